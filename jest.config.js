@@ -1,6 +1,6 @@
 /** Two projects: pure unit tests beside the code, and HTTP/e2e journeys in test/ against real PostgreSQL and Redis. */
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
 };
 
 module.exports = {

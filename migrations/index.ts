@@ -1,0 +1,3 @@
+import { Foundation1795384380875 } from './1795384380875-Foundation';
+/** Every migration, in order. `npm run migration:generate` appends new ones here. */
+export const ALL_MIGRATIONS: Function[] = [Foundation1795384380875];

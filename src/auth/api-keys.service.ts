@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { NotFoundError } from '../common/errors/common-errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import type { Actor } from './actor';
+import { ApiKeyEntity } from './api-key.entity';
+import { API_KEY_PREFIX } from './auth.service';
+import { newSecretToken, sha256 } from './secret-token';
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The clear key is returned here and never again. */
+  async create(actor: Actor, name: string): Promise<ApiKeyView & { key: string }> {
+    const key = `${API_KEY_PREFIX}${newSecretToken(32)}`;
+    const prefix = key.slice(0, API_KEY_PREFIX.length + 6);
+    return this.transactions.run(async (manager) => {
+      const saved = await manager.save(
+        manager.create(ApiKeyEntity, {
+          organisationId: actor.organisationId!,
+          name,
+          prefix,
+          keyHash: sha256(key),
+          createdByUserId: actor.userId!,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'api_key.created',
+        objectType: 'api_key',
+        objectId: saved.id,
+        objectOrganisationId: saved.organisationId,
+        after: { name, prefix },
+      });
+      return { ...toView(saved), key };
+    });
+  }
+
+  async list(actor: Actor): Promise<ApiKeyView[]> {
+    const keys = await this.transactions.manager.find(ApiKeyEntity, {
+      where: { organisationId: actor.organisationId! },
+      order: { createdAt: 'DESC' },
+    });
+    return keys.map(toView);
+  }
+
+  async revoke(actor: Actor, id: string): Promise<ApiKeyView> {
+    return this.transactions.run(async (manager) => {
+      const key = await manager.findOne(ApiKeyEntity, {
+        where: { id, organisationId: actor.organisationId!, revokedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!key) throw new NotFoundError('API key');
+      key.revokedAt = new Date();
+      await manager.save(key);
+      await this.audit.record(manager, {
+        action: 'api_key.revoked',
+        objectType: 'api_key',
+        objectId: key.id,
+        objectOrganisationId: key.organisationId,
+        before: { revokedAt: null },
+        after: { revokedAt: key.revokedAt.toISOString() },
+      });
+      return toView(key);
+    });
+  }
+}
+
+function toView(key: ApiKeyEntity): ApiKeyView {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    createdAt: key.createdAt,
+    lastUsedAt: key.lastUsedAt,
+    revokedAt: key.revokedAt,
+  };
+}

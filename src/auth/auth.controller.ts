@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from './actor';
+import { CurrentActor, Public, Roles } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import { LoginDto } from './dto/login.dto';
+import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { TokenPairDto } from './dto/token-pair.dto';
+import { ANY_ROLE } from './role-groups';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  login(@Body() dto: LoginDto, @Ip() ip: string) {
+    return this.auth.login(dto.email, dto.password, ip);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() dto: RefreshTokenDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Body() dto: RefreshTokenDto) {
+    await this.auth.logout(dto.refreshToken);
+  }
+
+  @Public()
+  @Post('accept-invitation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  acceptInvitation(@Body() dto: AcceptInvitationDto) {
+    return this.auth.acceptInvitation(dto.token, dto.password);
+  }
+
+  @Get('me')
+  @Roles(...ANY_ROLE)
+  @ApiBearerAuth()
+  me(@CurrentActor() actor: Actor) {
+    return actor;
+  }
+}

@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { CommonError, ForbiddenError } from '../common/errors/common-errors';
+import { currentContext } from '../common/request-context';
+import type { Actor } from './actor';
+import { ALLOWED_ROLES, ORGANISATION_ADMIN_ONLY, PUBLIC_ROUTE, USERS_ONLY } from './auth.decorators';
+import { API_KEY_PREFIX, AuthService } from './auth.service';
+import type { Role } from './role';
+
+/**
+ * Global guard: every route is closed unless marked `@Public()`, and a non-public route without
+ * `@Roles(...)` is refused outright — forgetting to declare roles can never open an endpoint.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const actor = await this.authenticate(request);
+    if (!actor) throw new CommonError('UNAUTHENTICATED', 'Authentication required: send a valid access token or API key.');
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (!roles || !actor.role || !roles.includes(actor.role)) throw new ForbiddenError();
+    if (this.reflector.getAllAndOverride<boolean>(USERS_ONLY, targets) && actor.kind !== 'user') {
+      throw new ForbiddenError('This action must be taken by a person, not an API key.');
+    }
+    if (this.reflector.getAllAndOverride<boolean>(ORGANISATION_ADMIN_ONLY, targets) && !actor.isOrganisationAdmin) {
+      throw new ForbiddenError("Only your organisation's administrators may do this.");
+    }
+    request.actor = actor;
+    const requestContext = currentContext();
+    if (requestContext) requestContext.actor = actor;
+    return true;
+  }
+
+  private async authenticate(request: Request): Promise<Actor | null> {
+    const apiKeyHeader = request.headers['x-api-key'];
+    if (typeof apiKeyHeader === 'string') return this.auth.authenticateApiKey(apiKeyHeader);
+    const authorization = request.headers.authorization;
+    if (!authorization?.startsWith('Bearer ')) return null;
+    const token = authorization.slice('Bearer '.length).trim();
+    return token.startsWith(API_KEY_PREFIX) ? this.auth.authenticateApiKey(token) : this.auth.authenticateAccessToken(token);
+  }
+}

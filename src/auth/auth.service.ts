@@ -1,0 +1,202 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app-config';
+import { RateLimitedError } from '../common/errors/common-errors';
+import { FailureCounter } from '../common/rate-limit/failure-counter';
+import { runInContext, currentContext } from '../common/request-context';
+import { TransactionRunner } from '../database/transaction-runner';
+import { UserEntity } from '../modules/users/user.entity';
+import { UsersRepository } from '../modules/users/users.repository';
+import type { Actor } from './actor';
+import { ApiKeyEntity } from './api-key.entity';
+import { AuthError, invalidCredentials, invalidToken } from './auth.errors';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { ROLE_BY_ORGANISATION_KIND } from './role';
+import { newSecretToken, sha256 } from './secret-token';
+
+export interface TokenPair {
+  tokenType: 'Bearer';
+  accessToken: string;
+  accessTokenExpiresInSeconds: number;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+interface AccessTokenClaims {
+  sub: string;
+  typ: 'access';
+}
+
+export const API_KEY_PREFIX = 'pn_';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly failures: FailureCounter,
+    private readonly transactions: TransactionRunner,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(email: string, password: string, ip: string): Promise<TokenPair> {
+    const normalisedEmail = email.trim().toLowerCase();
+    const counterKeys = [`login-failures:email:${normalisedEmail}`, `login-failures:ip:${ip}`];
+    const state = await this.failures.peek(counterKeys);
+    if (state.count >= this.config.LOGIN_MAX_FAILURES) {
+      throw new RateLimitedError(state.retryAfterSeconds, 'Too many failed logins. Try again later.');
+    }
+    const user = await this.users.findByEmail(normalisedEmail);
+    const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, password);
+    if (!user || !passwordMatches || user.status !== 'active') {
+      await Promise.all(counterKeys.map((key) => this.failures.record(key, this.config.LOGIN_WINDOW_SECONDS)));
+      this.logger.warn(`Failed login from ${ip}`);
+      throw invalidCredentials();
+    }
+    const actor = await this.authenticateUserId(user.id);
+    if (!actor) throw invalidCredentials();
+    await this.failures.reset(counterKeys[0]);
+    await this.users.recordLogin(user.id);
+    return this.transactions.run((manager) => this.issueTokens(manager, user.id, randomUUID()));
+  }
+
+  /** Rotation: each refresh token works once. Reuse of a rotated one revokes every token of its login. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const outcome = await this.transactions.run(async (manager) => {
+      const stored = await manager
+        .createQueryBuilder(RefreshTokenEntity, 't')
+        .setLock('pessimistic_write')
+        .where('t.token_hash = :hash', { hash: sha256(refreshToken) })
+        .getOne();
+      if (!stored || stored.revokedAt || stored.expiresAt <= new Date()) return null;
+      if (stored.rotatedAt) {
+        await this.revokeFamily(manager, stored.familyId);
+        return 'reused' as const;
+      }
+      const actor = await this.authenticateUserId(stored.userId);
+      if (!actor) return null;
+      await manager.update(RefreshTokenEntity, { id: stored.id }, { rotatedAt: new Date() });
+      return this.issueTokens(manager, stored.userId, stored.familyId);
+    });
+    if (outcome === 'reused') this.logger.warn('A rotated refresh token was presented again; its whole family was revoked');
+    if (outcome === null || outcome === 'reused') throw invalidToken();
+    return outcome;
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash: sha256(refreshToken) });
+      if (stored) await this.revokeFamily(manager, stored.familyId);
+    });
+  }
+
+  async revokeAllRefreshTokensOfUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async acceptInvitation(token: string, password: string): Promise<TokenPair> {
+    const passwordHash = await this.passwords.hash(password);
+    return this.transactions.run(async (manager) => {
+      const user = await this.users.findPendingInvitation(manager, sha256(token));
+      if (!user) {
+        throw new AuthError('INVALID_INVITATION', 'This invitation is unknown, already used or expired. Ask your administrator for a new one.');
+      }
+      const before = { status: user.status };
+      user.passwordHash = passwordHash;
+      user.status = 'active';
+      user.invitationTokenHash = null;
+      user.invitationExpiresAt = null;
+      await this.users.save(manager, user);
+      await runInContext({ ...(currentContext() ?? { requestId: 'invitation' }), actor: toActor(user) }, () =>
+        this.audit.record(manager, {
+          action: 'user.activated',
+          objectType: 'user',
+          objectId: user.id,
+          objectOrganisationId: user.organisationId,
+          before,
+          after: { status: user.status },
+        }),
+      );
+      return this.issueTokens(manager, user.id, randomUUID());
+    });
+  }
+
+  async authenticateAccessToken(token: string): Promise<Actor | null> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (claims.typ !== 'access') return null;
+    return this.authenticateUserId(claims.sub);
+  }
+
+  /** Re-read on every request so that a deactivated user or organisation is locked out at once. */
+  async authenticateUserId(userId: string): Promise<Actor | null> {
+    const user = await this.users.findActiveWithOrganisation(userId);
+    return user ? toActor(user) : null;
+  }
+
+  async authenticateApiKey(key: string): Promise<Actor | null> {
+    if (!key.startsWith(API_KEY_PREFIX)) return null;
+    const apiKey = await this.dataSource.manager.findOne(ApiKeyEntity, {
+      where: { keyHash: sha256(key), revokedAt: IsNull(), organisation: { active: true } },
+      relations: { organisation: true },
+    });
+    if (!apiKey?.organisation) return null;
+    void this.dataSource.manager.update(ApiKeyEntity, { id: apiKey.id }, { lastUsedAt: new Date() }).catch(() => undefined);
+    const organisation = apiKey.organisation;
+    return {
+      kind: 'api_key',
+      userId: null,
+      apiKeyId: apiKey.id,
+      organisationId: organisation.id,
+      organisationKind: organisation.kind,
+      role: ROLE_BY_ORGANISATION_KIND[organisation.kind],
+      isOrganisationAdmin: false,
+      label: `api-key:${apiKey.prefix}`,
+    };
+  }
+
+  private async issueTokens(manager: EntityManager, userId: string, familyId: string): Promise<TokenPair> {
+    const refreshToken = newSecretToken();
+    const refreshTokenExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await manager.insert(RefreshTokenEntity, { userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshTokenExpiresAt });
+    const claims: AccessTokenClaims = { sub: userId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' });
+    return {
+      tokenType: 'Bearer',
+      accessToken,
+      accessTokenExpiresInSeconds: this.config.JWT_ACCESS_TTL_SECONDS,
+      refreshToken,
+      refreshTokenExpiresAt,
+    };
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}
+
+function toActor(user: UserEntity): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    apiKeyId: null,
+    organisationId: user.organisationId,
+    organisationKind: user.organisation?.kind ?? null,
+    role: user.role,
+    isOrganisationAdmin: user.isOrganisationAdmin,
+    label: user.email,
+  };
+}

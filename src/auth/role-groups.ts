@@ -1,0 +1,3 @@
+import { ROLES, type Role } from './role';
+
+export const ANY_ROLE: Role[] = [...ROLES];

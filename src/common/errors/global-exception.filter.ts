@@ -1,0 +1,77 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { currentContext } from '../request-context';
+import { CommonError, RateLimitedError } from './common-errors';
+import { DomainError } from './domain-error';
+import type { ErrorCode } from './error-code';
+import { HTTP_STATUS_BY_ERROR_CODE } from './error-http-status';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  requestId?: string;
+}
+
+/**
+ * Every error leaves the API here, as `{ statusCode, code, message, details?, requestId }`.
+ * Unknown errors become a generic 500: no stack trace or SQL text ever reaches a client,
+ * but the full error is logged with the request id.
+ */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(GlobalExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const domainError = toDomainError(exception);
+    const statusCode = HTTP_STATUS_BY_ERROR_CODE[domainError.code as ErrorCode] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+    const requestId = currentContext()?.requestId ?? (request.headers['x-request-id'] as string | undefined);
+
+    if (statusCode >= 500) {
+      this.logger.error(
+        `${request.method} ${request.originalUrl} failed (request ${requestId}): ${describe(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    }
+    if (domainError instanceof RateLimitedError) {
+      response.setHeader('Retry-After', String(domainError.retryAfterSeconds));
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    const body: ErrorBody = { statusCode, code: domainError.code, message: domainError.message, requestId };
+    if (domainError.details) body.details = domainError.details;
+    response.status(statusCode).json(body);
+  }
+}
+
+function toDomainError(exception: unknown): DomainError {
+  if (exception instanceof DomainError) return exception;
+  // Express body-parser errors arrive raw or wrapped by Nest's adapter (as the `cause` of an HttpException).
+  const cause = exception instanceof HttpException ? exception.cause : exception;
+  const bodyParserType = (cause as { type?: string } | null | undefined)?.type;
+  if (bodyParserType === 'entity.too.large') {
+    return new CommonError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  }
+  if (bodyParserType === 'entity.parse.failed') {
+    return new CommonError('MALFORMED_JSON', 'The request body is not valid JSON.');
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === HttpStatus.NOT_FOUND) return new CommonError('ROUTE_NOT_FOUND', 'No such route.');
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE) return new CommonError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    if (status === HttpStatus.UNAUTHORIZED) return new CommonError('UNAUTHENTICATED', 'Authentication required.');
+    if (status === HttpStatus.FORBIDDEN) return new CommonError('FORBIDDEN', 'Your role does not allow this action.');
+    if (status === HttpStatus.BAD_REQUEST) return new CommonError('VALIDATION_FAILED', 'Invalid request.');
+  }
+  return new CommonError('INTERNAL_ERROR', 'An unexpected error occurred. It has been logged; quote the request id to support.');
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+}

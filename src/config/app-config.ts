@@ -1,0 +1,132 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * Every setting of the service, read once from the environment and validated at boot.
+ * Nothing else in the code base reads `process.env`.
+ *
+ * Defaults work on a developer machine (PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379).
+ * Secrets have development defaults only: in production they must be set explicitly.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV: NodeEnvironment = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pass_numerique';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key (queues, counters): lets several installs or test runs share one Redis. */
+  @Matches(/^[a-z0-9_-]{1,32}$/)
+  REDIS_PREFIX = 'pn';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Failed logins allowed per e-mail and per IP address in LOGIN_WINDOW_SECONDS before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** Largest accepted JSON body; larger requests get 413. */
+  @Matches(/^\d+(b|kb|mb)$/)
+  HTTP_BODY_LIMIT = '256kb';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Where generated files (print runs, reports, statements) are written. */
+  @IsString()
+  STORAGE_DIR = 'var/storage';
+
+  /** Grace given to in-flight requests and jobs on SIGTERM before the process exits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SHUTDOWN_GRACE_SECONDS = 25;
+
+  @IsOptional()
+  @IsString()
+  WORKER_CONCURRENCY?: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+/** Thrown at boot when a setting is missing or invalid; its message is the one sentence an operator reads. */
+export class ConfigError extends Error {}
+
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET'];
+
+export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  const provided = Object.fromEntries(
+    Object.entries(environment).filter(([key, value]) => key in new AppConfig() && value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, provided, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(describeFirstError(errors[0]));
+  }
+  if (config.isProduction) {
+    const missing = DEVELOPMENT_DEFAULT_SECRETS.filter((key) => provided[key] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(`${missing.join(', ')} must be set explicitly when NODE_ENV=production.`);
+    }
+  }
+  return config;
+}
+
+function describeFirstError(error: ValidationError): string {
+  const value = error.property.includes('SECRET') ? '(hidden)' : JSON.stringify(error.value);
+  const reasons = Object.values(error.constraints ?? {}).join('; ');
+  return `Invalid setting ${error.property}=${value}: ${reasons}. Fix it in the environment (see README "Configuration").`;
+}

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import { OrganisationsRepository } from '../modules/organisations/organisations.repository';
+import { UsersRepository } from '../modules/users/users.repository';
+import { TransactionRunner } from './transaction-runner';
+
+/**
+ * Repositories live beside their domain but are provided here, once, for the whole application:
+ * domains may read each other's data through intent-named methods without module import cycles.
+ */
+const REPOSITORIES = [TransactionRunner, AuditRepository, OrganisationsRepository, UsersRepository];
+
+@Global()
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+export class RepositoriesModule {}

@@ -1,0 +1,24 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ALL_MIGRATIONS } from '../../migrations';
+import type { AppConfig } from '../config/app-config';
+import { ALL_ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The schema only ever comes from reviewed migrations: `synchronize` stays off everywhere, tests included. */
+export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    entities: ALL_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'pass-numerique' },
+  };
+}

@@ -1,0 +1,5 @@
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** The business domains, shared by the API and the worker. */
+export const DOMAIN_MODULES = [OrganisationsModule, UsersModule];

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { FUNDER_KINDS, type FunderKind } from '../organisation-kind';
+import { DEPARTEMENT_CODE_PATTERN } from '../organisations.rules';
+import { OrganisationAdminDto } from './organisation-admin.dto';
+
+export class CreateFunderDto {
+  @ApiProperty({ example: 'Département du Rhône' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '226900017', description: 'SIREN of the collectivité (9 digits, Luhn key).' })
+  @Matches(/^\d{9}$/, { message: 'siren must be 9 digits' })
+  siren: string;
+
+  @ApiProperty({ enum: FUNDER_KINDS })
+  @IsIn(FUNDER_KINDS)
+  funderKind: FunderKind;
+
+  @ApiProperty({ example: '69', description: 'Main département of the collectivité.' })
+  @Matches(DEPARTEMENT_CODE_PATTERN, { message: 'departementCode must be a French département code such as 69, 2A or 974' })
+  departementCode: string;
+
+  @ApiProperty({ type: OrganisationAdminDto })
+  @ValidateNested()
+  @Type(() => OrganisationAdminDto)
+  admin: OrganisationAdminDto;
+}

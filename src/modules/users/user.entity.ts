@@ -1,0 +1,61 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '../../auth/role';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+@Entity('users')
+@Check('ck_users_role', `role IN ('anct_admin', 'funder_manager', 'prescriber_agent', 'venue_agent')`)
+@Check('ck_users_status', `status IN ('invited', 'active', 'deactivated')`)
+@Check('ck_users_email_lower', `email = lower(email)`)
+@Check('ck_users_active_has_password', `status <> 'active' OR password_hash IS NOT NULL`)
+@Index('uq_users_email', ['email'], { unique: true })
+@Index('ix_users_organisation', ['organisationId'])
+@Index('uq_users_invitation_token_hash', ['invitationTokenHash'], { unique: true, where: 'invitation_token_hash IS NOT NULL' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organisationId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_users_organisation' })
+  organisation?: OrganisationEntity;
+
+  /** Stored lower-cased: e-mail addresses are compared without case. */
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column({ type: 'boolean', default: false })
+  isOrganisationAdmin: boolean;
+
+  @Column({ type: 'text', default: 'invited' })
+  status: UserStatus;
+
+  /** argon2id; null until the invitation is accepted. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'bytea', nullable: true })
+  invitationTokenHash: Buffer | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  invitationExpiresAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
