@@ -1,25 +1,41 @@
-/** Two projects: pure unit tests beside the code, and HTTP/e2e journeys in test/ against real PostgreSQL and Redis. */
-const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+/**
+ * Two projects: pure unit tests beside the code, and HTTP/e2e journeys in test/ against real PostgreSQL and Redis.
+ *
+ * NestJS 12 ships as ES modules. Node ≥ 20.19 lets our CommonJS build `require()` them, but Jest's own module
+ * loader only does so from Node 24.9, so under Jest those packages are compiled to CommonJS by SWC
+ * (which also emits the decorator metadata Nest's dependency injection reads).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs', ignoreDynamic: false },
+    sourceMaps: 'inline',
+  },
+];
+const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'fast-xml-parser', 'fast-xml-builder', 'strnum', 'path-expression-matcher', 'xml-naming', '@nodable'];
+
+const shared = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      rootDir: '.',
-      roots: ['<rootDir>/src'],
-      testMatch: ['**/*.spec.ts'],
-      transform,
-    },
-    {
+      ...shared,
       displayName: 'e2e',
-      testEnvironment: 'node',
-      rootDir: '.',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
-      transform,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,

@@ -65,11 +65,17 @@ export class AppConfig {
   @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  /** Failed logins allowed per e-mail and per IP address in LOGIN_WINDOW_SECONDS before 429. */
+  /** Failed logins allowed per e-mail address in LOGIN_WINDOW_SECONDS before 429. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES = 10;
+  LOGIN_MAX_FAILURES_PER_EMAIL = 10;
+
+  /** Failed logins allowed per IP address (higher: a whole office may share one address). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 100;
 
   @Transform(toInt)
   @IsInt()
@@ -114,7 +120,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const config = plainToInstance(AppConfig, provided, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
   if (errors.length > 0) {
-    throw new ConfigError(describeFirstError(errors[0]));
+    throw new ConfigError(describeFirstError(errors[0], provided[errors[0].property]));
   }
   if (config.isProduction) {
     const missing = DEVELOPMENT_DEFAULT_SECRETS.filter((key) => provided[key] === undefined);
@@ -125,8 +131,8 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   return config;
 }
 
-function describeFirstError(error: ValidationError): string {
-  const value = error.property.includes('SECRET') ? '(hidden)' : JSON.stringify(error.value);
+function describeFirstError(error: ValidationError, rawValue: unknown): string {
+  const value = error.property.includes('SECRET') ? '(hidden)' : JSON.stringify(rawValue ?? error.value);
   const reasons = Object.values(error.constraints ?? {}).join('; ');
   return `Invalid setting ${error.property}=${value}: ${reasons}. Fix it in the environment (see README "Configuration").`;
 }

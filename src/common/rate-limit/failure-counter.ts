@@ -23,17 +23,9 @@ export class FailureCounter {
     return { count, retryAfterSeconds: Math.max(1, ttl) };
   }
 
-  /** The highest count among the keys, with the time until that key's window ends. */
-  async peek(keys: string[]): Promise<CounterState> {
-    const pipeline = this.redis.multi();
-    keys.forEach((key) => pipeline.get(key).ttl(key));
-    const results = ((await pipeline.exec()) ?? []).map(([, value]) => value);
-    let worst: CounterState = { count: 0, retryAfterSeconds: 0 };
-    for (let i = 0; i < keys.length; i++) {
-      const count = Number(results[2 * i] ?? 0);
-      if (count > worst.count) worst = { count, retryAfterSeconds: Math.max(1, Number(results[2 * i + 1])) };
-    }
-    return worst;
+  async peek(key: string): Promise<CounterState> {
+    const [[, count], [, ttl]] = ((await this.redis.multi().get(key).ttl(key).exec()) ?? []) as [unknown, unknown][];
+    return { count: Number(count ?? 0), retryAfterSeconds: Math.max(1, Number(ttl)) };
   }
 
   async reset(key: string): Promise<void> {

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../src/database/typeorm-options';
+import { adminQuery, dropDatabase, serverUrl } from './support/test-database';
+
+describe('Migrations', () => {
+  const databaseName = `pn_test_migrations_${process.pid}`;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    await dropDatabase(databaseName);
+    await adminQuery(`CREATE DATABASE "${databaseName}"`);
+    dataSource = new DataSource(buildDataSourceOptions({ DATABASE_URL: serverUrl(databaseName) }));
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await dropDatabase(databaseName);
+  });
+
+  const userTables = async () =>
+    (
+      await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations' ORDER BY 1`,
+      )
+    ).map((row: { table_name: string }) => row.table_name);
+
+  it('run from empty, revert all, and run again', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.length).toBe(dataSource.migrations.length);
+    expect(await userTables()).toEqual(expect.arrayContaining(['organisations', 'users', 'audit_events']));
+
+    for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await userTables()).toEqual([]);
+    expect(await dataSource.query(`SELECT proname FROM pg_proc WHERE proname = 'audit_events_append_only'`)).toEqual([]);
+
+    const reapplied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(reapplied.length).toBe(applied.length);
+  });
+
+  it('leave no drift between the entities and the migrated schema', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    const statements = pending.upQueries.map((query) => query.query.trim());
+    // An entity changed without its migration (or the reverse) shows up here as the SQL that would reconcile them.
+    expect(statements).toEqual([]);
+  });
+});

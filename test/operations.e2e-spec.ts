@@ -1,0 +1,39 @@
+import { buildOpenApiDocument } from '../src/http-app';
+import { createTestApp, TestApp } from './support/test-app';
+import { anctAdmin, bearer, funderManager, http, LoggedIn } from './support/actors';
+
+describe('Operations endpoints', () => {
+  let testApp: TestApp;
+  let anct: LoggedIn;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    anct = await anctAdmin(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  it('reports liveness and readiness of PostgreSQL and Redis', async () => {
+    await http(testApp).get('/health').expect(200, { status: 'ok' });
+    const ready = await http(testApp).get('/health/ready').expect(200);
+    expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('serves the OpenAPI document with every route of the application', async () => {
+    const served = await http(testApp).get('/docs-json').expect(200);
+    expect(served.body.paths).toEqual(buildOpenApiDocument(testApp.app).paths);
+    const router = testApp.app.getHttpAdapter().getInstance().router;
+    const mounted: string[] = router.stack
+      .flatMap((layer: { route?: { path: string } }) => (layer.route ? [layer.route.path] : []))
+      .map((path: string) => path.replace(/:(\w+)/g, '{$1}'))
+      .filter((path: string) => !path.startsWith('/docs'));
+    expect(Object.keys(served.body.paths).sort()).toEqual([...new Set<string>(mounted)].sort());
+    await http(testApp).get('/docs').expect(200).expect('Content-Type', /html/);
+  });
+
+  it('opens the queue dashboard to ANCT admins only', async () => {
+    await http(testApp).get('/admin/queues').expect(401);
+    const funder = await funderManager(testApp, anct);
+    await http(testApp).get('/admin/queues').set(bearer(funder.token)).expect(403);
+    await http(testApp).get('/admin/queues/api/queues').set(bearer(anct.token)).expect(200);
+  });
+});

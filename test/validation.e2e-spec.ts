@@ -1,0 +1,96 @@
+import { createTestApp, TestApp } from './support/test-app';
+import { anctAdmin, bearer, http, LoggedIn, tableCounts } from './support/actors';
+import { uniqueEmail, uniqueSiren } from './support/identifiers';
+
+describe('Input validation and error answers', () => {
+  let testApp: TestApp;
+  let anct: LoggedIn;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+    anct = await anctAdmin(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  const validFunder = () => ({
+    name: 'Département de la Drôme',
+    siren: uniqueSiren(),
+    funderKind: 'departement',
+    departementCode: '26',
+    admin: { email: uniqueEmail('drome'), displayName: 'Gestionnaire' },
+  });
+
+  it('rejects unknown fields with 400 naming them, and changes nothing', async () => {
+    const before = await tableCounts(testApp);
+    const response = await http(testApp)
+      .post('/organisations/funders')
+      .set(bearer(anct.token))
+      .send({ ...validFunder(), isAdmin: true })
+      .expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(response.body.details.fields).toEqual([{ field: 'isAdmin', problems: ['property isAdmin should not exist'] }]);
+    expect(await tableCounts(testApp)).toEqual(before);
+  });
+
+  it('rejects wrong types and nested problems with every offending field', async () => {
+    const response = await http(testApp)
+      .post('/organisations/funders')
+      .set(bearer(anct.token))
+      .send({ ...validFunder(), siren: 123456789, funderKind: 'kingdom', admin: { email: 'not-an-email', displayName: '' } })
+      .expect(400);
+    const fields = response.body.details.fields.map((field: { field: string }) => field.field).sort();
+    expect(fields).toEqual(['admin.displayName', 'admin.email', 'funderKind', 'siren']);
+  });
+
+  it('rejects a business rule with 422 and its code (invalid SIREN check digit)', async () => {
+    const siren = uniqueSiren();
+    const wrong = `${siren.slice(0, 8)}${(Number(siren[8]) + 1) % 10}`;
+    const response = await http(testApp).post('/organisations/funders').set(bearer(anct.token)).send({ ...validFunder(), siren: wrong }).expect(422);
+    expect(response.body.code).toBe('INVALID_SIREN');
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+    const response = await http(testApp)
+      .post('/organisations/funders')
+      .set(bearer(anct.token))
+      .set('Content-Type', 'application/json')
+      .send('{"name": "Drôme",')
+      .expect(400);
+    expect(response.body.code).toBe('MALFORMED_JSON');
+    expect(response.body.requestId).toEqual(expect.any(String));
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const response = await http(testApp)
+      .post('/organisations/funders')
+      .set(bearer(anct.token))
+      .send({ ...validFunder(), name: 'x'.repeat(300 * 1024) })
+      .expect(413);
+    expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers an unknown route with 404 ROUTE_NOT_FOUND, and echoes the request id', async () => {
+    const response = await http(testApp).get('/no/such/route').set('X-Request-Id', 'test-request-0001').expect(404);
+    expect(response.body).toEqual({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: 'No such route.', requestId: 'test-request-0001' });
+    expect(response.headers['x-request-id']).toBe('test-request-0001');
+  });
+
+  it('answers a malformed identifier in the path with 400, not 500', async () => {
+    const response = await http(testApp).get('/organisations/not-a-uuid').set(bearer(anct.token)).expect(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers a duplicate with 409 and rolls the whole change back', async () => {
+    const funder = validFunder();
+    await http(testApp).post('/organisations/funders').set(bearer(anct.token)).send(funder).expect(201);
+    const before = await tableCounts(testApp);
+    const again = await http(testApp)
+      .post('/organisations/funders')
+      .set(bearer(anct.token))
+      .send({ ...validFunder(), admin: funder.admin })
+      .expect(409);
+    expect(again.body.code).toBe('EMAIL_ALREADY_USED');
+    expect(JSON.stringify(again.body)).not.toMatch(/INSERT|SELECT|duplicate key|at .*\.ts/);
+    expect(await tableCounts(testApp)).toEqual(before);
+  });
+});
