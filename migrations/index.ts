@@ -1,3 +1,4 @@
+import { VoucherStock1795384918937 } from './1795384918937-VoucherStock';
 import { Foundation1795384380875 } from './1795384380875-Foundation';
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
-export const ALL_MIGRATIONS: Function[] = [Foundation1795384380875];
+export const ALL_MIGRATIONS: Function[] = [Foundation1795384380875, VoucherStock1795384918937];

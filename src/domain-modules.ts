@@ -1,5 +1,6 @@
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { UsersModule } from './modules/users/users.module';
+import { VouchersModule } from './modules/vouchers/vouchers.module';
 
 /** The business domains, shared by the API and the worker. */
-export const DOMAIN_MODULES = [OrganisationsModule, UsersModule];
+export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule];

@@ -93,6 +93,15 @@ export class AppConfig {
   @IsString()
   STORAGE_DIR = 'var/storage';
 
+  /**
+   * Secrets from which chèque codes are derived, as `version:base64` pairs separated by commas
+   * (each at least 32 bytes). New chèques use the highest version; older ones stay printable.
+   */
+  @Matches(/^\d{1,4}:[A-Za-z0-9+/=_-]{43,}(,\d{1,4}:[A-Za-z0-9+/=_-]{43,})*$/, {
+    message: 'VOUCHER_CODE_SECRETS must be version:base64 pairs (32+ bytes each), comma-separated',
+  })
+  VOUCHER_CODE_SECRETS = '1:ZGV2ZWxvcG1lbnQtb25seS12b3VjaGVyLWNvZGUtc2VjcmV0LTMyYnl0ZXMhIQ==';
+
   /** Grace given to in-flight requests and jobs on SIGTERM before the process exits. */
   @Transform(toInt)
   @IsInt()
@@ -111,7 +120,7 @@ export class AppConfig {
 /** Thrown at boot when a setting is missing or invalid; its message is the one sentence an operator reads. */
 export class ConfigError extends Error {}
 
-const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET'];
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS'];
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const provided = Object.fromEntries(

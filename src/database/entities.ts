@@ -3,7 +3,12 @@ import { ApiKeyEntity } from '../auth/api-key.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 import { PrescriberFunderEntity } from '../modules/organisations/prescriber-funder.entity';
+import { CarnetEntity } from '../modules/carnets/carnet.entity';
+import { OrderEntity } from '../modules/orders/order.entity';
+import { ProgrammeEnrolmentEntity } from '../modules/programmes/programme-enrolment.entity';
+import { ProgrammeEntity } from '../modules/programmes/programme.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { VoucherEntity } from '../modules/vouchers/voucher.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
 export const ALL_ENTITIES = [
@@ -13,4 +18,9 @@ export const ALL_ENTITIES = [
   RefreshTokenEntity,
   ApiKeyEntity,
   AuditEventEntity,
+  ProgrammeEntity,
+  ProgrammeEnrolmentEntity,
+  OrderEntity,
+  CarnetEntity,
+  VoucherEntity,
 ];
