@@ -1,0 +1,5 @@
+/**
+ * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
+ * The API enqueues jobs but never consumes them.
+ */
+export const WORKER_MODULES = [];
