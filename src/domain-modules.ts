@@ -1,6 +1,7 @@
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { SigningModule } from './modules/signing/signing.module';
 import { UsersModule } from './modules/users/users.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
 
 /** The business domains, shared by the API and the worker. */
-export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule];
+export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule];

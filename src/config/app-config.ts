@@ -102,6 +102,16 @@ export class AppConfig {
   })
   VOUCHER_CODE_SECRETS = '1:ZGV2ZWxvcG1lbnQtb25seS12b3VjaGVyLWNvZGUtc2VjcmV0LTMyYnl0ZXMhIQ==';
 
+  /**
+   * Ed25519 keys that sign the QR codes of chèques: comma-separated `keyId:base64(PKCS#8 DER):notBefore:notAfter`
+   * (dates YYYY-MM-DD, UTC). New chèques are signed with the newest key valid now; retired keys stay
+   * listed so that chèques they signed still verify. A key must outlive the chèques it signs.
+   */
+  @Matches(/^[A-Za-z0-9._-]{1,16}:[A-Za-z0-9+/=]+:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}(,[A-Za-z0-9._-]{1,16}:[A-Za-z0-9+/=]+:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2})*$/, {
+    message: 'SIGNING_KEYS must be keyId:base64(PKCS#8 DER):YYYY-MM-DD:YYYY-MM-DD entries, comma-separated',
+  })
+  SIGNING_KEYS = 'dev-2026:MC4CAQAwBQYDK2VwBCIEIHBhc3MtbnVtZXJpcXVlLWRldmVsb3BtZW50LWtleSEh:2026-01-01:2035-12-31';
+
   /** Grace given to in-flight requests and jobs on SIGTERM before the process exits. */
   @Transform(toInt)
   @IsInt()
@@ -120,7 +130,7 @@ export class AppConfig {
 /** Thrown at boot when a setting is missing or invalid; its message is the one sentence an operator reads. */
 export class ConfigError extends Error {}
 
-const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS'];
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS'];
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const provided = Object.fromEntries(

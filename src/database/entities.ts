@@ -4,6 +4,8 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 import { PrescriberFunderEntity } from '../modules/organisations/prescriber-funder.entity';
 import { CarnetEntity } from '../modules/carnets/carnet.entity';
+import { LedgerEntryEntity } from '../modules/ledger/ledger-entry.entity';
+import { RedemptionEntity } from '../modules/redemptions/redemption.entity';
 import { OrderEntity } from '../modules/orders/order.entity';
 import { ProgrammeEnrolmentEntity } from '../modules/programmes/programme-enrolment.entity';
 import { ProgrammeEntity } from '../modules/programmes/programme.entity';
@@ -23,4 +25,6 @@ export const ALL_ENTITIES = [
   OrderEntity,
   CarnetEntity,
   VoucherEntity,
+  LedgerEntryEntity,
+  RedemptionEntity,
 ];

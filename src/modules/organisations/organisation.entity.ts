@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { FunderKind, OrganisationKind } from './organisation-kind';
+import type { FunderKind, OrganisationKind, VenueQualificationStatus } from './organisation-kind';
 
 /**
  * ANCT, funders (collectivités), prescriber structures and venues share one table: they all own users,
@@ -13,6 +13,10 @@ import type { FunderKind, OrganisationKind } from './organisation-kind';
 )
 @Check('ck_organisations_funder_fields', `kind <> 'funder' OR (siren IS NOT NULL AND funder_kind IS NOT NULL)`)
 @Check('ck_organisations_siret_fields', `kind NOT IN ('venue', 'prescriber') OR siret IS NOT NULL`)
+@Check(
+  'ck_organisations_qualification',
+  `(kind = 'venue') = (qualification_status IS NOT NULL) AND (qualification_status IS NULL OR qualification_status IN ('pending', 'qualified', 'refused', 'suspended', 'withdrawn'))`,
+)
 @Index('uq_organisations_venue_siret', ['siret'], { unique: true, where: `kind = 'venue'` })
 @Index('uq_organisations_funder_siren', ['siren'], { unique: true, where: `kind = 'funder'` })
 @Index('ix_organisations_kind', ['kind'])
@@ -52,6 +56,13 @@ export class OrganisationEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Venues only: ANCT qualification (`pending → qualified | refused`, then `suspended` / `withdrawn`). */
+  @Column({ type: 'text', nullable: true })
+  qualificationStatus: VenueQualificationStatus | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  qualificationChangedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

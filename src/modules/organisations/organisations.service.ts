@@ -56,6 +56,8 @@ export class OrganisationsService {
       }
       const organisation = await this.insertAudited(manager, {
         kind: 'venue',
+        qualificationStatus: 'pending',
+        qualificationChangedAt: new Date(),
         name: dto.name,
         siret: dto.siret,
         siren: dto.siret.slice(0, 9),

@@ -1,0 +1,83 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { VoucherEntity } from '../vouchers/voucher.entity';
+
+/**
+ * One chèque redeemed by a venue (encaissement). Single use is enforced by PostgreSQL: at most one
+ * redemption per chèque that has not been cancelled (`uq_redemptions_voucher_active`).
+ */
+@Entity('redemptions')
+@Index('uq_redemptions_voucher_active', ['voucherId'], { unique: true, where: 'cancelled_at IS NULL' })
+@Index('ix_redemptions_venue_scanned', ['venueId', 'scannedAt'])
+@Index('ix_redemptions_statement', ['statementId'])
+@Index('ix_redemptions_funder', ['funderId'])
+@Check('ck_redemptions_mode', `mode IN ('online', 'offline')`)
+@Check('ck_redemptions_value', `value_cents > 0`)
+export class RedemptionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  voucherId: string;
+
+  @ManyToOne(() => VoucherEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'voucher_id', foreignKeyConstraintName: 'fk_redemptions_voucher' })
+  voucher?: VoucherEntity;
+
+  @Column('uuid')
+  venueId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'venue_id', foreignKeyConstraintName: 'fk_redemptions_venue' })
+  venue?: OrganisationEntity;
+
+  /** Point de présence where the service took place, when the venue has several. */
+  @Column({ type: 'uuid', nullable: true })
+  siteId: string | null;
+
+  /** Copied from the chèque for reports and statements. */
+  @Column('uuid')
+  funderId: string;
+
+  @Column('uuid')
+  orderId: string;
+
+  @Column({ type: 'int' })
+  valueCents: number;
+
+  @Column({ type: 'text' })
+  serviceCategory: string;
+
+  @Column({ type: 'text' })
+  mode: 'online' | 'offline';
+
+  /** When the chèque was scanned (device time for offline scans). */
+  @Column({ type: 'timestamptz' })
+  scannedAt: Date;
+
+  /** When the platform recorded it (sync time for offline scans). */
+  @CreateDateColumn({ type: 'timestamptz' })
+  recordedAt: Date;
+
+  @Column({ type: 'text', nullable: true })
+  deviceId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  redeemedByUserId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  redeemedByApiKeyId: string | null;
+
+  /** The reimbursement statement (contre-paiement) that pays this redemption, once grouped. */
+  @Column({ type: 'uuid', nullable: true })
+  statementId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  cancelledByUserId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancellationReason: string | null;
+}
