@@ -122,6 +122,17 @@ export class AppConfig {
   @IsString()
   WORKER_CONCURRENCY?: string;
 
+  /**
+   * Chèques written per transaction by the carnet generation job (rounded down to whole carnets). Each
+   * chunk commits with the order's progress: smaller chunks lose less work to a crash, larger ones
+   * commit less often.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GENERATION_CHUNK_VOUCHERS = 10_000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

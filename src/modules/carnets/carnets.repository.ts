@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../auth/actor';
+import { CARNET_COPY_COLUMNS, VOUCHER_COPY_COLUMNS, type CarnetBatch } from './carnet-batch';
+import { CarnetEntity } from './carnet.entity';
+import type { CarnetStatus } from './carnet-status';
+import type { StockRow } from './carnets.rules';
+
+export interface MovedCarnet {
+  id: string;
+  number: string;
+  orderId: string;
+  sequence: number;
+  prescriberId: string | null;
+}
+
+export interface CarnetFilter {
+  status?: CarnetStatus;
+  orderId?: string;
+  prescriberId?: string;
+  limit: number;
+  offset: number;
+}
+
+export type ChunkOutcome =
+  | { outcome: 'written'; generationDone: number }
+  /** Another run of the job got further first: this chunk was not written. */
+  | { outcome: 'stale'; generationDone: number }
+  | { outcome: 'not_generating' };
+
+const MOVED_COLUMNS = `c.id, c.number, c.order_id AS "orderId", c.sequence, c.prescriber_id AS "prescriberId"`;
+/** Stock only ever contains carnets of orders whose generation finished. */
+const READY_ORDER = `EXISTS (SELECT 1 FROM orders o WHERE o.id = c.order_id AND o.status = 'ready')`;
+
+@Injectable()
+export class CarnetsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes one generation chunk in one transaction: the carnets, their chèques and the order's
+   * progress commit together or not at all, so a killed worker never leaves a half-written chunk.
+   * The order row is locked first and its progress compared with the chunk: two runs of the job
+   * (a stalled one and its retry) can never both write the same carnets.
+   */
+  async writeGenerationChunk(orderId: string, batch: CarnetBatch): Promise<ChunkOutcome> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await runner.startTransaction('READ COMMITTED');
+      const [order] = await runner.query(`SELECT status, generation_done FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
+      if (!order || order.status !== 'generating') {
+        await runner.rollbackTransaction();
+        return { outcome: 'not_generating' };
+      }
+      if (order.generation_done !== batch.firstSequence - 1) {
+        await runner.rollbackTransaction();
+        return { outcome: 'stale', generationDone: order.generation_done };
+      }
+      await copyRows(client, 'carnets', CARNET_COPY_COLUMNS, batch.carnetRows);
+      await copyRows(client, 'vouchers', VOUCHER_COPY_COLUMNS, batch.voucherRows);
+      const generationDone = batch.firstSequence - 1 + batch.carnetCount;
+      await runner.query(`UPDATE orders SET generation_done = $2, updated_at = now() WHERE id = $1`, [orderId, generationDone]);
+      await runner.commitTransaction();
+      return { outcome: 'written', generationDone };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Rows actually present for an order, checked before its stock is made visible. */
+  async countGenerated(manager: EntityManager, orderId: string): Promise<{ carnets: number; vouchers: number }> {
+    const [row] = await manager.query(
+      `SELECT (SELECT count(*) FROM carnets WHERE order_id = $1)::int AS carnets,
+              (SELECT count(*) FROM vouchers WHERE order_id = $1)::int AS vouchers`,
+      [orderId],
+    );
+    return row;
+  }
+
+  /** Expiry of the chèques already generated for an order: a resumed job keeps the same date for the whole order. */
+  async generatedExpiry(orderId: string): Promise<Date | null> {
+    const rows: { expires_at: Date }[] = await this.dataSource.query(`SELECT expires_at FROM vouchers WHERE order_id = $1 LIMIT 1`, [orderId]);
+    return rows[0]?.expires_at ?? null;
+  }
+
+  /** A carnet of the funder, by its printed number (any status, ready orders only). */
+  findFunderCarnetByNumber(manager: EntityManager, funderId: string, number: string): Promise<CarnetEntity | null> {
+    return manager
+      .createQueryBuilder(CarnetEntity, 'c')
+      .where('c.number = :number AND c.funder_id = :funderId', { number, funderId })
+      .andWhere(READY_ORDER)
+      .getOne();
+  }
+
+  /**
+   * The funder's first `count` carnets in stock (lowest numbers first). Rows another transaction is
+   * moving are skipped, not waited for: two allocations never pick the same carnet.
+   */
+  async allocateByCount(manager: EntityManager, funderId: string, prescriberId: string, count: number, orderId?: string): Promise<MovedCarnet[]> {
+    return manager.query(
+      `WITH picked AS (
+         SELECT c.id FROM carnets c JOIN orders o ON o.id = c.order_id
+          WHERE c.funder_id = $1 AND c.status = 'in_stock' AND o.status = 'ready' AND ($4::uuid IS NULL OR c.order_id = $4)
+          ORDER BY o.sequence, c.sequence
+          LIMIT $3
+          FOR UPDATE OF c SKIP LOCKED)
+       UPDATE carnets c SET status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()
+         FROM picked WHERE c.id = picked.id AND c.status = 'in_stock'
+       RETURNING ${MOVED_COLUMNS}`,
+      [funderId, prescriberId, count, orderId ?? null],
+    ).then(([rows]) => rows);
+  }
+
+  /** Every carnet of the range that is in stock; the caller refuses a partial range. */
+  async allocateRange(manager: EntityManager, funderId: string, prescriberId: string, orderId: string, fromSequence: number, toSequence: number): Promise<MovedCarnet[]> {
+    return manager.query(
+      `UPDATE carnets c SET status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()
+        WHERE c.funder_id = $1 AND c.order_id = $3 AND c.sequence BETWEEN $4 AND $5 AND c.status = 'in_stock' AND ${READY_ORDER}
+       RETURNING ${MOVED_COLUMNS}`,
+      [funderId, prescriberId, orderId, fromSequence, toSequence],
+    ).then(([rows]) => rows);
+  }
+
+  /** The prescriber's last `count` unissued carnets of this funder (highest numbers first), skipping rows in use. */
+  async takeBackByCount(manager: EntityManager, funderId: string, prescriberId: string, count: number, orderId?: string): Promise<MovedCarnet[]> {
+    return manager.query(
+      `WITH picked AS (
+         SELECT c.id FROM carnets c JOIN orders o ON o.id = c.order_id
+          WHERE c.funder_id = $1 AND c.prescriber_id = $2 AND c.status = 'allocated' AND o.status = 'ready' AND ($4::uuid IS NULL OR c.order_id = $4)
+          ORDER BY o.sequence DESC, c.sequence DESC
+          LIMIT $3
+          FOR UPDATE OF c SKIP LOCKED)
+       UPDATE carnets c SET status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()
+         FROM picked WHERE c.id = picked.id AND c.status = 'allocated'
+       RETURNING ${MOVED_COLUMNS}`,
+      [funderId, prescriberId, count, orderId ?? null],
+    ).then(([rows]) => rows);
+  }
+
+  async takeBackRange(manager: EntityManager, funderId: string, prescriberId: string, orderId: string, fromSequence: number, toSequence: number): Promise<MovedCarnet[]> {
+    return manager.query(
+      `UPDATE carnets c SET status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()
+        WHERE c.funder_id = $1 AND c.prescriber_id = $2 AND c.order_id = $3 AND c.sequence BETWEEN $4 AND $5
+          AND c.status = 'allocated' AND ${READY_ORDER}
+       RETURNING ${MOVED_COLUMNS}`,
+      [funderId, prescriberId, orderId, fromSequence, toSequence],
+    ).then(([rows]) => rows);
+  }
+
+  /** Chèques follow their carnet; only those still in the expected state move (a chèque put in opposition stays cancelled). */
+  async moveVouchersOfCarnets(manager: EntityManager, carnetIds: string[], from: 'active' | 'allocated', to: 'active' | 'allocated'): Promise<number> {
+    const [, affected] = await manager.query(`UPDATE vouchers SET status = $3 WHERE carnet_id = ANY($1::uuid[]) AND status = $2`, [carnetIds, from, to]);
+    return affected;
+  }
+
+  async list(actor: Actor, filter: CarnetFilter): Promise<{ items: CarnetEntity[]; total: number }> {
+    const query = this.scopedToActor(this.dataSource.manager.createQueryBuilder(CarnetEntity, 'c'), actor)
+      .andWhere(READY_ORDER)
+      .innerJoin('orders', 'ord', 'ord.id = c.order_id')
+      .orderBy('ord.sequence', 'ASC')
+      .addOrderBy('c.sequence', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.orderId) query.andWhere('c.order_id = :orderId', { orderId: filter.orderId });
+    if (filter.prescriberId) query.andWhere('c.prescriber_id = :prescriberId', { prescriberId: filter.prescriberId });
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Carnet counts of ready orders by order, holder and status, for the stock views. */
+  async stockCounts(scope: { funderId: string } | { prescriberId: string }): Promise<StockRow[]> {
+    const [column, id] = 'funderId' in scope ? ['c.funder_id', scope.funderId] : ['c.prescriber_id', scope.prescriberId];
+    return this.dataSource.query(
+      `SELECT o.id AS "orderId", o.number AS "orderNumber", o.carnet_size AS "carnetSize", c.funder_id AS "funderId",
+              c.prescriber_id AS "prescriberId", c.status, count(*)::int AS count
+         FROM carnets c JOIN orders o ON o.id = c.order_id
+        WHERE ${column} = $1 AND o.status = 'ready'
+        GROUP BY o.id, o.number, o.carnet_size, o.sequence, c.funder_id, c.prescriber_id, c.status
+        ORDER BY o.sequence, c.prescriber_id NULLS FIRST, c.status`,
+      [id],
+    );
+  }
+
+  private scopedToActor(query: SelectQueryBuilder<CarnetEntity>, actor: Actor): SelectQueryBuilder<CarnetEntity> {
+    switch (actor.organisationKind) {
+      case 'anct':
+        return query.where('TRUE');
+      case 'funder':
+        return query.where('c.funder_id = :actorId', { actorId: actor.organisationId });
+      case 'prescriber':
+        return query.where('c.prescriber_id = :actorId', { actorId: actor.organisationId });
+      default:
+        return query.where('FALSE');
+    }
+  }
+}
+
+async function copyRows(client: PoolClient, table: string, columns: readonly string[], rows: string): Promise<void> {
+  if (rows.length === 0) return;
+  await pipeline(Readable.from([rows]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}
