@@ -9,3 +9,10 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = error.driverError as { code?: string; constraint?: string };
   return driverError.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
 }
+
+/** A deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may simply be retried. */
+export function isConcurrencyFailure(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string }).code;
+  return code === '40P01' || code === '40001';
+}

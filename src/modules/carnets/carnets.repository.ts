@@ -161,13 +161,13 @@ export class CarnetsRepository {
   }
 
   async list(actor: Actor, filter: CarnetFilter): Promise<{ items: CarnetEntity[]; total: number }> {
+    // limit/offset rather than take/skip: the join is a plain table, not a relation to paginate around.
     const query = this.scopedToActor(this.dataSource.manager.createQueryBuilder(CarnetEntity, 'c'), actor)
-      .andWhere(READY_ORDER)
-      .innerJoin('orders', 'ord', 'ord.id = c.order_id')
+      .innerJoin('orders', 'ord', `ord.id = c.order_id AND ord.status = 'ready'`)
       .orderBy('ord.sequence', 'ASC')
       .addOrderBy('c.sequence', 'ASC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .limit(filter.limit)
+      .offset(filter.offset);
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.orderId) query.andWhere('c.order_id = :orderId', { orderId: filter.orderId });
     if (filter.prescriberId) query.andWhere('c.prescriber_id = :prescriberId', { prescriberId: filter.prescriberId });

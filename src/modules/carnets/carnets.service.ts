@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditRecord, AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
-import { NotFoundError } from '../../common/errors/common-errors';
+import { CommonError, NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
+import { isConcurrencyFailure } from '../../database/postgres-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import type { CarnetEntity } from './carnet.entity';
@@ -72,6 +73,16 @@ export class CarnetsService {
    * updates, and SKIP LOCKED for counts, so no carnet is ever moved by two requests.
    */
   private async move(actor: Actor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
+    try {
+      return await this.moveInTransaction(actor, dto, how);
+    } catch (error) {
+      // Two requests locking the same chèques in different orders (e.g. a move and an opposition): nothing was changed.
+      if (isConcurrencyFailure(error)) throw new CommonError('CONCURRENT_MODIFICATION', 'These carnets were being changed by another request; try again.');
+      throw error;
+    }
+  }
+
+  private async moveInTransaction(actor: Actor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
     const funderId = actor.organisationId!;
     const selection = carnetSelection(dto);
     return this.transactions.run(async (manager) => {
