@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { PgBinaryCopyWriter, setUuidV4Bits, uuidToBytes } from '../../database/pg-binary-copy';
 import type { VersionedSecret } from '../vouchers/voucher-code-secrets';
 import {
   buildCarnetNumber,
@@ -10,12 +11,13 @@ import {
 } from '../vouchers/voucher-code.rules';
 
 /**
- * One chunk of an order's carnets and chèques, as the text of two `COPY … FROM STDIN` streams.
+ * One chunk of an order's carnets and chèques, encoded as two binary `COPY … FROM STDIN` streams.
  * Building is CPU work (an HMAC and a SHA-256 per chèque): it yields to the event loop every
  * `YIELD_EVERY_VOUCHERS` chèques so that the job's lock renewal and the COPY of the previous chunk
  * keep flowing.
  */
 
+/** Column order of the rows encoded below. */
 export const CARNET_COPY_COLUMNS = ['id', 'order_id', 'funder_id', 'sequence', 'number', 'size', 'status'] as const;
 export const VOUCHER_COPY_COLUMNS = [
   'id',
@@ -33,6 +35,10 @@ export const VOUCHER_COPY_COLUMNS = [
 ] as const;
 
 const YIELD_EVERY_VOUCHERS = 2_000;
+const UUID_BYTES = 16;
+/** Encoded sizes, to allocate each stream once (the writer grows if a guess is short). */
+const CARNET_ROW_BYTES = 96;
+const VOUCHER_ROW_BYTES = 200;
 
 export interface CarnetBatchSpec {
   orderId: string;
@@ -53,8 +59,9 @@ export interface CarnetBatch {
   firstSequence: number;
   carnetCount: number;
   voucherCount: number;
-  carnetRows: string;
-  voucherRows: string;
+  /** Binary COPY streams (header, rows and trailer) for `carnets` and `vouchers`. */
+  carnetRows: Buffer;
+  voucherRows: Buffer;
 }
 
 /**
@@ -64,26 +71,35 @@ export interface CarnetBatch {
 export async function buildCarnetBatch(spec: CarnetBatchSpec): Promise<CarnetBatch> {
   const voucherCount = spec.carnetCount * spec.carnetSize;
   const nonces = randomBytes(voucherCount * VOUCHER_NONCE_BYTES);
-  const expiresAt = spec.expiresAt.toISOString();
+  const carnetIds = setUuidV4Bits(randomBytes(spec.carnetCount * UUID_BYTES));
+  const voucherIds = setUuidV4Bits(randomBytes(voucherCount * UUID_BYTES));
   const { secret, version } = spec.codeSecret;
-  // Columns that are the same on every row of the chunk, pre-joined once.
-  const carnetSuffix = `\t${spec.carnetSize}\tin_stock\n`;
-  const voucherOwner = `\t${spec.orderId}\t${spec.funderId}\t`;
-  const voucherTail = `\t${spec.faceValueCents}\tactive\t${expiresAt}\n`;
-  const carnetLines: string[] = [];
-  const voucherLines: string[] = [];
+  // Fields that are the same on every row of the chunk, encoded once.
+  const owner = PgBinaryCopyWriter.encodeFields((w) => w.uuid(uuidToBytes(spec.orderId)).uuid(uuidToBytes(spec.funderId)));
+  const carnetTail = PgBinaryCopyWriter.encodeFields((w) => w.int32(spec.carnetSize).text('in_stock'));
+  const keyVersion = PgBinaryCopyWriter.encodeFields((w) => w.int16(version));
+  const voucherTail = PgBinaryCopyWriter.encodeFields((w) => w.int32(spec.faceValueCents).text('active').timestamptz(spec.expiresAt));
+  const carnets = new PgBinaryCopyWriter(spec.carnetCount * CARNET_ROW_BYTES);
+  const vouchers = new PgBinaryCopyWriter(voucherCount * VOUCHER_ROW_BYTES);
   let voucherIndex = 0;
-  for (let sequence = spec.firstSequence; sequence < spec.firstSequence + spec.carnetCount; sequence++) {
-    const carnetId = randomUUID();
+  for (let index = 0; index < spec.carnetCount; index++) {
+    const sequence = spec.firstSequence + index;
     const number = buildCarnetNumber(spec.year, spec.orderSequence, sequence);
-    carnetLines.push(`${carnetId}\t${spec.orderId}\t${spec.funderId}\t${sequence}\t${number}${carnetSuffix}`);
+    carnets.row(CARNET_COPY_COLUMNS.length).uuid(carnetIds, index * UUID_BYTES).raw(owner).int32(sequence).text(number).raw(carnetTail);
     for (let position = 1; position <= spec.carnetSize; position++, voucherIndex++) {
       const serial = buildVoucherSerial(number, position);
       const nonce = nonces.subarray(voucherIndex * VOUCHER_NONCE_BYTES, (voucherIndex + 1) * VOUCHER_NONCE_BYTES);
-      const codeHash = hashVoucherCode(deriveVoucherCode(secret, version, serial, nonce));
-      voucherLines.push(
-        `${randomUUID()}\t${carnetId}${voucherOwner}${position}\t${serial}\t\\\\x${codeHash.toString('hex')}\t${version}\t\\\\x${nonce.toString('hex')}${voucherTail}`,
-      );
+      vouchers
+        .row(VOUCHER_COPY_COLUMNS.length)
+        .uuid(voucherIds, voucherIndex * UUID_BYTES)
+        .uuid(carnetIds, index * UUID_BYTES)
+        .raw(owner)
+        .int16(position)
+        .text(serial)
+        .bytes(hashVoucherCode(deriveVoucherCode(secret, version, serial, nonce)))
+        .raw(keyVersion)
+        .bytes(nonce)
+        .raw(voucherTail);
       if ((voucherIndex + 1) % YIELD_EVERY_VOUCHERS === 0) await yieldToEventLoop();
     }
   }
@@ -91,7 +107,7 @@ export async function buildCarnetBatch(spec: CarnetBatchSpec): Promise<CarnetBat
     firstSequence: spec.firstSequence,
     carnetCount: spec.carnetCount,
     voucherCount,
-    carnetRows: carnetLines.join(''),
-    voucherRows: voucherLines.join(''),
+    carnetRows: carnets.finish(),
+    voucherRows: vouchers.finish(),
   };
 }

@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { isUniqueViolation } from '../../database/postgres-errors';
 import type { Actor } from '../../auth/actor';
 import { CARNET_COPY_COLUMNS, VOUCHER_COPY_COLUMNS, type CarnetBatch } from './carnet-batch';
 import { CarnetEntity } from './carnet.entity';
@@ -28,8 +29,8 @@ export interface CarnetFilter {
 
 export type ChunkOutcome =
   | { outcome: 'written'; generationDone: number }
-  /** Another run of the job got further first: this chunk was not written. */
-  | { outcome: 'stale'; generationDone: number }
+  /** Another run of the job (a stalled one and its retry overlapping) wrote these carnets first. */
+  | { outcome: 'already_written' }
   | { outcome: 'not_generating' };
 
 const MOVED_COLUMNS = `c.id, c.number, c.order_id AS "orderId", c.sequence, c.prescriber_id AS "prescriberId"`;
@@ -43,35 +44,47 @@ export class CarnetsRepository {
   /**
    * Writes one generation chunk in one transaction: the carnets, their chèques and the order's
    * progress commit together or not at all, so a killed worker never leaves a half-written chunk.
-   * The order row is locked first and its progress compared with the chunk: two runs of the job
-   * (a stalled one and its retry) can never both write the same carnets.
+   * Chunks of one order may be written in parallel (progress is a sum); the unique index on
+   * (order, sequence) refuses a chunk another run of the job already wrote.
    */
   async writeGenerationChunk(orderId: string, batch: CarnetBatch): Promise<ChunkOutcome> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.startTransaction('READ COMMITTED');
-      const [order] = await runner.query(`SELECT status, generation_done FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
-      if (!order || order.status !== 'generating') {
+      await copyRows(client, 'carnets', CARNET_COPY_COLUMNS, batch.carnetRows);
+      await copyRows(client, 'vouchers', VOUCHER_COPY_COLUMNS, batch.voucherRows);
+      // Last statement before the commit: the order row is locked only for the commit itself.
+      const [rows] = await runner.query(
+        `UPDATE orders SET generation_done = generation_done + $2, updated_at = now() WHERE id = $1 AND status = 'generating' RETURNING generation_done`,
+        [orderId, batch.carnetCount],
+      );
+      if (rows.length === 0) {
         await runner.rollbackTransaction();
         return { outcome: 'not_generating' };
       }
-      if (order.generation_done !== batch.firstSequence - 1) {
-        await runner.rollbackTransaction();
-        return { outcome: 'stale', generationDone: order.generation_done };
-      }
-      await copyRows(client, 'carnets', CARNET_COPY_COLUMNS, batch.carnetRows);
-      await copyRows(client, 'vouchers', VOUCHER_COPY_COLUMNS, batch.voucherRows);
-      const generationDone = batch.firstSequence - 1 + batch.carnetCount;
-      await runner.query(`UPDATE orders SET generation_done = $2, updated_at = now() WHERE id = $1`, [orderId, generationDone]);
       await runner.commitTransaction();
-      return { outcome: 'written', generationDone };
+      return { outcome: 'written', generationDone: rows[0].generation_done };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // Whichever of the two indexes PostgreSQL checks first reports it: same carnet, same (order, sequence).
+      if (isUniqueViolation(error, 'uq_carnets_order_sequence') || isUniqueViolation(error, 'uq_carnets_number')) return { outcome: 'already_written' };
       throw error;
     } finally {
       await runner.release();
     }
+  }
+
+  /** Runs of carnet sequences of the order not generated yet, e.g. `[{ first: 2001, last: 4000 }]` after a crash. */
+  async missingSequenceRanges(orderId: string, carnetCount: number): Promise<Array<{ first: number; last: number }>> {
+    return this.dataSource.query(
+      `SELECT min(s)::int AS first, max(s)::int AS last
+         FROM (SELECT s, s - row_number() OVER (ORDER BY s) AS run
+                 FROM generate_series(1, $2::int) s
+                WHERE NOT EXISTS (SELECT 1 FROM carnets c WHERE c.order_id = $1 AND c.sequence = s)) missing
+        GROUP BY run ORDER BY first`,
+      [orderId, carnetCount],
+    );
   }
 
   /** Rows actually present for an order, checked before its stock is made visible. */
@@ -203,7 +216,6 @@ export class CarnetsRepository {
   }
 }
 
-async function copyRows(client: PoolClient, table: string, columns: readonly string[], rows: string): Promise<void> {
-  if (rows.length === 0) return;
-  await pipeline(Readable.from([rows]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+async function copyRows(client: PoolClient, table: string, columns: readonly string[], stream: Buffer): Promise<void> {
+  await pipeline(Readable.from([stream]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT binary)`)));
 }

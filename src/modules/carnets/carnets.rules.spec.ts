@@ -1,7 +1,7 @@
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import { buildCarnetNumber } from '../vouchers/voucher-code.rules';
 import { CarnetError } from './carnets.errors';
-import { carnetSelection, MAX_CARNETS_PER_MOVE, parseCarnetNumber, parseCarnetRange, summariseCarnetRuns, summariseStock } from './carnets.rules';
+import { carnetSelection, MAX_CARNETS_PER_MOVE, parseCarnetNumber, parseCarnetRange, splitIntoChunks, summariseCarnetRuns, summariseStock } from './carnets.rules';
 
 describe('parseCarnetNumber', () => {
   it.each([
@@ -99,5 +99,16 @@ describe('summariseStock', () => {
       ['p', 20, 10],
       ['q', 5, 0],
     ]);
+  });
+});
+
+describe('splitIntoChunks', () => {
+  it.each([
+    [[{ first: 1, last: 10 }], 4, [{ first: 1, count: 4 }, { first: 5, count: 4 }, { first: 9, count: 2 }]],
+    [[{ first: 1, last: 8 }], 4, [{ first: 1, count: 4 }, { first: 5, count: 4 }]],
+    [[{ first: 3, last: 3 }, { first: 7, last: 12 }], 5, [{ first: 3, count: 1 }, { first: 7, count: 5 }, { first: 12, count: 1 }]],
+    [[], 5, []],
+  ])('%j by %i → %j', (ranges, size, chunks) => {
+    expect(splitIntoChunks(ranges, size)).toEqual(chunks);
   });
 });

@@ -141,3 +141,12 @@ export function summariseStock(rows: readonly StockRow[]): StockSummary {
   }
   return { totals, orders: [...orders.values()], prescribers: [...prescribers.values()] };
 }
+
+/** Cuts the runs of carnet sequences still to generate into generation chunks of at most `size` carnets. */
+export function splitIntoChunks(ranges: ReadonlyArray<{ first: number; last: number }>, size: number): Array<{ first: number; count: number }> {
+  const chunks: Array<{ first: number; count: number }> = [];
+  for (const { first, last } of ranges) {
+    for (let start = first; start <= last; start += size) chunks.push({ first: start, count: Math.min(size, last - start + 1) });
+  }
+  return chunks;
+}
