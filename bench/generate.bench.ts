@@ -49,6 +49,7 @@ export async function run(): Promise<void> {
 
     await dataSource.query('CHECKPOINT');
     const anct = systemActorOf('anct', null);
+    const cpuBefore = cpuSecondsOf(worker);
     const started = performance.now();
     const order = await app.get(OrdersService).recordPayment(anct, orderId, {
       paymentReference: 'BENCH',
@@ -57,6 +58,7 @@ export async function run(): Promise<void> {
     });
     await waitUntilReady(dataSource, order.id);
     const jobSeconds = (performance.now() - started) / 1000;
+    const workerCpuSeconds = cpuSecondsOf(worker) - cpuBefore;
     const peakRssMb = peakRssOf(worker);
     const [generated] = await dataSource.query(
       `SELECT (SELECT count(*) FROM carnets WHERE order_id = $1)::int AS carnets, (SELECT count(*) FROM vouchers WHERE order_id = $1)::int AS vouchers`,
@@ -74,7 +76,7 @@ export async function run(): Promise<void> {
         `job path (payment recorded → order ready, worker process): ${jobSeconds.toFixed(2)} s, ${Math.round(jobRate).toLocaleString('en')} chèques/s`,
         `raw baseline (INSERT … SELECT … FROM generate_series):     ${baselineSeconds.toFixed(2)} s, ${Math.round(baselineRate).toLocaleString('en')} chèques/s`,
         `ratio job / baseline: ${((jobRate / baselineRate) * 100).toFixed(1)} % (target ≥ 50 %)`,
-        `worker peak RSS: ${peakRssMb === null ? 'n/a (no /proc)' : `${peakRssMb.toFixed(0)} MB`} (target < 300 MB)`,
+        `worker peak RSS: ${peakRssMb === null ? 'n/a (no /proc)' : `${peakRssMb.toFixed(0)} MB`} (target < 300 MB); worker CPU during the job: ${workerCpuSeconds.toFixed(2)} s`,
         '',
       ].join('\n'),
     );
@@ -150,6 +152,16 @@ async function waitUntilReady(dataSource: DataSource, orderId: string): Promise<
     const [{ status }] = await dataSource.query(`SELECT status FROM orders WHERE id = $1`, [orderId]);
     if (status === 'ready') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** User + system CPU time of the process (Linux `/proc/<pid>/stat`, 100 ticks per second); NaN elsewhere. */
+function cpuSecondsOf(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
   }
 }
 

@@ -5,7 +5,7 @@ import type { VersionedSecret } from '../vouchers/voucher-code-secrets';
 import {
   buildCarnetNumber,
   buildVoucherSerial,
-  deriveVoucherCode,
+  createVoucherCodeDeriver,
   hashVoucherCode,
   VOUCHER_NONCE_BYTES,
 } from '../vouchers/voucher-code.rules';
@@ -74,6 +74,7 @@ export async function buildCarnetBatch(spec: CarnetBatchSpec): Promise<CarnetBat
   const carnetIds = setUuidV4Bits(randomBytes(spec.carnetCount * UUID_BYTES));
   const voucherIds = setUuidV4Bits(randomBytes(voucherCount * UUID_BYTES));
   const { secret, version } = spec.codeSecret;
+  const deriveCode = createVoucherCodeDeriver(secret, version);
   // Fields that are the same on every row of the chunk, encoded once.
   const owner = PgBinaryCopyWriter.encodeFields((w) => w.uuid(uuidToBytes(spec.orderId)).uuid(uuidToBytes(spec.funderId)));
   const carnetTail = PgBinaryCopyWriter.encodeFields((w) => w.int32(spec.carnetSize).text('in_stock'));
@@ -96,7 +97,7 @@ export async function buildCarnetBatch(spec: CarnetBatchSpec): Promise<CarnetBat
         .raw(owner)
         .int16(position)
         .text(serial)
-        .bytes(hashVoucherCode(deriveVoucherCode(secret, version, serial, nonce)))
+        .bytes(hashVoucherCode(deriveCode(serial, nonce)))
         .raw(keyVersion)
         .bytes(nonce)
         .raw(voucherTail);
