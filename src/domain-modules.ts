@@ -1,7 +1,10 @@
+import { CarnetsModule } from './modules/carnets/carnets.module';
+import { OrdersModule } from './modules/orders/orders.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ProgrammesModule } from './modules/programmes/programmes.module';
 import { SigningModule } from './modules/signing/signing.module';
 import { UsersModule } from './modules/users/users.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
 
 /** The business domains, shared by the API and the worker. */
-export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule];
+export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule, ProgrammesModule, OrdersModule, CarnetsModule];

@@ -11,6 +11,7 @@ import {
   venueAgent,
 } from './support/actors';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './support/identifiers';
+import { approvedOrder, draftOrder, enrolViaApi, paymentOf, programmeViaApi, submittedOrder } from './support/orders';
 
 type ActorName = 'anct' | 'funderA' | 'prescriberA' | 'venueA' | 'funderB' | 'prescriberB' | 'venueB';
 const ALL_ACTORS: ActorName[] = ['anct', 'funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'];
@@ -19,14 +20,19 @@ interface Fixtures {
   actors: Record<ActorName, LoggedIn>;
   funderAApiKeyId: string;
   funderAColleagueId: string;
+  /** A programme funder A is enrolled in, and orders of funder A in three states. */
+  programmeAId: string;
+  draftOrderId: string;
+  submittedOrderId: string;
+  approvedOrder: { id: string; totalDueCents: string };
 }
 
 interface Endpoint {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI path, as in /docs-json. */
   route: string;
   url: (f: Fixtures) => string;
-  body?: () => object;
+  body?: (f: Fixtures) => object;
   /** Who may succeed. Every other actor must get 403 or 404 and leave the database unchanged. */
   allowed: ActorName[];
 }
@@ -80,6 +86,55 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/users', url: () => '/users', allowed: ALL_ACTORS },
   { method: 'post', route: '/users/{id}/deactivate', url: (f) => `/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/audit-events', url: () => '/audit-events', allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/programmes',
+    url: () => '/programmes',
+    body: () => ({ name: `Programme ${uniqueEmail('p')}`, year: 2026, validUntil: '2027-12-31' }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/programmes', url: () => '/programmes', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/programmes/{id}', url: (f) => `/programmes/${f.programmeAId}`, allowed: ['anct', 'funderA'] },
+  { method: 'patch', route: '/programmes/{id}', url: (f) => `/programmes/${f.programmeAId}`, body: () => ({ graceDays: 30 }), allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/programmes/{id}/enrolments',
+    url: (f) => `/programmes/${f.programmeAId}/enrolments`,
+    body: (f) => ({ funderId: f.actors.funderB.organisationId }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/programmes/{id}/enrolments', url: (f) => `/programmes/${f.programmeAId}/enrolments`, allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/orders',
+    url: () => '/orders',
+    body: (f) => ({ programmeId: f.programmeAId, carnetCount: 200, carnetSize: 5 }),
+    allowed: ['funderA'],
+  },
+  { method: 'get', route: '/orders', url: () => '/orders', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/orders/{id}', url: (f) => `/orders/${f.draftOrderId}`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/orders/{id}/ledger', url: (f) => `/orders/${f.approvedOrder.id}/ledger`, allowed: ['anct', 'funderA'] },
+  { method: 'post', route: '/orders/{id}/submit', url: (f) => `/orders/${f.draftOrderId}/submit`, allowed: ['funderA'] },
+  { method: 'post', route: '/orders/{id}/approve', url: (f) => `/orders/${f.submittedOrderId}/approve`, allowed: ['anct'] },
+  { method: 'post', route: '/orders/{id}/reject', url: (f) => `/orders/${f.submittedOrderId}/reject`, body: () => ({ reason: 'Hors règles' }), allowed: ['anct'] },
+  { method: 'post', route: '/orders/{id}/payment', url: (f) => `/orders/${f.approvedOrder.id}/payment`, body: (f) => paymentOf(f.approvedOrder), allowed: ['anct'] },
+  { method: 'post', route: '/orders/{id}/cancel', url: (f) => `/orders/${f.draftOrderId}/cancel`, body: () => ({}), allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/carnets/stock', url: () => '/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/carnets', url: () => '/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  {
+    method: 'post',
+    route: '/carnets/allocations',
+    url: () => '/carnets/allocations',
+    body: (f) => ({ prescriberId: f.actors.prescriberA.organisationId, count: 1 }),
+    allowed: ['funderA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/returns',
+    url: () => '/carnets/returns',
+    body: (f) => ({ prescriberId: f.actors.prescriberA.organisationId, count: 1 }),
+    allowed: ['funderA'],
+  },
 ];
 
 const PUBLIC_ROUTES = ['/health', '/health/ready', '/auth/login', '/auth/refresh', '/auth/logout', '/auth/accept-invitation'];
@@ -104,7 +159,18 @@ describe('Role × endpoint × organisation matrix', () => {
     };
     const key = await http(testApp).post('/api-keys').set(bearer(funderA.token)).send({ name: 'A' }).expect(201);
     const colleague = await http(testApp).post('/users').set(bearer(funderA.token)).send({ email: uniqueEmail('c'), displayName: 'C' }).expect(201);
-    fixtures = { actors, funderAApiKeyId: key.body.id, funderAColleagueId: colleague.body.user.id };
+    const programme = await programmeViaApi(testApp, anct);
+    await enrolViaApi(testApp, anct, programme.id, funderA.organisationId);
+    const steps = { anct, funder: funderA, programmeId: programme.id };
+    fixtures = {
+      actors,
+      funderAApiKeyId: key.body.id,
+      funderAColleagueId: colleague.body.user.id,
+      programmeAId: programme.id,
+      draftOrderId: (await draftOrder(testApp, steps)).id,
+      submittedOrderId: (await submittedOrder(testApp, steps)).id,
+      approvedOrder: await approvedOrder(testApp, steps),
+    };
   });
   afterAll(() => testApp.close());
 
@@ -127,7 +193,7 @@ describe('Role × endpoint × organisation matrix', () => {
       for (const outsider of outsiders) {
         const before = await tableCounts(testApp);
         let call = http(testApp)[endpoint.method](endpoint.url(fixtures)).set(bearer(fixtures.actors[outsider].token));
-        if (endpoint.body) call = call.send(endpoint.body());
+        if (endpoint.body) call = call.send(endpoint.body(fixtures));
         const response = await call;
         expect({ outsider, refused: [403, 404].includes(response.status) }).toEqual({ outsider, refused: true });
         expect(await tableCounts(testApp)).toEqual(before);

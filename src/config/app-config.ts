@@ -122,6 +122,27 @@ export class AppConfig {
   @IsString()
   WORKER_CONCURRENCY?: string;
 
+  /**
+   * Chèques written per transaction by the carnet generation job (rounded down to whole carnets). Each
+   * chunk commits with the order's progress: smaller chunks lose less work to a crash, larger ones
+   * commit less often.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GENERATION_CHUNK_VOUCHERS = 10_000;
+
+  /**
+   * Chunks of one order written at the same time, each on its own PostgreSQL connection: while one
+   * is copied into PostgreSQL, the worker computes the codes of the next.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  GENERATION_CONCURRENCY = 2;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
+import { CarnetsRepository } from '../modules/carnets/carnets.repository';
 import { LedgerRepository } from '../modules/ledger/ledger.repository';
+import { OrdersRepository } from '../modules/orders/orders.repository';
 import { OrganisationsRepository } from '../modules/organisations/organisations.repository';
+import { ProgrammesRepository } from '../modules/programmes/programmes.repository';
 import { UsersRepository } from '../modules/users/users.repository';
 import { TransactionRunner } from './transaction-runner';
 
@@ -9,7 +12,16 @@ import { TransactionRunner } from './transaction-runner';
  * Repositories live beside their domain but are provided here, once, for the whole application:
  * domains may read each other's data through intent-named methods without module import cycles.
  */
-const REPOSITORIES = [TransactionRunner, AuditRepository, OrganisationsRepository, UsersRepository, LedgerRepository];
+const REPOSITORIES = [
+  TransactionRunner,
+  AuditRepository,
+  OrganisationsRepository,
+  UsersRepository,
+  LedgerRepository,
+  ProgrammesRepository,
+  OrdersRepository,
+  CarnetsRepository,
+];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })
