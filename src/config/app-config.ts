@@ -118,10 +118,6 @@ export class AppConfig {
   @Min(1)
   SHUTDOWN_GRACE_SECONDS = 25;
 
-  @IsOptional()
-  @IsString()
-  WORKER_CONCURRENCY?: string;
-
   /**
    * Chèques written per transaction by the carnet generation job (rounded down to whole carnets). Each
    * chunk commits with the order's progress: smaller chunks lose less work to a crash, larger ones
