@@ -2,6 +2,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { SigningModule } from './modules/signing/signing.module';
 import { UsersModule } from './modules/users/users.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
+import { PassesModule } from './modules/passes/passes.module';
 
 /** The business domains, shared by the API and the worker. */
-export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule];
+export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule, PassesModule];

@@ -30,4 +30,13 @@ export const HTTP_STATUS_BY_ERROR_CODE: Record<ErrorCode, HttpStatus> = {
 
   EMAIL_ALREADY_USED: HttpStatus.CONFLICT,
   CANNOT_DEACTIVATE_SELF: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  DISTRIBUTION_CLOSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  NO_ISSUABLE_VOUCHERS: HttpStatus.UNPROCESSABLE_ENTITY,
+  CARNET_NEVER_ISSUED: HttpStatus.UNPROCESSABLE_ENTITY,
+  CARNET_ALREADY_REPLACED: HttpStatus.CONFLICT,
+
+  // The configuration lacks a signing key for these chèques: an operator must act, retrying will not help until then.
+  SIGNING_KEY_NOT_ACTIVE: HttpStatus.SERVICE_UNAVAILABLE,
+  VOUCHER_OUTLIVES_SIGNING_KEY: HttpStatus.SERVICE_UNAVAILABLE,
 };
