@@ -3,6 +3,7 @@ import { SigningModule } from './modules/signing/signing.module';
 import { UsersModule } from './modules/users/users.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
 import { PassesModule } from './modules/passes/passes.module';
+import { OppositionsModule } from './modules/oppositions/oppositions.module';
 
 /** The business domains, shared by the API and the worker. */
-export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule, PassesModule];
+export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule, PassesModule, OppositionsModule];

@@ -4,13 +4,14 @@ import { LedgerRepository } from '../modules/ledger/ledger.repository';
 import { OrganisationsRepository } from '../modules/organisations/organisations.repository';
 import { UsersRepository } from '../modules/users/users.repository';
 import { PassesRepository } from '../modules/passes/passes.repository';
+import { OppositionsRepository } from '../modules/oppositions/oppositions.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /**
  * Repositories live beside their domain but are provided here, once, for the whole application:
  * domains may read each other's data through intent-named methods without module import cycles.
  */
-const REPOSITORIES = [TransactionRunner, AuditRepository, OrganisationsRepository, UsersRepository, LedgerRepository, PassesRepository];
+const REPOSITORIES = [TransactionRunner, AuditRepository, OrganisationsRepository, UsersRepository, LedgerRepository, PassesRepository, OppositionsRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

@@ -4,6 +4,7 @@ import type { OrganisationErrorCode } from '../../modules/organisations/organisa
 import type { UserErrorCode } from '../../modules/users/users.errors';
 import type { PassErrorCode } from '../../modules/passes/passes.errors';
 import type { SigningErrorCode } from '../../modules/signing/voucher-signature';
+import type { OppositionErrorCode } from '../../modules/oppositions/oppositions.errors';
 
 /** Every machine-readable error code the API can answer with. */
-export type ErrorCode = CommonErrorCode | AuthErrorCode | OrganisationErrorCode | UserErrorCode | PassErrorCode | SigningErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | OrganisationErrorCode | UserErrorCode | PassErrorCode | SigningErrorCode | OppositionErrorCode;
