@@ -36,6 +36,8 @@ export const HTTP_STATUS_BY_ERROR_CODE: Record<ErrorCode, HttpStatus> = {
   CARNET_NEVER_ISSUED: HttpStatus.UNPROCESSABLE_ENTITY,
   CARNET_ALREADY_REPLACED: HttpStatus.CONFLICT,
   INVALID_CARNET_RANGE: HttpStatus.UNPROCESSABLE_ENTITY,
+  PRINT_RUN_TOO_LARGE: HttpStatus.UNPROCESSABLE_ENTITY,
+  PRINT_FILE_GONE: HttpStatus.GONE,
 
   // The configuration lacks a signing key for these chèques: an operator must act, retrying will not help until then.
   SIGNING_KEY_NOT_ACTIVE: HttpStatus.SERVICE_UNAVAILABLE,

@@ -2,18 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CarnetStatus } from '../carnets/carnet-status';
 import { CarnetEntity } from '../carnets/carnet.entity';
-import type { OrganisationKind } from '../organisations/organisation-kind';
+import { carnetScopeCondition, type CarnetScope } from '../carnets/carnet-scope';
 import type { OrderStatus } from '../orders/order-status';
 import type { VoucherStatus } from '../vouchers/voucher-status';
 import { VoucherEntity } from '../vouchers/voucher.entity';
 import { CANCELLABLE_VOUCHER_STATUSES } from './oppositions.rules';
 import { VoucherRevocationEntity } from './voucher-revocation.entity';
-
-/** Whose carnets: a funder's (its orders) or a prescriber's (its stock and what it handed out). */
-export interface CarnetScope {
-  kind: OrganisationKind | null;
-  organisationId: string;
-}
 
 export interface LockedCarnet {
   id: string;
@@ -65,7 +59,7 @@ export class OppositionsRepository {
       `SELECT c.id, c.number, c.status, o.status AS "orderStatus", c.funder_id AS "funderId", c.prescriber_id AS "prescriberId"
          FROM carnets c
          JOIN orders o ON o.id = c.order_id
-        WHERE ${column} = ANY($1) AND ${scopeCondition(scope, '$2')}
+        WHERE ${column} = ANY($1) AND ${carnetScopeCondition(scope, 'c', '$2')}
         ORDER BY c.number
           FOR UPDATE OF c`,
       [values, scope.organisationId],
@@ -79,7 +73,7 @@ export class OppositionsRepository {
          FROM vouchers v
          JOIN carnets c ON c.id = v.carnet_id
          JOIN orders o ON o.id = c.order_id
-        WHERE v.serial = $1 AND ${scopeCondition(scope, '$2')}
+        WHERE v.serial = $1 AND ${carnetScopeCondition(scope, 'c', '$2')}
           FOR UPDATE OF v, c`,
       [serial, scope.organisationId],
     );
@@ -150,16 +144,5 @@ export class OppositionsRepository {
   async latestRevocationVersion(): Promise<string> {
     const [{ version }] = await this.dataSource.query(`SELECT coalesce(max(version), 0)::text AS version FROM voucher_revocations`);
     return version;
-  }
-}
-
-function scopeCondition(scope: CarnetScope, parameter: string): string {
-  switch (scope.kind) {
-    case 'funder':
-      return `c.funder_id = ${parameter}`;
-    case 'prescriber':
-      return `c.prescriber_id = ${parameter}`;
-    default:
-      return 'false';
   }
 }

@@ -8,7 +8,8 @@ import type { OppositionDto, RangeOppositionDto } from './dto/opposition.dto';
 import type { CarnetOppositionDto, RangeOppositionResultDto, VoucherOppositionDto } from './dto/opposition-result.dto';
 import type { OppositionReason } from './opposition-reason';
 import { OppositionError } from './oppositions.errors';
-import { CarnetScope, LockedCarnet, OppositionsRepository } from './oppositions.repository';
+import { carnetScopeOf, type CarnetScope } from '../carnets/carnet-scope';
+import { LockedCarnet, OppositionsRepository } from './oppositions.repository';
 import { CANCELLABLE_VOUCHER_STATUSES, cancellableCarnetStatuses, carnetCancelledByItsVouchers, carnetNumbersInRange } from './oppositions.rules';
 
 /** Most carnets one range opposition may cover (a box of carnets lost in the mail, not a whole order by mistake). */
@@ -27,7 +28,7 @@ export class OppositionsService {
   ) {}
 
   async opposeCarnet(actor: Actor, carnetId: string, dto: OppositionDto): Promise<CarnetOppositionDto> {
-    const scope = scopeOf(actor);
+    const scope = carnetScopeOf(actor);
     return this.transactions.run(async (manager) => {
       const [carnet] = await this.oppositions.lockCarnets(manager, scope, { ids: [carnetId] });
       if (!carnet) throw new NotFoundError('Carnet');
@@ -46,7 +47,7 @@ export class OppositionsService {
         problem: range.problem,
       });
     }
-    const scope = scopeOf(actor);
+    const scope = carnetScopeOf(actor);
     return this.transactions.run(async (manager) => {
       const carnets = await this.oppositions.lockCarnets(manager, scope, { numbers: range.numbers });
       if (carnets.length === 0) throw new NotFoundError('Carnet range');
@@ -64,7 +65,7 @@ export class OppositionsService {
   }
 
   async opposeVoucher(actor: Actor, serial: string, dto: OppositionDto): Promise<VoucherOppositionDto> {
-    const scope = scopeOf(actor);
+    const scope = carnetScopeOf(actor);
     const now = new Date();
     return this.transactions.run(async (manager) => {
       const voucher = await this.oppositions.lockVoucherBySerial(manager, scope, serial);
@@ -135,10 +136,6 @@ export class OppositionsService {
       revocationVersion,
     }));
   }
-}
-
-function scopeOf(actor: Actor): CarnetScope {
-  return { kind: actor.organisationKind, organisationId: actor.organisationId! };
 }
 
 /** Until generation is finished the generation job owns the carnets; cancelling then would race it. */

@@ -9,6 +9,8 @@ export interface PrintRunFile {
   index: number;
   fileName: string;
   carnetCount: number;
+  /** Carnets of the part no longer held by the requester when it was rendered (reallocated meanwhile): left out. */
+  omittedCarnetCount: number;
   firstCarnetNumber: string;
   lastCarnetNumber: string;
   bytes: number;
