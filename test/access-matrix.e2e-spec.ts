@@ -11,6 +11,7 @@ import {
   venueAgent,
 } from './support/actors';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './support/identifiers';
+import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, type StockCarnet } from './support/factories';
 
 type ActorName = 'anct' | 'funderA' | 'prescriberA' | 'venueA' | 'funderB' | 'prescriberB' | 'venueB';
 const ALL_ACTORS: ActorName[] = ['anct', 'funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'];
@@ -19,6 +20,10 @@ interface Fixtures {
   actors: Record<ActorName, LoggedIn>;
   funderAApiKeyId: string;
   funderAColleagueId: string;
+  /** Carnets of funder A's order: allocated to prescriber A, and one handed out then cancelled. */
+  prescriberACarnets: StockCarnet[];
+  cancelledIssuedCarnetId: string;
+  prescriberAPrintRunId: string;
 }
 
 interface Endpoint {
@@ -26,7 +31,7 @@ interface Endpoint {
   /** OpenAPI path, as in /docs-json. */
   route: string;
   url: (f: Fixtures) => string;
-  body?: () => object;
+  body?: (f: Fixtures) => object;
   /** Who may succeed. Every other actor must get 403 or 404 and leave the database unchanged. */
   allowed: ActorName[];
 }
@@ -80,9 +85,69 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/users', url: () => '/users', allowed: ALL_ACTORS },
   { method: 'post', route: '/users/{id}/deactivate', url: (f) => `/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/audit-events', url: () => '/audit-events', allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/carnets/{id}/issue',
+    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/issue`,
+    body: () => ({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true }),
+    allowed: ['prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/{id}/replacement',
+    url: (f) => `/carnets/${f.cancelledIssuedCarnetId}/replacement`,
+    body: (f) => ({ replacementCarnetId: f.prescriberACarnets[0].id }),
+    allowed: ['prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/{id}/opposition',
+    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/opposition`,
+    body: () => ({ reason: 'lost' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/opposition',
+    url: () => '/carnets/opposition',
+    body: (f) => ({ fromNumber: f.prescriberACarnets[0].number, toNumber: f.prescriberACarnets[1].number, reason: 'lost' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  {
+    method: 'post',
+    route: '/vouchers/{serial}/opposition',
+    url: (f) => `/vouchers/${f.prescriberACarnets[0].vouchers[0].serial}/opposition`,
+    body: () => ({ reason: 'stolen' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  { method: 'get', route: '/carnets/{id}/pdf', url: (f) => `/carnets/${f.prescriberACarnets[0].id}/pdf`, allowed: ['prescriberA', 'funderA'] },
+  {
+    method: 'post',
+    route: '/print-runs',
+    url: () => '/print-runs',
+    body: (f) => ({ carnetIds: [f.prescriberACarnets[0].id] }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  { method: 'get', route: '/print-runs', url: () => '/print-runs', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/print-runs/{id}', url: (f) => `/print-runs/${f.prescriberAPrintRunId}`, allowed: ['prescriberA'] },
+  {
+    method: 'get',
+    route: '/print-runs/{id}/files/{index}',
+    url: (f) => `/print-runs/${f.prescriberAPrintRunId}/files/1`,
+    allowed: ['prescriberA'],
+  },
 ];
 
-const PUBLIC_ROUTES = ['/health', '/health/ready', '/auth/login', '/auth/refresh', '/auth/logout', '/auth/accept-invitation'];
+const PUBLIC_ROUTES = [
+  '/health',
+  '/health/ready',
+  '/auth/login',
+  '/auth/refresh',
+  '/auth/logout',
+  '/auth/accept-invitation',
+  '/public/signing-keys',
+  '/public/revocations',
+];
 
 describe('Role × endpoint × organisation matrix', () => {
   let testApp: TestApp;
@@ -104,7 +169,26 @@ describe('Role × endpoint × organisation matrix', () => {
     };
     const key = await http(testApp).post('/api-keys').set(bearer(funderA.token)).send({ name: 'A' }).expect(201);
     const colleague = await http(testApp).post('/users').set(bearer(funderA.token)).send({ email: uniqueEmail('c'), displayName: 'C' }).expect(201);
-    fixtures = { actors, funderAApiKeyId: key.body.id, funderAColleagueId: colleague.body.user.id };
+    const programme = await createProgramme(testApp, { validUntil: '2030-12-31' });
+    await enrolFunder(testApp, programme.id, funderA.organisationId);
+    const { carnets } = await createReadyOrder(testApp, { programme, funderId: funderA.organisationId, carnetCount: 3 });
+    await allocateCarnets(testApp, carnets.map((carnet) => carnet.id), actors.prescriberA.organisationId);
+    const issued = carnets[2];
+    await http(testApp)
+      .post(`/carnets/${issued.id}/issue`)
+      .set(bearer(actors.prescriberA.token))
+      .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
+      .expect(201);
+    await http(testApp).post(`/carnets/${issued.id}/opposition`).set(bearer(actors.prescriberA.token)).send({ reason: 'lost' }).expect(200);
+    const printRun = await http(testApp).post('/print-runs').set(bearer(actors.prescriberA.token)).send({ carnetIds: [carnets[0].id] }).expect(202);
+    fixtures = {
+      actors,
+      funderAApiKeyId: key.body.id,
+      funderAColleagueId: colleague.body.user.id,
+      prescriberACarnets: carnets.slice(0, 2),
+      cancelledIssuedCarnetId: issued.id,
+      prescriberAPrintRunId: printRun.body.id,
+    };
   });
   afterAll(() => testApp.close());
 
@@ -127,7 +211,7 @@ describe('Role × endpoint × organisation matrix', () => {
       for (const outsider of outsiders) {
         const before = await tableCounts(testApp);
         let call = http(testApp)[endpoint.method](endpoint.url(fixtures)).set(bearer(fixtures.actors[outsider].token));
-        if (endpoint.body) call = call.send(endpoint.body());
+        if (endpoint.body) call = call.send(endpoint.body(fixtures));
         const response = await call;
         expect({ outsider, refused: [403, 404].includes(response.status) }).toEqual({ outsider, refused: true });
         expect(await tableCounts(testApp)).toEqual(before);
