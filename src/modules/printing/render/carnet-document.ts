@@ -5,6 +5,7 @@
  * Pure drawing with pdfkit: runs in the render thread.
  */
 import PDFDocument from 'pdfkit';
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { formatVoucherCode } from '../../vouchers/voucher-code.rules';
 import type { CarnetPrintData, CouponPrintData, CouponState } from './carnet-print-data';
@@ -25,7 +26,6 @@ const COUPON_WIDTH = PAGE_WIDTH - 2 * COUPON_MARGIN_X;
 const QR_SIZE = 150; // quiet zone included: ≈ 0.85 mm per module for a version-9 symbol
 const QR_INSET = 12;
 const MAX_VENUES = 5;
-const YIELD_EVERY = 5;
 
 export interface Box {
   x: number;
@@ -62,8 +62,10 @@ export function createCarnetDocument(title: string): PDFKit.PDFDocument {
 }
 
 /**
- * Renders carnets one after the other into one PDF. Every few carnets it yields, so that the pages
- * already finished flow to `output` (a file) instead of piling up in memory.
+ * Renders carnets one after the other into one PDF, streamed to `output`. pdfkit only hands its bytes
+ * over on a later tick and ignores backpressure, so after each carnet this yields, then waits for
+ * `output` to drain: finished pages go to disk instead of piling up in memory, whatever the number of
+ * carnets.
  */
 export async function writeCarnets(carnets: readonly CarnetPrintData[], output: Writable, onCarnetDone?: (done: number) => void): Promise<void> {
   const title = carnets.length === 1 ? `Pass numérique — carnet ${carnets[0].number}` : `Pass numérique — ${carnets.length} carnets`;
@@ -73,11 +75,13 @@ export async function writeCarnets(carnets: readonly CarnetPrintData[], output: 
     output.once('error', reject);
     doc.once('error', reject);
   });
-  doc.pipe(output);
+  doc.on('data', (chunk: Buffer) => output.write(chunk));
+  doc.once('end', () => output.end());
   for (let index = 0; index < carnets.length; index++) {
     drawCarnet(doc, carnets[index]);
     onCarnetDone?.(index + 1);
-    if ((index + 1) % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    if (output.writableNeedDrain) await once(output, 'drain');
   }
   doc.end();
   return finished;

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { PassThrough, Writable } from 'node:stream';
+import { Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { parentPort } from 'node:worker_threads';
 import { writeCarnets } from './carnet-document';
 import type { RenderReply, RenderRequest } from './render-protocol';
@@ -27,23 +28,26 @@ async function render({ taskId, carnets, outputPath }: RenderRequest): Promise<R
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
   let bytes = 0;
-  const tap = new PassThrough();
-  tap.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    bytes += chunk.length;
-    if (!outputPath) chunks.push(chunk);
+  const file = outputPath ? createWriteStream(`${outputPath}.partial`) : null;
+  // Counts and hashes the bytes on their way to the file (or keeps them, for a single carnet sent back).
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (file) return done(null, chunk);
+      chunks.push(chunk);
+      done();
+    },
   });
-  const sink: Writable = outputPath ? createWriteStream(`${outputPath}.partial`) : new Writable({ write: (_chunk, _encoding, done) => done() });
-  tap.pipe(sink);
+  if (file) tap.pipe(file);
   await writeCarnets(carnets, tap, (done) => {
     if (done % PROGRESS_EVERY === 0 && done < carnets.length) port!.postMessage({ taskId, type: 'progress', carnetsDone: done } satisfies RenderReply);
   });
-  await new Promise<void>((resolve, reject) => {
-    if (sink.writableFinished) resolve();
-    else sink.once('finish', resolve).once('error', reject);
-  });
-  if (outputPath) await rename(`${outputPath}.partial`, outputPath);
+  if (file && outputPath) {
+    await finished(file);
+    await rename(`${outputPath}.partial`, outputPath);
+  }
   // A standalone copy, so that its buffer can be transferred without taking Node's shared pool along.
-  const pdf = outputPath ? null : new Uint8Array(Buffer.concat(chunks));
+  const pdf = file ? null : new Uint8Array(Buffer.concat(chunks));
   return { taskId, type: 'done', bytes, sha256: hash.digest('hex'), pdf };
 }
