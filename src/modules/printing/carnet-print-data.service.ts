@@ -8,7 +8,7 @@ import { couponStateOf, PRINTABLE_CARNET_STATUSES, venueAreaOf } from './printin
 
 const VENUES_ON_COVER = 5;
 // Signing is quick but not free: give the event loop a turn every few carnets of a big batch.
-const YIELD_EVERY = 25;
+const YIELD_EVERY = 10;
 
 /**
  * Decides everything printed on carnets: re-derives each code, signs each QR, picks the venues.
