@@ -92,6 +92,14 @@ describe('Issuing a carnet to a beneficiary', () => {
     expect((await testApp.dataSource.query(`SELECT count(*)::int AS n FROM carnet_issuances WHERE carnet_id = $1`, [carnet.id]))[0].n).toBe(1);
   });
 
+  it('hands a carnet out once when two agents try at the same moment', async () => {
+    const carnet = stock.carnets[5];
+    const answers = await Promise.all(Array.from({ length: 4 }, () => issue(prescriber, carnet.id)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+    const [{ n }] = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM carnet_issuances WHERE carnet_id = $1`, [carnet.id]);
+    expect(n).toBe(1);
+  });
+
   it("answers another structure's carnet exactly like a missing one (404)", async () => {
     const before = await tableCounts(testApp);
     const other = await issue(prescriber, stock.carnets[6].id).expect(404);

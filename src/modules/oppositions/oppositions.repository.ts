@@ -66,18 +66,21 @@ export class OppositionsRepository {
     );
   }
 
+  /** Locks the carnet, then the chèque: the order every use case follows (carnet before its chèques), so none deadlocks another. */
   async lockVoucherBySerial(manager: EntityManager, scope: CarnetScope, serial: string): Promise<LockedVoucher | null> {
-    const rows: LockedVoucher[] = await manager.query(
-      `SELECT v.id, v.serial, v.status, v.carnet_id AS "carnetId", c.number AS "carnetNumber", c.status AS "carnetStatus",
+    const rows: Omit<LockedVoucher, 'status'>[] = await manager.query(
+      `SELECT v.id, v.serial, v.carnet_id AS "carnetId", c.number AS "carnetNumber", c.status AS "carnetStatus",
               o.status AS "orderStatus", c.funder_id AS "funderId", c.prescriber_id AS "prescriberId"
          FROM vouchers v
          JOIN carnets c ON c.id = v.carnet_id
          JOIN orders o ON o.id = c.order_id
         WHERE v.serial = $1 AND ${carnetScopeCondition(scope, 'c', '$2')}
-          FOR UPDATE OF v, c`,
+          FOR UPDATE OF c`,
       [serial, scope.organisationId],
     );
-    return rows[0] ?? null;
+    if (rows.length === 0) return null;
+    const [{ status }]: { status: VoucherStatus }[] = await manager.query(`SELECT status FROM vouchers WHERE id = $1 FOR UPDATE`, [rows[0].id]);
+    return { ...rows[0], status };
   }
 
   async cancelCarnets(manager: EntityManager, carnetIds: string[], fromStatuses: readonly CarnetStatus[], reason: string, at: Date): Promise<string[]> {

@@ -40,6 +40,7 @@ export class PrintRunRenderer {
     const run = await this.runs.findForJob(printRunId);
     if (!run || run.status === 'completed') return;
     const started = Date.now();
+    this.logger.log(`Print run ${run.id}: rendering ${run.carnetCount} carnets (${run.files.length} file(s) already done)`);
     try {
       await this.runs.markRunning(run.id);
       const carnetsDone = await this.renderParts(run);

@@ -1,4 +1,3 @@
-import type PDFKit from 'pdfkit';
 import QRCode from 'qrcode';
 
 /** Modules of white margin around the symbol required by ISO/IEC 18004. */
