@@ -11,6 +11,7 @@ import {
   venueAgent,
 } from './support/actors';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './support/identifiers';
+import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, type StockCarnet } from './support/factories';
 import { approvedOrder, draftOrder, enrolViaApi, paymentOf, programmeViaApi, submittedOrder } from './support/orders';
 
 type ActorName = 'anct' | 'funderA' | 'prescriberA' | 'venueA' | 'funderB' | 'prescriberB' | 'venueB';
@@ -25,6 +26,10 @@ interface Fixtures {
   draftOrderId: string;
   submittedOrderId: string;
   approvedOrder: { id: string; totalDueCents: string };
+  /** Carnets of funder A's order: allocated to prescriber A, and one handed out then cancelled. */
+  prescriberACarnets: StockCarnet[];
+  cancelledIssuedCarnetId: string;
+  prescriberAPrintRunId: string;
 }
 
 interface Endpoint {
@@ -135,9 +140,69 @@ const ENDPOINTS: Endpoint[] = [
     body: (f) => ({ prescriberId: f.actors.prescriberA.organisationId, count: 1 }),
     allowed: ['funderA'],
   },
+  {
+    method: 'post',
+    route: '/carnets/{id}/issue',
+    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/issue`,
+    body: () => ({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true }),
+    allowed: ['prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/{id}/replacement',
+    url: (f) => `/carnets/${f.cancelledIssuedCarnetId}/replacement`,
+    body: (f) => ({ replacementCarnetId: f.prescriberACarnets[0].id }),
+    allowed: ['prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/{id}/opposition',
+    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/opposition`,
+    body: () => ({ reason: 'lost' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/opposition',
+    url: () => '/carnets/opposition',
+    body: (f) => ({ fromNumber: f.prescriberACarnets[0].number, toNumber: f.prescriberACarnets[1].number, reason: 'lost' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  {
+    method: 'post',
+    route: '/vouchers/{serial}/opposition',
+    url: (f) => `/vouchers/${f.prescriberACarnets[0].vouchers[0].serial}/opposition`,
+    body: () => ({ reason: 'stolen' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  { method: 'get', route: '/carnets/{id}/pdf', url: (f) => `/carnets/${f.prescriberACarnets[0].id}/pdf`, allowed: ['prescriberA', 'funderA'] },
+  {
+    method: 'post',
+    route: '/print-runs',
+    url: () => '/print-runs',
+    body: (f) => ({ carnetIds: [f.prescriberACarnets[0].id] }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  { method: 'get', route: '/print-runs', url: () => '/print-runs', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/print-runs/{id}', url: (f) => `/print-runs/${f.prescriberAPrintRunId}`, allowed: ['prescriberA'] },
+  {
+    method: 'get',
+    route: '/print-runs/{id}/files/{index}',
+    url: (f) => `/print-runs/${f.prescriberAPrintRunId}/files/1`,
+    allowed: ['prescriberA'],
+  },
 ];
 
-const PUBLIC_ROUTES = ['/health', '/health/ready', '/auth/login', '/auth/refresh', '/auth/logout', '/auth/accept-invitation'];
+const PUBLIC_ROUTES = [
+  '/health',
+  '/health/ready',
+  '/auth/login',
+  '/auth/refresh',
+  '/auth/logout',
+  '/auth/accept-invitation',
+  '/public/signing-keys',
+  '/public/revocations',
+];
 
 describe('Role × endpoint × organisation matrix', () => {
   let testApp: TestApp;
@@ -162,6 +227,18 @@ describe('Role × endpoint × organisation matrix', () => {
     const programme = await programmeViaApi(testApp, anct);
     await enrolViaApi(testApp, anct, programme.id, funderA.organisationId);
     const steps = { anct, funder: funderA, programmeId: programme.id };
+    const stockProgramme = await createProgramme(testApp, { validUntil: '2030-12-31' });
+    await enrolFunder(testApp, stockProgramme.id, funderA.organisationId);
+    const { carnets } = await createReadyOrder(testApp, { programme: stockProgramme, funderId: funderA.organisationId, carnetCount: 3 });
+    await allocateCarnets(testApp, carnets.map((carnet) => carnet.id), actors.prescriberA.organisationId);
+    const issued = carnets[2];
+    await http(testApp)
+      .post(`/carnets/${issued.id}/issue`)
+      .set(bearer(actors.prescriberA.token))
+      .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
+      .expect(201);
+    await http(testApp).post(`/carnets/${issued.id}/opposition`).set(bearer(actors.prescriberA.token)).send({ reason: 'lost' }).expect(200);
+    const printRun = await http(testApp).post('/print-runs').set(bearer(actors.prescriberA.token)).send({ carnetIds: [carnets[0].id] }).expect(202);
     fixtures = {
       actors,
       funderAApiKeyId: key.body.id,
@@ -170,6 +247,9 @@ describe('Role × endpoint × organisation matrix', () => {
       draftOrderId: (await draftOrder(testApp, steps)).id,
       submittedOrderId: (await submittedOrder(testApp, steps)).id,
       approvedOrder: await approvedOrder(testApp, steps),
+      prescriberACarnets: carnets.slice(0, 2),
+      cancelledIssuedCarnetId: issued.id,
+      prescriberAPrintRunId: printRun.body.id,
     };
   });
   afterAll(() => testApp.close());

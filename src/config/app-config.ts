@@ -112,6 +112,43 @@ export class AppConfig {
   })
   SIGNING_KEYS = 'dev-2026:MC4CAQAwBQYDK2VwBCIEIHBhc3MtbnVtZXJpcXVlLWRldmVsb3BtZW50LWtleSEh:2026-01-01:2035-12-31';
 
+  /**
+   * Key of the pseudonymous person id: HMAC-SHA256 of the name and birth date a prescriber types, so that
+   * reports count people and a second active carnet is flagged, without the platform ever storing who it is.
+   * Changing it unlinks every earlier pseudonym.
+   */
+  @IsString()
+  @MinLength(32)
+  PSEUDONYM_SECRET = 'development-only-pseudonym-secret-change-me-0123456789';
+
+  /** Carnets are no longer handed out this many days before their chèques expire (historically J-15). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  DISTRIBUTION_STOP_DAYS = 15;
+
+  /** A print run is split into PDF files of at most this many carnets (bounded memory, files a printer accepts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PRINT_RUN_CARNETS_PER_FILE = 250;
+
+  /** Most carnets one print run may ask for. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
+  PRINT_RUN_MAX_CARNETS = 5000;
+
+  /** Threads that render PDFs, per process (API and worker each have their own); rendering never runs on the event loop. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_RENDER_THREADS = 1;
+
   /** Grace given to in-flight requests and jobs on SIGTERM before the process exits. */
   @Transform(toInt)
   @IsInt()
@@ -147,7 +184,7 @@ export class AppConfig {
 /** Thrown at boot when a setting is missing or invalid; its message is the one sentence an operator reads. */
 export class ConfigError extends Error {}
 
-const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS'];
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS', 'PSEUDONYM_SECRET'];
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const provided = Object.fromEntries(

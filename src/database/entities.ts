@@ -11,6 +11,10 @@ import { ProgrammeEnrolmentEntity } from '../modules/programmes/programme-enrolm
 import { ProgrammeEntity } from '../modules/programmes/programme.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { VoucherEntity } from '../modules/vouchers/voucher.entity';
+import { BeneficiaryEntity } from '../modules/passes/beneficiary.entity';
+import { CarnetIssuanceEntity } from '../modules/passes/carnet-issuance.entity';
+import { VoucherRevocationEntity } from '../modules/oppositions/voucher-revocation.entity';
+import { PrintRunEntity } from '../modules/printing/print-run.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
 export const ALL_ENTITIES = [
@@ -27,4 +31,8 @@ export const ALL_ENTITIES = [
   VoucherEntity,
   LedgerEntryEntity,
   RedemptionEntity,
+  BeneficiaryEntity,
+  CarnetIssuanceEntity,
+  VoucherRevocationEntity,
+  PrintRunEntity,
 ];

@@ -6,6 +6,10 @@ import { OrdersRepository } from '../modules/orders/orders.repository';
 import { OrganisationsRepository } from '../modules/organisations/organisations.repository';
 import { ProgrammesRepository } from '../modules/programmes/programmes.repository';
 import { UsersRepository } from '../modules/users/users.repository';
+import { PassesRepository } from '../modules/passes/passes.repository';
+import { OppositionsRepository } from '../modules/oppositions/oppositions.repository';
+import { PrintingRepository } from '../modules/printing/printing.repository';
+import { PrintRunsRepository } from '../modules/printing/print-runs.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /**
@@ -21,6 +25,10 @@ const REPOSITORIES = [
   ProgrammesRepository,
   OrdersRepository,
   CarnetsRepository,
+  PassesRepository,
+  OppositionsRepository,
+  PrintingRepository,
+  PrintRunsRepository,
 ];
 
 @Global()

@@ -3,8 +3,12 @@ import type { AuthErrorCode } from '../../auth/auth.errors';
 import type { OrganisationErrorCode } from '../../modules/organisations/organisations.errors';
 import type { UserErrorCode } from '../../modules/users/users.errors';
 import type { CarnetErrorCode } from '../../modules/carnets/carnets.errors';
+import type { OppositionErrorCode } from '../../modules/oppositions/oppositions.errors';
 import type { OrderErrorCode } from '../../modules/orders/orders.errors';
+import type { PassErrorCode } from '../../modules/passes/passes.errors';
+import type { PrintingErrorCode } from '../../modules/printing/printing.errors';
 import type { ProgrammeErrorCode } from '../../modules/programmes/programmes.errors';
+import type { SigningErrorCode } from '../../modules/signing/voucher-signature';
 
 /** Every machine-readable error code the API can answer with. */
 export type ErrorCode =
@@ -14,4 +18,8 @@ export type ErrorCode =
   | UserErrorCode
   | ProgrammeErrorCode
   | OrderErrorCode
-  | CarnetErrorCode;
+  | CarnetErrorCode
+  | PassErrorCode
+  | SigningErrorCode
+  | OppositionErrorCode
+  | PrintingErrorCode;

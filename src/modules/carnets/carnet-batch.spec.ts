@@ -10,7 +10,7 @@ const SPEC: CarnetBatchSpec = {
   orderSequence: 42,
   carnetSize: 10,
   faceValueCents: 1000,
-  expiresAt: new Date('2027-12-31T22:59:59.999Z'),
+  expiresAt: new Date('2027-12-31T22:59:59.000Z'),
   codeSecret: { version: 3, secret: randomBytes(32) },
   firstSequence: 101,
   carnetCount: 50,
@@ -95,7 +95,7 @@ describe('buildCarnetBatch', () => {
       keyVersion: 3,
       faceValueCents: 1000,
       status: 'active',
-      expiresAt: '2027-12-31T22:59:59.999Z',
+      expiresAt: '2027-12-31T22:59:59.000Z',
     });
     expect(vouchers[499]).toMatchObject({ carnetId: carnets[49][0], position: 10, serial: '2026-0042-000150-10' });
     expect(new Set(vouchers.map((v) => v.id)).size).toBe(500);

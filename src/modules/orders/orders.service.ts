@@ -4,7 +4,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
-import { parisToday, startOfParisDay } from '../../common/paris-time';
+import { parisToday, startOfParisDay } from '../../common/time/paris-time';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CarnetGenerationQueue } from '../carnets/carnet-generation.queue';
 import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity';

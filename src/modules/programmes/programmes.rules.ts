@@ -1,4 +1,4 @@
-import { endOfParisDay } from '../../common/paris-time';
+import { endOfParisDay } from '../../common/time/paris-time';
 import { ProgrammeError } from './programmes.errors';
 
 /** A chèque is valid until the end of the programme's last day, Paris time (what the carnet prints). */
