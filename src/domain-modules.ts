@@ -1,7 +1,20 @@
+import { JobRunsModule } from './modules/job-runs/job-runs.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ReimbursementsModule } from './modules/reimbursements/reimbursements.module';
 import { SigningModule } from './modules/signing/signing.module';
+import { StateShareModule } from './modules/state-share/state-share.module';
 import { UsersModule } from './modules/users/users.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
 
 /** The business domains, shared by the API and the worker. */
-export const DOMAIN_MODULES = [OrganisationsModule, UsersModule, VouchersModule, SigningModule];
+export const DOMAIN_MODULES = [
+  OrganisationsModule,
+  UsersModule,
+  VouchersModule,
+  SigningModule,
+  JobRunsModule,
+  LedgerModule,
+  ReimbursementsModule,
+  StateShareModule,
+];

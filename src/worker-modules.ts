@@ -1,5 +1,7 @@
+import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
+
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
  * The API enqueues jobs but never consumes them.
  */
-export const WORKER_MODULES = [];
+export const WORKER_MODULES = [ReimbursementsJobsModule];

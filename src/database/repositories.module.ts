@@ -1,6 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
+import { JobRunsRepository } from '../modules/job-runs/job-runs.repository';
 import { LedgerRepository } from '../modules/ledger/ledger.repository';
+import { BankAccountsRepository } from '../modules/reimbursements/bank-accounts.repository';
+import { PaymentBatchesRepository } from '../modules/reimbursements/payment-batches.repository';
+import { StatementsRepository } from '../modules/reimbursements/statements.repository';
+import { StateShareRepository } from '../modules/state-share/state-share.repository';
 import { OrganisationsRepository } from '../modules/organisations/organisations.repository';
 import { UsersRepository } from '../modules/users/users.repository';
 import { TransactionRunner } from './transaction-runner';
@@ -9,7 +14,18 @@ import { TransactionRunner } from './transaction-runner';
  * Repositories live beside their domain but are provided here, once, for the whole application:
  * domains may read each other's data through intent-named methods without module import cycles.
  */
-const REPOSITORIES = [TransactionRunner, AuditRepository, OrganisationsRepository, UsersRepository, LedgerRepository];
+const REPOSITORIES = [
+  TransactionRunner,
+  AuditRepository,
+  OrganisationsRepository,
+  UsersRepository,
+  LedgerRepository,
+  JobRunsRepository,
+  StatementsRepository,
+  BankAccountsRepository,
+  PaymentBatchesRepository,
+  StateShareRepository,
+];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

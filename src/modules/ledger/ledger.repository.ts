@@ -46,4 +46,27 @@ export class LedgerRepository {
     const rows: { kind: LedgerEntryKind; total: string }[] = await query.getRawMany();
     return Object.fromEntries(rows.map((row) => [row.kind, row.total]));
   }
+
+  /** Newest first, keyset-paginated on the identity column. */
+  async list(filter: LedgerScope & { kind?: LedgerEntryKind; cursor?: string; limit: number }): Promise<{ items: LedgerEntryEntity[]; nextCursor: string | null }> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(LedgerEntryEntity, 'l')
+      .orderBy('l.id', 'DESC')
+      .limit(filter.limit + 1);
+    for (const [field, column] of [
+      ['programmeId', 'programme_id'],
+      ['funderId', 'funder_id'],
+      ['orderId', 'order_id'],
+      ['venueId', 'venue_id'],
+      ['statementId', 'statement_id'],
+      ['kind', 'kind'],
+    ] as const) {
+      const value = filter[field];
+      if (value) query.andWhere(`l.${column} = :${field}`, { [field]: value });
+    }
+    if (filter.cursor) query.andWhere('l.id < :cursor', { cursor: filter.cursor });
+    const rows = await query.getMany();
+    const items = rows.slice(0, filter.limit);
+    return { items, nextCursor: rows.length > filter.limit ? items[items.length - 1].id : null };
+  }
 }
