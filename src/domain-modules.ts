@@ -1,3 +1,4 @@
+import { ExpiryModule } from './modules/expiry/expiry.module';
 import { JobRunsModule } from './modules/job-runs/job-runs.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
@@ -17,4 +18,5 @@ export const DOMAIN_MODULES = [
   LedgerModule,
   ReimbursementsModule,
   StateShareModule,
+  ExpiryModule,
 ];

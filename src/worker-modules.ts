@@ -1,7 +1,8 @@
+import { ExpiryJobsModule } from './modules/expiry/expiry-jobs.module';
 import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
 
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
  * The API enqueues jobs but never consumes them.
  */
-export const WORKER_MODULES = [ReimbursementsJobsModule];
+export const WORKER_MODULES = [ReimbursementsJobsModule, ExpiryJobsModule];

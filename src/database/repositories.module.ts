@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
+import { ExpiryRepository } from '../modules/expiry/expiry.repository';
 import { JobRunsRepository } from '../modules/job-runs/job-runs.repository';
 import { LedgerRepository } from '../modules/ledger/ledger.repository';
 import { BankAccountsRepository } from '../modules/reimbursements/bank-accounts.repository';
@@ -25,6 +26,7 @@ const REPOSITORIES = [
   BankAccountsRepository,
   PaymentBatchesRepository,
   StateShareRepository,
+  ExpiryRepository,
 ];
 
 @Global()
