@@ -1,6 +1,7 @@
 import { ExpiryModule } from './modules/expiry/expiry.module';
 import { JobRunsModule } from './modules/job-runs/job-runs.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
+import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ReimbursementsModule } from './modules/reimbursements/reimbursements.module';
 import { SigningModule } from './modules/signing/signing.module';
@@ -19,4 +20,5 @@ export const DOMAIN_MODULES = [
   ReimbursementsModule,
   StateShareModule,
   ExpiryModule,
+  ReconciliationModule,
 ];

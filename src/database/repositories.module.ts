@@ -3,6 +3,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { ExpiryRepository } from '../modules/expiry/expiry.repository';
 import { JobRunsRepository } from '../modules/job-runs/job-runs.repository';
 import { LedgerRepository } from '../modules/ledger/ledger.repository';
+import { ReconciliationRepository } from '../modules/reconciliation/reconciliation.repository';
 import { BankAccountsRepository } from '../modules/reimbursements/bank-accounts.repository';
 import { PaymentBatchesRepository } from '../modules/reimbursements/payment-batches.repository';
 import { StatementsRepository } from '../modules/reimbursements/statements.repository';
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   PaymentBatchesRepository,
   StateShareRepository,
   ExpiryRepository,
+  ReconciliationRepository,
 ];
 
 @Global()

@@ -8,8 +8,15 @@ import type { TestApp } from './test-app';
  * can build exact data sets quickly.
  */
 
-/** Qualifies a venue from `at` (the qualification history records it through its trigger). */
+/**
+ * Qualifies a venue from `at` (the qualification history records it through its trigger). A venue
+ * qualified in the past was registered before: its registration event is moved back to the day before.
+ */
 export async function qualifyVenue(testApp: TestApp, venueId: string, at = new Date('2026-01-01T00:00:00Z')): Promise<void> {
+  await testApp.dataSource.query(
+    `UPDATE venue_qualification_events SET changed_at = $2::timestamptz - interval '1 day' WHERE venue_id = $1 AND changed_at >= $2`,
+    [venueId, at],
+  );
   await testApp.dataSource.query(
     `UPDATE organisations SET qualification_status = 'qualified', qualification_changed_at = $2 WHERE id = $1 AND kind = 'venue'`,
     [venueId, at],
