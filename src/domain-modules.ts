@@ -4,6 +4,7 @@ import { LedgerModule } from './modules/ledger/ledger.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ReimbursementsModule } from './modules/reimbursements/reimbursements.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { SigningModule } from './modules/signing/signing.module';
 import { StateShareModule } from './modules/state-share/state-share.module';
 import { UsersModule } from './modules/users/users.module';
@@ -21,4 +22,5 @@ export const DOMAIN_MODULES = [
   StateShareModule,
   ExpiryModule,
   ReconciliationModule,
+  ReportsModule,
 ];

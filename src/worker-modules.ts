@@ -1,9 +1,10 @@
 import { ExpiryJobsModule } from './modules/expiry/expiry-jobs.module';
 import { ReconciliationJobsModule } from './modules/reconciliation/reconciliation-jobs.module';
 import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
+import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
  * The API enqueues jobs but never consumes them.
  */
-export const WORKER_MODULES = [ReimbursementsJobsModule, ExpiryJobsModule, ReconciliationJobsModule];
+export const WORKER_MODULES = [ReimbursementsJobsModule, ExpiryJobsModule, ReconciliationJobsModule, ReportsJobsModule];

@@ -59,7 +59,7 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
     await allocateCarnets(testApp, [soon.carnets[1].id, soon.carnets[2].id], prescriber.organisationId);
     await markCarnetsIssued(testApp, [soon.carnets[1].id, soon.carnets[2].id]);
     await redeemVouchers(testApp, [soon.carnets[2].vouchers[0].id], { venueId: venue.organisationId });
-  });
+  }, 60_000);
   afterAll(() => testApp.close());
 
   it('warns funders at J-30 of carnets still in stock or handed out but unused, on their own scope', async () => {

@@ -130,7 +130,7 @@ describe('Reconciliation', () => {
       .set(bearer(anct.token))
       .send({ programmeId: programme.id, funderId: funder.organisationId, amountCents: 2000, paidOn: today, reference: 'ETAT-1' })
       .expect(201);
-  });
+  }, 60_000);
   afterAll(async () => {
     await testApp.close();
     rmSync(storageDir, { recursive: true, force: true });

@@ -46,7 +46,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const carnetIds = order.carnets.map((carnet) => carnet.id);
     await allocateCarnets(testApp, carnetIds, prescriber.organisationId);
     await markCarnetsIssued(testApp, carnetIds);
-  });
+  }, 60_000);
   afterAll(async () => {
     await testApp.close();
     rmSync(storageDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { ExpiryRepository } from '../modules/expiry/expiry.repository';
 import { JobRunsRepository } from '../modules/job-runs/job-runs.repository';
 import { LedgerRepository } from '../modules/ledger/ledger.repository';
 import { ReconciliationRepository } from '../modules/reconciliation/reconciliation.repository';
+import { FundingReportsRepository } from '../modules/reports/funding-reports.repository';
 import { BankAccountsRepository } from '../modules/reimbursements/bank-accounts.repository';
 import { PaymentBatchesRepository } from '../modules/reimbursements/payment-batches.repository';
 import { StatementsRepository } from '../modules/reimbursements/statements.repository';
@@ -29,6 +30,7 @@ const REPOSITORIES = [
   StateShareRepository,
   ExpiryRepository,
   ReconciliationRepository,
+  FundingReportsRepository,
 ];
 
 @Global()
