@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseFrenchCsvRecords } from '../src/common/export/french-csv';
 import { addDays, parisDay, startOfMonth, startOfParisDay } from '../src/common/time/paris-calendar';
 import type { AnomalyKind } from '../src/modules/reconciliation/anomaly-kind';
 import type { ProgrammeEntity } from '../src/modules/programmes/programme.entity';
@@ -140,6 +141,32 @@ describe('Reconciliation', () => {
     const { summary, anomalies } = await reconcile();
     expect(anomalies).toEqual([]);
     expect(summary).toMatchObject({ anomalies: 0, checks: 16 });
+  });
+
+  it('and the programme’s funding report tells the same cycle', async () => {
+    const requested = await http(testApp).post('/funding-reports').set(bearer(anct.token)).send({ programmeId: programme.id }).expect(202);
+    let status = requested.body.status;
+    while (status !== 'ready') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await http(testApp).get(`/funding-reports/${requested.body.id}`).set(bearer(anct.token)).expect(200)).body.status;
+      expect(status).not.toBe('failed');
+    }
+    const csv = await http(testApp).get(`/funding-reports/${requested.body.id}/summary.csv`).set(bearer(anct.token)).buffer(true).expect(200);
+    const [whole] = parseFrenchCsvRecords(csv.text);
+    expect(whole).toMatchObject({
+      Niveau: 'Programme',
+      'Chèques commandés': '20',
+      'Chèques en stock': '5',
+      'Chèques distribués non utilisés': '5',
+      'Chèques encaissés': '10',
+      'Taux d’encaissement': '66,7%',
+      'Lieux actifs': '3',
+      'Valeur encaissée': '100,00',
+      'Valeur remboursée aux lieux': '60,00',
+      'Valeur en attente de remboursement': '40,00',
+      'Part de l’État due': '50,00',
+      'Part de l’État versée': '20,00',
+    });
   });
 
   it('order_payment_mismatch: a payment that does not match what was ordered', async () => {
