@@ -153,6 +153,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const bad = await http(testApp).put(url).set(bearer(venueA.token)).send({ iban: 'FR14 2004 1010 0505 0001 3M02 607', holderName: 'EPN' }).expect(422);
     expect(bad.body).toMatchObject({ code: 'INVALID_IBAN', details: { reason: 'CHECKSUM' } });
     await http(testApp).put(url).set(bearer(venueA.token)).send({ iban: VALID_IBAN, bic: 'BNPAFRP', holderName: 'EPN' }).expect(422);
+    await http(testApp).put(url).set(bearer(venueA.token)).send({ iban: VALID_IBAN, holderName: '«»' }).expect(400);
     await http(testApp).put(url).set(bearer(venueB.token)).send({ iban: VALID_IBAN, holderName: 'EPN' }).expect(404);
     await http(testApp).get(url).set(bearer(anct.token)).expect(404);
 

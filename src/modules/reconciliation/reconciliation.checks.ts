@@ -105,12 +105,17 @@ export const RECONCILIATION_CHECKS: readonly ReconciliationCheck[] = [
          OR (r.id IS NOT NULL AND (r.value_cents <> v.face_value_cents OR r.order_id <> v.order_id OR r.funder_id <> v.funder_id))`,
   },
   {
+    // Almost every chèque has one redemption: find the few with several cheaply, then look at their statements.
     kind: 'voucher_in_two_statements',
     sql: `
+      WITH several AS (
+        SELECT voucher_id FROM redemptions WHERE statement_id IS NOT NULL GROUP BY voucher_id HAVING count(*) > 1
+      )
       SELECT 'voucher', r.voucher_id::text,
              jsonb_build_object('statementIds', jsonb_agg(DISTINCT r.statement_id), 'redemptionIds', jsonb_agg(r.id ORDER BY r.id)),
              NULL::bigint, NULL::bigint, jsonb_build_object('statements', count(DISTINCT r.statement_id))
-      FROM redemptions r WHERE r.statement_id IS NOT NULL
+      FROM redemptions r JOIN several USING (voucher_id)
+      WHERE r.statement_id IS NOT NULL
       GROUP BY r.voucher_id HAVING count(DISTINCT r.statement_id) > 1`,
   },
   {
@@ -174,7 +179,8 @@ export const RECONCILIATION_CHECKS: readonly ReconciliationCheck[] = [
       JOIN vouchers v ON v.id = r.voucher_id
       JOIN orders o ON o.id = v.order_id
       JOIN programmes p ON p.id = o.programme_id
-      WHERE r.cancelled_at IS NULL AND r.scanned_at > ${redeemableUntilSql('v', 'p')}`,
+      -- grace is never negative: a scan before the printed end is valid, without the calendar arithmetic.
+      WHERE r.cancelled_at IS NULL AND r.scanned_at > v.expires_at AND r.scanned_at > ${redeemableUntilSql('v', 'p')}`,
   },
   {
     // Orders restricted to départements or communes: the venue must be in one of them.
@@ -237,13 +243,17 @@ export const RECONCILIATION_CHECKS: readonly ReconciliationCheck[] = [
         SELECT order_id, sum(amount_cents) AS amount, count(*) AS lines FROM ledger_entries
         WHERE kind = 'expired_value_credit_note' AND order_id IS NOT NULL GROUP BY order_id
       ),
+      per_order AS (
+        SELECT order_id,
+               coalesce(sum(face_value_cents) FILTER (WHERE status IN (${sqlList(UNUSED_FINAL_VOUCHER_STATUSES)})), 0) AS unused,
+               count(*) FILTER (WHERE status IN (${sqlList(LIVE_VOUCHER_STATUSES)})) AS live,
+               max(expires_at) AS expires_at
+        FROM vouchers GROUP BY order_id
+      ),
+      -- Redeemable-until grows with the printed end: the order is past expiry when its latest chèque is.
       stock AS (
-        SELECT v.order_id,
-               coalesce(sum(v.face_value_cents) FILTER (WHERE v.status IN (${sqlList(UNUSED_FINAL_VOUCHER_STATUSES)})), 0) AS unused,
-               count(*) FILTER (WHERE v.status IN (${sqlList(LIVE_VOUCHER_STATUSES)})) AS live,
-               bool_and(${redeemableUntilSql('v', 'p')} < now()) AS all_past
-        FROM vouchers v JOIN orders o ON o.id = v.order_id JOIN programmes p ON p.id = o.programme_id
-        GROUP BY v.order_id
+        SELECT c.order_id, c.unused, c.live, ${redeemableUntilSql('c', 'p')} < now() AS all_past
+        FROM per_order c JOIN orders o ON o.id = c.order_id JOIN programmes p ON p.id = o.programme_id
       )
       SELECT 'order', o.id::text, jsonb_build_object('funderId', o.funder_id, 'orderNumber', o.number),
              CASE WHEN s.live = 0 AND s.all_past THEN s.unused ELSE 0 END, coalesce(n.amount, 0),

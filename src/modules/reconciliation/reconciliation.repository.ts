@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { setLocalAnalyticalSettings } from '../../database/analytical-settings';
 import type { AnomalyKind } from './anomaly-kind';
 import type { ReconciliationCheck } from './reconciliation.checks';
 import { ReconciliationAnomalyEntity } from './reconciliation-anomaly.entity';
@@ -10,7 +11,10 @@ export class ReconciliationRepository {
 
   /** Every check of a run sees the same database: one REPEATABLE READ snapshot. */
   inSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', work);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      for (const setting of setLocalAnalyticalSettings()) await manager.query(setting);
+      return work(manager);
+    });
   }
 
   /** Records what one check finds, inside the database; returns how many anomalies it found. */

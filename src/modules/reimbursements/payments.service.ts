@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
+import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page, PaginationQuery } from '../../common/http/pagination.query';
 import { formatDayFr, isCalendarDay, parisDay, startOfParisDay } from '../../common/time/paris-calendar';
 import { AppConfig } from '../../config/app-config';
@@ -15,7 +16,7 @@ import { maskIban, validateBic, validateIban } from './iban.rules';
 import type { PaymentBatchEntity } from './payment-batch.entity';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { ReimbursementError } from './reimbursements.errors';
-import { buildPain001, SepaInputError } from './sepa-credit-transfer';
+import { buildPain001, SEPA_MAX_LENGTH, SepaInputError, toSepaText } from './sepa-credit-transfer';
 import { checkExecutionDate } from './statement-period.rules';
 import { StatementsRepository } from './statements.repository';
 import type { VenueBankAccountEntity } from './venue-bank-account.entity';
@@ -62,6 +63,10 @@ export class PaymentsService {
       const checked = validateBic(dto.bic);
       if (!checked.ok) throw new ReimbursementError('INVALID_BIC', `The BIC is not valid (${checked.reason}).`, { reason: checked.reason });
       bic = checked.bic;
+    }
+    // The name goes into SEPA files restricted to the SEPA Latin set: one that would vanish there is refused now.
+    if (toSepaText(dto.holderName, SEPA_MAX_LENGTH.name) === '') {
+      throw new ValidationFailedError([{ field: 'holderName', problems: ['holderName must contain latin letters or digits (SEPA character set)'] }]);
     }
     return this.transactions.run(async (manager) => {
       const before = await this.bankAccounts.lockByVenue(manager, venueId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
+import { setLocalAnalyticalSettings } from '../../database/analytical-settings';
 import { streamQuery } from '../../database/query-stream';
 import type { FunnelRow, SummaryRow } from './funding-report.columns';
 import { FundingReportEntity } from './funding-report.entity';
@@ -90,6 +91,7 @@ export class FundingReportsRepository {
    */
   async computeFigures(report: FundingReportEntity): Promise<Date> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      for (const setting of setLocalAnalyticalSettings()) await manager.query(setting);
       const [{ as_of: asOf }] = await manager.query(`SELECT now() AS as_of`);
       await manager.query(`DELETE FROM funding_report_rows WHERE report_id = $1`, [report.id]);
       await manager.query(`DELETE FROM funding_report_funnel_rows WHERE report_id = $1`, [report.id]);
