@@ -128,15 +128,69 @@ export class AppConfig {
   })
   SIGNING_KEYS = 'dev-2026:MC4CAQAwBQYDK2VwBCIEIHBhc3MtbnVtZXJpcXVlLWRldmVsb3BtZW50LWtleSEh:2026-01-01:2035-12-31';
 
+  /**
+   * Key of the pseudonymous person id: HMAC-SHA256 of the name and birth date a prescriber types, so that
+   * reports count people and a second active carnet is flagged, without the platform ever storing who it is.
+   * Changing it unlinks every earlier pseudonym.
+   */
+  @IsString()
+  @MinLength(32)
+  PSEUDONYM_SECRET = 'development-only-pseudonym-secret-change-me-0123456789';
+
+  /** Carnets are no longer handed out this many days before their chèques expire (historically J-15). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  DISTRIBUTION_STOP_DAYS = 15;
+
+  /** A print run is split into PDF files of at most this many carnets (bounded memory, files a printer accepts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PRINT_RUN_CARNETS_PER_FILE = 250;
+
+  /** Most carnets one print run may ask for. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
+  PRINT_RUN_MAX_CARNETS = 5000;
+
+  /** Threads that render PDFs, per process (API and worker each have their own); rendering never runs on the event loop. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_RENDER_THREADS = 1;
+
   /** Grace given to in-flight requests and jobs on SIGTERM before the process exits. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   SHUTDOWN_GRACE_SECONDS = 25;
 
-  @IsOptional()
-  @IsString()
-  WORKER_CONCURRENCY?: string;
+  /**
+   * Chèques written per transaction by the carnet generation job (rounded down to whole carnets). Each
+   * chunk commits with the order's progress: smaller chunks lose less work to a crash, larger ones
+   * commit less often.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GENERATION_CHUNK_VOUCHERS = 10_000;
+
+  /**
+   * Chunks of one order written at the same time, each on its own PostgreSQL connection: while one
+   * is copied into PostgreSQL, the worker computes the codes of the next.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  GENERATION_CONCURRENCY = 2;
 
   /** When the monthly reimbursement statements are drawn up (Europe/Paris): by default the 1st at 05:00, for the previous month. */
   @IsCron()
@@ -184,7 +238,7 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 /** Settings whose development default must never reach production: secrets, and the account public money leaves from. */
-const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS', 'ANCT_PAYER_IBAN'];
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS', 'PSEUDONYM_SECRET', 'ANCT_PAYER_IBAN'];
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const provided = Object.fromEntries(

@@ -3,7 +3,6 @@ import { ApiKeyEntity } from '../auth/api-key.entity';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 import { PrescriberFunderEntity } from '../modules/organisations/prescriber-funder.entity';
-import { CarnetIssuanceEntity } from '../modules/carnets/carnet-issuance.entity';
 import { CarnetEntity } from '../modules/carnets/carnet.entity';
 import { JobRunEntity } from '../modules/job-runs/job-run.entity';
 import { VenueQualificationEventEntity } from '../modules/organisations/venue-qualification-event.entity';
@@ -22,6 +21,10 @@ import { ProgrammeEnrolmentEntity } from '../modules/programmes/programme-enrolm
 import { ProgrammeEntity } from '../modules/programmes/programme.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { VoucherEntity } from '../modules/vouchers/voucher.entity';
+import { BeneficiaryEntity } from '../modules/passes/beneficiary.entity';
+import { CarnetIssuanceEntity } from '../modules/passes/carnet-issuance.entity';
+import { VoucherRevocationEntity } from '../modules/oppositions/voucher-revocation.entity';
+import { PrintRunEntity } from '../modules/printing/print-run.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
 export const ALL_ENTITIES = [
@@ -38,6 +41,10 @@ export const ALL_ENTITIES = [
   VoucherEntity,
   LedgerEntryEntity,
   RedemptionEntity,
+  BeneficiaryEntity,
+  CarnetIssuanceEntity,
+  VoucherRevocationEntity,
+  PrintRunEntity,
   JobRunEntity,
   ReimbursementStatementEntity,
   PaymentBatchEntity,
@@ -47,6 +54,5 @@ export const ALL_ENTITIES = [
   FundingReportEntity,
   FundingReportRowEntity,
   FundingReportFunnelRowEntity,
-  CarnetIssuanceEntity,
   VenueQualificationEventEntity,
 ];

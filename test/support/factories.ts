@@ -4,6 +4,7 @@ import { CarnetEntity } from '../../src/modules/carnets/carnet.entity';
 import { OrderEntity } from '../../src/modules/orders/order.entity';
 import { ProgrammeEnrolmentEntity } from '../../src/modules/programmes/programme-enrolment.entity';
 import { ProgrammeEntity } from '../../src/modules/programmes/programme.entity';
+import { voucherExpiresAt } from '../../src/modules/programmes/programmes.rules';
 import { VoucherCodeSecrets } from '../../src/modules/vouchers/voucher-code-secrets';
 import {
   buildCarnetNumber,
@@ -94,7 +95,7 @@ export async function createReadyOrder(testApp: TestApp, options: ReadyOrderOpti
         paymentDate: '2026-01-15',
       }),
     );
-    const expiresAt = options.expiresAt ?? new Date(`${options.programme.validUntil}T22:59:59.999Z`);
+    const expiresAt = options.expiresAt ?? voucherExpiresAt(options.programme.validUntil);
     const carnets: StockCarnet[] = [];
     for (let c = 1; c <= carnetCount; c++) {
       const number = buildCarnetNumber(options.programme.year, sequence, c);

@@ -5,6 +5,13 @@ import type { ReimbursementErrorCode } from '../../modules/reimbursements/reimbu
 import type { ReportErrorCode } from '../../modules/reports/reports.errors';
 import type { StateShareErrorCode } from '../../modules/state-share/state-share.errors';
 import type { UserErrorCode } from '../../modules/users/users.errors';
+import type { CarnetErrorCode } from '../../modules/carnets/carnets.errors';
+import type { OppositionErrorCode } from '../../modules/oppositions/oppositions.errors';
+import type { OrderErrorCode } from '../../modules/orders/orders.errors';
+import type { PassErrorCode } from '../../modules/passes/passes.errors';
+import type { PrintingErrorCode } from '../../modules/printing/printing.errors';
+import type { ProgrammeErrorCode } from '../../modules/programmes/programmes.errors';
+import type { SigningErrorCode } from '../../modules/signing/voucher-signature';
 
 /** Every machine-readable error code the API can answer with. */
 export type ErrorCode =
@@ -12,6 +19,13 @@ export type ErrorCode =
   | AuthErrorCode
   | OrganisationErrorCode
   | UserErrorCode
+  | ProgrammeErrorCode
+  | OrderErrorCode
+  | CarnetErrorCode
+  | PassErrorCode
+  | SigningErrorCode
+  | OppositionErrorCode
+  | PrintingErrorCode
   | ReimbursementErrorCode
   | StateShareErrorCode
   | ReportErrorCode;

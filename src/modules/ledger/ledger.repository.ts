@@ -26,6 +26,11 @@ export class LedgerRepository {
     await manager.insert(LedgerEntryEntity, entries as QueryDeepPartialEntity<LedgerEntryEntity>[]);
   }
 
+  /** An order's money lines in the order they were recorded. */
+  listByOrder(orderId: string, manager?: EntityManager): Promise<LedgerEntryEntity[]> {
+    return (manager ?? this.dataSource.manager).find(LedgerEntryEntity, { where: { orderId }, order: { id: 'ASC' } });
+  }
+
   /** Sum of amounts per kind within a scope, as exact decimal strings of cents. */
   async totalsByKind(scope: LedgerScope, manager?: EntityManager): Promise<Partial<Record<LedgerEntryKind, string>>> {
     const query = (manager ?? this.dataSource.manager)
