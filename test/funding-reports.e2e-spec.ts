@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrenchCsv } from '../src/common/export/french-csv';
-import { addDays, parisDay, startOfMonth, startOfParisDay } from '../src/common/time/paris-calendar';
+import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/common/time/paris-time';
 import { defaultStatementPeriodEnd } from '../src/modules/reimbursements/statement-period.rules';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, venueAgent } from './support/actors';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, markCarnetsIssued } from './support/factories';
@@ -13,7 +13,7 @@ import { createTestApp, TestApp } from './support/test-app';
 const periodEnd = defaultStatementPeriodEnd(new Date());
 const lastMonthDay = addDays(startOfMonth(periodEnd), 4);
 const lastMonth = new Date(startOfParisDay(lastMonthDay).getTime() + 10 * 3_600_000);
-const thisMonth = parisDay(new Date()).slice(0, 7);
+const thisMonth = parisToday(new Date()).slice(0, 7);
 
 /** Expected figures, in the report's order: counts, cents, ratios. */
 interface Expected {
@@ -122,7 +122,7 @@ describe('Funding reports', () => {
     const [statement] = (await http(testApp).get(`/reimbursement-statements?venueId=${v1.organisationId}`).set(bearer(anct.token)).expect(200)).body.items;
     await http(testApp).post(`/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
     await http(testApp).put(`/venues/${v1.organisationId}/bank-account`).set(bearer(v1.token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
-    const today = parisDay(new Date());
+    const today = parisToday(new Date());
     const batch = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);
     await http(testApp).post(`/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
     await waitForJobRun(testApp, (await http(testApp).post('/expiry-runs').set(bearer(anct.token)).expect(202)).body.id);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrenchCsvRecords } from '../src/common/export/french-csv';
-import { addDays, parisDay, startOfMonth, startOfParisDay } from '../src/common/time/paris-calendar';
+import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/common/time/paris-time';
 import type { AnomalyKind } from '../src/modules/reconciliation/anomaly-kind';
 import type { ProgrammeEntity } from '../src/modules/programmes/programme.entity';
 import { defaultStatementPeriodEnd } from '../src/modules/reimbursements/statement-period.rules';
@@ -117,7 +117,7 @@ describe('Reconciliation', () => {
     venues.forEach((venue, index) => (statementOf[index] = statements.find((s: { venueId: string }) => s.venueId === venue.organisationId).id));
     await http(testApp).post(`/reimbursement-statements/${statementOf[0]}/validate`).set(bearer(anct.token)).expect(200);
     await http(testApp).put(`/venues/${venues[0].organisationId}/bank-account`).set(bearer(venues[0].token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
-    const today = parisDay(new Date());
+    const today = parisToday(new Date());
     const batch = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [statementOf[0]], requestedExecutionDate: today }).expect(201);
     await http(testApp).post(`/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
 

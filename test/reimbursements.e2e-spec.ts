@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrenchCsvRecords } from '../src/common/export/french-csv';
-import { addDays, parisDay, startOfMonth, startOfParisDay } from '../src/common/time/paris-calendar';
+import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/common/time/paris-time';
 import { JobRunsRepository } from '../src/modules/job-runs/job-runs.repository';
 import { defaultStatementPeriodEnd } from '../src/modules/reimbursements/statement-period.rules';
 import { StatementsService } from '../src/modules/reimbursements/statements.service';
@@ -100,7 +100,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const response = await http(testApp).post('/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
     const summary = await waitForJobRun(testApp, response.body.id);
     expect(summary).toMatchObject({ periodEnd, statementsCreated: 0, redemptionsClaimed: 0 });
-    await http(testApp).post('/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd: parisDay(new Date()) }).expect(422);
+    await http(testApp).post('/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd: parisToday(new Date()) }).expect(422);
   });
 
   it('lets a venue read its statement, PDF and CSV with the right lines, and no other venue’s', async () => {
@@ -169,7 +169,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const statements = (await http(testApp).get('/reimbursement-statements').set(bearer(anct.token)).expect(200)).body.items;
     const validated = statements.find((s: { status: string }) => s.status === 'validated');
     const draft = statements.find((s: { status: string }) => s.status === 'draft');
-    const today = parisDay(new Date());
+    const today = parisToday(new Date());
 
     const notPayable = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today }).expect(409);
     expect(notPayable.body).toMatchObject({ code: 'STATEMENTS_NOT_PAYABLE', details: { statements: [{ id: draft.id, status: 'draft' }] } });
@@ -235,7 +235,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const [statement] = (await http(testApp).get('/reimbursement-statements?status=draft').set(bearer(anct.token)).expect(200)).body.items;
     expect(statement).toMatchObject({ venueId: venueB.organisationId, totalCents: '2000', redemptionCount: 2 });
     await http(testApp).post(`/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
-    const today = parisDay(new Date());
+    const today = parisToday(new Date());
     const first = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);
     await http(testApp).post(`/payment-batches/${first.body.id}/cancel`).set(bearer(anct.token)).expect(200);
     const second = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);

@@ -1,4 +1,4 @@
-import { parisDay } from '../src/common/time/paris-calendar';
+import { parisToday } from '../src/common/time/paris-time';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, venueAgent } from './support/actors';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, markCarnetsIssued, ReadyOrder } from './support/factories';
 import { qualifyVenue, redeemVouchers, waitForJobRun } from './support/money-factories';
@@ -73,7 +73,7 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
   });
 
   it('lets ANCT record payments up to what is due, and shows each funder its own line only', async () => {
-    const today = parisDay(new Date());
+    const today = parisToday(new Date());
     const pay = (amountCents: number) =>
       http(testApp).post('/state-share-payments').set(bearer(anct.token)).send({ programmeId, funderId: funder.organisationId, amountCents, paidOn: today, reference: 'MANDAT-1' });
     const tooMuch = await pay(4001).expect(422);

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page, PaginationQuery } from '../../common/http/pagination.query';
-import { formatDayFr, isCalendarDay, parisDay, startOfParisDay } from '../../common/time/paris-calendar';
+import { isCalendarDate, parisToday, startOfParisDay } from '../../common/time/paris-time';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { LedgerRepository } from '../ledger/ledger.repository';
@@ -17,7 +17,7 @@ import type { PaymentBatchEntity } from './payment-batch.entity';
 import { PaymentBatchesRepository } from './payment-batches.repository';
 import { ReimbursementError } from './reimbursements.errors';
 import { buildPain001, SEPA_MAX_LENGTH, SepaInputError, toSepaText } from './sepa-credit-transfer';
-import { checkExecutionDate } from './statement-period.rules';
+import { checkExecutionDate, formatStatementPeriod } from './statement-period.rules';
 import { StatementsRepository } from './statements.repository';
 import type { VenueBankAccountEntity } from './venue-bank-account.entity';
 
@@ -113,7 +113,7 @@ export class PaymentsService {
           venueIds: [...new Set(withoutAccount.map((s) => s.venueId))],
         });
       }
-      const messageId = await this.batches.nextMessageId(manager, parisDay(now));
+      const messageId = await this.batches.nextMessageId(manager, parisToday(now));
       let xml: string;
       try {
         xml = buildPain001({
@@ -125,7 +125,7 @@ export class PaymentsService {
             endToEndId: statement.number,
             amountCents: Number(statement.totalCents),
             creditor: { name: statement.holderName!, iban: statement.iban!, bic: statement.bic },
-            remittanceInformation: `Pass numerique releve ${statement.number} du ${formatDayFr(statement.periodStart)} au ${formatDayFr(statement.periodEnd)}`,
+            remittanceInformation: `Pass numerique releve ${statement.number} ${formatStatementPeriod(statement.periodStart, statement.periodEnd)}`,
           })),
         });
       } catch (error) {
@@ -171,7 +171,7 @@ export class PaymentsService {
    * venue payments (one line per statement and order, so balances per funder and order add up).
    */
   async confirmBatch(actor: Actor, id: string, dto: ConfirmPaymentBatchDto, now = new Date()): Promise<PaymentBatchView> {
-    if (!isCalendarDay(dto.paidOn) || dto.paidOn > parisDay(now)) {
+    if (!isCalendarDate(dto.paidOn) || dto.paidOn > parisToday(now)) {
       throw new ReimbursementError('INVALID_EXECUTION_DATE', `paidOn must be a past or present day, got ${JSON.stringify(dto.paidOn)}`);
     }
     return this.transactions.run(async (manager) => {

@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatDateTimeFr, formatEurosFr } from '../../common/export/french-csv';
-import { formatDayFr } from '../../common/time/paris-calendar';
+import { formatStatementPeriod } from './statement-period.rules';
 import type { FunderSubtotal, StatementHeader, StatementLine } from './statements.repository';
 
 const MARGIN = 50;
@@ -66,7 +66,7 @@ export async function writeStatementPdf(
 
   doc.font('Helvetica-Bold').fontSize(16).text('Pass numérique — Relevé de contre-paiement', MARGIN, MARGIN);
   doc.font('Helvetica').fontSize(10).moveDown(0.3).text(`Relevé n° ${statement.number}`);
-  doc.text(`Période : du ${formatDayFr(statement.periodStart)} au ${formatDayFr(statement.periodEnd)}`);
+  doc.text(`Période : ${formatStatementPeriod(statement.periodStart, statement.periodEnd)}`);
   doc.moveDown(0.6).font('Helvetica-Bold').text('Lieu de médiation numérique');
   doc.font('Helvetica').text(header.venueName);
   if (header.venueSiret) doc.text(`SIRET : ${header.venueSiret}`);

@@ -1,4 +1,4 @@
-import { checkExecutionDate, checkStatementPeriodEnd, defaultStatementPeriodEnd } from './statement-period.rules';
+import { checkExecutionDate, checkStatementPeriodEnd, defaultStatementPeriodEnd, formatStatementPeriod } from './statement-period.rules';
 
 describe('statement period rules', () => {
   it.each([
@@ -29,5 +29,10 @@ describe('statement period rules', () => {
     ['2026-04-31', false],
   ])('execution date %s accepted: %s', (day, ok) => {
     expect(checkExecutionDate(day, now).ok).toBe(ok);
+  });
+
+  it('prints a period as French dates, summer or winter', () => {
+    expect(formatStatementPeriod('2026-03-01', '2026-03-31')).toBe('du 01/03/2026 au 31/03/2026');
+    expect(formatStatementPeriod('2026-07-01', '2026-07-31')).toBe('du 01/07/2026 au 31/07/2026');
   });
 });

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
-import { isCalendarDay, parisDay, startOfParisDay } from '../../common/time/paris-calendar';
+import { isCalendarDate, parisToday, startOfParisDay } from '../../common/time/paris-time';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 import type { JobRunEntity } from '../job-runs/job-run.entity';
@@ -99,7 +99,7 @@ export class StateShareService {
   }
 
   async recordPayment(actor: Actor, dto: RecordStateSharePaymentDto, now = new Date()) {
-    if (!isCalendarDay(dto.paidOn) || dto.paidOn > parisDay(now)) {
+    if (!isCalendarDate(dto.paidOn) || dto.paidOn > parisToday(now)) {
       throw new StateShareError('INVALID_PAYMENT_DATE', `paidOn must be a past or present day, got ${JSON.stringify(dto.paidOn)}`);
     }
     return this.transactions.run(async (manager) => {
