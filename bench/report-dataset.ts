@@ -19,6 +19,9 @@ export function reportDatasetSize(scale: number): ReportDatasetSize {
   return { funders: 50, venues: 500, prescribers: 200, ordersPerFunder: 4, carnetSize: 10, carnetsPerOrder: Math.max(1, Math.round(1000 * scale)) };
 }
 
+/** `voucherExpiresAt(programme.validUntil)` in SQL: the last second of the programme's last day, Paris time. */
+const VOUCHER_EXPIRES_AT_SQL = `(((prog.valid_until + 1)::timestamp AT TIME ZONE 'Europe/Paris') - interval '1 second')`;
+
 /**
  * Builds the data set with set-based SQL, the way the features write it: orders paid with their
  * ledger lines; carnets 15 % in stock, 10 % allocated, 75 % handed out (two carnets per person, two
@@ -106,20 +109,27 @@ export async function generateReportDataset(client: Client, size: ReportDatasetS
     `INSERT INTO vouchers (carnet_id, order_id, funder_id, position, serial, code_hash, code_key_version, code_nonce, face_value_cents, status,
                            expires_at, issued_at, redeemed_at)
      SELECT c.id, c.order_id, c.funder_id, p, c.number || '-' || lpad(p::text, 2, '0'), sha256(convert_to(c.number || '-' || p, 'UTF8')), 1,
-            '\\x00'::bytea, 1000, v.status, (now() + interval '400 days'), c.issued_at,
+            '\\x00'::bytea, 1000, v.status, ${VOUCHER_EXPIRES_AT_SQL}, c.issued_at,
             CASE WHEN v.status = 'redeemed' THEN c.issued_at + p * interval '3 days' END
-     FROM carnets c JOIN orders o ON o.id = c.order_id CROSS JOIN generate_series(1, c.size) p
+     FROM carnets c JOIN orders o ON o.id = c.order_id JOIN programmes prog ON prog.id = o.programme_id CROSS JOIN generate_series(1, c.size) p
      CROSS JOIN LATERAL (SELECT (o.sequence - 1) * o.carnet_count + c.sequence AS g) gi
      CROSS JOIN LATERAL (SELECT CASE c.status WHEN 'in_stock' THEN 'active' WHEN 'allocated' THEN 'allocated'
                                   ELSE CASE WHEN p <= 6 OR (p = 7 AND g % 3 <> 0) THEN 'redeemed' ELSE 'issued' END END AS status) v`,
   );
+  // As the issuing use case writes them: a beneficiary recorded per hand-out, then the issuance naming it.
   await step(
-    'hand-outs',
-    `INSERT INTO carnet_issuances (carnet_id, prescriber_id, issued_at, person_pseudonym, target_public, reason_category, commune_insee_code)
-     SELECT c.id, c.prescriber_id, c.issued_at, sha256(convert_to(c.funder_id::text || ':' || (gi.g / 2), 'UTF8')), gi.g % 3 <> 1,
-            'demarches_administratives', '69123'
+    'beneficiaries',
+    `INSERT INTO beneficiaries (id, prescriber_id, first_name, commune_insee_code, departement_code, target_public, person_key, consent_given_at, created_at)
+     SELECT md5('beneficiary:' || c.id::text)::uuid, c.prescriber_id, 'Personne', '69123', '69', gi.g % 3 <> 1,
+            sha256(convert_to(c.funder_id::text || ':' || (gi.g / 2), 'UTF8')), c.issued_at, c.issued_at
      FROM carnets c JOIN orders o ON o.id = c.order_id CROSS JOIN LATERAL (SELECT (o.sequence - 1) * o.carnet_count + c.sequence AS g) gi
      WHERE c.status = 'issued'`,
+  );
+  await step(
+    'hand-outs',
+    `INSERT INTO carnet_issuances (carnet_id, beneficiary_id, prescriber_id, funder_id, reason_category, issued_at)
+     SELECT c.id, md5('beneficiary:' || c.id::text)::uuid, c.prescriber_id, c.funder_id, 'administrative_procedures', c.issued_at
+     FROM carnets c WHERE c.status = 'issued'`,
   );
   // Statement of a redemption: its venue and Paris month, drawn up (and paid) for months before last month.
   await step(

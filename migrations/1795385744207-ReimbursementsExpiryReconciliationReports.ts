@@ -5,24 +5,6 @@ export class ReimbursementsExpiryReconciliationReports1795385744207 implements M
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
-            CREATE TABLE "carnet_issuances" (
-                "carnet_id" uuid NOT NULL,
-                "prescriber_id" uuid NOT NULL,
-                "issued_at" TIMESTAMP WITH TIME ZONE NOT NULL,
-                "person_pseudonym" bytea,
-                "target_public" boolean NOT NULL,
-                "reason_category" text NOT NULL,
-                "commune_insee_code" character(5),
-                CONSTRAINT "PK_77d65e2317f2038d9e99eab03b1" PRIMARY KEY ("carnet_id")
-            )
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "ix_carnet_issuances_prescriber" ON "carnet_issuances" ("prescriber_id", "issued_at")
-        `);
-        await queryRunner.query(`
-            CREATE INDEX "ix_carnet_issuances_person" ON "carnet_issuances" ("person_pseudonym")
-        `);
-        await queryRunner.query(`
             CREATE TABLE "job_runs" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "kind" text NOT NULL,
@@ -328,14 +310,6 @@ export class ReimbursementsExpiryReconciliationReports1795385744207 implements M
                 AND cancelled_at IS NULL
         `);
         await queryRunner.query(`
-            ALTER TABLE "carnet_issuances"
-            ADD CONSTRAINT "fk_carnet_issuances_carnet" FOREIGN KEY ("carnet_id") REFERENCES "carnets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "carnet_issuances"
-            ADD CONSTRAINT "fk_carnet_issuances_prescriber" FOREIGN KEY ("prescriber_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
-        `);
-        await queryRunner.query(`
             ALTER TABLE "venue_qualification_events"
             ADD CONSTRAINT "fk_venue_qualification_events_venue" FOREIGN KEY ("venue_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
@@ -445,12 +419,6 @@ export class ReimbursementsExpiryReconciliationReports1795385744207 implements M
             ALTER TABLE "venue_qualification_events" DROP CONSTRAINT "fk_venue_qualification_events_venue"
         `);
         await queryRunner.query(`
-            ALTER TABLE "carnet_issuances" DROP CONSTRAINT "fk_carnet_issuances_prescriber"
-        `);
-        await queryRunner.query(`
-            ALTER TABLE "carnet_issuances" DROP CONSTRAINT "fk_carnet_issuances_carnet"
-        `);
-        await queryRunner.query(`
             DROP INDEX "public"."ix_redemptions_unclaimed"
         `);
         await queryRunner.query(`
@@ -518,15 +486,6 @@ export class ReimbursementsExpiryReconciliationReports1795385744207 implements M
         `);
         await queryRunner.query(`
             DROP TABLE "job_runs"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."ix_carnet_issuances_person"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."ix_carnet_issuances_prescriber"
-        `);
-        await queryRunner.query(`
-            DROP TABLE "carnet_issuances"
         `);
     }
 

@@ -7,7 +7,7 @@ import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/commo
 import { defaultStatementPeriodEnd } from '../src/modules/reimbursements/statement-period.rules';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, venueAgent } from './support/actors';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, markCarnetsIssued } from './support/factories';
-import { qualifyVenue, recordIssuance, recordOrderMoney, redeemVouchers, waitForJobRun } from './support/money-factories';
+import { qualifyVenue, recordOrderMoney, redeemVouchers, waitForJobRun } from './support/money-factories';
 import { createTestApp, TestApp } from './support/test-app';
 
 const periodEnd = defaultStatementPeriodEnd(new Date());
@@ -97,10 +97,8 @@ describe('Funding reports', () => {
     void c1;
     await allocateCarnets(testApp, [c2.id, c3.id, c4.id], prescriber1.organisationId);
     await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [c2.vouchers[0].id]);
-    await markCarnetsIssued(testApp, [c3.id, c4.id]);
-    await testApp.dataSource.query(`UPDATE carnets SET issued_at = $2 WHERE id = ANY($1)`, [[c3.id, c4.id], lastMonth]);
-    await recordIssuance(testApp, [c3.id], { prescriberId: prescriber1.organisationId, person: 'alice', targetPublic: true, issuedAt: lastMonth });
-    await recordIssuance(testApp, [c4.id], { prescriberId: prescriber1.organisationId, person: 'alice', targetPublic: false, issuedAt: lastMonth });
+    await markCarnetsIssued(testApp, [c3.id], { person: 'Alice Martin', targetPublic: true, issuedAt: lastMonth });
+    await markCarnetsIssued(testApp, [c4.id], { person: 'Alice Martin', targetPublic: false, issuedAt: lastMonth });
     await redeemVouchers(testApp, [...c3.vouchers.slice(0, 3), c4.vouchers[0]].map((v) => v.id), { venueId: v1.organisationId, scannedAt: lastMonth });
     await redeemVouchers(testApp, c3.vouchers.slice(3).map((v) => v.id), { venueId: v2.organisationId, scannedAt: lastMonth });
 
@@ -108,9 +106,8 @@ describe('Funding reports', () => {
     const b = await createReadyOrder(testApp, { programme, funderId: rhone2.organisationId, carnetCount: 2, carnetSize: 10 });
     await recordOrderMoney(testApp, b.order);
     await allocateCarnets(testApp, b.carnets.map((c) => c.id), prescriber2.organisationId);
-    await markCarnetsIssued(testApp, b.carnets.map((c) => c.id));
-    await recordIssuance(testApp, [b.carnets[0].id], { prescriberId: prescriber2.organisationId, person: 'bob', targetPublic: true });
-    await recordIssuance(testApp, [b.carnets[1].id], { prescriberId: prescriber2.organisationId, person: null, targetPublic: false });
+    await markCarnetsIssued(testApp, [b.carnets[0].id], { person: 'Bob Durand', targetPublic: true });
+    await markCarnetsIssued(testApp, [b.carnets[1].id], { person: null, targetPublic: false });
     // Recorded two hours ago: the State share counts redemptions recorded up to a minute before it is computed.
     await redeemVouchers(testApp, [b.carnets[0].vouchers[0].id], { venueId: v2.organisationId, scannedAt: new Date(Date.now() - 2 * 3_600_000) });
     const c = await createReadyOrder(testApp, { programme, funderId: rhone2.organisationId, carnetCount: 1, carnetSize: 5, expiresAt: new Date(Date.now() - 86_400_000) });

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { OrderEntity } from '../../src/modules/orders/order.entity';
 import type { TestApp } from './test-app';
 
 /**
- * Rows that other features write (redemptions by venues, order money, hand-outs to beneficiaries),
- * inserted directly as those features do, so reimbursement, expiry, reconciliation and report tests
- * can build exact data sets quickly.
+ * Rows that other features write (redemptions by venues, order money), inserted directly as those
+ * features do, so reimbursement, expiry, reconciliation and report tests can build exact data sets
+ * quickly.
  */
 
 /**
@@ -70,31 +69,6 @@ export async function redeemVouchers(testApp: TestApp, voucherIds: string[], opt
     }
     return ids;
   });
-}
-
-export interface IssuanceOptions {
-  prescriberId: string;
-  /** Same value = same person (the pseudonym is a keyed hash in the real feature). */
-  person?: string | null;
-  targetPublic?: boolean;
-  issuedAt?: Date;
-}
-
-/** Records the hand-out of carnets (already marked issued) to beneficiaries. */
-export async function recordIssuance(testApp: TestApp, carnetIds: string[], options: IssuanceOptions): Promise<void> {
-  for (const carnetId of carnetIds) {
-    await testApp.dataSource.query(
-      `INSERT INTO carnet_issuances (carnet_id, prescriber_id, issued_at, person_pseudonym, target_public, reason_category)
-       VALUES ($1, $2, $3, $4, $5, 'demarches_administratives')`,
-      [
-        carnetId,
-        options.prescriberId,
-        options.issuedAt ?? new Date(),
-        options.person === undefined ? randomBytes(32) : options.person === null ? null : Buffer.from(options.person.padEnd(32, '.')),
-        options.targetPublic ?? true,
-      ],
-    );
-  }
 }
 
 /** Waits for a job run to finish and returns it (fails the test on a failed run). */

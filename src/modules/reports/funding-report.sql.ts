@@ -47,12 +47,13 @@ vouchers_by_state AS (
 handed_out AS (
   SELECT ${GROUPING_KEYS},
     count(*) FILTER (WHERE c.issued_at IS NOT NULL) AS carnets_issued,
-    count(i.carnet_id) AS with_record,
-    count(*) FILTER (WHERE i.target_public) AS target_public,
-    count(DISTINCT i.person_pseudonym) AS people,
-    count(*) FILTER (WHERE i.carnet_id IS NOT NULL AND i.person_pseudonym IS NULL) AS without_person
+    count(i.id) AS with_record,
+    count(*) FILTER (WHERE b.target_public) AS target_public,
+    count(DISTINCT b.person_key) AS people,
+    count(*) FILTER (WHERE i.id IS NOT NULL AND b.person_key IS NULL) AS without_person
   FROM carnets c JOIN orders o ON o.id = c.order_id JOIN funders f ON f.funder_id = c.funder_id
   LEFT JOIN carnet_issuances i ON i.carnet_id = c.id
+  LEFT JOIN beneficiaries b ON b.id = i.beneficiary_id
   WHERE o.programme_id = $1 ${GROUPING_SETS}
 ),
 used AS (
