@@ -8,9 +8,10 @@
  * Size: BENCH_REPORT_SCALE (default 1; 0.1 = 200,000 chèques). The database is created beside
  * DATABASE_URL's (`pn_bench_report_<random>`) and dropped at the end unless BENCH_KEEP_DATABASE=1.
  */
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -19,35 +20,18 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Actor } from '../src/auth/actor';
 import { configureRootLogger } from '../src/common/logger';
-import { AppConfig, loadAppConfig } from '../src/config/app-config';
+import { loadAppConfig } from '../src/config/app-config';
 import { ANALYTICAL_SETTINGS } from '../src/database/analytical-settings';
-import { ensureDatabase } from '../src/database/ensure-database';
+import { ensureDatabase, quoteIdentifier } from '../src/database/ensure-database';
 import { runPendingMigrations } from '../src/database/run-migrations';
 import { ReconciliationService } from '../src/modules/reconciliation/reconciliation.service';
 import { SUMMARY_SQL } from '../src/modules/reports/funding-report.sql';
 import { FundingReportsService } from '../src/modules/reports/funding-reports.service';
 import { StateShareService } from '../src/modules/state-share/state-share.service';
+import { ALL_QUEUE_NAMES } from '../src/queue/queue-names';
 import { WorkerModule } from '../src/worker.module';
 import { generateReportDataset, reportDatasetSize } from './report-dataset';
-
-/** Samples the process's resident memory, keeping the peak of the current phase. */
-class RssSampler {
-  private peak = 0;
-  private readonly timer = setInterval(() => this.sample(), 50);
-  sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
-  }
-  resetPeak(): void {
-    this.peak = process.memoryUsage().rss;
-  }
-  get peakMb(): number {
-    this.sample();
-    return this.peak / 1024 / 1024;
-  }
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
+import { rssSampler } from './support/rss-sampler';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -76,20 +60,6 @@ function psqlBaseline(databaseUrl: string, programmeId: string): number {
   return times[times.length - 1];
 }
 
-async function clearRedisPrefix(config: AppConfig): Promise<void> {
-  const redis = new Redis(config.REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.REDIS_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 export async function run(): Promise<void> {
   const scale = Number(process.env.BENCH_REPORT_SCALE ?? '1');
   if (!(scale > 0)) throw new Error('BENCH_REPORT_SCALE must be a positive number');
@@ -115,7 +85,6 @@ export async function run(): Promise<void> {
   const client = new Client({ connectionString: config.DATABASE_URL });
   await client.connect();
   let worker: INestApplicationContext | null = null;
-  const rss = new RssSampler();
   try {
     const generationStarted = Date.now();
     const { programmeId, anctId } = await generateReportDataset(client, size);
@@ -143,7 +112,7 @@ export async function run(): Promise<void> {
     const baselineMs = median(baselineRuns);
     process.stdout.write(`\nraw baseline, aggregation SQL alone in psql: ${seconds(baselineMs)} (runs: ${baselineRuns.map(seconds).join(', ')})\n`);
 
-    rss.resetPeak();
+    const stopReportRss = rssSampler();
     const reportRuns: number[] = [];
     let ready: Record<string, string> = {};
     let reportId = '';
@@ -159,7 +128,7 @@ export async function run(): Promise<void> {
       reportId = report.id;
     }
     const reportMs = median(reportRuns);
-    const reportRss = rss.peakMb;
+    const reportRss = stopReportRss();
     const [{ rows: summaryRows }] = (await client.query(`SELECT count(*)::int AS rows FROM funding_report_rows WHERE report_id = $1`, [reportId])).rows;
     const fileSizes = ['summary_csv_path', 'funnel_csv_path', 'xlsx_path'].map((key) => `${key.replace('_path', '')} ${statSync(join(storageDir, ready[key])).size} B`);
     process.stdout.write(
@@ -168,9 +137,9 @@ export async function run(): Promise<void> {
     );
     process.stdout.write(`ratio report / raw SQL: ${(reportMs / baselineMs).toFixed(2)} (target ≤ 3)\n`);
 
-    rss.resetPeak();
+    const stopReconciliationRss = rssSampler();
     const reconciliation = await runJob(() => worker!.get(ReconciliationService).requestRun(actor));
-    const reconciliationRss = rss.peakMb;
+    const reconciliationRss = stopReconciliationRss();
     process.stdout.write(`\nreconciliation (job, 16 checks): ${seconds(reconciliation.ms)} (target ≤ 60 s), ${reconciliation.summary.anomalies} anomalies\n`);
     const durations = Object.entries(reconciliation.summary.durationsMs as Record<string, number>).map(([kind, ms]) => `${kind} ${ms} ms`);
     process.stdout.write(`  per check: ${durations.join(', ')}\n`);
@@ -180,15 +149,16 @@ export async function run(): Promise<void> {
         `whole process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target < 300 MB)\n`,
     );
   } finally {
-    rss.stop();
-    await worker?.close();
+    if (worker) {
+      for (const name of ALL_QUEUE_NAMES) await worker.get<Queue>(getQueueToken(name)).obliterate({ force: true });
+      await worker.close();
+    }
     await client.end();
-    await clearRedisPrefix(config);
     rmSync(storageDir, { recursive: true, force: true });
     if (process.env.BENCH_KEEP_DATABASE !== '1') {
       const admin = new Client({ connectionString: base.DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
       await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`);
       await admin.end();
     } else {
       process.stdout.write(`database kept: ${config.DATABASE_URL}\n`);
