@@ -1,3 +1,4 @@
+import { addDays, endOfParisDay, parisToday } from '../src/common/time/paris-time';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, venueAgent } from './support/actors';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, markCarnetsIssued, ReadyOrder } from './support/factories';
 import { qualifyVenue, redeemVouchers, waitForJobRun } from './support/money-factories';
@@ -14,6 +15,7 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
   let pastGrace: ReadyOrder;
   let noGrace: ReadyOrder;
   let soon: ReadyOrder;
+  const today = parisToday(new Date());
 
   const statuses = async (order: ReadyOrder) => {
     const rows: { status: string; count: number }[] = await testApp.dataSource.query(
@@ -40,13 +42,16 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
     const venue = await venueAgent(testApp, anct);
     await qualifyVenue(testApp, venue.organisationId);
     const now = Date.now();
-    const graceful = await createProgramme(testApp, { graceDays: 31 });
-    const strict = await createProgramme(testApp, { graceDays: 0 });
-    for (const programme of [graceful, strict]) await enrolFunder(testApp, programme.id, funder.organisationId);
-    withinGrace = await createReadyOrder(testApp, { programme: graceful, funderId: funder.organisationId, carnetCount: 1, expiresAt: new Date(now - 30 * DAY) });
-    pastGrace = await createReadyOrder(testApp, { programme: graceful, funderId: funder.organisationId, carnetCount: 1, expiresAt: new Date(now - 32 * DAY) });
-    noGrace = await createReadyOrder(testApp, { programme: strict, funderId: funder.organisationId, carnetCount: 2, expiresAt: new Date(now - 60_000) });
-    soon = await createReadyOrder(testApp, { programme: graceful, funderId: funder.organisationId, carnetCount: 3, expiresAt: new Date(now + 20 * DAY) });
+    // Chèques expire at the end of their programme's last day, Paris time (voucherExpiresAt), and stay redeemable graceDays more days.
+    const readyOrder = async (validUntil: string, graceDays: number, carnetCount: number) => {
+      const programme = await createProgramme(testApp, { validUntil, graceDays });
+      await enrolFunder(testApp, programme.id, funder.organisationId);
+      return createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount });
+    };
+    withinGrace = await readyOrder(addDays(today, -31), 31, 1); // today is the last day of grace
+    pastGrace = await readyOrder(addDays(today, -32), 31, 1); // grace ended yesterday
+    noGrace = await readyOrder(addDays(today, -1), 0, 2);
+    soon = await readyOrder(addDays(today, 20), 31, 3);
 
     // noGrace: carnet 1 issued with 2 chèques used; carnet 2 in stock with one chèque in opposition.
     await allocateCarnets(testApp, [noGrace.carnets[0].id], prescriber.organisationId);
@@ -70,6 +75,10 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
       [soon.carnets[1].number, 'issued', 5, '5000'],
     ]);
     expect(mine.body.items[1].prescriberName).toBe('CCAS');
+    expect(mine.body.items[0]).toMatchObject({
+      expiresAt: endOfParisDay(addDays(today, 20)).toISOString(),
+      redeemableUntil: endOfParisDay(addDays(today, 20 + 31)).toISOString(),
+    });
     expect((await http(testApp).get('/expiry-warnings?withinDays=10').set(bearer(funder.token)).expect(200)).body.total).toBe(0);
     expect((await http(testApp).get('/expiry-warnings').set(bearer(otherFunder.token)).expect(200)).body.total).toBe(0);
     await http(testApp).get(`/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(otherFunder.token)).expect(404);
@@ -80,15 +89,18 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
     const summary = await runExpiry();
     expect(summary).toEqual({ vouchersExpired: 3 + 4 + 5, carnetsExpired: 2 + 1, ordersTouched: 2, creditNotes: 2, creditNoteCents: String(8000 + 5000) });
 
-    expect(await statuses(withinGrace)).toEqual({ active: 5 }); // 30 days after validity, grace is 31
+    expect(await statuses(withinGrace)).toEqual({ active: 5 });
     expect(await statuses(pastGrace)).toEqual({ expired: 5 });
     expect(await statuses(noGrace)).toEqual({ cancelled: 1, expired: 7, redeemed: 2 });
     expect(await statuses(soon)).toEqual({ active: 5, issued: 9, redeemed: 1 });
     expect(await carnetStatuses(noGrace)).toEqual(['expired', 'expired']);
     expect(await carnetStatuses(withinGrace)).toEqual(['in_stock']);
 
-    const notes = await http(testApp).get('/ledger/entries?kind=expired_value_credit_note').set(bearer(funder.token)).expect(200);
-    const byOrder = Object.fromEntries(notes.body.items.map((entry: { orderId: string; amountCents: string }) => [entry.orderId, entry.amountCents]));
+    const first = await http(testApp).get('/ledger/entries?kind=expired_value_credit_note&limit=1').set(bearer(funder.token)).expect(200);
+    const second = await http(testApp).get(`/ledger/entries?kind=expired_value_credit_note&limit=1&cursor=${first.body.nextCursor}`).set(bearer(funder.token)).expect(200);
+    expect(second.body.nextCursor).toBeNull();
+    const notes = [...first.body.items, ...second.body.items];
+    const byOrder = Object.fromEntries(notes.map((entry: { orderId: string; amountCents: string }) => [entry.orderId, entry.amountCents]));
     // The credit note refunds the face value never used: expired and cancelled chèques.
     expect(byOrder).toEqual({ [noGrace.order.id]: '8000', [pastGrace.order.id]: '5000' });
     const audit = await http(testApp).get(`/audit-events?objectType=order&objectId=${noGrace.order.id}`).set(bearer(anct.token)).expect(200);

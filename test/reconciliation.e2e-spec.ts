@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrenchCsvRecords } from '../src/common/export/french-csv';
 import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/common/time/paris-time';
+import { voucherExpiresAt } from '../src/modules/programmes/programmes.rules';
 import type { AnomalyKind } from '../src/modules/reconciliation/anomaly-kind';
-import type { ProgrammeEntity } from '../src/modules/programmes/programme.entity';
 import { defaultStatementPeriodEnd } from '../src/modules/reimbursements/statement-period.rules';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, venueAgent } from './support/actors';
-import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, markCarnetsIssued, ReadyOrder, ReadyOrderOptions } from './support/factories';
-import { qualifyVenue, recordOrderMoney, redeemVouchers, waitForJobRun } from './support/money-factories';
+import { qualifyVenue, redeemVouchers, waitForJobRun } from './support/money-factories';
+import { approvedOrder, enrolViaApi, GeneratedCarnet, programmeViaApi, readyOrderViaApi, submittedOrder } from './support/orders';
 import { createTestApp, TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
@@ -25,11 +25,15 @@ interface Anomaly {
   details: Record<string, unknown>;
 }
 
+type ReadyOrder = Awaited<ReturnType<typeof readyOrderViaApi>>;
+
 /**
- * A clean money cycle (orders paid, carnets issued, chèques redeemed at three venues, statements
- * drawn up, one paid by SEPA, an order expired with its credit note, the State share computed and
- * partly paid) reconciles with no anomaly; then each kind of anomaly is injected in the database
- * and reported by the next run.
+ * A clean money cycle through the API and the jobs (programmes, orders approved, paid and generated
+ * by the worker, carnets allocated and handed to beneficiaries, chèques redeemed at three venues,
+ * statements drawn up, one paid by SEPA, an order expired with its credit note, the State share
+ * computed and partly paid) reconciles with no anomaly; then each kind of anomaly is injected in the
+ * database and reported by the next run. Redemptions are written as the redemption feature writes
+ * them (it has no endpoint yet).
  */
 describe('Reconciliation', () => {
   let testApp: TestApp;
@@ -38,20 +42,42 @@ describe('Reconciliation', () => {
   let funder: LoggedIn;
   let prescriber: LoggedIn;
   const venues: LoggedIn[] = [];
-  let programme: ProgrammeEntity;
-  let strictProgramme: ProgrammeEntity;
+  let programme: { id: string };
+  let strictProgramme: { id: string };
   let main: ReadyOrder; // issued, redeemed at three venues
   let expired: ReadyOrder; // past validity, credited
+  let opposed: ReadyOrder; // same programme, one chèque put in opposition before the end
   let stock: ReadyOrder; // in the funder's stock
   const statementOf: Record<number, string> = {};
 
-  async function issuedOrder(options: Omit<ReadyOrderOptions, 'funderId'>): Promise<ReadyOrder> {
-    const order = await createReadyOrder(testApp, { ...options, funderId: funder.organisationId });
-    await recordOrderMoney(testApp, order.order);
-    const ids = order.carnets.map((carnet) => carnet.id);
-    await allocateCarnets(testApp, ids, prescriber.organisationId);
-    await markCarnetsIssued(testApp, ids);
+  const readyOrder = (programmeId: string, body: Record<string, unknown>) => readyOrderViaApi(testApp, { anct, funder, programmeId }, body);
+
+  /** Every carnet of a ready order allocated to the prescriber and handed to a beneficiary. */
+  async function issuedOrder(programmeId: string, body: Record<string, unknown>): Promise<ReadyOrder> {
+    const order = await readyOrder(programmeId, body);
+    await http(testApp)
+      .post('/carnets/allocations')
+      .set(bearer(funder.token))
+      .send({ prescriberId: prescriber.organisationId, count: order.carnets.length, orderId: order.order.id })
+      .expect(201);
+    for (const [index, carnet] of order.carnets.entries()) await handOut(carnet, `Personne ${String.fromCharCode(65 + index)}`);
     return order;
+  }
+
+  const handOut = (carnet: GeneratedCarnet, fullName: string) =>
+    http(testApp)
+      .post(`/carnets/${carnet.id}/issue`)
+      .set(bearer(prescriber.token))
+      .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'employment', consent: true, person: { fullName, birthDate: '1970-05-04' } })
+      .expect(201);
+
+  /** Tests cannot wait for a programme to end: its last day moves back, and with it the expiry printed on its chèques. */
+  async function endProgramme(programmeId: string, validUntil: string): Promise<void> {
+    await testApp.dataSource.query(`UPDATE programmes SET valid_until = $2 WHERE id = $1`, [programmeId, validUntil]);
+    await testApp.dataSource.query(`UPDATE vouchers v SET expires_at = $2 FROM orders o WHERE o.id = v.order_id AND o.programme_id = $1`, [
+      programmeId,
+      voucherExpiresAt(validUntil),
+    ]);
   }
 
   async function reconcile(): Promise<{ summary: Record<string, unknown>; anomalies: Anomaly[] }> {
@@ -96,34 +122,44 @@ describe('Reconciliation', () => {
       await qualifyVenue(testApp, venue.organisationId);
       venues.push(venue);
     }
-    programme = await createProgramme(testApp, { graceDays: 31 });
-    strictProgramme = await createProgramme(testApp, { graceDays: 0 });
-    await enrolFunder(testApp, programme.id, funder.organisationId, '1000000');
-    await enrolFunder(testApp, strictProgramme.id, funder.organisationId, '1000000');
+    const today = parisToday(new Date());
+    const rules = { minimumOrderCents: 0, stateShareRateBp: 5000, validUntil: addDays(today, 365) };
+    programme = await programmeViaApi(testApp, anct, { ...rules, graceDays: 31 });
+    strictProgramme = await programmeViaApi(testApp, anct, { ...rules, graceDays: 0 });
+    await enrolViaApi(testApp, anct, programme.id, funder.organisationId, 1_000_000);
+    await enrolViaApi(testApp, anct, strictProgramme.id, funder.organisationId, 1_000_000);
 
-    main = await issuedOrder({ programme, carnetCount: 3, carnetSize: 5 });
+    main = await issuedOrder(programme.id, { carnetCount: 3, carnetSize: 5 });
+    // Scanned last month, so that this month's statement run has something to draw up.
     await redeemVouchers(testApp, [0, 1, 2, 3, 4, 5].map((i) => voucherOf(main, Math.floor(i / 5), i % 5)), { venueId: venues[0].organisationId, scannedAt: lastMonth(10) });
     await redeemVouchers(testApp, [voucherOf(main, 1, 1), voucherOf(main, 1, 2)], { venueId: venues[1].organisationId, scannedAt: lastMonth(11) });
     await redeemVouchers(testApp, [voucherOf(main, 1, 3), voucherOf(main, 1, 4)], { venueId: venues[2].organisationId, scannedAt: lastMonth(12) });
-    expired = await issuedOrder({ programme: strictProgramme, carnetCount: 1, carnetSize: 5, expiresAt: new Date(Date.now() - 2 * DAY) });
-    await redeemVouchers(testApp, [voucherOf(expired, 0, 0)], { venueId: venues[0].organisationId, scannedAt: new Date(Date.now() - 3 * DAY) });
-    stock = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 1, carnetSize: 5 });
-    await recordOrderMoney(testApp, stock.order);
+    expired = await issuedOrder(strictProgramme.id, { carnetCount: 1, carnetSize: 5 });
+    await redeemVouchers(testApp, [voucherOf(expired, 0, 0)], { venueId: venues[0].organisationId, scannedAt: lastMonth(13) });
+    opposed = await issuedOrder(strictProgramme.id, { carnetCount: 1, carnetSize: 5 });
+    await http(testApp).post(`/vouchers/${opposed.carnets[0].vouchers[0].serial}/opposition`).set(bearer(prescriber.token)).send({ reason: 'stolen' }).expect(200);
+    await endProgramme(strictProgramme.id, addDays(today, -2));
+    stock = await readyOrder(programme.id, { carnetCount: 1, carnetSize: 5 });
+    // Orders that never reach payment: dues reversed on cancellation, nothing written on rejection.
+    const steps = { anct, funder, programmeId: programme.id };
+    const cancelled = await approvedOrder(testApp, steps, { carnetCount: 1, carnetSize: 5 });
+    await http(testApp).post(`/orders/${cancelled.id}/cancel`).set(bearer(funder.token)).send({ reason: 'Budget' }).expect(200);
+    const rejected = await submittedOrder(testApp, steps, { carnetCount: 1, carnetSize: 5 });
+    await http(testApp).post(`/orders/${rejected.id}/reject`).set(bearer(anct.token)).send({ reason: 'Hors règles' }).expect(200);
 
     // Statements for last month, one of them validated and paid by SEPA.
     const run = await http(testApp).post('/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
-    expect(await waitForJobRun(testApp, run.body.id)).toMatchObject({ statementsCreated: 3, redemptionsClaimed: 10 });
+    expect(await waitForJobRun(testApp, run.body.id)).toMatchObject({ statementsCreated: 3, redemptionsClaimed: 11 });
     const statements = (await http(testApp).get('/reimbursement-statements').set(bearer(anct.token)).expect(200)).body.items;
     venues.forEach((venue, index) => (statementOf[index] = statements.find((s: { venueId: string }) => s.venueId === venue.organisationId).id));
     await http(testApp).post(`/reimbursement-statements/${statementOf[0]}/validate`).set(bearer(anct.token)).expect(200);
     await http(testApp).put(`/venues/${venues[0].organisationId}/bank-account`).set(bearer(venues[0].token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
-    const today = parisToday(new Date());
     const batch = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [statementOf[0]], requestedExecutionDate: today }).expect(201);
     await http(testApp).post(`/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
 
     // Expiry (with the credit note), then the State share, partly paid.
     const expiry = await http(testApp).post('/expiry-runs').set(bearer(anct.token)).expect(202);
-    expect(await waitForJobRun(testApp, expiry.body.id)).toMatchObject({ vouchersExpired: 4, creditNotes: 1, creditNoteCents: '4000' });
+    expect(await waitForJobRun(testApp, expiry.body.id)).toMatchObject({ vouchersExpired: 4 + 4, creditNotes: 2, creditNoteCents: String(4000 + 5000) });
     const share = await http(testApp).post('/state-share-runs').set(bearer(anct.token)).expect(202);
     expect(await waitForJobRun(testApp, share.body.id)).toMatchObject({ pairs: 2, linesWritten: 2, netDeltaCents: String(5000 + 500) });
     await http(testApp)
@@ -143,6 +179,14 @@ describe('Reconciliation', () => {
     expect(summary).toMatchObject({ anomalies: 0, checks: 16 });
   });
 
+  it('revokes the chèque put in opposition for offline verifiers, not the expired ones', async () => {
+    const revoked: { serial: string }[] = await testApp.dataSource.query(
+      `SELECT r.serial FROM voucher_revocations r JOIN vouchers v ON v.id = r.voucher_id WHERE v.order_id = ANY($1)`,
+      [[expired.order.id, opposed.order.id]],
+    );
+    expect(revoked).toEqual([{ serial: opposed.carnets[0].vouchers[0].serial }]);
+  });
+
   it('and the programme’s funding report tells the same cycle', async () => {
     const requested = await http(testApp).post('/funding-reports').set(bearer(anct.token)).send({ programmeId: programme.id }).expect(202);
     let status = requested.body.status;
@@ -156,10 +200,17 @@ describe('Reconciliation', () => {
     expect(whole).toMatchObject({
       Niveau: 'Programme',
       'Chèques commandés': '20',
+      'Valeur payée': '200,00',
+      'Frais payés': '8,00',
       'Chèques en stock': '5',
       'Chèques distribués non utilisés': '5',
       'Chèques encaissés': '10',
       'Taux d’encaissement': '66,7%',
+      'Carnets distribués': '3',
+      'Personnes distinctes': '3',
+      'Carnets sans identifiant de personne': '0',
+      'Carnets au public cible': '3',
+      'Minimum atteint': 'Oui',
       'Lieux actifs': '3',
       'Valeur encaissée': '100,00',
       'Valeur remboursée aux lieux': '60,00',
@@ -171,12 +222,13 @@ describe('Reconciliation', () => {
 
   it('order_payment_mismatch: a payment that does not match what was ordered', async () => {
     await insertLedger('funder_payment_received', 100, { order_id: main.order.id, funder_id: funder.organisationId });
-    await expectReported('order_payment_mismatch', main.order.id, { expectedCents: '15000', actualCents: '15100' });
+    expect(main.order).toMatchObject({ faceValueTotalCents: '15000', feeCents: '600', totalDueCents: '15600' });
+    await expectReported('order_payment_mismatch', main.order.id, { expectedCents: '15600', actualCents: '15700' });
   });
 
   it('order_due_mismatch: a fee in the ledger that the order does not carry', async () => {
     await insertLedger('operator_fee_due', 50, { order_id: stock.order.id, funder_id: funder.organisationId });
-    await expectReported('order_due_mismatch', stock.order.id, { expectedCents: '5000', actualCents: '5050' });
+    await expectReported('order_due_mismatch', stock.order.id, { expectedCents: '5200', actualCents: '5250' });
   });
 
   it('order_stock_mismatch: fewer carnets generated than ordered', async () => {
@@ -219,7 +271,7 @@ describe('Reconciliation', () => {
 
   it('statement_payment_mismatch: a venue payment that does not match the paid statement', async () => {
     await insertLedger('venue_payment_made', 500, { statement_id: statementOf[0], venue_id: null });
-    await expectReported('statement_payment_mismatch', statementOf[0], { expectedCents: '6000', actualCents: '6500' });
+    await expectReported('statement_payment_mismatch', statementOf[0], { expectedCents: '7000', actualCents: '7500' });
   });
 
   it('redemption_by_unqualified_venue: a scan before the venue was qualified', async () => {
@@ -240,7 +292,7 @@ describe('Reconciliation', () => {
   });
 
   it('redemption_outside_territory: a chèque of a Paris-only order redeemed in the Rhône', async () => {
-    const parisOnly = await issuedOrder({ programme, carnetCount: 1, carnetSize: 5, territoryDepartements: ['75'] });
+    const parisOnly = await issuedOrder(programme.id, { carnetCount: 1, carnetSize: 5, territoryDepartements: ['75'] });
     const [redemptionId] = await redeemVouchers(testApp, [voucherOf(parisOnly, 0, 0)], { venueId: venues[1].organisationId, recordedAt: new Date() });
     const anomaly = await expectReported('redemption_outside_territory', redemptionId);
     expect(anomaly.details).toMatchObject({ venueDepartement: '69', territoryDepartements: ['75'] });
