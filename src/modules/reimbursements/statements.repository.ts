@@ -6,7 +6,7 @@ import { ReimbursementStatementEntity } from './reimbursement-statement.entity';
 import type { StatementStatus } from './statement-status';
 
 /** Start of the Paris day after `$n` (a date): scans before it belong to a period ending on `$n`. */
-const endOfParisDay = (parameter: string) => `((${parameter}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
+const startOfParisDayAfter = (parameter: string) => `((${parameter}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
 
 export interface ClaimResult {
   count: number;
@@ -57,7 +57,7 @@ export class StatementsRepository {
     const rows: { venue_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT venue_id FROM redemptions
        WHERE statement_id IS NULL AND cancelled_at IS NULL
-         AND scanned_at < ${endOfParisDay('$1')} AND recorded_at < ${endOfParisDay('$1')}
+         AND scanned_at < ${startOfParisDayAfter('$1')} AND recorded_at < ${startOfParisDayAfter('$1')}
        ORDER BY venue_id`,
       [periodEnd],
     );
@@ -74,7 +74,7 @@ export class StatementsRepository {
       `WITH claimed AS (
          UPDATE redemptions SET statement_id = $1
          WHERE venue_id = $2 AND statement_id IS NULL AND cancelled_at IS NULL
-           AND scanned_at < ${endOfParisDay('$3')} AND recorded_at < ${endOfParisDay('$3')}
+           AND scanned_at < ${startOfParisDayAfter('$3')} AND recorded_at < ${startOfParisDayAfter('$3')}
          RETURNING value_cents, scanned_at
        )
        SELECT count(*)::int AS count, coalesce(sum(value_cents), 0)::text AS total,
