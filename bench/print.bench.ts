@@ -36,6 +36,7 @@ import { QUEUE_NAMES } from '../src/queue/queue-names';
 import { WorkerModule } from '../src/worker.module';
 import { renderBaseline, type BaselineCarnet } from './print-baseline';
 import { createPrintFixtures, createReadyOrder } from './support/print-fixtures';
+import { rssSampler } from './support/rss-sampler';
 
 const CARNET_SIZE = 10;
 
@@ -47,16 +48,6 @@ function setting(name: string, fallback: number): number {
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** Peak resident memory of the whole process (main thread + render threads), sampled every 20 ms. */
-function rssSampler() {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
-  return () => {
-    clearInterval(timer);
-    return Math.max(peak, process.memoryUsage.rss()) / 1024 / 1024;
-  };
 }
 
 function actor(organisationId: string, kind: 'funder' | 'prescriber'): Actor {

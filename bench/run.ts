@@ -8,6 +8,7 @@ import 'reflect-metadata';
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   generate: () => import('./generate.bench.js'),
   print: () => import('./print.bench.js'),
+  report: () => import('./report.bench.js'),
 };
 
 async function main(): Promise<void> {

@@ -30,10 +30,14 @@ interface Fixtures {
   prescriberACarnets: StockCarnet[];
   cancelledIssuedCarnetId: string;
   prescriberAPrintRunId: string;
+  jobRunId: string;
+  venueAStatementId: string;
+  paymentBatchId: string;
+  funderAReportId: string;
 }
 
 interface Endpoint {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path, as in /docs-json. */
   route: string;
   url: (f: Fixtures) => string;
@@ -191,6 +195,94 @@ const ENDPOINTS: Endpoint[] = [
     url: (f) => `/print-runs/${f.prescriberAPrintRunId}/files/1`,
     allowed: ['prescriberA'],
   },
+  { method: 'get', route: '/job-runs', url: () => '/job-runs', allowed: ['anct'] },
+  { method: 'get', route: '/job-runs/{id}', url: (f) => `/job-runs/${f.jobRunId}`, allowed: ['anct'] },
+  { method: 'post', route: '/reimbursement-statement-runs', url: () => '/reimbursement-statement-runs', body: () => ({}), allowed: ['anct'] },
+  { method: 'get', route: '/reimbursement-statements', url: () => '/reimbursement-statements', allowed: ['anct', 'venueA', 'venueB'] },
+  {
+    method: 'get',
+    route: '/reimbursement-statements/{id}',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/reimbursement-statements/{id}/validate',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/validate`,
+    allowed: ['anct'],
+  },
+  {
+    method: 'get',
+    route: '/reimbursement-statements/{id}/statement.pdf',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/statement.pdf`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'get',
+    route: '/reimbursement-statements/{id}/statement.csv',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/statement.csv`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'put',
+    route: '/venues/{venueId}/bank-account',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/bank-account`,
+    body: () => ({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }),
+    allowed: ['venueA'],
+  },
+  {
+    method: 'get',
+    route: '/venues/{venueId}/bank-account',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/bank-account`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/payment-batches',
+    url: () => '/payment-batches',
+    body: () => ({ statementIds: ['00000000-0000-4000-8000-000000000000'], requestedExecutionDate: '2099-01-01' }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/payment-batches', url: () => '/payment-batches', allowed: ['anct'] },
+  { method: 'get', route: '/payment-batches/{id}', url: (f) => `/payment-batches/${f.paymentBatchId}`, allowed: ['anct'] },
+  { method: 'get', route: '/payment-batches/{id}/sepa.xml', url: (f) => `/payment-batches/${f.paymentBatchId}/sepa.xml`, allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/payment-batches/{id}/confirm',
+    url: (f) => `/payment-batches/${f.paymentBatchId}/confirm`,
+    body: () => ({ paidOn: '2026-01-15' }),
+    allowed: ['anct'],
+  },
+  { method: 'post', route: '/payment-batches/{id}/cancel', url: (f) => `/payment-batches/${f.paymentBatchId}/cancel`, allowed: ['anct'] },
+  { method: 'get', route: '/state-share', url: (f) => `/state-share?programmeId=${f.programmeAId}`, allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'post', route: '/state-share-runs', url: () => '/state-share-runs', allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/state-share-payments',
+    url: () => '/state-share-payments',
+    body: () => ({ programmeId: '00000000-0000-4000-8000-000000000000', funderId: '00000000-0000-4000-8000-000000000000', amountCents: 1, paidOn: '2026-01-15', reference: 'R' }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/ledger/balances', url: () => '/ledger/balances', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
+  { method: 'get', route: '/ledger/entries', url: () => '/ledger/entries', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
+  { method: 'post', route: '/expiry-runs', url: () => '/expiry-runs', allowed: ['anct'] },
+  { method: 'get', route: '/expiry-warnings', url: () => '/expiry-warnings', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'post', route: '/reconciliation-runs', url: () => '/reconciliation-runs', allowed: ['anct'] },
+  { method: 'get', route: '/reconciliation-runs', url: () => '/reconciliation-runs', allowed: ['anct'] },
+  { method: 'get', route: '/reconciliation-runs/{id}', url: (f) => `/reconciliation-runs/${f.jobRunId}`, allowed: ['anct'] },
+  { method: 'get', route: '/reconciliation-runs/{id}/anomalies', url: (f) => `/reconciliation-runs/${f.jobRunId}/anomalies`, allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/funding-reports',
+    url: () => '/funding-reports',
+    body: () => ({ programmeId: '00000000-0000-4000-8000-000000000000' }),
+    allowed: ['anct', 'funderA', 'funderB'],
+  },
+  { method: 'get', route: '/funding-reports', url: () => '/funding-reports', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/funding-reports/{id}', url: (f) => `/funding-reports/${f.funderAReportId}`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/funding-reports/{id}/summary.csv', url: (f) => `/funding-reports/${f.funderAReportId}/summary.csv`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/funding-reports/{id}/funnel.csv', url: (f) => `/funding-reports/${f.funderAReportId}/funnel.csv`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/funding-reports/{id}/report.xlsx', url: (f) => `/funding-reports/${f.funderAReportId}/report.xlsx`, allowed: ['anct', 'funderA'] },
 ];
 
 const PUBLIC_ROUTES = [
@@ -239,6 +331,22 @@ describe('Role × endpoint × organisation matrix', () => {
       .expect(201);
     await http(testApp).post(`/carnets/${issued.id}/opposition`).set(bearer(actors.prescriberA.token)).send({ reason: 'lost' }).expect(200);
     const printRun = await http(testApp).post('/print-runs').set(bearer(actors.prescriberA.token)).send({ carnetIds: [carnets[0].id] }).expect(202);
+    const [run] = await testApp.dataSource.query(
+      `INSERT INTO job_runs (kind, trigger, job_key, status) VALUES ('reconciliation', 'manual', 'matrix', 'completed') RETURNING id`,
+    );
+    const [statement] = await testApp.dataSource.query(
+      `INSERT INTO reimbursement_statements (number, venue_id, run_id, period_start, period_end, redemption_count, total_cents)
+       VALUES ('RB-2026-999999', $1, $2, '2026-01-01', '2026-01-31', 1, 1000) RETURNING id`,
+      [actors.venueA.organisationId, run.id],
+    );
+    const [batch] = await testApp.dataSource.query(
+      `INSERT INTO payment_batches (message_id, requested_execution_date, transfer_count, control_sum_cents, xml)
+       VALUES ('PN-20260101-999999', '2026-01-02', 1, 1000, '<Document/>') RETURNING id`,
+    );
+    const [report] = await testApp.dataSource.query(
+      `INSERT INTO funding_reports (programme_id, funder_id, requested_by_organisation_id) VALUES ($1, $2, $2) RETURNING id`,
+      [programme.id, actors.funderA.organisationId],
+    );
     fixtures = {
       actors,
       funderAApiKeyId: key.body.id,
@@ -250,6 +358,10 @@ describe('Role × endpoint × organisation matrix', () => {
       prescriberACarnets: carnets.slice(0, 2),
       cancelledIssuedCarnetId: issued.id,
       prescriberAPrintRunId: printRun.body.id,
+      jobRunId: run.id,
+      venueAStatementId: statement.id,
+      paymentBatchId: batch.id,
+      funderAReportId: report.id,
     };
   });
   afterAll(() => testApp.close());

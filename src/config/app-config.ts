@@ -7,17 +7,33 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
+  ValidateBy,
   ValidationError,
 } from 'class-validator';
+import { isValidIban } from '../modules/reimbursements/iban.rules';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** Five-field cron (minute hour day-of-month month day-of-week), as BullMQ job schedulers read it. */
+const CRON_PATTERN = /^\s*(\S+\s+){4}\S+\s*$/;
+const IsCron = () => Matches(CRON_PATTERN, { message: ({ property }) => `${property} must be a five-field cron pattern such as "0 5 1 * *"` });
+
+const IsSepaIban = () =>
+  ValidateBy({
+    name: 'isSepaIban',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isValidIban(value),
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be a valid SEPA IBAN (mod-97 check)`,
+    },
+  });
 
 /**
  * Every setting of the service, read once from the environment and validated at boot.
@@ -176,6 +192,43 @@ export class AppConfig {
   @Max(8)
   GENERATION_CONCURRENCY = 2;
 
+  /** When the monthly reimbursement statements are drawn up (Europe/Paris): by default the 1st at 05:00, for the previous month. */
+  @IsCron()
+  REIMBURSEMENT_STATEMENT_CRON = '0 5 1 * *';
+
+  /** When chèques past their validity and grace period are expired and credit notes written (Europe/Paris). */
+  @IsCron()
+  EXPIRY_CRON = '30 2 * * *';
+
+  /** When the State share due to each funder is brought up to date in the ledger (Europe/Paris). */
+  @IsCron()
+  STATE_SHARE_CRON = '0 3 * * *';
+
+  /** When the reconciliation checks run (Europe/Paris); after expiry and State share so their lines are in. */
+  @IsCron()
+  RECONCILIATION_CRON = '0 4 * * *';
+
+  /** How many days ahead funders are warned of carnets about to expire unused (historically J-30). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  EXPIRY_WARNING_DAYS = 30;
+
+  /** Debtor of the SEPA credit transfers reimbursing venues: the ANCT paying account. */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(70)
+  ANCT_PAYER_NAME = 'Agence nationale de la cohesion des territoires';
+
+  @IsSepaIban()
+  ANCT_PAYER_IBAN = 'FR7630006000011234567890189';
+
+  /** Optional since SEPA "IBAN only"; empty = not provided. */
+  @IsOptional()
+  @Matches(/^([A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?)?$/, { message: 'ANCT_PAYER_BIC must be an 8 or 11 character BIC' })
+  ANCT_PAYER_BIC?: string = 'BDFEFRPPCCT';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -184,7 +237,8 @@ export class AppConfig {
 /** Thrown at boot when a setting is missing or invalid; its message is the one sentence an operator reads. */
 export class ConfigError extends Error {}
 
-const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS', 'PSEUDONYM_SECRET'];
+/** Settings whose development default must never reach production: secrets, and the account public money leaves from. */
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS', 'PSEUDONYM_SECRET', 'ANCT_PAYER_IBAN'];
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const provided = Object.fromEntries(

@@ -4,6 +4,16 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 import { PrescriberFunderEntity } from '../modules/organisations/prescriber-funder.entity';
 import { CarnetEntity } from '../modules/carnets/carnet.entity';
+import { JobRunEntity } from '../modules/job-runs/job-run.entity';
+import { VenueQualificationEventEntity } from '../modules/organisations/venue-qualification-event.entity';
+import { ReconciliationAnomalyEntity } from '../modules/reconciliation/reconciliation-anomaly.entity';
+import { PaymentBatchEntity } from '../modules/reimbursements/payment-batch.entity';
+import { ReimbursementStatementEntity } from '../modules/reimbursements/reimbursement-statement.entity';
+import { VenueBankAccountEntity } from '../modules/reimbursements/venue-bank-account.entity';
+import { FundingReportFunnelRowEntity } from '../modules/reports/funding-report-funnel-row.entity';
+import { FundingReportRowEntity } from '../modules/reports/funding-report-row.entity';
+import { FundingReportEntity } from '../modules/reports/funding-report.entity';
+import { StateShareComputationEntity } from '../modules/state-share/state-share-computation.entity';
 import { LedgerEntryEntity } from '../modules/ledger/ledger-entry.entity';
 import { RedemptionEntity } from '../modules/redemptions/redemption.entity';
 import { OrderEntity } from '../modules/orders/order.entity';
@@ -35,4 +45,14 @@ export const ALL_ENTITIES = [
   CarnetIssuanceEntity,
   VoucherRevocationEntity,
   PrintRunEntity,
+  JobRunEntity,
+  ReimbursementStatementEntity,
+  PaymentBatchEntity,
+  VenueBankAccountEntity,
+  StateShareComputationEntity,
+  ReconciliationAnomalyEntity,
+  FundingReportEntity,
+  FundingReportRowEntity,
+  FundingReportFunnelRowEntity,
+  VenueQualificationEventEntity,
 ];

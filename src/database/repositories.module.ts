@@ -3,6 +3,14 @@ import { AuditRepository } from '../audit/audit.repository';
 import { CarnetsRepository } from '../modules/carnets/carnets.repository';
 import { LedgerRepository } from '../modules/ledger/ledger.repository';
 import { OrdersRepository } from '../modules/orders/orders.repository';
+import { ExpiryRepository } from '../modules/expiry/expiry.repository';
+import { JobRunsRepository } from '../modules/job-runs/job-runs.repository';
+import { ReconciliationRepository } from '../modules/reconciliation/reconciliation.repository';
+import { FundingReportsRepository } from '../modules/reports/funding-reports.repository';
+import { BankAccountsRepository } from '../modules/reimbursements/bank-accounts.repository';
+import { PaymentBatchesRepository } from '../modules/reimbursements/payment-batches.repository';
+import { StatementsRepository } from '../modules/reimbursements/statements.repository';
+import { StateShareRepository } from '../modules/state-share/state-share.repository';
 import { OrganisationsRepository } from '../modules/organisations/organisations.repository';
 import { ProgrammesRepository } from '../modules/programmes/programmes.repository';
 import { UsersRepository } from '../modules/users/users.repository';
@@ -29,6 +37,14 @@ const REPOSITORIES = [
   OppositionsRepository,
   PrintingRepository,
   PrintRunsRepository,
+  JobRunsRepository,
+  StatementsRepository,
+  BankAccountsRepository,
+  PaymentBatchesRepository,
+  StateShareRepository,
+  ExpiryRepository,
+  ReconciliationRepository,
+  FundingReportsRepository,
 ];
 
 @Global()

@@ -63,3 +63,29 @@ export async function waitUntilReady(testApp: TestApp, funder: LoggedIn, orderId
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+export interface GeneratedCarnet {
+  id: string;
+  number: string;
+  vouchers: { id: string; serial: string }[];
+}
+
+/**
+ * A paid order the worker has generated, with its carnets in sequence and their chèques in position
+ * (read from the stock tables: chèque ids are what later stages refer to).
+ */
+export async function readyOrderViaApi(testApp: TestApp, steps: OrderSteps, body?: Record<string, unknown>) {
+  const order = await paidOrder(testApp, steps, body);
+  const ready = await waitUntilReady(testApp, steps.funder, order.id);
+  const rows: { carnetId: string; number: string; id: string; serial: string }[] = await testApp.dataSource.query(
+    `SELECT c.id AS "carnetId", c.number, v.id, v.serial FROM carnets c JOIN vouchers v ON v.carnet_id = c.id
+      WHERE c.order_id = $1 ORDER BY c.sequence, v.position`,
+    [order.id],
+  );
+  const carnets: GeneratedCarnet[] = [];
+  for (const row of rows) {
+    if (carnets.at(-1)?.id !== row.carnetId) carnets.push({ id: row.carnetId, number: row.number, vouchers: [] });
+    carnets.at(-1)!.vouchers.push({ id: row.id, serial: row.serial });
+  }
+  return { order: ready as { id: string; totalDueCents: string; faceValueTotalCents: string; feeCents: string }, carnets };
+}

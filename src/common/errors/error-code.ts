@@ -1,6 +1,9 @@
 import type { CommonErrorCode } from './common-errors';
 import type { AuthErrorCode } from '../../auth/auth.errors';
 import type { OrganisationErrorCode } from '../../modules/organisations/organisations.errors';
+import type { ReimbursementErrorCode } from '../../modules/reimbursements/reimbursements.errors';
+import type { ReportErrorCode } from '../../modules/reports/reports.errors';
+import type { StateShareErrorCode } from '../../modules/state-share/state-share.errors';
 import type { UserErrorCode } from '../../modules/users/users.errors';
 import type { CarnetErrorCode } from '../../modules/carnets/carnets.errors';
 import type { OppositionErrorCode } from '../../modules/oppositions/oppositions.errors';
@@ -22,4 +25,7 @@ export type ErrorCode =
   | PassErrorCode
   | SigningErrorCode
   | OppositionErrorCode
-  | PrintingErrorCode;
+  | PrintingErrorCode
+  | ReimbursementErrorCode
+  | StateShareErrorCode
+  | ReportErrorCode;

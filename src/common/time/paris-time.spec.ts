@@ -1,4 +1,15 @@
-import { endOfParisDay, formatParisLongDate, formatParisShortDate, isCalendarDate, parisOffsetMs, parisToday, startOfParisDay } from './paris-time';
+import {
+  addDays,
+  endOfParisDay,
+  formatParisLongDate,
+  formatParisShortDate,
+  isCalendarDate,
+  lastDayOfPreviousMonth,
+  parisOffsetMs,
+  parisToday,
+  startOfMonth,
+  startOfParisDay,
+} from './paris-time';
 
 describe('Paris time', () => {
   it.each([
@@ -22,6 +33,30 @@ describe('Paris time', () => {
   it.each(['2027-02-29', '2027-04-31', '2027-13-01', '27-12-31', '2027-12-31T00:00:00Z', ''])('refuses %j', (date) => {
     expect(isCalendarDate(date)).toBe(false);
     expect(() => endOfParisDay(date)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-28', 2, '2026-03-30'], // across the DST change: days, not 24-hour periods
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2024-02-28', 1, '2024-02-29'],
+  ])('addDays(%s, %d) = %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-04-15', '2026-03-31'],
+    ['2026-03-01', '2026-02-28'],
+    ['2024-03-10', '2024-02-29'],
+    ['2026-01-01', '2025-12-31'],
+  ])('lastDayOfPreviousMonth(%s) = %s', (date, expected) => {
+    expect(lastDayOfPreviousMonth(date)).toBe(expected);
+    expect(startOfMonth(date)).toBe(`${date.slice(0, 7)}-01`);
+  });
+
+  it.each(['2026-02-30', '26-01-01', ''])('calendar arithmetic refuses %j', (date) => {
+    expect(() => addDays(date, 1)).toThrow(RangeError);
+    expect(() => startOfMonth(date)).toThrow(RangeError);
   });
 
   it('knows the offset on both sides of a change', () => {

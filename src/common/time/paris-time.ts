@@ -39,10 +39,25 @@ export function startOfParisDay(date: string): Date {
 
 /** The last whole second of a calendar day in Paris (23:59:59): what "valable jusqu'au 31/12" means. */
 export function endOfParisDay(date: string): Date {
-  const [year, month, day] = date.split('-').map(Number);
+  return new Date(startOfParisDay(addDays(date, 1)).getTime() - 1000);
+}
+
+/** Calendar-day arithmetic on `YYYY-MM-DD` (zone-free: a day is a day, even across a DST change). */
+export function addDays(date: string, days: number): string {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
-  const next = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-  return new Date(startOfParisDay(next).getTime() - 1000);
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** First day of the month of `date`. */
+export function startOfMonth(date: string): string {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
+  return `${date.slice(0, 7)}-01`;
+}
+
+/** Last day of the month before the month of `date`: 31/03 for any day of April. */
+export function lastDayOfPreviousMonth(date: string): string {
+  return addDays(startOfMonth(date), -1);
 }
 
 /** `31 décembre 2027`. */

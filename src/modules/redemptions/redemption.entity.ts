@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ReimbursementStatementEntity } from '../reimbursements/reimbursement-statement.entity';
 import { VoucherEntity } from '../vouchers/voucher.entity';
 
 /**
@@ -11,6 +12,8 @@ import { VoucherEntity } from '../vouchers/voucher.entity';
 @Index('ix_redemptions_venue_scanned', ['venueId', 'scannedAt'])
 @Index('ix_redemptions_statement', ['statementId'])
 @Index('ix_redemptions_funder', ['funderId'])
+// What the next statement run picks up, per venue, without scanning every redemption ever made.
+@Index('ix_redemptions_unclaimed', ['venueId', 'scannedAt'], { where: 'statement_id IS NULL AND cancelled_at IS NULL' })
 @Check('ck_redemptions_mode', `mode IN ('online', 'offline')`)
 @Check('ck_redemptions_value', `value_cents > 0`)
 export class RedemptionEntity {
@@ -71,6 +74,11 @@ export class RedemptionEntity {
   /** The reimbursement statement (contre-paiement) that pays this redemption, once grouped. */
   @Column({ type: 'uuid', nullable: true })
   statementId: string | null;
+
+  // Deferred: a statement run claims the redemptions first and inserts the statement only if it got any.
+  @ManyToOne(() => ReimbursementStatementEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY DEFERRED' })
+  @JoinColumn({ name: 'statement_id', foreignKeyConstraintName: 'fk_redemptions_statement' })
+  statement?: ReimbursementStatementEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
