@@ -76,8 +76,8 @@ export async function generateReportDataset(client: Client, size: ReportDatasetS
     'orders',
     `INSERT INTO orders (number, sequence, programme_id, funder_id, status, carnet_count, carnet_size, face_value_cents, face_value_total_cents,
                          fee_cents, total_due_cents, max_state_share_cents, generation_done, paid_at, ready_at, payment_reference, payment_date)
-     SELECT '2026-' || lpad(n::text, 4, '0'), n, $1, f.id, 'ready', $2::int, $3::int, 1000, $2::int * $3::int * 1000,
-            $2::int * $3::int * 1000 * 400 / 10000, $2::int * $3::int * 1000 + $2::int * $3::int * 1000 * 400 / 10000, $2::int * $3::int * 500,
+     SELECT '2026-' || lpad(n::text, 4, '0'), n, $1, f.id, 'ready', $2::int, $3::int, 1000, $2::bigint * $3::int * 1000,
+            $2::bigint * $3::int * 1000 * 400 / 10000, $2::bigint * $3::int * 1000 + $2::bigint * $3::int * 1000 * 400 / 10000, $2::bigint * $3::int * 500,
             $2::int, now() - interval '330 days', now() - interval '330 days', 'BENCH', (now() - interval '330 days')::date
      FROM (SELECT id, row_number() OVER (ORDER BY siren) AS rn FROM organisations WHERE kind = 'funder') f,
           generate_series(1, $4::int) k, LATERAL (SELECT (f.rn - 1) * $4::int + k AS n) numbering`,
