@@ -82,6 +82,44 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * Anti-guessing: look-ups of chèque codes that match no chèque (typos caught by the check character
+   * do not count), per person or API key, per venue and per IP address, in VOUCHER_LOOKUP_WINDOW_SECONDS.
+   * Past one of them, check and redeem answer 429 without looking anything up, and ANCT gets an audit row.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_MAX_FAILURES_PER_ACTOR = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_MAX_FAILURES_PER_VENUE = 25;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_MAX_FAILURES_PER_IP = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_WINDOW_SECONDS = 900;
+
+  /** Oldest offline scan accepted at synchronisation (device time); also the window of the offline value ceiling. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 31)
+  OFFLINE_SCAN_MAX_AGE_HOURS = 168;
+
+  /** Venue applications accepted per IP address per day (the application form is public). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VENUE_APPLICATIONS_PER_IP_PER_DAY = 5;
+
   /** Largest accepted JSON body; larger requests get 413. */
   @Matches(/^\d+(b|kb|mb)$/)
   HTTP_BODY_LIMIT = '256kb';

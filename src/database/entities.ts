@@ -10,6 +10,11 @@ import { OrderEntity } from '../modules/orders/order.entity';
 import { ProgrammeEnrolmentEntity } from '../modules/programmes/programme-enrolment.entity';
 import { ProgrammeEntity } from '../modules/programmes/programme.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { OfflineBatchEntity } from '../modules/redemptions/offline-batch.entity';
+import { VenueQualificationEventEntity } from '../modules/venues/venue-qualification-event.entity';
+import { VenueServiceEntity } from '../modules/venues/venue-service.entity';
+import { VenueSiteEntity } from '../modules/venues/venue-site.entity';
+import { IdempotencyRecordEntity } from '../common/idempotency/idempotency-record.entity';
 import { VoucherEntity } from '../modules/vouchers/voucher.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
@@ -27,4 +32,9 @@ export const ALL_ENTITIES = [
   VoucherEntity,
   LedgerEntryEntity,
   RedemptionEntity,
+  VenueSiteEntity,
+  VenueServiceEntity,
+  VenueQualificationEventEntity,
+  OfflineBatchEntity,
+  IdempotencyRecordEntity,
 ];

@@ -49,27 +49,30 @@ export class OrganisationsService {
   }
 
   async createVenue(dto: CreateVenueDto): Promise<CreatedOrganisation> {
+    return this.transactions.run((manager) => this.registerVenue(manager, dto));
+  }
+
+  /** A new venue, pending qualification, with its first administrator; in the caller's transaction (a venue application adds its sites and services). */
+  async registerVenue(manager: EntityManager, dto: CreateVenueDto): Promise<CreatedOrganisation> {
     assertValidSiret(dto.siret);
-    return this.transactions.run(async (manager) => {
-      if (await this.organisations.findByKindAndSiret('venue', dto.siret, manager)) {
-        throw new OrganisationError('SIRET_ALREADY_REGISTERED', `A venue with SIRET ${dto.siret} already exists.`);
-      }
-      const organisation = await this.insertAudited(manager, {
-        kind: 'venue',
-        qualificationStatus: 'pending',
-        qualificationChangedAt: new Date(),
-        name: dto.name,
-        siret: dto.siret,
-        siren: dto.siret.slice(0, 9),
-        addressLine: dto.addressLine,
-        postalCode: dto.postalCode,
-        city: dto.city,
-        communeInseeCode: dto.communeInseeCode,
-        departementCode: departementOfCommune(dto.communeInseeCode),
-      });
-      const adminInvitation = await this.users.createInvitedUser(manager, organisation, { ...dto.admin, isOrganisationAdmin: true });
-      return { organisation, adminInvitation };
+    if (await this.organisations.findByKindAndSiret('venue', dto.siret, manager)) {
+      throw new OrganisationError('SIRET_ALREADY_REGISTERED', `A venue with SIRET ${dto.siret} already exists.`);
+    }
+    const organisation = await this.insertAudited(manager, {
+      kind: 'venue',
+      qualificationStatus: 'pending',
+      qualificationChangedAt: new Date(),
+      name: dto.name,
+      siret: dto.siret,
+      siren: dto.siret.slice(0, 9),
+      addressLine: dto.addressLine,
+      postalCode: dto.postalCode,
+      city: dto.city,
+      communeInseeCode: dto.communeInseeCode,
+      departementCode: departementOfCommune(dto.communeInseeCode),
     });
+    const adminInvitation = await this.users.createInvitedUser(manager, organisation, { ...dto.admin, isOrganisationAdmin: true });
+    return { organisation, adminInvitation };
   }
 
   /** A funder registers the structures that distribute its carnets; a structure already known is linked, not duplicated. */
