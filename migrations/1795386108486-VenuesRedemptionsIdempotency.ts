@@ -131,7 +131,7 @@ export class VenuesRedemptionsIdempotency1795386108486 implements MigrationInter
                 "endpoint" text NOT NULL,
                 "request_hash" bytea NOT NULL,
                 "response_status" smallint NOT NULL,
-                "response_body" jsonb NOT NULL,
+                "response_body" json NOT NULL,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "ck_idempotency_records_status" CHECK (
                     response_status BETWEEN 100 AND 599

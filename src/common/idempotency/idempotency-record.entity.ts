@@ -26,7 +26,8 @@ export class IdempotencyRecordEntity {
   @Column({ type: 'smallint' })
   responseStatus: number;
 
-  @Column({ type: 'jsonb' })
+  /** `json`, not `jsonb`: kept byte for byte (key order included), so a replay is identical to the first answer. */
+  @Column({ type: 'json' })
   responseBody: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' })

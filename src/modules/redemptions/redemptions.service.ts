@@ -78,7 +78,7 @@ export class RedemptionsService {
     const verdict = verdictFor(input, rowsByHash(rows).get(input.hash.toString('hex')), place, now);
     if (verdict.outcome === 'refused' && !verdict.row) {
       await this.recordUnknown(actor, [verdict]);
-      throw new RedemptionError(verdict.code, VOUCHER_ERROR_MESSAGES[verdict.code]);
+      throw new RedemptionError(verdict.code, VOUCHER_ERROR_MESSAGES[verdict.code], { items: [verdictDetails(0, verdict, venue.id)] });
     }
     const row = verdict.row!;
     const refusal = venue.qualificationStatus !== 'qualified' ? 'VENUE_NOT_QUALIFIED' : verdict.outcome === 'refused' ? verdict.code : null;

@@ -76,11 +76,11 @@ export class VenuesRepository {
   }
 
   sitesOf(venueId: string, manager?: EntityManager): Promise<VenueSiteEntity[]> {
-    return this.manager(manager).find(VenueSiteEntity, { where: { venueId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.manager(manager).find(VenueSiteEntity, { where: { venueId }, order: { createdAt: 'ASC', name: 'ASC', id: 'ASC' } });
   }
 
   servicesOf(venueId: string, manager?: EntityManager): Promise<VenueServiceEntity[]> {
-    return this.manager(manager).find(VenueServiceEntity, { where: { venueId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.manager(manager).find(VenueServiceEntity, { where: { venueId }, order: { createdAt: 'ASC', label: 'ASC', id: 'ASC' } });
   }
 
   findSiteOfVenue(manager: EntityManager, venueId: string, siteId: string): Promise<VenueSiteEntity | null> {
