@@ -5,7 +5,9 @@ import 'reflect-metadata';
  * the raw baseline named in its issue, the ratio, and peak memory. Benchmarks are not tests: they
  * measure, they do not pass or fail the build.
  */
-const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {};
+const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  redeem: () => import('./redeem.bench.js'),
+};
 
 async function main(): Promise<void> {
   const requested = process.argv.slice(2);

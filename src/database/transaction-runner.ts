@@ -11,8 +11,9 @@ export class TransactionRunner {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** READ COMMITTED: the connections' default isolation (see typeorm-options.ts). */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 
   /**

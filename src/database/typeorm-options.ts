@@ -19,6 +19,8 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>):
     installExtensions: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'pass-numerique' },
+    // READ COMMITTED is relied upon (each statement sees what committed before it); set per connection, it
+    // spares every transaction a `SET TRANSACTION ISOLATION LEVEL` round trip, whatever the server's default.
+    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'pass-numerique', options: '-c default_transaction_isolation=read\\ committed' },
   };
 }

@@ -29,6 +29,17 @@ export class FailureCounter {
     return { count: Number(count ?? 0), retryAfterSeconds: Math.max(1, Number(ttl)) };
   }
 
+  /** Several counters in one round trip (checked on every look-up of a chèque code). */
+  async peekMany(keys: string[]): Promise<CounterState[]> {
+    const transaction = this.redis.multi();
+    for (const key of keys) transaction.get(key).ttl(key);
+    const results = ((await transaction.exec()) ?? []) as [unknown, unknown][];
+    return keys.map((_, index) => ({
+      count: Number(results[2 * index]?.[1] ?? 0),
+      retryAfterSeconds: Math.max(1, Number(results[2 * index + 1]?.[1])),
+    }));
+  }
+
   async reset(key: string): Promise<void> {
     await this.redis.del(key);
   }

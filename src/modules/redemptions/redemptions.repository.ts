@@ -6,6 +6,7 @@ import type { VoucherStatus } from '../vouchers/voucher-status';
 import { OfflineBatchEntity } from './offline-batch.entity';
 import { RedemptionEntity } from './redemption.entity';
 import { RedemptionError } from './redemptions.errors';
+import { redemptionContextSql, type RedemptionVenueContext } from '../venues/venues.repository';
 
 /** A chèque as a redemption sees it: its state, its order's territory, its programme's rules, its active redemption. */
 export interface VoucherForRedemptionRow {
@@ -142,22 +143,28 @@ export class RedemptionsRepository {
   }
 
   findForRedemption(codeHashes: Buffer[], manager?: EntityManager): Promise<VoucherForRedemptionRow[]> {
-    return this.manager(manager).query(
-      `SELECT v.id, v.code_hash AS "codeHash", v.serial, v.status, v.face_value_cents AS "faceValueCents",
-              v.expires_at AS "expiresAt", v.issued_at AS "issuedAt", v.funder_id AS "funderId", v.order_id AS "orderId",
-              o.programme_id AS "programmeId", o.territory_departements AS "territoryDepartements",
-              o.territory_communes AS "territoryCommunes", p.grace_days AS "graceDays",
-              p.offline_value_ceiling_cents AS "offlineValueCeilingCents",
-              r.id AS "redemptionId", r.venue_id AS "redeemedByVenueId", r.scanned_at AS "redeemedAt",
-              r.site_id AS "redeemedAtSiteId", s.name AS "redeemedAtSiteName", r.device_id AS "redeemedDeviceId"
-         FROM vouchers v
-         JOIN orders o ON o.id = v.order_id
-         JOIN programmes p ON p.id = o.programme_id
-         LEFT JOIN redemptions r ON r.voucher_id = v.id AND r.cancelled_at IS NULL
-         LEFT JOIN venue_sites s ON s.id = r.site_id
-        WHERE v.code_hash = ANY($1::bytea[])`,
-      [codeHashes],
+    return this.manager(manager).query(voucherLookupSql('$1'), [codeHashes]);
+  }
+
+  /**
+   * The venue's redemption context and the chèques in one round trip (the hot path of check and
+   * redeem). Null when the venue is not an active venue.
+   */
+  async findVenueAndVouchers(
+    venueId: string,
+    serviceIds: readonly string[],
+    siteIds: readonly string[],
+    codeHashes: Buffer[],
+    manager?: EntityManager,
+  ): Promise<{ venue: RedemptionVenueContext; vouchers: VoucherForRedemptionRow[] } | null> {
+    const rows: ({ venue: RedemptionVenueContext } & Partial<VoucherForRedemptionRow>)[] = await this.manager(manager).query(
+      `WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
+       SELECT row_to_json(venue) AS venue, found.* FROM venue LEFT JOIN found ON true`,
+      [venueId, serviceIds, siteIds, codeHashes],
     );
+    if (rows.length === 0) return null;
+    const vouchers = rows.filter((row) => row.id != null).map(({ venue: _venue, ...voucher }) => voucher as VoucherForRedemptionRow);
+    return { venue: rows[0].venue, vouchers };
   }
 
   /** See REDEEM_VOUCHERS_SQL. A unique-index violation (a chèque `issued` yet actively redeemed) is refused like a lost race. */
@@ -264,4 +271,21 @@ export class RedemptionsRepository {
   async completeOfflineBatch(manager: EntityManager, id: string, values: Pick<OfflineBatchEntity, 'acceptedCount' | 'acceptedValueCents' | 'results'>): Promise<void> {
     await manager.update(OfflineBatchEntity, { id }, values as QueryDeepPartialEntity<OfflineBatchEntity>);
   }
+}
+
+/** A chèque as a redemption sees it, by code hash (bytea[] parameter). */
+function voucherLookupSql(codeHashes: string): string {
+  return `SELECT v.id, v.code_hash AS "codeHash", v.serial, v.status, v.face_value_cents AS "faceValueCents",
+              v.expires_at AS "expiresAt", v.issued_at AS "issuedAt", v.funder_id AS "funderId", v.order_id AS "orderId",
+              o.programme_id AS "programmeId", o.territory_departements AS "territoryDepartements",
+              o.territory_communes AS "territoryCommunes", p.grace_days AS "graceDays",
+              p.offline_value_ceiling_cents AS "offlineValueCeilingCents",
+              r.id AS "redemptionId", r.venue_id AS "redeemedByVenueId", r.scanned_at AS "redeemedAt",
+              r.site_id AS "redeemedAtSiteId", s.name AS "redeemedAtSiteName", r.device_id AS "redeemedDeviceId"
+         FROM vouchers v
+         JOIN orders o ON o.id = v.order_id
+         JOIN programmes p ON p.id = o.programme_id
+         LEFT JOIN redemptions r ON r.voucher_id = v.id AND r.cancelled_at IS NULL
+         LEFT JOIN venue_sites s ON s.id = r.site_id
+        WHERE v.code_hash = ANY(${codeHashes}::bytea[])`;
 }

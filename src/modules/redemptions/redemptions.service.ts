@@ -9,7 +9,7 @@ import { IdempotencyService, type IdempotentResponse } from '../../common/idempo
 import { TransactionRunner } from '../../database/transaction-runner';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { SigningKeysService } from '../signing/signing-keys.service';
-import { VenuesRepository, type RedemptionVenueContext } from '../venues/venues.repository';
+import type { RedemptionVenueContext } from '../venues/venues.repository';
 import type { CheckVoucherDto } from './dto/check-voucher.dto';
 import type { ListRedemptionsQuery } from './dto/list-redemptions.query';
 import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
@@ -59,7 +59,6 @@ export const REDEEM_ENDPOINT = 'POST /redemptions';
 export class RedemptionsService {
   constructor(
     private readonly redemptions: RedemptionsRepository,
-    private readonly venues: VenuesRepository,
     private readonly ledger: LedgerRepository,
     private readonly idempotency: IdempotencyService,
     private readonly limiter: VoucherLookupLimiter,
@@ -73,9 +72,9 @@ export class RedemptionsService {
     const now = new Date();
     const [input] = this.readInputs([dto], 'voucher', now);
     await this.limiter.assertAllowed(actor);
-    const { venue, place } = await this.venueContext(actor, null, dto.siteId ?? null);
-    const rows = await this.redemptions.findForRedemption([input.hash]);
-    const verdict = verdictFor(input, rowsByHash(rows).get(input.hash.toString('hex')), place, now);
+    const found = await this.redemptions.findVenueAndVouchers(actor.organisationId!, [], dto.siteId ? [dto.siteId] : [], [input.hash]);
+    const { venue, place } = resolveVenue(found?.venue ?? null, null, dto.siteId ?? null);
+    const verdict = verdictFor(input, found!.vouchers[0], place, now);
     if (verdict.outcome === 'refused' && !verdict.row) {
       await this.recordUnknown(actor, [verdict]);
       throw new RedemptionError(verdict.code, VOUCHER_ERROR_MESSAGES[verdict.code], { items: [verdictDetails(0, verdict, venue.id)] });
@@ -106,14 +105,22 @@ export class RedemptionsService {
     const request = { organisationId: actor.organisationId!, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto };
     return this.idempotency.execute(request, 201, async (manager) => {
       await this.limiter.assertAllowed(actor);
-      const { venue, place, service } = await this.venueContext(actor, dto.serviceId, dto.siteId ?? null, manager);
+      const found = await this.redemptions.findVenueAndVouchers(
+        actor.organisationId!,
+        [dto.serviceId],
+        dto.siteId ? [dto.siteId] : [],
+        inputs.map((input) => input.hash),
+        manager,
+      );
+      const { venue, place, service } = resolveVenue(found?.venue ?? null, dto.serviceId, dto.siteId ?? null);
       if (inputs.length > service!.maxVouchers) {
         throw new RedemptionError('TOO_MANY_VOUCHERS_FOR_SERVICE', `This service takes at most ${service!.maxVouchers} chèque(s) per session.`, {
           maxVouchers: service!.maxVouchers,
         });
       }
       assertQualified(venue);
-      const verdicts = await this.verdicts(manager, inputs, place, now);
+      const rowsFound = rowsByHash(found!.vouchers);
+      const verdicts = inputs.map((input) => verdictFor(input, rowsFound.get(input.hash.toString('hex')), place, now));
       await this.recordUnknown(actor, verdicts);
       assertAllRedeemable(verdicts, venue.id);
       const rows = verdicts.map((verdict) => verdict.row!);
@@ -269,17 +276,16 @@ export class RedemptionsService {
     const unknown = verdicts.filter((verdict) => verdict.outcome === 'refused' && verdict.code === 'INVALID_CODE').length;
     await this.limiter.recordUnknownCodes(actor, unknown);
   }
+}
 
-  /** The caller's venue, the named service and site if they are its own and active, and where the chèques are used. */
-  private async venueContext(actor: Actor, serviceId: string | null, siteId: string | null, manager?: EntityManager) {
-    const venue = await this.venues.findRedemptionContext(actor.organisationId!, serviceId ? [serviceId] : [], siteId ? [siteId] : [], manager);
-    if (!venue) throw new NotFoundError('Venue');
-    const service = serviceId ? venue.services[0] : null;
-    if (serviceId && !service) throw new RedemptionError('UNKNOWN_SERVICE', 'This service is not one of your venue’s active services.');
-    const site = siteId ? venue.sites[0] : null;
-    if (siteId && !site) throw new RedemptionError('UNKNOWN_SITE', 'This site is not one of your venue’s active sites.');
-    return { venue, service, place: placeOf(venue, site ?? null) };
-  }
+/** The named service and site if they are the venue's own and active, and where the chèques are used. */
+function resolveVenue(venue: RedemptionVenueContext | null, serviceId: string | null, siteId: string | null) {
+  if (!venue) throw new NotFoundError('Venue');
+  const service = serviceId ? venue.services[0] : null;
+  if (serviceId && !service) throw new RedemptionError('UNKNOWN_SERVICE', 'This service is not one of your venue’s active services.');
+  const site = siteId ? venue.sites[0] : null;
+  if (siteId && !site) throw new RedemptionError('UNKNOWN_SITE', 'This site is not one of your venue’s active sites.');
+  return { venue, service, place: placeOf(venue, site ?? null) };
 }
 
 export function placeOf(venue: RedemptionVenueContext, site: RedemptionVenueContext['sites'][number] | null): RedemptionPlace {

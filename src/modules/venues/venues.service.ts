@@ -272,11 +272,10 @@ export class VenuesService {
   }
 
   private async profileOf(venue: OrganisationEntity, manager?: EntityManager): Promise<VenueProfile> {
-    const [sites, services, history] = await Promise.all([
-      this.venues.sitesOf(venue.id, manager),
-      this.venues.servicesOf(venue.id, manager),
-      this.venues.qualificationHistory(venue.id, manager),
-    ]);
+    // One after the other: inside a transaction the three queries share one connection.
+    const sites = await this.venues.sitesOf(venue.id, manager);
+    const services = await this.venues.servicesOf(venue.id, manager);
+    const history = await this.venues.qualificationHistory(venue.id, manager);
     return {
       id: venue.id,
       name: venue.name,
