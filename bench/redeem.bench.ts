@@ -86,7 +86,9 @@ export async function run(): Promise<void> {
     await autocannon({ url, connections, duration: warmupSeconds, requests: [request] });
     const redeemedBefore = await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`);
     log(`API: ${connections} concurrent clients for ${durationSeconds} s…`);
+    const cpuBefore = cpuSeconds(api.pid!);
     const result = await autocannon({ url, connections, duration: durationSeconds, requests: [request] });
+    const apiCpuSeconds = cpuSeconds(api.pid!) - cpuBefore;
     const peakRssBytes = peakRss(api.pid!);
     await stop(api);
     api = null;
@@ -107,7 +109,7 @@ export async function run(): Promise<void> {
       `API over HTTP (${connections} clients, ${result.duration.toFixed(1)} s): ${apiRate.toFixed(0)} redemptions/s — p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
       `  responses: ${JSON.stringify(statuses)}, connection errors: ${result.errors}, timeouts: ${result.timeouts}, 5xx: ${serverErrors}`,
       `  redemptions recorded during the run: ${apiRedeemed} (201 answers: ${created})${exhausted ? ' — WARNING: the seeded chèques ran out, raise the seed size' : ''}`,
-      `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB`,
+      `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${((apiCpuSeconds * 1000) / Math.max(1, created)).toFixed(2)} ms per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core)`,
       `Raw SQL baseline (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
       `Ratio API / raw: ${(ratio * 100).toFixed(1)} %`,
       `Integrity: ${checks.doubleRedemptions} chèque(s) with more than one active redemption; ${checks.redeemedVouchers} redeemed chèques, ${checks.redemptions} redemptions, ${checks.ledgerLines} ledger lines, ${checks.auditRows} audit rows for API redemptions`,
@@ -342,6 +344,12 @@ async function login(url: string, email: string): Promise<string> {
   });
   if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** User + system CPU time the process has used (Linux /proc; clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Linux's high-water mark of the process's resident memory (VmHWM): the true peak, not a sample. */
