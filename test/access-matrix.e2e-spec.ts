@@ -11,6 +11,8 @@ import {
   venueAgent,
 } from './support/actors';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './support/identifiers';
+import { decide, issuedVouchers, randomUnknownCode, redeemRequest } from './support/redemption-fixtures';
+import { randomUUID } from 'node:crypto';
 
 type ActorName = 'anct' | 'funderA' | 'prescriberA' | 'venueA' | 'funderB' | 'prescriberB' | 'venueB';
 const ALL_ACTORS: ActorName[] = ['anct', 'funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'];
@@ -19,7 +21,13 @@ interface Fixtures {
   actors: Record<ActorName, LoggedIn>;
   funderAApiKeyId: string;
   funderAColleagueId: string;
+  venueASiteId: string;
+  venueAServiceId: string;
+  venueARedemptionId: string;
 }
+
+const VENUE_AGENTS: ActorName[] = ['venueA', 'venueB'];
+const site = () => ({ name: 'Antenne', addressLine: '1 rue', postalCode: '69001', city: 'Lyon', communeInseeCode: '69381', openingHours: [] });
 
 interface Endpoint {
   method: 'get' | 'post' | 'delete';
@@ -80,9 +88,72 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/users', url: () => '/users', allowed: ALL_ACTORS },
   { method: 'post', route: '/users/{id}/deactivate', url: (f) => `/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/audit-events', url: () => '/audit-events', allowed: ['anct'] },
+  { method: 'get', route: '/venues', url: () => '/venues', allowed: ['anct'] },
+  { method: 'get', route: '/venues/{id}', url: (f) => `/venues/${f.actors.venueA.organisationId}`, allowed: ['anct', 'venueA'] },
+  {
+    method: 'post',
+    route: '/venues/{id}/qualification',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/qualification`,
+    body: () => ({ decision: 'suspend', reason: 'Contrôle' }),
+    allowed: ['anct'],
+  },
+  { method: 'post', route: '/venues/{id}/sites', url: (f) => `/venues/${f.actors.venueA.organisationId}/sites`, body: site, allowed: ['anct', 'venueA'] },
+  {
+    method: 'post',
+    route: '/venues/{id}/sites/{siteId}/deactivate',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/sites/${f.venueASiteId}/deactivate`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/venues/{id}/services',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/services`,
+    body: () => ({ label: 'Atelier', category: 'first_steps', durationMinutes: 60 }),
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/venues/{id}/services/{serviceId}/deactivate',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/services/${f.venueAServiceId}/deactivate`,
+    allowed: ['anct', 'venueA'],
+  },
+  { method: 'post', route: '/redemptions/check', url: () => '/redemptions/check', body: () => ({ code: randomUnknownCode() }), allowed: VENUE_AGENTS },
+  {
+    method: 'post',
+    route: '/redemptions',
+    url: () => '/redemptions',
+    body: () => ({ serviceId: randomUUID(), vouchers: [{ code: randomUnknownCode() }] }),
+    allowed: VENUE_AGENTS,
+  },
+  {
+    method: 'post',
+    route: '/redemptions/offline-batches',
+    url: () => '/redemptions/offline-batches',
+    body: () => ({ deviceId: 'd', scans: [{ code: randomUnknownCode(), scannedAt: new Date().toISOString(), serviceId: randomUUID() }] }),
+    allowed: VENUE_AGENTS,
+  },
+  { method: 'get', route: '/redemptions', url: () => '/redemptions', allowed: ['anct', ...VENUE_AGENTS] },
+  { method: 'get', route: '/redemptions/totals', url: () => '/redemptions/totals', allowed: VENUE_AGENTS },
+  { method: 'get', route: '/redemptions/{id}', url: (f) => `/redemptions/${f.venueARedemptionId}`, allowed: ['anct', 'venueA'] },
+  {
+    method: 'post',
+    route: '/redemptions/{id}/cancel',
+    url: (f) => `/redemptions/${f.venueARedemptionId}/cancel`,
+    body: () => ({ reason: 'Erreur' }),
+    allowed: ['venueA'],
+  },
 ];
 
-const PUBLIC_ROUTES = ['/health', '/health/ready', '/auth/login', '/auth/refresh', '/auth/logout', '/auth/accept-invitation'];
+const PUBLIC_ROUTES = [
+  '/health',
+  '/health/ready',
+  '/auth/login',
+  '/auth/refresh',
+  '/auth/logout',
+  '/auth/accept-invitation',
+  '/venues/applications',
+  '/public/venues',
+];
 
 describe('Role × endpoint × organisation matrix', () => {
   let testApp: TestApp;
@@ -104,7 +175,26 @@ describe('Role × endpoint × organisation matrix', () => {
     };
     const key = await http(testApp).post('/api-keys').set(bearer(funderA.token)).send({ name: 'A' }).expect(201);
     const colleague = await http(testApp).post('/users').set(bearer(funderA.token)).send({ email: uniqueEmail('c'), displayName: 'C' }).expect(201);
-    fixtures = { actors, funderAApiKeyId: key.body.id, funderAColleagueId: colleague.body.user.id };
+    const venueA = actors.venueA;
+    const venueASite = await http(testApp).post(`/venues/${venueA.organisationId}/sites`).set(bearer(venueA.token)).send(site()).expect(201);
+    const service = await http(testApp)
+      .post(`/venues/${venueA.organisationId}/services`)
+      .set(bearer(venueA.token))
+      .send({ label: 'Atelier', category: 'first_steps', durationMinutes: 60 })
+      .expect(201);
+    await decide(testApp, anct, venueA.organisationId, 'qualify');
+    const stock = await issuedVouchers(testApp, anct, { funder: funderA, carnetCount: 1, carnetSize: 1 });
+    const redeemed = await redeemRequest(testApp, { agent: venueA, venueId: venueA.organisationId, serviceId: service.body.id, siteId: venueASite.body.id }, [
+      { code: stock.vouchers[0].code },
+    ]).expect(201);
+    fixtures = {
+      actors,
+      funderAApiKeyId: key.body.id,
+      funderAColleagueId: colleague.body.user.id,
+      venueASiteId: venueASite.body.id,
+      venueAServiceId: service.body.id,
+      venueARedemptionId: redeemed.body.redemptions[0].id,
+    };
   });
   afterAll(() => testApp.close());
 
