@@ -15,10 +15,9 @@ import { type OfflineItemResult, OfflineCeiling, qualificationStatusAt, scanTime
 import type { RedemptionPlace } from './redemption.rules';
 import { RedemptionError } from './redemptions.errors';
 import { RedemptionsRepository, type VoucherForRedemptionRow } from './redemptions.repository';
-import { placeOf, redeemedAudit } from './redemptions.service';
 import { ambiguousInputs, readVoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
-import { alreadyRedeemedDetails, type ReadyInput, readyInput, rowsByHash, verdictFor } from './voucher-verdict';
+import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, redeemedAudit, rowsByHash, verdictFor } from './voucher-verdict';
 
 export interface OfflineBatchReport {
   batchId: string;

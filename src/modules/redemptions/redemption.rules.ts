@@ -45,7 +45,8 @@ export function refusalFor(voucher: VoucherForRedemption, place: RedemptionPlace
     case 'issued':
       break;
   }
-  if (at.getTime() > redeemableUntil(voucher.expiresAt, voucher.graceDays).getTime()) return 'EXPIRED';
+  // Before the printed expiry there is no grace period to compute (the common case, and the costly one).
+  if (at.getTime() > voucher.expiresAt.getTime() && at.getTime() > redeemableUntil(voucher.expiresAt, voucher.graceDays).getTime()) return 'EXPIRED';
   if (voucher.issuedAt && voucher.issuedAt.getTime() > at.getTime() + DEVICE_CLOCK_TOLERANCE_MS) return 'NOT_ISSUED';
   if (!isInsideTerritory(voucher, place)) return 'OUTSIDE_TERRITORY';
   return null;

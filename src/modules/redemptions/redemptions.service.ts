@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService, type AuditRecord } from '../../audit/audit.service';
+import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
@@ -15,10 +15,20 @@ import type { ListRedemptionsQuery } from './dto/list-redemptions.query';
 import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
 import { type RedemptionPlace, redeemableUntil, undoRefusal } from './redemption.rules';
 import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
-import { RedemptionsRepository, type RedemptionView, type VoucherForRedemptionRow } from './redemptions.repository';
+import { RedemptionsRepository, type RedemptionView } from './redemptions.repository';
 import { ambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
-import { alreadyRedeemedDetails, type ReadyInput, readyInput, rowsByHash, verdictDetails, verdictFor, type VoucherVerdict } from './voucher-verdict';
+import {
+  alreadyRedeemedDetails,
+  placeOf,
+  type ReadyInput,
+  readyInput,
+  redeemedAudit,
+  rowsByHash,
+  verdictDetails,
+  verdictFor,
+  type VoucherVerdict,
+} from './voucher-verdict';
 
 export interface CheckResult {
   serial: string;
@@ -288,12 +298,6 @@ function resolveVenue(venue: RedemptionVenueContext | null, serviceId: string | 
   return { venue, service, place: placeOf(venue, site ?? null) };
 }
 
-export function placeOf(venue: RedemptionVenueContext, site: RedemptionVenueContext['sites'][number] | null): RedemptionPlace {
-  return site
-    ? { communeInseeCode: site.communeInseeCode, departementCode: site.departementCode }
-    : { communeInseeCode: venue.communeInseeCode, departementCode: venue.departementCode };
-}
-
 function assertQualified(venue: RedemptionVenueContext): void {
   if (venue.qualificationStatus !== 'qualified') {
     throw new RedemptionError('VENUE_NOT_QUALIFIED', `Your venue is not qualified to redeem chèques (status: ${venue.qualificationStatus}).`, {
@@ -308,15 +312,4 @@ function assertAllRedeemable(verdicts: VoucherVerdict[], venueId: string): void 
   if (first?.outcome !== 'refused') return;
   const items = verdicts.map((verdict, index) => verdictDetails(index, verdict, venueId));
   throw new RedemptionError(first.code, VOUCHER_ERROR_MESSAGES[first.code], { items });
-}
-
-export function redeemedAudit(row: VoucherForRedemptionRow, redemptionId: string, venueId: string, serviceId: string, mode: 'online' | 'offline'): AuditRecord {
-  return {
-    action: 'voucher.redeemed',
-    objectType: 'voucher',
-    objectId: row.id,
-    objectOrganisationId: row.funderId,
-    before: { status: 'issued' },
-    after: { status: 'redeemed', redemptionId, venueId, serviceId, mode },
-  };
 }

@@ -1,3 +1,5 @@
+import type { AuditRecord } from '../../audit/audit.service';
+import type { RedemptionVenueContext } from '../venues/venues.repository';
 import { hashVoucherCode } from '../vouchers/voucher-code.rules';
 import type { VoucherForRedemptionRow } from './redemptions.repository';
 import type { VoucherInputErrorCode, VoucherRefusalCode } from './redemptions.errors';
@@ -60,5 +62,23 @@ export function verdictDetails(index: number, verdict: VoucherVerdict, venueId: 
     outcome: 'refused',
     code: verdict.code,
     ...(verdict.code === 'ALREADY_REDEEMED' ? alreadyRedeemedDetails(verdict.row, venueId) : {}),
+  };
+}
+
+/** Where the chèques are used: the named site, else the venue's own address. */
+export function placeOf(venue: RedemptionVenueContext, site: RedemptionVenueContext['sites'][number] | null): RedemptionPlace {
+  return site
+    ? { communeInseeCode: site.communeInseeCode, departementCode: site.departementCode }
+    : { communeInseeCode: venue.communeInseeCode, departementCode: venue.departementCode };
+}
+
+export function redeemedAudit(row: VoucherForRedemptionRow, redemptionId: string, venueId: string, serviceId: string, mode: 'online' | 'offline'): AuditRecord {
+  return {
+    action: 'voucher.redeemed',
+    objectType: 'voucher',
+    objectId: row.id,
+    objectOrganisationId: row.funderId,
+    before: { status: 'issued' },
+    after: { status: 'redeemed', redemptionId, venueId, serviceId, mode },
   };
 }
