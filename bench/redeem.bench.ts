@@ -63,7 +63,14 @@ export async function run(): Promise<void> {
     const seeded = await seed(databaseUrl, new VoucherCodeSecrets(base), apiVouchers, rawVouchers);
 
     const port = await freePort();
-    api = await startApi({ DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'warn' });
+    // As many database connections as concurrent clients, like the baseline.
+    api = await startApi({
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(connections),
+      PORT: String(port),
+      REDIS_PREFIX: redisPrefix,
+      LOG_LEVEL: 'warn',
+    });
     const url = `http://127.0.0.1:${port}`;
     const token = await login(url, seeded.email);
 

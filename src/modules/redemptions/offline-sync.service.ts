@@ -63,12 +63,12 @@ export class OfflineSyncService {
     if (ambiguous.length > 0) {
       throw new ValidationFailedError(ambiguous.map((path) => ({ field: path, problems: ['give exactly one of code and qr'] })));
     }
+    await this.limiter.assertAllowed(actor);
     const request = { organisationId: actor.organisationId!, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto };
     return this.idempotency.execute(request, 200, (manager) => this.settle(manager, actor, dto));
   }
 
   private async settle(manager: EntityManager, actor: Actor, dto: OfflineBatchDto): Promise<OfflineBatchReport> {
-    await this.limiter.assertAllowed(actor);
     const now = new Date();
     const venueId = actor.organisationId!;
     const venue = await this.venues.findRedemptionContext(

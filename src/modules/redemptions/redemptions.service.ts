@@ -112,9 +112,10 @@ export class RedemptionsService {
   async redeem(actor: Actor, idempotencyKey: string | undefined, dto: RedeemVouchersDto): Promise<IdempotentResponse> {
     const now = new Date();
     const inputs = this.readInputs(dto.vouchers, 'vouchers', now);
+    // Blocked callers are turned away before any database work (even a replay waits for the window to end).
+    await this.limiter.assertAllowed(actor);
     const request = { organisationId: actor.organisationId!, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto };
     return this.idempotency.execute(request, 201, async (manager) => {
-      await this.limiter.assertAllowed(actor);
       const found = await this.redemptions.findVenueAndVouchers(
         actor.organisationId!,
         [dto.serviceId],
