@@ -6,6 +6,9 @@ import 'reflect-metadata';
  * measure, they do not pass or fail the build.
  */
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  generate: () => import('./generate.bench.js'),
+  print: () => import('./print.bench.js'),
+  report: () => import('./report.bench.js'),
   redeem: () => import('./redeem.bench.js'),
 };
 

@@ -208,21 +208,21 @@ export class Foundation1795384380875 implements MigrationInterface {
         `);
         // Public money: the audit trail is append-only, enforced by the database itself.
         await queryRunner.query(`
-            CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION refuse_change_to_append_only_table() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                RAISE EXCEPTION 'audit_events is append-only (% refused)', TG_OP;
+                RAISE EXCEPTION '% is append-only (% refused)', TG_TABLE_NAME, TG_OP;
             END;
             $$
         `);
         await queryRunner.query(`
             CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON "audit_events"
-            FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()
+            FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only_table()
         `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP TRIGGER audit_events_append_only ON "audit_events"`);
-        await queryRunner.query(`DROP FUNCTION audit_events_append_only()`);
+        await queryRunner.query(`DROP FUNCTION refuse_change_to_append_only_table()`);
         await queryRunner.query(`
             ALTER TABLE "prescriber_funders" DROP CONSTRAINT "fk_prescriber_funders_funder"
         `);

@@ -121,21 +121,13 @@ export class LedgerRedemptionsVenueQualification1795385136168 implements Migrati
         `);
         // Money trail: ledger lines are never updated or deleted; corrections are new lines.
         await queryRunner.query(`
-            CREATE FUNCTION ledger_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                RAISE EXCEPTION 'ledger_entries is append-only (% refused)', TG_OP;
-            END;
-            $$
-        `);
-        await queryRunner.query(`
             CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON "ledger_entries"
-            FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_append_only()
+            FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only_table()
         `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP TRIGGER ledger_entries_append_only ON "ledger_entries"`);
-        await queryRunner.query(`DROP FUNCTION ledger_entries_append_only()`);
         await queryRunner.query(`
             ALTER TABLE "redemptions" DROP CONSTRAINT "fk_redemptions_venue"
         `);

@@ -89,40 +89,57 @@ export class VenuesRedemptionsIdempotency1795386108486 implements MigrationInter
         await queryRunner.query(`
             CREATE INDEX "ix_offline_batches_venue_time" ON "offline_batches" ("venue_id", "submitted_at")
         `);
+        // One qualification history, written by the qualification use case with the decision, its reason and
+        // who took it. The previous migration's trigger (status only) gives way to it: its rows become
+        // decisions, and its registration rows go ("no event yet" already means pending).
+        await queryRunner.query(`DROP TRIGGER venue_qualification_history ON "organisations"`);
+        await queryRunner.query(`DROP FUNCTION venue_qualification_history()`);
         await queryRunner.query(`
-            CREATE TABLE "venue_qualification_events" (
-                "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
-                "venue_id" uuid NOT NULL,
-                "decision" text NOT NULL,
-                "from_status" text NOT NULL,
-                "to_status" text NOT NULL,
-                "reason" text,
-                "decided_at" TIMESTAMP WITH TIME ZONE NOT NULL,
-                "decided_by_user_id" uuid,
-                CONSTRAINT "ck_venue_qualification_events_decision" CHECK (
-                    decision IN ('qualify', 'refuse', 'suspend', 'withdraw')
-                ),
-                CONSTRAINT "ck_venue_qualification_events_status" CHECK (
-                    to_status IN (
-                        'pending',
-                        'qualified',
-                        'refused',
-                        'suspended',
-                        'withdrawn'
-                    )
-                    AND from_status IN (
-                        'pending',
-                        'qualified',
-                        'refused',
-                        'suspended',
-                        'withdrawn'
-                    )
-                ),
-                CONSTRAINT "PK_39edd459f26d6ec262384e67e6d" PRIMARY KEY ("id")
-            )
+            ALTER TABLE "venue_qualification_events" DROP CONSTRAINT "ck_venue_qualification_events_status"
         `);
         await queryRunner.query(`
-            CREATE INDEX "ix_venue_qualification_events_venue_time" ON "venue_qualification_events" ("venue_id", "decided_at")
+            ALTER TABLE "venue_qualification_events" RENAME COLUMN "status" TO "to_status"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events" RENAME COLUMN "changed_at" TO "decided_at"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events"
+            ADD "decision" text,
+            ADD "from_status" text,
+            ADD "reason" text,
+            ADD "decided_by_user_id" uuid
+        `);
+        await queryRunner.query(`
+            UPDATE "venue_qualification_events" e
+               SET from_status = previous.from_status,
+                   decision = CASE e.to_status WHEN 'qualified' THEN 'qualify' WHEN 'refused' THEN 'refuse'
+                                               WHEN 'suspended' THEN 'suspend' WHEN 'withdrawn' THEN 'withdraw' END
+              FROM (SELECT id, coalesce(lag(to_status) OVER (PARTITION BY venue_id ORDER BY decided_at, id), 'pending') AS from_status
+                      FROM "venue_qualification_events") previous
+             WHERE previous.id = e.id
+        `);
+        await queryRunner.query(`DELETE FROM "venue_qualification_events" WHERE to_status = 'pending'`);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events" DROP COLUMN "recorded_at"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events"
+            ALTER COLUMN "decision" SET NOT NULL,
+            ALTER COLUMN "from_status" SET NOT NULL
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events"
+            ADD CONSTRAINT "ck_venue_qualification_events_decision" CHECK (
+                    decision IN ('qualify', 'refuse', 'suspend', 'withdraw')
+                )
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events"
+            ADD CONSTRAINT "ck_venue_qualification_events_status" CHECK (
+                    to_status IN ('pending', 'qualified', 'refused', 'suspended', 'withdrawn')
+                    AND from_status IN ('pending', 'qualified', 'refused', 'suspended', 'withdrawn')
+                )
         `);
         await queryRunner.query(`
             CREATE TABLE "idempotency_records" (
@@ -187,40 +204,15 @@ export class VenuesRedemptionsIdempotency1795386108486 implements MigrationInter
             ALTER TABLE "redemptions"
             ADD CONSTRAINT "fk_redemptions_offline_batch" FOREIGN KEY ("offline_batch_id") REFERENCES "offline_batches"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
-            ALTER TABLE "venue_qualification_events"
-            ADD CONSTRAINT "fk_venue_qualification_events_venue" FOREIGN KEY ("venue_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
-        `);
-        // Venues whose status changed before the history existed get one event, so "qualified at time T" has an answer.
-        await queryRunner.query(`
-            INSERT INTO "venue_qualification_events" (venue_id, decision, from_status, to_status, reason, decided_at)
-            SELECT id,
-                   CASE qualification_status WHEN 'qualified' THEN 'qualify' WHEN 'refused' THEN 'refuse'
-                                             WHEN 'suspended' THEN 'suspend' ELSE 'withdraw' END,
-                   'pending', qualification_status, 'recorded before the qualification history', qualification_changed_at
-              FROM "organisations"
-             WHERE kind = 'venue' AND qualification_status <> 'pending'
-        `);
         // Reconciliation relies on this history ("qualified at the moment of the scan"): never rewritten.
         await queryRunner.query(`
-            CREATE FUNCTION venue_qualification_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                RAISE EXCEPTION 'venue_qualification_events is append-only (% refused)', TG_OP;
-            END;
-            $$
-        `);
-        await queryRunner.query(`
             CREATE TRIGGER venue_qualification_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON "venue_qualification_events"
-            FOR EACH STATEMENT EXECUTE FUNCTION venue_qualification_events_append_only()
+            FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only_table()
         `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP TRIGGER venue_qualification_events_append_only ON "venue_qualification_events"`);
-        await queryRunner.query(`DROP FUNCTION venue_qualification_events_append_only()`);
-        await queryRunner.query(`
-            ALTER TABLE "venue_qualification_events" DROP CONSTRAINT "fk_venue_qualification_events_venue"
-        `);
         await queryRunner.query(`
             ALTER TABLE "redemptions" DROP CONSTRAINT "fk_redemptions_offline_batch"
         `);
@@ -254,11 +246,53 @@ export class VenuesRedemptionsIdempotency1795386108486 implements MigrationInter
         await queryRunner.query(`
             DROP TABLE "idempotency_records"
         `);
+        // Back to the status-only history kept by a trigger, with a registration row per venue.
         await queryRunner.query(`
-            DROP INDEX "public"."ix_venue_qualification_events_venue_time"
+            ALTER TABLE "venue_qualification_events" DROP CONSTRAINT "ck_venue_qualification_events_status"
         `);
         await queryRunner.query(`
-            DROP TABLE "venue_qualification_events"
+            ALTER TABLE "venue_qualification_events" DROP CONSTRAINT "ck_venue_qualification_events_decision"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events"
+            DROP COLUMN "decided_by_user_id",
+            DROP COLUMN "reason",
+            DROP COLUMN "from_status",
+            DROP COLUMN "decision",
+            ADD "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()
+        `);
+        await queryRunner.query(`
+            INSERT INTO "venue_qualification_events" (venue_id, to_status, decided_at)
+            SELECT o.id, 'pending', least(o.created_at, (SELECT min(e.decided_at) - interval '1 millisecond' FROM "venue_qualification_events" e WHERE e.venue_id = o.id))
+              FROM "organisations" o WHERE o.kind = 'venue'
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events" RENAME COLUMN "decided_at" TO "changed_at"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events" RENAME COLUMN "to_status" TO "status"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "venue_qualification_events"
+            ADD CONSTRAINT "ck_venue_qualification_events_status" CHECK (
+                    status IN ('pending', 'qualified', 'refused', 'suspended', 'withdrawn')
+                )
+        `);
+        await queryRunner.query(`
+            CREATE FUNCTION venue_qualification_history() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.kind = 'venue' AND NEW.qualification_status IS NOT NULL
+                   AND (TG_OP = 'INSERT' OR OLD.qualification_status IS DISTINCT FROM NEW.qualification_status) THEN
+                    INSERT INTO venue_qualification_events (venue_id, status, changed_at)
+                    VALUES (NEW.id, NEW.qualification_status, coalesce(NEW.qualification_changed_at, now()));
+                END IF;
+                RETURN NULL;
+            END;
+            $$
+        `);
+        await queryRunner.query(`
+            CREATE TRIGGER venue_qualification_history AFTER INSERT OR UPDATE OF qualification_status ON "organisations"
+            FOR EACH ROW EXECUTE FUNCTION venue_qualification_history()
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_offline_batches_venue_time"

@@ -3,9 +3,7 @@ const fs = require('node:fs');
 const [moduleName, className] = process.argv.slice(2);
 const indexPath = 'migrations/index.ts';
 const source = fs.readFileSync(indexPath, 'utf8');
-const withImport = `import { ${className} } from './${moduleName}';\n${source}`;
-const updated = withImport.replace(/(ALL_MIGRATIONS[^=]*=\s*\[)([^\]]*)\]/, (_m, head, items) => {
-  const entries = items.split(',').map((item) => item.trim()).filter(Boolean);
-  return `${head}${[...entries, className].join(', ')}]`;
-});
-fs.writeFileSync(indexPath, updated);
+const lastImport = source.lastIndexOf('import ');
+const endOfImports = source.indexOf('\n', lastImport) + 1;
+const withImport = `${source.slice(0, endOfImports)}import { ${className} } from './${moduleName}';\n${source.slice(endOfImports)}`;
+fs.writeFileSync(indexPath, withImport.replace(/\n\];\s*$/, `\n  ${className},\n];\n`));

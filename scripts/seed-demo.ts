@@ -31,52 +31,66 @@ async function seed(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
   try {
     const users = app.get(UsersRepository);
-    if (await users.findByEmail(LOGINS.anct)) {
-      printLogins('The demo data already exists.');
-      return;
-    }
     const organisations = app.get(OrganisationsService);
     const auth = app.get(AuthService);
-    const activate = async (token: string) => auth.acceptInvitation(token, DEMO_PASSWORD);
+    /** Each step is skipped when its user exists, so a run interrupted half-way can simply be run again. */
+    let created = 0;
+    const step = async (email: string, invite: () => Promise<{ invitationToken: string } | null>) => {
+      const existing = await users.findByEmail(email);
+      if (existing) return existing.organisationId;
+      created += 1;
+      const invitation = await invite();
+      await auth.acceptInvitation(invitation!.invitationToken, DEMO_PASSWORD);
+      return (await users.findByEmail(email))!.organisationId;
+    };
 
-    await activate((await organisations.bootstrapAnctAdmin(LOGINS.anct, 'Admin ANCT (démo)')).invitationToken);
-    const funder = await organisations.createFunder({
-      name: 'Département du Rhône (démo)',
-      siren: '226900017',
-      funderKind: 'departement',
-      departementCode: '69',
-      admin: { email: LOGINS.funder, displayName: 'Gestionnaire Pass numérique (démo)' },
-    });
-    await activate(funder.adminInvitation!.invitationToken);
+    await step(LOGINS.anct, () => organisations.bootstrapAnctAdmin(LOGINS.anct, 'Admin ANCT (démo)'));
+    const funderId = await step(LOGINS.funder, async () =>
+      (
+        await organisations.createFunder({
+          name: 'Département du Rhône (démo)',
+          siren: '226900017',
+          funderKind: 'departement',
+          departementCode: '69',
+          admin: { email: LOGINS.funder, displayName: 'Gestionnaire Pass numérique (démo)' },
+        })
+      ).adminInvitation,
+    );
     const funderActor: Actor = {
       kind: 'system',
       userId: null,
       apiKeyId: null,
-      organisationId: funder.organisation.id,
+      organisationId: funderId,
       organisationKind: 'funder',
       role: 'funder_manager',
       isOrganisationAdmin: true,
       label: 'seed:demo',
     };
-    const prescriber = await organisations.createOrLinkPrescriber(funderActor, {
-      name: 'CCAS de Villeurbanne (démo)',
-      siret: '26690266700019',
-      communeInseeCode: '69266',
-      addressLine: 'Place Lazare-Goujon',
-      admin: { email: LOGINS.prescriber, displayName: 'Agent CCAS (démo)' },
-    });
-    await activate(prescriber.adminInvitation!.invitationToken);
-    const venue = await organisations.createVenue({
-      name: 'Espace public numérique de la Guillotière (démo)',
-      siret: '73282932000074',
-      addressLine: '12 rue de Marseille',
-      postalCode: '69007',
-      city: 'Lyon',
-      communeInseeCode: '69387',
-      admin: { email: LOGINS.venue, displayName: 'Médiatrice numérique (démo)' },
-    });
-    await activate(venue.adminInvitation!.invitationToken);
-    printLogins('Demo data created.');
+    await step(LOGINS.prescriber, async () =>
+      (
+        await organisations.createOrLinkPrescriber(funderActor, {
+          name: 'CCAS de Villeurbanne (démo)',
+          siret: '26690266700010',
+          communeInseeCode: '69266',
+          addressLine: 'Place Lazare-Goujon',
+          admin: { email: LOGINS.prescriber, displayName: 'Agent CCAS (démo)' },
+        })
+      ).adminInvitation,
+    );
+    await step(LOGINS.venue, async () =>
+      (
+        await organisations.createVenue({
+          name: 'Espace public numérique de la Guillotière (démo)',
+          siret: '73282932000074',
+          addressLine: '12 rue de Marseille',
+          postalCode: '69007',
+          city: 'Lyon',
+          communeInseeCode: '69387',
+          admin: { email: LOGINS.venue, displayName: 'Médiatrice numérique (démo)' },
+        })
+      ).adminInvitation,
+    );
+    printLogins(created > 0 ? 'Demo data created.' : 'The demo data already exists.');
   } finally {
     await app.close();
   }

@@ -22,7 +22,10 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
         logger: getRootLogger(),
         genReqId: (request) => request.headers['x-request-id'] as string,
         customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-        serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }) },
+        serializers: {
+          req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        },
       }),
     );
   }

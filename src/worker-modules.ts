@@ -1,5 +1,19 @@
+import { CarnetsJobsModule } from './modules/carnets/carnets-jobs.module';
+import { ExpiryJobsModule } from './modules/expiry/expiry-jobs.module';
+import { PrintingJobsModule } from './modules/printing/printing-jobs.module';
+import { ReconciliationJobsModule } from './modules/reconciliation/reconciliation-jobs.module';
+import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
+import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
+
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
  * The API enqueues jobs but never consumes them.
  */
-export const WORKER_MODULES = [];
+export const WORKER_MODULES = [
+  CarnetsJobsModule,
+  PrintingJobsModule,
+  ReimbursementsJobsModule,
+  ExpiryJobsModule,
+  ReconciliationJobsModule,
+  ReportsJobsModule,
+];

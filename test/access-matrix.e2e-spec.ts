@@ -11,6 +11,8 @@ import {
   venueAgent,
 } from './support/actors';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './support/identifiers';
+import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, type StockCarnet } from './support/factories';
+import { approvedOrder, draftOrder, enrolViaApi, paymentOf, programmeViaApi, submittedOrder } from './support/orders';
 import { decide, issuedVouchers, randomUnknownCode, redeemRequest } from './support/redemption-fixtures';
 import { randomUUID } from 'node:crypto';
 
@@ -21,6 +23,19 @@ interface Fixtures {
   actors: Record<ActorName, LoggedIn>;
   funderAApiKeyId: string;
   funderAColleagueId: string;
+  /** A programme funder A is enrolled in, and orders of funder A in three states. */
+  programmeAId: string;
+  draftOrderId: string;
+  submittedOrderId: string;
+  approvedOrder: { id: string; totalDueCents: string };
+  /** Carnets of funder A's order: allocated to prescriber A, and one handed out then cancelled. */
+  prescriberACarnets: StockCarnet[];
+  cancelledIssuedCarnetId: string;
+  prescriberAPrintRunId: string;
+  jobRunId: string;
+  venueAStatementId: string;
+  paymentBatchId: string;
+  funderAReportId: string;
   venueASiteId: string;
   venueAServiceId: string;
   venueARedemptionId: string;
@@ -30,11 +45,11 @@ const VENUE_AGENTS: ActorName[] = ['venueA', 'venueB'];
 const site = () => ({ name: 'Antenne', addressLine: '1 rue', postalCode: '69001', city: 'Lyon', communeInseeCode: '69381', openingHours: [] });
 
 interface Endpoint {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path, as in /docs-json. */
   route: string;
   url: (f: Fixtures) => string;
-  body?: () => object;
+  body?: (f: Fixtures) => object;
   /** Who may succeed. Every other actor must get 403 or 404 and leave the database unchanged. */
   allowed: ActorName[];
 }
@@ -88,6 +103,194 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/users', url: () => '/users', allowed: ALL_ACTORS },
   { method: 'post', route: '/users/{id}/deactivate', url: (f) => `/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/audit-events', url: () => '/audit-events', allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/programmes',
+    url: () => '/programmes',
+    body: () => ({ name: `Programme ${uniqueEmail('p')}`, year: 2026, validUntil: '2027-12-31' }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/programmes', url: () => '/programmes', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/programmes/{id}', url: (f) => `/programmes/${f.programmeAId}`, allowed: ['anct', 'funderA'] },
+  { method: 'patch', route: '/programmes/{id}', url: (f) => `/programmes/${f.programmeAId}`, body: () => ({ graceDays: 30 }), allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/programmes/{id}/enrolments',
+    url: (f) => `/programmes/${f.programmeAId}/enrolments`,
+    body: (f) => ({ funderId: f.actors.funderB.organisationId }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/programmes/{id}/enrolments', url: (f) => `/programmes/${f.programmeAId}/enrolments`, allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/orders',
+    url: () => '/orders',
+    body: (f) => ({ programmeId: f.programmeAId, carnetCount: 200, carnetSize: 5 }),
+    allowed: ['funderA'],
+  },
+  { method: 'get', route: '/orders', url: () => '/orders', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/orders/{id}', url: (f) => `/orders/${f.draftOrderId}`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/orders/{id}/ledger', url: (f) => `/orders/${f.approvedOrder.id}/ledger`, allowed: ['anct', 'funderA'] },
+  { method: 'post', route: '/orders/{id}/submit', url: (f) => `/orders/${f.draftOrderId}/submit`, allowed: ['funderA'] },
+  { method: 'post', route: '/orders/{id}/approve', url: (f) => `/orders/${f.submittedOrderId}/approve`, allowed: ['anct'] },
+  { method: 'post', route: '/orders/{id}/reject', url: (f) => `/orders/${f.submittedOrderId}/reject`, body: () => ({ reason: 'Hors règles' }), allowed: ['anct'] },
+  { method: 'post', route: '/orders/{id}/payment', url: (f) => `/orders/${f.approvedOrder.id}/payment`, body: (f) => paymentOf(f.approvedOrder), allowed: ['anct'] },
+  { method: 'post', route: '/orders/{id}/cancel', url: (f) => `/orders/${f.draftOrderId}/cancel`, body: () => ({}), allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/carnets/stock', url: () => '/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/carnets', url: () => '/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  {
+    method: 'post',
+    route: '/carnets/allocations',
+    url: () => '/carnets/allocations',
+    body: (f) => ({ prescriberId: f.actors.prescriberA.organisationId, count: 1 }),
+    allowed: ['funderA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/returns',
+    url: () => '/carnets/returns',
+    body: (f) => ({ prescriberId: f.actors.prescriberA.organisationId, count: 1 }),
+    allowed: ['funderA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/{id}/issue',
+    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/issue`,
+    body: () => ({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true }),
+    allowed: ['prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/{id}/replacement',
+    url: (f) => `/carnets/${f.cancelledIssuedCarnetId}/replacement`,
+    body: (f) => ({ replacementCarnetId: f.prescriberACarnets[0].id }),
+    allowed: ['prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/{id}/opposition',
+    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/opposition`,
+    body: () => ({ reason: 'lost' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  {
+    method: 'post',
+    route: '/carnets/opposition',
+    url: () => '/carnets/opposition',
+    body: (f) => ({ fromNumber: f.prescriberACarnets[0].number, toNumber: f.prescriberACarnets[1].number, reason: 'lost' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  {
+    method: 'post',
+    route: '/vouchers/{serial}/opposition',
+    url: (f) => `/vouchers/${f.prescriberACarnets[0].vouchers[0].serial}/opposition`,
+    body: () => ({ reason: 'stolen' }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  { method: 'get', route: '/carnets/{id}/pdf', url: (f) => `/carnets/${f.prescriberACarnets[0].id}/pdf`, allowed: ['prescriberA', 'funderA'] },
+  {
+    method: 'post',
+    route: '/print-runs',
+    url: () => '/print-runs',
+    body: (f) => ({ carnetIds: [f.prescriberACarnets[0].id] }),
+    allowed: ['prescriberA', 'funderA'],
+  },
+  { method: 'get', route: '/print-runs', url: () => '/print-runs', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/print-runs/{id}', url: (f) => `/print-runs/${f.prescriberAPrintRunId}`, allowed: ['prescriberA'] },
+  {
+    method: 'get',
+    route: '/print-runs/{id}/files/{index}',
+    url: (f) => `/print-runs/${f.prescriberAPrintRunId}/files/1`,
+    allowed: ['prescriberA'],
+  },
+  { method: 'get', route: '/job-runs', url: () => '/job-runs', allowed: ['anct'] },
+  { method: 'get', route: '/job-runs/{id}', url: (f) => `/job-runs/${f.jobRunId}`, allowed: ['anct'] },
+  { method: 'post', route: '/reimbursement-statement-runs', url: () => '/reimbursement-statement-runs', body: () => ({}), allowed: ['anct'] },
+  { method: 'get', route: '/reimbursement-statements', url: () => '/reimbursement-statements', allowed: ['anct', 'venueA', 'venueB'] },
+  {
+    method: 'get',
+    route: '/reimbursement-statements/{id}',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/reimbursement-statements/{id}/validate',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/validate`,
+    allowed: ['anct'],
+  },
+  {
+    method: 'get',
+    route: '/reimbursement-statements/{id}/statement.pdf',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/statement.pdf`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'get',
+    route: '/reimbursement-statements/{id}/statement.csv',
+    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/statement.csv`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'put',
+    route: '/venues/{venueId}/bank-account',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/bank-account`,
+    body: () => ({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }),
+    allowed: ['venueA'],
+  },
+  {
+    method: 'get',
+    route: '/venues/{venueId}/bank-account',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/bank-account`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/payment-batches',
+    url: () => '/payment-batches',
+    body: () => ({ statementIds: ['00000000-0000-4000-8000-000000000000'], requestedExecutionDate: '2099-01-01' }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/payment-batches', url: () => '/payment-batches', allowed: ['anct'] },
+  { method: 'get', route: '/payment-batches/{id}', url: (f) => `/payment-batches/${f.paymentBatchId}`, allowed: ['anct'] },
+  { method: 'get', route: '/payment-batches/{id}/sepa.xml', url: (f) => `/payment-batches/${f.paymentBatchId}/sepa.xml`, allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/payment-batches/{id}/confirm',
+    url: (f) => `/payment-batches/${f.paymentBatchId}/confirm`,
+    body: () => ({ paidOn: '2026-01-15' }),
+    allowed: ['anct'],
+  },
+  { method: 'post', route: '/payment-batches/{id}/cancel', url: (f) => `/payment-batches/${f.paymentBatchId}/cancel`, allowed: ['anct'] },
+  { method: 'get', route: '/state-share', url: (f) => `/state-share?programmeId=${f.programmeAId}`, allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'post', route: '/state-share-runs', url: () => '/state-share-runs', allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/state-share-payments',
+    url: () => '/state-share-payments',
+    body: () => ({ programmeId: '00000000-0000-4000-8000-000000000000', funderId: '00000000-0000-4000-8000-000000000000', amountCents: 1, paidOn: '2026-01-15', reference: 'R' }),
+    allowed: ['anct'],
+  },
+  { method: 'get', route: '/ledger/balances', url: () => '/ledger/balances', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
+  { method: 'get', route: '/ledger/entries', url: () => '/ledger/entries', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
+  { method: 'post', route: '/expiry-runs', url: () => '/expiry-runs', allowed: ['anct'] },
+  { method: 'get', route: '/expiry-warnings', url: () => '/expiry-warnings', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'post', route: '/reconciliation-runs', url: () => '/reconciliation-runs', allowed: ['anct'] },
+  { method: 'get', route: '/reconciliation-runs', url: () => '/reconciliation-runs', allowed: ['anct'] },
+  { method: 'get', route: '/reconciliation-runs/{id}', url: (f) => `/reconciliation-runs/${f.jobRunId}`, allowed: ['anct'] },
+  { method: 'get', route: '/reconciliation-runs/{id}/anomalies', url: (f) => `/reconciliation-runs/${f.jobRunId}/anomalies`, allowed: ['anct'] },
+  {
+    method: 'post',
+    route: '/funding-reports',
+    url: () => '/funding-reports',
+    body: () => ({ programmeId: '00000000-0000-4000-8000-000000000000' }),
+    allowed: ['anct', 'funderA', 'funderB'],
+  },
+  { method: 'get', route: '/funding-reports', url: () => '/funding-reports', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/funding-reports/{id}', url: (f) => `/funding-reports/${f.funderAReportId}`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/funding-reports/{id}/summary.csv', url: (f) => `/funding-reports/${f.funderAReportId}/summary.csv`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/funding-reports/{id}/funnel.csv', url: (f) => `/funding-reports/${f.funderAReportId}/funnel.csv`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/funding-reports/{id}/report.xlsx', url: (f) => `/funding-reports/${f.funderAReportId}/report.xlsx`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/venues', url: () => '/venues', allowed: ['anct'] },
   { method: 'get', route: '/venues/{id}', url: (f) => `/venues/${f.actors.venueA.organisationId}`, allowed: ['anct', 'venueA'] },
   {
@@ -151,6 +354,8 @@ const PUBLIC_ROUTES = [
   '/auth/refresh',
   '/auth/logout',
   '/auth/accept-invitation',
+  '/public/signing-keys',
+  '/public/revocations',
   '/venues/applications',
   '/public/venues',
 ];
@@ -175,6 +380,37 @@ describe('Role × endpoint × organisation matrix', () => {
     };
     const key = await http(testApp).post('/api-keys').set(bearer(funderA.token)).send({ name: 'A' }).expect(201);
     const colleague = await http(testApp).post('/users').set(bearer(funderA.token)).send({ email: uniqueEmail('c'), displayName: 'C' }).expect(201);
+    const programme = await programmeViaApi(testApp, anct);
+    await enrolViaApi(testApp, anct, programme.id, funderA.organisationId);
+    const steps = { anct, funder: funderA, programmeId: programme.id };
+    const stockProgramme = await createProgramme(testApp, { validUntil: '2030-12-31' });
+    await enrolFunder(testApp, stockProgramme.id, funderA.organisationId);
+    const { carnets } = await createReadyOrder(testApp, { programme: stockProgramme, funderId: funderA.organisationId, carnetCount: 3 });
+    await allocateCarnets(testApp, carnets.map((carnet) => carnet.id), actors.prescriberA.organisationId);
+    const issued = carnets[2];
+    await http(testApp)
+      .post(`/carnets/${issued.id}/issue`)
+      .set(bearer(actors.prescriberA.token))
+      .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
+      .expect(201);
+    await http(testApp).post(`/carnets/${issued.id}/opposition`).set(bearer(actors.prescriberA.token)).send({ reason: 'lost' }).expect(200);
+    const printRun = await http(testApp).post('/print-runs').set(bearer(actors.prescriberA.token)).send({ carnetIds: [carnets[0].id] }).expect(202);
+    const [run] = await testApp.dataSource.query(
+      `INSERT INTO job_runs (kind, trigger, job_key, status) VALUES ('reconciliation', 'manual', 'matrix', 'completed') RETURNING id`,
+    );
+    const [statement] = await testApp.dataSource.query(
+      `INSERT INTO reimbursement_statements (number, venue_id, run_id, period_start, period_end, redemption_count, total_cents)
+       VALUES ('RB-2026-999999', $1, $2, '2026-01-01', '2026-01-31', 1, 1000) RETURNING id`,
+      [actors.venueA.organisationId, run.id],
+    );
+    const [batch] = await testApp.dataSource.query(
+      `INSERT INTO payment_batches (message_id, requested_execution_date, transfer_count, control_sum_cents, xml)
+       VALUES ('PN-20260101-999999', '2026-01-02', 1, 1000, '<Document/>') RETURNING id`,
+    );
+    const [report] = await testApp.dataSource.query(
+      `INSERT INTO funding_reports (programme_id, funder_id, requested_by_organisation_id) VALUES ($1, $2, $2) RETURNING id`,
+      [programme.id, actors.funderA.organisationId],
+    );
     const venueA = actors.venueA;
     const venueASite = await http(testApp).post(`/venues/${venueA.organisationId}/sites`).set(bearer(venueA.token)).send(site()).expect(201);
     const service = await http(testApp)
@@ -191,6 +427,17 @@ describe('Role × endpoint × organisation matrix', () => {
       actors,
       funderAApiKeyId: key.body.id,
       funderAColleagueId: colleague.body.user.id,
+      programmeAId: programme.id,
+      draftOrderId: (await draftOrder(testApp, steps)).id,
+      submittedOrderId: (await submittedOrder(testApp, steps)).id,
+      approvedOrder: await approvedOrder(testApp, steps),
+      prescriberACarnets: carnets.slice(0, 2),
+      cancelledIssuedCarnetId: issued.id,
+      prescriberAPrintRunId: printRun.body.id,
+      jobRunId: run.id,
+      venueAStatementId: statement.id,
+      paymentBatchId: batch.id,
+      funderAReportId: report.id,
       venueASiteId: venueASite.body.id,
       venueAServiceId: service.body.id,
       venueARedemptionId: redeemed.body.redemptions[0].id,
@@ -217,7 +464,7 @@ describe('Role × endpoint × organisation matrix', () => {
       for (const outsider of outsiders) {
         const before = await tableCounts(testApp);
         let call = http(testApp)[endpoint.method](endpoint.url(fixtures)).set(bearer(fixtures.actors[outsider].token));
-        if (endpoint.body) call = call.send(endpoint.body());
+        if (endpoint.body) call = call.send(endpoint.body(fixtures));
         const response = await call;
         expect({ outsider, refused: [403, 404].includes(response.status) }).toEqual({ outsider, refused: true });
         expect(await tableCounts(testApp)).toEqual(before);

@@ -31,7 +31,7 @@ describe('Migrations', () => {
 
     for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables()).toEqual([]);
-    expect(await dataSource.query(`SELECT proname FROM pg_proc WHERE proname = 'audit_events_append_only'`)).toEqual([]);
+    expect(await dataSource.query(`SELECT proname FROM pg_proc WHERE proname = 'refuse_change_to_append_only_table'`)).toEqual([]);
 
     const reapplied = await dataSource.runMigrations({ transaction: 'each' });
     expect(reapplied.length).toBe(applied.length);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { RedemptionsRepository } from '../src/modules/redemptions/redemptions.repository';
+import { addDays, endOfParisDay } from '../src/common/time/paris-time';
+import { voucherExpiresAt } from '../src/modules/programmes/programmes.rules';
 import { formatVoucherCode } from '../src/modules/vouchers/voucher-code.rules';
 import { anctAdmin, bearer, http, LoggedIn, tableCounts, venueAgent } from './support/actors';
 import { createReadyOrder } from './support/factories';
@@ -16,6 +18,7 @@ import {
   withTypo,
 } from './support/redemption-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
+import { statementHolding } from './support/money-factories';
 
 /** Guessing has its own test file: here the thresholds are out of the way. */
 const GENEROUS_LIMITS = {
@@ -47,6 +50,7 @@ describe('Checking and redeeming chèques', () => {
   describe('check (no money moves)', () => {
     it('tells a typed code’s status, value, expiry and that this venue may redeem it', async () => {
       const voucher = fresh();
+      const [{ grace_days: graceDays }] = await testApp.dataSource.query(`SELECT grace_days FROM programmes WHERE id = $1`, [stock.programme.id]);
       const response = await http(testApp)
         .post('/redemptions/check')
         .set(bearer(venue.agent.token))
@@ -56,8 +60,8 @@ describe('Checking and redeeming chèques', () => {
         serial: voucher.serial,
         status: 'issued',
         valueCents: 1000,
-        expiresAt: stock.expiresAt.toISOString(),
-        redeemableUntil: expect.any(String),
+        expiresAt: voucherExpiresAt(stock.programme.validUntil).toISOString(),
+        redeemableUntil: endOfParisDay(addDays(stock.programme.validUntil, graceDays)).toISOString(),
         territory: { departements: [], communes: [] },
         redeemable: true,
         refusal: null,
@@ -396,12 +400,37 @@ describe('Checking and redeeming chèques', () => {
       const ids = [];
       for (const voucher of [late, stated]) ids.push((await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(201)).body.redemptions[0].id);
       await testApp.dataSource.query(`UPDATE redemptions SET recorded_at = now() - interval '24 hours 1 second' WHERE id = $1`, [ids[0]]);
-      await testApp.dataSource.query(`UPDATE redemptions SET statement_id = gen_random_uuid() WHERE id = $1`, [ids[1]]);
+      await statementHolding(testApp, venue.venueId, [ids[1]]);
       const tooLate = await http(testApp).post(`/redemptions/${ids[0]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'trop tard' }).expect(422);
       expect(tooLate.body).toMatchObject({ code: 'REDEMPTION_NOT_CANCELLABLE', details: { reason: 'UNDO_WINDOW_PASSED' } });
       const inStatement = await http(testApp).post(`/redemptions/${ids[1]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'relevé' }).expect(422);
       expect(inStatement.body).toMatchObject({ code: 'REDEMPTION_NOT_CANCELLABLE', details: { reason: 'IN_STATEMENT' } });
       expect([await status(late.id), await status(stated.id)]).toEqual(['redeemed', 'redeemed']);
+    });
+  });
+
+  describe('carnet used up', () => {
+    it('moves the carnet to fully_used with its last live chèque, even when its last two are redeemed at once, and back on undo', async () => {
+      const carnet = await issuedVouchers(testApp, anct, { carnetCount: 1, carnetSize: 5 });
+      const [first, second, opposed, lastA, lastB] = carnet.vouchers;
+      const [{ carnet_id: carnetId }] = await testApp.dataSource.query(`SELECT carnet_id FROM vouchers WHERE id = $1`, [first.id]);
+      const carnetStatus = async () => (await testApp.dataSource.query(`SELECT status FROM carnets WHERE id = $1`, [carnetId]))[0].status;
+      await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'lost' WHERE id = $1`, [opposed.id]);
+      await redeemRequest(testApp, venue, [{ code: first.code }, { code: second.code }]).expect(201);
+      expect(await carnetStatus()).toBe('issued');
+
+      const [a, b] = await Promise.all([redeemRequest(testApp, venue, [{ code: lastA.code }]), redeemRequest(testApp, otherVenue, [{ code: lastB.code }])]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(await carnetStatus()).toBe('fully_used');
+      const closing = await testApp.dataSource.query(`SELECT action, before, after FROM audit_events WHERE object_id = $1 AND action LIKE 'carnet.%'`, [carnetId]);
+      expect(closing).toEqual([{ action: 'carnet.fully_used', before: { status: 'issued' }, after: { status: 'fully_used', redemptionId: expect.any(String) } }]);
+
+      await http(testApp).post(`/redemptions/${a.body.redemptions[0].id}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur' }).expect(200);
+      expect(await carnetStatus()).toBe('issued');
+      const reopened = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 AND action = 'carnet.reopened'`, [carnetId]);
+      expect(reopened).toHaveLength(1);
+      await redeemRequest(testApp, otherVenue, [{ code: lastA.code }]).expect(201);
+      expect(await carnetStatus()).toBe('fully_used');
     });
   });
 

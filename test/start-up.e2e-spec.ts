@@ -45,7 +45,7 @@ describe('Start-up with a broken environment', () => {
     const { status, stderr } = startApi({ NODE_ENV: 'production' });
     expect(status).toBe(1);
     expect(stderr).toBe(
-      'Pass numérique API cannot start: JWT_SECRET, VOUCHER_CODE_SECRETS, SIGNING_KEYS must be set explicitly when NODE_ENV=production.',
+      'Pass numérique API cannot start: JWT_SECRET, VOUCHER_CODE_SECRETS, SIGNING_KEYS, PSEUDONYM_SECRET, ANCT_PAYER_IBAN must be set explicitly when NODE_ENV=production.',
     );
   });
 });

@@ -93,4 +93,12 @@ describe('Input validation and error answers', () => {
     expect(JSON.stringify(again.body)).not.toMatch(/INSERT|SELECT|duplicate key|at .*\.ts/);
     expect(await tableCounts(testApp)).toEqual(before);
   });
+
+  it('settles two simultaneous identical creations with one 201 and one 409, never a 500', async () => {
+    const funder = validFunder();
+    const responses = await Promise.all([0, 1].map(() => http(testApp).post('/organisations/funders').set(bearer(anct.token)).send(funder)));
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+    const conflict = responses.find((response) => response.status === 409)!;
+    expect(['SIREN_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED']).toContain(conflict.body.code);
+  });
 });

@@ -1,39 +1,7 @@
 import { anctAdmin, bearer, http, LoggedIn, TEST_PASSWORD } from './support/actors';
-import { uniqueEmail, uniqueSiret } from './support/identifiers';
-import { decide } from './support/redemption-fixtures';
+import { uniqueSiret } from './support/identifiers';
+import { decide, venueApplication } from './support/redemption-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
-
-function application(overrides: Record<string, unknown> = {}) {
-  return {
-    name: 'Espace public numérique de la Guillotière',
-    siret: uniqueSiret(),
-    addressLine: '12 rue de Marseille',
-    postalCode: '69007',
-    city: 'Lyon',
-    communeInseeCode: '69387',
-    admin: { email: uniqueEmail('epn'), displayName: 'Camille Médiatrice' },
-    openingHours: [
-      { day: 2, opens: '09:00', closes: '12:30' },
-      { day: 2, opens: '14:00', closes: '18:00' },
-    ],
-    accessibilityNotes: 'Accès de plain-pied, boucle magnétique.',
-    services: [
-      { label: 'Premiers pas sur ordinateur', category: 'first_steps', durationMinutes: 120 },
-      { label: 'Démarches CAF et impôts', category: 'online_procedures', durationMinutes: 240, maxVouchers: 2 },
-    ],
-    additionalSites: [
-      {
-        name: 'Permanence à la médiathèque',
-        addressLine: '2 place Bellecour',
-        postalCode: '69002',
-        city: 'Lyon',
-        communeInseeCode: '69382',
-        openingHours: [{ day: 6, opens: '10:00', closes: '12:00' }],
-      },
-    ],
-    ...overrides,
-  };
-}
 
 describe('Venues: application, qualification, sites and services, public directory', () => {
   let testApp: TestApp;
@@ -46,7 +14,7 @@ describe('Venues: application, qualification, sites and services, public directo
   afterAll(() => testApp.close());
 
   async function apply(overrides: Record<string, unknown> = {}) {
-    const body = application(overrides);
+    const body = venueApplication(overrides);
     const response = await http(testApp).post('/venues/applications').send(body).expect(201);
     const accepted = await http(testApp)
       .post('/auth/accept-invitation')
@@ -81,19 +49,19 @@ describe('Venues: application, qualification, sites and services, public directo
   });
 
   it('refuses a bad SIRET, a SIRET already registered (even by two racing applications) and bad opening hours', async () => {
-    const invalid = await http(testApp).post('/venues/applications').send(application({ siret: '73282932000075' })).expect(422);
+    const invalid = await http(testApp).post('/venues/applications').send(venueApplication({ siret: '73282932000075' })).expect(422);
     expect(invalid.body.code).toBe('INVALID_SIRET');
     const siret = uniqueSiret();
-    const racing = await Promise.all([1, 2].map(() => http(testApp).post('/venues/applications').send(application({ siret }))));
+    const racing = await Promise.all([1, 2].map(() => http(testApp).post('/venues/applications').send(venueApplication({ siret }))));
     expect(racing.map((response) => response.status).sort()).toEqual([201, 409]);
     expect(racing.find((response) => response.status === 409)!.body.code).toBe('SIRET_ALREADY_REGISTERED');
     const overlapping = await http(testApp)
       .post('/venues/applications')
-      .send(application({ openingHours: [{ day: 1, opens: '09:00', closes: '12:00' }, { day: 1, opens: '11:00', closes: '13:00' }] }))
+      .send(venueApplication({ openingHours: [{ day: 1, opens: '09:00', closes: '12:00' }, { day: 1, opens: '11:00', closes: '13:00' }] }))
       .expect(400);
     expect(overlapping.body.details.fields[0].field).toBe('openingHours');
-    await http(testApp).post('/venues/applications').send(application({ services: [] })).expect(400);
-    await http(testApp).post('/venues/applications').send(application({ services: [{ label: 'x', category: 'juggling', durationMinutes: 60 }] })).expect(400);
+    await http(testApp).post('/venues/applications').send(venueApplication({ services: [] })).expect(400);
+    await http(testApp).post('/venues/applications').send(venueApplication({ services: [{ label: 'x', category: 'juggling', durationMinutes: 60 }] })).expect(400);
   });
 
   it('lets ANCT qualify, suspend, reinstate and withdraw, keeping a dated history and an audit trail', async () => {
@@ -206,8 +174,8 @@ describe('Venues: application, qualification, sites and services, public directo
     afterAll(() => limited.close());
 
     it('accepts a few applications per address per day, then answers 429 with Retry-After', async () => {
-      for (let i = 0; i < 2; i++) await http(limited).post('/venues/applications').send(application()).expect(201);
-      const refused = await http(limited).post('/venues/applications').send(application()).expect(429);
+      for (let i = 0; i < 2; i++) await http(limited).post('/venues/applications').send(venueApplication()).expect(201);
+      const refused = await http(limited).post('/venues/applications').send(venueApplication()).expect(429);
       expect(refused.body.code).toBe('RATE_LIMITED');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3600);
     });

@@ -7,17 +7,33 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
+  ValidateBy,
   ValidationError,
 } from 'class-validator';
+import { isValidIban } from '../modules/reimbursements/iban.rules';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** Five-field cron (minute hour day-of-month month day-of-week), as BullMQ job schedulers read it. */
+const CRON_PATTERN = /^\s*(\S+\s+){4}\S+\s*$/;
+const IsCron = () => Matches(CRON_PATTERN, { message: ({ property }) => `${property} must be a five-field cron pattern such as "0 5 1 * *"` });
+
+const IsSepaIban = () =>
+  ValidateBy({
+    name: 'isSepaIban',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isValidIban(value),
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be a valid SEPA IBAN (mod-97 check)`,
+    },
+  });
 
 /**
  * Every setting of the service, read once from the environment and validated at boot.
@@ -157,15 +173,116 @@ export class AppConfig {
   })
   SIGNING_KEYS = 'dev-2026:MC4CAQAwBQYDK2VwBCIEIHBhc3MtbnVtZXJpcXVlLWRldmVsb3BtZW50LWtleSEh:2026-01-01:2035-12-31';
 
+  /**
+   * Key of the pseudonymous person id: HMAC-SHA256 of the name and birth date a prescriber types, so that
+   * reports count people and a second active carnet is flagged, without the platform ever storing who it is.
+   * Changing it unlinks every earlier pseudonym.
+   */
+  @IsString()
+  @MinLength(32)
+  PSEUDONYM_SECRET = 'development-only-pseudonym-secret-change-me-0123456789';
+
+  /** Carnets are no longer handed out this many days before their chèques expire (historically J-15). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  DISTRIBUTION_STOP_DAYS = 15;
+
+  /** A print run is split into PDF files of at most this many carnets (bounded memory, files a printer accepts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PRINT_RUN_CARNETS_PER_FILE = 250;
+
+  /** Most carnets one print run may ask for. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
+  PRINT_RUN_MAX_CARNETS = 5000;
+
+  /** Threads that render PDFs, per process (API and worker each have their own); rendering never runs on the event loop. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_RENDER_THREADS = 1;
+
   /** Grace given to in-flight requests and jobs on SIGTERM before the process exits. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   SHUTDOWN_GRACE_SECONDS = 25;
 
-  @IsOptional()
+  /**
+   * Chèques written per transaction by the carnet generation job (rounded down to whole carnets). Each
+   * chunk commits with the order's progress: smaller chunks lose less work to a crash, larger ones
+   * commit less often.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GENERATION_CHUNK_VOUCHERS = 10_000;
+
+  /**
+   * Chunks of one order written at the same time, each on its own PostgreSQL connection: while one
+   * is copied into PostgreSQL, the worker computes the codes of the next.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  GENERATION_CONCURRENCY = 2;
+
+  /** When the monthly reimbursement statements are drawn up (Europe/Paris): by default the 1st at 05:00, for the previous month. */
+  @IsCron()
+  REIMBURSEMENT_STATEMENT_CRON = '0 5 1 * *';
+
+  /** When chèques past their validity and grace period are expired and credit notes written (Europe/Paris). */
+  @IsCron()
+  EXPIRY_CRON = '30 2 * * *';
+
+  /** When the State share due to each funder is brought up to date in the ledger (Europe/Paris). */
+  @IsCron()
+  STATE_SHARE_CRON = '0 3 * * *';
+
+  /**
+   * The State share counts redemptions recorded at least this long before it runs: one whose
+   * transaction is still committing is then counted by the next run, never missed. Longer than the
+   * longest redemption transaction.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  STATE_SHARE_SETTLING_SECONDS = 60;
+
+  /** When the reconciliation checks run (Europe/Paris); after expiry and State share so their lines are in. */
+  @IsCron()
+  RECONCILIATION_CRON = '0 4 * * *';
+
+  /** How many days ahead funders are warned of carnets about to expire unused (historically J-30). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  EXPIRY_WARNING_DAYS = 30;
+
+  /** Debtor of the SEPA credit transfers reimbursing venues: the ANCT paying account. */
   @IsString()
-  WORKER_CONCURRENCY?: string;
+  @MinLength(2)
+  @MaxLength(70)
+  ANCT_PAYER_NAME = 'Agence nationale de la cohesion des territoires';
+
+  @IsSepaIban()
+  ANCT_PAYER_IBAN = 'FR7630006000011234567890189';
+
+  /** Optional since SEPA "IBAN only"; empty = not provided. */
+  @IsOptional()
+  @Matches(/^([A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?)?$/, { message: 'ANCT_PAYER_BIC must be an 8 or 11 character BIC' })
+  ANCT_PAYER_BIC?: string = 'BDFEFRPPCCT';
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -175,7 +292,8 @@ export class AppConfig {
 /** Thrown at boot when a setting is missing or invalid; its message is the one sentence an operator reads. */
 export class ConfigError extends Error {}
 
-const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS'];
+/** Settings whose development default must never reach production: secrets, and the account public money leaves from. */
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS', 'PSEUDONYM_SECRET', 'ANCT_PAYER_IBAN'];
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const provided = Object.fromEntries(

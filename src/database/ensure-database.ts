@@ -16,7 +16,9 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     try {
       await withClient(maintenance.toString(), (client) =>
         client.query(`CREATE DATABASE ${quoteIdentifier(databaseName)}`).catch((createError: { code?: string }) => {
-          if (createError.code !== '42P04') throw createError; // created meanwhile by another process
+          // Created meanwhile by another process (the API and the worker start together): 42P04, or 23505
+          // when both CREATE DATABASE statements race on the catalogue's unique index.
+          if (createError.code !== '42P04' && createError.code !== '23505') throw createError;
         }),
       );
     } catch (createError) {

@@ -4,6 +4,15 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 import { PrescriberFunderEntity } from '../modules/organisations/prescriber-funder.entity';
 import { CarnetEntity } from '../modules/carnets/carnet.entity';
+import { JobRunEntity } from '../modules/job-runs/job-run.entity';
+import { ReconciliationAnomalyEntity } from '../modules/reconciliation/reconciliation-anomaly.entity';
+import { PaymentBatchEntity } from '../modules/reimbursements/payment-batch.entity';
+import { ReimbursementStatementEntity } from '../modules/reimbursements/reimbursement-statement.entity';
+import { VenueBankAccountEntity } from '../modules/reimbursements/venue-bank-account.entity';
+import { FundingReportFunnelRowEntity } from '../modules/reports/funding-report-funnel-row.entity';
+import { FundingReportRowEntity } from '../modules/reports/funding-report-row.entity';
+import { FundingReportEntity } from '../modules/reports/funding-report.entity';
+import { StateShareComputationEntity } from '../modules/state-share/state-share-computation.entity';
 import { LedgerEntryEntity } from '../modules/ledger/ledger-entry.entity';
 import { RedemptionEntity } from '../modules/redemptions/redemption.entity';
 import { OrderEntity } from '../modules/orders/order.entity';
@@ -16,6 +25,10 @@ import { VenueServiceEntity } from '../modules/venues/venue-service.entity';
 import { VenueSiteEntity } from '../modules/venues/venue-site.entity';
 import { IdempotencyRecordEntity } from '../common/idempotency/idempotency-record.entity';
 import { VoucherEntity } from '../modules/vouchers/voucher.entity';
+import { BeneficiaryEntity } from '../modules/passes/beneficiary.entity';
+import { CarnetIssuanceEntity } from '../modules/passes/carnet-issuance.entity';
+import { VoucherRevocationEntity } from '../modules/oppositions/voucher-revocation.entity';
+import { PrintRunEntity } from '../modules/printing/print-run.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
 export const ALL_ENTITIES = [
@@ -32,9 +45,22 @@ export const ALL_ENTITIES = [
   VoucherEntity,
   LedgerEntryEntity,
   RedemptionEntity,
+  BeneficiaryEntity,
+  CarnetIssuanceEntity,
+  VoucherRevocationEntity,
+  PrintRunEntity,
+  JobRunEntity,
+  ReimbursementStatementEntity,
+  PaymentBatchEntity,
+  VenueBankAccountEntity,
+  StateShareComputationEntity,
+  ReconciliationAnomalyEntity,
+  FundingReportEntity,
+  FundingReportRowEntity,
+  FundingReportFunnelRowEntity,
+  VenueQualificationEventEntity,
   VenueSiteEntity,
   VenueServiceEntity,
-  VenueQualificationEventEntity,
   OfflineBatchEntity,
   IdempotencyRecordEntity,
 ];

@@ -84,6 +84,13 @@ export async function venueAgent(testApp: TestApp, anct: LoggedIn, communeInseeC
   return asLoggedIn(testApp, email, response.body.adminInvitation.invitationToken);
 }
 
+/** A venue that applied on its own (`POST /venues/applications`, no account needed), its administrator logged in. */
+export async function appliedVenueAgent(testApp: TestApp, application: { admin: { email: string } }) {
+  const response = await http(testApp).post('/venues/applications').send(application).expect(201);
+  const agent = await asLoggedIn(testApp, application.admin.email, response.body.adminInvitation.invitationToken);
+  return { agent, venue: response.body.venue as { id: string; sites: { id: string }[]; services: { id: string; category: string }[] } };
+}
+
 /** Counts rows of every table: "nothing changed" in one comparison. */
 export async function tableCounts(testApp: TestApp): Promise<Record<string, number>> {
   const tables: { table_name: string }[] = await testApp.dataSource.query(

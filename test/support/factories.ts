@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CarnetEntity } from '../../src/modules/carnets/carnet.entity';
+import { AppConfig } from '../../src/config/app-config';
 import { OrderEntity } from '../../src/modules/orders/order.entity';
+import { personPseudonym } from '../../src/modules/passes/passes.rules';
 import { ProgrammeEnrolmentEntity } from '../../src/modules/programmes/programme-enrolment.entity';
 import { ProgrammeEntity } from '../../src/modules/programmes/programme.entity';
+import { voucherExpiresAt } from '../../src/modules/programmes/programmes.rules';
 import { VoucherCodeSecrets } from '../../src/modules/vouchers/voucher-code-secrets';
 import {
   buildCarnetNumber,
@@ -94,7 +97,7 @@ export async function createReadyOrder(testApp: TestApp, options: ReadyOrderOpti
         paymentDate: '2026-01-15',
       }),
     );
-    const expiresAt = options.expiresAt ?? new Date(`${options.programme.validUntil}T22:59:59.999Z`);
+    const expiresAt = options.expiresAt ?? voucherExpiresAt(options.programme.validUntil);
     const carnets: StockCarnet[] = [];
     for (let c = 1; c <= carnetCount; c++) {
       const number = buildCarnetNumber(options.programme.year, sequence, c);
@@ -137,10 +140,36 @@ export async function allocateCarnets(testApp: TestApp, carnetIds: string[], pre
   });
 }
 
-/** Marks allocated carnets as handed to a beneficiary, chèques issued (as the issuing use case would). */
-export async function markCarnetsIssued(testApp: TestApp, carnetIds: string[]): Promise<void> {
+export interface HandOutOptions {
+  /** When the carnets were handed out (default: now). */
+  issuedAt?: Date;
+  targetPublic?: boolean;
+  /** The person's full name, pseudonymised as the issuing use case does (same name = same person); null: none given. */
+  person?: string | null;
+}
+
+/**
+ * Hands allocated carnets to beneficiaries as the issuing use case does, one beneficiary each: carnet
+ * and chèques issued, the beneficiary recorded (with its keyed pseudonym when a person is given), and
+ * the issuance naming both.
+ */
+export async function markCarnetsIssued(testApp: TestApp, carnetIds: string[], options: HandOutOptions = {}): Promise<void> {
+  const issuedAt = options.issuedAt ?? new Date();
+  const personKey = options.person ? personPseudonym(testApp.app.get(AppConfig).PSEUDONYM_SECRET, options.person, '1970-01-01') : null;
   await testApp.dataSource.transaction(async (manager) => {
-    await manager.query(`UPDATE carnets SET status = 'issued', issued_at = now() WHERE id = ANY($1)`, [carnetIds]);
-    await manager.query(`UPDATE vouchers SET status = 'issued', issued_at = now() WHERE carnet_id = ANY($1)`, [carnetIds]);
+    await manager.query(`UPDATE carnets SET status = 'issued', issued_at = $2 WHERE id = ANY($1)`, [carnetIds, issuedAt]);
+    await manager.query(`UPDATE vouchers SET status = 'issued', issued_at = $2 WHERE carnet_id = ANY($1) AND status IN ('active', 'allocated')`, [carnetIds, issuedAt]);
+    for (const carnetId of carnetIds) {
+      await manager.query(
+        `WITH beneficiary AS (
+           INSERT INTO beneficiaries (prescriber_id, first_name, commune_insee_code, departement_code, target_public, person_key, consent_given_at, created_at)
+           SELECT prescriber_id, 'Léa', '69266', '69', $2, $3, $4, $4 FROM carnets WHERE id = $1
+           RETURNING id, prescriber_id
+         )
+         INSERT INTO carnet_issuances (carnet_id, beneficiary_id, prescriber_id, funder_id, reason_category, issued_at)
+         SELECT c.id, b.id, b.prescriber_id, c.funder_id, 'administrative_procedures', $4 FROM carnets c, beneficiary b WHERE c.id = $1`,
+        [carnetId, options.targetPublic ?? true, personKey, issuedAt],
+      );
+    }
   });
 }

@@ -4,7 +4,8 @@ import { SigningKeysService } from '../../src/modules/signing/signing-keys.servi
 import { signVoucherQr } from '../../src/modules/signing/voucher-signature';
 import { computeVoucherCheckCharacter, VOUCHER_CODE_ALPHABET, VOUCHER_CODE_PAYLOAD_LENGTH } from '../../src/modules/vouchers/voucher-code.rules';
 import type { ProgrammeEntity } from '../../src/modules/programmes/programme.entity';
-import { bearer, funderManager, http, type LoggedIn, prescriberAgent, venueAgent } from './actors';
+import { appliedVenueAgent, bearer, funderManager, http, type LoggedIn, prescriberAgent, venueAgent } from './actors';
+import { uniqueEmail, uniqueSiret } from './identifiers';
 import { allocateCarnets, createProgramme, createReadyOrder, markCarnetsIssued, type ReadyOrderOptions, type StockVoucher } from './factories';
 import type { TestApp } from './test-app';
 
@@ -38,6 +39,49 @@ export async function qualifiedVenue(testApp: TestApp, anct: LoggedIn, communeIn
     .expect(201);
   await decide(testApp, anct, venueId, 'qualify');
   return { agent, venueId, serviceId: service.body.id, siteId: site.body.id };
+}
+
+/**
+ * A venue as it comes in: its own public application (its seat as first site, its services), its
+ * administrator's invitation accepted, then qualified by ANCT. Redeems for its `online_procedures` service.
+ */
+export async function appliedQualifiedVenue(testApp: TestApp, anct: LoggedIn, overrides: Record<string, unknown> = {}): Promise<ReadyVenue> {
+  const { agent, venue } = await appliedVenueAgent(testApp, venueApplication(overrides));
+  await decide(testApp, anct, venue.id, 'qualify');
+  return { agent, venueId: venue.id, serviceId: venue.services.find((service) => service.category === 'online_procedures')!.id, siteId: venue.sites[0].id };
+}
+
+/** A complete venue application (seat, a second site, two services), unique SIRET and e-mail. */
+export function venueApplication(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Espace public numérique de la Guillotière',
+    siret: uniqueSiret(),
+    addressLine: '12 rue de Marseille',
+    postalCode: '69007',
+    city: 'Lyon',
+    communeInseeCode: '69387',
+    admin: { email: uniqueEmail('epn'), displayName: 'Camille Médiatrice' },
+    openingHours: [
+      { day: 2, opens: '09:00', closes: '12:30' },
+      { day: 2, opens: '14:00', closes: '18:00' },
+    ],
+    accessibilityNotes: 'Accès de plain-pied, boucle magnétique.',
+    services: [
+      { label: 'Premiers pas sur ordinateur', category: 'first_steps', durationMinutes: 120 },
+      { label: 'Démarches CAF et impôts', category: 'online_procedures', durationMinutes: 240, maxVouchers: 2 },
+    ],
+    additionalSites: [
+      {
+        name: 'Permanence à la médiathèque',
+        addressLine: '2 place Bellecour',
+        postalCode: '69002',
+        city: 'Lyon',
+        communeInseeCode: '69382',
+        openingHours: [{ day: 6, opens: '10:00', closes: '12:00' }],
+      },
+    ],
+    ...overrides,
+  };
 }
 
 export async function decide(testApp: TestApp, anct: LoggedIn, venueId: string, decision: string, reason?: string) {

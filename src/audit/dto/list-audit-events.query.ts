@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MaxLength } from 'class-validator';
+import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { CursorPageQuery } from '../../common/http/cursor-page.query';
 
-export class ListAuditEventsQuery {
+export class ListAuditEventsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: 'order.approved' })
   @IsOptional()
   @IsString()
@@ -42,17 +43,4 @@ export class ListAuditEventsQuery {
   @Type(() => Date)
   @IsDate()
   to?: Date;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (`nextCursor`).' })
-  @IsOptional()
-  @Matches(/^\d{1,19}$/)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 100;
 }

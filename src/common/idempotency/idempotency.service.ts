@@ -27,7 +27,7 @@ export interface IdempotentResponse {
 }
 
 /** Answers that describe the moment, not the request: a retry must be able to get a different one. */
-const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['RATE_LIMITED']);
+const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['RATE_LIMITED', 'CONCURRENT_MODIFICATION']);
 
 /** The transaction found the key answered meanwhile: its work is rolled back and that answer is replayed. */
 class AnsweredMeanwhile extends Error {}
@@ -37,8 +37,8 @@ class AnsweredMeanwhile extends Error {}
  * - same key, same endpoint and body → the stored response, nothing runs again;
  * - same key, different body or endpoint → 422 IDEMPOTENCY_KEY_REUSED;
  * - same key while the first request still runs → 409 IDEMPOTENCY_REQUEST_IN_PROGRESS.
- * Business refusals (a chèque already redeemed…) are answers too and are stored; unexpected failures
- * and rate limiting are not, so the client may retry them with the same key.
+ * Business refusals (a chèque already redeemed…) are answers too and are stored; unexpected failures,
+ * rate limiting and concurrency conflicts are not, so the client may retry them with the same key.
  */
 @Injectable()
 export class IdempotencyService {

@@ -6,6 +6,11 @@ import type { LedgerEntryKind } from './ledger-entry-kind';
 @Index('ix_ledger_entries_funder_kind', ['funderId', 'kind'])
 @Index('ix_ledger_entries_venue_kind', ['venueId', 'kind'])
 @Index('ix_ledger_entries_programme_kind', ['programmeId', 'kind'])
+// The credit note for expired value is written once per order, whatever the number of expiry runs.
+@Index('uq_ledger_entries_credit_note_order', ['orderId'], {
+  unique: true,
+  where: `kind = 'expired_value_credit_note' AND reverses_entry_id IS NULL`,
+})
 @Check(
   'ck_ledger_entries_kind',
   `kind IN ('order_face_value_due', 'operator_fee_due', 'funder_payment_received', 'redemption_owed_to_venue', 'venue_payment_made', 'expired_value_credit_note', 'state_share_due', 'state_share_paid')`,

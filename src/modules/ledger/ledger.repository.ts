@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { CursorPage } from '../../common/http/cursor-page.query';
+import { newestFirstPage } from '../../database/newest-first-page';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import type { LedgerEntryKind } from './ledger-entry-kind';
 
@@ -26,6 +28,11 @@ export class LedgerRepository {
     await manager.insert(LedgerEntryEntity, entries as QueryDeepPartialEntity<LedgerEntryEntity>[]);
   }
 
+  /** An order's money lines in the order they were recorded. */
+  listByOrder(orderId: string, manager?: EntityManager): Promise<LedgerEntryEntity[]> {
+    return (manager ?? this.dataSource.manager).find(LedgerEntryEntity, { where: { orderId }, order: { id: 'ASC' } });
+  }
+
   /** Sum of amounts per kind within a scope, as exact decimal strings of cents. */
   async totalsByKind(scope: LedgerScope, manager?: EntityManager): Promise<Partial<Record<LedgerEntryKind, string>>> {
     const query = (manager ?? this.dataSource.manager)
@@ -33,17 +40,32 @@ export class LedgerRepository {
       .select('l.kind', 'kind')
       .addSelect('SUM(l.amount_cents)::text', 'total')
       .groupBy('l.kind');
-    for (const [field, column] of [
-      ['programmeId', 'programme_id'],
-      ['funderId', 'funder_id'],
-      ['orderId', 'order_id'],
-      ['venueId', 'venue_id'],
-      ['statementId', 'statement_id'],
-    ] as const) {
-      const value = scope[field];
-      if (value) query.andWhere(`l.${column} = :${field}`, { [field]: value });
-    }
+    inScope(query, scope);
     const rows: { kind: LedgerEntryKind; total: string }[] = await query.getRawMany();
     return Object.fromEntries(rows.map((row) => [row.kind, row.total]));
   }
+
+  /** Newest first, keyset-paginated on the identity column. */
+  list(filter: LedgerScope & { kind?: LedgerEntryKind; cursor?: string; limit: number }): Promise<CursorPage<LedgerEntryEntity>> {
+    const query = inScope(this.dataSource.manager.createQueryBuilder(LedgerEntryEntity, 'l'), filter);
+    if (filter.kind) query.andWhere('l.kind = :kind', { kind: filter.kind });
+    return newestFirstPage(query, 'l', filter);
+  }
+}
+
+const SCOPE_COLUMNS = [
+  ['programmeId', 'programme_id'],
+  ['funderId', 'funder_id'],
+  ['orderId', 'order_id'],
+  ['venueId', 'venue_id'],
+  ['statementId', 'statement_id'],
+] as const;
+
+/** Restricts a query on `ledger_entries l` to the scope's non-empty fields. */
+function inScope(query: SelectQueryBuilder<LedgerEntryEntity>, scope: LedgerScope): SelectQueryBuilder<LedgerEntryEntity> {
+  for (const [field, column] of SCOPE_COLUMNS) {
+    const value = scope[field];
+    if (value) query.andWhere(`l.${column} = :${field}`, { [field]: value });
+  }
+  return query;
 }

@@ -19,6 +19,7 @@ import type { FunderKind, OrganisationKind, VenueQualificationStatus } from './o
 )
 @Index('uq_organisations_venue_siret', ['siret'], { unique: true, where: `kind = 'venue'` })
 @Index('uq_organisations_funder_siren', ['siren'], { unique: true, where: `kind = 'funder'` })
+@Index('uq_organisations_prescriber_siret', ['siret'], { unique: true, where: `kind = 'prescriber'` })
 @Index('ix_organisations_kind', ['kind'])
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -5,7 +5,9 @@ import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page } from '../../common/http/pagination.query';
+import { isUniqueViolation } from '../../database/postgres-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { UserError } from '../users/users.errors';
 import { Invitation, UsersService } from '../users/users.service';
 import type { CreateFunderDto } from './dto/create-funder.dto';
 import type { CreatePrescriberDto } from './dto/create-prescriber.dto';
@@ -32,7 +34,7 @@ export class OrganisationsService {
 
   async createFunder(dto: CreateFunderDto): Promise<CreatedOrganisation> {
     if (!isValidSiren(dto.siren)) throw new OrganisationError('INVALID_SIREN', `SIREN ${dto.siren} has an invalid check digit.`);
-    return this.transactions.run(async (manager) => {
+    return this.createInTransaction(async (manager) => {
       if (await this.organisations.findFunderBySiren(dto.siren, manager)) {
         throw new OrganisationError('SIREN_ALREADY_REGISTERED', `A funder with SIREN ${dto.siren} already exists.`);
       }
@@ -49,7 +51,7 @@ export class OrganisationsService {
   }
 
   async createVenue(dto: CreateVenueDto): Promise<CreatedOrganisation> {
-    return this.transactions.run((manager) => this.registerVenue(manager, dto));
+    return this.createInTransaction((manager) => this.registerVenue(manager, dto));
   }
 
   /** A new venue, pending qualification, with its first administrator; in the caller's transaction (a venue application adds its sites and services). */
@@ -79,7 +81,7 @@ export class OrganisationsService {
   async createOrLinkPrescriber(actor: Actor, dto: CreatePrescriberDto): Promise<CreatedOrganisation> {
     assertValidSiret(dto.siret);
     const funderId = actor.organisationId!;
-    return this.transactions.run(async (manager) => {
+    return this.createInTransaction(async (manager) => {
       const existing = await this.organisations.findByKindAndSiret('prescriber', dto.siret, manager);
       if (existing) {
         await this.organisations.linkPrescriberToFunder(manager, existing.id, funderId);
@@ -132,6 +134,28 @@ export class OrganisationsService {
     const organisation = await this.organisations.findVisibleTo(actor, id);
     if (!organisation) throw new NotFoundError('Organisation');
     return organisation;
+  }
+
+  /**
+   * The existence checks above give clear answers in the common case; two simultaneous identical
+   * requests are settled by the unique indexes, and the loser gets the same 409 instead of a 500.
+   * Public for registrations that add their own rows in the same transaction (a venue application).
+   */
+  async createInTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.transactions.run(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_users_email')) {
+        throw new UserError('EMAIL_ALREADY_USED', 'An account already exists for this e-mail address.');
+      }
+      if (isUniqueViolation(error, 'uq_organisations_funder_siren')) {
+        throw new OrganisationError('SIREN_ALREADY_REGISTERED', 'A funder with this SIREN already exists.');
+      }
+      if (isUniqueViolation(error, 'uq_organisations_venue_siret') || isUniqueViolation(error, 'uq_organisations_prescriber_siret')) {
+        throw new OrganisationError('SIRET_ALREADY_REGISTERED', 'An organisation with this SIRET was registered at the same moment; try again.');
+      }
+      throw error;
+    }
   }
 
   private async insertAudited(manager: EntityManager, values: Partial<OrganisationEntity>): Promise<OrganisationEntity> {

@@ -14,10 +14,10 @@ import type { OfflineBatchDto, OfflineScanDto } from './dto/offline-batch.dto';
 import { type OfflineItemResult, OfflineCeiling, qualificationStatusAt, scanTimeProblem } from './offline-scan.rules';
 import type { RedemptionPlace } from './redemption.rules';
 import { RedemptionError } from './redemptions.errors';
-import { RedemptionsRepository, type VoucherForRedemptionRow } from './redemptions.repository';
+import { type RedeemedRow, RedemptionsRepository, type VoucherForRedemptionRow } from './redemptions.repository';
 import { ambiguousInputs, readVoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
-import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, redeemedAudit, rowsByHash, verdictFor } from './voucher-verdict';
+import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, redeemedAudits, rowsByHash, verdictFor } from './voucher-verdict';
 
 export interface OfflineBatchReport {
   batchId: string;
@@ -151,7 +151,7 @@ export class OfflineSyncService {
         actor,
         batchId,
       });
-      if (!redeemed) {
+      if (redeemed.length === 0) {
         // Redeemed since it was read (earlier in this batch, or by someone else meanwhile): report it as of now.
         const [fresh] = await this.redemptions.findForRedemption([input.hash], manager);
         conflict(index, 'ALREADY_REDEEMED', conflictDetails(fresh, 'ALREADY_REDEEMED', venueId));
@@ -159,8 +159,8 @@ export class OfflineSyncService {
       }
       ceiling.take(verdict.row.programmeId, verdict.row.faceValueCents);
       acceptedValueCents += verdict.row.faceValueCents;
-      results.push({ index, outcome: 'accepted', serial: verdict.row.serial, redemptionId: redeemed, valueCents: verdict.row.faceValueCents });
-      audits.push(redeemedAudit(verdict.row, redeemed, venueId, service.id, 'offline'));
+      results.push({ index, outcome: 'accepted', serial: verdict.row.serial, redemptionId: redeemed[0].id, valueCents: verdict.row.faceValueCents });
+      audits.push(...redeemedAudits([verdict.row], redeemed, venueId, service.id, 'offline'));
     }
 
     results.sort((a, b) => a.index - b.index);
@@ -176,14 +176,14 @@ export class OfflineSyncService {
     return { batchId, deviceId: dto.deviceId, acceptedCount, conflictCount: results.length - acceptedCount, acceptedValueCents, items: results };
   }
 
-  /** One scan, in its own savepoint: a refusal by the database affects this scan only. Returns the redemption id, or null. */
+  /** One scan, in its own savepoint: a refusal by the database affects this scan only. Returns its redemption, or nothing. */
   private async redeemOne(
     manager: EntityManager,
     row: VoucherForRedemptionRow,
     scan: { venueId: string; siteId: string | null; service: Candidate['service']; scannedAt: Date; deviceId: string; actor: Actor; batchId: string },
-  ): Promise<string | null> {
+  ): Promise<RedeemedRow[]> {
     try {
-      const [redeemed] = await this.transactions.withinSavepoint(manager, () =>
+      return await this.transactions.withinSavepoint(manager, () =>
         this.redemptions.redeem(manager, {
           voucherIds: [row.id],
           venueId: scan.venueId,
@@ -198,9 +198,8 @@ export class OfflineSyncService {
           offlineBatchId: scan.batchId,
         }),
       );
-      return redeemed?.id ?? null;
     } catch (error) {
-      if (error instanceof RedemptionError) return null;
+      if (error instanceof RedemptionError) return [];
       throw error;
     }
   }

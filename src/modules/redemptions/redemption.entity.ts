@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ReimbursementStatementEntity } from '../reimbursements/reimbursement-statement.entity';
 import { VenueServiceEntity } from '../venues/venue-service.entity';
 import { VenueSiteEntity } from '../venues/venue-site.entity';
 import { VoucherEntity } from '../vouchers/voucher.entity';
@@ -14,6 +15,8 @@ import { OfflineBatchEntity } from './offline-batch.entity';
 @Index('ix_redemptions_venue_scanned', ['venueId', 'scannedAt'])
 @Index('ix_redemptions_statement', ['statementId'])
 @Index('ix_redemptions_funder', ['funderId'])
+// What the next statement run picks up, per venue, without scanning every redemption ever made.
+@Index('ix_redemptions_unclaimed', ['venueId', 'scannedAt'], { where: 'statement_id IS NULL AND cancelled_at IS NULL' })
 @Check('ck_redemptions_mode', `mode IN ('online', 'offline')`)
 @Check('ck_redemptions_value', `value_cents > 0`)
 @Check('ck_redemptions_offline_fields', `mode <> 'offline' OR (offline_batch_id IS NOT NULL AND device_id IS NOT NULL)`)
@@ -96,6 +99,11 @@ export class RedemptionEntity {
   /** The reimbursement statement (contre-paiement) that pays this redemption, once grouped. */
   @Column({ type: 'uuid', nullable: true })
   statementId: string | null;
+
+  // Deferred: a statement run claims the redemptions first and inserts the statement only if it got any.
+  @ManyToOne(() => ReimbursementStatementEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY DEFERRED' })
+  @JoinColumn({ name: 'statement_id', foreignKeyConstraintName: 'fk_redemptions_statement' })
+  statement?: ReimbursementStatementEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;

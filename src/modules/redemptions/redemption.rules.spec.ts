@@ -1,5 +1,5 @@
 import type { VoucherStatus } from '../vouchers/voucher-status';
-import { DEVICE_CLOCK_TOLERANCE_MS, isInsideTerritory, redeemableUntil, refusalFor, undoRefusal, UNDO_WINDOW_MS, type VoucherForRedemption } from './redemption.rules';
+import { DEVICE_CLOCK_TOLERANCE_MS, isInsideTerritory, refusalFor, undoRefusal, UNDO_WINDOW_MS, type VoucherForRedemption } from './redemption.rules';
 
 const AT = new Date('2026-06-15T10:00:00Z');
 const LYON = { communeInseeCode: '69387', departementCode: '69' };
@@ -7,9 +7,8 @@ const LYON = { communeInseeCode: '69387', departementCode: '69' };
 function voucher(overrides: Partial<VoucherForRedemption> = {}): VoucherForRedemption {
   return {
     status: 'issued',
-    expiresAt: new Date('2026-12-31T22:59:59Z'),
+    redeemableUntil: new Date('2026-12-31T22:59:59Z'),
     issuedAt: new Date('2026-06-01T08:00:00Z'),
-    graceDays: 0,
     territoryDepartements: [],
     territoryCommunes: [],
     ...overrides,
@@ -30,25 +29,19 @@ describe('refusalFor', () => {
   });
 
   it.each([
-    ['one second before the expiry', -1000, null],
-    ['at the expiry instant', 0, null],
+    ['one second before the last redeemable moment', -1000, null],
+    ['at the last redeemable moment (23:59:59 Paris time, a whole second)', 0, null],
     ['one millisecond after', 1, 'EXPIRED'],
     ['one second after', 1000, 'EXPIRED'],
   ])('%s', (_label, offsetMs, expected) => {
-    const expiresAt = new Date(AT.getTime() - offsetMs);
-    expect(refusalFor(voucher({ expiresAt }), LYON, AT)).toBe(expected);
-  });
-
-  it('accepts during the grace period and refuses after it', () => {
-    const expiresAt = new Date('2026-12-31T22:59:59.999Z'); // end of 31 December, Paris
-    expect(refusalFor(voucher({ expiresAt, graceDays: 31 }), LYON, new Date('2027-01-31T22:59:59Z'))).toBeNull();
-    expect(refusalFor(voucher({ expiresAt, graceDays: 31 }), LYON, new Date('2027-01-31T23:00:00Z'))).toBe('EXPIRED');
+    const redeemableUntil = new Date(AT.getTime() - offsetMs);
+    expect(refusalFor(voucher({ redeemableUntil }), LYON, AT)).toBe(expected);
   });
 
   it('checks status before expiry, and expiry before territory', () => {
     const expired = new Date(AT.getTime() - 1000);
-    expect(refusalFor(voucher({ status: 'redeemed', expiresAt: expired }), LYON, AT)).toBe('ALREADY_REDEEMED');
-    expect(refusalFor(voucher({ expiresAt: expired, territoryDepartements: ['75'] }), LYON, AT)).toBe('EXPIRED');
+    expect(refusalFor(voucher({ status: 'redeemed', redeemableUntil: expired }), LYON, AT)).toBe('ALREADY_REDEEMED');
+    expect(refusalFor(voucher({ redeemableUntil: expired, territoryDepartements: ['75'] }), LYON, AT)).toBe('EXPIRED');
   });
 
   it('refuses a scan dated well before the chèque was issued, tolerating a slow device clock', () => {
@@ -76,18 +69,6 @@ describe('isInsideTerritory', () => {
     [[], [], { communeInseeCode: null, departementCode: null }, true],
   ])('départements %j communes %j at %j → %s', (territoryDepartements, territoryCommunes, place, expected) => {
     expect(isInsideTerritory({ territoryDepartements, territoryCommunes }, place)).toBe(expected);
-  });
-});
-
-describe('redeemableUntil', () => {
-  it.each([
-    ['no grace', '2026-12-31T22:59:59.999Z', 0, '2026-12-31T22:59:59.999Z'],
-    ['31 days across new year (no DST change)', '2026-12-31T22:59:59.999Z', 31, '2027-01-31T22:59:59.999Z'],
-    // End of 20 March in Paris (UTC+1) + 10 days = end of 30 March in Paris (UTC+2, DST started on the 29th).
-    ['10 days across the spring DST change', '2026-03-20T22:59:59.999Z', 10, '2026-03-30T21:59:59.999Z'],
-    ['10 days across the autumn DST change', '2026-10-20T21:59:59.999Z', 10, '2026-10-30T22:59:59.999Z'],
-  ])('%s', (_label, expiresAt, graceDays, expected) => {
-    expect(redeemableUntil(new Date(expiresAt), graceDays).toISOString()).toBe(expected);
   });
 });
 

@@ -1,18 +1,19 @@
-import { parisWallClock } from '../../common/export/export-column';
 import type { VoucherStatus } from '../vouchers/voucher-status';
 import type { VoucherRefusalCode } from './redemptions.errors';
 
 /**
  * Whether one chèque may be redeemed at one place and time. Pure: the caller reads the chèque, its
- * order's territory and its programme's grace period; PostgreSQL then enforces single use on its own
- * (conditional update + unique index), whatever this function said.
+ * order's territory and when it stops being redeemable; PostgreSQL then enforces single use on its
+ * own (conditional update + unique index), whatever this function said.
  */
 export interface VoucherForRedemption {
   status: VoucherStatus;
-  expiresAt: Date;
+  /**
+   * Its printed expiry plus its programme's grace days, as `redeemableUntilSql` computes it for the
+   * look-up: the same expression the expiry job and the reconciliation use.
+   */
+  redeemableUntil: Date;
   issuedAt: Date | null;
-  /** Programme setting: days after the printed expiry during which redemptions are still accepted. */
-  graceDays: number;
   /** Order restriction; both empty = valid anywhere. */
   territoryDepartements: readonly string[];
   territoryCommunes: readonly string[];
@@ -45,8 +46,7 @@ export function refusalFor(voucher: VoucherForRedemption, place: RedemptionPlace
     case 'issued':
       break;
   }
-  // Before the printed expiry there is no grace period to compute (the common case, and the costly one).
-  if (at.getTime() > voucher.expiresAt.getTime() && at.getTime() > redeemableUntil(voucher.expiresAt, voucher.graceDays).getTime()) return 'EXPIRED';
+  if (at.getTime() > voucher.redeemableUntil.getTime()) return 'EXPIRED';
   if (voucher.issuedAt && voucher.issuedAt.getTime() > at.getTime() + DEVICE_CLOCK_TOLERANCE_MS) return 'NOT_ISSUED';
   if (!isInsideTerritory(voucher, place)) return 'OUTSIDE_TERRITORY';
   return null;
@@ -61,23 +61,6 @@ export function isInsideTerritory(
     (place.communeInseeCode !== null && territory.territoryCommunes.includes(place.communeInseeCode)) ||
     (place.departementCode !== null && territory.territoryDepartements.includes(place.departementCode))
   );
-}
-
-/**
- * Last instant a chèque may be redeemed: its printed expiry plus the grace period, counted in Paris
- * calendar days (end of 31 December + 31 days = end of 31 January, whatever the DST changes between).
- */
-export function redeemableUntil(expiresAt: Date, graceDays: number): Date {
-  if (graceDays === 0) return expiresAt;
-  const start = expiresAt.getTime();
-  const shifted = start + graceDays * 86_400_000;
-  return new Date(shifted + parisOffsetMs(start) - parisOffsetMs(shifted));
-}
-
-function parisOffsetMs(instant: number): number {
-  const wall = parisWallClock(new Date(instant));
-  const wholeSecond = Math.floor(instant / 1000) * 1000;
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - wholeSecond;
 }
 
 /** A venue may undo its own redemption for this long, as long as no reimbursement statement holds it. */

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { CommonError } from '../../common/errors/common-errors';
+import { isConcurrencyFailure, isUniqueViolation } from '../../database/postgres-errors';
+import { LIVE_VOUCHER_STATUSES, redeemableUntilSql, sqlList } from '../expiry/expiry.rules';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import type { VoucherStatus } from '../vouchers/voucher-status';
 import { OfflineBatchEntity } from './offline-batch.entity';
@@ -16,13 +19,13 @@ export interface VoucherForRedemptionRow {
   status: VoucherStatus;
   faceValueCents: number;
   expiresAt: Date;
+  redeemableUntil: Date;
   issuedAt: Date | null;
   funderId: string;
   orderId: string;
   programmeId: string;
   territoryDepartements: string[];
   territoryCommunes: string[];
-  graceDays: number;
   offlineValueCeilingCents: string;
   redemptionId: string | null;
   redeemedByVenueId: string | null;
@@ -51,14 +54,18 @@ export interface RedeemedRow {
   voucherId: string;
   valueCents: number;
   recordedAt: Date;
+  carnetId: string;
+  /** This redemption used the carnet's last live chèque: the carnet went from `issued` to `fully_used`. */
+  carnetFullyUsed: boolean;
 }
 
 /**
  * Single use, in one statement: lock the chèques that are still `issued` (in id order, so two
  * multi-chèque requests cannot deadlock), and only if all of them are, mark them redeemed, insert
  * their redemptions (the unique index on active redemptions stands behind the status check) and the
- * money owed to the venue. Returns one row per redemption, or none at all: all or nothing.
- * The benchmark's raw baseline runs this very statement.
+ * money owed to the venue, and close the carnets whose last live chèque this was (`fully_used`).
+ * Returns one row per redemption, or none at all: all or nothing. Run it after LOCK_CARNETS_SQL (see
+ * `RedemptionsRepository.redeem`). The benchmark's raw baseline runs this very statement.
  */
 export const REDEEM_VOUCHERS_SQL = `
 WITH locked AS (
@@ -69,7 +76,7 @@ WITH locked AS (
 ), redeemed AS (
   UPDATE vouchers v SET status = 'redeemed', redeemed_at = $8
    WHERE v.id IN (SELECT id FROM locked) AND (SELECT count(*) FROM locked) = cardinality($1::uuid[])
-  RETURNING v.id, v.order_id, v.funder_id, v.face_value_cents
+  RETURNING v.id, v.carnet_id, v.order_id, v.funder_id, v.face_value_cents
 ), inserted AS (
   INSERT INTO redemptions (voucher_id, venue_id, site_id, service_id, funder_id, order_id, value_cents, service_category, mode,
                            scanned_at, device_id, redeemed_by_user_id, redeemed_by_api_key_id, offline_batch_id)
@@ -79,8 +86,30 @@ WITH locked AS (
   INSERT INTO ledger_entries (occurred_at, kind, amount_cents, programme_id, funder_id, order_id, venue_id, voucher_id, redemption_id)
   SELECT $8, 'redemption_owed_to_venue', i.value_cents, o.programme_id, i.funder_id, i.order_id, $2, i.voucher_id, i.id
     FROM inserted i JOIN orders o ON o.id = i.order_id
+), fully_used AS (
+  -- The statement sees the chèques it redeems as still issued, hence "other than those".
+  UPDATE carnets c SET status = 'fully_used'
+   WHERE c.id IN (SELECT carnet_id FROM redeemed) AND c.status = 'issued'
+     AND NOT EXISTS (SELECT 1 FROM vouchers other
+                      WHERE other.carnet_id = c.id AND other.status IN (${sqlList(LIVE_VOUCHER_STATUSES)})
+                        AND other.id NOT IN (SELECT id FROM redeemed))
+  RETURNING c.id
 )
-SELECT id, voucher_id AS "voucherId", value_cents AS "valueCents", recorded_at AS "recordedAt" FROM inserted`;
+SELECT i.id, i.voucher_id AS "voucherId", i.value_cents AS "valueCents", i.recorded_at AS "recordedAt",
+       r.carnet_id AS "carnetId", r.carnet_id IN (SELECT id FROM fully_used) AS "carnetFullyUsed"
+  FROM inserted i JOIN redeemed r ON r.id = i.voucher_id`;
+
+/**
+ * Carnet before its chèques, the order every use case locks them in (see OppositionsRepository). Taken
+ * in a statement of its own, so that the next statement's snapshot sees every chèque of these carnets
+ * as committed by whoever held the lock before: two requests redeeming a carnet's last two chèques at
+ * once cannot both believe the other one still live.
+ */
+const LOCK_CARNETS_SQL = `
+SELECT c.id FROM carnets c
+ WHERE c.id IN (SELECT v.carnet_id FROM vouchers v WHERE v.id = ANY($1::uuid[]))
+ ORDER BY c.id
+ FOR UPDATE`;
 
 export function redeemParameters(command: RedeemCommand): unknown[] {
   return [
@@ -167,14 +196,18 @@ export class RedemptionsRepository {
     return { venue: rows[0].venue, vouchers };
   }
 
-  /** See REDEEM_VOUCHERS_SQL. A unique-index violation (a chèque `issued` yet actively redeemed) is refused like a lost race. */
+  /**
+   * See REDEEM_VOUCHERS_SQL. A unique-index violation (a chèque `issued` yet actively redeemed) is
+   * refused like a lost race; a deadlock (with an opposition or the expiry job on the same carnet) is
+   * worth a retry.
+   */
   async redeem(manager: EntityManager, command: RedeemCommand): Promise<RedeemedRow[]> {
     try {
+      await manager.query(LOCK_CARNETS_SQL, [command.voucherIds]);
       return await manager.query(REDEEM_VOUCHERS_SQL, redeemParameters(command));
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_redemptions_voucher_active') {
-        throw new RedemptionError('ALREADY_REDEEMED', 'This chèque has already been redeemed.');
-      }
+      if (isUniqueViolation(error, 'uq_redemptions_voucher_active')) throw new RedemptionError('ALREADY_REDEEMED', 'This chèque has already been redeemed.');
+      if (isConcurrencyFailure(error)) throw new CommonError('CONCURRENT_MODIFICATION', 'These chèques were being changed by another request; try again.');
       throw error;
     }
   }
@@ -231,13 +264,26 @@ export class RedemptionsRepository {
     await manager.update(RedemptionEntity, { id }, values);
   }
 
-  /** The chèque of an undone redemption may be redeemed again. */
-  async reinstateVoucher(manager: EntityManager, voucherId: string): Promise<boolean> {
-    const [, affected]: [unknown, number] = await manager.query(
-      `UPDATE vouchers SET status = 'issued', redeemed_at = NULL WHERE id = $1 AND status = 'redeemed'`,
+  /**
+   * The chèque of an undone redemption may be redeemed again, and its carnet, if this chèque had used
+   * it up, is open again. Call `lockCarnetOf` first.
+   */
+  async reinstateVoucher(manager: EntityManager, voucherId: string): Promise<{ reinstated: boolean; carnetId: string | null; carnetReopened: boolean }> {
+    const [row]: { reinstated: boolean; carnetId: string | null; carnetReopened: boolean }[] = await manager.query(
+      `WITH voucher AS (
+         UPDATE vouchers SET status = 'issued', redeemed_at = NULL WHERE id = $1 AND status = 'redeemed' RETURNING carnet_id
+       ), reopened AS (
+         UPDATE carnets c SET status = 'issued' FROM voucher WHERE c.id = voucher.carnet_id AND c.status = 'fully_used' RETURNING c.id
+       )
+       SELECT EXISTS (SELECT 1 FROM voucher) AS reinstated, (SELECT carnet_id FROM voucher) AS "carnetId", EXISTS (SELECT 1 FROM reopened) AS "carnetReopened"`,
       [voucherId],
     );
-    return affected === 1;
+    return row;
+  }
+
+  /** The carnet of a chèque, locked (see LOCK_CARNETS_SQL). */
+  async lockCarnetOf(manager: EntityManager, voucherId: string): Promise<void> {
+    await manager.query(LOCK_CARNETS_SQL, [[voucherId]]);
   }
 
   owedLedgerLine(manager: EntityManager, redemptionId: string): Promise<LedgerEntryEntity | null> {
@@ -276,9 +322,10 @@ export class RedemptionsRepository {
 /** A chèque as a redemption sees it, by code hash (bytea[] parameter). */
 function voucherLookupSql(codeHashes: string): string {
   return `SELECT v.id, v.code_hash AS "codeHash", v.serial, v.status, v.face_value_cents AS "faceValueCents",
-              v.expires_at AS "expiresAt", v.issued_at AS "issuedAt", v.funder_id AS "funderId", v.order_id AS "orderId",
+              v.expires_at AS "expiresAt", ${redeemableUntilSql('v', 'p')} AS "redeemableUntil",
+              v.issued_at AS "issuedAt", v.funder_id AS "funderId", v.order_id AS "orderId",
               o.programme_id AS "programmeId", o.territory_departements AS "territoryDepartements",
-              o.territory_communes AS "territoryCommunes", p.grace_days AS "graceDays",
+              o.territory_communes AS "territoryCommunes",
               p.offline_value_ceiling_cents AS "offlineValueCeilingCents",
               r.id AS "redemptionId", r.venue_id AS "redeemedByVenueId", r.scanned_at AS "redeemedAt",
               r.site_id AS "redeemedAtSiteId", s.name AS "redeemedAtSiteName", r.device_id AS "redeemedDeviceId"

@@ -13,7 +13,7 @@ import type { RedemptionVenueContext } from '../venues/venues.repository';
 import type { CheckVoucherDto } from './dto/check-voucher.dto';
 import type { ListRedemptionsQuery } from './dto/list-redemptions.query';
 import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
-import { type RedemptionPlace, redeemableUntil, undoRefusal } from './redemption.rules';
+import { type RedemptionPlace, undoRefusal } from './redemption.rules';
 import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
 import { RedemptionsRepository, type RedemptionView } from './redemptions.repository';
 import { ambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
@@ -23,7 +23,7 @@ import {
   placeOf,
   type ReadyInput,
   readyInput,
-  redeemedAudit,
+  redeemedAudits,
   rowsByHash,
   verdictDetails,
   verdictFor,
@@ -96,7 +96,7 @@ export class RedemptionsService {
       status: row.status,
       valueCents: row.faceValueCents,
       expiresAt: row.expiresAt,
-      redeemableUntil: redeemableUntil(row.expiresAt, row.graceDays),
+      redeemableUntil: row.redeemableUntil,
       territory: { departements: row.territoryDepartements, communes: row.territoryCommunes },
       redeemable: refusal === null,
       refusal,
@@ -154,7 +154,7 @@ export class RedemptionsService {
         throw new RedemptionError('ALREADY_REDEEMED', VOUCHER_ERROR_MESSAGES.ALREADY_REDEEMED);
       }
       const byVoucher = new Map(redeemed.map((redemption) => [redemption.voucherId, redemption]));
-      await this.audit.record(manager, ...rows.map((row) => redeemedAudit(row, byVoucher.get(row.id)!.id, venue.id, service!.id, 'online')));
+      await this.audit.record(manager, ...redeemedAudits(rows, redeemed, venue.id, service!.id, 'online'));
       return {
         redemptions: rows.map((row) => ({ id: byVoucher.get(row.id)!.id, voucherId: row.id, serial: row.serial, valueCents: row.faceValueCents })),
         totalValueCents: rows.reduce((sum, row) => sum + row.faceValueCents, 0),
@@ -189,7 +189,9 @@ export class RedemptionsService {
           break;
       }
       await this.redemptions.markCancelled(manager, redemption.id, { cancelledAt: now, cancelledByUserId: actor.userId, cancellationReason: reason });
-      if (!(await this.redemptions.reinstateVoucher(manager, redemption.voucherId))) {
+      await this.redemptions.lockCarnetOf(manager, redemption.voucherId);
+      const reinstated = await this.redemptions.reinstateVoucher(manager, redemption.voucherId);
+      if (!reinstated.reinstated) {
         throw new Error(`Voucher ${redemption.voucherId} of active redemption ${redemption.id} is not in status redeemed`);
       }
       const owed = await this.redemptions.owedLedgerLine(manager, redemption.id);
@@ -226,6 +228,18 @@ export class RedemptionsService {
           before: { status: 'redeemed' },
           after: { status: 'issued', redemptionId: redemption.id },
         },
+        ...(reinstated.carnetReopened
+          ? [
+              {
+                action: 'carnet.reopened',
+                objectType: 'carnet',
+                objectId: reinstated.carnetId!,
+                objectOrganisationId: redemption.funderId,
+                before: { status: 'fully_used' },
+                after: { status: 'issued', redemptionId: redemption.id },
+              },
+            ]
+          : []),
       );
     });
     return (await this.redemptions.findVisible(redemptionId, venueId))!;

@@ -5,7 +5,9 @@ import type { VenueQualificationStatus } from '../organisations/organisation-kin
 /**
  * Append-only history of a venue's qualification: one row per ANCT decision, effective at `decidedAt`.
  * "Was this venue qualified at time T?" is the status of its latest event at or before T (no event:
- * still pending). Reconciliation and offline scans ask exactly that question.
+ * still pending). Offline scans and the reconciliation ask exactly that question; online redemptions
+ * read `organisations.qualification_status`, which `VenuesRepository.recordQualification` (the only
+ * writer of both) sets in the same transaction as the event.
  */
 @Entity('venue_qualification_events')
 @Index('ix_venue_qualification_events_venue_time', ['venueId', 'decidedAt'])

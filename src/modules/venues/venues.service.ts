@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError, RateLimitedError } from '../../common/errors/common-errors';
@@ -9,11 +9,9 @@ import { FailureCounter } from '../../common/rate-limit/failure-counter';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
-import { OrganisationError } from '../organisations/organisations.errors';
 import { departementOfCommune } from '../organisations/organisations.rules';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { Invitation } from '../users/users.service';
-import { UserError } from '../users/users.errors';
 import type { ApplyVenueDto } from './dto/apply-venue.dto';
 import type { CreateVenueServiceDto } from './dto/create-venue-service.dto';
 import type { CreateVenueSiteDto } from './dto/create-venue-site.dto';
@@ -89,21 +87,19 @@ export class VenuesService {
     };
     const sites = [seat, ...(dto.additionalSites ?? [])];
     sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
-    return translateUniqueViolations(() =>
-      this.transactions.run(async (manager) => {
-        const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
-        const savedSites = await this.venues.insertSites(manager, organisation.id, sites.map(toSiteValues));
-        const savedServices = await this.venues.insertServices(manager, organisation.id, dto.services.map(toServiceValues));
-        await this.audit.record(manager, {
-          action: 'venue.applied',
-          objectType: 'organisation',
-          objectId: organisation.id,
-          objectOrganisationId: organisation.id,
-          after: { sites: savedSites.map((site) => site.id), services: savedServices.map((service) => service.id) },
-        });
-        return { venue: await this.profileOf(organisation, manager), adminInvitation: adminInvitation! };
-      }),
-    );
+    return this.organisations.createInTransaction(async (manager) => {
+      const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
+      const savedSites = await this.venues.insertSites(manager, organisation.id, sites.map(toSiteValues));
+      const savedServices = await this.venues.insertServices(manager, organisation.id, dto.services.map(toServiceValues));
+      await this.audit.record(manager, {
+        action: 'venue.applied',
+        objectType: 'organisation',
+        objectId: organisation.id,
+        objectOrganisationId: organisation.id,
+        after: { sites: savedSites.map((site) => site.id), services: savedServices.map((service) => service.id) },
+      });
+      return { venue: await this.profileOf(organisation, manager), adminInvitation: adminInvitation! };
+    });
   }
 
   async list(query: ListVenuesQuery): Promise<Page<OrganisationEntity>> {
@@ -314,18 +310,4 @@ function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {
 
 function toServiceValues(dto: CreateVenueServiceDto): Partial<VenueServiceEntity> {
   return { label: dto.label, category: dto.category, durationMinutes: dto.durationMinutes, maxVouchers: dto.maxVouchers ?? 1 };
-}
-
-/** Two applications racing with one SIRET or e-mail: the loser gets the same answer as if it had come second. */
-async function translateUniqueViolations<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
-    if (constraint === 'uq_organisations_venue_siret') {
-      throw new OrganisationError('SIRET_ALREADY_REGISTERED', 'A venue with this SIRET already exists.');
-    }
-    if (constraint === 'uq_users_email') throw new UserError('EMAIL_ALREADY_USED', 'An account already exists for this e-mail address.');
-    throw error;
-  }
 }

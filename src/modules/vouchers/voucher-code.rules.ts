@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /**
  * Chèque identifiers and redeemable codes.
@@ -128,7 +128,7 @@ export function formatVoucherCode(code: string): string {
  * enumerated, unlike a password. Normalises first so that a formatted or lowercase code hashes the same.
  */
 export function hashVoucherCode(code: string): Buffer {
-  return createHash('sha256').update(normalisedOrThrow(code), 'ascii').digest();
+  return hash('sha256', normalisedOrThrow(code), 'buffer');
 }
 
 export function newVoucherNonce(): Buffer {
@@ -150,20 +150,51 @@ function fiveBitsAt(bytes: Buffer, index: number): number {
  * fixed-length hex, so a serial cannot be crafted to collide with another (version, serial, nonce).
  */
 export function deriveVoucherCode(secret: Buffer, keyVersion: number, serial: string, nonce: Buffer): string {
+  return createVoucherCodeDeriver(secret, keyVersion)(serial, nonce);
+}
+
+const HMAC_BLOCK_BYTES = 64;
+const SHA256_BYTES = 32;
+/** Room for the HMAC message of any serial this code base builds; longer ones get their own buffer. */
+const MESSAGE_ROOM_BYTES = 256;
+
+/**
+ * `deriveVoucherCode` for many chèques under one secret (the generation of an order). HMAC-SHA256 is
+ * computed as RFC 2104 defines it, SHA-256((K ⊕ opad) ‖ SHA-256((K ⊕ ipad) ‖ message)), with the padded
+ * keys prepared once and one-shot hashes: about twice as fast as a `createHmac` per chèque, same digest.
+ */
+export function createVoucherCodeDeriver(secret: Buffer, keyVersion: number): (serial: string, nonce: Buffer) => string {
   if (secret.length < VOUCHER_SECRET_MIN_BYTES) {
     throw new RangeError(`Voucher code secret must be at least ${VOUCHER_SECRET_MIN_BYTES} bytes`);
   }
   if (!Number.isSafeInteger(keyVersion) || keyVersion < 0) {
     throw new RangeError(`Invalid voucher key version: ${keyVersion}`);
   }
-  if (serial.length === 0) throw new RangeError('Voucher serial must not be empty');
-  if (nonce.length !== VOUCHER_NONCE_BYTES) throw new RangeError(`Voucher nonce must be ${VOUCHER_NONCE_BYTES} bytes`);
-
-  const digest = createHmac('sha256', secret).update(`v${keyVersion}|${serial}|${nonce.toString('hex')}`, 'utf8').digest();
-  const values: number[] = [];
-  for (let index = 0; index < VOUCHER_CODE_PAYLOAD_LENGTH; index++) values.push(fiveBitsAt(digest, index));
-  values.push(checkValue(values));
-  return encode(values);
+  // A key longer than the block is replaced by its hash (RFC 2104 §2); a shorter one is zero-padded.
+  const key = secret.length > HMAC_BLOCK_BYTES ? hash('sha256', secret, 'buffer') : secret;
+  const innerKeyAndMessage = Buffer.alloc(HMAC_BLOCK_BYTES + MESSAGE_ROOM_BYTES);
+  const outerKeyAndDigest = Buffer.alloc(HMAC_BLOCK_BYTES + SHA256_BYTES);
+  for (let i = 0; i < HMAC_BLOCK_BYTES; i++) {
+    innerKeyAndMessage[i] = (key[i] ?? 0) ^ 0x36;
+    outerKeyAndDigest[i] = (key[i] ?? 0) ^ 0x5c;
+  }
+  const prefix = `v${keyVersion}|`;
+  return (serial: string, nonce: Buffer): string => {
+    if (serial.length === 0) throw new RangeError('Voucher serial must not be empty');
+    if (nonce.length !== VOUCHER_NONCE_BYTES) throw new RangeError(`Voucher nonce must be ${VOUCHER_NONCE_BYTES} bytes`);
+    const message = `${prefix}${serial}|${nonce.toString('hex')}`;
+    const messageBytes = Buffer.byteLength(message, 'utf8');
+    const inner =
+      messageBytes <= MESSAGE_ROOM_BYTES
+        ? innerKeyAndMessage.subarray(0, HMAC_BLOCK_BYTES + innerKeyAndMessage.write(message, HMAC_BLOCK_BYTES, 'utf8'))
+        : Buffer.concat([innerKeyAndMessage.subarray(0, HMAC_BLOCK_BYTES), Buffer.from(message, 'utf8')]);
+    hash('sha256', inner, 'buffer').copy(outerKeyAndDigest, HMAC_BLOCK_BYTES);
+    const digest = hash('sha256', outerKeyAndDigest, 'buffer');
+    const values: number[] = [];
+    for (let index = 0; index < VOUCHER_CODE_PAYLOAD_LENGTH; index++) values.push(fiveBitsAt(digest, index));
+    values.push(checkValue(values));
+    return encode(values);
+  };
 }
 
 function assertIntegerInRange(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {

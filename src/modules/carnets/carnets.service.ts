@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditRecord, AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../auth/actor';
+import { CommonError, NotFoundError } from '../../common/errors/common-errors';
+import type { Page } from '../../common/http/pagination.query';
+import { isConcurrencyFailure } from '../../database/postgres-errors';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import type { CarnetEntity } from './carnet.entity';
+import { CarnetError } from './carnets.errors';
+import { CarnetsRepository, MovedCarnet } from './carnets.repository';
+import { carnetSelection, CarnetSelection, NumberRun, StockSummary, summariseCarnetRuns, summariseStock } from './carnets.rules';
+import type { ListCarnetsQuery } from './dto/list-carnets.query';
+import type { MoveCarnetsDto } from './dto/move-carnets.dto';
+
+export interface CarnetMove {
+  prescriberId: string;
+  count: number;
+  runs: NumberRun[];
+}
+
+/** Audit rows of one statement stay well below PostgreSQL's 65,535 bind parameters. */
+const AUDIT_ROWS_PER_INSERT = 1_000;
+
+@Injectable()
+export class CarnetsService {
+  constructor(
+    private readonly carnets: CarnetsRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A funder's stock of every ready order, or a prescriber's: carnet counts by status, per order and per structure. */
+  async stock(actor: Actor): Promise<StockSummary> {
+    const scope = actor.organisationKind === 'funder' ? { funderId: actor.organisationId! } : { prescriberId: actor.organisationId! };
+    return summariseStock(await this.carnets.stockCounts(scope));
+  }
+
+  async list(actor: Actor, query: ListCarnetsQuery): Promise<Page<CarnetEntity>> {
+    const { items, total } = await this.carnets.list(actor, query);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** In-stock carnets go to one of the funder's prescriber structures; their chèques become `allocated`. */
+  allocate(actor: Actor, dto: MoveCarnetsDto): Promise<CarnetMove> {
+    return this.move(actor, dto, {
+      action: 'carnet.allocated',
+      byCount: (manager, funderId, selection) => this.carnets.allocateByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
+      byRange: (manager, funderId, orderId, from, to) => this.carnets.allocateRange(manager, funderId, dto.prescriberId, orderId, from, to),
+      vouchers: { from: 'active', to: 'allocated' },
+      before: () => ({ status: 'in_stock', prescriberId: null }),
+      after: (carnet) => ({ status: 'allocated', prescriberId: carnet.prescriberId }),
+    });
+  }
+
+  /** Unissued carnets come back from a prescriber to the funder's stock, to be allocated again. */
+  takeBack(actor: Actor, dto: MoveCarnetsDto): Promise<CarnetMove> {
+    return this.move(actor, dto, {
+      action: 'carnet.taken_back',
+      byCount: (manager, funderId, selection) => this.carnets.takeBackByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
+      byRange: (manager, funderId, orderId, from, to) => this.carnets.takeBackRange(manager, funderId, dto.prescriberId, orderId, from, to),
+      vouchers: { from: 'allocated', to: 'active' },
+      before: () => ({ status: 'allocated', prescriberId: dto.prescriberId }),
+      after: () => ({ status: 'in_stock', prescriberId: null }),
+    });
+  }
+
+  /**
+   * All or nothing: a count that the stock cannot fill (422) or a range with a carnet not in the
+   * expected state (409) rolls the whole move back. Races are settled by PostgreSQL: conditional
+   * updates, and SKIP LOCKED for counts, so no carnet is ever moved by two requests.
+   */
+  private async move(actor: Actor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
+    try {
+      return await this.moveInTransaction(actor, dto, how);
+    } catch (error) {
+      // Two requests locking the same chèques in different orders (e.g. a move and an opposition): nothing was changed.
+      if (isConcurrencyFailure(error)) throw new CommonError('CONCURRENT_MODIFICATION', 'These carnets were being changed by another request; try again.');
+      throw error;
+    }
+  }
+
+  private async moveInTransaction(actor: Actor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
+    const funderId = actor.organisationId!;
+    const selection = carnetSelection(dto);
+    return this.transactions.run(async (manager) => {
+      if (!(await this.organisations.isPrescriberOfFunder(dto.prescriberId, funderId, manager))) throw new NotFoundError('Prescriber');
+      const moved = await this.moveSelection(manager, funderId, selection, how);
+      await this.carnets.moveVouchersOfCarnets(manager, moved.map((carnet) => carnet.id), how.vouchers.from, how.vouchers.to);
+      for (let start = 0; start < moved.length; start += AUDIT_ROWS_PER_INSERT) {
+        const records: AuditRecord[] = moved.slice(start, start + AUDIT_ROWS_PER_INSERT).map((carnet) => ({
+          action: how.action,
+          objectType: 'carnet',
+          objectId: carnet.id,
+          objectOrganisationId: funderId,
+          before: how.before(carnet),
+          after: { number: carnet.number, ...how.after(carnet) },
+        }));
+        await this.audit.record(manager, ...records);
+      }
+      return { prescriberId: dto.prescriberId, count: moved.length, runs: summariseCarnetRuns(moved) };
+    });
+  }
+
+  private async moveSelection(manager: EntityManager, funderId: string, selection: CarnetSelection, how: MoveDefinition): Promise<MovedCarnet[]> {
+    if (selection.kind === 'count') {
+      const moved = await how.byCount(manager, funderId, selection);
+      if (moved.length < selection.count) {
+        throw new CarnetError('INSUFFICIENT_STOCK', `Only ${moved.length} of the ${selection.count} carnets asked for can be moved.`, {
+          requested: selection.count,
+          available: moved.length,
+        });
+      }
+      return moved;
+    }
+    const { range } = selection;
+    const first = await this.carnets.findFunderCarnetByNumber(manager, funderId, range.fromNumber);
+    if (!first) throw new NotFoundError('Carnet');
+    const moved = await how.byRange(manager, funderId, first.orderId, range.fromSequence, range.toSequence);
+    if (moved.length !== range.count) {
+      throw new CarnetError('CARNETS_NOT_AVAILABLE', `${range.count - moved.length} carnets of the range are not in the expected state.`, {
+        requested: range.count,
+        available: moved.length,
+      });
+    }
+    return moved;
+  }
+}
+
+interface MoveDefinition {
+  action: string;
+  byCount(manager: EntityManager, funderId: string, selection: Extract<CarnetSelection, { kind: 'count' }>): Promise<MovedCarnet[]>;
+  byRange(manager: EntityManager, funderId: string, orderId: string, fromSequence: number, toSequence: number): Promise<MovedCarnet[]>;
+  vouchers: { from: 'active' | 'allocated'; to: 'active' | 'allocated' };
+  before(carnet: MovedCarnet): Record<string, unknown>;
+  after(carnet: MovedCarnet): Record<string, unknown>;
+}

@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PaginationQuery } from '../../../common/http/pagination.query';
+import { CARNET_STATUSES, type CarnetStatus } from '../carnet-status';
+
+export class ListCarnetsQuery extends PaginationQuery {
+  @ApiPropertyOptional({ enum: CARNET_STATUSES })
+  @IsOptional()
+  @IsIn(CARNET_STATUSES)
+  status?: CarnetStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  orderId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  prescriberId?: string;
+}

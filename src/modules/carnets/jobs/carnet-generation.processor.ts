@@ -1,0 +1,35 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { systemActor } from '../../../auth/actor';
+import { runInContext } from '../../../common/request-context';
+import { QUEUE_NAMES } from '../../../queue/queue-names';
+import { CarnetGenerationService } from '../carnet-generation.service';
+import type { CarnetGenerationJobData } from '../carnet-generation.queue';
+
+/**
+ * A short lock, renewed every 5 s while the job runs (the generation yields to the event loop often):
+ * if the worker dies, another one resumes the order within about 15 s instead of a minute. A job may
+ * stall a few times (crashes, deployments) before BullMQ gives up on it.
+ */
+@Processor(QUEUE_NAMES.carnetGeneration, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 })
+export class CarnetGenerationProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CarnetGenerationProcessor.name);
+
+  constructor(private readonly generation: CarnetGenerationService) {
+    super();
+  }
+
+  async process(job: Job<CarnetGenerationJobData>): Promise<void> {
+    const context = { requestId: `job:${QUEUE_NAMES.carnetGeneration}:${job.id}`, actor: systemActor(`job:${QUEUE_NAMES.carnetGeneration}`) };
+    const started = Date.now();
+    this.logger.log(`Job ${job.id} started (attempt ${job.attemptsMade + 1}) for order ${job.data.orderId}`);
+    await runInContext(context, () => this.generation.generate(job.data.orderId, (progress) => job.updateProgress({ ...progress })));
+    this.logger.log(`Job ${job.id} finished in ${Date.now() - started} ms`);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const requeued = await this.generation.requeueUnfinished();
+    if (requeued > 0) this.logger.log(`${requeued} paid order(s) awaiting generation are queued`);
+  }
+}

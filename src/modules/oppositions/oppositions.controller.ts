@@ -1,0 +1,40 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { OppositionDto, RangeOppositionDto } from './dto/opposition.dto';
+import { CarnetOppositionDto, RangeOppositionResultDto, VoucherOppositionDto } from './dto/opposition-result.dto';
+import { OppositionsService } from './oppositions.service';
+import { SerialPipe } from './serial.pipe';
+
+@ApiTags('oppositions')
+@ApiBearerAuth()
+@Controller()
+@Roles('prescriber_agent', 'funder_manager')
+export class OppositionsController {
+  constructor(private readonly oppositions: OppositionsService) {}
+
+  @Post('carnets/opposition')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Put a range of carnets (one order, by number) in opposition' })
+  @ApiOkResponse({ type: RangeOppositionResultDto })
+  opposeRange(@CurrentActor() actor: Actor, @Body() dto: RangeOppositionDto): Promise<RangeOppositionResultDto> {
+    return this.oppositions.opposeRange(actor, dto);
+  }
+
+  @Post('carnets/:id/opposition')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Put a carnet in opposition (lost, stolen, blocked…): its chèques are cancelled for good' })
+  @ApiOkResponse({ type: CarnetOppositionDto })
+  opposeCarnet(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OppositionDto): Promise<CarnetOppositionDto> {
+    return this.oppositions.opposeCarnet(actor, id, dto);
+  }
+
+  @Post('vouchers/:serial/opposition')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Put a single chèque in opposition, by its printed serial' })
+  @ApiOkResponse({ type: VoucherOppositionDto })
+  opposeVoucher(@CurrentActor() actor: Actor, @Param('serial', SerialPipe) serial: string, @Body() dto: OppositionDto): Promise<VoucherOppositionDto> {
+    return this.oppositions.opposeVoucher(actor, serial, dto);
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { IssueCarnetDto } from './dto/issue-carnet.dto';
+import { IssuedCarnetDto } from './dto/issued-carnet.dto';
+import { ReplaceCarnetDto } from './dto/replace-carnet.dto';
+import { PassesService } from './passes.service';
+
+@ApiTags('passes')
+@ApiBearerAuth()
+@Controller('carnets')
+export class PassesController {
+  constructor(private readonly passes: PassesService) {}
+
+  @Post(':id/issue')
+  @Roles('prescriber_agent')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: "Hand a carnet of the structure's stock to a beneficiary: its chèques become issued" })
+  @ApiCreatedResponse({ type: IssuedCarnetDto })
+  issue(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
+    return this.passes.issue(actor, id, dto);
+  }
+
+  @Post(':id/replacement')
+  @Roles('prescriber_agent')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Give the beneficiary of a carnet in opposition a replacement carnet from the stock' })
+  @ApiCreatedResponse({ type: IssuedCarnetDto })
+  replace(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplaceCarnetDto): Promise<IssuedCarnetDto> {
+    return this.passes.replace(actor, id, dto);
+  }
+}

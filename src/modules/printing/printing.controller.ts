@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { PaginationQuery } from '../../common/http/pagination.query';
+import { CarnetPdfService } from './carnet-pdf.service';
+import { CreatePrintRunDto } from './dto/create-print-run.dto';
+import { PrintRunPageDto, PrintRunViewDto } from './dto/print-run-view.dto';
+import { PrintRunsService } from './print-runs.service';
+
+const PDF_RESPONSE = { description: 'A PDF document.', schema: { type: 'string', format: 'binary' } };
+
+@ApiTags('printing')
+@ApiBearerAuth()
+@Controller()
+@Roles('prescriber_agent', 'funder_manager')
+export class PrintingController {
+  constructor(
+    private readonly carnetPdfs: CarnetPdfService,
+    private readonly printRuns: PrintRunsService,
+  ) {}
+
+  @Get('carnets/:id/pdf')
+  @ApiOperation({ summary: 'The printable carnet (A4, French): cover and one cut-out coupon per chèque with its signed QR code' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse(PDF_RESPONSE)
+  async downloadCarnetPdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+    const { fileName, pdf } = await this.carnetPdfs.render(actor, id);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: pdf.length });
+  }
+
+  @Post('print-runs')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Print many carnets at once: rendered by a job into PDF files of at most PRINT_RUN_CARNETS_PER_FILE carnets' })
+  @ApiAcceptedResponse({ type: PrintRunViewDto })
+  requestPrintRun(@CurrentActor() actor: Actor, @Body() dto: CreatePrintRunDto): Promise<PrintRunViewDto> {
+    return this.printRuns.request(actor, dto);
+  }
+
+  @Get('print-runs')
+  @ApiOkResponse({ type: PrintRunPageDto })
+  listPrintRuns(@CurrentActor() actor: Actor, @Query() query: PaginationQuery) {
+    return this.printRuns.list(actor, query);
+  }
+
+  @Get('print-runs/:id')
+  @ApiOperation({ summary: 'Status, progress and finished files of a print run' })
+  @ApiOkResponse({ type: PrintRunViewDto })
+  getPrintRun(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<PrintRunViewDto> {
+    return this.printRuns.get(actor, id);
+  }
+
+  @Get('print-runs/:id/files/:index')
+  @ApiOperation({ summary: 'Download one PDF file of a print run' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse(PDF_RESPONSE)
+  async downloadPrintRunFile(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('index', new ParseIntPipe()) index: number,
+  ): Promise<StreamableFile> {
+    const { fileName, bytes, stream } = await this.printRuns.openFile(actor, id, index);
+    return new StreamableFile(stream, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: bytes });
+  }
+}

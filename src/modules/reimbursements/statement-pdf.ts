@@ -1,0 +1,125 @@
+/**
+ * The PDF of a reimbursement statement (relevé de contre-paiement), in French, A4: the venue, the
+ * period, one line per chèque (scan date, serial, service, funder, amount), subtotals per funder
+ * and the total. Lines are drawn as they stream in, yielding to the event loop every page so a long
+ * statement never blocks the worker that renders it.
+ */
+import PDFDocument from 'pdfkit';
+import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { formatDateTimeFr, formatEurosFr } from '../../common/export/french-csv';
+import { formatStatementPeriod } from './statement-period.rules';
+import type { FunderSubtotal, StatementHeader, StatementLine } from './statements.repository';
+
+const MARGIN = 50;
+const PAGE_HEIGHT = 841.89;
+const LINE_HEIGHT = 14;
+const BOTTOM = PAGE_HEIGHT - MARGIN - 20;
+
+const COLUMNS = [
+  { header: 'Date d’encaissement', width: 88, align: 'left' as const },
+  { header: 'N° de chèque', width: 128, align: 'left' as const },
+  { header: 'Service', width: 100, align: 'left' as const },
+  { header: 'Financeur', width: 119, align: 'left' as const },
+  { header: 'Montant', width: 60, align: 'right' as const },
+];
+
+const euros = (cents: number | string): string => `${formatEurosFr(Number(cents))} €`;
+
+/** Cuts text to a column width with an ellipsis, so that a long name never runs into the next column. */
+function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+function drawRow(doc: PDFKit.PDFDocument, y: number, cells: string[], bold = false): void {
+  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+  let x = MARGIN;
+  COLUMNS.forEach((column, index) => {
+    doc.text(fit(doc, cells[index], column.width - 4), x, y, { width: column.width - 4, align: column.align, lineBreak: false });
+    x += column.width;
+  });
+}
+
+function drawTableHeader(doc: PDFKit.PDFDocument, y: number): number {
+  drawRow(doc, y, COLUMNS.map((column) => column.header), true);
+  doc.moveTo(MARGIN, y + 11).lineTo(MARGIN + 495, y + 11).lineWidth(0.5).stroke();
+  return y + LINE_HEIGHT + 2;
+}
+
+export async function writeStatementPdf(
+  output: Writable,
+  header: StatementHeader,
+  subtotals: FunderSubtotal[],
+  lines: AsyncIterable<StatementLine>,
+  issuedAt: Date,
+): Promise<void> {
+  const { statement } = header;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: `Relevé de contre-paiement ${statement.number}`, Author: 'Pass numérique', Subject: header.venueName },
+  });
+  doc.pipe(output);
+
+  doc.font('Helvetica-Bold').fontSize(16).text('Pass numérique — Relevé de contre-paiement', MARGIN, MARGIN);
+  doc.font('Helvetica').fontSize(10).moveDown(0.3).text(`Relevé n° ${statement.number}`);
+  doc.text(`Période : ${formatStatementPeriod(statement.periodStart, statement.periodEnd)}`);
+  doc.moveDown(0.6).font('Helvetica-Bold').text('Lieu de médiation numérique');
+  doc.font('Helvetica').text(header.venueName);
+  if (header.venueSiret) doc.text(`SIRET : ${header.venueSiret}`);
+  if (header.venueAddress) doc.text(header.venueAddress);
+  if (header.venuePostalCode || header.venueCity) doc.text([header.venuePostalCode, header.venueCity].filter(Boolean).join(' '));
+  doc.moveDown(0.6).text(`Nombre de chèques : ${statement.redemptionCount}    Montant total : ${euros(statement.totalCents)}`);
+  doc.moveDown(0.8);
+
+  let y = drawTableHeader(doc, doc.y);
+  let page = 1;
+  for await (const line of lines) {
+    if (y > BOTTOM) {
+      doc.font('Helvetica').fontSize(8).text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
+      doc.addPage();
+      page += 1;
+      y = drawTableHeader(doc, MARGIN);
+      await nextTurn();
+    }
+    drawRow(doc, y, [formatDateTimeFr(line.scannedAt), line.serial, line.serviceCategory, line.funderName, euros(line.valueCents)]);
+    y += LINE_HEIGHT;
+  }
+
+  const summaryHeight = (subtotals.length + 4) * LINE_HEIGHT;
+  if (y + summaryHeight > BOTTOM) {
+    doc.font('Helvetica').fontSize(8).text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
+    doc.addPage();
+    page += 1;
+    y = MARGIN;
+  }
+  y += 6;
+  doc.font('Helvetica-Bold').fontSize(10).text('Total par financeur', MARGIN, y);
+  y += LINE_HEIGHT + 2;
+  for (const subtotal of subtotals) {
+    doc.font('Helvetica').fontSize(9);
+    doc.text(fit(doc, subtotal.funderName, 300), MARGIN, y, { width: 300, lineBreak: false });
+    doc.text(`${subtotal.count} chèque${subtotal.count > 1 ? 's' : ''}`, MARGIN + 300, y, { width: 90, lineBreak: false });
+    doc.text(euros(subtotal.totalCents), MARGIN + 390, y, { width: 105, align: 'right', lineBreak: false });
+    y += LINE_HEIGHT;
+  }
+  doc.moveTo(MARGIN, y + 2).lineTo(MARGIN + 495, y + 2).lineWidth(0.5).stroke();
+  y += 8;
+  doc.font('Helvetica-Bold').fontSize(10);
+  doc.text('Total du relevé', MARGIN, y, { width: 300, lineBreak: false });
+  doc.text(`${statement.redemptionCount} chèque${statement.redemptionCount > 1 ? 's' : ''}`, MARGIN + 300, y, { width: 90, lineBreak: false });
+  doc.text(euros(statement.totalCents), MARGIN + 390, y, { width: 105, align: 'right', lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(
+      `Émis le ${formatDateTimeFr(issuedAt)} par la plateforme Pass numérique. Montants en euros, chèques d’une valeur faciale de 10 €. Relevé ${statement.number} — page ${page}`,
+      MARGIN,
+      PAGE_HEIGHT - MARGIN,
+      { width: 495, lineBreak: false },
+    );
+  doc.end();
+}

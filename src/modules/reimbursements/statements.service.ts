@@ -1,0 +1,154 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import type { ReadStream } from 'node:fs';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../auth/actor';
+import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
+import type { Page } from '../../common/http/pagination.query';
+import { FileStorage } from '../../common/storage/file-storage';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { QUEUE_NAMES } from '../../queue/queue-names';
+import type { JobRunEntity } from '../job-runs/job-run.entity';
+import { JobRunsService } from '../job-runs/job-runs.service';
+import type { ListStatementsQuery } from './dto/list-statements.query';
+import { ReimbursementStatementEntity } from './reimbursement-statement.entity';
+import { REIMBURSEMENT_JOBS } from './reimbursement-jobs';
+import { ReimbursementError } from './reimbursements.errors';
+import { StatementDocuments } from './statement-documents';
+import { checkStatementPeriodEnd, defaultStatementPeriodEnd } from './statement-period.rules';
+import { StatementsRepository } from './statements.repository';
+
+export interface StatementRunSummary extends Record<string, unknown> {
+  periodEnd: string;
+  statementsCreated: number;
+  redemptionsClaimed: number;
+  totalCents: string;
+  documentsRendered: number;
+}
+
+/** Statements (contre-paiements): drawn up by a job per venue and period, validated by ANCT, read by the venue. */
+@Injectable()
+export class StatementsService {
+  private readonly logger = new Logger(StatementsService.name);
+
+  constructor(
+    private readonly statements: StatementsRepository,
+    private readonly documents: StatementDocuments,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly jobRuns: JobRunsService,
+    private readonly storage: FileStorage,
+    @InjectQueue(QUEUE_NAMES.reimbursements) private readonly queue: Queue,
+  ) {}
+
+  async requestRun(actor: Actor, periodEnd: string | undefined, now = new Date()): Promise<JobRunEntity> {
+    const check = checkStatementPeriodEnd(periodEnd ?? defaultStatementPeriodEnd(now), now);
+    if (!check.ok) throw new ReimbursementError('INVALID_STATEMENT_PERIOD', check.reason);
+    return this.jobRuns.request(this.queue, REIMBURSEMENT_JOBS.drawUpStatements, 'reimbursement_statements', { periodEnd: check.day }, actor);
+  }
+
+  /** Parameters of a scheduled run: the month that just ended. */
+  scheduledRunParameters(now = new Date()): Record<string, unknown> {
+    return { periodEnd: defaultStatementPeriodEnd(now) };
+  }
+
+  /**
+   * One statement per venue with unclaimed redemptions up to the end of the period, each claimed in
+   * its own transaction; then the documents of every statement still without them (so a retried or
+   * crashed run finishes its own). Overlapping runs are safe: see `StatementsRepository.claimForVenue`.
+   */
+  async executeRun(run: JobRunEntity): Promise<StatementRunSummary> {
+    const periodEnd = String(run.parameters.periodEnd);
+    let statementsCreated = 0;
+    let redemptionsClaimed = 0;
+    let totalCents = 0n;
+    for (const venueId of await this.statements.venuesWithUnclaimedRedemptions(periodEnd)) {
+      const statement = await this.transactions.run(async (manager) => {
+        const id = randomUUID();
+        const claim = await this.statements.claimForVenue(manager, id, venueId, periodEnd);
+        if (claim.count === 0) return null; // another run got there first
+        const created = await this.statements.insertStatement(manager, {
+          id,
+          venueId,
+          runId: run.id,
+          periodStart: claim.firstDay!,
+          periodEnd,
+          count: claim.count,
+          totalCents: claim.totalCents,
+        });
+        await this.audit.record(manager, {
+          action: 'reimbursement_statement.drawn_up',
+          objectType: 'reimbursement_statement',
+          objectId: created.id,
+          objectOrganisationId: venueId,
+          after: statementFacts(created),
+        });
+        return created;
+      });
+      if (!statement) continue;
+      statementsCreated += 1;
+      redemptionsClaimed += statement.redemptionCount;
+      totalCents += BigInt(statement.totalCents);
+    }
+    let documentsRendered = 0;
+    for (const statement of await this.statements.findWithoutDocuments()) {
+      await this.documents.render(statement.id);
+      documentsRendered += 1;
+    }
+    return { periodEnd, statementsCreated, redemptionsClaimed, totalCents: totalCents.toString(), documentsRendered };
+  }
+
+  async list(actor: Actor, query: ListStatementsQuery): Promise<Page<ReimbursementStatementEntity>> {
+    const { items, total } = await this.statements.listVisibleTo(actor, query);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<ReimbursementStatementEntity> {
+    const statement = await this.statements.findVisibleTo(actor, id);
+    if (!statement) throw new NotFoundError('Statement');
+    return statement;
+  }
+
+  async validate(actor: Actor, id: string): Promise<ReimbursementStatementEntity> {
+    return this.transactions.run(async (manager) => {
+      const validated = await this.statements.markValidated(manager, id, actor.userId);
+      if (!validated) {
+        const current = await this.statements.findById(id, manager);
+        if (!current) throw new NotFoundError('Statement');
+        throw new InvalidTransitionError('statement', current.status, 'validate');
+      }
+      await this.audit.record(manager, {
+        action: 'reimbursement_statement.validated',
+        objectType: 'reimbursement_statement',
+        objectId: id,
+        objectOrganisationId: validated.venueId,
+        before: { status: 'draft' },
+        after: { status: 'validated' },
+      });
+      return validated;
+    });
+  }
+
+  async openDocument(actor: Actor, id: string, format: 'pdf' | 'csv'): Promise<{ stream: ReadStream; fileName: string }> {
+    const statement = await this.get(actor, id);
+    const path = format === 'pdf' ? statement.pdfPath : statement.csvPath;
+    if (!path || !statement.documentsReadyAt) {
+      throw new ReimbursementError('STATEMENT_DOCUMENTS_NOT_READY', `The documents of statement ${statement.number} are still being written.`);
+    }
+    return { stream: this.storage.openRead(path), fileName: `releve-${statement.number}.${format}` };
+  }
+}
+
+export function statementFacts(statement: ReimbursementStatementEntity): Record<string, unknown> {
+  return {
+    number: statement.number,
+    status: statement.status,
+    periodStart: statement.periodStart,
+    periodEnd: statement.periodEnd,
+    redemptionCount: statement.redemptionCount,
+    totalCents: statement.totalCents,
+    runId: statement.runId,
+  };
+}

@@ -1,0 +1,23 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { FundingReportEntity } from './funding-report.entity';
+
+/** Usage funnel of the carnets handed out in one month (Paris): how many were used at least once, and fully. */
+@Entity('funding_report_funnel_rows')
+export class FundingReportFunnelRowEntity {
+  @PrimaryColumn('uuid')
+  reportId: string;
+
+  @ManyToOne(() => FundingReportEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_funding_report_funnel_rows_report' })
+  report?: FundingReportEntity;
+
+  /** First day of the month of issue. */
+  @PrimaryColumn({ type: 'date' })
+  month: string;
+
+  @Column({ type: 'bigint' }) carnetsIssued: string;
+  @Column({ type: 'bigint' }) carnetsFirstUse: string;
+  @Column({ type: 'bigint' }) carnetsAllUsed: string;
+  @Column({ type: 'bigint' }) vouchersIssued: string;
+  @Column({ type: 'bigint' }) vouchersRedeemed: string;
+}
