@@ -1,4 +1,4 @@
-import { anctAdmin, bearer, http, LoggedIn, TEST_PASSWORD } from './support/actors';
+import { anctAdmin, appliedVenueAgent, bearer, http, LoggedIn } from './support/actors';
 import { uniqueSiret } from './support/identifiers';
 import { decide, venueApplication } from './support/redemption-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -15,12 +15,8 @@ describe('Venues: application, qualification, sites and services, public directo
 
   async function apply(overrides: Record<string, unknown> = {}) {
     const body = venueApplication(overrides);
-    const response = await http(testApp).post('/venues/applications').send(body).expect(201);
-    const accepted = await http(testApp)
-      .post('/auth/accept-invitation')
-      .send({ token: response.body.adminInvitation.invitationToken, password: TEST_PASSWORD })
-      .expect(200);
-    return { venue: response.body.venue, token: accepted.body.accessToken as string, body };
+    const { agent, venue } = await appliedVenueAgent(testApp, body);
+    return { venue, token: agent.token, body };
   }
 
   it('lets a venue apply without an account, then manage its application as its administrator', async () => {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
+import type { VenueProfile } from '../../src/modules/venues/venues.service';
 import type { TestApp } from './test-app';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './identifiers';
 
@@ -88,7 +89,7 @@ export async function venueAgent(testApp: TestApp, anct: LoggedIn, communeInseeC
 export async function appliedVenueAgent(testApp: TestApp, application: { admin: { email: string } }) {
   const response = await http(testApp).post('/venues/applications').send(application).expect(201);
   const agent = await asLoggedIn(testApp, application.admin.email, response.body.adminInvitation.invitationToken);
-  return { agent, venue: response.body.venue as { id: string; sites: { id: string }[]; services: { id: string; category: string }[] } };
+  return { agent, venue: response.body.venue as VenueProfile };
 }
 
 /** Counts rows of every table: "nothing changed" in one comparison. */
