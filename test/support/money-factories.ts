@@ -49,8 +49,10 @@ export interface RedeemOptions {
 }
 
 /**
- * Redeems chèques as the redemption feature does, in one transaction: a redemption row, the chèque
- * `redeemed`, and a `redemption_owed_to_venue` ledger line each. Returns the redemption ids in order.
+ * Writes redemptions directly, in one transaction: a redemption row, the chèque `redeemed`, and a
+ * `redemption_owed_to_venue` ledger line each, whatever the rules say — for data sets dated in the past
+ * and for anomalies the API would refuse (journeys redeem through `POST /redemptions`). Carnets are
+ * left as they are. Returns the redemption ids in order.
  */
 export async function redeemVouchers(testApp: TestApp, voucherIds: string[], options: RedeemOptions): Promise<string[]> {
   return testApp.dataSource.transaction(async (manager) => {
