@@ -28,9 +28,9 @@ const shared = {
 };
 
 module.exports = {
-  // Per-project testTimeout is ignored by Jest: e2e hooks boot an app on a fresh database, give them time.
-  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // Global only: jest-circus ignores a project-level testTimeout (e2e hooks create databases and users).
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     {

@@ -61,6 +61,11 @@ export async function generateReportDataset(client: Client, size: ReportDatasetS
     [size.venues],
   );
   await step(
+    'venue qualifications',
+    `INSERT INTO venue_qualification_events (venue_id, decision, from_status, to_status, decided_at)
+     SELECT id, 'qualify', 'pending', 'qualified', qualification_changed_at FROM organisations WHERE kind = 'venue'`,
+  );
+  await step(
     'prescribers',
     `INSERT INTO organisations (kind, name, siret, siren, commune_insee_code, departement_code)
      SELECT 'prescriber', 'Structure ' || i, lpad((100000 + i)::text, 14, '0'), lpad((100000 + i)::text, 9, '0'), '69123', '69'

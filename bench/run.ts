@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   generate: () => import('./generate.bench.js'),
   print: () => import('./print.bench.js'),
   report: () => import('./report.bench.js'),
+  redeem: () => import('./redeem.bench.js'),
 };
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import { VoucherStock1795384918937 } from './1795384918937-VoucherStock';
 import { LedgerRedemptionsVenueQualification1795385136168 } from './1795385136168-LedgerRedemptionsVenueQualification';
 import { IssuingPrintingOppositions1795385636715 } from './1795385636715-IssuingPrintingOppositions';
 import { ReimbursementsExpiryReconciliationReports1795385744207 } from './1795385744207-ReimbursementsExpiryReconciliationReports';
+import { VenuesRedemptionsIdempotency1795386108486 } from './1795386108486-VenuesRedemptionsIdempotency';
 import { UniquePrescriberSiret1795387761939 } from './1795387761939-UniquePrescriberSiret';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
@@ -12,5 +13,6 @@ export const ALL_MIGRATIONS: Function[] = [
   LedgerRedemptionsVenueQualification1795385136168,
   IssuingPrintingOppositions1795385636715,
   ReimbursementsExpiryReconciliationReports1795385744207,
+  VenuesRedemptionsIdempotency1795386108486,
   UniquePrescriberSiret1795387761939,
 ];

@@ -12,6 +12,8 @@ import { SigningModule } from './modules/signing/signing.module';
 import { StateShareModule } from './modules/state-share/state-share.module';
 import { UsersModule } from './modules/users/users.module';
 import { VouchersModule } from './modules/vouchers/vouchers.module';
+import { VenuesModule } from './modules/venues/venues.module';
+import { RedemptionsModule } from './modules/redemptions/redemptions.module';
 import { PassesModule } from './modules/passes/passes.module';
 import { OppositionsModule } from './modules/oppositions/oppositions.module';
 import { PrintingModule } from './modules/printing/printing.module';
@@ -35,4 +37,6 @@ export const DOMAIN_MODULES = [
   ExpiryModule,
   ReconciliationModule,
   ReportsModule,
+  VenuesModule,
+  RedemptionsModule,
 ];

@@ -13,6 +13,8 @@ import {
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './support/identifiers';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, type StockCarnet } from './support/factories';
 import { approvedOrder, draftOrder, enrolViaApi, paymentOf, programmeViaApi, submittedOrder } from './support/orders';
+import { decide, issuedVouchers, randomUnknownCode, redeemRequest } from './support/redemption-fixtures';
+import { randomUUID } from 'node:crypto';
 
 type ActorName = 'anct' | 'funderA' | 'prescriberA' | 'venueA' | 'funderB' | 'prescriberB' | 'venueB';
 const ALL_ACTORS: ActorName[] = ['anct', 'funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'];
@@ -34,7 +36,13 @@ interface Fixtures {
   venueAStatementId: string;
   paymentBatchId: string;
   funderAReportId: string;
+  venueASiteId: string;
+  venueAServiceId: string;
+  venueARedemptionId: string;
 }
+
+const VENUE_AGENTS: ActorName[] = ['venueA', 'venueB'];
+const site = () => ({ name: 'Antenne', addressLine: '1 rue', postalCode: '69001', city: 'Lyon', communeInseeCode: '69381', openingHours: [] });
 
 interface Endpoint {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -283,6 +291,60 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/funding-reports/{id}/summary.csv', url: (f) => `/funding-reports/${f.funderAReportId}/summary.csv`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/funding-reports/{id}/funnel.csv', url: (f) => `/funding-reports/${f.funderAReportId}/funnel.csv`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/funding-reports/{id}/report.xlsx', url: (f) => `/funding-reports/${f.funderAReportId}/report.xlsx`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/venues', url: () => '/venues', allowed: ['anct'] },
+  { method: 'get', route: '/venues/{id}', url: (f) => `/venues/${f.actors.venueA.organisationId}`, allowed: ['anct', 'venueA'] },
+  {
+    method: 'post',
+    route: '/venues/{id}/qualification',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/qualification`,
+    body: () => ({ decision: 'suspend', reason: 'Contrôle' }),
+    allowed: ['anct'],
+  },
+  { method: 'post', route: '/venues/{id}/sites', url: (f) => `/venues/${f.actors.venueA.organisationId}/sites`, body: site, allowed: ['anct', 'venueA'] },
+  {
+    method: 'post',
+    route: '/venues/{id}/sites/{siteId}/deactivate',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/sites/${f.venueASiteId}/deactivate`,
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/venues/{id}/services',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/services`,
+    body: () => ({ label: 'Atelier', category: 'first_steps', durationMinutes: 60 }),
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'post',
+    route: '/venues/{id}/services/{serviceId}/deactivate',
+    url: (f) => `/venues/${f.actors.venueA.organisationId}/services/${f.venueAServiceId}/deactivate`,
+    allowed: ['anct', 'venueA'],
+  },
+  { method: 'post', route: '/redemptions/check', url: () => '/redemptions/check', body: () => ({ code: randomUnknownCode() }), allowed: VENUE_AGENTS },
+  {
+    method: 'post',
+    route: '/redemptions',
+    url: () => '/redemptions',
+    body: () => ({ serviceId: randomUUID(), vouchers: [{ code: randomUnknownCode() }] }),
+    allowed: VENUE_AGENTS,
+  },
+  {
+    method: 'post',
+    route: '/redemptions/offline-batches',
+    url: () => '/redemptions/offline-batches',
+    body: () => ({ deviceId: 'd', scans: [{ code: randomUnknownCode(), scannedAt: new Date().toISOString(), serviceId: randomUUID() }] }),
+    allowed: VENUE_AGENTS,
+  },
+  { method: 'get', route: '/redemptions', url: () => '/redemptions', allowed: ['anct', ...VENUE_AGENTS] },
+  { method: 'get', route: '/redemptions/totals', url: () => '/redemptions/totals', allowed: VENUE_AGENTS },
+  { method: 'get', route: '/redemptions/{id}', url: (f) => `/redemptions/${f.venueARedemptionId}`, allowed: ['anct', 'venueA'] },
+  {
+    method: 'post',
+    route: '/redemptions/{id}/cancel',
+    url: (f) => `/redemptions/${f.venueARedemptionId}/cancel`,
+    body: () => ({ reason: 'Erreur' }),
+    allowed: ['venueA'],
+  },
 ];
 
 const PUBLIC_ROUTES = [
@@ -294,6 +356,8 @@ const PUBLIC_ROUTES = [
   '/auth/accept-invitation',
   '/public/signing-keys',
   '/public/revocations',
+  '/venues/applications',
+  '/public/venues',
 ];
 
 describe('Role × endpoint × organisation matrix', () => {
@@ -347,6 +411,18 @@ describe('Role × endpoint × organisation matrix', () => {
       `INSERT INTO funding_reports (programme_id, funder_id, requested_by_organisation_id) VALUES ($1, $2, $2) RETURNING id`,
       [programme.id, actors.funderA.organisationId],
     );
+    const venueA = actors.venueA;
+    const venueASite = await http(testApp).post(`/venues/${venueA.organisationId}/sites`).set(bearer(venueA.token)).send(site()).expect(201);
+    const service = await http(testApp)
+      .post(`/venues/${venueA.organisationId}/services`)
+      .set(bearer(venueA.token))
+      .send({ label: 'Atelier', category: 'first_steps', durationMinutes: 60 })
+      .expect(201);
+    await decide(testApp, anct, venueA.organisationId, 'qualify');
+    const stock = await issuedVouchers(testApp, anct, { funder: funderA, carnetCount: 1, carnetSize: 1 });
+    const redeemed = await redeemRequest(testApp, { agent: venueA, venueId: venueA.organisationId, serviceId: service.body.id, siteId: venueASite.body.id }, [
+      { code: stock.vouchers[0].code },
+    ]).expect(201);
     fixtures = {
       actors,
       funderAApiKeyId: key.body.id,
@@ -362,6 +438,9 @@ describe('Role × endpoint × organisation matrix', () => {
       venueAStatementId: statement.id,
       paymentBatchId: batch.id,
       funderAReportId: report.id,
+      venueASiteId: venueASite.body.id,
+      venueAServiceId: service.body.id,
+      venueARedemptionId: redeemed.body.redemptions[0].id,
     };
   });
   afterAll(() => testApp.close());

@@ -1,4 +1,6 @@
 import { addDays, endOfParisDay, parisToday } from '../src/common/time/paris-time';
+import { redeemableUntilSql } from '../src/modules/expiry/expiry.rules';
+import { voucherExpiresAt } from '../src/modules/programmes/programmes.rules';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, venueAgent } from './support/actors';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, markCarnetsIssued, ReadyOrder } from './support/factories';
 import { qualifyVenue, redeemVouchers, waitForJobRun } from './support/money-factories';
@@ -120,5 +122,21 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
         [noGrace.order.id],
       ),
     ).rejects.toThrow(/uq_ledger_entries_credit_note_order/);
+  });
+
+  it.each([
+    ['no grace', '2026-12-31', 0],
+    ['31 days across the new year: 31/12 → 31/01', '2026-12-31', 31],
+    ['across the spring DST change (29/03/2026)', '2026-03-20', 10],
+    ['across the autumn DST change (25/10/2026)', '2026-10-20', 10],
+    ['a leap day', '2028-02-20', 9],
+  ])('redeemable until the end of the Paris day validUntil + graceDays, whole seconds (%s)', async (_label, validUntil, graceDays) => {
+    // The one SQL expression the expiry job, the reconciliation and the redemption look-up share.
+    const [row] = await testApp.dataSource.query(
+      `SELECT ${redeemableUntilSql('v', 'p')} AS until FROM (SELECT $1::timestamptz AS expires_at) v, (SELECT $2::int AS grace_days) p`,
+      [voucherExpiresAt(validUntil), graceDays],
+    );
+    expect(row.until.toISOString()).toBe(endOfParisDay(addDays(validUntil, graceDays)).toISOString());
+    expect(row.until.getUTCMilliseconds()).toBe(0);
   });
 });

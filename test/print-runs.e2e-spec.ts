@@ -10,15 +10,9 @@ import { formatVoucherCode } from '../src/modules/vouchers/voucher-code.rules';
 import { createTestApp, TestApp } from './support/test-app';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, tableCounts } from './support/actors';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, ReadyOrder } from './support/factories';
-import { decodeQrIn, pdfPageCount, pdfText, rasterisePage } from './support/pdf';
+import { binary, decodeQrIn, pdfPageCount, pdfText, rasterisePage } from './support/pdf';
 
 jest.setTimeout(60_000);
-
-function binary(response: import('supertest').Response, callback: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 describe('Print runs', () => {
   const storageDir = mkdtempSync(join(tmpdir(), 'pn-print-runs-'));

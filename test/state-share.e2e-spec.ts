@@ -58,7 +58,7 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
   });
 
   it('writes a negative line when a redemption is cancelled', async () => {
-    await testApp.dataSource.query(`UPDATE redemptions SET cancelled_at = now() - interval '2 minutes' WHERE voucher_id = $1`, [voucherIds()[0]]);
+    await testApp.dataSource.query(`UPDATE redemptions SET cancelled_at = now() - interval '2 minutes', cancellation_reason = 'Erreur de saisie' WHERE voucher_id = $1`, [voucherIds()[0]]);
     await testApp.dataSource.query(`UPDATE vouchers SET status = 'issued', redeemed_at = NULL WHERE id = $1`, [voucherIds()[0]]);
     expect(await compute()).toMatchObject({ linesWritten: 1, netDeltaCents: '-500' });
     expect(await dueLines()).toEqual([1500, 1000, 500, -500]);

@@ -32,6 +32,12 @@ export async function createPrintFixtures(dataSource: DataSource, venueCount: nu
        FROM generate_series(1, $1::int) AS n`,
     [venueCount],
   );
+  await dataSource.query(
+    `INSERT INTO venue_qualification_events (venue_id, decision, from_status, to_status, decided_at)
+     SELECT id, 'qualify', 'pending', 'qualified', qualification_changed_at FROM organisations
+      WHERE kind = 'venue' AND qualification_status = 'qualified'
+        AND NOT EXISTS (SELECT 1 FROM venue_qualification_events e WHERE e.venue_id = organisations.id)`,
+  );
   const [programme] = await dataSource.query(
     `INSERT INTO programmes (name, year, valid_until) VALUES ($1, 2026, '2030-12-31') RETURNING id`,
     [`Benchmark ${suffix}`],

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -14,7 +15,12 @@ import { PasswordHasher } from './password-hasher';
   imports: [
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => {
+        // A KeyObject rather than the string: given a string, jsonwebtoken tries (and fails, with an exception)
+        // to read it as a public key on every single verification.
+        const key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+        return { secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256' } };
+      },
     }),
   ],
   controllers: [AuthController, ApiKeysController],

@@ -55,6 +55,13 @@ export class AppConfig {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pass_numerique';
 
+  /** PostgreSQL connections per process. A redemption holds one for its whole transaction: size it to the concurrency expected. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -97,6 +104,44 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
+
+  /**
+   * Anti-guessing: look-ups of chèque codes that match no chèque (typos caught by the check character
+   * do not count), per person or API key, per venue and per IP address, in VOUCHER_LOOKUP_WINDOW_SECONDS.
+   * Past one of them, check and redeem answer 429 without looking anything up, and ANCT gets an audit row.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_MAX_FAILURES_PER_ACTOR = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_MAX_FAILURES_PER_VENUE = 25;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_MAX_FAILURES_PER_IP = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VOUCHER_LOOKUP_WINDOW_SECONDS = 900;
+
+  /** Oldest offline scan accepted at synchronisation (device time); also the window of the offline value ceiling. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 31)
+  OFFLINE_SCAN_MAX_AGE_HOURS = 168;
+
+  /** Venue applications accepted per IP address per day (the application form is public). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VENUE_APPLICATIONS_PER_IP_PER_DAY = 5;
 
   /** Largest accepted JSON body; larger requests get 413. */
   @Matches(/^\d+(b|kb|mb)$/)
@@ -203,6 +248,16 @@ export class AppConfig {
   /** When the State share due to each funder is brought up to date in the ledger (Europe/Paris). */
   @IsCron()
   STATE_SHARE_CRON = '0 3 * * *';
+
+  /**
+   * The State share counts redemptions recorded at least this long before it runs: one whose
+   * transaction is still committing is then counted by the next run, never missed. Longer than the
+   * longest redemption transaction.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  STATE_SHARE_SETTLING_SECONDS = 60;
 
   /** When the reconciliation checks run (Europe/Paris); after expiry and State share so their lines are in. */
   @IsCron()

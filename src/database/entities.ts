@@ -5,7 +5,6 @@ import { OrganisationEntity } from '../modules/organisations/organisation.entity
 import { PrescriberFunderEntity } from '../modules/organisations/prescriber-funder.entity';
 import { CarnetEntity } from '../modules/carnets/carnet.entity';
 import { JobRunEntity } from '../modules/job-runs/job-run.entity';
-import { VenueQualificationEventEntity } from '../modules/organisations/venue-qualification-event.entity';
 import { ReconciliationAnomalyEntity } from '../modules/reconciliation/reconciliation-anomaly.entity';
 import { PaymentBatchEntity } from '../modules/reimbursements/payment-batch.entity';
 import { ReimbursementStatementEntity } from '../modules/reimbursements/reimbursement-statement.entity';
@@ -20,6 +19,11 @@ import { OrderEntity } from '../modules/orders/order.entity';
 import { ProgrammeEnrolmentEntity } from '../modules/programmes/programme-enrolment.entity';
 import { ProgrammeEntity } from '../modules/programmes/programme.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { OfflineBatchEntity } from '../modules/redemptions/offline-batch.entity';
+import { VenueQualificationEventEntity } from '../modules/venues/venue-qualification-event.entity';
+import { VenueServiceEntity } from '../modules/venues/venue-service.entity';
+import { VenueSiteEntity } from '../modules/venues/venue-site.entity';
+import { IdempotencyRecordEntity } from '../common/idempotency/idempotency-record.entity';
 import { VoucherEntity } from '../modules/vouchers/voucher.entity';
 import { BeneficiaryEntity } from '../modules/passes/beneficiary.entity';
 import { CarnetIssuanceEntity } from '../modules/passes/carnet-issuance.entity';
@@ -55,4 +59,8 @@ export const ALL_ENTITIES = [
   FundingReportRowEntity,
   FundingReportFunnelRowEntity,
   VenueQualificationEventEntity,
+  VenueSiteEntity,
+  VenueServiceEntity,
+  OfflineBatchEntity,
+  IdempotencyRecordEntity,
 ];

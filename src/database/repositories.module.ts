@@ -18,6 +18,8 @@ import { PassesRepository } from '../modules/passes/passes.repository';
 import { OppositionsRepository } from '../modules/oppositions/oppositions.repository';
 import { PrintingRepository } from '../modules/printing/printing.repository';
 import { PrintRunsRepository } from '../modules/printing/print-runs.repository';
+import { RedemptionsRepository } from '../modules/redemptions/redemptions.repository';
+import { VenuesRepository } from '../modules/venues/venues.repository';
 import { TransactionRunner } from './transaction-runner';
 
 /**
@@ -45,6 +47,8 @@ const REPOSITORIES = [
   ExpiryRepository,
   ReconciliationRepository,
   FundingReportsRepository,
+  VenuesRepository,
+  RedemptionsRepository,
 ];
 
 @Global()

@@ -5,7 +5,7 @@ import { ALL_ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The schema only ever comes from reviewed migrations: `synchronize` stays off everywhere, tests included. */
-export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): DataSourceOptions {
+export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DATABASE_POOL_SIZE'>>): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
@@ -19,6 +19,13 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>):
     installExtensions: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 20, connectionTimeoutMillis: 5000, application_name: 'pass-numerique' },
+    // READ COMMITTED is relied upon (each statement sees what committed before it); set per connection, it
+    // spares every transaction a `SET TRANSACTION ISOLATION LEVEL` round trip, whatever the server's default.
+    extra: {
+      max: config.DATABASE_POOL_SIZE ?? 20,
+      connectionTimeoutMillis: 5000,
+      application_name: 'pass-numerique',
+      options: '-c default_transaction_isolation=read\\ committed',
+    },
   };
 }

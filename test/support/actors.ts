@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
+import type { VenueProfile } from '../../src/modules/venues/venues.service';
 import type { TestApp } from './test-app';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './identifiers';
 
@@ -82,6 +83,13 @@ export async function venueAgent(testApp: TestApp, anct: LoggedIn, communeInseeC
     })
     .expect(201);
   return asLoggedIn(testApp, email, response.body.adminInvitation.invitationToken);
+}
+
+/** A venue that applied on its own (`POST /venues/applications`, no account needed), its administrator logged in. */
+export async function appliedVenueAgent(testApp: TestApp, application: { admin: { email: string } }) {
+  const response = await http(testApp).post('/venues/applications').send(application).expect(201);
+  const agent = await asLoggedIn(testApp, application.admin.email, response.body.adminInvitation.invitationToken);
+  return { agent, venue: response.body.venue as VenueProfile };
 }
 
 /** Counts rows of every table: "nothing changed" in one comparison. */

@@ -1,4 +1,5 @@
 import type { OrderEntity } from '../../src/modules/orders/order.entity';
+import { VenuesRepository } from '../../src/modules/venues/venues.repository';
 import type { TestApp } from './test-app';
 
 /**
@@ -8,17 +9,20 @@ import type { TestApp } from './test-app';
  */
 
 /**
- * Qualifies a venue from `at` (the qualification history records it through its trigger). A venue
- * qualified in the past was registered before: its registration event is moved back to the day before.
+ * Qualifies a venue from `at` (possibly in the past), as ANCT's decision records it: the venue's status
+ * and its qualification history, through the one writer of both.
  */
 export async function qualifyVenue(testApp: TestApp, venueId: string, at = new Date('2026-01-01T00:00:00Z')): Promise<void> {
-  await testApp.dataSource.query(
-    `UPDATE venue_qualification_events SET changed_at = $2::timestamptz - interval '1 day' WHERE venue_id = $1 AND changed_at >= $2`,
-    [venueId, at],
-  );
-  await testApp.dataSource.query(
-    `UPDATE organisations SET qualification_status = 'qualified', qualification_changed_at = $2 WHERE id = $1 AND kind = 'venue'`,
-    [venueId, at],
+  await testApp.dataSource.transaction((manager) =>
+    testApp.app.get(VenuesRepository).recordQualification(manager, {
+      venueId,
+      decision: 'qualify',
+      fromStatus: 'pending',
+      toStatus: 'qualified',
+      reason: null,
+      decidedAt: at,
+      decidedByUserId: null,
+    }),
   );
 }
 
@@ -45,8 +49,10 @@ export interface RedeemOptions {
 }
 
 /**
- * Redeems chèques as the redemption feature does, in one transaction: a redemption row, the chèque
- * `redeemed`, and a `redemption_owed_to_venue` ledger line each. Returns the redemption ids in order.
+ * Writes redemptions directly, in one transaction: a redemption row, the chèque `redeemed`, and a
+ * `redemption_owed_to_venue` ledger line each, whatever the rules say — for data sets dated in the past
+ * and for anomalies the API would refuse (journeys redeem through `POST /redemptions`). Carnets are
+ * left as they are. Returns the redemption ids in order.
  */
 export async function redeemVouchers(testApp: TestApp, voucherIds: string[], options: RedeemOptions): Promise<string[]> {
   return testApp.dataSource.transaction(async (manager) => {
@@ -68,6 +74,25 @@ export async function redeemVouchers(testApp: TestApp, voucherIds: string[], opt
       ids.push(redemption.id);
     }
     return ids;
+  });
+}
+
+/** A draft reimbursement statement holding these redemptions of the venue, as a statement run claims them (without its documents). */
+export async function statementHolding(testApp: TestApp, venueId: string, redemptionIds: string[]): Promise<string> {
+  return testApp.dataSource.transaction(async (manager) => {
+    const [run] = await manager.query(
+      `INSERT INTO job_runs (kind, trigger, job_key, status) VALUES ('reimbursement_statements', 'manual', gen_random_uuid()::text, 'completed') RETURNING id`,
+    );
+    const [statement] = await manager.query(
+      `INSERT INTO reimbursement_statements (number, venue_id, run_id, period_start, period_end, redemption_count, total_cents)
+       SELECT 'RB-TEST-' || nextval('statement_number_seq'), $1, $2, (min(scanned_at) AT TIME ZONE 'Europe/Paris')::date,
+              (max(scanned_at) AT TIME ZONE 'Europe/Paris')::date, count(*), sum(value_cents)
+         FROM redemptions WHERE id = ANY($3) AND venue_id = $1
+       RETURNING id`,
+      [venueId, run.id, redemptionIds],
+    );
+    await manager.query(`UPDATE redemptions SET statement_id = $1 WHERE id = ANY($2) AND venue_id = $3`, [statement.id, redemptionIds, venueId]);
+    return statement.id;
   });
 }
 

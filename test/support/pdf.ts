@@ -58,3 +58,15 @@ export function decodeQrIn({ png, dpi }: RasterPage, box: Box): string | null {
   }
   return jsQR(pixels, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
 }
+
+/** Supertest body parser keeping a download as bytes (it would otherwise try to read a PDF as text). */
+export function binary(response: import('supertest').Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** The chèque codes printed on a carnet, as a person reads and types them, in coupon order. */
+export function printedCodes(pdf: Buffer): string[] {
+  return pdfText(pdf).match(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/g) ?? [];
+}

@@ -12,6 +12,8 @@ import type { PassErrorCode } from '../../modules/passes/passes.errors';
 import type { PrintingErrorCode } from '../../modules/printing/printing.errors';
 import type { ProgrammeErrorCode } from '../../modules/programmes/programmes.errors';
 import type { SigningErrorCode } from '../../modules/signing/voucher-signature';
+import type { RedemptionErrorCode } from '../../modules/redemptions/redemptions.errors';
+import type { IdempotencyErrorCode } from '../idempotency/idempotency.errors';
 
 /** Every machine-readable error code the API can answer with. */
 export type ErrorCode =
@@ -28,4 +30,6 @@ export type ErrorCode =
   | PrintingErrorCode
   | ReimbursementErrorCode
   | StateShareErrorCode
-  | ReportErrorCode;
+  | ReportErrorCode
+  | RedemptionErrorCode
+  | IdempotencyErrorCode;

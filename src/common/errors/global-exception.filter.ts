@@ -44,10 +44,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
-    const body: ErrorBody = { statusCode, code: domainError.code, message: domainError.message, requestId };
-    if (domainError.details) body.details = domainError.details;
-    response.status(statusCode).json(body);
+    response.status(statusCode).json(errorBody(domainError, statusCode, requestId));
   }
+}
+
+/** The one shape of an error answer (also stored as is by idempotent endpoints, to be answered again). */
+export function errorBody(domainError: DomainError, statusCode: number, requestId: string | undefined): ErrorBody {
+  const body: ErrorBody = { statusCode, code: domainError.code, message: domainError.message, requestId };
+  if (domainError.details) body.details = domainError.details;
+  return body;
 }
 
 function toDomainError(exception: unknown): DomainError {

@@ -51,27 +51,30 @@ export class OrganisationsService {
   }
 
   async createVenue(dto: CreateVenueDto): Promise<CreatedOrganisation> {
+    return this.createInTransaction((manager) => this.registerVenue(manager, dto));
+  }
+
+  /** A new venue, pending qualification, with its first administrator; in the caller's transaction (a venue application adds its sites and services). */
+  async registerVenue(manager: EntityManager, dto: CreateVenueDto): Promise<CreatedOrganisation> {
     assertValidSiret(dto.siret);
-    return this.createInTransaction(async (manager) => {
-      if (await this.organisations.findByKindAndSiret('venue', dto.siret, manager)) {
-        throw new OrganisationError('SIRET_ALREADY_REGISTERED', `A venue with SIRET ${dto.siret} already exists.`);
-      }
-      const organisation = await this.insertAudited(manager, {
-        kind: 'venue',
-        qualificationStatus: 'pending',
-        qualificationChangedAt: new Date(),
-        name: dto.name,
-        siret: dto.siret,
-        siren: dto.siret.slice(0, 9),
-        addressLine: dto.addressLine,
-        postalCode: dto.postalCode,
-        city: dto.city,
-        communeInseeCode: dto.communeInseeCode,
-        departementCode: departementOfCommune(dto.communeInseeCode),
-      });
-      const adminInvitation = await this.users.createInvitedUser(manager, organisation, { ...dto.admin, isOrganisationAdmin: true });
-      return { organisation, adminInvitation };
+    if (await this.organisations.findByKindAndSiret('venue', dto.siret, manager)) {
+      throw new OrganisationError('SIRET_ALREADY_REGISTERED', `A venue with SIRET ${dto.siret} already exists.`);
+    }
+    const organisation = await this.insertAudited(manager, {
+      kind: 'venue',
+      qualificationStatus: 'pending',
+      qualificationChangedAt: new Date(),
+      name: dto.name,
+      siret: dto.siret,
+      siren: dto.siret.slice(0, 9),
+      addressLine: dto.addressLine,
+      postalCode: dto.postalCode,
+      city: dto.city,
+      communeInseeCode: dto.communeInseeCode,
+      departementCode: departementOfCommune(dto.communeInseeCode),
     });
+    const adminInvitation = await this.users.createInvitedUser(manager, organisation, { ...dto.admin, isOrganisationAdmin: true });
+    return { organisation, adminInvitation };
   }
 
   /** A funder registers the structures that distribute its carnets; a structure already known is linked, not duplicated. */
@@ -136,8 +139,9 @@ export class OrganisationsService {
   /**
    * The existence checks above give clear answers in the common case; two simultaneous identical
    * requests are settled by the unique indexes, and the loser gets the same 409 instead of a 500.
+   * Public for registrations that add their own rows in the same transaction (a venue application).
    */
-  private async createInTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async createInTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await this.transactions.run(work);
     } catch (error) {

@@ -150,19 +150,20 @@ export const RECONCILIATION_CHECKS: readonly ReconciliationCheck[] = [
       WHERE coalesce(p.amount, 0) <> CASE WHEN s.status = 'paid' THEN s.total_cents ELSE 0 END`,
   },
   {
-    // "Qualified at that time": the venue's qualification history, as periods [from, next change).
+    // "Qualified at that time": the venue's qualification history (see VenueQualificationEventEntity) as
+    // periods [decision, next decision); before its first decision a venue is pending.
     kind: 'redemption_by_unqualified_venue',
     sql: `
       WITH periods AS (
-        SELECT venue_id, status, changed_at AS valid_from,
-               lead(changed_at) OVER (PARTITION BY venue_id ORDER BY changed_at, id) AS valid_to
+        SELECT venue_id, to_status AS status, decided_at AS valid_from,
+               lead(decided_at) OVER (PARTITION BY venue_id ORDER BY decided_at, id) AS valid_to
         FROM venue_qualification_events
       )
       SELECT 'redemption', r.id::text, jsonb_build_object('venueId', r.venue_id, 'voucherId', r.voucher_id),
              NULL::bigint, r.value_cents::bigint,
              jsonb_build_object('scannedAt', r.scanned_at, 'statusAtScan', coalesce((
                SELECT p.status FROM periods p WHERE p.venue_id = r.venue_id AND p.valid_from <= r.scanned_at
-               ORDER BY p.valid_from DESC LIMIT 1), 'unknown'))
+               ORDER BY p.valid_from DESC LIMIT 1), 'pending'))
       FROM redemptions r
       WHERE r.cancelled_at IS NULL AND NOT EXISTS (
         SELECT 1 FROM periods p

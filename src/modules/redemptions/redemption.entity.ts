@@ -1,7 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { ReimbursementStatementEntity } from '../reimbursements/reimbursement-statement.entity';
+import { VenueServiceEntity } from '../venues/venue-service.entity';
+import { VenueSiteEntity } from '../venues/venue-site.entity';
 import { VoucherEntity } from '../vouchers/voucher.entity';
+import { OfflineBatchEntity } from './offline-batch.entity';
 
 /**
  * One chèque redeemed by a venue (encaissement). Single use is enforced by PostgreSQL: at most one
@@ -16,6 +19,8 @@ import { VoucherEntity } from '../vouchers/voucher.entity';
 @Index('ix_redemptions_unclaimed', ['venueId', 'scannedAt'], { where: 'statement_id IS NULL AND cancelled_at IS NULL' })
 @Check('ck_redemptions_mode', `mode IN ('online', 'offline')`)
 @Check('ck_redemptions_value', `value_cents > 0`)
+@Check('ck_redemptions_offline_fields', `mode <> 'offline' OR (offline_batch_id IS NOT NULL AND device_id IS NOT NULL)`)
+@Check('ck_redemptions_cancellation', `(cancelled_at IS NULL) = (cancellation_reason IS NULL)`)
 export class RedemptionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,6 +42,26 @@ export class RedemptionEntity {
   /** Point de présence where the service took place, when the venue has several. */
   @Column({ type: 'uuid', nullable: true })
   siteId: string | null;
+
+  @ManyToOne(() => VenueSiteEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'fk_redemptions_site' })
+  site?: VenueSiteEntity;
+
+  /** The venue's service the chèques paid for (`serviceCategory` is copied from it for reports). */
+  @Column({ type: 'uuid', nullable: true })
+  serviceId: string | null;
+
+  @ManyToOne(() => VenueServiceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'fk_redemptions_service' })
+  service?: VenueServiceEntity;
+
+  /** The synchronisation that brought an offline scan. */
+  @Column({ type: 'uuid', nullable: true })
+  offlineBatchId: string | null;
+
+  @ManyToOne(() => OfflineBatchEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'offline_batch_id', foreignKeyConstraintName: 'fk_redemptions_offline_batch' })
+  offlineBatch?: OfflineBatchEntity;
 
   /** Copied from the chèque for reports and statements. */
   @Column('uuid')

@@ -35,11 +35,11 @@ export class StateShareRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The instant a computation counts redemptions up to: one minute before now, so that a redemption
-   * whose transaction began before and commits after this read is counted next time, never lost.
+   * The instant a computation counts redemptions up to: `settlingSeconds` before now, so that a
+   * redemption whose transaction began before and commits after this read is counted next time, never lost.
    */
-  async computationInstant(): Promise<Date> {
-    const [row] = await this.dataSource.query(`SELECT now() - interval '1 minute' AS as_of`);
+  async computationInstant(settlingSeconds: number): Promise<Date> {
+    const [row] = await this.dataSource.query(`SELECT now() - make_interval(secs => $1) AS as_of`, [settlingSeconds]);
     return row.as_of;
   }
 

@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import { isCalendarDate, parisToday, startOfParisDay } from '../../common/time/paris-time';
+import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 import type { JobRunEntity } from '../job-runs/job-run.entity';
@@ -41,6 +42,7 @@ export class StateShareService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly jobRuns: JobRunsService,
+    private readonly config: AppConfig,
     @InjectQueue(QUEUE_NAMES.reimbursements) private readonly queue: Queue,
   ) {}
 
@@ -54,7 +56,7 @@ export class StateShareService {
    * computation holds its lock, and never replaces a newer one (overlapping runs).
    */
   async executeRun(_run: JobRunEntity): Promise<Record<string, unknown>> {
-    const asOf = await this.shares.computationInstant();
+    const asOf = await this.shares.computationInstant(this.config.STATE_SHARE_SETTLING_SECONDS);
     let pairs = 0;
     let linesWritten = 0;
     let netDeltaCents = 0n;

@@ -22,11 +22,14 @@ export class UsersRepository {
     return manager.exists(UserEntity, { where: { email: email.toLowerCase() } });
   }
 
+  /** Runs on every authenticated request: one query (`findOne` with a relation would send two). */
   findActiveWithOrganisation(id: string): Promise<UserEntity | null> {
-    return this.dataSource.manager.findOne(UserEntity, {
-      where: { id, status: 'active', organisation: { active: true } },
-      relations: { organisation: true },
-    });
+    return this.dataSource.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .innerJoinAndSelect('u.organisation', 'o', 'o.active')
+      .where('u.id = :id', { id })
+      .andWhere("u.status = 'active'")
+      .getOne();
   }
 
   findPendingInvitation(manager: EntityManager, tokenHash: Buffer): Promise<UserEntity | null> {

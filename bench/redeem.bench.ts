@@ -1,0 +1,431 @@
+import * as argon2 from 'argon2';
+import { ChildProcess, fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { Redis } from 'ioredis';
+import { loadAppConfig } from '../src/config/app-config';
+import { quoteIdentifier } from '../src/database/ensure-database';
+import { runPendingMigrations } from '../src/database/run-migrations';
+import { REDEEM_VOUCHERS_SQL, redeemParameters } from '../src/modules/redemptions/redemptions.repository';
+import { VoucherCodeSecrets } from '../src/modules/vouchers/voucher-code-secrets';
+import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCode, newVoucherNonce } from '../src/modules/vouchers/voucher-code.rules';
+
+/**
+ * `npm run bench -- redeem`: redemptions per second through the whole API (HTTP, authentication,
+ * validation, idempotency key, anti-guessing counters, audit, ledger) against the raw baseline — the
+ * very single-use SQL statement the API runs, sent through `pg` by as many concurrent clients.
+ *
+ * Settings (environment): BENCH_DURATION_SECONDS (default 20), BENCH_CONNECTIONS (default 32),
+ * BENCH_WARMUP_SECONDS (default 3), BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
+ * the API). PostgreSQL and Redis are those of DATABASE_URL / REDIS_URL; a fresh database is created and dropped.
+ */
+
+interface AutocannonResult {
+  duration: number;
+  latency: { p50: number; p99: number; average: number };
+  statusCodeStats: Record<string, { count: number }>;
+  errors: number;
+  timeouts: number;
+}
+type RawRequest = { method: string; path: string; headers: Record<string, string>; body?: string };
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; path: string; setupRequest: (request: RawRequest) => RawRequest }[];
+}) => Promise<AutocannonResult>;
+// autocannon ships no type definitions: the slice used here is typed above.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Autocannon;
+
+const PASSWORD = 'benchmark password, long enough';
+
+export async function run(): Promise<void> {
+  const durationSeconds = positive('BENCH_DURATION_SECONDS', 20);
+  const connections = positive('BENCH_CONNECTIONS', 32);
+  const warmupSeconds = positive('BENCH_WARMUP_SECONDS', 3);
+  const base = loadAppConfig(process.env);
+  const databaseName = `pn_bench_redeem_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = withDatabase(base.DATABASE_URL, databaseName);
+  const redisPrefix = `pnbench-${randomBytes(4).toString('hex')}`;
+  // Enough chèques for generous rates; the run reports it if they ran out.
+  const apiVouchers = Math.ceil((durationSeconds + warmupSeconds) * 4_000);
+  const rawVouchers = Math.ceil(durationSeconds * 15_000);
+
+  await adminQuery(base.DATABASE_URL, `CREATE DATABASE ${quoteIdentifier(databaseName)}`);
+  let api: ChildProcess | null = null;
+  try {
+    await runPendingMigrations({ DATABASE_URL: databaseUrl });
+    log(`Seeding ${apiVouchers} issued chèques for the API and ${rawVouchers} for the raw baseline…`);
+    const seeded = await seed(databaseUrl, new VoucherCodeSecrets(base), apiVouchers, rawVouchers);
+
+    const port = await freePort();
+    // As many database connections as concurrent clients, like the baseline.
+    api = await startApi({
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(connections),
+      PORT: String(port),
+      REDIS_PREFIX: redisPrefix,
+      LOG_LEVEL: 'warn',
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const token = await login(url, seeded.email);
+
+    let next = 0;
+    let exhausted = false;
+    const body = () => {
+      if (next >= seeded.codes.length) exhausted = true;
+      return JSON.stringify({ serviceId: seeded.serviceId, vouchers: [{ code: seeded.codes[next++ % seeded.codes.length] }] });
+    };
+    const request = {
+      method: 'POST',
+      path: '/redemptions',
+      setupRequest: (raw: RawRequest): RawRequest => ({
+        ...raw,
+        headers: { ...raw.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: body(),
+      }),
+    };
+    log(`Warming up the API for ${warmupSeconds} s…`);
+    await autocannon({ url, connections, duration: warmupSeconds, requests: [request] });
+    const redeemedBefore = await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`);
+    log(`API: ${connections} concurrent clients for ${durationSeconds} s…`);
+    const cpuBefore = cpuSeconds(api.pid!);
+    const result = await autocannon({ url, connections, duration: durationSeconds, requests: [request] });
+    const apiCpuSeconds = cpuSeconds(api.pid!) - cpuBefore;
+    const peakRssBytes = peakRss(api.pid!);
+    await stop(api);
+    api = null;
+    const apiRedeemed = (await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`)) - redeemedBefore;
+
+    log(`Raw SQL baseline: ${connections} concurrent pg clients for ${durationSeconds} s…`);
+    const raw = await rawBaseline(databaseUrl, seeded, connections, durationSeconds);
+
+    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count: n }]) => [status, Number(n)]));
+    const created = statuses['201'] ?? 0;
+    const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+    const checks = await integrity(databaseUrl);
+    const apiRate = created / result.duration;
+    const ratio = apiRate / raw.rate;
+
+    const lines = [
+      '',
+      `API over HTTP (${connections} clients, ${result.duration.toFixed(1)} s): ${apiRate.toFixed(0)} redemptions/s — p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+      `  responses: ${JSON.stringify(statuses)}, connection errors: ${result.errors}, timeouts: ${result.timeouts}, 5xx: ${serverErrors}`,
+      `  redemptions recorded during the run: ${apiRedeemed} (201 answers: ${created})${exhausted ? ' — WARNING: the seeded chèques ran out, raise the seed size' : ''}`,
+      `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${((apiCpuSeconds * 1000) / Math.max(1, created)).toFixed(2)} ms per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core)`,
+      `Raw SQL baseline (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
+      `Ratio API / raw: ${(ratio * 100).toFixed(1)} %`,
+      `Integrity: ${checks.doubleRedemptions} chèque(s) with more than one active redemption; ${checks.redeemedVouchers} redeemed chèques, ${checks.redemptions} redemptions, ${checks.ledgerLines} ledger lines, ${checks.auditRows} audit rows for API redemptions`,
+      '',
+      `Targets: ratio ≥ 40 % ${mark(ratio >= 0.4)} | p99 < 50 ms ${mark(result.latency.p99 < 50)} | zero 5xx ${mark(serverErrors === 0)} | zero double redemption ${mark(checks.doubleRedemptions === 0 && checks.redeemedVouchers === checks.redemptions && checks.redemptions === checks.ledgerLines)} | every 201 recorded ${mark(apiRedeemed >= created)}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    if (api) await stop(api);
+    await clearRedis(base.REDIS_URL, redisPrefix);
+    await adminQuery(base.DATABASE_URL, `DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`);
+  }
+}
+
+interface Seeded {
+  email: string;
+  venueId: string;
+  serviceId: string;
+  codes: string[];
+  rawVoucherIds: string[];
+}
+
+/** A qualified venue with one agent and one service, a funder, and two orders of issued chèques (one per contender). */
+async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: number, rawCount: number): Promise<Seeded> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const one = async (sql: string, parameters: unknown[] = []) => (await client.query(sql, parameters)).rows[0];
+    const email = `bench.${randomBytes(3).toString('hex')}@example.fr`;
+    const { id: venueId } = await one(
+      `INSERT INTO organisations (kind, name, siret, siren, address_line, postal_code, city, commune_insee_code, departement_code, qualification_status, qualification_changed_at)
+       VALUES ('venue', 'EPN du banc d''essai', '73282932000074', '732829320', '1 rue du Test', '69007', 'Lyon', '69387', '69', 'qualified', now()) RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO venue_qualification_events (venue_id, decision, from_status, to_status, decided_at) VALUES ($1, 'qualify', 'pending', 'qualified', now())`,
+      [venueId],
+    );
+    await client.query(
+      `INSERT INTO users (organisation_id, email, display_name, role, is_organisation_admin, status, password_hash)
+       VALUES ($1, $2, 'Agent', 'venue_agent', true, 'active', $3)`,
+      [venueId, email, await argon2.hash(PASSWORD, { type: argon2.argon2id })],
+    );
+    const { id: serviceId } = await one(
+      `INSERT INTO venue_services (venue_id, label, category, duration_minutes) VALUES ($1, 'Atelier', 'first_steps', 120) RETURNING id`,
+      [venueId],
+    );
+    const { id: funderId } = await one(
+      `INSERT INTO organisations (kind, name, siren, funder_kind, departement_code) VALUES ('funder', 'Département', '226900017', 'departement', '69') RETURNING id`,
+    );
+    const { id: prescriberId } = await one(
+      `INSERT INTO organisations (kind, name, siret, siren, commune_insee_code, departement_code) VALUES ('prescriber', 'CCAS', '26690266700019', '266902667', '69266', '69') RETURNING id`,
+    );
+    const { id: programmeId } = await one(`INSERT INTO programmes (name, year, valid_until) VALUES ('Banc d''essai', 2026, '2035-12-31') RETURNING id`);
+    const expiresAt = new Date('2035-12-31T22:59:59Z');
+
+    const createOrder = async (carnetCount: number) => {
+      const { id, sequence } = await one(`SELECT gen_random_uuid() AS id, nextval('order_number_seq')::int AS sequence`);
+      const total = carnetCount * 10 * 1000;
+      await client.query(
+        `INSERT INTO orders (id, number, sequence, programme_id, funder_id, status, carnet_count, carnet_size, face_value_cents, face_value_total_cents,
+                             fee_cents, total_due_cents, max_state_share_cents, generation_done)
+         VALUES ($1, $2, $3, $4, $5, 'ready', $6, 10, 1000, $7, 0, $7, 0, $6)`,
+        [id, `2026-${String(sequence).padStart(4, '0')}`, sequence, programmeId, funderId, carnetCount, total],
+      );
+      const carnets: { id: string; sequence: number }[] = (
+        await client.query(
+          `INSERT INTO carnets (order_id, funder_id, sequence, number, size, status, prescriber_id, allocated_at, issued_at)
+           SELECT $1, $2, s, format('2026-%s-%s', lpad($3::text, 4, '0'), lpad(s::text, 6, '0')), 10, 'issued', $4, now(), now()
+             FROM generate_series(1, $5::int) AS s
+           RETURNING id, sequence`,
+          [id, funderId, sequence, prescriberId, carnetCount],
+        )
+      ).rows;
+      return { orderId: id as string, sequence: sequence as number, carnets };
+    };
+
+    const apiOrder = await createOrder(Math.ceil(apiCount / 10));
+    const secret = secrets.active;
+    const codes: string[] = [];
+    for (let start = 0; start < apiOrder.carnets.length; start += 1000) {
+      const batch = apiOrder.carnets.slice(start, start + 1000);
+      const rows = batch.flatMap((carnet) =>
+        Array.from({ length: 10 }, (_, i) => {
+          const serial = buildVoucherSerial(buildCarnetNumber(2026, apiOrder.sequence, carnet.sequence), i + 1);
+          const nonce = newVoucherNonce();
+          const code = deriveVoucherCode(secret.secret, secret.version, serial, nonce);
+          codes.push(code);
+          return { carnetId: carnet.id, position: i + 1, serial, hash: hashVoucherCode(code), nonce };
+        }),
+      );
+      await client.query(
+        `INSERT INTO vouchers (carnet_id, order_id, funder_id, position, serial, code_hash, code_key_version, code_nonce, face_value_cents, status, expires_at, issued_at)
+         SELECT t.carnet_id, $1, $2, t.position, t.serial, t.hash, $3, t.nonce, 1000, 'issued', $4, now()
+           FROM unnest($5::uuid[], $6::int[], $7::text[], $8::bytea[], $9::bytea[]) AS t(carnet_id, position, serial, hash, nonce)`,
+        [
+          apiOrder.orderId,
+          funderId,
+          secret.version,
+          expiresAt,
+          rows.map((row) => row.carnetId),
+          rows.map((row) => row.position),
+          rows.map((row) => row.serial),
+          rows.map((row) => row.hash),
+          rows.map((row) => row.nonce),
+        ],
+      );
+    }
+
+    // The baseline redeems by id: its chèques need no clear code.
+    const rawOrder = await createOrder(Math.ceil(rawCount / 10));
+    const rawVoucherIds: string[] = (
+      await client.query(
+        `INSERT INTO vouchers (carnet_id, order_id, funder_id, position, serial, code_hash, code_key_version, code_nonce, face_value_cents, status, expires_at, issued_at)
+         SELECT c.id, c.order_id, c.funder_id, p, c.number || '-' || lpad(p::text, 2, '0'), sha256(convert_to(c.id::text || p, 'UTF8')), 1,
+                '\\x00000000000000000000'::bytea, 1000, 'issued', $2, now()
+           FROM carnets c CROSS JOIN generate_series(1, 10) AS p
+          WHERE c.order_id = $1
+         RETURNING id`,
+        [rawOrder.orderId, expiresAt],
+      )
+    ).rows.map((row: { id: string }) => row.id);
+    await client.query('ANALYZE');
+    return { email, venueId, serviceId, codes, rawVoucherIds };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The API's single-use statement, one chèque per statement, `connections` clients in a closed loop. */
+async function rawBaseline(databaseUrl: string, seeded: Seeded, connections: number, durationSeconds: number) {
+  const pool = new Pool({ connectionString: databaseUrl, max: connections });
+  const latencies: number[] = [];
+  let next = 0;
+  let exhausted = false;
+  const started = performance.now();
+  const deadline = started + durationSeconds * 1000;
+  try {
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const client = await pool.connect();
+        try {
+          while (performance.now() < deadline) {
+            if (next >= seeded.rawVoucherIds.length) {
+              exhausted = true;
+              return;
+            }
+            const voucherId = seeded.rawVoucherIds[next++];
+            const begin = performance.now();
+            const { rowCount } = await client.query(
+              REDEEM_VOUCHERS_SQL,
+              redeemParameters({
+                voucherIds: [voucherId],
+                venueId: seeded.venueId,
+                siteId: null,
+                serviceId: seeded.serviceId,
+                serviceCategory: 'first_steps',
+                mode: 'online',
+                scannedAt: new Date(),
+                deviceId: null,
+                userId: null,
+                apiKeyId: null,
+                offlineBatchId: null,
+              }),
+            );
+            if (rowCount !== 1) throw new Error(`baseline could not redeem ${voucherId}`);
+            latencies.push(performance.now() - begin);
+          }
+        } finally {
+          client.release();
+        }
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { rate: latencies.length / seconds, p50: at(0.5), p99: at(0.99), seconds, exhausted };
+}
+
+async function integrity(databaseUrl: string) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      SELECT (SELECT count(*)::int FROM (SELECT voucher_id FROM redemptions WHERE cancelled_at IS NULL GROUP BY voucher_id HAVING count(*) > 1) d) AS "doubleRedemptions",
+             (SELECT count(*)::int FROM vouchers WHERE status = 'redeemed') AS "redeemedVouchers",
+             (SELECT count(*)::int FROM redemptions WHERE cancelled_at IS NULL) AS redemptions,
+             (SELECT count(*)::int FROM ledger_entries WHERE kind = 'redemption_owed_to_venue') AS "ledgerLines",
+             (SELECT count(*)::int FROM audit_events WHERE action = 'voucher.redeemed') AS "auditRows"`);
+    return rows[0] as { doubleRedemptions: number; redeemedVouchers: number; redemptions: number; ledgerLines: number; auditRows: number };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The compiled API as its own process, as in production; resolves once it answers. */
+async function startApi(settings: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(join(__dirname, '..', 'src', 'main.js'), {
+    env: { ...process.env, ...settings },
+    execArgv: (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited during start-up (code ${child.exitCode})`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${settings.PORT}/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the API did not start within 30 s');
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** User + system CPU time the process has used (Linux /proc; clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Linux's high-water mark of the process's resident memory (VmHWM): the true peak, not a sample. */
+function peakRss(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function count(databaseUrl: string, sql: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(databaseUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function clearRedis(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = nextCursor;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function withDatabase(url: string, databaseName: string): string {
+  const target = new URL(url);
+  target.pathname = `/${databaseName}`;
+  return target.toString();
+}
+
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+function mark(ok: boolean): string {
+  return ok ? 'MET' : 'MISSED';
+}
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+import type { ErrorCode } from '../errors/error-code';
+import { HTTP_STATUS_BY_ERROR_CODE } from '../errors/error-http-status';
+import { errorBody } from '../errors/global-exception.filter';
+import { currentContext } from '../request-context';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { IdempotencyError } from './idempotency.errors';
+import { IdempotencyRepository, type StoredResponse } from './idempotency.repository';
+import { IDEMPOTENCY_KEY_PATTERN, requestHash } from './idempotency.rules';
+
+export interface IdempotentRequest {
+  organisationId: string;
+  /** The `Idempotency-Key` header as received (undefined when absent). */
+  key: string | undefined;
+  /** `METHOD /route`. */
+  endpoint: string;
+  body: unknown;
+}
+
+export interface IdempotentResponse {
+  status: number;
+  body: unknown;
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** Answers that describe the moment, not the request: a retry must be able to get a different one. */
+const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['RATE_LIMITED', 'CONCURRENT_MODIFICATION']);
+
+/** The transaction found the key answered meanwhile: its work is rolled back and that answer is replayed. */
+class AnsweredMeanwhile extends Error {}
+
+/**
+ * Runs a request at most once per (organisation, key), in one transaction with its stored response:
+ * - same key, same endpoint and body → the stored response, nothing runs again;
+ * - same key, different body or endpoint → 422 IDEMPOTENCY_KEY_REUSED;
+ * - same key while the first request still runs → 409 IDEMPOTENCY_REQUEST_IN_PROGRESS.
+ * Business refusals (a chèque already redeemed…) are answers too and are stored; unexpected failures,
+ * rate limiting and concurrency conflicts are not, so the client may retry them with the same key.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly records: IdempotencyRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async execute(request: IdempotentRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {
+    const key = request.key;
+    if (key === undefined || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+      throw new IdempotencyError(
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'Send an Idempotency-Key header (a new UUID per operation, the same one when retrying it).',
+      );
+    }
+    const hash = requestHash(request.body);
+    const record = (status: number, body: unknown) => ({ ...request, key, requestHash: hash, responseStatus: status, responseBody: body });
+    try {
+      // Success path: the work, its effects and its stored answer commit together.
+      return await this.transactions.run(async (manager) => {
+        const earlier = await this.begin(manager, request, key, hash);
+        if (earlier) return earlier;
+        const body = JSON.parse(JSON.stringify(await work(manager))) as unknown;
+        if (!(await this.records.store(manager, record(successStatus, body)))) throw new AnsweredMeanwhile();
+        return { status: successStatus, body, replayed: false };
+      });
+    } catch (error) {
+      if (error instanceof AnsweredMeanwhile) return this.replayStored(request, key, hash);
+      const refusal = storableRefusal(error);
+      if (!refusal) throw error;
+      // A refusal: the work's transaction is rolled back whole; the answer is stored on its own.
+      const outcome = await this.transactions.run(async (manager) => {
+        const { locked, stored } = await this.records.lockAndFind(manager, request.organisationId, key);
+        if (stored) return replay(stored, request, hash);
+        // A retry took the key in between: it will store its own answer; this one is still this request's.
+        if (!locked) return { status: refusal.status, body: refusal.body, replayed: false };
+        return (await this.records.store(manager, record(refusal.status, refusal.body))) ? { status: refusal.status, body: refusal.body, replayed: false } : null;
+      });
+      return outcome ?? this.replayStored(request, key, hash);
+    }
+  }
+
+  /** Takes the key for this transaction, or answers with what it already stands for. */
+  private async begin(manager: EntityManager, request: IdempotentRequest, key: string, hash: Buffer): Promise<IdempotentResponse | null> {
+    const { locked, stored } = await this.records.lockAndFind(manager, request.organisationId, key);
+    if (stored) return replay(stored, request, hash);
+    if (!locked) {
+      throw new IdempotencyError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Retry shortly.');
+    }
+    return null;
+  }
+
+  private async replayStored(request: IdempotentRequest, key: string, hash: Buffer): Promise<IdempotentResponse> {
+    const stored = await this.records.find(this.dataSource.manager, request.organisationId, key);
+    if (!stored) throw new Error(`Idempotency record ${request.organisationId}/${key} vanished`);
+    return replay(stored, request, hash);
+  }
+}
+
+function replay(stored: StoredResponse, request: IdempotentRequest, hash: Buffer): IdempotentResponse {
+  if (stored.endpoint !== request.endpoint || !stored.requestHash.equals(hash)) {
+    throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request. Use a new key.');
+  }
+  return { status: stored.responseStatus, body: stored.responseBody, replayed: true };
+}
+
+/** A business refusal becomes the stored answer (as the error filter would have written it); anything else is not stored. */
+function storableRefusal(error: unknown): { status: number; body: unknown } | null {
+  if (!(error instanceof DomainError)) return null;
+  const status = HTTP_STATUS_BY_ERROR_CODE[error.code as ErrorCode];
+  if (status === undefined || status >= 500 || TRANSIENT_CODES.has(error.code as ErrorCode)) return null;
+  if (error instanceof IdempotencyError) return null;
+  return { status, body: JSON.parse(JSON.stringify(errorBody(error, status, currentContext()?.requestId))) as unknown };
+}

@@ -1,0 +1,33 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PaginationQuery } from '../../../common/http/pagination.query';
+
+export class ListRedemptionsQuery extends PaginationQuery {
+  @ApiPropertyOptional({ description: 'Scanned at or after (ISO 8601).' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ description: 'Scanned before (ISO 8601).' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+
+  @ApiPropertyOptional({ enum: ['active', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['active', 'cancelled'])
+  status?: 'active' | 'cancelled';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
+
+  @ApiPropertyOptional({ description: 'ANCT only: one venue’s redemptions.' })
+  @IsOptional()
+  @IsUUID()
+  venueId?: string;
+}

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuditService, type AuditRecord } from '../../audit/audit.service';
+import type { Actor } from '../../auth/actor';
+import { NotFoundError } from '../../common/errors/common-errors';
+import { ValidationFailedError } from '../../common/errors/validation-failed.error';
+import { IdempotencyService, type IdempotentResponse } from '../../common/idempotency/idempotency.service';
+import { AppConfig } from '../../config/app-config';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { SigningKeysService } from '../signing/signing-keys.service';
+import { VenuesRepository, type RedemptionVenueContext } from '../venues/venues.repository';
+import type { OfflineBatchDto, OfflineScanDto } from './dto/offline-batch.dto';
+import { type OfflineItemResult, OfflineCeiling, qualificationStatusAt, scanTimeProblem } from './offline-scan.rules';
+import type { RedemptionPlace } from './redemption.rules';
+import { RedemptionError } from './redemptions.errors';
+import { type RedeemedRow, RedemptionsRepository, type VoucherForRedemptionRow } from './redemptions.repository';
+import { ambiguousInputs, readVoucherInput } from './voucher-input.rules';
+import { VoucherLookupLimiter } from './voucher-lookup-limiter';
+import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, redeemedAudits, rowsByHash, verdictFor } from './voucher-verdict';
+
+export interface OfflineBatchReport {
+  batchId: string;
+  deviceId: string;
+  acceptedCount: number;
+  conflictCount: number;
+  acceptedValueCents: number;
+  items: OfflineItemResult[];
+}
+
+interface Candidate {
+  index: number;
+  scan: OfflineScanDto;
+  input: ReadyInput;
+  service: RedemptionVenueContext['services'][number];
+  place: RedemptionPlace;
+}
+
+export const OFFLINE_BATCH_ENDPOINT = 'POST /redemptions/offline-batches';
+
+/**
+ * Scans a venue kept without network, settled at synchronisation. Each scan is judged as of its scan
+ * time and stands alone (unlike an online request, a batch is not all or nothing); the first valid
+ * redemption recorded wins and later ones are conflicts. Replaying a batch changes nothing: the same
+ * key returns the stored report, and a scan already recorded (same chèque, venue, device and time) is
+ * reported as accepted again rather than as a conflict with itself.
+ */
+@Injectable()
+export class OfflineSyncService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly redemptions: RedemptionsRepository,
+    private readonly venues: VenuesRepository,
+    private readonly idempotency: IdempotencyService,
+    private readonly limiter: VoucherLookupLimiter,
+    private readonly signingKeys: SigningKeysService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async submit(actor: Actor, idempotencyKey: string | undefined, dto: OfflineBatchDto): Promise<IdempotentResponse> {
+    const ambiguous = ambiguousInputs(dto.scans, 'scans');
+    if (ambiguous.length > 0) {
+      throw new ValidationFailedError(ambiguous.map((path) => ({ field: path, problems: ['give exactly one of code and qr'] })));
+    }
+    await this.limiter.assertAllowed(actor);
+    const request = { organisationId: actor.organisationId!, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto };
+    return this.idempotency.execute(request, 200, (manager) => this.settle(manager, actor, dto));
+  }
+
+  private async settle(manager: EntityManager, actor: Actor, dto: OfflineBatchDto): Promise<OfflineBatchReport> {
+    const now = new Date();
+    const venueId = actor.organisationId!;
+    const venue = await this.venues.findRedemptionContext(
+      venueId,
+      unique(dto.scans.map((scan) => scan.serviceId)),
+      unique(dto.scans.flatMap((scan) => (scan.siteId ? [scan.siteId] : []))),
+      manager,
+    );
+    if (!venue) throw new NotFoundError('Venue');
+    const history = await this.venues.qualificationHistory(venueId, manager);
+    const results: OfflineItemResult[] = [];
+    const conflict = (index: number, reason: OfflineItemResult['reason'], extra: Partial<OfflineItemResult> = {}) =>
+      results.push({ index, outcome: 'conflict', reason, ...extra });
+
+    const candidates: Candidate[] = [];
+    dto.scans.forEach((scan, index) => {
+      const timeProblem = scanTimeProblem(scan.scannedAt, now, this.config.OFFLINE_SCAN_MAX_AGE_HOURS * 3_600_000);
+      if (timeProblem) return conflict(index, timeProblem);
+      const service = venue.services.find((candidate) => candidate.id === scan.serviceId);
+      if (!service) return conflict(index, 'UNKNOWN_SERVICE');
+      const site = scan.siteId ? venue.sites.find((candidate) => candidate.id === scan.siteId) : null;
+      if (site === undefined) return conflict(index, 'UNKNOWN_SITE');
+      const read = readVoucherInput(scan, this.signingKeys.keyRing, scan.scannedAt);
+      if (!read.ok) return conflict(index, read.error, read.signatureError ? { details: { signatureError: read.signatureError } } : {});
+      if (qualificationStatusAt(history, scan.scannedAt) !== 'qualified') return conflict(index, 'VENUE_NOT_QUALIFIED');
+      candidates.push({ index, scan, input: readyInput(read.code, read.qrSerial), service, place: placeOf(venue, site) });
+    });
+
+    const rows = rowsByHash(await this.redemptions.findForRedemption(candidates.map((candidate) => candidate.input.hash), manager));
+    const unknown = candidates.filter((candidate) => !rows.has(candidate.input.hash.toString('hex'))).length;
+    if (unknown > 0) {
+      await this.limiter.recordUnknownCodes(actor, unknown);
+      // A batch may not be a way round the threshold: past it, nothing of the batch is looked at.
+      await this.limiter.assertAllowed(actor);
+    }
+
+    await this.redemptions.lockVenueOfflineSync(manager, venueId);
+    const ceiling = new OfflineCeiling(
+      new Map([...rows.values()].map((row) => [row.programmeId, Number(row.offlineValueCeilingCents)])),
+      await this.redemptions.offlineValueSince(manager, venueId, new Date(now.getTime() - this.config.OFFLINE_SCAN_MAX_AGE_HOURS * 3_600_000)),
+    );
+    const batchId = randomUUID();
+    await this.redemptions.insertOfflineBatch(manager, {
+      id: batchId,
+      venueId,
+      deviceId: dto.deviceId,
+      submittedByUserId: actor.userId,
+      submittedByApiKeyId: actor.apiKeyId,
+      itemCount: dto.scans.length,
+      acceptedCount: 0,
+      acceptedValueCents: '0',
+      results: [],
+    });
+
+    const audits: AuditRecord[] = [];
+    let acceptedValueCents = 0;
+    const inScanOrder = [...candidates].sort((a, b) => a.scan.scannedAt.getTime() - b.scan.scannedAt.getTime() || a.index - b.index);
+    for (const candidate of inScanOrder) {
+      const { index, scan, input, service, place } = candidate;
+      const row = rows.get(input.hash.toString('hex'));
+      if (row && isSameScan(row, venueId, dto.deviceId, scan.scannedAt)) {
+        results.push({ index, outcome: 'accepted', serial: row.serial, redemptionId: row.redemptionId!, valueCents: row.faceValueCents, alreadyRecorded: true });
+        continue;
+      }
+      const verdict = verdictFor(input, row, place, scan.scannedAt);
+      if (verdict.outcome === 'refused') {
+        conflict(index, verdict.code, conflictDetails(verdict.row, verdict.code, venueId));
+        continue;
+      }
+      if (ceiling.remaining(verdict.row.programmeId) < verdict.row.faceValueCents) {
+        conflict(index, 'OFFLINE_CEILING_EXCEEDED', { serial: verdict.row.serial, details: { remainingCents: ceiling.remaining(verdict.row.programmeId) } });
+        continue;
+      }
+      const redeemed = await this.redeemOne(manager, verdict.row, {
+        venueId,
+        siteId: scan.siteId ?? null,
+        service,
+        scannedAt: scan.scannedAt,
+        deviceId: dto.deviceId,
+        actor,
+        batchId,
+      });
+      if (redeemed.length === 0) {
+        // Redeemed since it was read (earlier in this batch, or by someone else meanwhile): report it as of now.
+        const [fresh] = await this.redemptions.findForRedemption([input.hash], manager);
+        conflict(index, 'ALREADY_REDEEMED', conflictDetails(fresh, 'ALREADY_REDEEMED', venueId));
+        continue;
+      }
+      ceiling.take(verdict.row.programmeId, verdict.row.faceValueCents);
+      acceptedValueCents += verdict.row.faceValueCents;
+      results.push({ index, outcome: 'accepted', serial: verdict.row.serial, redemptionId: redeemed[0].id, valueCents: verdict.row.faceValueCents });
+      audits.push(...redeemedAudits([verdict.row], redeemed, venueId, service.id, 'offline'));
+    }
+
+    results.sort((a, b) => a.index - b.index);
+    const acceptedCount = results.filter((result) => result.outcome === 'accepted').length;
+    await this.redemptions.completeOfflineBatch(manager, batchId, { acceptedCount, acceptedValueCents: String(acceptedValueCents), results });
+    await this.audit.record(manager, ...audits, {
+      action: 'offline_batch.settled',
+      objectType: 'offline_batch',
+      objectId: batchId,
+      objectOrganisationId: venueId,
+      after: { deviceId: dto.deviceId, itemCount: dto.scans.length, acceptedCount, acceptedValueCents },
+    });
+    return { batchId, deviceId: dto.deviceId, acceptedCount, conflictCount: results.length - acceptedCount, acceptedValueCents, items: results };
+  }
+
+  /** One scan, in its own savepoint: a refusal by the database affects this scan only. Returns its redemption, or nothing. */
+  private async redeemOne(
+    manager: EntityManager,
+    row: VoucherForRedemptionRow,
+    scan: { venueId: string; siteId: string | null; service: Candidate['service']; scannedAt: Date; deviceId: string; actor: Actor; batchId: string },
+  ): Promise<RedeemedRow[]> {
+    try {
+      return await this.transactions.withinSavepoint(manager, () =>
+        this.redemptions.redeem(manager, {
+          voucherIds: [row.id],
+          venueId: scan.venueId,
+          siteId: scan.siteId,
+          serviceId: scan.service.id,
+          serviceCategory: scan.service.category,
+          mode: 'offline',
+          scannedAt: scan.scannedAt,
+          deviceId: scan.deviceId,
+          userId: scan.actor.userId,
+          apiKeyId: scan.actor.apiKeyId,
+          offlineBatchId: scan.batchId,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof RedemptionError) return [];
+      throw error;
+    }
+  }
+}
+
+function isSameScan(row: VoucherForRedemptionRow, venueId: string, deviceId: string, scannedAt: Date): boolean {
+  return row.redeemedByVenueId === venueId && row.redeemedDeviceId === deviceId && row.redeemedAt?.getTime() === scannedAt.getTime();
+}
+
+function conflictDetails(row: VoucherForRedemptionRow | null | undefined, code: string, venueId: string): Partial<OfflineItemResult> {
+  if (!row) return {};
+  return { serial: row.serial, ...(code === 'ALREADY_REDEEMED' && row.redemptionId ? { details: alreadyRedeemedDetails(row, venueId) } : {}) };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,330 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../auth/actor';
+import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
+import { ValidationFailedError } from '../../common/errors/validation-failed.error';
+import type { Page } from '../../common/http/pagination.query';
+import { IdempotencyService, type IdempotentResponse } from '../../common/idempotency/idempotency.service';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { SigningKeysService } from '../signing/signing-keys.service';
+import type { RedemptionVenueContext } from '../venues/venues.repository';
+import type { CheckVoucherDto } from './dto/check-voucher.dto';
+import type { ListRedemptionsQuery } from './dto/list-redemptions.query';
+import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
+import { type RedemptionPlace, undoRefusal } from './redemption.rules';
+import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
+import { RedemptionsRepository, type RedemptionView } from './redemptions.repository';
+import { ambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
+import { VoucherLookupLimiter } from './voucher-lookup-limiter';
+import {
+  alreadyRedeemedDetails,
+  placeOf,
+  type ReadyInput,
+  readyInput,
+  redeemedAudits,
+  rowsByHash,
+  verdictDetails,
+  verdictFor,
+  type VoucherVerdict,
+} from './voucher-verdict';
+
+export interface CheckResult {
+  serial: string;
+  status: string;
+  valueCents: number;
+  expiresAt: Date;
+  redeemableUntil: Date;
+  territory: { departements: string[]; communes: string[] };
+  /** Whether this venue may redeem it now; if not, `refusal` says why. */
+  redeemable: boolean;
+  refusal: string | null;
+  alreadyRedeemed?: Record<string, unknown>;
+}
+
+export interface RedemptionReceipt {
+  redemptions: { id: string; voucherId: string; serial: string; valueCents: number }[];
+  totalValueCents: number;
+  serviceId: string;
+  serviceCategory: string;
+  siteId: string | null;
+  scannedAt: Date;
+}
+
+export interface RedemptionTotals {
+  venueId: string;
+  /** Sum of what redemptions made the venue owed, undos deducted (ledger). */
+  owedCents: string;
+  /** Sum of what reimbursement statements paid it (ledger). */
+  paidCents: string;
+  pendingReimbursementCents: string;
+  /** Active redemptions no reimbursement statement holds yet (still undoable within 24 h). */
+  notYetInStatement: { count: number; valueCents: string };
+}
+
+export const REDEEM_ENDPOINT = 'POST /redemptions';
+
+@Injectable()
+export class RedemptionsService {
+  constructor(
+    private readonly redemptions: RedemptionsRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly idempotency: IdempotencyService,
+    private readonly limiter: VoucherLookupLimiter,
+    private readonly signingKeys: SigningKeysService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** No money moves: what the chèque is, and whether this venue may redeem it now. */
+  async check(actor: Actor, dto: CheckVoucherDto): Promise<CheckResult> {
+    const now = new Date();
+    const [input] = this.readInputs([dto], 'voucher', now);
+    await this.limiter.assertAllowed(actor);
+    const found = await this.redemptions.findVenueAndVouchers(actor.organisationId!, [], dto.siteId ? [dto.siteId] : [], [input.hash]);
+    const { venue, place } = resolveVenue(found?.venue ?? null, null, dto.siteId ?? null);
+    const verdict = verdictFor(input, found!.vouchers[0], place, now);
+    if (verdict.outcome === 'refused' && !verdict.row) {
+      await this.recordUnknown(actor, [verdict]);
+      throw new RedemptionError(verdict.code, VOUCHER_ERROR_MESSAGES[verdict.code], { items: [verdictDetails(0, verdict, venue.id)] });
+    }
+    const row = verdict.row!;
+    const refusal = venue.qualificationStatus !== 'qualified' ? 'VENUE_NOT_QUALIFIED' : verdict.outcome === 'refused' ? verdict.code : null;
+    return {
+      serial: row.serial,
+      status: row.status,
+      valueCents: row.faceValueCents,
+      expiresAt: row.expiresAt,
+      redeemableUntil: row.redeemableUntil,
+      territory: { departements: row.territoryDepartements, communes: row.territoryCommunes },
+      redeemable: refusal === null,
+      refusal,
+      ...(row.status === 'redeemed' ? { alreadyRedeemed: alreadyRedeemedDetails(row, venue.id) } : {}),
+    };
+  }
+
+  /**
+   * Redeems every chèque of the request for one service, or none. Checks first (to name the reason),
+   * then lets PostgreSQL decide: the conditional update redeems only chèques still `issued`, so of
+   * any number of concurrent requests for one chèque exactly one succeeds.
+   */
+  async redeem(actor: Actor, idempotencyKey: string | undefined, dto: RedeemVouchersDto): Promise<IdempotentResponse> {
+    const now = new Date();
+    const inputs = this.readInputs(dto.vouchers, 'vouchers', now);
+    // Blocked callers are turned away before any database work (even a replay waits for the window to end).
+    await this.limiter.assertAllowed(actor);
+    const request = { organisationId: actor.organisationId!, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto };
+    return this.idempotency.execute(request, 201, async (manager) => {
+      const found = await this.redemptions.findVenueAndVouchers(
+        actor.organisationId!,
+        [dto.serviceId],
+        dto.siteId ? [dto.siteId] : [],
+        inputs.map((input) => input.hash),
+        manager,
+      );
+      const { venue, place, service } = resolveVenue(found?.venue ?? null, dto.serviceId, dto.siteId ?? null);
+      if (inputs.length > service!.maxVouchers) {
+        throw new RedemptionError('TOO_MANY_VOUCHERS_FOR_SERVICE', `This service takes at most ${service!.maxVouchers} chèque(s) per session.`, {
+          maxVouchers: service!.maxVouchers,
+        });
+      }
+      assertQualified(venue);
+      const rowsFound = rowsByHash(found!.vouchers);
+      const verdicts = inputs.map((input) => verdictFor(input, rowsFound.get(input.hash.toString('hex')), place, now));
+      await this.recordUnknown(actor, verdicts);
+      assertAllRedeemable(verdicts, venue.id);
+      const rows = verdicts.map((verdict) => verdict.row!);
+      const redeemed = await this.redemptions.redeem(manager, {
+        voucherIds: rows.map((row) => row.id),
+        venueId: venue.id,
+        siteId: dto.siteId ?? null,
+        serviceId: service!.id,
+        serviceCategory: service!.category,
+        mode: 'online',
+        scannedAt: now,
+        deviceId: null,
+        userId: actor.userId,
+        apiKeyId: actor.apiKeyId,
+        offlineBatchId: null,
+      });
+      if (redeemed.length !== rows.length) {
+        // Lost a race: another request redeemed one of them since it was read. Say which, as of now.
+        assertAllRedeemable(await this.verdicts(manager, inputs, place, now), venue.id);
+        throw new RedemptionError('ALREADY_REDEEMED', VOUCHER_ERROR_MESSAGES.ALREADY_REDEEMED);
+      }
+      const byVoucher = new Map(redeemed.map((redemption) => [redemption.voucherId, redemption]));
+      await this.audit.record(manager, ...redeemedAudits(rows, redeemed, venue.id, service!.id, 'online'));
+      return {
+        redemptions: rows.map((row) => ({ id: byVoucher.get(row.id)!.id, voucherId: row.id, serial: row.serial, valueCents: row.faceValueCents })),
+        totalValueCents: rows.reduce((sum, row) => sum + row.faceValueCents, 0),
+        serviceId: service!.id,
+        serviceCategory: service!.category,
+        siteId: dto.siteId ?? null,
+        scannedAt: now,
+      } satisfies RedemptionReceipt;
+    });
+  }
+
+  /** A venue undoes its own redemption: within 24 h, and only while no reimbursement statement holds it. */
+  async cancel(actor: Actor, redemptionId: string, reason: string): Promise<RedemptionView> {
+    const venueId = actor.organisationId!;
+    await this.transactions.run(async (manager) => {
+      const redemption = await this.redemptions.lockOwn(manager, redemptionId, venueId);
+      if (!redemption) throw new NotFoundError('Redemption');
+      const now = new Date();
+      switch (undoRefusal(redemption, now)) {
+        case 'ALREADY_CANCELLED':
+          throw new InvalidTransitionError('redemption', 'cancelled', 'cancel');
+        case 'IN_STATEMENT':
+          throw new RedemptionError('REDEMPTION_NOT_CANCELLABLE', 'This redemption is in a reimbursement statement and can no longer be undone.', {
+            reason: 'IN_STATEMENT',
+          });
+        case 'UNDO_WINDOW_PASSED':
+          throw new RedemptionError('REDEMPTION_NOT_CANCELLABLE', 'A redemption can only be undone within 24 hours.', {
+            reason: 'UNDO_WINDOW_PASSED',
+            recordedAt: redemption.recordedAt,
+          });
+        case null:
+          break;
+      }
+      await this.redemptions.markCancelled(manager, redemption.id, { cancelledAt: now, cancelledByUserId: actor.userId, cancellationReason: reason });
+      await this.redemptions.lockCarnetOf(manager, redemption.voucherId);
+      const reinstated = await this.redemptions.reinstateVoucher(manager, redemption.voucherId);
+      if (!reinstated.reinstated) {
+        throw new Error(`Voucher ${redemption.voucherId} of active redemption ${redemption.id} is not in status redeemed`);
+      }
+      const owed = await this.redemptions.owedLedgerLine(manager, redemption.id);
+      if (!owed) throw new Error(`Redemption ${redemption.id} has no ledger line to reverse`);
+      await this.ledger.append(manager, [
+        {
+          kind: 'redemption_owed_to_venue',
+          amountCents: String(-BigInt(owed.amountCents)),
+          occurredAt: now,
+          programmeId: owed.programmeId,
+          funderId: owed.funderId,
+          orderId: owed.orderId,
+          venueId: owed.venueId,
+          voucherId: owed.voucherId,
+          redemptionId: owed.redemptionId,
+          reversesEntryId: owed.id,
+        },
+      ]);
+      await this.audit.record(
+        manager,
+        {
+          action: 'redemption.cancelled',
+          objectType: 'redemption',
+          objectId: redemption.id,
+          objectOrganisationId: venueId,
+          before: { cancelledAt: null },
+          after: { cancelledAt: now.toISOString(), reason },
+        },
+        {
+          action: 'voucher.redemption_undone',
+          objectType: 'voucher',
+          objectId: redemption.voucherId,
+          objectOrganisationId: redemption.funderId,
+          before: { status: 'redeemed' },
+          after: { status: 'issued', redemptionId: redemption.id },
+        },
+        ...(reinstated.carnetReopened
+          ? [
+              {
+                action: 'carnet.reopened',
+                objectType: 'carnet',
+                objectId: reinstated.carnetId!,
+                objectOrganisationId: redemption.funderId,
+                before: { status: 'fully_used' },
+                after: { status: 'issued', redemptionId: redemption.id },
+              },
+            ]
+          : []),
+      );
+    });
+    return (await this.redemptions.findVisible(redemptionId, venueId))!;
+  }
+
+  async list(actor: Actor, query: ListRedemptionsQuery): Promise<Page<RedemptionView>> {
+    const venueId = actor.organisationKind === 'anct' ? (query.venueId ?? null) : actor.organisationId!;
+    const { items, total } = await this.redemptions.list({ ...query, venueId });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<RedemptionView> {
+    const redemption = await this.redemptions.findVisible(id, actor.organisationKind === 'anct' ? null : actor.organisationId!);
+    if (!redemption) throw new NotFoundError('Redemption');
+    return redemption;
+  }
+
+  /** Money the venue is owed and not yet paid (`venue_payment_made` lines are payments to it, positive). */
+  async totals(actor: Actor): Promise<RedemptionTotals> {
+    const venueId = actor.organisationId!;
+    const [byKind, notYetInStatement] = await Promise.all([this.ledger.totalsByKind({ venueId }), this.redemptions.notYetInStatement(venueId)]);
+    const owed = BigInt(byKind.redemption_owed_to_venue ?? '0');
+    const paid = BigInt(byKind.venue_payment_made ?? '0');
+    return {
+      venueId,
+      owedCents: owed.toString(),
+      paidCents: paid.toString(),
+      pendingReimbursementCents: (owed - paid).toString(),
+      notYetInStatement,
+    };
+  }
+
+  /** Answers what needs no database: a form problem (400), a typo, a bad code or a forged QR (422), a chèque twice. */
+  private readInputs(inputs: VoucherInput[], field: string, at: Date): ReadyInput[] {
+    const ambiguous = ambiguousInputs(inputs, field);
+    if (ambiguous.length > 0) {
+      throw new ValidationFailedError(ambiguous.map((path) => ({ field: path, problems: ['give exactly one of code and qr'] })));
+    }
+    const results = inputs.map((input) => readVoucherInput(input, this.signingKeys.keyRing, at));
+    const bad = results.flatMap((result, index) =>
+      result.ok ? [] : [{ index, outcome: 'refused', code: result.error, ...(result.signatureError ? { signatureError: result.signatureError } : {}) }],
+    );
+    if (bad.length > 0) throw new RedemptionError(bad[0].code, VOUCHER_ERROR_MESSAGES[bad[0].code], { items: bad });
+    const ready = results.map((result) => (result.ok ? readyInput(result.code, result.qrSerial) : null)!);
+    const seen = new Set<string>();
+    for (const [index, input] of ready.entries()) {
+      if (seen.has(input.code)) throw new RedemptionError('DUPLICATE_VOUCHER_IN_REQUEST', 'The same chèque appears twice in this request.', { index });
+      seen.add(input.code);
+    }
+    return ready;
+  }
+
+  private async verdicts(manager: EntityManager, inputs: ReadyInput[], place: RedemptionPlace, at: Date): Promise<VoucherVerdict[]> {
+    const rows = rowsByHash(await this.redemptions.findForRedemption(inputs.map((input) => input.hash), manager));
+    return inputs.map((input) => verdictFor(input, rows.get(input.hash.toString('hex')), place, at));
+  }
+
+  private async recordUnknown(actor: Actor, verdicts: VoucherVerdict[]): Promise<void> {
+    const unknown = verdicts.filter((verdict) => verdict.outcome === 'refused' && verdict.code === 'INVALID_CODE').length;
+    await this.limiter.recordUnknownCodes(actor, unknown);
+  }
+}
+
+/** The named service and site if they are the venue's own and active, and where the chèques are used. */
+function resolveVenue(venue: RedemptionVenueContext | null, serviceId: string | null, siteId: string | null) {
+  if (!venue) throw new NotFoundError('Venue');
+  const service = serviceId ? venue.services[0] : null;
+  if (serviceId && !service) throw new RedemptionError('UNKNOWN_SERVICE', 'This service is not one of your venue’s active services.');
+  const site = siteId ? venue.sites[0] : null;
+  if (siteId && !site) throw new RedemptionError('UNKNOWN_SITE', 'This site is not one of your venue’s active sites.');
+  return { venue, service, place: placeOf(venue, site ?? null) };
+}
+
+function assertQualified(venue: RedemptionVenueContext): void {
+  if (venue.qualificationStatus !== 'qualified') {
+    throw new RedemptionError('VENUE_NOT_QUALIFIED', `Your venue is not qualified to redeem chèques (status: ${venue.qualificationStatus}).`, {
+      qualificationStatus: venue.qualificationStatus,
+    });
+  }
+}
+
+/** Refuses the whole request when any chèque is refused, naming the first reason and detailing every chèque. */
+function assertAllRedeemable(verdicts: VoucherVerdict[], venueId: string): void {
+  const first = verdicts.find((verdict) => verdict.outcome === 'refused');
+  if (first?.outcome !== 'refused') return;
+  const items = verdicts.map((verdict, index) => verdictDetails(index, verdict, venueId));
+  throw new RedemptionError(first.code, VOUCHER_ERROR_MESSAGES[first.code], { items });
+}

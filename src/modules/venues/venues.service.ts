@@ -1,0 +1,313 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../../auth/actor';
+import { InvalidTransitionError, NotFoundError, RateLimitedError } from '../../common/errors/common-errors';
+import { ValidationFailedError } from '../../common/errors/validation-failed.error';
+import type { Page } from '../../common/http/pagination.query';
+import { FailureCounter } from '../../common/rate-limit/failure-counter';
+import { AppConfig } from '../../config/app-config';
+import { TransactionRunner } from '../../database/transaction-runner';
+import type { OrganisationEntity } from '../organisations/organisation.entity';
+import { departementOfCommune } from '../organisations/organisations.rules';
+import { OrganisationsService } from '../organisations/organisations.service';
+import type { Invitation } from '../users/users.service';
+import type { ApplyVenueDto } from './dto/apply-venue.dto';
+import type { CreateVenueServiceDto } from './dto/create-venue-service.dto';
+import type { CreateVenueSiteDto } from './dto/create-venue-site.dto';
+import type { ListVenuesQuery } from './dto/list-venues.query';
+import type { PublicVenuesQuery } from './dto/public-venues.query';
+import type { QualificationDecisionDto } from './dto/qualification-decision.dto';
+import type { OpeningSlot } from './opening-hours';
+import { SERVICE_CATEGORY_LABELS } from './service-category';
+import type { VenueQualificationEventEntity } from './venue-qualification-event.entity';
+import type { VenueServiceEntity } from './venue-service.entity';
+import type { VenueSiteEntity } from './venue-site.entity';
+import { openingHoursProblems, QUALIFICATION_TRANSITIONS, qualificationAfter } from './venues.rules';
+import { VenuesRepository } from './venues.repository';
+
+export interface VenueProfile {
+  id: string;
+  name: string;
+  siret: string | null;
+  addressLine: string | null;
+  postalCode: string | null;
+  city: string | null;
+  communeInseeCode: string | null;
+  departementCode: string | null;
+  qualificationStatus: string | null;
+  qualificationChangedAt: Date | null;
+  sites: VenueSiteEntity[];
+  services: VenueServiceEntity[];
+  qualificationHistory: Omit<VenueQualificationEventEntity, 'venue'>[];
+}
+
+export interface VenueApplication {
+  venue: VenueProfile;
+  adminInvitation: Invitation;
+}
+
+export interface PublicVenue {
+  id: string;
+  name: string;
+  sites: Pick<VenueSiteEntity, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city' | 'communeInseeCode' | 'openingHours' | 'accessibilityNotes'>[];
+  services: (Pick<VenueServiceEntity, 'label' | 'category' | 'durationMinutes' | 'maxVouchers'> & { categoryLabel: string })[];
+}
+
+const APPLICATION_WINDOW_SECONDS = 86_400;
+
+@Injectable()
+export class VenuesService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly organisations: OrganisationsService,
+    private readonly venues: VenuesRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly failures: FailureCounter,
+  ) {}
+
+  /**
+   * Public: a venue applies without an account. It gets its first administrator's invitation (as an
+   * ANCT-created venue would) and can prepare its sites and services, but redeems nothing until ANCT qualifies it.
+   */
+  async apply(dto: ApplyVenueDto, ip: string): Promise<VenueApplication> {
+    const attempts = await this.failures.record(`venue-applications:ip:${ip}`, APPLICATION_WINDOW_SECONDS);
+    if (attempts.count > this.config.VENUE_APPLICATIONS_PER_IP_PER_DAY) {
+      throw new RateLimitedError(attempts.retryAfterSeconds, 'Too many venue applications from this address today.');
+    }
+    const seat: CreateVenueSiteDto = {
+      name: dto.name,
+      addressLine: dto.addressLine,
+      postalCode: dto.postalCode,
+      city: dto.city,
+      communeInseeCode: dto.communeInseeCode,
+      openingHours: dto.openingHours,
+      accessibilityNotes: dto.accessibilityNotes,
+    };
+    const sites = [seat, ...(dto.additionalSites ?? [])];
+    sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
+    return this.organisations.createInTransaction(async (manager) => {
+      const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
+      const savedSites = await this.venues.insertSites(manager, organisation.id, sites.map(toSiteValues));
+      const savedServices = await this.venues.insertServices(manager, organisation.id, dto.services.map(toServiceValues));
+      await this.audit.record(manager, {
+        action: 'venue.applied',
+        objectType: 'organisation',
+        objectId: organisation.id,
+        objectOrganisationId: organisation.id,
+        after: { sites: savedSites.map((site) => site.id), services: savedServices.map((service) => service.id) },
+      });
+      return { venue: await this.profileOf(organisation, manager), adminInvitation: adminInvitation! };
+    });
+  }
+
+  async list(query: ListVenuesQuery): Promise<Page<OrganisationEntity>> {
+    const { items, total } = await this.venues.list(query);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, venueId: string): Promise<VenueProfile> {
+    return this.profileOf(await this.visibleVenue(actor, venueId));
+  }
+
+  async decide(venueId: string, dto: QualificationDecisionDto, decidedByUserId: string | null): Promise<VenueProfile> {
+    return this.transactions.run(async (manager) => {
+      const venue = await this.venues.lockVenue(manager, venueId);
+      if (!venue) throw new NotFoundError('Venue');
+      const current = venue.qualificationStatus!;
+      const next = qualificationAfter(current, dto.decision);
+      if (!next) throw new InvalidTransitionError('venue', current, dto.decision);
+      const reason = dto.reason?.trim() || null;
+      if (QUALIFICATION_TRANSITIONS[dto.decision].reasonRequired && !reason) {
+        throw new ValidationFailedError([{ field: 'reason', problems: [`a reason is required to ${dto.decision} a venue`] }]);
+      }
+      const decidedAt = new Date();
+      await this.venues.recordQualification(manager, {
+        venueId,
+        decision: dto.decision,
+        fromStatus: current,
+        toStatus: next,
+        reason,
+        decidedAt,
+        decidedByUserId,
+      });
+      await this.audit.record(manager, {
+        action: `venue.${next}`,
+        objectType: 'organisation',
+        objectId: venueId,
+        objectOrganisationId: venueId,
+        before: { qualificationStatus: current },
+        after: { qualificationStatus: next, reason, decidedAt: decidedAt.toISOString() },
+      });
+      return this.profileOf({ ...venue, qualificationStatus: next, qualificationChangedAt: decidedAt }, manager);
+    });
+  }
+
+  async addSite(actor: Actor, venueId: string, dto: CreateVenueSiteDto): Promise<VenueSiteEntity> {
+    assertValidOpeningHours(dto.openingHours, 'openingHours');
+    await this.visibleVenue(actor, venueId);
+    return this.transactions.run(async (manager) => {
+      const [site] = await this.venues.insertSites(manager, venueId, [toSiteValues(dto)]);
+      await this.audit.record(manager, {
+        action: 'venue_site.created',
+        objectType: 'venue_site',
+        objectId: site.id,
+        objectOrganisationId: venueId,
+        after: toSiteValues(dto) as Record<string, unknown>,
+      });
+      return site;
+    });
+  }
+
+  async deactivateSite(actor: Actor, venueId: string, siteId: string): Promise<VenueSiteEntity> {
+    await this.visibleVenue(actor, venueId);
+    return this.transactions.run(async (manager) => {
+      const site = await this.venues.findSiteOfVenue(manager, venueId, siteId);
+      if (!site) throw new NotFoundError('Site');
+      if (!site.active) throw new InvalidTransitionError('site', 'inactive', 'deactivate');
+      await this.venues.deactivateSite(manager, site);
+      await this.audit.record(manager, {
+        action: 'venue_site.deactivated',
+        objectType: 'venue_site',
+        objectId: site.id,
+        objectOrganisationId: venueId,
+        before: { active: true },
+        after: { active: false },
+      });
+      return { ...site, active: false };
+    });
+  }
+
+  async addService(actor: Actor, venueId: string, dto: CreateVenueServiceDto): Promise<VenueServiceEntity> {
+    await this.visibleVenue(actor, venueId);
+    return this.transactions.run(async (manager) => {
+      const [service] = await this.venues.insertServices(manager, venueId, [toServiceValues(dto)]);
+      await this.audit.record(manager, {
+        action: 'venue_service.created',
+        objectType: 'venue_service',
+        objectId: service.id,
+        objectOrganisationId: venueId,
+        after: toServiceValues(dto) as Record<string, unknown>,
+      });
+      return service;
+    });
+  }
+
+  async deactivateService(actor: Actor, venueId: string, serviceId: string): Promise<VenueServiceEntity> {
+    await this.visibleVenue(actor, venueId);
+    return this.transactions.run(async (manager) => {
+      const service = await this.venues.findServiceOfVenue(manager, venueId, serviceId);
+      if (!service) throw new NotFoundError('Service');
+      if (!service.active) throw new InvalidTransitionError('service', 'inactive', 'deactivate');
+      await this.venues.deactivateService(manager, service);
+      await this.audit.record(manager, {
+        action: 'venue_service.deactivated',
+        objectType: 'venue_service',
+        objectId: service.id,
+        objectOrganisationId: venueId,
+        before: { active: true },
+        after: { active: false },
+      });
+      return { ...service, active: false };
+    });
+  }
+
+  /**
+   * For beneficiaries and printed carnets. Without geographic data, "near a commune" means: venues of
+   * the commune's département, those with a site in the commune first.
+   */
+  async directory(query: PublicVenuesQuery): Promise<Page<PublicVenue>> {
+    if (Boolean(query.communeInseeCode) === Boolean(query.departementCode)) {
+      throw new ValidationFailedError([{ field: 'communeInseeCode', problems: ['give exactly one of communeInseeCode and departementCode'] }]);
+    }
+    const departementCode = query.communeInseeCode ? departementOfCommune(query.communeInseeCode) : query.departementCode!;
+    const { venues, total } = await this.venues.directory({
+      departementCode,
+      communeInseeCode: query.communeInseeCode ?? null,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const ids = venues.map((venue) => venue.id);
+    const [sites, services] = ids.length > 0 ? await Promise.all([this.venues.activeSitesIn(ids, departementCode), this.venues.activeServicesOf(ids)]) : [[], []];
+    const items = venues.map((venue) => ({
+      id: venue.id,
+      name: venue.name,
+      sites: sites
+        .filter((site) => site.venueId === venue.id)
+        .sort((a, b) => Number(b.communeInseeCode === query.communeInseeCode) - Number(a.communeInseeCode === query.communeInseeCode))
+        .map(({ id, name, addressLine, postalCode, city, communeInseeCode, openingHours, accessibilityNotes }) => ({
+          id,
+          name,
+          addressLine,
+          postalCode,
+          city,
+          communeInseeCode,
+          openingHours,
+          accessibilityNotes,
+        })),
+      services: services
+        .filter((service) => service.venueId === venue.id)
+        .map(({ label, category, durationMinutes, maxVouchers }) => ({
+          label,
+          category,
+          categoryLabel: SERVICE_CATEGORY_LABELS[category],
+          durationMinutes,
+          maxVouchers,
+        })),
+    }));
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** ANCT sees every venue; a venue agent only its own (another venue answers 404, like a missing one). */
+  private async visibleVenue(actor: Actor, venueId: string): Promise<OrganisationEntity> {
+    const visible = actor.organisationKind === 'anct' || actor.organisationId === venueId;
+    const venue = visible ? await this.venues.findVenue(venueId) : null;
+    if (!venue) throw new NotFoundError('Venue');
+    return venue;
+  }
+
+  private async profileOf(venue: OrganisationEntity, manager?: EntityManager): Promise<VenueProfile> {
+    // One after the other: inside a transaction the three queries share one connection.
+    const sites = await this.venues.sitesOf(venue.id, manager);
+    const services = await this.venues.servicesOf(venue.id, manager);
+    const history = await this.venues.qualificationHistory(venue.id, manager);
+    return {
+      id: venue.id,
+      name: venue.name,
+      siret: venue.siret,
+      addressLine: venue.addressLine,
+      postalCode: venue.postalCode,
+      city: venue.city,
+      communeInseeCode: venue.communeInseeCode,
+      departementCode: venue.departementCode,
+      qualificationStatus: venue.qualificationStatus,
+      qualificationChangedAt: venue.qualificationChangedAt,
+      sites,
+      services,
+      qualificationHistory: history,
+    };
+  }
+}
+
+function assertValidOpeningHours(slots: OpeningSlot[], field: string): void {
+  const problems = openingHoursProblems(slots);
+  if (problems.length > 0) throw new ValidationFailedError([{ field, problems }]);
+}
+
+function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {
+  return {
+    name: dto.name,
+    addressLine: dto.addressLine,
+    postalCode: dto.postalCode,
+    city: dto.city,
+    communeInseeCode: dto.communeInseeCode,
+    departementCode: departementOfCommune(dto.communeInseeCode),
+    openingHours: dto.openingHours.map(({ day, opens, closes }) => ({ day, opens, closes })),
+    accessibilityNotes: dto.accessibilityNotes ?? null,
+  };
+}
+
+function toServiceValues(dto: CreateVenueServiceDto): Partial<VenueServiceEntity> {
+  return { label: dto.label, category: dto.category, durationMinutes: dto.durationMinutes, maxVouchers: dto.maxVouchers ?? 1 };
+}
