@@ -195,7 +195,9 @@ async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: 
 
     const apiOrder = await createOrder(Math.ceil(apiCount / 10));
     const secret = secrets.active;
-    const codes: string[] = [];
+    // Indexed by position then carnet: successive requests redeem chèques of different carnets, as at a
+    // venue where each beneficiary brings their own carnet (one carnet's chèques are not redeemed at once).
+    const codesByPosition: string[][] = Array.from({ length: 10 }, () => []);
     for (let start = 0; start < apiOrder.carnets.length; start += 1000) {
       const batch = apiOrder.carnets.slice(start, start + 1000);
       const rows = batch.flatMap((carnet) =>
@@ -203,7 +205,7 @@ async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: 
           const serial = buildVoucherSerial(buildCarnetNumber(2026, apiOrder.sequence, carnet.sequence), i + 1);
           const nonce = newVoucherNonce();
           const code = deriveVoucherCode(secret.secret, secret.version, serial, nonce);
-          codes.push(code);
+          codesByPosition[i].push(code);
           return { carnetId: carnet.id, position: i + 1, serial, hash: hashVoucherCode(code), nonce };
         }),
       );
@@ -239,6 +241,7 @@ async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: 
       )
     ).rows.map((row: { id: string }) => row.id);
     await client.query('ANALYZE');
+    const codes = codesByPosition.flat();
     return { email, venueId, serviceId, codes, rawVoucherIds };
   } finally {
     await client.end();
