@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import type { Actor } from '../src/auth/actor';
+import { systemActorFor } from '../src/auth/actor';
 import { configureRootLogger } from '../src/common/logger';
 import { AppConfig, loadAppConfig } from '../src/config/app-config';
 import { ensureDatabase, quoteIdentifier } from '../src/database/ensure-database';
@@ -48,7 +48,7 @@ export async function run(): Promise<void> {
     process.stdout.write(`order of ${carnetCount} carnets × ${CARNET_SIZE} = ${vouchers} chèques, chunks of ${config.GENERATION_CHUNK_VOUCHERS} chèques\n`);
 
     await dataSource.query('CHECKPOINT');
-    const anct = systemActorOf('anct', null);
+    const anct = systemActorFor('anct', null, 'bench');
     const cpuBefore = cpuSecondsOf(worker);
     const started = performance.now();
     const order = await app.get(OrdersService).recordPayment(anct, orderId, {
@@ -96,18 +96,6 @@ export async function run(): Promise<void> {
   }
 }
 
-function systemActorOf(kind: 'anct' | 'funder', organisationId: string | null): Actor {
-  return {
-    kind: 'system',
-    userId: null,
-    apiKeyId: null,
-    organisationId,
-    organisationKind: kind,
-    role: kind === 'anct' ? 'anct_admin' : 'funder_manager',
-    isOrganisationAdmin: false,
-    label: 'bench',
-  };
-}
 
 /** Funder, programme large enough for the order, enrolment, and the order up to approval, through the services. */
 async function approvedOrder(app: INestApplicationContext, carnetCount: number): Promise<string> {
@@ -122,9 +110,9 @@ async function approvedOrder(app: INestApplicationContext, carnetCount: number):
   const programme = await programmes.create({ name: 'Bench', year: 2026, validUntil: '2030-12-31', minimumOrderCents: 0, defaultFunderCapCents: 1e12 });
   await programmes.enrol(programme.id, { funderId: funder.id });
   const orders = app.get(OrdersService);
-  const anct = systemActorOf('anct', null);
-  const order = await orders.create(systemActorOf('funder', funder.id), { programmeId: programme.id, carnetCount, carnetSize: CARNET_SIZE });
-  await orders.submit(systemActorOf('funder', funder.id), order.id);
+  const anct = systemActorFor('anct', null, 'bench');
+  const order = await orders.create(systemActorFor('funder', funder.id, 'bench'), { programmeId: programme.id, carnetCount, carnetSize: CARNET_SIZE });
+  await orders.submit(systemActorFor('funder', funder.id, 'bench'), order.id);
   await orders.approve(anct, order.id);
   return order.id;
 }

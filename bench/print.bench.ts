@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../src/auth/actor';
+import { systemActorFor } from '../src/auth/actor';
 import { configureRootLogger } from '../src/common/logger';
 import { loadAppConfig } from '../src/config/app-config';
 import { ensureDatabase, quoteIdentifier } from '../src/database/ensure-database';
@@ -50,18 +50,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function actor(organisationId: string, kind: 'funder' | 'prescriber'): Actor {
-  return {
-    kind: 'system',
-    userId: null,
-    apiKeyId: null,
-    organisationId,
-    organisationKind: kind,
-    role: kind === 'funder' ? 'funder_manager' : 'prescriber_agent',
-    isOrganisationAdmin: false,
-    label: 'bench:print',
-  };
-}
 
 const mb = (value: number) => `${value.toFixed(0)} MB`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -92,8 +80,8 @@ export async function run(): Promise<void> {
     const secret = app.get(VoucherCodeSecrets).active;
     const single = await createReadyOrder(dataSource, fixtures, secret, 1, CARNET_SIZE);
     const bulk = await createReadyOrder(dataSource, fixtures, secret, carnetCount, CARNET_SIZE);
-    const funder = actor(fixtures.funderId, 'funder');
-    const prescriber = actor(fixtures.prescriberId, 'prescriber');
+    const funder = systemActorFor('funder', fixtures.funderId, 'bench:print');
+    const prescriber = systemActorFor('prescriber', fixtures.prescriberId, 'bench:print');
 
     // 1. One carnet, handed out then printed by its prescriber.
     await dataSource.query(`UPDATE carnets SET status = 'allocated', prescriber_id = $2, allocated_at = now() WHERE id = ANY($1)`, [single.carnetIds, fixtures.prescriberId]);

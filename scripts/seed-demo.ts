@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
-import { type Actor, systemActor } from '../src/auth/actor';
-import type { OrganisationKind } from '../src/modules/organisations/organisation-kind';
+import { systemActor, systemActorFor } from '../src/auth/actor';
 import { AuthService } from '../src/auth/auth.service';
 import { loadAppConfig } from '../src/config/app-config';
 import { configureRootLogger } from '../src/common/logger';
@@ -73,7 +72,7 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
   );
   await step(LOGINS.prescriber, async () =>
     (
-      await organisations.createOrLinkPrescriber(demoActor(funderId, 'funder', 'funder_manager'), {
+      await organisations.createOrLinkPrescriber(systemActorFor('funder', funderId, 'seed:demo', true), {
         name: 'CCAS de Villeurbanne (démo)',
         siret: '26690266700010',
         communeInseeCode: '69266',
@@ -98,7 +97,7 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
 
   // Ready to redeem: one service, then ANCT's qualification (both audited, as through the API).
   const venues = app.get(VenuesService);
-  const anct = demoActor(anctId, 'anct', 'anct_admin');
+  const anct = systemActorFor('anct', anctId, 'seed:demo', true);
   const venue = await venues.get(anct, venueId);
   let service = venue.services.find((candidate) => candidate.active);
   if (!service) {
@@ -117,10 +116,6 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
   printLogins(created > 0 ? 'Demo data created.' : 'The demo data already exists.', service.id);
 }
 
-/** Acting as an organisation without a person behind it (audited under the seed's label). */
-function demoActor(organisationId: string, organisationKind: OrganisationKind, role: Actor['role']): Actor {
-  return { kind: 'system', userId: null, apiKeyId: null, organisationId, organisationKind, role, isOrganisationAdmin: true, label: 'seed:demo' };
-}
 
 function printLogins(headline: string, venueServiceId: string): void {
   process.stdout.write(

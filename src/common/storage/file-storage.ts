@@ -8,7 +8,7 @@ import { finished } from 'node:stream/promises';
 import { AppConfig } from '../../config/app-config';
 
 /**
- * Generated files (statements, reports) under STORAGE_DIR. Paths stored in the database are relative,
+ * Generated files (print runs, statements, reports) under STORAGE_DIR. Paths stored in the database are relative,
  * so the directory can move. A file is written under a temporary name and renamed when complete:
  * a reader never sees half a file, and a crash leaves no file that looks finished.
  */
@@ -45,9 +45,14 @@ export class FileStorage {
   }
 
   async exists(relativePath: string): Promise<boolean> {
+    return (await this.size(relativePath)) !== null;
+  }
+
+  /** Size in bytes, or null when the file is not (or no longer) there. */
+  async size(relativePath: string): Promise<number | null> {
     return stat(this.absolutePath(relativePath)).then(
-      () => true,
-      () => false,
+      (stats) => stats.size,
+      () => null,
     );
   }
 

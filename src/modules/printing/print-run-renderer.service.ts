@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AuditService } from '../../audit/audit.service';
-import { AppConfig } from '../../config/app-config';
+import { FileStorage } from '../../common/storage/file-storage';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { CarnetPrintDataService } from './carnet-print-data.service';
@@ -33,7 +33,7 @@ export class PrintRunRenderer {
     private readonly renderPool: PdfRenderPool,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
+    private readonly storage: FileStorage,
   ) {}
 
   async render(printRunId: string, options: { finalAttempt: boolean }): Promise<void> {
@@ -71,9 +71,10 @@ export class PrintRunRenderer {
     let carnetsDone = 0;
     for (const [offset, carnetIds] of parts.entries()) {
       const index = offset + 1;
-      const path = printRunFilePath(this.config, run.id, printRunFileName(index));
+      const relativePath = printRunFilePath(run.id, printRunFileName(index));
+      const path = this.storage.absolutePath(relativePath);
       const earlier = recorded.get(index);
-      if (earlier && (await sizeOf(path)) === earlier.bytes) {
+      if (earlier && (await this.storage.size(relativePath)) === earlier.bytes) {
         carnetsDone += carnetIds.length;
         continue;
       }
@@ -108,9 +109,3 @@ export class PrintRunRenderer {
   }
 }
 
-async function sizeOf(path: string): Promise<number | null> {
-  return stat(path).then(
-    (stats) => stats.size,
-    () => null,
-  );
-}

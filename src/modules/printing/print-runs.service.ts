@@ -1,14 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { createReadStream, type ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import type { ReadStream } from 'node:fs';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import type { PaginationQuery } from '../../common/http/pagination.query';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
+import { FileStorage } from '../../common/storage/file-storage';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { QUEUE_NAMES } from '../../queue/queue-names';
@@ -42,6 +42,7 @@ export class PrintRunsService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly storage: FileStorage,
     @InjectQueue(QUEUE_NAMES.printRuns) private readonly queue: Queue<PrintRunJobData>,
   ) {}
 
@@ -101,13 +102,10 @@ export class PrintRunsService {
     const run = await this.findOwn(actor, id);
     const file = run.files.find((candidate) => candidate.index === index);
     if (!file) throw new NotFoundError('Print run file');
-    const path = printRunFilePath(this.config, run.id, file.fileName);
-    const bytes = await stat(path).then(
-      (stats) => stats.size,
-      () => null,
-    );
+    const path = printRunFilePath(run.id, file.fileName);
+    const bytes = await this.storage.size(path);
     if (bytes === null) throw new PrintingError('PRINT_FILE_GONE', 'This file is no longer on the server; ask for a new print run.');
-    return { fileName: `pass-numerique-${run.id.slice(0, 8)}-${file.fileName}`, bytes, stream: createReadStream(path) };
+    return { fileName: `pass-numerique-${run.id.slice(0, 8)}-${file.fileName}`, bytes, stream: this.storage.openRead(path) };
   }
 
   private async findOwn(actor: Actor, id: string): Promise<PrintRunEntity> {
