@@ -32,6 +32,7 @@ interface AccessTokenClaims {
 }
 
 export const API_KEY_PREFIX = 'pn_';
+const API_KEY_LAST_USED_PRECISION_MS = 60_000;
 
 @Injectable()
 export class AuthService {
@@ -158,7 +159,10 @@ export class AuthService {
       relations: { organisation: true },
     });
     if (!apiKey?.organisation) return null;
-    void this.dataSource.manager.update(ApiKeyEntity, { id: apiKey.id }, { lastUsedAt: new Date() }).catch(() => undefined);
+    // "Last used" is kept to the minute: a key used by a till on every scan must not cost a write per request.
+    if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() > API_KEY_LAST_USED_PRECISION_MS) {
+      void this.dataSource.manager.update(ApiKeyEntity, { id: apiKey.id }, { lastUsedAt: new Date() }).catch(() => undefined);
+    }
     const organisation = apiKey.organisation;
     return {
       kind: 'api_key',

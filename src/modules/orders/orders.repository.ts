@@ -1,3 +1,5 @@
+import type { Page } from '../../common/http/pagination.query';
+import { offsetPage } from '../../database/offset-page';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../../auth/actor';
@@ -61,17 +63,14 @@ export class OrdersRepository {
     return manager.createQueryBuilder(OrderEntity, 'o').where('o.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
-  async list(actor: Actor, filter: OrderFilter): Promise<{ items: OrderEntity[]; total: number }> {
+  async list(actor: Actor, filter: OrderFilter): Promise<Page<OrderEntity>> {
     const query = this.scopedToActor(this.dataSource.manager.createQueryBuilder(OrderEntity, 'o'), actor)
       .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .addOrderBy('o.id', 'DESC');
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
     if (filter.programmeId) query.andWhere('o.programme_id = :programmeId', { programmeId: filter.programmeId });
     if (filter.funderId) query.andWhere('o.funder_id = :funderId', { funderId: filter.funderId });
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+    return offsetPage(query, filter);
   }
 
   /** Sum of the maximum State shares of the funder's live orders in a programme, in cents. */

@@ -136,8 +136,8 @@ export class OrdersService {
   }
 
   async list(actor: Actor, query: ListOrdersQuery): Promise<Page<OrderView>> {
-    const { items, total } = await this.orders.list(actor, query);
-    return { items: items.map(toOrderView), total, limit: query.limit, offset: query.offset };
+    const page = await this.orders.list(actor, query);
+    return { ...page, items: page.items.map(toOrderView) };
   }
 
   async get(actor: Actor, id: string): Promise<OrderView> {

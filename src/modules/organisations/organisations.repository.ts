@@ -1,3 +1,4 @@
+import { offsetPage } from '../../database/offset-page';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
@@ -54,13 +55,10 @@ export class OrganisationsRepository {
     const query = this.dataSource.manager
       .createQueryBuilder(OrganisationEntity, 'o')
       .orderBy('o.name', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .addOrderBy('o.id', 'ASC');
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     this.scopeToActor(query, actor);
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+    return offsetPage(query, filter);
   }
 
   async findVisibleTo(actor: Actor, id: string): Promise<OrganisationEntity | null> {

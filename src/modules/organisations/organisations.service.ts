@@ -126,8 +126,7 @@ export class OrganisationsService {
   }
 
   async list(actor: Actor, query: ListOrganisationsQuery): Promise<Page<OrganisationEntity>> {
-    const { items, total } = await this.organisations.listVisibleTo(actor, query);
-    return { items, total, limit: query.limit, offset: query.offset };
+    return this.organisations.listVisibleTo(actor, query);
   }
 
   async get(actor: Actor, id: string): Promise<OrganisationEntity> {

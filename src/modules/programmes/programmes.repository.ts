@@ -1,3 +1,5 @@
+import type { Page } from '../../common/http/pagination.query';
+import { offsetPage } from '../../database/offset-page';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProgrammeEnrolmentEntity } from './programme-enrolment.entity';
@@ -45,14 +47,12 @@ export class ProgrammesRepository {
     return query.getExists();
   }
 
-  async list(filter: ProgrammeFilter): Promise<{ items: ProgrammeEntity[]; total: number }> {
+  async list(filter: ProgrammeFilter): Promise<Page<ProgrammeEntity>> {
     const query = this.dataSource.manager
       .createQueryBuilder(ProgrammeEntity, 'p')
       .orderBy('p.year', 'DESC')
       .addOrderBy('p.name', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .addOrderBy('p.id', 'ASC');
     if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter.year) query.andWhere('p.year = :year', { year: filter.year });
     if (filter.enrolledFunderId) {
@@ -60,8 +60,7 @@ export class ProgrammesRepository {
         funderId: filter.enrolledFunderId,
       });
     }
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+    return offsetPage(query, filter);
   }
 
   findEnrolment(programmeId: string, funderId: string, manager?: EntityManager): Promise<ProgrammeEnrolmentEntity | null> {

@@ -74,9 +74,9 @@ export class ProgrammesService {
 
   async list(actor: Actor, query: ListProgrammesQuery): Promise<Page<ProgrammeView>> {
     const enrolledFunderId = actor.organisationKind === 'funder' ? actor.organisationId! : undefined;
-    const { items, total } = await this.programmes.list({ ...query, enrolledFunderId });
-    const views = enrolledFunderId ? await Promise.all(items.map((programme) => this.withEnrolment(programme, enrolledFunderId))) : items;
-    return { items: views, total, limit: query.limit, offset: query.offset };
+    const page = await this.programmes.list({ ...query, enrolledFunderId });
+    const views = enrolledFunderId ? await Promise.all(page.items.map((programme) => this.withEnrolment(programme, enrolledFunderId))) : page.items;
+    return { ...page, items: views };
   }
 
   /** A funder only sees the programmes it is enrolled in; any other is "not found". */

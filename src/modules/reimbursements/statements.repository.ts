@@ -1,3 +1,5 @@
+import type { Page } from '../../common/http/pagination.query';
+import { offsetPage } from '../../database/offset-page';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
@@ -155,18 +157,15 @@ export class StatementsRepository {
   async listVisibleTo(
     actor: Actor,
     filter: { status?: StatementStatus; venueId?: string; limit: number; offset: number },
-  ): Promise<{ items: ReimbursementStatementEntity[]; total: number }> {
+  ): Promise<Page<ReimbursementStatementEntity>> {
     const query = this.dataSource.manager
       .createQueryBuilder(ReimbursementStatementEntity, 's')
       .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.number', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .addOrderBy('s.number', 'DESC');
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
     if (filter.venueId) query.andWhere('s.venue_id = :venueId', { venueId: filter.venueId });
     if (actor.organisationKind !== 'anct') query.andWhere('s.venue_id = :me', { me: actor.organisationId });
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+    return offsetPage(query, filter);
   }
 
   findVisibleTo(actor: Actor, id: string): Promise<ReimbursementStatementEntity | null> {

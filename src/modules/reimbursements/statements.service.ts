@@ -101,8 +101,7 @@ export class StatementsService {
   }
 
   async list(actor: Actor, query: ListStatementsQuery): Promise<Page<ReimbursementStatementEntity>> {
-    const { items, total } = await this.statements.listVisibleTo(actor, query);
-    return { items, total, limit: query.limit, offset: query.offset };
+    return this.statements.listVisibleTo(actor, query);
   }
 
   async get(actor: Actor, id: string): Promise<ReimbursementStatementEntity> {

@@ -1,3 +1,4 @@
+import { offsetPage } from '../../database/offset-page';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
@@ -56,13 +57,10 @@ export class FundingReportsRepository {
     const query = this.dataSource.manager
       .createQueryBuilder(FundingReportEntity, 'r')
       .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .addOrderBy('r.id', 'DESC');
     if (filter.programmeId) query.andWhere('r.programme_id = :programmeId', { programmeId: filter.programmeId });
     if (actor.organisationKind !== 'anct') query.andWhere('r.funder_id = :me', { me: actor.organisationId });
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+    return offsetPage(query, filter);
   }
 
   async scopeNames(programmeId: string, funderId: string | null): Promise<{ programme: string | null; funder: string | null }> {

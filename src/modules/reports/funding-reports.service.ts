@@ -100,8 +100,7 @@ export class FundingReportsService {
   }
 
   async list(actor: Actor, query: ListFundingReportsQuery): Promise<Page<FundingReportEntity>> {
-    const { items, total } = await this.reports.listVisibleTo(actor, query);
-    return { items, total, limit: query.limit, offset: query.offset };
+    return this.reports.listVisibleTo(actor, query);
   }
 
   async get(actor: Actor, id: string): Promise<FundingReportEntity> {
