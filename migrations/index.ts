@@ -5,6 +5,7 @@ import { IssuingPrintingOppositions1795385636715 } from './1795385636715-Issuing
 import { ReimbursementsExpiryReconciliationReports1795385744207 } from './1795385744207-ReimbursementsExpiryReconciliationReports';
 import { VenuesRedemptionsIdempotency1795386108486 } from './1795386108486-VenuesRedemptionsIdempotency';
 import { UniquePrescriberSiret1795387761939 } from './1795387761939-UniquePrescriberSiret';
+import { RedeemVouchersFunctions1795390000000 } from './1795390000000-RedeemVouchersFunctions';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS: Function[] = [
   ReimbursementsExpiryReconciliationReports1795385744207,
   VenuesRedemptionsIdempotency1795386108486,
   UniquePrescriberSiret1795387761939,
+  RedeemVouchersFunctions1795390000000,
 ];

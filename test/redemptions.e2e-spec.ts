@@ -138,8 +138,24 @@ describe('Checking and redeeming chèques', () => {
       expect(ledger).toEqual([
         { kind: 'redemption_owed_to_venue', amount_cents: '1000', programme_id: stock.programme.id, venue_id: venue.venueId, voucher_id: voucher.id },
       ]);
-      const audit = await testApp.dataSource.query(`SELECT action, actor_user_id, after FROM audit_events WHERE object_id = $1`, [voucher.id]);
-      expect(audit).toEqual([{ action: 'voucher.redeemed', actor_user_id: venue.agent.userId, after: expect.objectContaining({ redemptionId, mode: 'online' }) }]);
+      const audit = await testApp.dataSource.query(
+        `SELECT action, actor_kind, actor_user_id, actor_organisation_id, actor_label, request_id, object_organisation_id, before, after
+           FROM audit_events WHERE object_id = $1`,
+        [voucher.id],
+      );
+      expect(audit).toEqual([
+        {
+          action: 'voucher.redeemed',
+          actor_kind: 'user',
+          actor_user_id: venue.agent.userId,
+          actor_organisation_id: venue.venueId,
+          actor_label: expect.stringContaining('@'),
+          request_id: response.headers['x-request-id'],
+          object_organisation_id: stock.funder.organisationId,
+          before: { status: 'issued' },
+          after: { status: 'redeemed', redemptionId, venueId: venue.venueId, serviceId: venue.serviceId, mode: 'online' },
+        },
+      ]);
 
       const again = await http(testApp).post('/redemptions/check').set(bearer(venue.agent.token)).send({ code: voucher.code }).expect(200);
       expect(again.body).toMatchObject({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { idempotencyLockKey } from './idempotency.rules';
 
 export interface StoredResponse {
   endpoint: string;
@@ -28,7 +29,7 @@ export class IdempotencyRepository {
               r.endpoint, r.request_hash AS "requestHash", r.response_status AS "responseStatus", r.response_body AS "responseBody"
          FROM (SELECT 1) AS one
          LEFT JOIN idempotency_records r ON r.organisation_id = $2 AND r.key = $3`,
-      [`idempotency:${organisationId}:${key}`, organisationId, key],
+      [idempotencyLockKey(organisationId, key), organisationId, key],
     );
     return { locked: row.locked, stored: row.endpoint === null ? null : row };
   }

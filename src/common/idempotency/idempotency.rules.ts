@@ -18,3 +18,8 @@ export function canonicalJson(value: unknown): string {
 export function requestHash(body: unknown): Buffer {
   return createHash('sha256').update(canonicalJson(body), 'utf8').digest();
 }
+
+/** The transaction-scoped advisory lock held by the request that runs under a key (see IdempotencyRepository). */
+export function idempotencyLockKey(organisationId: string, key: string): string {
+  return `idempotency:${organisationId}:${key}`;
+}

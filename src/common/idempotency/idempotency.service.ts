@@ -8,7 +8,7 @@ import { currentContext } from '../request-context';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { IdempotencyError } from './idempotency.errors';
 import { IdempotencyRepository, type StoredResponse } from './idempotency.repository';
-import { IDEMPOTENCY_KEY_PATTERN, requestHash } from './idempotency.rules';
+import { IDEMPOTENCY_KEY_PATTERN, idempotencyLockKey, requestHash } from './idempotency.rules';
 
 export interface IdempotentRequest {
   organisationId: string;
@@ -17,6 +17,13 @@ export interface IdempotentRequest {
   /** `METHOD /route`. */
   endpoint: string;
   body: unknown;
+}
+
+/** A request whose key was checked: what its answer is stored and found under. */
+export interface IdentifiedRequest extends IdempotentRequest {
+  key: string;
+  requestHash: Buffer;
+  lockKey: string;
 }
 
 export interface IdempotentResponse {
@@ -48,7 +55,8 @@ export class IdempotencyService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async execute(request: IdempotentRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {
+  /** The request's key checked, and what its stored answer would be compared with. */
+  identify(request: IdempotentRequest): IdentifiedRequest {
     const key = request.key;
     if (key === undefined || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw new IdempotencyError(
@@ -56,7 +64,21 @@ export class IdempotencyService {
         'Send an Idempotency-Key header (a new UUID per operation, the same one when retrying it).',
       );
     }
-    const hash = requestHash(request.body);
+    return { ...request, key, requestHash: requestHash(request.body), lockKey: idempotencyLockKey(request.organisationId, key) };
+  }
+
+  /** The stored answer to an earlier request with this key, if it was the same request. */
+  replay(stored: StoredResponse, request: IdentifiedRequest): IdempotentResponse {
+    return replay(stored, request, request.requestHash);
+  }
+
+  /** For a caller that found the key answered after it had looked (see `execute`). */
+  replayStoredAnswer(request: IdentifiedRequest): Promise<IdempotentResponse> {
+    return this.replayStored(request, request.key, request.requestHash);
+  }
+
+  async execute(request: IdempotentRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {
+    const { key, requestHash: hash } = this.identify(request);
     const record = (status: number, body: unknown) => ({ ...request, key, requestHash: hash, responseStatus: status, responseBody: body });
     try {
       // Success path: the work, its effects and its stored answer commit together.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AuditService, type AuditRecord } from '../../audit/audit.service';
+import { AuditService, currentAuditActor } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
@@ -17,7 +17,7 @@ import { RedemptionError } from './redemptions.errors';
 import { type RedeemedRow, RedemptionsRepository, type VoucherForRedemptionRow } from './redemptions.repository';
 import { ambiguousInputs, readVoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
-import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, redeemedAudits, rowsByHash, verdictFor } from './voucher-verdict';
+import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, rowsByHash, verdictFor } from './voucher-verdict';
 
 export interface OfflineBatchReport {
   batchId: string;
@@ -123,7 +123,6 @@ export class OfflineSyncService {
       results: [],
     });
 
-    const audits: AuditRecord[] = [];
     let acceptedValueCents = 0;
     const inScanOrder = [...candidates].sort((a, b) => a.scan.scannedAt.getTime() - b.scan.scannedAt.getTime() || a.index - b.index);
     for (const candidate of inScanOrder) {
@@ -160,13 +159,12 @@ export class OfflineSyncService {
       ceiling.take(verdict.row.programmeId, verdict.row.faceValueCents);
       acceptedValueCents += verdict.row.faceValueCents;
       results.push({ index, outcome: 'accepted', serial: verdict.row.serial, redemptionId: redeemed[0].id, valueCents: verdict.row.faceValueCents });
-      audits.push(...redeemedAudits([verdict.row], redeemed, venueId, service.id, 'offline'));
     }
 
     results.sort((a, b) => a.index - b.index);
     const acceptedCount = results.filter((result) => result.outcome === 'accepted').length;
     await this.redemptions.completeOfflineBatch(manager, batchId, { acceptedCount, acceptedValueCents: String(acceptedValueCents), results });
-    await this.audit.record(manager, ...audits, {
+    await this.audit.record(manager, {
       action: 'offline_batch.settled',
       objectType: 'offline_batch',
       objectId: batchId,
@@ -186,6 +184,7 @@ export class OfflineSyncService {
       return await this.transactions.withinSavepoint(manager, () =>
         this.redemptions.redeem(manager, {
           voucherIds: [row.id],
+          redemptionIds: [randomUUID()],
           venueId: scan.venueId,
           siteId: scan.siteId,
           serviceId: scan.service.id,
@@ -196,6 +195,7 @@ export class OfflineSyncService {
           userId: scan.actor.userId,
           apiKeyId: scan.actor.apiKeyId,
           offlineBatchId: scan.batchId,
+          auditActor: currentAuditActor(),
         }),
       );
     } catch (error) {

@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CommonError } from '../../common/errors/common-errors';
+import type { AuditActorRow } from '../../audit/audit.service';
+import type { IdentifiedRequest } from '../../common/idempotency/idempotency.service';
+import type { StoredResponse } from '../../common/idempotency/idempotency.repository';
 import { isConcurrencyFailure, isUniqueViolation } from '../../database/postgres-errors';
-import { LIVE_VOUCHER_STATUSES, redeemableUntilSql, sqlList } from '../expiry/expiry.rules';
+import { PreparedStatement } from '../../database/prepared-statement';
+import { redeemableUntilSql } from '../expiry/expiry.rules';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import type { VoucherStatus } from '../vouchers/voucher-status';
 import { OfflineBatchEntity } from './offline-batch.entity';
@@ -37,6 +41,8 @@ export interface VoucherForRedemptionRow {
 
 export interface RedeemCommand {
   voucherIds: string[];
+  /** One per chèque, chosen by the caller: the answer naming them can be written before they exist. */
+  redemptionIds: string[];
   venueId: string;
   siteId: string | null;
   serviceId: string;
@@ -47,6 +53,8 @@ export interface RedeemCommand {
   userId: string | null;
   apiKeyId: string | null;
   offlineBatchId: string | null;
+  /** Whom the audit rows the statement writes name (see `currentAuditActor`). */
+  auditActor: AuditActorRow;
 }
 
 export interface RedeemedRow {
@@ -59,51 +67,40 @@ export interface RedeemedRow {
   carnetFullyUsed: boolean;
 }
 
-/**
- * Single use, in one statement: lock the chèques that are still `issued` (in id order, so two
- * multi-chèque requests cannot deadlock), and only if all of them are, mark them redeemed, insert
- * their redemptions (the unique index on active redemptions stands behind the status check) and the
- * money owed to the venue, and close the carnets whose last live chèque this was (`fully_used`).
- * Returns one row per redemption, or none at all: all or nothing. Run it after LOCK_CARNETS_SQL (see
- * `RedemptionsRepository.redeem`). The benchmark's raw baseline runs this very statement.
- */
-export const REDEEM_VOUCHERS_SQL = `
-WITH locked AS (
-  SELECT v.id FROM vouchers v
-   WHERE v.id = ANY($1::uuid[]) AND v.status = 'issued'
-   ORDER BY v.id
-   FOR UPDATE
-), redeemed AS (
-  UPDATE vouchers v SET status = 'redeemed', redeemed_at = $8
-   WHERE v.id IN (SELECT id FROM locked) AND (SELECT count(*) FROM locked) = cardinality($1::uuid[])
-  RETURNING v.id, v.carnet_id, v.order_id, v.funder_id, v.face_value_cents
-), inserted AS (
-  INSERT INTO redemptions (voucher_id, venue_id, site_id, service_id, funder_id, order_id, value_cents, service_category, mode,
-                           scanned_at, device_id, redeemed_by_user_id, redeemed_by_api_key_id, offline_batch_id)
-  SELECT r.id, $2, $3, $4, r.funder_id, r.order_id, r.face_value_cents, $5, $6, $8, $7, $9, $10, $11 FROM redeemed r
-  RETURNING id, voucher_id, order_id, funder_id, value_cents, recorded_at
-), owed AS (
-  INSERT INTO ledger_entries (occurred_at, kind, amount_cents, programme_id, funder_id, order_id, venue_id, voucher_id, redemption_id)
-  SELECT $8, 'redemption_owed_to_venue', i.value_cents, o.programme_id, i.funder_id, i.order_id, $2, i.voucher_id, i.id
-    FROM inserted i JOIN orders o ON o.id = i.order_id
-), fully_used AS (
-  -- The statement sees the chèques it redeems as still issued, hence "other than those".
-  UPDATE carnets c SET status = 'fully_used'
-   WHERE c.id IN (SELECT carnet_id FROM redeemed) AND c.status = 'issued'
-     AND NOT EXISTS (SELECT 1 FROM vouchers other
-                      WHERE other.carnet_id = c.id AND other.status IN (${sqlList(LIVE_VOUCHER_STATUSES)})
-                        AND other.id NOT IN (SELECT id FROM redeemed))
-  RETURNING c.id
-)
-SELECT i.id, i.voucher_id AS "voucherId", i.value_cents AS "valueCents", i.recorded_at AS "recordedAt",
-       r.carnet_id AS "carnetId", r.carnet_id IN (SELECT id FROM fully_used) AS "carnetFullyUsed"
-  FROM inserted i JOIN redeemed r ON r.id = i.voucher_id`;
+/** The stored answer an idempotent redemption leaves, written with it (see `redeem_vouchers_once`). */
+export interface IdempotentRedemption {
+  request: IdentifiedRequest;
+  responseStatus: number;
+  responseBody: unknown;
+  command: RedeemCommand;
+}
 
 /**
- * Carnet before its chèques, the order every use case locks them in (see OppositionsRepository). Taken
- * in a statement of its own, so that the next statement's snapshot sees every chèque of these carnets
- * as committed by whoever held the lock before: two requests redeeming a carnet's last two chèques at
- * once cannot both believe the other one still live.
+ * - `redeemed`: done, and the answer stored;
+ * - `in_progress`: another request holds the key;
+ * - `answered`: the key was answered meanwhile;
+ * - `not_redeemed`: nothing written, a chèque is no longer `issued` (or a conflict): the full path says why.
+ */
+export type IdempotentRedemptionOutcome = 'redeemed' | 'in_progress' | 'answered' | 'not_redeemed';
+
+/**
+ * Single use, in the database function `redeem_vouchers` (migration RedeemVouchersFunctions): it
+ * locks the chèques' carnets, then, only if every chèque is still `issued`, marks them redeemed,
+ * inserts their redemptions (the unique index on active redemptions stands behind the status check),
+ * the money owed to the venue, the carnets used up (`fully_used`) and the audit rows of all of it.
+ * Returns one row per redemption, or none at all: all or nothing. The benchmark's raw baseline runs
+ * this very statement.
+ */
+export const REDEEM_VOUCHERS_SQL = `SELECT * FROM redeem_vouchers($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+
+const REDEEM_VOUCHERS_ONCE = new PreparedStatement<{ outcome: IdempotentRedemptionOutcome }>(
+  'redeem_vouchers_once',
+  `SELECT redeem_vouchers_once($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) AS outcome`,
+);
+
+/**
+ * Carnet before its chèques, the order every use case locks them in (see OppositionsRepository and
+ * `redeem_vouchers`), in a statement of its own so that the next one sees their chèques as committed.
  */
 const LOCK_CARNETS_SQL = `
 SELECT c.id FROM carnets c
@@ -114,6 +111,7 @@ SELECT c.id FROM carnets c
 export function redeemParameters(command: RedeemCommand): unknown[] {
   return [
     command.voucherIds,
+    command.redemptionIds,
     command.venueId,
     command.siteId,
     command.serviceId,
@@ -124,6 +122,7 @@ export function redeemParameters(command: RedeemCommand): unknown[] {
     command.userId,
     command.apiKeyId,
     command.offlineBatchId,
+    JSON.stringify(command.auditActor),
   ];
 }
 
@@ -185,15 +184,59 @@ export class RedemptionsRepository {
     siteIds: readonly string[],
     codeHashes: Buffer[],
     manager?: EntityManager,
-  ): Promise<{ venue: RedemptionVenueContext; vouchers: VoucherForRedemptionRow[] } | null> {
-    const rows: ({ venue: RedemptionVenueContext } & Partial<VoucherForRedemptionRow>)[] = await this.manager(manager).query(
-      `WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
-       SELECT row_to_json(venue) AS venue, found.* FROM venue LEFT JOIN found ON true`,
-      [venueId, serviceIds, siteIds, codeHashes],
-    );
-    if (rows.length === 0) return null;
-    const vouchers = rows.filter((row) => row.id != null).map(({ venue: _venue, ...voucher }) => voucher as VoucherForRedemptionRow);
-    return { venue: rows[0].venue, vouchers };
+  ): Promise<VenueAndVouchers | null> {
+    return venueAndVouchers(await this.manager(manager).query(VENUE_AND_VOUCHERS_SQL, [venueId, serviceIds, siteIds, codeHashes]));
+  }
+
+  /**
+   * The same, plus the answer stored under an Idempotency-Key: everything an online redemption reads,
+   * as a prepared statement outside any transaction.
+   */
+  async findForOnlineRedemption(
+    venueId: string,
+    serviceIds: readonly string[],
+    siteIds: readonly string[],
+    codeHashes: Buffer[],
+    idempotencyKey: string,
+  ): Promise<(VenueAndVouchers & { earlier: StoredResponse | null }) | null> {
+    const rows = await FIND_FOR_ONLINE_REDEMPTION.run(this.dataSource, [venueId, serviceIds, siteIds, codeHashes, idempotencyKey]);
+    const found = venueAndVouchers(rows);
+    if (!found) return null;
+    const [{ earlier }] = rows;
+    return {
+      ...found,
+      earlier: earlier && {
+        endpoint: earlier.endpoint,
+        requestHash: Buffer.from(earlier.requestHash, 'hex'),
+        responseStatus: earlier.responseStatus,
+        responseBody: earlier.responseBody,
+      },
+    };
+  }
+
+  /**
+   * An online redemption in one round trip, its own transaction: the key claimed, the chèques redeemed
+   * (`redeem_vouchers`) and the answer stored together, or nothing written at all.
+   */
+  async redeemOnce(redemption: IdempotentRedemption): Promise<IdempotentRedemptionOutcome> {
+    const { request, command } = redemption;
+    try {
+      const [{ outcome }] = await REDEEM_VOUCHERS_ONCE.run(this.dataSource, [
+        request.lockKey,
+        request.organisationId,
+        request.key,
+        request.endpoint,
+        request.requestHash,
+        redemption.responseStatus,
+        JSON.stringify(redemption.responseBody),
+        ...redeemParameters(command),
+      ]);
+      return outcome;
+    } catch (error) {
+      // A chèque actively redeemed yet `issued`, a deadlock with an opposition or the expiry job: the full path sorts it out.
+      if (isUniqueViolation(error, 'uq_redemptions_voucher_active') || isConcurrencyFailure(error)) return 'not_redeemed';
+      throw error;
+    }
   }
 
   /**
@@ -203,7 +246,6 @@ export class RedemptionsRepository {
    */
   async redeem(manager: EntityManager, command: RedeemCommand): Promise<RedeemedRow[]> {
     try {
-      await manager.query(LOCK_CARNETS_SQL, [command.voucherIds]);
       return await manager.query(REDEEM_VOUCHERS_SQL, redeemParameters(command));
     } catch (error) {
       if (isUniqueViolation(error, 'uq_redemptions_voucher_active')) throw new RedemptionError('ALREADY_REDEEMED', 'This chèque has already been redeemed.');
@@ -317,6 +359,34 @@ export class RedemptionsRepository {
   async completeOfflineBatch(manager: EntityManager, id: string, values: Pick<OfflineBatchEntity, 'acceptedCount' | 'acceptedValueCents' | 'results'>): Promise<void> {
     await manager.update(OfflineBatchEntity, { id }, values as QueryDeepPartialEntity<OfflineBatchEntity>);
   }
+}
+
+export interface VenueAndVouchers {
+  venue: RedemptionVenueContext;
+  vouchers: VoucherForRedemptionRow[];
+}
+
+const VENUE_AND_VOUCHERS_SQL = `
+  WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
+  SELECT row_to_json(venue) AS venue, found.* FROM venue LEFT JOIN found ON true`;
+
+type EarlierAnswerRow = { endpoint: string; requestHash: string; responseStatus: number; responseBody: unknown };
+
+const FIND_FOR_ONLINE_REDEMPTION = new PreparedStatement<{ venue: RedemptionVenueContext; earlier: EarlierAnswerRow | null } & Partial<VoucherForRedemptionRow>>(
+  'find_for_online_redemption',
+  `WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
+   SELECT row_to_json(venue) AS venue,
+          (SELECT json_build_object('endpoint', r.endpoint, 'requestHash', encode(r.request_hash, 'hex'),
+                                    'responseStatus', r.response_status, 'responseBody', r.response_body)
+             FROM idempotency_records r WHERE r.organisation_id = $1 AND r.key = $5) AS earlier,
+          found.*
+     FROM venue LEFT JOIN found ON true`,
+);
+
+function venueAndVouchers(rows: ({ venue: RedemptionVenueContext } & Partial<VoucherForRedemptionRow>)[]): VenueAndVouchers | null {
+  if (rows.length === 0) return null;
+  const vouchers = rows.filter((row) => row.id != null).map(({ venue: _venue, ...voucher }) => voucher as VoucherForRedemptionRow);
+  return { venue: rows[0].venue, vouchers };
 }
 
 /** A chèque as a redemption sees it, by code hash (bytea[] parameter). */

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { randomUUID } from 'node:crypto';
+import { AuditService, currentAuditActor } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
+import { DomainError } from '../../common/errors/domain-error';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page } from '../../common/http/pagination.query';
-import { IdempotencyService, type IdempotentResponse } from '../../common/idempotency/idempotency.service';
+import { IdempotencyError } from '../../common/idempotency/idempotency.errors';
+import { type IdentifiedRequest, IdempotencyService, type IdempotentResponse } from '../../common/idempotency/idempotency.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { SigningKeysService } from '../signing/signing-keys.service';
@@ -15,7 +18,7 @@ import type { ListRedemptionsQuery } from './dto/list-redemptions.query';
 import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
 import { type RedemptionPlace, undoRefusal } from './redemption.rules';
 import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
-import { RedemptionsRepository, type RedemptionView } from './redemptions.repository';
+import { type RedeemCommand, RedemptionsRepository, type RedemptionView, type VenueAndVouchers } from './redemptions.repository';
 import { ambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
 import {
@@ -23,7 +26,6 @@ import {
   placeOf,
   type ReadyInput,
   readyInput,
-  redeemedAudits,
   rowsByHash,
   verdictDetails,
   verdictFor,
@@ -107,63 +109,99 @@ export class RedemptionsService {
   /**
    * Redeems every chèque of the request for one service, or none. Checks first (to name the reason),
    * then lets PostgreSQL decide: the conditional update redeems only chèques still `issued`, so of
-   * any number of concurrent requests for one chèque exactly one succeeds.
+   * any number of concurrent requests for one chèque exactly one succeeds. The common case takes one
+   * read and one write (`redeemAtOnce`); a refusal or a lost race takes the full path, which names it.
    */
   async redeem(actor: Actor, idempotencyKey: string | undefined, dto: RedeemVouchersDto): Promise<IdempotentResponse> {
     const now = new Date();
     const inputs = this.readInputs(dto.vouchers, 'vouchers', now);
     // Blocked callers are turned away before any database work (even a replay waits for the window to end).
     await this.limiter.assertAllowed(actor);
-    const request = { organisationId: actor.organisationId!, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto };
-    return this.idempotency.execute(request, 201, async (manager) => {
-      const found = await this.redemptions.findVenueAndVouchers(
-        actor.organisationId!,
-        [dto.serviceId],
-        dto.siteId ? [dto.siteId] : [],
-        inputs.map((input) => input.hash),
-        manager,
-      );
-      const { venue, place, service } = resolveVenue(found?.venue ?? null, dto.serviceId, dto.siteId ?? null);
-      if (inputs.length > service!.maxVouchers) {
-        throw new RedemptionError('TOO_MANY_VOUCHERS_FOR_SERVICE', `This service takes at most ${service!.maxVouchers} chèque(s) per session.`, {
-          maxVouchers: service!.maxVouchers,
-        });
-      }
-      assertQualified(venue);
-      const rowsFound = rowsByHash(found!.vouchers);
-      const verdicts = inputs.map((input) => verdictFor(input, rowsFound.get(input.hash.toString('hex')), place, now));
-      await this.recordUnknown(actor, verdicts);
-      assertAllRedeemable(verdicts, venue.id);
-      const rows = verdicts.map((verdict) => verdict.row!);
-      const redeemed = await this.redemptions.redeem(manager, {
-        voucherIds: rows.map((row) => row.id),
-        venueId: venue.id,
-        siteId: dto.siteId ?? null,
-        serviceId: service!.id,
-        serviceCategory: service!.category,
-        mode: 'online',
-        scannedAt: now,
-        deviceId: null,
-        userId: actor.userId,
-        apiKeyId: actor.apiKeyId,
-        offlineBatchId: null,
-      });
-      if (redeemed.length !== rows.length) {
-        // Lost a race: another request redeemed one of them since it was read. Say which, as of now.
-        assertAllRedeemable(await this.verdicts(manager, inputs, place, now), venue.id);
-        throw new RedemptionError('ALREADY_REDEEMED', VOUCHER_ERROR_MESSAGES.ALREADY_REDEEMED);
-      }
-      const byVoucher = new Map(redeemed.map((redemption) => [redemption.voucherId, redemption]));
-      await this.audit.record(manager, ...redeemedAudits(rows, redeemed, venue.id, service!.id, 'online'));
-      return {
-        redemptions: rows.map((row) => ({ id: byVoucher.get(row.id)!.id, voucherId: row.id, serial: row.serial, valueCents: row.faceValueCents })),
-        totalValueCents: rows.reduce((sum, row) => sum + row.faceValueCents, 0),
-        serviceId: service!.id,
-        serviceCategory: service!.category,
-        siteId: dto.siteId ?? null,
-        scannedAt: now,
-      } satisfies RedemptionReceipt;
-    });
+    const request = this.idempotency.identify({ organisationId: actor.organisationId!, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto });
+    const done = await this.redeemAtOnce(actor, request, inputs, dto, now);
+    return done ?? this.idempotency.execute(request, 201, (manager) => this.redeemWithin(manager, actor, inputs, dto, now));
+  }
+
+  /**
+   * Null when the request needs the full path: a chèque or the venue refused, a chèque redeemed since
+   * it was read. Nothing is written then, so the full path starts from scratch.
+   */
+  private async redeemAtOnce(
+    actor: Actor,
+    request: IdentifiedRequest,
+    inputs: ReadyInput[],
+    dto: RedeemVouchersDto,
+    now: Date,
+  ): Promise<IdempotentResponse | null> {
+    const found = await this.redemptions.findForOnlineRedemption(
+      actor.organisationId!,
+      [dto.serviceId],
+      dto.siteId ? [dto.siteId] : [],
+      inputs.map((input) => input.hash),
+      request.key,
+    );
+    if (found?.earlier) return this.idempotency.replay(found.earlier, request);
+    let plan: RedemptionPlan;
+    try {
+      plan = redemptionPlan(found, dto, inputs, now);
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+    if (plan.verdicts.some((verdict) => verdict.outcome === 'refused')) return null;
+    const command = this.redeemCommand(actor, plan, dto, now);
+    const receipt = jsonCopy(receiptOf(plan, command));
+    switch (await this.redemptions.redeemOnce({ request, responseStatus: 201, responseBody: receipt, command })) {
+      case 'redeemed':
+        return { status: 201, body: receipt, replayed: false };
+      case 'answered':
+        return this.idempotency.replayStoredAnswer(request);
+      case 'in_progress':
+        throw new IdempotencyError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Retry shortly.');
+      case 'not_redeemed':
+        return null;
+    }
+  }
+
+  /** The full path, in the idempotent transaction: names every refusal, and redeems if none. */
+  private async redeemWithin(manager: EntityManager, actor: Actor, inputs: ReadyInput[], dto: RedeemVouchersDto, now: Date): Promise<RedemptionReceipt> {
+    const found = await this.redemptions.findVenueAndVouchers(
+      actor.organisationId!,
+      [dto.serviceId],
+      dto.siteId ? [dto.siteId] : [],
+      inputs.map((input) => input.hash),
+      manager,
+    );
+    const plan = redemptionPlan(found, dto, inputs, now);
+    await this.recordUnknown(actor, plan.verdicts);
+    assertAllRedeemable(plan.verdicts, plan.venue.id);
+    const command = this.redeemCommand(actor, plan, dto, now);
+    const redeemed = await this.redemptions.redeem(manager, command);
+    if (redeemed.length !== command.voucherIds.length) {
+      // Lost a race: another request redeemed one of them since it was read. Say which, as of now.
+      assertAllRedeemable(await this.verdicts(manager, inputs, plan.place, now), plan.venue.id);
+      throw new RedemptionError('ALREADY_REDEEMED', VOUCHER_ERROR_MESSAGES.ALREADY_REDEEMED);
+    }
+    return receiptOf(plan, command);
+  }
+
+  private redeemCommand(actor: Actor, plan: RedemptionPlan, dto: RedeemVouchersDto, now: Date): RedeemCommand {
+    const rows = plan.verdicts.map((verdict) => verdict.row!);
+    return {
+      voucherIds: rows.map((row) => row.id),
+      redemptionIds: rows.map(() => randomUUID()),
+      venueId: plan.venue.id,
+      siteId: dto.siteId ?? null,
+      serviceId: plan.service.id,
+      serviceCategory: plan.service.category,
+      mode: 'online',
+      scannedAt: now,
+      deviceId: null,
+      userId: actor.userId,
+      apiKeyId: actor.apiKeyId,
+      offlineBatchId: null,
+      auditActor: currentAuditActor(),
+    };
   }
 
   /** A venue undoes its own redemption: within 24 h, and only while no reimbursement statement holds it. */
@@ -301,6 +339,44 @@ export class RedemptionsService {
     const unknown = verdicts.filter((verdict) => verdict.outcome === 'refused' && verdict.code === 'INVALID_CODE').length;
     await this.limiter.recordUnknownCodes(actor, unknown);
   }
+}
+
+interface RedemptionPlan {
+  venue: RedemptionVenueContext;
+  service: RedemptionVenueContext['services'][number];
+  place: RedemptionPlace;
+  verdicts: VoucherVerdict[];
+}
+
+/** What the request asks of this venue, with a verdict per chèque; throws for a venue, site or service refusal. */
+function redemptionPlan(found: VenueAndVouchers | null, dto: RedeemVouchersDto, inputs: ReadyInput[], at: Date): RedemptionPlan {
+  const { venue, place, service } = resolveVenue(found?.venue ?? null, dto.serviceId, dto.siteId ?? null);
+  if (inputs.length > service!.maxVouchers) {
+    throw new RedemptionError('TOO_MANY_VOUCHERS_FOR_SERVICE', `This service takes at most ${service!.maxVouchers} chèque(s) per session.`, {
+      maxVouchers: service!.maxVouchers,
+    });
+  }
+  assertQualified(venue);
+  const rowsFound = rowsByHash(found!.vouchers);
+  const verdicts = inputs.map((input) => verdictFor(input, rowsFound.get(input.hash.toString('hex')), place, at));
+  return { venue, service: service!, place, verdicts };
+}
+
+function receiptOf(plan: RedemptionPlan, command: RedeemCommand): RedemptionReceipt {
+  const rows = plan.verdicts.map((verdict) => verdict.row!);
+  return {
+    redemptions: rows.map((row, index) => ({ id: command.redemptionIds[index], voucherId: row.id, serial: row.serial, valueCents: row.faceValueCents })),
+    totalValueCents: rows.reduce((sum, row) => sum + row.faceValueCents, 0),
+    serviceId: command.serviceId,
+    serviceCategory: command.serviceCategory,
+    siteId: command.siteId,
+    scannedAt: command.scannedAt,
+  };
+}
+
+/** As the client will read it (dates as ISO strings): the same whether answered now or replayed. */
+function jsonCopy<T>(value: T): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
 /** The named service and site if they are the venue's own and active, and where the chèques are used. */

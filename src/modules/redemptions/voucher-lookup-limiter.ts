@@ -32,7 +32,10 @@ export class VoucherLookupLimiter {
 
   async assertAllowed(actor: Actor): Promise<void> {
     const counters = this.countersOf(actor);
-    const states = await this.failures.peekMany(counters.map((counter) => counter.key));
+    const states = await this.failures.peekMany(
+      counters.map((counter) => counter.key),
+      counters.map((counter) => counter.max),
+    );
     const blocked = states.filter((state, index) => state.count >= counters[index].max);
     if (blocked.length > 0) {
       throw new RateLimitedError(

@@ -1,7 +1,6 @@
-import type { AuditRecord } from '../../audit/audit.service';
 import type { RedemptionVenueContext } from '../venues/venues.repository';
 import { hashVoucherCode } from '../vouchers/voucher-code.rules';
-import type { RedeemedRow, VoucherForRedemptionRow } from './redemptions.repository';
+import type { VoucherForRedemptionRow } from './redemptions.repository';
 import type { VoucherInputErrorCode, VoucherRefusalCode } from './redemptions.errors';
 import { type RedemptionPlace, refusalFor } from './redemption.rules';
 
@@ -70,35 +69,4 @@ export function placeOf(venue: RedemptionVenueContext, site: RedemptionVenueCont
   return site
     ? { communeInseeCode: site.communeInseeCode, departementCode: site.departementCode }
     : { communeInseeCode: venue.communeInseeCode, departementCode: venue.departementCode };
-}
-
-/** Audit rows of one redeem statement: every chèque redeemed, and every carnet it used up. */
-export function redeemedAudits(
-  rows: readonly VoucherForRedemptionRow[],
-  redeemed: readonly RedeemedRow[],
-  venueId: string,
-  serviceId: string,
-  mode: 'online' | 'offline',
-): AuditRecord[] {
-  const byVoucher = new Map(redeemed.map((redemption) => [redemption.voucherId, redemption]));
-  const records: AuditRecord[] = rows.map((row) => ({
-    action: 'voucher.redeemed',
-    objectType: 'voucher',
-    objectId: row.id,
-    objectOrganisationId: row.funderId,
-    before: { status: 'issued' },
-    after: { status: 'redeemed', redemptionId: byVoucher.get(row.id)!.id, venueId, serviceId, mode },
-  }));
-  const usedUp = new Map(redeemed.filter((redemption) => redemption.carnetFullyUsed).map((redemption) => [redemption.carnetId, redemption]));
-  for (const [carnetId, redemption] of usedUp) {
-    records.push({
-      action: 'carnet.fully_used',
-      objectType: 'carnet',
-      objectId: carnetId,
-      objectOrganisationId: rows.find((row) => row.id === redemption.voucherId)!.funderId,
-      before: { status: 'issued' },
-      after: { status: 'fully_used', redemptionId: redemption.id },
-    });
-  }
-  return records;
 }
