@@ -15,12 +15,17 @@ import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCo
 
 /**
  * `npm run bench -- redeem`: redemptions per second through the whole API (HTTP, authentication,
- * validation, idempotency key, anti-guessing counters, audit, ledger) against the raw baseline — the
- * very single-use SQL statement the API runs, sent through `pg` by as many concurrent clients.
+ * validation, idempotency key, anti-guessing counters, audit, ledger) against two raw baselines sent
+ * through `pg` by as many concurrent clients, with no HTTP:
+ * - the bare single-use SQL: one conditional UPDATE of the chèque and one INSERT of its redemption,
+ *   in one statement — the target's baseline;
+ * - the single-use function the API itself calls (`redeem_vouchers`: carnet lock, UPDATE, INSERT,
+ *   ledger line, carnet used up, audit rows) — to show what the API adds to its own write.
  *
  * Settings (environment): BENCH_DURATION_SECONDS (default 20), BENCH_CONNECTIONS (default 32),
  * BENCH_WARMUP_SECONDS (default 3), BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
- * the API). PostgreSQL and Redis are those of DATABASE_URL / REDIS_URL; a fresh database is created and dropped.
+ * the API), BENCH_KEEP_DATABASE=1 (keep the database afterwards, to inspect plans). PostgreSQL and Redis are
+ * those of DATABASE_URL / REDIS_URL; a fresh database is created and dropped.
  */
 
 interface AutocannonResult {
@@ -53,7 +58,7 @@ export async function run(): Promise<void> {
   const redisPrefix = `pnbench-${randomBytes(4).toString('hex')}`;
   // Enough chèques for generous rates; the run reports it if they ran out.
   const apiVouchers = Math.ceil((durationSeconds + warmupSeconds) * 4_000);
-  const rawVouchers = Math.ceil(durationSeconds * 15_000);
+  const rawVouchers = Math.ceil(durationSeconds * 5_000) * 2;
 
   await adminQuery(base.DATABASE_URL, `CREATE DATABASE ${quoteIdentifier(databaseName)}`);
   let api: ChildProcess | null = null;
@@ -101,8 +106,31 @@ export async function run(): Promise<void> {
     api = null;
     const apiRedeemed = (await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`)) - redeemedBefore;
 
-    log(`Raw SQL baseline: ${connections} concurrent pg clients for ${durationSeconds} s…`);
-    const raw = await rawBaseline(databaseUrl, seeded, connections, durationSeconds);
+    const half = seeded.rawVoucherIds.length / 2;
+    log(`Raw SQL baseline (bare UPDATE + INSERT): ${connections} concurrent pg clients for ${durationSeconds} s…`);
+    const raw = await rawBaseline(databaseUrl, seeded.rawVoucherIds.slice(0, half), connections, durationSeconds, (voucherId) => [
+      BARE_SINGLE_USE_SQL,
+      [voucherId, new Date(), seeded.venueId, seeded.serviceId],
+    ]);
+    log(`Raw SQL baseline (the API's single-use function): ${connections} concurrent pg clients for ${durationSeconds} s…`);
+    const rawFunction = await rawBaseline(databaseUrl, seeded.rawVoucherIds.slice(half), connections, durationSeconds, (voucherId) => [
+      REDEEM_VOUCHERS_SQL,
+      redeemParameters({
+        voucherIds: [voucherId],
+        redemptionIds: [randomUUID()],
+        venueId: seeded.venueId,
+        siteId: null,
+        serviceId: seeded.serviceId,
+        serviceCategory: 'first_steps',
+        mode: 'online',
+        scannedAt: new Date(),
+        deviceId: null,
+        userId: null,
+        apiKeyId: null,
+        offlineBatchId: null,
+        auditActor: { kind: 'system', user_id: null, api_key_id: null, organisation_id: seeded.venueId, label: 'bench', request_id: null },
+      }),
+    ]);
 
     const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count: n }]) => [status, Number(n)]));
     const created = statuses['201'] ?? 0;
@@ -117,17 +145,19 @@ export async function run(): Promise<void> {
       `  responses: ${JSON.stringify(statuses)}, connection errors: ${result.errors}, timeouts: ${result.timeouts}, 5xx: ${serverErrors}`,
       `  redemptions recorded during the run: ${apiRedeemed} (201 answers: ${created})${exhausted ? ' — WARNING: the seeded chèques ran out, raise the seed size' : ''}`,
       `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${((apiCpuSeconds * 1000) / Math.max(1, created)).toFixed(2)} ms per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core)`,
-      `Raw SQL baseline (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
-      `Ratio API / raw: ${(ratio * 100).toFixed(1)} %`,
-      `Integrity: ${checks.doubleRedemptions} chèque(s) with more than one active redemption; ${checks.redeemedVouchers} redeemed chèques, ${checks.redemptions} redemptions, ${checks.ledgerLines} ledger lines, ${checks.auditRows} audit rows for API redemptions`,
+      `Raw SQL baseline, bare UPDATE + INSERT (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
+      `Raw SQL, the API's single-use function (pg, ${connections} clients, ${rawFunction.seconds.toFixed(1)} s): ${rawFunction.rate.toFixed(0)} redemptions/s — p50 ${rawFunction.p50.toFixed(2)} ms, p99 ${rawFunction.p99.toFixed(2)} ms${rawFunction.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
+      `Ratio API / bare UPDATE + INSERT: ${(ratio * 100).toFixed(1)} % (API / its own single-use function: ${((apiRate / rawFunction.rate) * 100).toFixed(1)} %)`,
+      `Integrity: ${checks.doubleRedemptions} chèque(s) with more than one active redemption; ${checks.redeemedVouchers} redeemed chèques, ${checks.redemptions} redemptions; through the API: ${checks.apiRedemptions} redemptions, ${checks.apiLedgerLines} ledger lines, ${checks.apiAuditRows} audit rows`,
       '',
-      `Targets: ratio ≥ 40 % ${mark(ratio >= 0.4)} | p99 < 50 ms ${mark(result.latency.p99 < 50)} | zero 5xx ${mark(serverErrors === 0)} | zero double redemption ${mark(checks.doubleRedemptions === 0 && checks.redeemedVouchers === checks.redemptions && checks.redemptions === checks.ledgerLines)} | every 201 recorded ${mark(apiRedeemed >= created)}`,
+      `Targets: ratio ≥ 40 % ${mark(ratio >= 0.4)} | p99 < 50 ms ${mark(result.latency.p99 < 50)} | zero 5xx ${mark(serverErrors === 0)} | zero double redemption ${mark(checks.doubleRedemptions === 0 && checks.redeemedVouchers === checks.redemptions && checks.apiRedemptions === checks.apiLedgerLines && checks.apiRedemptions === checks.apiAuditRows)} | every 201 recorded ${mark(apiRedeemed >= created)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     if (api) await stop(api);
     await clearRedis(base.REDIS_URL, redisPrefix);
-    await adminQuery(base.DATABASE_URL, `DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DATABASE === '1') log(`Database kept for inspection: ${databaseName}`);
+    else await adminQuery(base.DATABASE_URL, `DROP DATABASE IF EXISTS ${quoteIdentifier(databaseName)} WITH (FORCE)`);
   }
 }
 
@@ -229,16 +259,17 @@ async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: 
 
     // The baseline redeems by id: its chèques need no clear code.
     const rawOrder = await createOrder(Math.ceil(rawCount / 10));
+    await client.query(
+      `INSERT INTO vouchers (carnet_id, order_id, funder_id, position, serial, code_hash, code_key_version, code_nonce, face_value_cents, status, expires_at, issued_at)
+       SELECT c.id, c.order_id, c.funder_id, p, c.number || '-' || lpad(p::text, 2, '0'), sha256(convert_to(c.id::text || p, 'UTF8')), 1,
+              '\\x00000000000000000000'::bytea, 1000, 'issued', $2, now()
+         FROM carnets c CROSS JOIN generate_series(1, 10) AS p
+        WHERE c.order_id = $1`,
+      [rawOrder.orderId, expiresAt],
+    );
+    // Spread over carnets like the API's codes: concurrent statements do not queue for one carnet's lock.
     const rawVoucherIds: string[] = (
-      await client.query(
-        `INSERT INTO vouchers (carnet_id, order_id, funder_id, position, serial, code_hash, code_key_version, code_nonce, face_value_cents, status, expires_at, issued_at)
-         SELECT c.id, c.order_id, c.funder_id, p, c.number || '-' || lpad(p::text, 2, '0'), sha256(convert_to(c.id::text || p, 'UTF8')), 1,
-                '\\x00000000000000000000'::bytea, 1000, 'issued', $2, now()
-           FROM carnets c CROSS JOIN generate_series(1, 10) AS p
-          WHERE c.order_id = $1
-         RETURNING id`,
-        [rawOrder.orderId, expiresAt],
-      )
+      await client.query(`SELECT id FROM vouchers WHERE order_id = $1 ORDER BY position, carnet_id`, [rawOrder.orderId])
     ).rows.map((row: { id: string }) => row.id);
     await client.query('ANALYZE');
     const codes = codesByPosition.flat();
@@ -248,8 +279,26 @@ async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: 
   }
 }
 
-/** The API's single-use statement, one chèque per statement, `connections` clients in a closed loop. */
-async function rawBaseline(databaseUrl: string, seeded: Seeded, connections: number, durationSeconds: number) {
+/**
+ * Single use at its barest: the conditional UPDATE that lets one request only have the chèque, and the
+ * INSERT of its redemption, in one statement.
+ */
+const BARE_SINGLE_USE_SQL = `
+WITH redeemed AS (
+  UPDATE vouchers SET status = 'redeemed', redeemed_at = $2 WHERE id = $1 AND status = 'issued'
+  RETURNING id, funder_id, order_id, face_value_cents
+)
+INSERT INTO redemptions (voucher_id, venue_id, service_id, funder_id, order_id, value_cents, service_category, mode, scanned_at)
+SELECT id, $3, $4, funder_id, order_id, face_value_cents, 'first_steps', 'online', $2 FROM redeemed`;
+
+/** One chèque per statement, `connections` clients in a closed loop, until the time or the chèques run out. */
+async function rawBaseline(
+  databaseUrl: string,
+  voucherIds: string[],
+  connections: number,
+  durationSeconds: number,
+  statementFor: (voucherId: string) => [string, unknown[]],
+) {
   const pool = new Pool({ connectionString: databaseUrl, max: connections });
   const latencies: number[] = [];
   let next = 0;
@@ -262,28 +311,13 @@ async function rawBaseline(databaseUrl: string, seeded: Seeded, connections: num
         const client = await pool.connect();
         try {
           while (performance.now() < deadline) {
-            if (next >= seeded.rawVoucherIds.length) {
+            if (next >= voucherIds.length) {
               exhausted = true;
               return;
             }
-            const voucherId = seeded.rawVoucherIds[next++];
+            const voucherId = voucherIds[next++];
             const begin = performance.now();
-            const { rowCount } = await client.query(
-              REDEEM_VOUCHERS_SQL,
-              redeemParameters({
-                voucherIds: [voucherId],
-                venueId: seeded.venueId,
-                siteId: null,
-                serviceId: seeded.serviceId,
-                serviceCategory: 'first_steps',
-                mode: 'online',
-                scannedAt: new Date(),
-                deviceId: null,
-                userId: null,
-                apiKeyId: null,
-                offlineBatchId: null,
-              }),
-            );
+            const { rowCount } = await client.query(...statementFor(voucherId));
             if (rowCount !== 1) throw new Error(`baseline could not redeem ${voucherId}`);
             latencies.push(performance.now() - begin);
           }
@@ -305,13 +339,23 @@ async function integrity(databaseUrl: string) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // API redemptions are those of the venue's agent; the baselines redeem with no user.
     const { rows } = await client.query(`
       SELECT (SELECT count(*)::int FROM (SELECT voucher_id FROM redemptions WHERE cancelled_at IS NULL GROUP BY voucher_id HAVING count(*) > 1) d) AS "doubleRedemptions",
              (SELECT count(*)::int FROM vouchers WHERE status = 'redeemed') AS "redeemedVouchers",
              (SELECT count(*)::int FROM redemptions WHERE cancelled_at IS NULL) AS redemptions,
-             (SELECT count(*)::int FROM ledger_entries WHERE kind = 'redemption_owed_to_venue') AS "ledgerLines",
-             (SELECT count(*)::int FROM audit_events WHERE action = 'voucher.redeemed') AS "auditRows"`);
-    return rows[0] as { doubleRedemptions: number; redeemedVouchers: number; redemptions: number; ledgerLines: number; auditRows: number };
+             (SELECT count(*)::int FROM redemptions WHERE redeemed_by_user_id IS NOT NULL) AS "apiRedemptions",
+             (SELECT count(*)::int FROM ledger_entries l JOIN redemptions r ON r.id = l.redemption_id
+               WHERE l.kind = 'redemption_owed_to_venue' AND r.redeemed_by_user_id IS NOT NULL) AS "apiLedgerLines",
+             (SELECT count(*)::int FROM audit_events WHERE action = 'voucher.redeemed' AND actor_kind = 'user') AS "apiAuditRows"`);
+    return rows[0] as {
+      doubleRedemptions: number;
+      redeemedVouchers: number;
+      redemptions: number;
+      apiRedemptions: number;
+      apiLedgerLines: number;
+      apiAuditRows: number;
+    };
   } finally {
     await client.end();
   }
