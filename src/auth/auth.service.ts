@@ -11,6 +11,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import type { OrganisationKind } from '../modules/organisations/organisation-kind';
 import { ActiveUserRow, UsersRepository } from '../modules/users/users.repository';
 import type { Actor } from './actor';
+import { ActorCache } from './actor-cache';
 import { ActiveApiKeyRow, ApiKeysRepository } from './api-keys.repository';
 import { AuthError, invalidCredentials, invalidToken } from './auth.errors';
 import { PasswordHasher } from './password-hasher';
@@ -47,6 +48,7 @@ export class AuthService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly apiKeys: ApiKeysRepository,
+    private readonly actorCache: ActorCache,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
@@ -147,22 +149,34 @@ export class AuthService {
     return this.authenticateUserId(claims.sub);
   }
 
-  /** Re-read on every request so that a deactivated user or organisation is locked out at once. */
+  /**
+   * Cached for AUTH_CACHE_TTL_SECONDS at most; a deactivation through the API empties the cache of every
+   * instance, so the user is locked out at once.
+   */
   async authenticateUserId(userId: string): Promise<Actor | null> {
-    const user = await this.users.findActiveForAuthentication(userId);
-    return user && userActor(user);
+    const cached = await this.actorCache.resolve(`user:${userId}`, async () => {
+      const user = await this.users.findActiveForAuthentication(userId);
+      return user && { actor: userActor(user), lastUsedAt: null };
+    });
+    return cached?.actor ?? null;
   }
 
   async authenticateApiKey(key: string): Promise<Actor | null> {
     if (!key.startsWith(API_KEY_PREFIX)) return null;
-    const apiKey = await this.apiKeys.findActiveByHash(sha256(key));
-    if (!apiKey) return null;
+    const keyHash = sha256(key);
+    const cached = await this.actorCache.resolve(`api-key:${keyHash.toString('hex')}`, async () => {
+      const apiKey = await this.apiKeys.findActiveByHash(keyHash);
+      return apiKey && { actor: apiKeyActor(apiKey), lastUsedAt: apiKey.lastUsedAt };
+    });
+    if (!cached) return null;
     // "Last used" is kept to the minute: a key used by a till on every scan must not cost a write per request.
+    // The cached entry remembers the write, so each instance writes at most once a minute per key.
     const now = new Date();
-    if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > API_KEY_LAST_USED_PRECISION_MS) {
-      void this.apiKeys.recordUse(apiKey.id, now).catch(() => undefined);
+    if (!cached.lastUsedAt || now.getTime() - cached.lastUsedAt.getTime() > API_KEY_LAST_USED_PRECISION_MS) {
+      cached.lastUsedAt = now;
+      void this.apiKeys.recordUse(cached.actor.apiKeyId!, now).catch(() => undefined);
     }
-    return apiKeyActor(apiKey);
+    return cached.actor;
   }
 
   private async issueTokens(manager: EntityManager, userId: string, familyId: string): Promise<TokenPair> {
@@ -187,8 +201,9 @@ export class AuthService {
 
 type UserIdentity = Omit<ActiveUserRow, 'organisationKind'> & { organisationKind: OrganisationKind | null };
 
+// Actors are frozen: a cached one is shared by every request of its TTL, none may alter it for the others.
 function userActor(user: UserIdentity): Actor {
-  return {
+  return Object.freeze({
     kind: 'user',
     userId: user.id,
     apiKeyId: null,
@@ -197,11 +212,11 @@ function userActor(user: UserIdentity): Actor {
     role: user.role,
     isOrganisationAdmin: user.isOrganisationAdmin,
     label: user.email,
-  };
+  });
 }
 
 function apiKeyActor(apiKey: ActiveApiKeyRow): Actor {
-  return {
+  return Object.freeze({
     kind: 'api_key',
     userId: null,
     apiKeyId: apiKey.id,
@@ -210,5 +225,5 @@ function apiKeyActor(apiKey: ActiveApiKeyRow): Actor {
     role: ROLE_BY_ORGANISATION_KIND[apiKey.organisationKind],
     isOrganisationAdmin: false,
     label: `api-key:${apiKey.prefix}`,
-  };
+  });
 }
