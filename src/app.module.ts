@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ActorCacheSubscriberModule } from './auth/actor-cache-subscriber.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DOMAIN_MODULES } from './domain-modules';
@@ -8,6 +9,6 @@ import { HealthModule } from './health/health.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config), HealthModule, ...DOMAIN_MODULES] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config), ActorCacheSubscriberModule, HealthModule, ...DOMAIN_MODULES] };
   }
 }

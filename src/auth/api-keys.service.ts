@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors/common-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { Actor } from './actor';
+import { ActorCache } from './actor-cache';
 import { ApiKeyEntity } from './api-key.entity';
 import { API_KEY_PREFIX } from './auth.service';
 import { newSecretToken, sha256 } from './secret-token';
@@ -22,6 +23,7 @@ export class ApiKeysService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly actorCache: ActorCache,
   ) {}
 
   /** The clear key is returned here and never again. */
@@ -58,7 +60,7 @@ export class ApiKeysService {
   }
 
   async revoke(actor: Actor, id: string): Promise<ApiKeyView> {
-    return this.transactions.run(async (manager) => {
+    const revoked = await this.transactions.run(async (manager) => {
       const key = await manager.findOne(ApiKeyEntity, {
         where: { id, organisationId: actor.organisationId!, revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
@@ -76,6 +78,8 @@ export class ApiKeysService {
       });
       return toView(key);
     });
+    await this.actorCache.invalidateEverywhere();
+    return revoked;
   }
 }
 

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
+import { ActorCache } from './actor-cache';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
@@ -24,7 +25,7 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, PasswordHasher, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, ActorCache, PasswordHasher, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, ActorCache],
 })
 export class AuthModule {}

@@ -1,17 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { RateLimitedError } from '../common/errors/common-errors';
 import { FailureCounter } from '../common/rate-limit/failure-counter';
 import { runInContext, currentContext } from '../common/request-context';
 import { TransactionRunner } from '../database/transaction-runner';
-import { UserEntity } from '../modules/users/user.entity';
-import { UsersRepository } from '../modules/users/users.repository';
+import type { OrganisationKind } from '../modules/organisations/organisation-kind';
+import { ActiveUserRow, UsersRepository } from '../modules/users/users.repository';
 import type { Actor } from './actor';
-import { ApiKeyEntity } from './api-key.entity';
+import { ActorCache } from './actor-cache';
+import { ActiveApiKeyRow, ApiKeysRepository } from './api-keys.repository';
 import { AuthError, invalidCredentials, invalidToken } from './auth.errors';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -45,8 +46,9 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly failures: FailureCounter,
     private readonly transactions: TransactionRunner,
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly apiKeys: ApiKeysRepository,
+    private readonly actorCache: ActorCache,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
@@ -121,7 +123,8 @@ export class AuthService {
       user.invitationTokenHash = null;
       user.invitationExpiresAt = null;
       await this.users.save(manager, user);
-      await runInContext({ ...(currentContext() ?? { requestId: 'invitation' }), actor: toActor(user) }, () =>
+      const actor = userActor({ ...user, organisationKind: user.organisation?.kind ?? null });
+      await runInContext({ ...(currentContext() ?? { requestId: 'invitation' }), actor }, () =>
         this.audit.record(manager, {
           action: 'user.activated',
           objectType: 'user',
@@ -146,34 +149,34 @@ export class AuthService {
     return this.authenticateUserId(claims.sub);
   }
 
-  /** Re-read on every request so that a deactivated user or organisation is locked out at once. */
+  /**
+   * Cached for AUTH_CACHE_TTL_SECONDS at most; a deactivation through the API empties the cache of every
+   * instance, so the user is locked out at once.
+   */
   async authenticateUserId(userId: string): Promise<Actor | null> {
-    const user = await this.users.findActiveWithOrganisation(userId);
-    return user ? toActor(user) : null;
+    const cached = await this.actorCache.resolve(`user:${userId}`, async () => {
+      const user = await this.users.findActiveForAuthentication(userId);
+      return user && { actor: userActor(user), lastUsedAt: null };
+    });
+    return cached?.actor ?? null;
   }
 
   async authenticateApiKey(key: string): Promise<Actor | null> {
     if (!key.startsWith(API_KEY_PREFIX)) return null;
-    const apiKey = await this.dataSource.manager.findOne(ApiKeyEntity, {
-      where: { keyHash: sha256(key), revokedAt: IsNull(), organisation: { active: true } },
-      relations: { organisation: true },
+    const keyHash = sha256(key);
+    const cached = await this.actorCache.resolve(`api-key:${keyHash.toString('hex')}`, async () => {
+      const apiKey = await this.apiKeys.findActiveByHash(keyHash);
+      return apiKey && { actor: apiKeyActor(apiKey), lastUsedAt: apiKey.lastUsedAt };
     });
-    if (!apiKey?.organisation) return null;
+    if (!cached) return null;
     // "Last used" is kept to the minute: a key used by a till on every scan must not cost a write per request.
-    if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() > API_KEY_LAST_USED_PRECISION_MS) {
-      void this.dataSource.manager.update(ApiKeyEntity, { id: apiKey.id }, { lastUsedAt: new Date() }).catch(() => undefined);
+    // The cached entry remembers the write, so each instance writes at most once a minute per key.
+    const now = new Date();
+    if (!cached.lastUsedAt || now.getTime() - cached.lastUsedAt.getTime() > API_KEY_LAST_USED_PRECISION_MS) {
+      cached.lastUsedAt = now;
+      void this.apiKeys.recordUse(cached.actor.apiKeyId!, now).catch(() => undefined);
     }
-    const organisation = apiKey.organisation;
-    return {
-      kind: 'api_key',
-      userId: null,
-      apiKeyId: apiKey.id,
-      organisationId: organisation.id,
-      organisationKind: organisation.kind,
-      role: ROLE_BY_ORGANISATION_KIND[organisation.kind],
-      isOrganisationAdmin: false,
-      label: `api-key:${apiKey.prefix}`,
-    };
+    return cached.actor;
   }
 
   private async issueTokens(manager: EntityManager, userId: string, familyId: string): Promise<TokenPair> {
@@ -196,15 +199,31 @@ export class AuthService {
   }
 }
 
-function toActor(user: UserEntity): Actor {
-  return {
+type UserIdentity = Omit<ActiveUserRow, 'organisationKind'> & { organisationKind: OrganisationKind | null };
+
+// Actors are frozen: a cached one is shared by every request of its TTL, none may alter it for the others.
+function userActor(user: UserIdentity): Actor {
+  return Object.freeze({
     kind: 'user',
     userId: user.id,
     apiKeyId: null,
     organisationId: user.organisationId,
-    organisationKind: user.organisation?.kind ?? null,
+    organisationKind: user.organisationKind,
     role: user.role,
     isOrganisationAdmin: user.isOrganisationAdmin,
     label: user.email,
-  };
+  });
+}
+
+function apiKeyActor(apiKey: ActiveApiKeyRow): Actor {
+  return Object.freeze({
+    kind: 'api_key',
+    userId: null,
+    apiKeyId: apiKey.id,
+    organisationId: apiKey.organisationId,
+    organisationKind: apiKey.organisationKind,
+    role: ROLE_BY_ORGANISATION_KIND[apiKey.organisationKind],
+    isOrganisationAdmin: false,
+    label: `api-key:${apiKey.prefix}`,
+  });
 }

@@ -106,6 +106,17 @@ export class AppConfig {
   LOGIN_WINDOW_SECONDS = 900;
 
   /**
+   * How long an authenticated caller (person or API key) is kept in memory instead of being re-read
+   * from PostgreSQL on each request; 0 = re-read every time. Deactivations and revocations made through
+   * the API reach every instance at once (Redis pub/sub); a direct database edit waits out this delay.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_CACHE_TTL_SECONDS = 5;
+
+  /**
    * Anti-guessing: look-ups of chèque codes that match no chèque (typos caught by the check character
    * do not count), per person or API key, per venue and per IP address, in VOUCHER_LOOKUP_WINDOW_SECONDS.
    * Past one of them, check and redeem answer 429 without looking anything up, and ANCT gets an audit row.

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
+import { ApiKeysRepository } from '../auth/api-keys.repository';
 import { CarnetsRepository } from '../modules/carnets/carnets.repository';
 import { LedgerRepository } from '../modules/ledger/ledger.repository';
 import { OrdersRepository } from '../modules/orders/orders.repository';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   AuditRepository,
   OrganisationsRepository,
   UsersRepository,
+  ApiKeysRepository,
   LedgerRepository,
   ProgrammesRepository,
   OrdersRepository,

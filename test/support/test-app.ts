@@ -32,19 +32,8 @@ export interface TestAppOptions {
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseName = await cloneTemplateDatabase();
-  const config = loadAppConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: serverUrl(databaseName),
-    REDIS_PREFIX: `pntest-${randomBytes(4).toString('hex')}`,
-    ...options.settings,
-  });
-  configureRootLogger('silent', {});
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  configureHttpApp(app, config);
-  await app.init();
+  const config = testConfig(serverUrl(databaseName), `pntest-${randomBytes(4).toString('hex')}`, options.settings);
+  const app = await startApi(config);
   const worker = options.withWorker
     ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false })
     : null;
@@ -61,6 +50,36 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await dropDatabase(databaseName);
     },
   };
+}
+
+/**
+ * A second API instance on the same database and Redis prefix as `first`, as behind a load balancer.
+ * Close it before `first`, which owns the database.
+ */
+export async function createPeerTestApp(first: TestApp, settings: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(first.config.DATABASE_URL, first.config.REDIS_PREFIX, settings);
+  const app = await startApi(config);
+  return { app, worker: null, config, dataSource: app.get(DataSource), close: () => app.close() };
+}
+
+function testConfig(databaseUrl: string, redisPrefix: string, settings: Record<string, string> = {}): AppConfig {
+  return loadAppConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: redisPrefix,
+    ...settings,
+  });
+}
+
+async function startApi(config: AppConfig): Promise<NestExpressApplication> {
+  configureRootLogger('silent', {});
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureHttpApp(app, config);
+  await app.init();
+  return app;
 }
 
 async function clearRedisPrefix(config: AppConfig): Promise<void> {

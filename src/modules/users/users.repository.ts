@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '../../auth/role';
+import type { OrganisationKind } from '../organisations/organisation-kind';
 import { UserEntity } from './user.entity';
+
+export interface ActiveUserRow {
+  id: string;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  role: Role;
+  isOrganisationAdmin: boolean;
+  email: string;
+}
 
 @Injectable()
 export class UsersRepository {
@@ -22,14 +33,20 @@ export class UsersRepository {
     return manager.exists(UserEntity, { where: { email: email.toLowerCase() } });
   }
 
-  /** Runs on every authenticated request: one query (`findOne` with a relation would send two). */
-  findActiveWithOrganisation(id: string): Promise<UserEntity | null> {
-    return this.dataSource.manager
-      .createQueryBuilder(UserEntity, 'u')
-      .innerJoinAndSelect('u.organisation', 'o', 'o.active')
-      .where('u.id = :id', { id })
-      .andWhere("u.status = 'active'")
-      .getOne();
+  /**
+   * What authentication needs of an active user of an active organisation, in one round trip of
+   * plain SQL: it runs on every request that misses the actor cache.
+   */
+  async findActiveForAuthentication(id: string): Promise<ActiveUserRow | null> {
+    const rows: ActiveUserRow[] = await this.dataSource.query(
+      `SELECT u.id, u.organisation_id AS "organisationId", o.kind AS "organisationKind", u.role,
+              u.is_organisation_admin AS "isOrganisationAdmin", u.email
+         FROM users u
+         JOIN organisations o ON o.id = u.organisation_id AND o.active
+        WHERE u.id = $1 AND u.status = 'active'`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   findPendingInvitation(manager: EntityManager, tokenHash: Buffer): Promise<UserEntity | null> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
+import { ActorCache } from '../../auth/actor-cache';
 import { AuthService } from '../../auth/auth.service';
 import { ROLE_BY_ORGANISATION_KIND } from '../../auth/role';
 import { newSecretToken, sha256 } from '../../auth/secret-token';
@@ -51,6 +52,7 @@ export class UsersService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly actorCache: ActorCache,
   ) {}
 
   /** Organisation admins invite into their own organisation; ANCT admins into any. */
@@ -100,7 +102,7 @@ export class UsersService {
     if (userId === actor.userId) {
       throw new UserError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; ask another administrator.');
     }
-    return this.transactions.run(async (manager) => {
+    const deactivated = await this.transactions.run(async (manager) => {
       const scope = actor.organisationKind === 'anct' ? null : actor.organisationId;
       const user = await this.users.findInOrganisation(userId, scope, manager);
       if (!user) throw new NotFoundError('User');
@@ -119,6 +121,8 @@ export class UsersService {
       });
       return toUserView(user);
     });
+    await this.actorCache.invalidateEverywhere();
+    return deactivated;
   }
 }
 
