@@ -1,7 +1,7 @@
 import * as argon2 from 'argon2';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -66,45 +66,7 @@ export async function run(): Promise<void> {
     await runPendingMigrations({ DATABASE_URL: databaseUrl });
     log(`Seeding ${apiVouchers} issued chèques for the API and ${rawVouchers} for the raw baseline…`);
     const seeded = await seed(databaseUrl, new VoucherCodeSecrets(base), apiVouchers, rawVouchers);
-
-    const port = await freePort();
-    // As many database connections as concurrent clients, like the baseline.
-    api = await startApi({
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: String(connections),
-      PORT: String(port),
-      REDIS_PREFIX: redisPrefix,
-      LOG_LEVEL: 'warn',
-    });
-    const url = `http://127.0.0.1:${port}`;
-    const token = await login(url, seeded.email);
-
-    let next = 0;
-    let exhausted = false;
-    const body = () => {
-      if (next >= seeded.codes.length) exhausted = true;
-      return JSON.stringify({ serviceId: seeded.serviceId, vouchers: [{ code: seeded.codes[next++ % seeded.codes.length] }] });
-    };
-    const request = {
-      method: 'POST',
-      path: '/redemptions',
-      setupRequest: (raw: RawRequest): RawRequest => ({
-        ...raw,
-        headers: { ...raw.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-        body: body(),
-      }),
-    };
-    log(`Warming up the API for ${warmupSeconds} s…`);
-    await autocannon({ url, connections, duration: warmupSeconds, requests: [request] });
-    const redeemedBefore = await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`);
-    log(`API: ${connections} concurrent clients for ${durationSeconds} s…`);
-    const cpuBefore = cpuSeconds(api.pid!);
-    const result = await autocannon({ url, connections, duration: durationSeconds, requests: [request] });
-    const apiCpuSeconds = cpuSeconds(api.pid!) - cpuBefore;
-    const peakRssBytes = peakRss(api.pid!);
-    await stop(api);
-    api = null;
-    const apiRedeemed = (await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`)) - redeemedBefore;
+    await settle(databaseUrl);
 
     const half = seeded.rawVoucherIds.length / 2;
     log(`Raw SQL baseline (bare UPDATE + INSERT): ${connections} concurrent pg clients for ${durationSeconds} s…`);
@@ -132,6 +94,62 @@ export async function run(): Promise<void> {
       }),
     ]);
 
+    // The API then meets tables that have a history (redemptions, ledger, audit), as in production, and
+    // statistics that say so: its prepared statements are planned once per connection, from these.
+    await settle(databaseUrl);
+
+    const port = await freePort();
+    // As many database connections as concurrent clients, like the baseline.
+    api = await startApi({
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: process.env.BENCH_API_POOL_SIZE ?? String(connections),
+      PORT: String(port),
+      REDIS_PREFIX: redisPrefix,
+      LOG_LEVEL: 'warn',
+    });
+    const url = `http://127.0.0.1:${port}`;
+    const token = await login(url, seeded.email);
+
+    let next = 0;
+    let exhausted = false;
+    const body = () => {
+      if (next >= seeded.codes.length) exhausted = true;
+      return JSON.stringify({ serviceId: seeded.serviceId, vouchers: [{ code: seeded.codes[next++ % seeded.codes.length] }] });
+    };
+    const request = {
+      method: 'POST',
+      path: '/redemptions',
+      setupRequest: (raw: RawRequest): RawRequest => ({
+        ...raw,
+        headers: { ...raw.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: body(),
+      }),
+    };
+    log(`Warming up the API for ${warmupSeconds} s…`);
+    await autocannon({ url, connections, duration: warmupSeconds, requests: [request] });
+    const redeemedBefore = await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`);
+    log(`API: ${connections} concurrent clients for ${durationSeconds} s…`);
+    const cpuBefore = cpuSeconds(api.pid!);
+    const machineBefore = machineBusySeconds();
+    const processesBefore = cpuSecondsByProgram();
+    const result = await autocannon({ url, connections, duration: durationSeconds, requests: [request] });
+    const apiCpuSeconds = cpuSeconds(api.pid!) - cpuBefore;
+    const machineApiSeconds = machineBusySeconds() - machineBefore;
+    const processesAfter = cpuSecondsByProgram();
+    const peakRssBytes = peakRss(api.pid!);
+    await stop(api);
+    api = null;
+    const answered201 = Number(result.statusCodeStats['201']?.count ?? 0);
+    const perRedemption = (seconds: number) => `${((seconds * 1000) / Math.max(1, answered201)).toFixed(2)} ms`;
+    const byProgram = [...processesAfter]
+      .map(([program, seconds]) => [program, seconds - (processesBefore.get(program) ?? 0)] as const)
+      .filter(([, seconds]) => seconds > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([program, seconds]) => `${program} ${perRedemption(seconds)}`)
+      .join(', ');
+    const apiRedeemed = (await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`)) - redeemedBefore;
+
     const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count: n }]) => [status, Number(n)]));
     const created = statuses['201'] ?? 0;
     const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
@@ -144,9 +162,9 @@ export async function run(): Promise<void> {
       `API over HTTP (${connections} clients, ${result.duration.toFixed(1)} s): ${apiRate.toFixed(0)} redemptions/s — p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
       `  responses: ${JSON.stringify(statuses)}, connection errors: ${result.errors}, timeouts: ${result.timeouts}, 5xx: ${serverErrors}`,
       `  redemptions recorded during the run: ${apiRedeemed} (201 answers: ${created})${exhausted ? ' — WARNING: the seeded chèques ran out, raise the seed size' : ''}`,
-      `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${((apiCpuSeconds * 1000) / Math.max(1, created)).toFixed(2)} ms per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core)`,
-      `Raw SQL baseline, bare UPDATE + INSERT (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
-      `Raw SQL, the API's single-use function (pg, ${connections} clients, ${rawFunction.seconds.toFixed(1)} s): ${rawFunction.rate.toFixed(0)} redemptions/s — p50 ${rawFunction.p50.toFixed(2)} ms, p99 ${rawFunction.p99.toFixed(2)} ms${rawFunction.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
+      `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${((apiCpuSeconds * 1000) / Math.max(1, created)).toFixed(2)} ms per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core); whole machine: ${perRedemption(machineApiSeconds)} of CPU per redemption (${byProgram})`,
+      `Raw SQL baseline, bare UPDATE + INSERT (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms, machine CPU ${raw.machineMsPerRedemption.toFixed(2)} ms per redemption${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
+      `Raw SQL, the API's single-use function (pg, ${connections} clients, ${rawFunction.seconds.toFixed(1)} s): ${rawFunction.rate.toFixed(0)} redemptions/s — p50 ${rawFunction.p50.toFixed(2)} ms, p99 ${rawFunction.p99.toFixed(2)} ms, machine CPU ${rawFunction.machineMsPerRedemption.toFixed(2)} ms per redemption${rawFunction.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
       `Ratio API / bare UPDATE + INSERT: ${(ratio * 100).toFixed(1)} % (API / its own single-use function: ${((apiRate / rawFunction.rate) * 100).toFixed(1)} %)`,
       `Integrity: ${checks.doubleRedemptions} chèque(s) with more than one active redemption; ${checks.redeemedVouchers} redeemed chèques, ${checks.redemptions} redemptions; through the API: ${checks.apiRedemptions} redemptions, ${checks.apiLedgerLines} ledger lines, ${checks.apiAuditRows} audit rows`,
       '',
@@ -271,7 +289,7 @@ async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: 
     const rawVoucherIds: string[] = (
       await client.query(`SELECT id FROM vouchers WHERE order_id = $1 ORDER BY position, carnet_id`, [rawOrder.orderId])
     ).rows.map((row: { id: string }) => row.id);
-    await client.query('ANALYZE');
+
     const codes = codesByPosition.flat();
     return { email, venueId, serviceId, codes, rawVoucherIds };
   } finally {
@@ -305,6 +323,7 @@ async function rawBaseline(
   let exhausted = false;
   const started = performance.now();
   const deadline = started + durationSeconds * 1000;
+  const machineBefore = machineBusySeconds();
   try {
     await Promise.all(
       Array.from({ length: connections }, async () => {
@@ -330,9 +349,25 @@ async function rawBaseline(
     await pool.end();
   }
   const seconds = (performance.now() - started) / 1000;
+  const machineMsPerRedemption = ((machineBusySeconds() - machineBefore) * 1000) / Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { rate: latencies.length / seconds, p50: at(0.5), p99: at(0.99), seconds, exhausted };
+  return { rate: latencies.length / seconds, p50: at(0.5), p99: at(0.99), seconds, exhausted, machineMsPerRedemption };
+}
+
+/**
+ * Before a phase is measured: hint bits set, statistics taken, dirty pages flushed — otherwise a phase
+ * pays for the previous one's after-effects.
+ */
+async function settle(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM (ANALYZE)');
+    await client.query('CHECKPOINT');
+  } finally {
+    await client.end();
+  }
 }
 
 async function integrity(databaseUrl: string) {
@@ -404,6 +439,31 @@ async function login(url: string, email: string): Promise<string> {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU time the whole machine spent busy (all cores, all processes: API, PostgreSQL, Redis, this client), from /proc/stat. */
+function machineBusySeconds(): number {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal, in clock ticks of 1/100 s.
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
+
+/** CPU time per program name (PostgreSQL backends, node processes, redis-server…), from /proc: where a phase's CPU went. */
+function cpuSecondsByProgram(): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const program = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      totals.set(program, (totals.get(program) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return totals;
 }
 
 /** Linux's high-water mark of the process's resident memory (VmHWM): the true peak, not a sample. */

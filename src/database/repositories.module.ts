@@ -21,6 +21,7 @@ import { PrintingRepository } from '../modules/printing/printing.repository';
 import { PrintRunsRepository } from '../modules/printing/print-runs.repository';
 import { RedemptionsRepository } from '../modules/redemptions/redemptions.repository';
 import { VenuesRepository } from '../modules/venues/venues.repository';
+import { PreparedStatementPool } from './prepared-statement';
 import { TransactionRunner } from './transaction-runner';
 
 /**
@@ -29,6 +30,7 @@ import { TransactionRunner } from './transaction-runner';
  */
 const REPOSITORIES = [
   TransactionRunner,
+  PreparedStatementPool,
   AuditRepository,
   OrganisationsRepository,
   UsersRepository,

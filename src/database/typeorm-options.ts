@@ -4,6 +4,12 @@ import type { AppConfig } from '../config/app-config';
 import { ALL_ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/**
+ * READ COMMITTED is relied upon (each statement sees what committed before it); set per connection, it
+ * spares every transaction a `SET TRANSACTION ISOLATION LEVEL` round trip, whatever the server's default.
+ */
+export const CONNECTION_SETTINGS = '-c default_transaction_isolation=read\\ committed';
+
 /** The schema only ever comes from reviewed migrations: `synchronize` stays off everywhere, tests included. */
 export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DATABASE_POOL_SIZE'>>): DataSourceOptions {
   return {
@@ -19,13 +25,11 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> &
     installExtensions: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    // READ COMMITTED is relied upon (each statement sees what committed before it); set per connection, it
-    // spares every transaction a `SET TRANSACTION ISOLATION LEVEL` round trip, whatever the server's default.
     extra: {
       max: config.DATABASE_POOL_SIZE ?? 20,
       connectionTimeoutMillis: 5000,
       application_name: 'pass-numerique',
-      options: '-c default_transaction_isolation=read\\ committed',
+      options: CONNECTION_SETTINGS,
     },
   };
 }

@@ -11,8 +11,15 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
     {
       provide: REDIS_CLIENT,
       inject: [AppConfig],
+      // Auto-pipelining: the commands concurrent requests send in one tick (the anti-guessing check of every
+      // redemption) leave in one write, not one each.
       useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, { keyPrefix: `${config.REDIS_PREFIX}:`, maxRetriesPerRequest: 2, enableOfflineQueue: true }),
+        new Redis(config.REDIS_URL, {
+          keyPrefix: `${config.REDIS_PREFIX}:`,
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+          enableAutoPipelining: true,
+        }),
     },
   ],
   exports: [REDIS_CLIENT],

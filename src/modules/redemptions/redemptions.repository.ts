@@ -6,7 +6,7 @@ import type { AuditActorRow } from '../../audit/audit.service';
 import type { IdentifiedRequest } from '../../common/idempotency/idempotency.service';
 import type { StoredResponse } from '../../common/idempotency/idempotency.repository';
 import { isConcurrencyFailure, isUniqueViolation } from '../../database/postgres-errors';
-import { PreparedStatement } from '../../database/prepared-statement';
+import { PreparedStatement, PreparedStatementPool } from '../../database/prepared-statement';
 import { redeemableUntilSql } from '../expiry/expiry.rules';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import type { VoucherStatus } from '../vouchers/voucher-status';
@@ -164,7 +164,10 @@ const VIEW_COLUMNS = `
 
 @Injectable()
 export class RedemptionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly prepared: PreparedStatementPool,
+  ) {}
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -199,7 +202,7 @@ export class RedemptionsRepository {
     codeHashes: Buffer[],
     idempotencyKey: string,
   ): Promise<(VenueAndVouchers & { earlier: StoredResponse | null }) | null> {
-    const rows = await FIND_FOR_ONLINE_REDEMPTION.run(this.dataSource, [venueId, serviceIds, siteIds, codeHashes, idempotencyKey]);
+    const rows = await this.prepared.run(FIND_FOR_ONLINE_REDEMPTION, [venueId, serviceIds, siteIds, codeHashes, idempotencyKey]);
     const found = venueAndVouchers(rows);
     if (!found) return null;
     const [{ earlier }] = rows;
@@ -221,7 +224,7 @@ export class RedemptionsRepository {
   async redeemOnce(redemption: IdempotentRedemption): Promise<IdempotentRedemptionOutcome> {
     const { request, command } = redemption;
     try {
-      const [{ outcome }] = await REDEEM_VOUCHERS_ONCE.run(this.dataSource, [
+      const [{ outcome }] = await this.prepared.run(REDEEM_VOUCHERS_ONCE, [
         request.lockKey,
         request.organisationId,
         request.key,
