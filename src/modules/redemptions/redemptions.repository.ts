@@ -88,8 +88,8 @@ export type IdempotentRedemptionOutcome = 'redeemed' | 'in_progress' | 'answered
  * locks the chèques' carnets, then, only if every chèque is still `issued`, marks them redeemed,
  * inserts their redemptions (the unique index on active redemptions stands behind the status check),
  * the money owed to the venue, the carnets used up (`fully_used`) and the audit rows of all of it.
- * Returns one row per redemption, or none at all: all or nothing. The benchmark's raw baseline runs
- * this very statement.
+ * Returns one row per redemption, or none at all: all or nothing. The redemption benchmark runs this
+ * very statement as a baseline too.
  */
 export const REDEEM_VOUCHERS_SQL = `SELECT * FROM redeem_vouchers($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
