@@ -6,6 +6,7 @@ import { ReimbursementsExpiryReconciliationReports1795385744207 } from './179538
 import { VenuesRedemptionsIdempotency1795386108486 } from './1795386108486-VenuesRedemptionsIdempotency';
 import { UniquePrescriberSiret1795387761939 } from './1795387761939-UniquePrescriberSiret';
 import { RedeemVouchersFunctions1795390000000 } from './1795390000000-RedeemVouchersFunctions';
+import { IdempotencyRetention1795397485056 } from './1795397485056-IdempotencyRetention';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS: Function[] = [
   VenuesRedemptionsIdempotency1795386108486,
   UniquePrescriberSiret1795387761939,
   RedeemVouchersFunctions1795390000000,
+  IdempotencyRetention1795397485056,
 ];

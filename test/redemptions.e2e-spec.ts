@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { IdempotencyService } from '../src/common/idempotency/idempotency.service';
 import { RedemptionsRepository } from '../src/modules/redemptions/redemptions.repository';
 import { addDays, endOfParisDay } from '../src/common/time/paris-time';
 import { voucherExpiresAt } from '../src/modules/programmes/programmes.rules';
@@ -384,6 +385,25 @@ describe('Checking and redeeming chèques', () => {
       } finally {
         await blocker.end();
       }
+    });
+
+    it('forgets answers older than the retention period, and only those', async () => {
+      const [old, recent] = [fresh(), fresh()];
+      const [oldKey, recentKey] = [randomUUID(), randomUUID()];
+      await redeemRequest(testApp, venue, [{ code: old.code }], oldKey).expect(201);
+      await redeemRequest(testApp, venue, [{ code: recent.code }], recentKey).expect(201);
+      const retentionDays = testApp.config.IDEMPOTENCY_RETENTION_DAYS;
+      await testApp.dataSource.query(`UPDATE idempotency_records SET created_at = now() - make_interval(days => $2, mins => 1) WHERE key = $1`, [
+        oldKey,
+        retentionDays,
+      ]);
+
+      expect(await testApp.app.get(IdempotencyService, { strict: false }).purgeExpired(new Date())).toBe(1);
+
+      // The recent key still replays its answer; the forgotten one runs again, as a new request would.
+      await redeemRequest(testApp, venue, [{ code: recent.code }], recentKey).expect(201).expect('Idempotent-Replayed', 'true');
+      const again = await redeemRequest(testApp, venue, [{ code: old.code }], oldKey).expect(409);
+      expect(again.body.code).toBe('ALREADY_REDEEMED');
     });
   });
 

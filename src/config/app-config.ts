@@ -148,6 +148,16 @@ export class AppConfig {
   @Max(24 * 31)
   OFFLINE_SCAN_MAX_AGE_HOURS = 168;
 
+  /**
+   * Days an answer stored under an `Idempotency-Key` is kept for replays; the daily expiry job purges
+   * older ones. Longer than any client retries (an offline device may sync a week late: see above).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(8)
+  @Max(3650)
+  IDEMPOTENCY_RETENTION_DAYS = 30;
+
   /** Venue applications accepted per IP address per day (the application form is public). */
   @Transform(toInt)
   @IsInt()

@@ -1,12 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The stored outcome of a request sent with an `Idempotency-Key`: a retry with the same key and the
  * same body gets this response again instead of acting twice. Written in the transaction of the
  * change it describes, so a response is stored if and only if its effects were committed.
- * Keys are scoped to the caller's organisation: two venues may use the same key.
+ * Keys are scoped to the caller's organisation: two venues may use the same key. Kept
+ * IDEMPOTENCY_RETENTION_DAYS, then purged by the daily job (a retry is a matter of minutes, not months).
  */
 @Entity('idempotency_records')
+@Index('ix_idempotency_records_created', ['createdAt'])
 @Check('ck_idempotency_records_status', `response_status BETWEEN 100 AND 599`)
 export class IdempotencyRecordEntity {
   @PrimaryColumn('uuid')

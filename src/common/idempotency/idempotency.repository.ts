@@ -53,4 +53,18 @@ export class IdempotencyRepository {
     );
     return rows.length === 1;
   }
+
+  /** Deletes at most `batchSize` answers stored before `before`; returns how many (batches keep each transaction short). */
+  async deleteStoredBefore(manager: EntityManager, before: Date, batchSize: number): Promise<number> {
+    const [{ deleted }]: { deleted: number }[] = await manager.query(
+      `WITH deleted AS (
+         DELETE FROM idempotency_records
+          WHERE (organisation_id, key) IN (SELECT organisation_id, key FROM idempotency_records WHERE created_at < $1 LIMIT $2)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS deleted FROM deleted`,
+      [before, batchSize],
+    );
+    return deleted;
+  }
 }

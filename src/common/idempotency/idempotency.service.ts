@@ -5,6 +5,7 @@ import type { ErrorCode } from '../errors/error-code';
 import { HTTP_STATUS_BY_ERROR_CODE } from '../errors/error-http-status';
 import { errorBody } from '../errors/global-exception.filter';
 import { currentContext } from '../request-context';
+import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { IdempotencyError } from './idempotency.errors';
 import { IdempotencyRepository, type StoredResponse } from './idempotency.repository';
@@ -36,6 +37,8 @@ export interface IdempotentResponse {
 /** Answers that describe the moment, not the request: a retry must be able to get a different one. */
 const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['RATE_LIMITED', 'CONCURRENT_MODIFICATION']);
 
+const PURGE_BATCH_SIZE = 5_000;
+
 /** The transaction found the key answered meanwhile: its work is rolled back and that answer is replayed. */
 class AnsweredMeanwhile extends Error {}
 
@@ -53,6 +56,7 @@ export class IdempotencyService {
     private readonly transactions: TransactionRunner,
     private readonly records: IdempotencyRepository,
     private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   /** The request's key checked, and what its stored answer would be compared with. */
@@ -75,6 +79,20 @@ export class IdempotencyService {
   /** For a caller that found the key answered after it had looked (see `execute`). */
   replayStoredAnswer(request: IdentifiedRequest): Promise<IdempotentResponse> {
     return this.replayStored(request, request.key, request.requestHash);
+  }
+
+  /**
+   * Forgets answers older than the retention period: a request sent again with such a key runs as a
+   * new one. Returns how many were purged.
+   */
+  async purgeExpired(now: Date): Promise<number> {
+    const before = new Date(now.getTime() - this.config.IDEMPOTENCY_RETENTION_DAYS * 86_400_000);
+    let purged = 0;
+    for (;;) {
+      const deleted = await this.records.deleteStoredBefore(this.dataSource.manager, before, PURGE_BATCH_SIZE);
+      purged += deleted;
+      if (deleted < PURGE_BATCH_SIZE) return purged;
+    }
   }
 
   async execute(request: IdempotentRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {

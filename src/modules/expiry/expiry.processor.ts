@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
 import { upsertCronSchedule } from '../../queue/job-schedules';
 import { QUEUE_NAMES } from '../../queue/queue-names';
@@ -8,10 +9,16 @@ import type { JobRunPayload } from '../job-runs/job-runs.service';
 import { JobRunsService } from '../job-runs/job-runs.service';
 import { EXPIRY_JOB, ExpiryService } from './expiry.service';
 
+/** Stored answers to `Idempotency-Key` requests expire too, on the same daily schedule. */
+export const PURGE_IDEMPOTENCY_RECORDS_JOB = 'purge-idempotency-records';
+
 @Processor(QUEUE_NAMES.expiry)
 export class ExpiryProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ExpiryProcessor.name);
+
   constructor(
     private readonly expiry: ExpiryService,
+    private readonly idempotency: IdempotencyService,
     private readonly jobRuns: JobRunsService,
     private readonly config: AppConfig,
     @InjectQueue(QUEUE_NAMES.expiry) private readonly queue: Queue,
@@ -21,9 +28,15 @@ export class ExpiryProcessor extends WorkerHost implements OnApplicationBootstra
 
   async onApplicationBootstrap(): Promise<void> {
     await upsertCronSchedule(this.queue, 'daily-expiry', this.config.EXPIRY_CRON, EXPIRY_JOB);
+    await upsertCronSchedule(this.queue, 'daily-idempotency-purge', this.config.EXPIRY_CRON, PURGE_IDEMPOTENCY_RECORDS_JOB);
   }
 
-  process(job: Job<JobRunPayload>): Promise<unknown> {
+  async process(job: Job<JobRunPayload>): Promise<unknown> {
+    if (job.name === PURGE_IDEMPOTENCY_RECORDS_JOB) {
+      const purged = await this.idempotency.purgeExpired(new Date());
+      this.logger.log(`Purged ${purged} stored Idempotency-Key answers older than ${this.config.IDEMPOTENCY_RETENTION_DAYS} days`);
+      return { purged };
+    }
     return this.jobRuns.execute(job, 'expiry', () => ({}), (run) => this.expiry.executeRun(run));
   }
 }
