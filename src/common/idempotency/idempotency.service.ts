@@ -95,8 +95,9 @@ export class IdempotencyService {
     }
   }
 
-  async execute(request: IdempotentRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {
-    const { key, requestHash: hash } = this.identify(request);
+  /** `request` comes from `identify`, which callers run first (it refuses a missing or malformed key). */
+  async execute(request: IdentifiedRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {
+    const { key, requestHash: hash } = request;
     const record = (status: number, body: unknown) => ({ ...request, key, requestHash: hash, responseStatus: status, responseBody: body });
     try {
       // Success path: the work, its effects and its stored answer commit together.

@@ -64,7 +64,7 @@ export class OfflineSyncService {
       throw new ValidationFailedError(ambiguous.map((path) => ({ field: path, problems: ['give exactly one of code and qr'] })));
     }
     await this.limiter.assertAllowed(actor);
-    const request = { organisationId: actor.organisationId!, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto };
+    const request = this.idempotency.identify({ organisationId: actor.organisationId!, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto });
     return this.idempotency.execute(request, 200, (manager) => this.settle(manager, actor, dto));
   }
 

@@ -369,21 +369,22 @@ export interface VenueAndVouchers {
   vouchers: VoucherForRedemptionRow[];
 }
 
-const VENUE_AND_VOUCHERS_SQL = `
-  WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
-  SELECT row_to_json(venue) AS venue, found.* FROM venue LEFT JOIN found ON true`;
+/** The venue's context and the chèques, one row per chèque found (or one with the venue only), plus `columns`. */
+function venueAndVouchersSql(columns = ''): string {
+  return `WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
+          SELECT row_to_json(venue) AS venue, ${columns} found.* FROM venue LEFT JOIN found ON true`;
+}
+
+const VENUE_AND_VOUCHERS_SQL = venueAndVouchersSql();
 
 type EarlierAnswerRow = { endpoint: string; requestHash: string; responseStatus: number; responseBody: unknown };
 
 const FIND_FOR_ONLINE_REDEMPTION = new PreparedStatement<{ venue: RedemptionVenueContext; earlier: EarlierAnswerRow | null } & Partial<VoucherForRedemptionRow>>(
   'find_for_online_redemption',
-  `WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
-   SELECT row_to_json(venue) AS venue,
-          (SELECT json_build_object('endpoint', r.endpoint, 'requestHash', encode(r.request_hash, 'hex'),
-                                    'responseStatus', r.response_status, 'responseBody', r.response_body)
-             FROM idempotency_records r WHERE r.organisation_id = $1 AND r.key = $5) AS earlier,
-          found.*
-     FROM venue LEFT JOIN found ON true`,
+  venueAndVouchersSql(`
+    (SELECT json_build_object('endpoint', r.endpoint, 'requestHash', encode(r.request_hash, 'hex'),
+                              'responseStatus', r.response_status, 'responseBody', r.response_body)
+       FROM idempotency_records r WHERE r.organisation_id = $1 AND r.key = $5) AS earlier,`),
 );
 
 function venueAndVouchers(rows: ({ venue: RedemptionVenueContext } & Partial<VoucherForRedemptionRow>)[]): VenueAndVouchers | null {

@@ -150,7 +150,8 @@ export class RedemptionsService {
     }
     if (plan.verdicts.some((verdict) => verdict.outcome === 'refused')) return null;
     const command = this.redeemCommand(actor, plan, dto, now);
-    const receipt = jsonCopy(receiptOf(plan, command));
+    // Serialised as JSON both ways (dates as ISO strings): the same answer now and when replayed.
+    const receipt = receiptOf(plan, command);
     switch (await this.redemptions.redeemOnce({ request, responseStatus: 201, responseBody: receipt, command })) {
       case 'redeemed':
         return { status: 201, body: receipt, replayed: false };
@@ -372,11 +373,6 @@ function receiptOf(plan: RedemptionPlan, command: RedeemCommand): RedemptionRece
     siteId: command.siteId,
     scannedAt: command.scannedAt,
   };
-}
-
-/** As the client will read it (dates as ISO strings): the same whether answered now or replayed. */
-function jsonCopy<T>(value: T): unknown {
-  return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
 /** The named service and site if they are the venue's own and active, and where the chèques are used. */
