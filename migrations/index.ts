@@ -7,6 +7,7 @@ import { VenuesRedemptionsIdempotency1795386108486 } from './1795386108486-Venue
 import { UniquePrescriberSiret1795387761939 } from './1795387761939-UniquePrescriberSiret';
 import { RedeemVouchersFunctions1795390000000 } from './1795390000000-RedeemVouchersFunctions';
 import { IdempotencyRetention1795397485056 } from './1795397485056-IdempotencyRetention';
+import { RedeemVouchersInBatches1795480000000 } from './1795480000000-RedeemVouchersInBatches';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS: Function[] = [
   UniquePrescriberSiret1795387761939,
   RedeemVouchersFunctions1795390000000,
   IdempotencyRetention1795397485056,
+  RedeemVouchersInBatches1795480000000,
 ];

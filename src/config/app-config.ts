@@ -62,6 +62,24 @@ export class AppConfig {
   @Max(500)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * Online redemptions are written in batches formed by the load (group commit): at most this many
+   * batches run at once, each on one connection; a redemption arriving while all are busy waits for
+   * the next batch. 1 serialises all redemption writes of the process; more lanes, smaller batches.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  REDEMPTION_BATCH_LANES = 4;
+
+  /** The most redemptions one batch (one transaction) may carry. 1 turns batching off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  REDEMPTION_BATCH_MAX_SIZE = 32;
+
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

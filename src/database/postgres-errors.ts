@@ -21,3 +21,8 @@ export function isConcurrencyFailure(error: unknown): boolean {
   const code = postgresError(error)?.code;
   return code === '40P01' || code === '40001';
 }
+
+/** A lock not obtained within `lock_timeout` (55P03): the transaction was rolled back, nothing written. */
+export function isLockTimeout(error: unknown): boolean {
+  return postgresError(error)?.code === '55P03';
+}

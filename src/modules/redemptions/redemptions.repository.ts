@@ -5,7 +5,9 @@ import { CommonError } from '../../common/errors/common-errors';
 import type { AuditActorRow } from '../../audit/audit.service';
 import type { IdentifiedRequest } from '../../common/idempotency/idempotency.service';
 import type { StoredResponse } from '../../common/idempotency/idempotency.repository';
-import { isConcurrencyFailure, isUniqueViolation } from '../../database/postgres-errors';
+import { isConcurrencyFailure, isLockTimeout, isUniqueViolation } from '../../database/postgres-errors';
+import { AppConfig } from '../../config/app-config';
+import { NaturalBatcher } from '../../database/natural-batcher';
 import { PreparedStatement, PreparedStatementPool } from '../../database/prepared-statement';
 import { redeemableUntilSql } from '../expiry/expiry.rules';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
@@ -93,10 +95,45 @@ export type IdempotentRedemptionOutcome = 'redeemed' | 'in_progress' | 'answered
  */
 export const REDEEM_VOUCHERS_SQL = `SELECT * FROM redeem_vouchers($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
-const REDEEM_VOUCHERS_ONCE = new PreparedStatement<{ outcome: IdempotentRedemptionOutcome }>(
-  'redeem_vouchers_once',
-  `SELECT redeem_vouchers_once($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) AS outcome`,
+/**
+ * Many `redeem_vouchers_once` in one transaction (migration RedeemVouchersInBatches): one outcome per
+ * request, in order. Each request is redeemed all or nothing on its own.
+ */
+const REDEEM_VOUCHERS_ONCE_BATCH = new PreparedStatement<{ outcomes: IdempotentRedemptionOutcome[] }>(
+  'redeem_vouchers_once_batch',
+  `SELECT redeem_vouchers_once_batch($1) AS outcomes`,
 );
+
+/** A request as `redeem_vouchers_once_batch` reads it. */
+function batchedRequest({ request, command, responseStatus, responseBody }: IdempotentRedemption): Record<string, unknown> {
+  return {
+    lockKey: request.lockKey,
+    organisationId: request.organisationId,
+    key: request.key,
+    endpoint: request.endpoint,
+    requestHash: request.requestHash.toString('hex'),
+    responseStatus,
+    responseBody: JSON.stringify(responseBody),
+    voucherIds: postgresArray(command.voucherIds),
+    redemptionIds: postgresArray(command.redemptionIds),
+    venueId: command.venueId,
+    siteId: command.siteId,
+    serviceId: command.serviceId,
+    serviceCategory: command.serviceCategory,
+    mode: command.mode,
+    deviceId: command.deviceId,
+    scannedAt: command.scannedAt.toISOString(),
+    userId: command.userId,
+    apiKeyId: command.apiKeyId,
+    offlineBatchId: command.offlineBatchId,
+    auditActor: command.auditActor,
+  };
+}
+
+/** A uuid[] literal: the ids are uuids, nothing to escape. */
+function postgresArray(uuids: readonly string[]): string {
+  return `{${uuids.join(',')}}`;
+}
 
 /**
  * Carnet before its chèques, the order every use case locks them in (see OppositionsRepository and
@@ -164,10 +201,17 @@ const VIEW_COLUMNS = `
 
 @Injectable()
 export class RedemptionsRepository {
+  private readonly onlineWrites: NaturalBatcher<IdempotentRedemption, IdempotentRedemptionOutcome>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly prepared: PreparedStatementPool,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.onlineWrites = new NaturalBatcher(config.REDEMPTION_BATCH_LANES, config.REDEMPTION_BATCH_MAX_SIZE, (redemptions) =>
+      this.redeemBatch(redemptions),
+    );
+  }
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -218,26 +262,26 @@ export class RedemptionsRepository {
   }
 
   /**
-   * An online redemption in one round trip, its own transaction: the key claimed, the chèques redeemed
-   * (`redeem_vouchers`) and the answer stored together, or nothing written at all.
+   * An online redemption in its own transaction: the key claimed, the chèques redeemed
+   * (`redeem_vouchers`) and the answer stored together, or nothing written at all. Redemptions that
+   * arrive together share that transaction (`REDEMPTION_BATCH_*`, group commit), each still all or
+   * nothing on its own.
    */
-  async redeemOnce(redemption: IdempotentRedemption): Promise<IdempotentRedemptionOutcome> {
-    const { request, command } = redemption;
+  redeemOnce(redemption: IdempotentRedemption): Promise<IdempotentRedemptionOutcome> {
+    return this.onlineWrites.submit(redemption);
+  }
+
+  private async redeemBatch(redemptions: IdempotentRedemption[]): Promise<IdempotentRedemptionOutcome[]> {
     try {
-      const [{ outcome }] = await this.prepared.run(REDEEM_VOUCHERS_ONCE, [
-        request.lockKey,
-        request.organisationId,
-        request.key,
-        request.endpoint,
-        request.requestHash,
-        redemption.responseStatus,
-        JSON.stringify(redemption.responseBody),
-        ...redeemParameters(command),
-      ]);
-      return outcome;
+      const [{ outcomes }] = await this.prepared.run(REDEEM_VOUCHERS_ONCE_BATCH, [JSON.stringify(redemptions.map(batchedRequest))]);
+      return outcomes;
     } catch (error) {
-      // A chèque actively redeemed yet `issued`, a deadlock with an opposition or the expiry job: the full path sorts it out.
-      if (isUniqueViolation(error, 'uq_redemptions_voucher_active') || isConcurrencyFailure(error)) return 'not_redeemed';
+      // A chèque actively redeemed yet `issued`, a deadlock with an opposition or the expiry job, a lock
+      // held long elsewhere: the batch wrote nothing, and the full path, one request at a time, sorts
+      // each one out.
+      if (isUniqueViolation(error, 'uq_redemptions_voucher_active') || isConcurrencyFailure(error) || isLockTimeout(error)) {
+        return redemptions.map(() => 'not_redeemed');
+      }
       throw error;
     }
   }
