@@ -27,34 +27,34 @@ export class RedeemVouchersInBatches1795480000000 implements MigrationInterface 
       SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET lock_timeout = '1s' AS $function$
       DECLARE
         outcomes text[] := '{}';
-        requests jsonb[];
         holding boolean[];
+        request jsonb;
+        position bigint;
       BEGIN
         -- Keys first, without waiting: a request whose key another transaction holds is answered
         -- 'in_progress' (409) at once, and its chèques are not touched.
-        SELECT array_agg(r.value ORDER BY r.ordinality),
-               array_agg(pg_try_advisory_xact_lock(hashtextextended(r.value->>'lockKey', 0)) ORDER BY r.ordinality)
-          INTO requests, holding
+        SELECT array_agg(pg_try_advisory_xact_lock(hashtextextended(r.value->>'lockKey', 0)) ORDER BY r.ordinality)
+          INTO holding
           FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r;
         -- Then the carnets of the others, in one statement and in id order.
         PERFORM 1 FROM carnets c
           WHERE c.id IN (SELECT v.carnet_id FROM vouchers v
-                          WHERE v.id IN (SELECT unnest((requests[i]->>'voucherIds')::uuid[])
-                                           FROM generate_subscripts(requests, 1) AS i WHERE holding[i]))
+                          WHERE v.id IN (SELECT unnest((r.value->>'voucherIds')::uuid[])
+                                           FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r WHERE holding[r.ordinality]))
           ORDER BY c.id
           FOR UPDATE;
-        FOR i IN 1 .. coalesce(array_length(requests, 1), 0) LOOP
-          IF NOT holding[i] THEN
+        FOR request, position IN SELECT r.value, r.ordinality FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r ORDER BY r.ordinality LOOP
+          IF NOT holding[position] THEN
             outcomes := outcomes || 'in_progress'::text;
             CONTINUE;
           END IF;
           outcomes := outcomes || redeem_vouchers_once(
-            requests[i]->>'lockKey', (requests[i]->>'organisationId')::uuid, requests[i]->>'key', requests[i]->>'endpoint',
-            decode(requests[i]->>'requestHash', 'hex'), (requests[i]->>'responseStatus')::integer, (requests[i]->>'responseBody')::json,
-            (requests[i]->>'voucherIds')::uuid[], (requests[i]->>'redemptionIds')::uuid[], (requests[i]->>'venueId')::uuid,
-            (requests[i]->>'siteId')::uuid, (requests[i]->>'serviceId')::uuid, requests[i]->>'serviceCategory', requests[i]->>'mode',
-            requests[i]->>'deviceId', (requests[i]->>'scannedAt')::timestamptz, (requests[i]->>'userId')::uuid,
-            (requests[i]->>'apiKeyId')::uuid, (requests[i]->>'offlineBatchId')::uuid, requests[i]->'auditActor');
+            request->>'lockKey', (request->>'organisationId')::uuid, request->>'key', request->>'endpoint',
+            decode(request->>'requestHash', 'hex'), (request->>'responseStatus')::integer, (request->>'responseBody')::json,
+            (request->>'voucherIds')::uuid[], (request->>'redemptionIds')::uuid[], (request->>'venueId')::uuid,
+            (request->>'siteId')::uuid, (request->>'serviceId')::uuid, request->>'serviceCategory', request->>'mode',
+            request->>'deviceId', (request->>'scannedAt')::timestamptz, (request->>'userId')::uuid,
+            (request->>'apiKeyId')::uuid, (request->>'offlineBatchId')::uuid, request->'auditActor');
         END LOOP;
         RETURN outcomes;
       END
