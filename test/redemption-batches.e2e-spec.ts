@@ -158,4 +158,38 @@ describe('Online redemptions written in batches', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await redemptionsOf(other.id)).toEqual([{ id: null, status: 'issued', ledgerLines: 0, auditRows: 0 }]);
   });
+  it('reads together what redemptions arriving together need, each its own venue, chèques and stored answer; a read that fails fails alone', async () => {
+    const answeredVoucher = freshVoucher();
+    const answered = redemption([answeredVoucher.id]);
+    expect(await repository.redeemOnce(answered)).toBe('redeemed');
+    const other = freshVoucher();
+    const hashOf = async (voucherId: string): Promise<Buffer> =>
+      (await testApp.dataSource.query(`SELECT code_hash FROM vouchers WHERE id = $1`, [voucherId]))[0].code_hash;
+    const read = (venueId: string, serviceId: string, hashes: Buffer[], key: string) =>
+      repository.findForOnlineRedemption(venueId, [serviceId], [], hashes, key);
+
+    const [otherHash, answeredHash] = [await hashOf(other.id), await hashOf(answeredVoucher.id)];
+
+    const opener = read(venue.venueId, venue.serviceId, [otherHash], randomUUID());
+    const together = Promise.allSettled([
+      read(venue.venueId, venue.serviceId, [answeredHash], answered.request.key),
+      read(venue.venueId, venue.serviceId, [otherHash, answeredHash], randomUUID()),
+      read(venue.venueId, venue.serviceId, [Buffer.alloc(32, 7)], randomUUID()),
+      read(stock.funder.organisationId, venue.serviceId, [otherHash], randomUUID()),
+      read(venue.venueId, 'not-a-uuid', [otherHash], randomUUID()),
+    ]);
+    expect(repository['onlineReads'].runningBatches).toBe(1);
+    const [replay, fresh, unknown, notAVenue, malformed] = await together;
+    expect((await opener)?.vouchers.map((voucher) => voucher.id)).toEqual([other.id]);
+
+    expect(replay).toMatchObject({ status: 'fulfilled', value: { earlier: { responseStatus: 201, responseBody: answered.responseBody } } });
+    expect(replay.status === 'fulfilled' && replay.value!.earlier!.requestHash.equals(answered.request.requestHash)).toBe(true);
+    expect(fresh.status === 'fulfilled' && fresh.value!.vouchers.map((voucher) => [voucher.id, voucher.status]).sort()).toEqual(
+      [[other.id, 'issued'], [answeredVoucher.id, 'redeemed']].sort(),
+    );
+    expect(fresh).toMatchObject({ status: 'fulfilled', value: { earlier: null, venue: { id: venue.venueId, services: [{ id: venue.serviceId }] } } });
+    expect(unknown).toMatchObject({ status: 'fulfilled', value: { vouchers: [], venue: { id: venue.venueId } } });
+    expect(notAVenue).toEqual({ status: 'fulfilled', value: null });
+    expect(malformed).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('invalid input syntax for type uuid') } });
+  });
 });

@@ -201,6 +201,7 @@ const VIEW_COLUMNS = `
 
 @Injectable()
 export class RedemptionsRepository {
+  private readonly onlineReads: NaturalBatcher<OnlineRead, OnlineReadRow[] | ReadFailure>;
   private readonly onlineWrites: NaturalBatcher<IdempotentRedemption, IdempotentRedemptionOutcome>;
 
   constructor(
@@ -208,6 +209,7 @@ export class RedemptionsRepository {
     private readonly prepared: PreparedStatementPool,
     config: AppConfig,
   ) {
+    this.onlineReads = new NaturalBatcher(config.REDEMPTION_BATCH_LANES, config.REDEMPTION_BATCH_MAX_SIZE, (reads) => this.readBatch(reads));
     this.onlineWrites = new NaturalBatcher(config.REDEMPTION_BATCH_LANES, config.REDEMPTION_BATCH_MAX_SIZE, (redemptions) =>
       this.redeemBatch(redemptions),
     );
@@ -237,7 +239,8 @@ export class RedemptionsRepository {
 
   /**
    * The same, plus the answer stored under an Idempotency-Key: everything an online redemption reads,
-   * as a prepared statement outside any transaction.
+   * outside any transaction. Reads that arrive together go as one statement (like the writes, see
+   * `redeemOnce`).
    */
   async findForOnlineRedemption(
     venueId: string,
@@ -246,7 +249,14 @@ export class RedemptionsRepository {
     codeHashes: Buffer[],
     idempotencyKey: string,
   ): Promise<(VenueAndVouchers & { earlier: StoredResponse | null }) | null> {
-    const rows = await this.prepared.run(FIND_FOR_ONLINE_REDEMPTION, [venueId, serviceIds, siteIds, codeHashes, idempotencyKey]);
+    const rows = await this.onlineReads.submit({
+      venueId,
+      serviceIds: postgresArray(serviceIds),
+      siteIds: postgresArray(siteIds),
+      codeHashes: codeHashes.map((hash) => hash.toString('hex')),
+      key: idempotencyKey,
+    });
+    if (rows instanceof ReadFailure) throw rows.error;
     const found = venueAndVouchers(rows);
     if (!found) return null;
     const [{ earlier }] = rows;
@@ -259,6 +269,19 @@ export class RedemptionsRepository {
         responseBody: earlier.responseBody,
       },
     };
+  }
+
+  private async readBatch(reads: OnlineRead[]): Promise<(OnlineReadRow[] | ReadFailure)[]> {
+    try {
+      const rows = await this.prepared.run(FIND_FOR_ONLINE_REDEMPTIONS, [JSON.stringify(reads)]);
+      const byRead = reads.map((): OnlineReadRow[] => []);
+      for (const { request, ...row } of rows) byRead[Number(request) - 1].push(row);
+      return byRead;
+    } catch (error) {
+      if (reads.length === 1) return [new ReadFailure(error)];
+      // One read's failure must not fail the others: each on its own.
+      return (await Promise.all(reads.map((read) => this.readBatch([read])))).flat();
+    }
   }
 
   /**
@@ -413,22 +436,53 @@ export interface VenueAndVouchers {
   vouchers: VoucherForRedemptionRow[];
 }
 
-/** The venue's context and the chèques, one row per chèque found (or one with the venue only), plus `columns`. */
-function venueAndVouchersSql(columns = ''): string {
-  return `WITH venue AS (${redemptionContextSql('$1', '$2', '$3')}), found AS (${voucherLookupSql('$4')})
+/**
+ * The venue's context and the chèques, one row per chèque found (or one with the venue only), plus
+ * `columns`; the arguments are SQL expressions (parameters, or fields of a batch's JSON).
+ */
+function venueAndVouchersSql(venueId: string, serviceIds: string, siteIds: string, codeHashes: string, columns = ''): string {
+  return `WITH venue AS (${redemptionContextSql(venueId, serviceIds, siteIds)}), found AS (${voucherLookupSql(codeHashes)})
           SELECT row_to_json(venue) AS venue, ${columns} found.* FROM venue LEFT JOIN found ON true`;
 }
 
-const VENUE_AND_VOUCHERS_SQL = venueAndVouchersSql();
+const VENUE_AND_VOUCHERS_SQL = venueAndVouchersSql('$1', '$2', '$3', '$4');
 
 type EarlierAnswerRow = { endpoint: string; requestHash: string; responseStatus: number; responseBody: unknown };
 
-const FIND_FOR_ONLINE_REDEMPTION = new PreparedStatement<{ venue: RedemptionVenueContext; earlier: EarlierAnswerRow | null } & Partial<VoucherForRedemptionRow>>(
-  'find_for_online_redemption',
-  venueAndVouchersSql(`
-    (SELECT json_build_object('endpoint', r.endpoint, 'requestHash', encode(r.request_hash, 'hex'),
-                              'responseStatus', r.response_status, 'responseBody', r.response_body)
-       FROM idempotency_records r WHERE r.organisation_id = $1 AND r.key = $5) AS earlier,`),
+/** What `FIND_FOR_ONLINE_REDEMPTIONS` reads for one redemption: uuid[] literals, hex code hashes. */
+interface OnlineRead {
+  venueId: string;
+  serviceIds: string;
+  siteIds: string;
+  codeHashes: string[];
+  key: string;
+}
+
+type OnlineReadRow = { venue: RedemptionVenueContext; earlier: EarlierAnswerRow | null } & Partial<VoucherForRedemptionRow>;
+
+/** A read of a batch that failed on its own (see `readBatch`). */
+class ReadFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/**
+ * `venueAndVouchersSql` plus the stored answer, for each read of a JSON array (`OnlineRead`), its rows
+ * numbered by `request` (from 1).
+ */
+const FIND_FOR_ONLINE_REDEMPTIONS = new PreparedStatement<OnlineReadRow & { request: string }>(
+  'find_for_online_redemptions',
+  `SELECT read.ordinality AS request, found.*
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS read
+    CROSS JOIN LATERAL (${venueAndVouchersSql(
+      `(read.value->>'venueId')::uuid`,
+      `(read.value->>'serviceIds')::uuid[]`,
+      `(read.value->>'siteIds')::uuid[]`,
+      `ARRAY(SELECT decode(hash, 'hex') FROM jsonb_array_elements_text(read.value->'codeHashes') AS hash)`,
+      `(SELECT json_build_object('endpoint', r.endpoint, 'requestHash', encode(r.request_hash, 'hex'),
+                                 'responseStatus', r.response_status, 'responseBody', r.response_body)
+          FROM idempotency_records r
+         WHERE r.organisation_id = (read.value->>'venueId')::uuid AND r.key = read.value->>'key') AS earlier,`,
+    )}) AS found`,
 );
 
 function venueAndVouchers(rows: ({ venue: RedemptionVenueContext } & Partial<VoucherForRedemptionRow>)[]): VenueAndVouchers | null {
