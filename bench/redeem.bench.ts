@@ -21,10 +21,12 @@ import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCo
  *   in one statement — the target's baseline;
  * - the single-use function the API itself calls (`redeem_vouchers`: carnet lock, UPDATE, INSERT,
  *   ledger line, carnet used up, audit rows) — to show what the API adds to its own write.
+ * Then the API's floor: the same clients sending codes with a typo, which the API refuses before any
+ * database or Redis work — the cost of HTTP, Nest, the token, validation and the answer alone.
  *
  * Settings (environment): BENCH_DURATION_SECONDS (default 20), BENCH_CONNECTIONS (default 32),
- * BENCH_WARMUP_SECONDS (default 3), BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
- * the API), BENCH_KEEP_DATABASE=1 (keep the database afterwards, to inspect plans). PostgreSQL and Redis are
+ * BENCH_WARMUP_SECONDS (default 3), BENCH_FLOOR_SECONDS (default 5: the API's floor, see below),
+ * BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the API), BENCH_KEEP_DATABASE=1 (keep the database afterwards, to inspect plans). PostgreSQL and Redis are
  * those of DATABASE_URL / REDIS_URL; a fresh database is created and dropped.
  */
 
@@ -52,6 +54,7 @@ export async function run(): Promise<void> {
   const durationSeconds = positive('BENCH_DURATION_SECONDS', 20);
   const connections = positive('BENCH_CONNECTIONS', 32);
   const warmupSeconds = positive('BENCH_WARMUP_SECONDS', 3);
+  const floorSeconds = positive('BENCH_FLOOR_SECONDS', 5);
   const base = loadAppConfig(process.env);
   const databaseName = `pn_bench_redeem_${randomBytes(4).toString('hex')}`;
   const databaseUrl = withDatabase(base.DATABASE_URL, databaseName);
@@ -137,6 +140,28 @@ export async function run(): Promise<void> {
     const machineApiSeconds = machineBusySeconds() - machineBefore;
     const processesAfter = cpuSecondsByProgram();
     const peakRssBytes = peakRss(api.pid!);
+
+    // The API's own floor on this machine: the same requests, answered 422 as typos before any database
+    // or Redis work — what HTTP, Nest, the token, validation and the answer cost alone.
+    log(`API floor: the same clients for ${floorSeconds} s, each code with a typo…`);
+    const typo = (code: string) => code.slice(0, -1) + (code.at(-1) === '0' ? '1' : '0');
+    const floorCpuBefore = cpuSeconds(api.pid!);
+    const floor = await autocannon({
+      url,
+      connections,
+      duration: floorSeconds,
+      requests: [
+        {
+          ...request,
+          setupRequest: (raw: RawRequest): RawRequest => ({
+            ...request.setupRequest(raw),
+            body: JSON.stringify({ serviceId: seeded.serviceId, vouchers: [{ code: typo(seeded.codes[0]) }] }),
+          }),
+        },
+      ],
+    });
+    const floorCpuSeconds = cpuSeconds(api.pid!) - floorCpuBefore;
+    const floorAnswers = Number(floor.statusCodeStats['422']?.count ?? 0);
     await stop(api);
     api = null;
     const answered201 = Number(result.statusCodeStats['201']?.count ?? 0);
@@ -150,7 +175,7 @@ export async function run(): Promise<void> {
       .join(', ');
     const apiRedeemed = (await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`)) - redeemedBefore;
 
-    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count: n }]) => [status, Number(n)]));
+    const statuses = statusCounts(result);
     const created = statuses['201'] ?? 0;
     const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
     const checks = await integrity(databaseUrl);
@@ -163,6 +188,7 @@ export async function run(): Promise<void> {
       `  responses: ${JSON.stringify(statuses)}, connection errors: ${result.errors}, timeouts: ${result.timeouts}, 5xx: ${serverErrors}`,
       `  redemptions recorded during the run: ${apiRedeemed} (201 answers: ${created})${exhausted ? ' — WARNING: the seeded chèques ran out, raise the seed size' : ''}`,
       `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${((apiCpuSeconds * 1000) / Math.max(1, created)).toFixed(2)} ms per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core); whole machine: ${perRedemption(machineApiSeconds)} of CPU per redemption (${byProgram})`,
+      `API floor, typos refused without database or Redis (${connections} clients, ${floor.duration.toFixed(1)} s): ${(floorAnswers / floor.duration).toFixed(0)} answers 422/s (all answers: ${JSON.stringify(statusCounts(floor))}), API CPU ${((floorCpuSeconds * 1000) / Math.max(1, floorAnswers)).toFixed(2)} ms per request`,
       `Raw SQL baseline, bare UPDATE + INSERT (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms, machine CPU ${raw.machineMsPerRedemption.toFixed(2)} ms per redemption${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
       `Raw SQL, the API's single-use function (pg, ${connections} clients, ${rawFunction.seconds.toFixed(1)} s): ${rawFunction.rate.toFixed(0)} redemptions/s — p50 ${rawFunction.p50.toFixed(2)} ms, p99 ${rawFunction.p99.toFixed(2)} ms, machine CPU ${rawFunction.machineMsPerRedemption.toFixed(2)} ms per redemption${rawFunction.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
       `Ratio API / bare UPDATE + INSERT: ${(ratio * 100).toFixed(1)} % (API / its own single-use function: ${((apiRate / rawFunction.rate) * 100).toFixed(1)} %)`,
@@ -521,6 +547,10 @@ function withDatabase(url: string, databaseName: string): string {
   const target = new URL(url);
   target.pathname = `/${databaseName}`;
   return target.toString();
+}
+
+function statusCounts(result: AutocannonResult): Record<string, number> {
+  return Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count: n }]) => [status, Number(n)]));
 }
 
 function positive(name: string, fallback: number): number {
