@@ -63,9 +63,10 @@ export class AppConfig {
   DATABASE_POOL_SIZE = 20;
 
   /**
-   * Online redemptions are written in batches formed by the load (group commit): at most this many
-   * batches run at once, each on one connection; a redemption arriving while all are busy waits for
-   * the next batch. 1 serialises all redemption writes of the process; more lanes, smaller batches.
+   * Online redemptions are read, and written, in batches formed by the load (group commit): at most
+   * this many batches of each kind run at once, each on one connection; a redemption arriving while
+   * all are busy joins the next batch. 1 serialises the redemption writes of the process; more lanes,
+   * smaller batches.
    */
   @Transform(toInt)
   @IsInt()
