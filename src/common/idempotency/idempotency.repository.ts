@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { idempotencyLockKey } from './idempotency.rules';
 
 export interface StoredResponse {
   endpoint: string;
@@ -23,13 +22,16 @@ export class IdempotencyRepository {
    * The read's snapshot may predate a response committed just before the lock was granted: `store`
    * then finds the key taken, which the caller treats as "answered meanwhile".
    */
-  async lockAndFind(manager: EntityManager, organisationId: string, key: string): Promise<{ locked: boolean; stored: StoredResponse | null }> {
+  async lockAndFind(
+    manager: EntityManager,
+    { lockKey, organisationId, key }: { lockKey: string; organisationId: string; key: string },
+  ): Promise<{ locked: boolean; stored: StoredResponse | null }> {
     const [row] = await manager.query(
       `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked,
               r.endpoint, r.request_hash AS "requestHash", r.response_status AS "responseStatus", r.response_body AS "responseBody"
          FROM (SELECT 1) AS one
          LEFT JOIN idempotency_records r ON r.organisation_id = $2 AND r.key = $3`,
-      [idempotencyLockKey(organisationId, key), organisationId, key],
+      [lockKey, organisationId, key],
     );
     return { locked: row.locked, stored: row.endpoint === null ? null : row };
   }

@@ -73,12 +73,14 @@ export class IdempotencyService {
 
   /** The stored answer to an earlier request with this key, if it was the same request. */
   replay(stored: StoredResponse, request: IdentifiedRequest): IdempotentResponse {
-    return replay(stored, request, request.requestHash);
+    return replay(stored, request);
   }
 
   /** For a caller that found the key answered after it had looked (see `execute`). */
-  replayStoredAnswer(request: IdentifiedRequest): Promise<IdempotentResponse> {
-    return this.replayStored(request, request.key, request.requestHash);
+  async replayStoredAnswer(request: IdentifiedRequest): Promise<IdempotentResponse> {
+    const stored = await this.records.find(this.dataSource.manager, request.organisationId, request.key);
+    if (!stored) throw new Error(`Idempotency record ${request.organisationId}/${request.key} vanished`);
+    return replay(stored, request);
   }
 
   /**
@@ -97,52 +99,46 @@ export class IdempotencyService {
 
   /** `request` comes from `identify`, which callers run first (it refuses a missing or malformed key). */
   async execute(request: IdentifiedRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {
-    const { key, requestHash: hash } = request;
-    const record = (status: number, body: unknown) => ({ ...request, key, requestHash: hash, responseStatus: status, responseBody: body });
+    const record = (status: number, body: unknown) => ({ ...request, responseStatus: status, responseBody: body });
     try {
       // Success path: the work, its effects and its stored answer commit together.
       return await this.transactions.run(async (manager) => {
-        const earlier = await this.begin(manager, request, key, hash);
+        const earlier = await this.begin(manager, request);
         if (earlier) return earlier;
         const body = JSON.parse(JSON.stringify(await work(manager))) as unknown;
         if (!(await this.records.store(manager, record(successStatus, body)))) throw new AnsweredMeanwhile();
         return { status: successStatus, body, replayed: false };
       });
     } catch (error) {
-      if (error instanceof AnsweredMeanwhile) return this.replayStored(request, key, hash);
+      if (error instanceof AnsweredMeanwhile) return this.replayStoredAnswer(request);
       const refusal = storableRefusal(error);
       if (!refusal) throw error;
       // A refusal: the work's transaction is rolled back whole; the answer is stored on its own.
       const outcome = await this.transactions.run(async (manager) => {
-        const { locked, stored } = await this.records.lockAndFind(manager, request.organisationId, key);
-        if (stored) return replay(stored, request, hash);
+        const { locked, stored } = await this.records.lockAndFind(manager, request);
+        if (stored) return replay(stored, request);
         // A retry took the key in between: it will store its own answer; this one is still this request's.
         if (!locked) return { status: refusal.status, body: refusal.body, replayed: false };
         return (await this.records.store(manager, record(refusal.status, refusal.body))) ? { status: refusal.status, body: refusal.body, replayed: false } : null;
       });
-      return outcome ?? this.replayStored(request, key, hash);
+      return outcome ?? this.replayStoredAnswer(request);
     }
   }
 
   /** Takes the key for this transaction, or answers with what it already stands for. */
-  private async begin(manager: EntityManager, request: IdempotentRequest, key: string, hash: Buffer): Promise<IdempotentResponse | null> {
-    const { locked, stored } = await this.records.lockAndFind(manager, request.organisationId, key);
-    if (stored) return replay(stored, request, hash);
+  private async begin(manager: EntityManager, request: IdentifiedRequest): Promise<IdempotentResponse | null> {
+    const { locked, stored } = await this.records.lockAndFind(manager, request);
+    if (stored) return replay(stored, request);
     if (!locked) {
       throw new IdempotencyError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Retry shortly.');
     }
     return null;
   }
 
-  private async replayStored(request: IdempotentRequest, key: string, hash: Buffer): Promise<IdempotentResponse> {
-    const stored = await this.records.find(this.dataSource.manager, request.organisationId, key);
-    if (!stored) throw new Error(`Idempotency record ${request.organisationId}/${key} vanished`);
-    return replay(stored, request, hash);
-  }
 }
 
-function replay(stored: StoredResponse, request: IdempotentRequest, hash: Buffer): IdempotentResponse {
-  if (stored.endpoint !== request.endpoint || !stored.requestHash.equals(hash)) {
+function replay(stored: StoredResponse, request: IdentifiedRequest): IdempotentResponse {
+  if (stored.endpoint !== request.endpoint || !stored.requestHash.equals(request.requestHash)) {
     throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request. Use a new key.');
   }
   return { status: stored.responseStatus, body: stored.responseBody, replayed: true };
