@@ -4,7 +4,6 @@ import { EntityManager } from 'typeorm';
 import { AuditService, currentAuditActor } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
-import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import { IdempotencyService, type IdempotentResponse } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -15,7 +14,7 @@ import { type OfflineItemResult, OfflineCeiling, qualificationStatusAt, scanTime
 import type { RedemptionPlace } from './redemption.rules';
 import { RedemptionError } from './redemptions.errors';
 import { type RedeemedRow, RedemptionsRepository, type VoucherForRedemptionRow } from './redemptions.repository';
-import { ambiguousInputs, readVoucherInput } from './voucher-input.rules';
+import { assertUnambiguousInputs, readVoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
 import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, rowsByHash, verdictFor } from './voucher-verdict';
 
@@ -59,10 +58,7 @@ export class OfflineSyncService {
   ) {}
 
   async submit(actor: Actor, idempotencyKey: string | undefined, dto: OfflineBatchDto): Promise<IdempotentResponse> {
-    const ambiguous = ambiguousInputs(dto.scans, 'scans');
-    if (ambiguous.length > 0) {
-      throw new ValidationFailedError(ambiguous.map((path) => ({ field: path, problems: ['give exactly one of code and qr'] })));
-    }
+    assertUnambiguousInputs(dto.scans, 'scans');
     await this.limiter.assertAllowed(actor);
     const request = this.idempotency.identify({ organisationId: actor.organisationId!, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto });
     return this.idempotency.execute(request, 200, (manager) => this.settle(manager, actor, dto));

@@ -5,7 +5,6 @@ import { AuditService, currentAuditActor } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import { DomainError } from '../../common/errors/domain-error';
-import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page } from '../../common/http/pagination.query';
 import { IdempotencyError } from '../../common/idempotency/idempotency.errors';
 import { type IdentifiedRequest, IdempotencyService, type IdempotentResponse } from '../../common/idempotency/idempotency.service';
@@ -19,7 +18,7 @@ import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
 import { type RedemptionPlace, undoRefusal } from './redemption.rules';
 import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
 import { type RedeemCommand, RedemptionsRepository, type RedemptionView, type VenueAndVouchers } from './redemptions.repository';
-import { ambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
+import { assertUnambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
 import {
   alreadyRedeemedDetails,
@@ -89,7 +88,7 @@ export class RedemptionsService {
     const verdict = verdictFor(input, found!.vouchers[0], place, now);
     if (verdict.outcome === 'refused' && !verdict.row) {
       await this.recordUnknown(actor, [verdict]);
-      throw new RedemptionError(verdict.code, VOUCHER_ERROR_MESSAGES[verdict.code], { items: [verdictDetails(0, verdict, venue.id)] });
+      assertAllRedeemable([verdict], venue.id);
     }
     const row = verdict.row!;
     const refusal = venue.qualificationStatus !== 'qualified' ? 'VENUE_NOT_QUALIFIED' : verdict.outcome === 'refused' ? verdict.code : null;
@@ -313,10 +312,7 @@ export class RedemptionsService {
 
   /** Answers what needs no database: a form problem (400), a typo, a bad code or a forged QR (422), a chèque twice. */
   private readInputs(inputs: VoucherInput[], field: string, at: Date): ReadyInput[] {
-    const ambiguous = ambiguousInputs(inputs, field);
-    if (ambiguous.length > 0) {
-      throw new ValidationFailedError(ambiguous.map((path) => ({ field: path, problems: ['give exactly one of code and qr'] })));
-    }
+    assertUnambiguousInputs(inputs, field);
     const results = inputs.map((input) => readVoucherInput(input, this.signingKeys.keyRing, at));
     const bad = results.flatMap((result, index) =>
       result.ok ? [] : [{ index, outcome: 'refused', code: result.error, ...(result.signatureError ? { signatureError: result.signatureError } : {}) }],

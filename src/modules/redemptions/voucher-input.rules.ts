@@ -1,3 +1,4 @@
+import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import { parseVoucherCode } from '../vouchers/voucher-code.rules';
 import type { VerificationKeyRing } from '../signing/key-ring';
 import { SignatureError, verifyVoucherQr } from '../signing/voucher-signature';
@@ -36,4 +37,12 @@ export function readVoucherInput(input: VoucherInput, keyRing: VerificationKeyRi
 /** Field paths of inputs that carry both or neither of `code` and `qr`. */
 export function ambiguousInputs(inputs: readonly VoucherInput[], field: string): string[] {
   return inputs.flatMap((input, index) => ((input.code === undefined) === (input.qr === undefined) ? [`${field}.${index}`] : []));
+}
+
+/** Refuses (400) inputs that carry both or neither of `code` and `qr`. */
+export function assertUnambiguousInputs(inputs: readonly VoucherInput[], field: string): void {
+  const ambiguous = ambiguousInputs(inputs, field);
+  if (ambiguous.length > 0) {
+    throw new ValidationFailedError(ambiguous.map((path) => ({ field: path, problems: ['give exactly one of code and qr'] })));
+  }
 }
