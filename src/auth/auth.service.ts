@@ -54,13 +54,10 @@ export class AuthService {
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     const normalisedEmail = email.trim().toLowerCase();
     const counterKeys = [`login-failures:email:${normalisedEmail}`, `login-failures:ip:${ip}`];
-    const [byEmail, byIp] = await Promise.all(counterKeys.map((key) => this.failures.peek(key)));
-    const limited = [
-      { state: byEmail, max: this.config.LOGIN_MAX_FAILURES_PER_EMAIL },
-      { state: byIp, max: this.config.LOGIN_MAX_FAILURES_PER_IP },
-    ].find(({ state, max }) => state.count >= max);
+    const maxima = [this.config.LOGIN_MAX_FAILURES_PER_EMAIL, this.config.LOGIN_MAX_FAILURES_PER_IP];
+    const limited = (await this.failures.peekMany(counterKeys, maxima)).find((state, index) => state.count >= maxima[index]);
     if (limited) {
-      throw new RateLimitedError(limited.state.retryAfterSeconds, 'Too many failed logins. Try again later.');
+      throw new RateLimitedError(limited.retryAfterSeconds, 'Too many failed logins. Try again later.');
     }
     const user = await this.users.findByEmail(normalisedEmail);
     const passwordMatches = await this.passwords.verify(user?.passwordHash ?? null, password);

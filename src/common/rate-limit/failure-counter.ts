@@ -24,13 +24,8 @@ export class FailureCounter {
     return { count, retryAfterSeconds: Math.max(1, ttl) };
   }
 
-  async peek(key: string): Promise<CounterState> {
-    const [[, count], [, ttl]] = ((await this.redis.multi().get(key).ttl(key).exec()) ?? []) as [unknown, unknown][];
-    return { count: Number(count ?? 0), retryAfterSeconds: Math.max(1, Number(ttl)) };
-  }
-
   /**
-   * Several counters in one command (checked on every look-up of a chèque code). Their windows' ends
+   * Several counters in one command (checked on every login and look-up of a chèque code). Their windows' ends
    * are only asked for when a counter has reached `max`, which callers rarely see.
    */
   async peekMany(keys: string[], max: readonly number[]): Promise<CounterState[]> {

@@ -66,6 +66,7 @@ export class OfflineSyncService {
 
   private async settle(manager: EntityManager, actor: Actor, dto: OfflineBatchDto): Promise<OfflineBatchReport> {
     const now = new Date();
+    const maxScanAgeMs = this.config.OFFLINE_SCAN_MAX_AGE_HOURS * 3_600_000;
     const venueId = actor.organisationId!;
     const venue = await this.venues.findRedemptionContext(
       venueId,
@@ -81,7 +82,7 @@ export class OfflineSyncService {
 
     const candidates: Candidate[] = [];
     dto.scans.forEach((scan, index) => {
-      const timeProblem = scanTimeProblem(scan.scannedAt, now, this.config.OFFLINE_SCAN_MAX_AGE_HOURS * 3_600_000);
+      const timeProblem = scanTimeProblem(scan.scannedAt, now, maxScanAgeMs);
       if (timeProblem) return conflict(index, timeProblem);
       const service = venue.services.find((candidate) => candidate.id === scan.serviceId);
       if (!service) return conflict(index, 'UNKNOWN_SERVICE');
@@ -96,15 +97,14 @@ export class OfflineSyncService {
     const rows = rowsByHash(await this.redemptions.findForRedemption(candidates.map((candidate) => candidate.input.hash), manager));
     const unknown = candidates.filter((candidate) => !rows.has(candidate.input.hash.toString('hex'))).length;
     if (unknown > 0) {
-      await this.limiter.recordUnknownCodes(actor, unknown);
       // A batch may not be a way round the threshold: past it, nothing of the batch is looked at.
-      await this.limiter.assertAllowed(actor);
+      await this.limiter.recordUnknownCodesAndAssertAllowed(actor, unknown);
     }
 
     await this.redemptions.lockVenueOfflineSync(manager, venueId);
     const ceiling = new OfflineCeiling(
       new Map([...rows.values()].map((row) => [row.programmeId, Number(row.offlineValueCeilingCents)])),
-      await this.redemptions.offlineValueSince(manager, venueId, new Date(now.getTime() - this.config.OFFLINE_SCAN_MAX_AGE_HOURS * 3_600_000)),
+      await this.redemptions.offlineValueSince(manager, venueId, new Date(now.getTime() - maxScanAgeMs)),
     );
     const batchId = randomUUID();
     await this.redemptions.insertOfflineBatch(manager, {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { RateLimitedError } from '../../common/errors/common-errors';
-import { FailureCounter } from '../../common/rate-limit/failure-counter';
+import { type CounterState, FailureCounter } from '../../common/rate-limit/failure-counter';
 import { currentContext } from '../../common/request-context';
 import { AppConfig } from '../../config/app-config';
 
@@ -36,18 +36,22 @@ export class VoucherLookupLimiter {
       counters.map((counter) => counter.key),
       counters.map((counter) => counter.max),
     );
-    const blocked = states.filter((state, index) => state.count >= counters[index].max);
-    if (blocked.length > 0) {
-      throw new RateLimitedError(
-        Math.max(...blocked.map((state) => state.retryAfterSeconds)),
-        'Too many codes that match no chèque. Check what you type; try again later.',
-      );
-    }
+    refuseIfBlocked(counters, states);
   }
 
   async recordUnknownCodes(actor: Actor, count: number): Promise<void> {
-    if (count === 0) return;
+    await this.record(actor, count);
+  }
+
+  /** The same, then refuses (429) if a threshold is now reached, from the counts just written. */
+  async recordUnknownCodesAndAssertAllowed(actor: Actor, count: number): Promise<void> {
+    const { counters, states } = await this.record(actor, count);
+    refuseIfBlocked(counters, states);
+  }
+
+  private async record(actor: Actor, count: number): Promise<{ counters: Counter[]; states: CounterState[] }> {
     const counters = this.countersOf(actor);
+    if (count === 0) return { counters, states: [] };
     const window = this.config.VOUCHER_LOOKUP_WINDOW_SECONDS;
     const states = await Promise.all(counters.map((counter) => this.failures.record(counter.key, window, count)));
     const crossed = counters.filter((counter, index) => states[index].count >= counter.max && states[index].count - count < counter.max);
@@ -63,6 +67,7 @@ export class VoucherLookupLimiter {
         after: { scope: counter.scope, threshold: counter.max, windowSeconds: window, ip },
       });
     }
+    return { counters, states };
   }
 
   private countersOf(actor: Actor): Counter[] {
@@ -72,5 +77,15 @@ export class VoucherLookupLimiter {
       { scope: 'venue', key: `voucher-lookup-failures:venue:${actor.organisationId}`, max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_VENUE },
       { scope: 'ip', key: `voucher-lookup-failures:ip:${ip}`, max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_IP },
     ];
+  }
+}
+
+function refuseIfBlocked(counters: Counter[], states: CounterState[]): void {
+  const blocked = states.filter((state, index) => state.count >= counters[index].max);
+  if (blocked.length > 0) {
+    throw new RateLimitedError(
+      Math.max(...blocked.map((state) => state.retryAfterSeconds)),
+      'Too many codes that match no chèque. Check what you type; try again later.',
+    );
   }
 }
