@@ -44,10 +44,6 @@ export class FileStorage {
     }
   }
 
-  async exists(relativePath: string): Promise<boolean> {
-    return (await this.size(relativePath)) !== null;
-  }
-
   /** Size in bytes, or null when the file is not (or no longer) there. */
   async size(relativePath: string): Promise<number | null> {
     return stat(this.absolutePath(relativePath)).then(

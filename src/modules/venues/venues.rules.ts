@@ -29,14 +29,15 @@ export function qualificationAfter(current: VenueQualificationStatus, decision: 
   return transition.from.includes(current) ? transition.to : null;
 }
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** `HH:MM`, 00:00 to 23:59. */
+export const OPENING_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Problems with a week of opening slots (empty = fine): well-formed times, opening before closing, no overlap in a day. */
 export function openingHoursProblems(slots: readonly OpeningSlot[]): string[] {
   const problems: string[] = [];
   slots.forEach((slot, index) => {
     if (!Number.isInteger(slot.day) || slot.day < 1 || slot.day > 7) problems.push(`slot ${index}: day must be 1 (Monday) to 7 (Sunday)`);
-    if (!TIME.test(slot.opens) || !TIME.test(slot.closes)) problems.push(`slot ${index}: times must be HH:MM`);
+    if (!OPENING_TIME_PATTERN.test(slot.opens) || !OPENING_TIME_PATTERN.test(slot.closes)) problems.push(`slot ${index}: times must be HH:MM`);
     else if (slot.opens >= slot.closes) problems.push(`slot ${index}: opens must be before closes`);
   });
   if (problems.length > 0) return problems;

@@ -76,16 +76,8 @@ export class VenuesService {
     if (attempts.count > this.config.VENUE_APPLICATIONS_PER_IP_PER_DAY) {
       throw new RateLimitedError(attempts.retryAfterSeconds, 'Too many venue applications from this address today.');
     }
-    const seat: CreateVenueSiteDto = {
-      name: dto.name,
-      addressLine: dto.addressLine,
-      postalCode: dto.postalCode,
-      city: dto.city,
-      communeInseeCode: dto.communeInseeCode,
-      openingHours: dto.openingHours,
-      accessibilityNotes: dto.accessibilityNotes,
-    };
-    const sites = [seat, ...(dto.additionalSites ?? [])];
+    // The application's own address and hours are its first site (its seat).
+    const sites: CreateVenueSiteDto[] = [dto, ...(dto.additionalSites ?? [])];
     sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
     return this.organisations.createInTransaction(async (manager) => {
       const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
@@ -148,68 +140,71 @@ export class VenuesService {
     assertValidOpeningHours(dto.openingHours, 'openingHours');
     await this.visibleVenue(actor, venueId);
     return this.transactions.run(async (manager) => {
-      const [site] = await this.venues.insertSites(manager, venueId, [toSiteValues(dto)]);
+      const values = toSiteValues(dto);
+      const [site] = await this.venues.insertSites(manager, venueId, [values]);
       await this.audit.record(manager, {
         action: 'venue_site.created',
         objectType: 'venue_site',
         objectId: site.id,
         objectOrganisationId: venueId,
-        after: toSiteValues(dto) as Record<string, unknown>,
+        after: values as Record<string, unknown>,
       });
       return site;
     });
   }
 
-  async deactivateSite(actor: Actor, venueId: string, siteId: string): Promise<VenueSiteEntity> {
-    await this.visibleVenue(actor, venueId);
-    return this.transactions.run(async (manager) => {
-      const site = await this.venues.findSiteOfVenue(manager, venueId, siteId);
-      if (!site) throw new NotFoundError('Site');
-      if (!site.active) throw new InvalidTransitionError('site', 'inactive', 'deactivate');
-      await this.venues.deactivateSite(manager, site);
-      await this.audit.record(manager, {
-        action: 'venue_site.deactivated',
-        objectType: 'venue_site',
-        objectId: site.id,
-        objectOrganisationId: venueId,
-        before: { active: true },
-        after: { active: false },
-      });
-      return { ...site, active: false };
+  deactivateSite(actor: Actor, venueId: string, siteId: string): Promise<VenueSiteEntity> {
+    return this.deactivate(actor, venueId, 'site', {
+      find: (manager) => this.venues.findSiteOfVenue(manager, venueId, siteId),
+      deactivate: (manager, site) => this.venues.deactivateSite(manager, site),
     });
   }
 
   async addService(actor: Actor, venueId: string, dto: CreateVenueServiceDto): Promise<VenueServiceEntity> {
     await this.visibleVenue(actor, venueId);
     return this.transactions.run(async (manager) => {
-      const [service] = await this.venues.insertServices(manager, venueId, [toServiceValues(dto)]);
+      const values = toServiceValues(dto);
+      const [service] = await this.venues.insertServices(manager, venueId, [values]);
       await this.audit.record(manager, {
         action: 'venue_service.created',
         objectType: 'venue_service',
         objectId: service.id,
         objectOrganisationId: venueId,
-        after: toServiceValues(dto) as Record<string, unknown>,
+        after: values as Record<string, unknown>,
       });
       return service;
     });
   }
 
-  async deactivateService(actor: Actor, venueId: string, serviceId: string): Promise<VenueServiceEntity> {
+  deactivateService(actor: Actor, venueId: string, serviceId: string): Promise<VenueServiceEntity> {
+    return this.deactivate(actor, venueId, 'service', {
+      find: (manager) => this.venues.findServiceOfVenue(manager, venueId, serviceId),
+      deactivate: (manager, service) => this.venues.deactivateService(manager, service),
+    });
+  }
+
+  /** A site or a service is deactivated, never deleted: redemptions and statements still name it. */
+  private async deactivate<Row extends { id: string; active: boolean }>(
+    actor: Actor,
+    venueId: string,
+    kind: 'site' | 'service',
+    rows: { find: (manager: EntityManager) => Promise<Row | null>; deactivate: (manager: EntityManager, row: Row) => Promise<void> },
+  ): Promise<Row> {
     await this.visibleVenue(actor, venueId);
     return this.transactions.run(async (manager) => {
-      const service = await this.venues.findServiceOfVenue(manager, venueId, serviceId);
-      if (!service) throw new NotFoundError('Service');
-      if (!service.active) throw new InvalidTransitionError('service', 'inactive', 'deactivate');
-      await this.venues.deactivateService(manager, service);
+      const row = await rows.find(manager);
+      if (!row) throw new NotFoundError(kind === 'site' ? 'Site' : 'Service');
+      if (!row.active) throw new InvalidTransitionError(kind, 'inactive', 'deactivate');
+      await rows.deactivate(manager, row);
       await this.audit.record(manager, {
-        action: 'venue_service.deactivated',
-        objectType: 'venue_service',
-        objectId: service.id,
+        action: `venue_${kind}.deactivated`,
+        objectType: `venue_${kind}`,
+        objectId: row.id,
         objectOrganisationId: venueId,
         before: { active: true },
         after: { active: false },
       });
-      return { ...service, active: false };
+      return { ...row, active: false };
     });
   }
 

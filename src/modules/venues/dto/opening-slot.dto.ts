@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+import { OPENING_TIME_PATTERN } from '../venues.rules';
 
 export class OpeningSlotDto {
   @ApiProperty({ example: 2, description: 'ISO day: 1 = Monday … 7 = Sunday.' })
@@ -11,10 +10,10 @@ export class OpeningSlotDto {
   day: number;
 
   @ApiProperty({ example: '09:30', description: 'Paris time, HH:MM.' })
-  @Matches(TIME, { message: 'opens must be HH:MM' })
+  @Matches(OPENING_TIME_PATTERN, { message: 'opens must be HH:MM' })
   opens: string;
 
   @ApiProperty({ example: '12:30' })
-  @Matches(TIME, { message: 'closes must be HH:MM' })
+  @Matches(OPENING_TIME_PATTERN, { message: 'closes must be HH:MM' })
   closes: string;
 }
