@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { Redis } from 'ioredis';
 import { loadAppConfig } from '../src/config/app-config';
-import { quoteIdentifier } from '../src/database/ensure-database';
+import { ensureDatabase, quoteIdentifier } from '../src/database/ensure-database';
 import { runPendingMigrations } from '../src/database/run-migrations';
 import { REDEEM_VOUCHERS_SQL, redeemParameters } from '../src/modules/redemptions/redemptions.repository';
 import { VoucherCodeSecrets } from '../src/modules/vouchers/voucher-code-secrets';
@@ -25,8 +25,10 @@ import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCo
  * database or Redis work — the cost of HTTP, Nest, the token, validation and the answer alone.
  *
  * Settings (environment): BENCH_DURATION_SECONDS (default 20), BENCH_CONNECTIONS (default 32),
- * BENCH_WARMUP_SECONDS (default 3), BENCH_FLOOR_SECONDS (default 5: the API's floor, see below),
- * BENCH_API_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the API), BENCH_KEEP_DATABASE=1 (keep the database afterwards, to inspect plans). PostgreSQL and Redis are
+ * BENCH_WARMUP_SECONDS (default 3), BENCH_FLOOR_SECONDS (default 5: the floor phase above),
+ * BENCH_API_POOL_SIZE (the API's DATABASE_POOL_SIZE; default: BENCH_CONNECTIONS), BENCH_API_NODE_ARGS
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the API), BENCH_KEEP_DATABASE=1 (keep the
+ * database afterwards, to inspect plans). PostgreSQL and Redis are
  * those of DATABASE_URL / REDIS_URL; a fresh database is created and dropped.
  */
 
@@ -63,7 +65,7 @@ export async function run(): Promise<void> {
   const apiVouchers = Math.ceil((durationSeconds + warmupSeconds) * 4_000);
   const rawVouchers = Math.ceil(durationSeconds * 5_000) * 2;
 
-  await adminQuery(base.DATABASE_URL, `CREATE DATABASE ${quoteIdentifier(databaseName)}`);
+  await ensureDatabase(databaseUrl);
   let api: ChildProcess | null = null;
   try {
     await runPendingMigrations({ DATABASE_URL: databaseUrl });
@@ -119,14 +121,16 @@ export async function run(): Promise<void> {
       if (next >= seeded.codes.length) exhausted = true;
       return JSON.stringify({ serviceId: seeded.serviceId, vouchers: [{ code: seeded.codes[next++ % seeded.codes.length] }] });
     };
+    const headers = (raw: RawRequest) => ({
+      ...raw.headers,
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+    });
     const request = {
       method: 'POST',
       path: '/redemptions',
-      setupRequest: (raw: RawRequest): RawRequest => ({
-        ...raw,
-        headers: { ...raw.headers, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-        body: body(),
-      }),
+      setupRequest: (raw: RawRequest): RawRequest => ({ ...raw, headers: headers(raw), body: body() }),
     };
     log(`Warming up the API for ${warmupSeconds} s…`);
     await autocannon({ url, connections, duration: warmupSeconds, requests: [request] });
@@ -145,27 +149,21 @@ export async function run(): Promise<void> {
     // or Redis work — what HTTP, Nest, the token, validation and the answer cost alone.
     log(`API floor: the same clients for ${floorSeconds} s, each code with a typo…`);
     const typo = (code: string) => code.slice(0, -1) + (code.at(-1) === '0' ? '1' : '0');
+    const typoBody = JSON.stringify({ serviceId: seeded.serviceId, vouchers: [{ code: typo(seeded.codes[0]) }] });
     const floorCpuBefore = cpuSeconds(api.pid!);
     const floor = await autocannon({
       url,
       connections,
       duration: floorSeconds,
-      requests: [
-        {
-          ...request,
-          setupRequest: (raw: RawRequest): RawRequest => ({
-            ...request.setupRequest(raw),
-            body: JSON.stringify({ serviceId: seeded.serviceId, vouchers: [{ code: typo(seeded.codes[0]) }] }),
-          }),
-        },
-      ],
+      requests: [{ ...request, setupRequest: (raw: RawRequest): RawRequest => ({ ...raw, headers: headers(raw), body: typoBody }) }],
     });
     const floorCpuSeconds = cpuSeconds(api.pid!) - floorCpuBefore;
     const floorAnswers = Number(floor.statusCodeStats['422']?.count ?? 0);
     await stop(api);
     api = null;
-    const answered201 = Number(result.statusCodeStats['201']?.count ?? 0);
-    const perRedemption = (seconds: number) => `${((seconds * 1000) / Math.max(1, answered201)).toFixed(2)} ms`;
+    const statuses = statusCounts(result);
+    const created = statuses['201'] ?? 0;
+    const perRedemption = (seconds: number) => `${((seconds * 1000) / Math.max(1, created)).toFixed(2)} ms`;
     const byProgram = [...processesAfter]
       .map(([program, seconds]) => [program, seconds - (processesBefore.get(program) ?? 0)] as const)
       .filter(([, seconds]) => seconds > 0)
@@ -175,8 +173,6 @@ export async function run(): Promise<void> {
       .join(', ');
     const apiRedeemed = (await count(databaseUrl, `SELECT count(*)::int AS n FROM redemptions`)) - redeemedBefore;
 
-    const statuses = statusCounts(result);
-    const created = statuses['201'] ?? 0;
     const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
     const checks = await integrity(databaseUrl);
     const apiRate = created / result.duration;
@@ -187,7 +183,7 @@ export async function run(): Promise<void> {
       `API over HTTP (${connections} clients, ${result.duration.toFixed(1)} s): ${apiRate.toFixed(0)} redemptions/s — p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
       `  responses: ${JSON.stringify(statuses)}, connection errors: ${result.errors}, timeouts: ${result.timeouts}, 5xx: ${serverErrors}`,
       `  redemptions recorded during the run: ${apiRedeemed} (201 answers: ${created})${exhausted ? ' — WARNING: the seeded chèques ran out, raise the seed size' : ''}`,
-      `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${((apiCpuSeconds * 1000) / Math.max(1, created)).toFixed(2)} ms per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core); whole machine: ${perRedemption(machineApiSeconds)} of CPU per redemption (${byProgram})`,
+      `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${perRedemption(apiCpuSeconds)} per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core); whole machine: ${perRedemption(machineApiSeconds)} of CPU per redemption (${byProgram})`,
       `API floor, typos refused without database or Redis (${connections} clients, ${floor.duration.toFixed(1)} s): ${(floorAnswers / floor.duration).toFixed(0)} answers 422/s (all answers: ${JSON.stringify(statusCounts(floor))}), API CPU ${((floorCpuSeconds * 1000) / Math.max(1, floorAnswers)).toFixed(2)} ms per request`,
       `Raw SQL baseline, bare UPDATE + INSERT (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms, machine CPU ${raw.machineMsPerRedemption.toFixed(2)} ms per redemption${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
       `Raw SQL, the API's single-use function (pg, ${connections} clients, ${rawFunction.seconds.toFixed(1)} s): ${rawFunction.rate.toFixed(0)} redemptions/s — p50 ${rawFunction.p50.toFixed(2)} ms, p99 ${rawFunction.p99.toFixed(2)} ms, machine CPU ${rawFunction.machineMsPerRedemption.toFixed(2)} ms per redemption${rawFunction.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
@@ -386,20 +382,14 @@ async function rawBaseline(
  * pays for the previous one's after-effects.
  */
 async function settle(databaseUrl: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  await withClient(databaseUrl, async (client) => {
     await client.query('VACUUM (ANALYZE)');
     await client.query('CHECKPOINT');
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-async function integrity(databaseUrl: string) {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+function integrity(databaseUrl: string) {
+  return withClient(databaseUrl, async (client) => {
     // API redemptions are those of the venue's agent; the baselines redeem with no user.
     const { rows } = await client.query(`
       SELECT (SELECT count(*)::int FROM (SELECT voucher_id FROM redemptions WHERE cancelled_at IS NULL GROUP BY voucher_id HAVING count(*) > 1) d) AS "doubleRedemptions",
@@ -417,9 +407,7 @@ async function integrity(databaseUrl: string) {
       apiLedgerLines: number;
       apiAuditRows: number;
     };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The compiled API as its own process, as in production; resolves once it answers. */
@@ -509,21 +497,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function count(databaseUrl: string, sql: string): Promise<number> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows[0].n;
-  } finally {
-    await client.end();
-  }
+function count(databaseUrl: string, sql: string): Promise<number> {
+  return withClient(databaseUrl, async (client) => (await client.query(sql)).rows[0].n);
 }
 
 async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(databaseUrl, 'postgres') });
+  await withClient(withDatabase(databaseUrl, 'postgres'), (client) => client.query(sql));
+}
+
+async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return await work(client);
   } finally {
     await client.end();
   }
