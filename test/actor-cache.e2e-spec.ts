@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { anctAdmin, bearer, funderManager, http, LoggedIn, TEST_PASSWORD } from './support/actors';
+import { anctAdmin, bearer, funderManager, http, invitedColleague, LoggedIn } from './support/actors';
 import { uniqueEmail } from './support/identifiers';
 import { actorCacheChannel } from '../src/auth/actor-cache';
 import { createPeerTestApp, createTestApp, TestApp } from './support/test-app';
@@ -23,11 +23,7 @@ describe('Authenticated callers cached by several API instances', () => {
     await first?.close();
   });
 
-  async function newColleague() {
-    const invited = await http(first).post('/users').set(bearer(funder.token)).send({ email: uniqueEmail('colleague'), displayName: 'Collègue' }).expect(201);
-    const accepted = await http(first).post('/auth/accept-invitation').send({ token: invited.body.invitationToken, password: TEST_PASSWORD }).expect(200);
-    return { id: invited.body.user.id as string, email: invited.body.user.email as string, ...(accepted.body as { accessToken: string; refreshToken: string }) };
-  }
+  const newColleague = () => invitedColleague(first, funder);
 
   async function newApiKey() {
     const created = await http(first).post('/api-keys').set(bearer(funder.token)).send({ name: 'Caisse' }).expect(201);

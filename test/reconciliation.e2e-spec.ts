@@ -288,7 +288,7 @@ describe('Reconciliation', () => {
 
   it('redemption_by_unqualified_venue: a scan before the venue was qualified', async () => {
     const venue = await venueAgent(testApp, anct);
-    await qualifyVenue(testApp, venue.organisationId, new Date(Date.now() - DAY)); // registered the day before
+    await qualifyVenue(testApp, venue.organisationId, new Date(Date.now() - DAY)); // qualified only since the day before
     const [redemptionId] = await redeemVouchers(testApp, [voucherOf(main, 2, 1)], {
       venueId: venue.organisationId,
       scannedAt: new Date(Date.now() - 1.5 * DAY),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { anctAdmin, bearer, http, LoggedIn, TEST_PASSWORD } from './support/actors';
-import { uniqueEmail } from './support/identifiers';
+import { anctAdmin, bearer, http, invitedColleague, LoggedIn } from './support/actors';
 import { issuedVouchers, type IssuedStock, qualifiedVenue, randomUnknownCode, type ReadyVenue, redeemRequest, withTypo } from './support/redemption-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -85,12 +84,6 @@ describe('Anti-guessing of chèque codes', () => {
   }, 30_000);
 
   async function colleagueOf(of: ReadyVenue): Promise<string> {
-    const email = uniqueEmail('colleague');
-    const invitation = await http(testApp).post('/users').set(bearer(of.agent.token)).send({ email, displayName: 'Collègue' }).expect(201);
-    const accepted = await http(testApp)
-      .post('/auth/accept-invitation')
-      .send({ token: invitation.body.invitationToken, password: TEST_PASSWORD })
-      .expect(200);
-    return accepted.body.accessToken;
+    return (await invitedColleague(testApp, of.agent)).accessToken;
   }
 });

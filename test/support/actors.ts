@@ -21,16 +21,23 @@ export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }
 
-async function acceptInvitation(testApp: TestApp, invitationToken: string): Promise<string> {
+async function acceptInvitation(testApp: TestApp, invitationToken: string): Promise<{ accessToken: string; refreshToken: string }> {
   const response = await http(testApp)
     .post('/auth/accept-invitation')
     .send({ token: invitationToken, password: TEST_PASSWORD })
     .expect(200);
-  return response.body.accessToken;
+  return response.body;
+}
+
+/** A colleague `by` invites into its organisation, invitation accepted: the new user's id, e-mail and tokens. */
+export async function invitedColleague(testApp: TestApp, by: { token: string }) {
+  const invited = await http(testApp).post('/users').set(bearer(by.token)).send({ email: uniqueEmail('colleague'), displayName: 'Collègue' }).expect(201);
+  const { accessToken, refreshToken } = await acceptInvitation(testApp, invited.body.invitationToken);
+  return { id: invited.body.user.id as string, email: invited.body.user.email as string, accessToken, refreshToken };
 }
 
 async function asLoggedIn(testApp: TestApp, email: string, invitationToken: string): Promise<LoggedIn> {
-  const token = await acceptInvitation(testApp, invitationToken);
+  const { accessToken: token } = await acceptInvitation(testApp, invitationToken);
   const me = await http(testApp).get('/auth/me').set(bearer(token)).expect(200);
   return { email, token, userId: me.body.userId, organisationId: me.body.organisationId };
 }

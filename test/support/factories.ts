@@ -53,6 +53,8 @@ export interface StockCarnet {
 export interface ReadyOrder {
   order: OrderEntity;
   carnets: StockCarnet[];
+  /** When its chèques expire. */
+  expiresAt: Date;
 }
 
 export interface ReadyOrderOptions {
@@ -128,7 +130,7 @@ export async function createReadyOrder(testApp: TestApp, options: ReadyOrderOpti
       }
       carnets.push({ id: carnet.id, number, vouchers });
     }
-    return { order, carnets };
+    return { order, carnets, expiresAt };
   });
 }
 

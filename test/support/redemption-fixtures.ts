@@ -110,13 +110,12 @@ export async function issuedVouchers(
   const carnetIds = ready.carnets.map((carnet) => carnet.id);
   await allocateCarnets(testApp, carnetIds, prescriber.organisationId);
   await markCarnetsIssued(testApp, carnetIds);
-  const [{ expires_at: expiresAt }] = await testApp.dataSource.query(`SELECT expires_at FROM vouchers WHERE order_id = $1 LIMIT 1`, [ready.order.id]);
   return {
     programme,
     funder,
     orderId: ready.order.id,
     vouchers: ready.carnets.flatMap((carnet) => carnet.vouchers),
-    expiresAt,
+    expiresAt: ready.expiresAt,
     territory: [...(options.territoryDepartements ?? []), ...(options.territoryCommunes ?? [])],
   };
 }
