@@ -1,27 +1,26 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { preflight } from './bootstrap/preflight';
 import { configureRootLogger, PinoNestLogger } from './common/logger';
-import { configureHttpApp } from './http-app';
+import { configureHttpApp, createHttpAdapter } from './http-app';
 
 async function bootstrap(): Promise<void> {
   const config = await preflight('API');
   const logger = configureRootLogger(config.LOG_LEVEL, { process: 'api' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config), {
     logger: new PinoNestLogger(),
     forceCloseConnections: false,
   });
-  configureHttpApp(app, config);
+  await configureHttpApp(app, config);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT }, `API listening on ${config.PUBLIC_BASE_URL} (OpenAPI at /docs)`);
   installGracefulShutdown(app, config.SHUTDOWN_GRACE_SECONDS);
 }
 
 /** On SIGTERM: stop accepting, let in-flight requests finish, then exit; force exit after the grace period. */
-function installGracefulShutdown(app: NestExpressApplication, graceSeconds: number): void {
+function installGracefulShutdown(app: NestFastifyApplication, graceSeconds: number): void {
   const server = app.getHttpServer() as import('node:http').Server;
   const stop = (signal: string) => {
     configureRootLogger('info', { process: 'api' }).info(`${signal} received: draining requests`);

@@ -60,6 +60,30 @@ describe('Input validation and error answers', () => {
     expect(response.body.requestId).toEqual(expect.any(String));
   });
 
+  it('refuses a JSON body that would set a prototype, as malformed', async () => {
+    const response = await http(testApp)
+      .post('/organisations/funders')
+      .set(bearer(anct.token))
+      .set('Content-Type', 'application/json')
+      .send(`{"name": "Drôme", "__proto__": {"isAdmin": true}}`)
+      .expect(400);
+    expect(response.body.code).toBe('MALFORMED_JSON');
+  });
+
+  it('takes an empty body sent as JSON as no body', async () => {
+    await http(testApp).post('/expiry-runs').set(bearer(anct.token)).set('Content-Type', 'application/json').send('').expect(202);
+  });
+
+  it('answers a body that is not JSON with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await http(testApp)
+      .post('/organisations/funders')
+      .set(bearer(anct.token))
+      .set('Content-Type', 'application/xml')
+      .send('<funder/>')
+      .expect(415);
+    expect(response.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+  });
+
   it('answers an oversized body with 413', async () => {
     const response = await http(testApp)
       .post('/organisations/funders')

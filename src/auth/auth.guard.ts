@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CommonError, ForbiddenError } from '../common/errors/common-errors';
 import { currentContext } from '../common/request-context';
 import type { Actor } from './actor';
@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const actor = await this.authenticate(request);
     if (!actor) throw new CommonError('UNAUTHENTICATED', 'Authentication required: send a valid access token or API key.');
 
@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: Request): Promise<Actor | null> {
+  private async authenticate(request: FastifyRequest): Promise<Actor | null> {
     const apiKeyHeader = request.headers['x-api-key'];
     if (typeof apiKeyHeader === 'string') return this.auth.authenticateApiKey(apiKeyHeader);
     const authorization = request.headers.authorization;

@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import { isValidIban } from '../modules/reimbursements/iban.rules';
+import { BYTE_SIZE_PATTERN } from '../common/http/byte-size';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -184,7 +185,7 @@ export class AppConfig {
   VENUE_APPLICATIONS_PER_IP_PER_DAY = 5;
 
   /** Largest accepted JSON body; larger requests get 413. */
-  @Matches(/^\d+(b|kb|mb)$/)
+  @Matches(BYTE_SIZE_PATTERN)
   HTTP_BODY_LIMIT = '256kb';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

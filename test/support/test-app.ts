@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -8,15 +8,17 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { configureRootLogger } from '../../src/common/logger';
-import { configureHttpApp } from '../../src/http-app';
+import { configureHttpApp, createHttpAdapter } from '../../src/http-app';
 import { WorkerModule } from '../../src/worker.module';
 import { cloneTemplateDatabase, dropDatabase, serverUrl } from './test-database';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   worker: INestApplicationContext | null;
   config: AppConfig;
   dataSource: DataSource;
+  /** Every route path the HTTP server mounted, in Fastify's syntax (`/carnets/:id`). */
+  mountedRoutes: string[];
   close(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseName = await cloneTemplateDatabase();
   const config = testConfig(serverUrl(databaseName), `pntest-${randomBytes(4).toString('hex')}`, options.settings);
-  const app = await startApi(config);
+  const { app, mountedRoutes } = await startApi(config);
   const worker = options.withWorker
     ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false })
     : null;
@@ -43,6 +45,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     worker,
     config,
     dataSource,
+    mountedRoutes,
     async close() {
       await worker?.close();
       await app.close();
@@ -58,8 +61,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
  */
 export async function createPeerTestApp(first: TestApp, settings: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(first.config.DATABASE_URL, first.config.REDIS_PREFIX, settings);
-  const app = await startApi(config);
-  return { app, worker: null, config, dataSource: app.get(DataSource), close: () => app.close() };
+  const { app, mountedRoutes } = await startApi(config);
+  return { app, worker: null, config, dataSource: app.get(DataSource), mountedRoutes, close: () => app.close() };
 }
 
 function testConfig(databaseUrl: string, redisPrefix: string, settings: Record<string, string> = {}): AppConfig {
@@ -73,13 +76,19 @@ function testConfig(databaseUrl: string, redisPrefix: string, settings: Record<s
   });
 }
 
-async function startApi(config: AppConfig): Promise<NestExpressApplication> {
+async function startApi(config: AppConfig): Promise<{ app: NestFastifyApplication; mountedRoutes: string[] }> {
   configureRootLogger('silent', {});
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  configureHttpApp(app, config);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: false });
+  const mountedRoutes: string[] = [];
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+    mountedRoutes.push(route.url);
+  });
+  await configureHttpApp(app, config);
   await app.init();
-  return app;
+  // supertest drives the Node server directly, which Fastify only wires once ready.
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, mountedRoutes };
 }
 
 async function clearRedisPrefix(config: AppConfig): Promise<void> {

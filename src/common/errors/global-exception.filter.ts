@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentContext } from '../request-context';
 import { CommonError, RateLimitedError } from './common-errors';
 import { DomainError } from './domain-error';
@@ -25,26 +25,26 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request>();
+    const response = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const domainError = toDomainError(exception);
     const statusCode = HTTP_STATUS_BY_ERROR_CODE[domainError.code as ErrorCode] ?? HttpStatus.INTERNAL_SERVER_ERROR;
     const requestId = currentContext()?.requestId ?? (request.headers['x-request-id'] as string | undefined);
 
     if (statusCode >= 500) {
       this.logger.error(
-        `${request.method} ${request.originalUrl} failed (request ${requestId}): ${describe(exception)}`,
+        `${request.method} ${request.url} failed (request ${requestId}): ${describe(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }
     if (domainError instanceof RateLimitedError) {
-      response.setHeader('Retry-After', String(domainError.retryAfterSeconds));
+      response.header('Retry-After', String(domainError.retryAfterSeconds));
     }
-    if (response.headersSent) {
-      response.end();
+    if (response.sent) {
+      response.raw.end();
       return;
     }
-    response.status(statusCode).json(errorBody(domainError, statusCode, requestId));
+    void response.status(statusCode).send(errorBody(domainError, statusCode, requestId));
   }
 }
 
@@ -57,14 +57,15 @@ export function errorBody(domainError: DomainError, statusCode: number, requestI
 
 function toDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
-  // Express body-parser errors arrive raw or wrapped by Nest's adapter (as the `cause` of an HttpException).
+  // Fastify's body parsing errors arrive wrapped by Nest's adapter, as the `cause` of an HttpException.
   const cause = exception instanceof HttpException ? exception.cause : exception;
-  const bodyParserType = (cause as { type?: string } | null | undefined)?.type;
-  if (bodyParserType === 'entity.too.large') {
-    return new CommonError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
-  }
-  if (bodyParserType === 'entity.parse.failed') {
-    return new CommonError('MALFORMED_JSON', 'The request body is not valid JSON.');
+  switch ((cause as { code?: unknown } | null | undefined)?.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new CommonError('MALFORMED_JSON', 'The request body is not valid JSON.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new CommonError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new CommonError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -73,6 +74,7 @@ function toDomainError(exception: unknown): DomainError {
     if (status === HttpStatus.UNAUTHORIZED) return new CommonError('UNAUTHENTICATED', 'Authentication required.');
     if (status === HttpStatus.FORBIDDEN) return new CommonError('FORBIDDEN', 'Your role does not allow this action.');
     if (status === HttpStatus.BAD_REQUEST) return new CommonError('VALIDATION_FAILED', 'Invalid request.');
+    if (status < HttpStatus.INTERNAL_SERVER_ERROR) return new CommonError('BAD_REQUEST', 'The request could not be understood.');
   }
   return new CommonError('INTERNAL_ERROR', 'An unexpected error occurred. It has been logged; quote the request id to support.');
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import type { IdempotentResponse } from '../../common/idempotency/idempotency.service';
@@ -41,7 +41,7 @@ export class RedemptionsController {
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') key: string | undefined,
     @Body() dto: RedeemVouchersDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return send(response, await this.redemptions.redeem(actor, key, dto));
   }
@@ -53,7 +53,7 @@ export class RedemptionsController {
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') key: string | undefined,
     @Body() dto: OfflineBatchDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     return send(response, await this.offline.submit(actor, key, dto));
   }
@@ -85,8 +85,8 @@ export class RedemptionsController {
 }
 
 /** The stored or fresh answer of an idempotent request, with its own status (a stored refusal is answered as such). */
-function send(response: Response, outcome: IdempotentResponse): unknown {
+function send(response: FastifyReply, outcome: IdempotentResponse): unknown {
   response.status(outcome.status);
-  if (outcome.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  if (outcome.replayed) response.header('Idempotent-Replayed', 'true');
   return outcome.body;
 }
