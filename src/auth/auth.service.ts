@@ -11,12 +11,13 @@ import { TransactionRunner } from '../database/transaction-runner';
 import type { OrganisationKind } from '../modules/organisations/organisation-kind';
 import { ActiveUserRow, UsersRepository } from '../modules/users/users.repository';
 import type { Actor } from './actor';
-import { ActorCache } from './actor-cache';
+import { ActorCache, MAX_CACHED_ACTORS } from './actor-cache';
 import { ActiveApiKeyRow, ApiKeysRepository } from './api-keys.repository';
 import { AuthError, invalidCredentials, invalidToken } from './auth.errors';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { ROLE_BY_ORGANISATION_KIND } from './role';
+import { VerifiedAccessTokens } from './verified-access-tokens';
 import { newSecretToken, sha256 } from './secret-token';
 
 export interface TokenPair {
@@ -38,6 +39,7 @@ const API_KEY_LAST_USED_PRECISION_MS = 60_000;
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  private readonly verifiedTokens: VerifiedAccessTokens;
 
   constructor(
     private readonly config: AppConfig,
@@ -49,7 +51,9 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly apiKeys: ApiKeysRepository,
     private readonly actorCache: ActorCache,
-  ) {}
+  ) {
+    this.verifiedTokens = new VerifiedAccessTokens(config.JWT_ACCESS_TTL_SECONDS, MAX_CACHED_ACTORS);
+  }
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     const normalisedEmail = email.trim().toLowerCase();
@@ -136,13 +140,17 @@ export class AuthService {
   }
 
   async authenticateAccessToken(token: string): Promise<Actor | null> {
-    let claims: AccessTokenClaims;
+    const now = Date.now();
+    const knownUserId = this.verifiedTokens.userIdOf(token, now);
+    if (knownUserId) return this.authenticateUserId(knownUserId);
+    let claims: AccessTokenClaims & { exp: number };
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp: number }>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
     if (claims.typ !== 'access') return null;
+    this.verifiedTokens.remember(token, claims.sub, claims.exp, now);
     return this.authenticateUserId(claims.sub);
   }
 
