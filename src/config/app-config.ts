@@ -73,7 +73,7 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(64)
-  REDEMPTION_BATCH_LANES = 2;
+  REDEMPTION_BATCH_LANES = 4;
 
   /** The most redemptions one batch (one transaction) may carry. 1 turns batching off. */
   @Transform(toInt)
