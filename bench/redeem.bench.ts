@@ -18,7 +18,10 @@ import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCo
  * validation, idempotency key, anti-guessing counters, audit, ledger) against two raw baselines sent
  * through `pg` by as many concurrent clients, with no HTTP:
  * - the bare single-use SQL: one conditional UPDATE of the chèque and one INSERT of its redemption,
- *   in one statement — the target's baseline;
+ *   in one statement — the target's baseline. It runs twice, just before and just after the API, and the
+ *   ratio is taken against the mean of the two: this machine's speed drifts within a minute (the same
+ *   baseline has measured anywhere from 1,300 to 3,300/s), and a single baseline a minute away from the
+ *   API's run made the ratio swing from 20 % to 48 % between runs of the same code;
  * - the single-use function the API itself calls (`redeem_vouchers`: carnet lock, UPDATE, INSERT,
  *   ledger line, carnet used up, audit rows) — to show what the API adds to its own write.
  * Then the API's floor: the same clients sending codes with a typo, which the API refuses before any
@@ -63,7 +66,7 @@ export async function run(): Promise<void> {
   const redisPrefix = `pnbench-${randomBytes(4).toString('hex')}`;
   // Enough chèques for generous rates; the run reports it if they ran out.
   const apiVouchers = Math.ceil((durationSeconds + warmupSeconds) * 4_000);
-  const rawVouchers = Math.ceil(durationSeconds * 5_000) * 2;
+  const rawVouchers = Math.ceil(durationSeconds * 5_000) * 3;
 
   await ensureDatabase(databaseUrl);
   let api: ChildProcess | null = null;
@@ -73,14 +76,16 @@ export async function run(): Promise<void> {
     const seeded = await seed(databaseUrl, new VoucherCodeSecrets(base), apiVouchers, rawVouchers);
     await settle(databaseUrl);
 
-    const half = seeded.rawVoucherIds.length / 2;
-    log(`Raw SQL baseline (bare UPDATE + INSERT): ${connections} concurrent pg clients for ${durationSeconds} s…`);
-    const raw = await rawBaseline(databaseUrl, seeded.rawVoucherIds.slice(0, half), connections, durationSeconds, (voucherId) => [
-      BARE_SINGLE_USE_SQL,
-      [voucherId, new Date(), seeded.venueId, seeded.serviceId],
-    ]);
+    const third = seeded.rawVoucherIds.length / 3;
+    const bareBaseline = (when: string, voucherIds: string[]) => {
+      log(`Raw SQL baseline (bare UPDATE + INSERT), ${when}: ${connections} concurrent pg clients for ${durationSeconds} s…`);
+      return rawBaseline(databaseUrl, voucherIds, connections, durationSeconds, (voucherId) => [
+        BARE_SINGLE_USE_SQL,
+        [voucherId, new Date(), seeded.venueId, seeded.serviceId],
+      ]);
+    };
     log(`Raw SQL baseline (the API's single-use function): ${connections} concurrent pg clients for ${durationSeconds} s…`);
-    const rawFunction = await rawBaseline(databaseUrl, seeded.rawVoucherIds.slice(half), connections, durationSeconds, (voucherId) => [
+    const rawFunction = await rawBaseline(databaseUrl, seeded.rawVoucherIds.slice(third, 2 * third), connections, durationSeconds, (voucherId) => [
       REDEEM_VOUCHERS_SQL,
       redeemParameters({
         voucherIds: [voucherId],
@@ -102,6 +107,7 @@ export async function run(): Promise<void> {
     // The API then meets tables that have a history (redemptions, ledger, audit), as in production, and
     // statistics that say so: its prepared statements are planned once per connection, from these.
     await settle(databaseUrl);
+    const bareBefore = await bareBaseline('before the API', seeded.rawVoucherIds.slice(0, third));
 
     const port = await freePort();
     // As many database connections as concurrent clients, like the baseline.
@@ -144,6 +150,7 @@ export async function run(): Promise<void> {
     const machineApiSeconds = machineBusySeconds() - machineBefore;
     const processesAfter = cpuSecondsByProgram();
     const peakRssBytes = peakRss(api.pid!);
+    const bareAfter = await bareBaseline('after the API', seeded.rawVoucherIds.slice(2 * third));
 
     // The API's own floor on this machine: the same requests, answered 422 as typos before any database
     // or Redis work — what HTTP, Nest, the token, validation and the answer cost alone.
@@ -176,7 +183,8 @@ export async function run(): Promise<void> {
     const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
     const checks = await integrity(databaseUrl);
     const apiRate = created / result.duration;
-    const ratio = apiRate / raw.rate;
+    const bareRate = (bareBefore.rate + bareAfter.rate) / 2;
+    const ratio = apiRate / bareRate;
 
     const lines = [
       '',
@@ -185,9 +193,17 @@ export async function run(): Promise<void> {
       `  redemptions recorded during the run: ${apiRedeemed} (201 answers: ${created})${exhausted ? ' — WARNING: the seeded chèques ran out, raise the seed size' : ''}`,
       `  API peak RSS: ${(peakRssBytes / 1_048_576).toFixed(0)} MiB; API CPU: ${perRedemption(apiCpuSeconds)} per redemption (${((apiCpuSeconds / result.duration) * 100).toFixed(0)} % of a core); whole machine: ${perRedemption(machineApiSeconds)} of CPU per redemption (${byProgram})`,
       `API floor, typos refused without database or Redis (${connections} clients, ${floor.duration.toFixed(1)} s): ${(floorAnswers / floor.duration).toFixed(0)} answers 422/s (all answers: ${JSON.stringify(statusCounts(floor))}), API CPU ${((floorCpuSeconds * 1000) / Math.max(1, floorAnswers)).toFixed(2)} ms per request`,
-      `Raw SQL baseline, bare UPDATE + INSERT (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms, machine CPU ${raw.machineMsPerRedemption.toFixed(2)} ms per redemption${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
+      ...(
+        [
+          ['before', bareBefore],
+          ['after', bareAfter],
+        ] as const
+      ).map(
+        ([when, raw]) =>
+          `Raw SQL baseline ${when} the API, bare UPDATE + INSERT (pg, ${connections} clients, ${raw.seconds.toFixed(1)} s): ${raw.rate.toFixed(0)} redemptions/s — p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms, machine CPU ${raw.machineMsPerRedemption.toFixed(2)} ms per redemption${raw.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
+      ),
       `Raw SQL, the API's single-use function (pg, ${connections} clients, ${rawFunction.seconds.toFixed(1)} s): ${rawFunction.rate.toFixed(0)} redemptions/s — p50 ${rawFunction.p50.toFixed(2)} ms, p99 ${rawFunction.p99.toFixed(2)} ms, machine CPU ${rawFunction.machineMsPerRedemption.toFixed(2)} ms per redemption${rawFunction.exhausted ? ' — WARNING: ran out of chèques' : ''}`,
-      `Ratio API / bare UPDATE + INSERT: ${(ratio * 100).toFixed(1)} % (API / its own single-use function: ${((apiRate / rawFunction.rate) * 100).toFixed(1)} %)`,
+      `Ratio API / bare UPDATE + INSERT (mean of before and after, ${bareRate.toFixed(0)}/s): ${(ratio * 100).toFixed(1)} % (API / its own single-use function: ${((apiRate / rawFunction.rate) * 100).toFixed(1)} %)`,
       `Integrity: ${checks.doubleRedemptions} chèque(s) with more than one active redemption; ${checks.redeemedVouchers} redeemed chèques, ${checks.redemptions} redemptions; through the API: ${checks.apiRedemptions} redemptions, ${checks.apiLedgerLines} ledger lines, ${checks.apiAuditRows} audit rows`,
       '',
       `Targets: ratio ≥ 40 % ${mark(ratio >= 0.4)} | p99 < 50 ms ${mark(result.latency.p99 < 50)} | zero 5xx ${mark(serverErrors === 0)} | zero double redemption ${mark(checks.doubleRedemptions === 0 && checks.redeemedVouchers === checks.redemptions && checks.apiRedemptions === checks.apiLedgerLines && checks.apiRedemptions === checks.apiAuditRows)} | every 201 recorded ${mark(apiRedeemed >= created)}`,
