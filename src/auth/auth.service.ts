@@ -33,6 +33,9 @@ interface AccessTokenClaims {
   typ: 'access';
 }
 
+/** What a verified access token carries: our claims, and the expiry the signer added. */
+type VerifiedAccessTokenClaims = AccessTokenClaims & { exp: number };
+
 export const API_KEY_PREFIX = 'pn_';
 const API_KEY_LAST_USED_PRECISION_MS = 60_000;
 
@@ -143,9 +146,9 @@ export class AuthService {
     const now = Date.now();
     const knownUserId = this.verifiedTokens.userIdOf(token, now);
     if (knownUserId) return this.authenticateUserId(knownUserId);
-    let claims: AccessTokenClaims & { exp: number };
+    let claims: VerifiedAccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp: number }>(token, { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<VerifiedAccessTokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }

@@ -10,6 +10,16 @@ describe('ExpiringMap', () => {
     expect(map.size).toBe(0);
   });
 
+  it('ends an entry at its own expiry when that comes before the TTL, never after', () => {
+    const map = new ExpiringMap<string>(5_000, 10);
+    map.set('early', 'early', 1_000, 3_000);
+    map.set('late', 'late', 1_000, 9_000);
+    expect(map.get('early', 2_999)).toBe('early');
+    expect(map.get('early', 3_000)).toBeUndefined();
+    expect(map.get('late', 5_999)).toBe('late');
+    expect(map.get('late', 6_000)).toBeUndefined();
+  });
+
   it('restarts the TTL when an entry is set again', () => {
     const map = new ExpiringMap<string>(5_000, 10);
     map.set('a', 'first', 0);

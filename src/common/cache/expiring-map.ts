@@ -29,10 +29,11 @@ export class ExpiringMap<V> {
     return entry.value;
   }
 
-  set(key: string, value: V, now: number): void {
+  /** `expiresAt`, when given, ends the entry earlier than the TTL would (never later). */
+  set(key: string, value: V, now: number, expiresAt = Infinity): void {
     // Deleting first moves a refreshed key to the back, behind entries that are really older.
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: now + this.ttlMs });
+    this.entries.set(key, { value, expiresAt: Math.min(now + this.ttlMs, expiresAt) });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
