@@ -77,7 +77,8 @@ export async function run(): Promise<void> {
     await settle(databaseUrl);
 
     const third = seeded.rawVoucherIds.length / 3;
-    const bareBaseline = (when: string, voucherIds: string[]) => {
+    const bareBaseline = async (when: string, voucherIds: string[]) => {
+      await settle(databaseUrl);
       log(`Raw SQL baseline (bare UPDATE + INSERT), ${when}: ${connections} concurrent pg clients for ${durationSeconds} s…`);
       return rawBaseline(databaseUrl, voucherIds, connections, durationSeconds, (voucherId) => [
         BARE_SINGLE_USE_SQL,
@@ -104,10 +105,10 @@ export async function run(): Promise<void> {
       }),
     ]);
 
+    const bareBefore = await bareBaseline('before the API', seeded.rawVoucherIds.slice(0, third));
     // The API then meets tables that have a history (redemptions, ledger, audit), as in production, and
     // statistics that say so: its prepared statements are planned once per connection, from these.
     await settle(databaseUrl);
-    const bareBefore = await bareBaseline('before the API', seeded.rawVoucherIds.slice(0, third));
 
     const port = await freePort();
     // As many database connections as concurrent clients, like the baseline.
