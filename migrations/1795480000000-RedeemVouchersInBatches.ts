@@ -16,11 +16,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `redemptionIds` are PostgreSQL array literals (their order pairs them), `requestHash` is hex, and
  * `responseBody` the answer's JSON text, stored as it is so that a replay answers byte for byte the same.
  */
-export class RedeemVouchersInBatches1795480000000 implements MigrationInterface {
-  name = 'RedeemVouchersInBatches1795480000000';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+/** Kept apart so that a later migration that replaces the function can put it back on revert. */
+export const CREATE_REDEEM_VOUCHERS_ONCE_BATCH = `
       CREATE FUNCTION redeem_vouchers_once_batch(p_requests jsonb)
       RETURNS text[]
       LANGUAGE plpgsql VOLATILE
@@ -59,7 +56,13 @@ export class RedeemVouchersInBatches1795480000000 implements MigrationInterface 
         RETURN outcomes;
       END
       $function$
-    `);
+`;
+
+export class RedeemVouchersInBatches1795480000000 implements MigrationInterface {
+  name = 'RedeemVouchersInBatches1795480000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(CREATE_REDEEM_VOUCHERS_ONCE_BATCH);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

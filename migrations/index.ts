@@ -8,6 +8,7 @@ import { UniquePrescriberSiret1795387761939 } from './1795387761939-UniquePrescr
 import { RedeemVouchersFunctions1795390000000 } from './1795390000000-RedeemVouchersFunctions';
 import { IdempotencyRetention1795397485056 } from './1795397485056-IdempotencyRetention';
 import { RedeemVouchersInBatches1795480000000 } from './1795480000000-RedeemVouchersInBatches';
+import { RedeemVouchersBatchAsOneStatement1795560000000 } from './1795560000000-RedeemVouchersBatchAsOneStatement';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS: Function[] = [
   RedeemVouchersFunctions1795390000000,
   IdempotencyRetention1795397485056,
   RedeemVouchersInBatches1795480000000,
+  RedeemVouchersBatchAsOneStatement1795560000000,
 ];

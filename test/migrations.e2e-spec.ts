@@ -47,9 +47,9 @@ describe('Migrations', () => {
     expect(statements).toEqual([]);
   });
 
-  it('give the single-use function the same live statuses as the code', async () => {
-    // `redeem_vouchers` closes a carnet when none of its chèques is live any more; a status added to the code must reach it.
-    const [{ definition }] = await dataSource.query(`SELECT pg_get_functiondef('redeem_vouchers'::regproc) AS definition`);
+  it.each(['redeem_vouchers', 'redeem_vouchers_once_batch'])('give the single-use function %s the same live statuses as the code', async (name) => {
+    // Each closes a carnet when none of its chèques is live any more; a status added to the code must reach it.
+    const [{ definition }] = await dataSource.query(`SELECT pg_get_functiondef($1::regproc) AS definition`, [name]);
     expect(definition).toContain(`other.status IN (${sqlList(LIVE_VOUCHER_STATUSES)})`);
   });
 });

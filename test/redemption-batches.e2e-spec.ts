@@ -105,16 +105,33 @@ describe('Online redemptions written in batches', () => {
     expect(await storedAnswer(original.request.key)).toBe(JSON.stringify(original.responseBody));
   });
 
+  it('leaves to the full path, writing nothing, a repeated Idempotency-Key whose first request redeemed nothing', async () => {
+    const [taken, fresh] = [freshVoucher(), freshVoucher()];
+    await testApp.dataSource.query(`UPDATE vouchers SET status = 'redeemed' WHERE id = $1`, [taken.id]);
+    const original = redemption([taken.id]);
+    const retry = redemption([fresh.id], original.request.key);
+
+    expect(await inOneBatch(original, retry)).toEqual(['not_redeemed', 'not_redeemed']);
+
+    expect(await redemptionsOf(fresh.id)).toEqual([{ id: null, status: 'issued', ledgerLines: 0, auditRows: 0 }]);
+    expect(await storedAnswer(original.request.key)).toBeUndefined();
+  });
+
   it('closes a carnet whose last chèques two requests of one batch redeem', async () => {
     const carnetVouchers = stock.vouchers.slice(20, 30);
     await testApp.dataSource.query(`UPDATE vouchers SET status = 'redeemed' WHERE id = ANY($1)`, [carnetVouchers.slice(0, 8).map((voucher) => voucher.id)]);
     const [carnet] = await testApp.dataSource.query(`SELECT carnet_id AS id FROM vouchers WHERE id = $1`, [carnetVouchers[8].id]);
 
-    expect(await inOneBatch(redemption([carnetVouchers[8].id]), redemption([carnetVouchers[9].id]))).toEqual(['redeemed', 'redeemed']);
+    const [penultimate, last] = [redemption([carnetVouchers[8].id]), redemption([carnetVouchers[9].id])];
+    expect(await inOneBatch(penultimate, last)).toEqual(['redeemed', 'redeemed']);
 
     expect(await testApp.dataSource.query(`SELECT status FROM carnets WHERE id = $1`, [carnet.id])).toEqual([{ status: 'fully_used' }]);
-    const closings = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'carnet.fully_used' AND object_id = $1`, [carnet.id]);
-    expect(closings).toEqual([{ n: 1 }]);
+    const closings = await testApp.dataSource.query(
+      `SELECT after->>'redemptionId' AS "redemptionId", actor_user_id AS "userId" FROM audit_events WHERE action = 'carnet.fully_used' AND object_id = $1`,
+      [carnet.id],
+    );
+    // Used up by the later request, as if the two had come one after the other.
+    expect(closings).toEqual([{ redemptionId: last.command.redemptionIds[0], userId: venue.agent.userId }]);
   });
   /** Runs `during` while another connection holds what `lock` takes, in an open transaction. */
   async function whileHeldElsewhere<T>(lock: (client: Client) => Promise<unknown>, during: () => Promise<T>): Promise<T> {
