@@ -17,6 +17,11 @@ import { CREATE_REDEEM_VOUCHERS_ONCE_BATCH } from './1795480000000-RedeemVoucher
  *   batch names one of its chèques or its key. The caller then takes it through the full path, after
  *   this batch, where it gets its precise answer (ALREADY_REDEEMED, a replay…).
  *
+ * Its plans are generic, made once per connection, whatever the tables' sizes then (see RedeemVouchersFunctions):
+ * every table is reached by key, from arrays (`= ANY(ARRAY(…))`), correlated look-ups or a LATERAL with
+ * LIMIT, so that no plan can turn into a scan of a whole table that grew since (measured: a join to
+ * `idempotency_records` planned on a near-empty table read all of it for every batch).
+ *
  * The carnets are locked first, in id order, in a statement of their own, as every use case does: the
  * next statement's snapshot then sees their chèques as left by whoever held them before. `redeem_vouchers_once`
  * has no other caller and goes.
@@ -38,9 +43,10 @@ export class RedeemVouchersBatchAsOneStatement1795560000000 implements Migration
           INTO holding
           FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r;
         PERFORM 1 FROM carnets c
-          WHERE c.id IN (SELECT v.carnet_id FROM vouchers v
-                          WHERE v.id IN (SELECT unnest((r.value->>'voucherIds')::uuid[])
-                                           FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r WHERE holding[r.ordinality]))
+          WHERE c.id = ANY(ARRAY(SELECT v.carnet_id FROM vouchers v
+                                  WHERE v.id = ANY(ARRAY(SELECT unnest((r.value->>'voucherIds')::uuid[])
+                                                           FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS r
+                                                          WHERE holding[r.ordinality]))))
           ORDER BY c.id
           FOR UPDATE;
 
@@ -58,7 +64,9 @@ export class RedeemVouchersBatchAsOneStatement1795560000000 implements Migration
         ), answered_before AS (
           -- A statement after the key's lock: its snapshot sees an answer committed by the previous holder.
           SELECT q.n FROM request q
-           WHERE q.holding AND EXISTS (SELECT 1 FROM idempotency_records i WHERE i.organisation_id = q.organisation_id AND i.key = q.key)
+           CROSS JOIN LATERAL (SELECT 1 FROM idempotency_records i
+                                WHERE i.organisation_id = q.organisation_id AND i.key = q.key LIMIT 1) AS stored_answer
+           WHERE q.holding
         ), repeated AS (
           -- The same key as an earlier request of the batch (the lock is the transaction's: both hold it).
           SELECT later.n, min(earlier.n) AS first_n FROM request later
@@ -74,7 +82,7 @@ export class RedeemVouchersBatchAsOneStatement1795560000000 implements Migration
         ), locked AS (
           -- In id order, so that two batches cannot deadlock over chèques.
           SELECT v.id FROM vouchers v
-           WHERE v.id IN (SELECT i.voucher_id FROM item i WHERE i.n NOT IN (SELECT c.n FROM contested c)) AND v.status = 'issued'
+           WHERE v.id = ANY(ARRAY(SELECT i.voucher_id FROM item i WHERE i.n NOT IN (SELECT c.n FROM contested c))) AND v.status = 'issued'
            ORDER BY v.id
            FOR UPDATE
         ), complete AS (
@@ -85,7 +93,7 @@ export class RedeemVouchersBatchAsOneStatement1795560000000 implements Migration
         ), redeemed AS (
           UPDATE vouchers v SET status = 'redeemed', redeemed_at = q.scanned_at
             FROM item i JOIN complete q ON q.n = i.n
-           WHERE v.id = i.voucher_id
+           WHERE v.id = i.voucher_id AND v.id = ANY(ARRAY(SELECT l.id FROM locked l))
           RETURNING v.id, v.carnet_id, v.order_id, v.funder_id, v.face_value_cents, q.n, i.redemption_id, q.venue_id, q.site_id,
                     q.service_id, q.service_category, q.mode, q.scanned_at, q.device_id, q.user_id, q.api_key_id,
                     q.offline_batch_id, q.audit_actor
@@ -98,16 +106,17 @@ export class RedeemVouchersBatchAsOneStatement1795560000000 implements Migration
             FROM redeemed r
         ), owed AS (
           INSERT INTO ledger_entries (occurred_at, kind, amount_cents, programme_id, funder_id, order_id, venue_id, voucher_id, redemption_id)
-          SELECT r.scanned_at, 'redemption_owed_to_venue', r.face_value_cents, o.programme_id, r.funder_id, r.order_id, r.venue_id,
-                 r.id, r.redemption_id
-            FROM redeemed r JOIN orders o ON o.id = r.order_id
+          SELECT r.scanned_at, 'redemption_owed_to_venue', r.face_value_cents,
+                 (SELECT o.programme_id FROM orders o WHERE o.id = r.order_id), r.funder_id, r.order_id, r.venue_id, r.id, r.redemption_id
+            FROM redeemed r
         ), fully_used AS (
           -- The statement sees the chèques it redeems as still issued, hence "other than those".
           UPDATE carnets c SET status = 'fully_used'
-           WHERE c.id IN (SELECT r.carnet_id FROM redeemed r) AND c.status = 'issued'
-             AND NOT EXISTS (SELECT 1 FROM vouchers other
-                              WHERE other.carnet_id = c.id AND other.status IN ('generated', 'active', 'allocated', 'issued')
-                                AND other.id NOT IN (SELECT r.id FROM redeemed r))
+           WHERE c.id = ANY(ARRAY(SELECT r.carnet_id FROM redeemed r)) AND c.status = 'issued'
+             AND (SELECT 1 FROM vouchers other
+                   WHERE other.carnet_id = c.id AND other.status IN ('generated', 'active', 'allocated', 'issued')
+                     AND other.id NOT IN (SELECT r.id FROM redeemed r)
+                   LIMIT 1) IS NULL
           RETURNING c.id, c.funder_id
         ), audited AS (
           INSERT INTO audit_events (actor_kind, actor_user_id, actor_api_key_id, actor_organisation_id, actor_label, request_id,

@@ -32,7 +32,7 @@ describe('Online redemptions written in batches', () => {
   let nextVoucher = 0;
   const freshVoucher = () => stock.vouchers[nextVoucher++];
 
-  function redemption(voucherIds: string[], key = randomUUID()): IdempotentRedemption {
+  function redemption(voucherIds: string[], key: string = randomUUID()): IdempotentRedemption {
     const request = idempotency.identify({ organisationId: venue.venueId, key, endpoint: REDEEM_ENDPOINT, body: { voucherIds } });
     const redemptionIds = voucherIds.map(() => randomUUID());
     return {

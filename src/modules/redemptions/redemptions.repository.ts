@@ -69,7 +69,7 @@ export interface RedeemedRow {
   carnetFullyUsed: boolean;
 }
 
-/** The stored answer an idempotent redemption leaves, written with it (see `redeem_vouchers_once`). */
+/** The stored answer an idempotent redemption leaves, written with it (see `redeem_vouchers_once_batch`). */
 export interface IdempotentRedemption {
   request: IdentifiedRequest;
   responseStatus: number;
@@ -96,8 +96,8 @@ export type IdempotentRedemptionOutcome = 'redeemed' | 'in_progress' | 'answered
 export const REDEEM_VOUCHERS_SQL = `SELECT * FROM redeem_vouchers($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
 /**
- * Many `redeem_vouchers_once` in one transaction (migration RedeemVouchersInBatches): one outcome per
- * request, in order. Each request is redeemed all or nothing on its own.
+ * Online redemptions in one statement and one transaction (migration RedeemVouchersBatchAsOneStatement):
+ * one outcome per request, in order. Each request is redeemed all or nothing on its own.
  */
 const REDEEM_VOUCHERS_ONCE_BATCH = new PreparedStatement<{ outcomes: IdempotentRedemptionOutcome[] }>(
   'redeem_vouchers_once_batch',
