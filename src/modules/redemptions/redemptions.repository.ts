@@ -285,10 +285,9 @@ export class RedemptionsRepository {
   }
 
   /**
-   * An online redemption in its own transaction: the key claimed, the chèques redeemed
-   * (`redeem_vouchers`) and the answer stored together, or nothing written at all. Redemptions that
-   * arrive together share that transaction (`REDEMPTION_BATCH_*`, group commit), each still all or
-   * nothing on its own.
+   * An online redemption in its own transaction: the key claimed, the chèques redeemed and the answer
+   * stored together, or nothing written at all. Redemptions that arrive together share that transaction
+   * and its one statement (`REDEMPTION_BATCH_*`, group commit), each still all or nothing on its own.
    */
   redeemOnce(redemption: IdempotentRedemption): Promise<IdempotentRedemptionOutcome> {
     return this.onlineWrites.submit(redemption);

@@ -39,17 +39,14 @@ export class VoucherLookupLimiter {
     refuseIfBlocked(counters, states);
   }
 
-  async recordUnknownCodes(actor: Actor, count: number): Promise<void> {
-    await this.record(actor, count);
-  }
-
-  /** The same, then refuses (429) if a threshold is now reached, from the counts just written. */
+  /** Then refuses (429) if a threshold is now reached, from the counts just written. */
   async recordUnknownCodesAndAssertAllowed(actor: Actor, count: number): Promise<void> {
-    const { counters, states } = await this.record(actor, count);
+    const { counters, states } = await this.recordUnknownCodes(actor, count);
     refuseIfBlocked(counters, states);
   }
 
-  private async record(actor: Actor, count: number): Promise<{ counters: Counter[]; states: CounterState[] }> {
+  /** Counts `count` unknown codes against the caller (user, venue, IP); a threshold crossed is audited for ANCT. */
+  async recordUnknownCodes(actor: Actor, count: number): Promise<{ counters: Counter[]; states: CounterState[] }> {
     const counters = this.countersOf(actor);
     if (count === 0) return { counters, states: [] };
     const window = this.config.VOUCHER_LOOKUP_WINDOW_SECONDS;
