@@ -42,6 +42,22 @@ describe('NaturalBatcher', () => {
     expect(batcher.runningBatches).toBe(0);
   });
 
+  it('keeps items flowing through the other lane while one batch is held up (a lock wait)', async () => {
+    const { calls, runBatch } = controlledRunner();
+    const batcher = new NaturalBatcher(2, 10, runBatch);
+    const held = batcher.submit(1);
+    const flowing = [2, 3, 4].map((item) => batcher.submit(item));
+    expect(calls.map((call) => call.items)).toEqual([[1], [2]]);
+    calls[1].settle(['r2']);
+    await flush();
+    expect(calls[2].items).toEqual([3, 4]);
+    calls[2].settle(['r3', 'r4']);
+    await expect(Promise.all(flowing)).resolves.toEqual(['r2', 'r3', 'r4']);
+    expect(batcher.runningBatches).toBe(1);
+    calls[0].settle(['r1']);
+    await expect(held).resolves.toBe('r1');
+  });
+
   it('rejects only the items of a batch that failed, and goes on with the next', async () => {
     const { calls, runBatch } = controlledRunner();
     const batcher = new NaturalBatcher(1, 10, runBatch);
