@@ -34,6 +34,9 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     if (body.length === 0) return done(null, undefined);
     parseJson(request, body.toString('utf8'), done);
   });
+  // Fastify also reads text/plain bodies as strings, which validation then refuses as a 400 naming no
+  // field; every endpoint takes JSON, so any other type is a 415 that says so.
+  fastify.removeContentTypeParser('text/plain');
   installRequestContext(fastify);
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });

@@ -74,12 +74,15 @@ describe('Input validation and error answers', () => {
     await http(testApp).post('/expiry-runs').set(bearer(anct.token)).set('Content-Type', 'application/json').send('').expect(202);
   });
 
-  it('answers a body that is not JSON with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+  it.each([
+    ['application/xml', '<funder/>'],
+    ['text/plain', 'name=Département du Rhône'],
+  ])('answers a body of type %s with 415 UNSUPPORTED_MEDIA_TYPE', async (contentType, body) => {
     const response = await http(testApp)
       .post('/organisations/funders')
       .set(bearer(anct.token))
-      .set('Content-Type', 'application/xml')
-      .send('<funder/>')
+      .set('Content-Type', contentType)
+      .send(body)
       .expect(415);
     expect(response.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
