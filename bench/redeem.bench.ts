@@ -20,7 +20,7 @@ import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCo
  * - the bare single-use SQL: one conditional UPDATE of the chèque and one INSERT of its redemption,
  *   in one statement — the target's baseline. It runs twice, just before and just after the API, and the
  *   ratio is taken against the mean of the two: this machine's speed drifts within a minute (the same
- *   baseline has measured anywhere from 1,300 to 3,300/s), and a single baseline a minute away from the
+ *   baseline has measured anywhere from 1,300 to 4,800/s), and a single baseline a minute away from the
  *   API's run made the ratio swing from 20 % to 48 % between runs of the same code;
  * - the single-use function the API itself calls (`redeem_vouchers`: carnet lock, UPDATE, INSERT,
  *   ledger line, carnet used up, audit rows) — to show what the API adds to its own write.

@@ -1,18 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Single use as two PostgreSQL functions, so that an online redemption is one round trip:
- * - `redeem_vouchers`: locks the chèques' carnets, then (in a statement of its own, hence a fresh
- *   snapshot) redeems all the chèques or none, with their redemptions, the money owed to the venue, the
- *   carnets used up, and the audit rows of all of it;
- * - `redeem_vouchers_once`: the same under an Idempotency-Key, storing the answer in the same transaction.
- * The rules that name a refusal stay in TypeScript (`refusalFor`); these functions only write, and
- * write nothing unless every chèque is still `issued`. Their plans are generic: left to itself,
- * PostgreSQL re-plans these parameterised statements on every call, which costs more than running them
- * (measured: twice the throughput with generic plans). A generic plan is kept for the connection's
- * life, so it must not depend on how big the tables were when it was made: with sequential scans off,
- * every look-up goes through its index, as it should once the tables are large.
- */
 /** Kept apart so that a later migration that drops the function can put it back on revert. */
 export const CREATE_REDEEM_VOUCHERS_ONCE = `
       CREATE FUNCTION redeem_vouchers_once(
@@ -48,6 +35,19 @@ export const CREATE_REDEEM_VOUCHERS_ONCE = `
       $function$
 `;
 
+/**
+ * Single use as two PostgreSQL functions, so that an online redemption is one round trip:
+ * - `redeem_vouchers`: locks the chèques' carnets, then (in a statement of its own, hence a fresh
+ *   snapshot) redeems all the chèques or none, with their redemptions, the money owed to the venue, the
+ *   carnets used up, and the audit rows of all of it;
+ * - `redeem_vouchers_once`: the same under an Idempotency-Key, storing the answer in the same transaction.
+ * The rules that name a refusal stay in TypeScript (`refusalFor`); these functions only write, and
+ * write nothing unless every chèque is still `issued`. Their plans are generic: left to itself,
+ * PostgreSQL re-plans these parameterised statements on every call, which costs more than running them
+ * (measured: twice the throughput with generic plans). A generic plan is kept for the connection's
+ * life, so it must not depend on how big the tables were when it was made: with sequential scans off,
+ * every look-up goes through its index, as it should once the tables are large.
+ */
 export class RedeemVouchersFunctions1795390000000 implements MigrationInterface {
   name = 'RedeemVouchersFunctions1795390000000';
 

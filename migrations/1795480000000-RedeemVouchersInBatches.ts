@@ -1,21 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Group commit for online redemptions: `redeem_vouchers_once_batch` runs many `redeem_vouchers_once`
- * in one transaction, one round trip and one commit for all of them, and answers each one's outcome in
- * order. Each keeps its own all-or-nothing: `redeem_vouchers` writes nothing for a request unless every
- * one of its chèques is still `issued`, so a refused request leaves the others of its batch untouched.
- * The Idempotency-Keys are claimed first, without waiting (a key held elsewhere is answered
- * 'in_progress'); then the carnets of the whole batch are locked in one statement and in id order (the
- * order every use case locks them in), so that two batches cannot deadlock over carnets they both touch.
- * A batch waits at most `lock_timeout` (1 s) for a lock: one held long elsewhere (an opposition, a
- * job) must not hold up every redemption queued behind the batch; the caller then takes each request
- * through the full path, one by one, where waiting concerns that request only.
- *
- * One request is a JSON object named after the parameters of `redeem_vouchers_once`; `voucherIds` and
- * `redemptionIds` are PostgreSQL array literals (their order pairs them), `requestHash` is hex, and
- * `responseBody` the answer's JSON text, stored as it is so that a replay answers byte for byte the same.
- */
 /** Kept apart so that a later migration that replaces the function can put it back on revert. */
 export const CREATE_REDEEM_VOUCHERS_ONCE_BATCH = `
       CREATE FUNCTION redeem_vouchers_once_batch(p_requests jsonb)
@@ -58,6 +42,22 @@ export const CREATE_REDEEM_VOUCHERS_ONCE_BATCH = `
       $function$
 `;
 
+/**
+ * Group commit for online redemptions: `redeem_vouchers_once_batch` runs many `redeem_vouchers_once`
+ * in one transaction, one round trip and one commit for all of them, and answers each one's outcome in
+ * order. Each keeps its own all-or-nothing: `redeem_vouchers` writes nothing for a request unless every
+ * one of its chèques is still `issued`, so a refused request leaves the others of its batch untouched.
+ * The Idempotency-Keys are claimed first, without waiting (a key held elsewhere is answered
+ * 'in_progress'); then the carnets of the whole batch are locked in one statement and in id order (the
+ * order every use case locks them in), so that two batches cannot deadlock over carnets they both touch.
+ * A batch waits at most `lock_timeout` (1 s) for a lock: one held long elsewhere (an opposition, a
+ * job) must not hold up every redemption queued behind the batch; the caller then takes each request
+ * through the full path, one by one, where waiting concerns that request only.
+ *
+ * One request is a JSON object named after the parameters of `redeem_vouchers_once`; `voucherIds` and
+ * `redemptionIds` are PostgreSQL array literals (their order pairs them), `requestHash` is hex, and
+ * `responseBody` the answer's JSON text, stored as it is so that a replay answers byte for byte the same.
+ */
 export class RedeemVouchersInBatches1795480000000 implements MigrationInterface {
   name = 'RedeemVouchersInBatches1795480000000';
 

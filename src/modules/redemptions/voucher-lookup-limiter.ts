@@ -39,7 +39,7 @@ export class VoucherLookupLimiter {
     refuseIfBlocked(counters, states);
   }
 
-  /** Then refuses (429) if a threshold is now reached, from the counts just written. */
+  /** Records the unknown codes (`recordUnknownCodes`), then refuses (429) if a threshold is now reached, from the counts just written. */
   async recordUnknownCodesAndAssertAllowed(actor: Actor, count: number): Promise<void> {
     const { counters, states } = await this.recordUnknownCodes(actor, count);
     refuseIfBlocked(counters, states);
