@@ -136,7 +136,7 @@ export async function run(): Promise<void> {
     });
     const request = {
       method: 'POST',
-      path: '/redemptions',
+      path: '/api/v1/redemptions',
       setupRequest: (raw: RawRequest): RawRequest => ({ ...raw, headers: headers(raw), body: body() }),
     };
     log(`Warming up the API for ${warmupSeconds} s…`);

@@ -6,7 +6,7 @@ import { AppModule } from '../src/app.module';
 import { loadAppConfig } from '../src/config/app-config';
 import { buildOpenApiDocument, createHttpAdapter } from '../src/http-app';
 
-/** Writes docs/openapi.json, the committed copy of the spec served at /docs-json. */
+/** Writes docs/openapi.json, the committed copy of the spec served at /api/docs-json. */
 async function main(): Promise<void> {
   const config = loadAppConfig(process.env);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(config), {

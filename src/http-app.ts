@@ -10,6 +10,11 @@ import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
 import { byteSize } from './common/http/byte-size';
 
+/** Where the JSON API lives; every controller's path is under it (health checks aside). */
+export const API_PREFIX = 'api/v1';
+/** The OpenAPI page; its JSON is at the same path + `-json`. */
+export const OPENAPI_PATH = 'api/docs';
+
 /**
  * The HTTP server under Nest. Fastify rather than Express: the same application costs about half the
  * CPU per request, which is what bounds the redemption rate (see README, Performance).
@@ -27,6 +32,9 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 /** Everything an HTTP app needs beyond its modules; shared by `main.ts` and the e2e tests so they test the real thing. */
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  // The JSON API is versioned under /api/v1; the web application owns `/`. Health checks stay at the
+  // root, where load balancers and orchestrators look for them.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   // An empty JSON body is no body (action endpoints such as `POST /orders/{id}/submit` take none, and many
   // clients send the JSON content type anyway); anything else goes through Fastify's own safe parser.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -50,7 +58,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   );
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup(OPENAPI_PATH, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${OPENAPI_PATH}-json` });
   await mountBullBoard(app);
 }
 

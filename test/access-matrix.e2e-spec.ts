@@ -61,15 +61,15 @@ interface Endpoint {
 const ENDPOINTS: Endpoint[] = [
   {
     method: 'post',
-    route: '/organisations/funders',
-    url: () => '/organisations/funders',
+    route: '/api/v1/organisations/funders',
+    url: () => '/api/v1/organisations/funders',
     body: () => ({ name: 'Région', siren: uniqueSiren(), funderKind: 'region', departementCode: '69', admin: { email: uniqueEmail('r'), displayName: 'R' } }),
     allowed: ['anct'],
   },
   {
     method: 'post',
-    route: '/organisations/venues',
-    url: () => '/organisations/venues',
+    route: '/api/v1/organisations/venues',
+    url: () => '/api/v1/organisations/venues',
     body: () => ({
       name: 'EPN',
       siret: uniqueSiret(),
@@ -83,265 +83,265 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'post',
-    route: '/organisations/prescribers',
-    url: () => '/organisations/prescribers',
+    route: '/api/v1/organisations/prescribers',
+    url: () => '/api/v1/organisations/prescribers',
     body: () => ({ name: 'CCAS', siret: uniqueSiret(), communeInseeCode: '69266', admin: { email: uniqueEmail('p'), displayName: 'P' } }),
     allowed: ['funderA', 'funderB'],
   },
-  { method: 'get', route: '/organisations', url: () => '/organisations', allowed: ALL_ACTORS },
+  { method: 'get', route: '/api/v1/organisations', url: () => '/api/v1/organisations', allowed: ALL_ACTORS },
   {
     method: 'get',
-    route: '/organisations/{id}',
-    url: (f) => `/organisations/${f.actors.funderA.organisationId}`,
+    route: '/api/v1/organisations/{id}',
+    url: (f) => `/api/v1/organisations/${f.actors.funderA.organisationId}`,
     allowed: ['anct', 'funderA', 'prescriberA'],
   },
-  { method: 'get', route: '/auth/me', url: () => '/auth/me', allowed: ALL_ACTORS },
-  { method: 'post', route: '/api-keys', url: () => '/api-keys', body: () => ({ name: 'k' }), allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
-  { method: 'get', route: '/api-keys', url: () => '/api-keys', allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
-  { method: 'delete', route: '/api-keys/{id}', url: (f) => `/api-keys/${f.funderAApiKeyId}`, allowed: ['funderA'] },
-  { method: 'post', route: '/users', url: () => '/users', body: () => ({ email: uniqueEmail('u'), displayName: 'U' }), allowed: ALL_ACTORS },
-  { method: 'get', route: '/users', url: () => '/users', allowed: ALL_ACTORS },
-  { method: 'post', route: '/users/{id}/deactivate', url: (f) => `/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/audit-events', url: () => '/audit-events', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', allowed: ALL_ACTORS },
+  { method: 'post', route: '/api/v1/api-keys', url: () => '/api/v1/api-keys', body: () => ({ name: 'k' }), allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
+  { method: 'get', route: '/api/v1/api-keys', url: () => '/api/v1/api-keys', allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
+  { method: 'delete', route: '/api/v1/api-keys/{id}', url: (f) => `/api/v1/api-keys/${f.funderAApiKeyId}`, allowed: ['funderA'] },
+  { method: 'post', route: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ email: uniqueEmail('u'), displayName: 'U' }), allowed: ALL_ACTORS },
+  { method: 'get', route: '/api/v1/users', url: () => '/api/v1/users', allowed: ALL_ACTORS },
+  { method: 'post', route: '/api/v1/users/{id}/deactivate', url: (f) => `/api/v1/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/api/v1/audit-events', url: () => '/api/v1/audit-events', allowed: ['anct'] },
   {
     method: 'post',
-    route: '/programmes',
-    url: () => '/programmes',
+    route: '/api/v1/programmes',
+    url: () => '/api/v1/programmes',
     body: () => ({ name: `Programme ${uniqueEmail('p')}`, year: 2026, validUntil: '2027-12-31' }),
     allowed: ['anct'],
   },
-  { method: 'get', route: '/programmes', url: () => '/programmes', allowed: ['anct', 'funderA', 'funderB'] },
-  { method: 'get', route: '/programmes/{id}', url: (f) => `/programmes/${f.programmeAId}`, allowed: ['anct', 'funderA'] },
-  { method: 'patch', route: '/programmes/{id}', url: (f) => `/programmes/${f.programmeAId}`, body: () => ({ graceDays: 30 }), allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/programmes', url: () => '/api/v1/programmes', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/api/v1/programmes/{id}', url: (f) => `/api/v1/programmes/${f.programmeAId}`, allowed: ['anct', 'funderA'] },
+  { method: 'patch', route: '/api/v1/programmes/{id}', url: (f) => `/api/v1/programmes/${f.programmeAId}`, body: () => ({ graceDays: 30 }), allowed: ['anct'] },
   {
     method: 'post',
-    route: '/programmes/{id}/enrolments',
-    url: (f) => `/programmes/${f.programmeAId}/enrolments`,
+    route: '/api/v1/programmes/{id}/enrolments',
+    url: (f) => `/api/v1/programmes/${f.programmeAId}/enrolments`,
     body: (f) => ({ funderId: f.actors.funderB.organisationId }),
     allowed: ['anct'],
   },
-  { method: 'get', route: '/programmes/{id}/enrolments', url: (f) => `/programmes/${f.programmeAId}/enrolments`, allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/programmes/{id}/enrolments', url: (f) => `/api/v1/programmes/${f.programmeAId}/enrolments`, allowed: ['anct'] },
   {
     method: 'post',
-    route: '/orders',
-    url: () => '/orders',
+    route: '/api/v1/orders',
+    url: () => '/api/v1/orders',
     body: (f) => ({ programmeId: f.programmeAId, carnetCount: 200, carnetSize: 5 }),
     allowed: ['funderA'],
   },
-  { method: 'get', route: '/orders', url: () => '/orders', allowed: ['anct', 'funderA', 'funderB'] },
-  { method: 'get', route: '/orders/{id}', url: (f) => `/orders/${f.draftOrderId}`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/orders/{id}/ledger', url: (f) => `/orders/${f.approvedOrder.id}/ledger`, allowed: ['anct', 'funderA'] },
-  { method: 'post', route: '/orders/{id}/submit', url: (f) => `/orders/${f.draftOrderId}/submit`, allowed: ['funderA'] },
-  { method: 'post', route: '/orders/{id}/approve', url: (f) => `/orders/${f.submittedOrderId}/approve`, allowed: ['anct'] },
-  { method: 'post', route: '/orders/{id}/reject', url: (f) => `/orders/${f.submittedOrderId}/reject`, body: () => ({ reason: 'Hors règles' }), allowed: ['anct'] },
-  { method: 'post', route: '/orders/{id}/payment', url: (f) => `/orders/${f.approvedOrder.id}/payment`, body: (f) => paymentOf(f.approvedOrder), allowed: ['anct'] },
-  { method: 'post', route: '/orders/{id}/cancel', url: (f) => `/orders/${f.draftOrderId}/cancel`, body: () => ({}), allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/carnets/stock', url: () => '/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
-  { method: 'get', route: '/carnets', url: () => '/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/api/v1/orders', url: () => '/api/v1/orders', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/api/v1/orders/{id}', url: (f) => `/api/v1/orders/${f.draftOrderId}`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/api/v1/orders/{id}/ledger', url: (f) => `/api/v1/orders/${f.approvedOrder.id}/ledger`, allowed: ['anct', 'funderA'] },
+  { method: 'post', route: '/api/v1/orders/{id}/submit', url: (f) => `/api/v1/orders/${f.draftOrderId}/submit`, allowed: ['funderA'] },
+  { method: 'post', route: '/api/v1/orders/{id}/approve', url: (f) => `/api/v1/orders/${f.submittedOrderId}/approve`, allowed: ['anct'] },
+  { method: 'post', route: '/api/v1/orders/{id}/reject', url: (f) => `/api/v1/orders/${f.submittedOrderId}/reject`, body: () => ({ reason: 'Hors règles' }), allowed: ['anct'] },
+  { method: 'post', route: '/api/v1/orders/{id}/payment', url: (f) => `/api/v1/orders/${f.approvedOrder.id}/payment`, body: (f) => paymentOf(f.approvedOrder), allowed: ['anct'] },
+  { method: 'post', route: '/api/v1/orders/{id}/cancel', url: (f) => `/api/v1/orders/${f.draftOrderId}/cancel`, body: () => ({}), allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/api/v1/carnets/stock', url: () => '/api/v1/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/api/v1/carnets', url: () => '/api/v1/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
   {
     method: 'post',
-    route: '/carnets/allocations',
-    url: () => '/carnets/allocations',
+    route: '/api/v1/carnets/allocations',
+    url: () => '/api/v1/carnets/allocations',
     body: (f) => ({ prescriberId: f.actors.prescriberA.organisationId, count: 1 }),
     allowed: ['funderA'],
   },
   {
     method: 'post',
-    route: '/carnets/returns',
-    url: () => '/carnets/returns',
+    route: '/api/v1/carnets/returns',
+    url: () => '/api/v1/carnets/returns',
     body: (f) => ({ prescriberId: f.actors.prescriberA.organisationId, count: 1 }),
     allowed: ['funderA'],
   },
   {
     method: 'post',
-    route: '/carnets/{id}/issue',
-    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/issue`,
+    route: '/api/v1/carnets/{id}/issue',
+    url: (f) => `/api/v1/carnets/${f.prescriberACarnets[0].id}/issue`,
     body: () => ({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true }),
     allowed: ['prescriberA'],
   },
   {
     method: 'post',
-    route: '/carnets/{id}/replacement',
-    url: (f) => `/carnets/${f.cancelledIssuedCarnetId}/replacement`,
+    route: '/api/v1/carnets/{id}/replacement',
+    url: (f) => `/api/v1/carnets/${f.cancelledIssuedCarnetId}/replacement`,
     body: (f) => ({ replacementCarnetId: f.prescriberACarnets[0].id }),
     allowed: ['prescriberA'],
   },
   {
     method: 'post',
-    route: '/carnets/{id}/opposition',
-    url: (f) => `/carnets/${f.prescriberACarnets[0].id}/opposition`,
+    route: '/api/v1/carnets/{id}/opposition',
+    url: (f) => `/api/v1/carnets/${f.prescriberACarnets[0].id}/opposition`,
     body: () => ({ reason: 'lost' }),
     allowed: ['prescriberA', 'funderA'],
   },
   {
     method: 'post',
-    route: '/carnets/opposition',
-    url: () => '/carnets/opposition',
+    route: '/api/v1/carnets/opposition',
+    url: () => '/api/v1/carnets/opposition',
     body: (f) => ({ fromNumber: f.prescriberACarnets[0].number, toNumber: f.prescriberACarnets[1].number, reason: 'lost' }),
     allowed: ['prescriberA', 'funderA'],
   },
   {
     method: 'post',
-    route: '/vouchers/{serial}/opposition',
-    url: (f) => `/vouchers/${f.prescriberACarnets[0].vouchers[0].serial}/opposition`,
+    route: '/api/v1/vouchers/{serial}/opposition',
+    url: (f) => `/api/v1/vouchers/${f.prescriberACarnets[0].vouchers[0].serial}/opposition`,
     body: () => ({ reason: 'stolen' }),
     allowed: ['prescriberA', 'funderA'],
   },
-  { method: 'get', route: '/carnets/{id}/pdf', url: (f) => `/carnets/${f.prescriberACarnets[0].id}/pdf`, allowed: ['prescriberA', 'funderA'] },
+  { method: 'get', route: '/api/v1/carnets/{id}/pdf', url: (f) => `/api/v1/carnets/${f.prescriberACarnets[0].id}/pdf`, allowed: ['prescriberA', 'funderA'] },
   {
     method: 'post',
-    route: '/print-runs',
-    url: () => '/print-runs',
+    route: '/api/v1/print-runs',
+    url: () => '/api/v1/print-runs',
     body: (f) => ({ carnetIds: [f.prescriberACarnets[0].id] }),
     allowed: ['prescriberA', 'funderA'],
   },
-  { method: 'get', route: '/print-runs', url: () => '/print-runs', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
-  { method: 'get', route: '/print-runs/{id}', url: (f) => `/print-runs/${f.prescriberAPrintRunId}`, allowed: ['prescriberA'] },
+  { method: 'get', route: '/api/v1/print-runs', url: () => '/api/v1/print-runs', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/api/v1/print-runs/{id}', url: (f) => `/api/v1/print-runs/${f.prescriberAPrintRunId}`, allowed: ['prescriberA'] },
   {
     method: 'get',
-    route: '/print-runs/{id}/files/{index}',
-    url: (f) => `/print-runs/${f.prescriberAPrintRunId}/files/1`,
+    route: '/api/v1/print-runs/{id}/files/{index}',
+    url: (f) => `/api/v1/print-runs/${f.prescriberAPrintRunId}/files/1`,
     allowed: ['prescriberA'],
   },
-  { method: 'get', route: '/job-runs', url: () => '/job-runs', allowed: ['anct'] },
-  { method: 'get', route: '/job-runs/{id}', url: (f) => `/job-runs/${f.jobRunId}`, allowed: ['anct'] },
-  { method: 'post', route: '/reimbursement-statement-runs', url: () => '/reimbursement-statement-runs', body: () => ({}), allowed: ['anct'] },
-  { method: 'get', route: '/reimbursement-statements', url: () => '/reimbursement-statements', allowed: ['anct', 'venueA', 'venueB'] },
+  { method: 'get', route: '/api/v1/job-runs', url: () => '/api/v1/job-runs', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/job-runs/{id}', url: (f) => `/api/v1/job-runs/${f.jobRunId}`, allowed: ['anct'] },
+  { method: 'post', route: '/api/v1/reimbursement-statement-runs', url: () => '/api/v1/reimbursement-statement-runs', body: () => ({}), allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/reimbursement-statements', url: () => '/api/v1/reimbursement-statements', allowed: ['anct', 'venueA', 'venueB'] },
   {
     method: 'get',
-    route: '/reimbursement-statements/{id}',
-    url: (f) => `/reimbursement-statements/${f.venueAStatementId}`,
+    route: '/api/v1/reimbursement-statements/{id}',
+    url: (f) => `/api/v1/reimbursement-statements/${f.venueAStatementId}`,
     allowed: ['anct', 'venueA'],
   },
   {
     method: 'post',
-    route: '/reimbursement-statements/{id}/validate',
-    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/validate`,
+    route: '/api/v1/reimbursement-statements/{id}/validate',
+    url: (f) => `/api/v1/reimbursement-statements/${f.venueAStatementId}/validate`,
     allowed: ['anct'],
   },
   {
     method: 'get',
-    route: '/reimbursement-statements/{id}/statement.pdf',
-    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/statement.pdf`,
+    route: '/api/v1/reimbursement-statements/{id}/statement.pdf',
+    url: (f) => `/api/v1/reimbursement-statements/${f.venueAStatementId}/statement.pdf`,
     allowed: ['anct', 'venueA'],
   },
   {
     method: 'get',
-    route: '/reimbursement-statements/{id}/statement.csv',
-    url: (f) => `/reimbursement-statements/${f.venueAStatementId}/statement.csv`,
+    route: '/api/v1/reimbursement-statements/{id}/statement.csv',
+    url: (f) => `/api/v1/reimbursement-statements/${f.venueAStatementId}/statement.csv`,
     allowed: ['anct', 'venueA'],
   },
   {
     method: 'put',
-    route: '/venues/{venueId}/bank-account',
-    url: (f) => `/venues/${f.actors.venueA.organisationId}/bank-account`,
+    route: '/api/v1/venues/{venueId}/bank-account',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/bank-account`,
     body: () => ({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }),
     allowed: ['venueA'],
   },
   {
     method: 'get',
-    route: '/venues/{venueId}/bank-account',
-    url: (f) => `/venues/${f.actors.venueA.organisationId}/bank-account`,
+    route: '/api/v1/venues/{venueId}/bank-account',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/bank-account`,
     allowed: ['anct', 'venueA'],
   },
   {
     method: 'post',
-    route: '/payment-batches',
-    url: () => '/payment-batches',
+    route: '/api/v1/payment-batches',
+    url: () => '/api/v1/payment-batches',
     body: () => ({ statementIds: ['00000000-0000-4000-8000-000000000000'], requestedExecutionDate: '2099-01-01' }),
     allowed: ['anct'],
   },
-  { method: 'get', route: '/payment-batches', url: () => '/payment-batches', allowed: ['anct'] },
-  { method: 'get', route: '/payment-batches/{id}', url: (f) => `/payment-batches/${f.paymentBatchId}`, allowed: ['anct'] },
-  { method: 'get', route: '/payment-batches/{id}/sepa.xml', url: (f) => `/payment-batches/${f.paymentBatchId}/sepa.xml`, allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/payment-batches', url: () => '/api/v1/payment-batches', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/payment-batches/{id}', url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}`, allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/payment-batches/{id}/sepa.xml', url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}/sepa.xml`, allowed: ['anct'] },
   {
     method: 'post',
-    route: '/payment-batches/{id}/confirm',
-    url: (f) => `/payment-batches/${f.paymentBatchId}/confirm`,
+    route: '/api/v1/payment-batches/{id}/confirm',
+    url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}/confirm`,
     body: () => ({ paidOn: '2026-01-15' }),
     allowed: ['anct'],
   },
-  { method: 'post', route: '/payment-batches/{id}/cancel', url: (f) => `/payment-batches/${f.paymentBatchId}/cancel`, allowed: ['anct'] },
-  { method: 'get', route: '/state-share', url: (f) => `/state-share?programmeId=${f.programmeAId}`, allowed: ['anct', 'funderA', 'funderB'] },
-  { method: 'post', route: '/state-share-runs', url: () => '/state-share-runs', allowed: ['anct'] },
+  { method: 'post', route: '/api/v1/payment-batches/{id}/cancel', url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}/cancel`, allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/state-share', url: (f) => `/api/v1/state-share?programmeId=${f.programmeAId}`, allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'post', route: '/api/v1/state-share-runs', url: () => '/api/v1/state-share-runs', allowed: ['anct'] },
   {
     method: 'post',
-    route: '/state-share-payments',
-    url: () => '/state-share-payments',
+    route: '/api/v1/state-share-payments',
+    url: () => '/api/v1/state-share-payments',
     body: () => ({ programmeId: '00000000-0000-4000-8000-000000000000', funderId: '00000000-0000-4000-8000-000000000000', amountCents: 1, paidOn: '2026-01-15', reference: 'R' }),
     allowed: ['anct'],
   },
-  { method: 'get', route: '/ledger/balances', url: () => '/ledger/balances', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
-  { method: 'get', route: '/ledger/entries', url: () => '/ledger/entries', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
-  { method: 'post', route: '/expiry-runs', url: () => '/expiry-runs', allowed: ['anct'] },
-  { method: 'get', route: '/expiry-warnings', url: () => '/expiry-warnings', allowed: ['anct', 'funderA', 'funderB'] },
-  { method: 'post', route: '/reconciliation-runs', url: () => '/reconciliation-runs', allowed: ['anct'] },
-  { method: 'get', route: '/reconciliation-runs', url: () => '/reconciliation-runs', allowed: ['anct'] },
-  { method: 'get', route: '/reconciliation-runs/{id}', url: (f) => `/reconciliation-runs/${f.jobRunId}`, allowed: ['anct'] },
-  { method: 'get', route: '/reconciliation-runs/{id}/anomalies', url: (f) => `/reconciliation-runs/${f.jobRunId}/anomalies`, allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/ledger/balances', url: () => '/api/v1/ledger/balances', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
+  { method: 'get', route: '/api/v1/ledger/entries', url: () => '/api/v1/ledger/entries', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
+  { method: 'post', route: '/api/v1/expiry-runs', url: () => '/api/v1/expiry-runs', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/expiry-warnings', url: () => '/api/v1/expiry-warnings', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'post', route: '/api/v1/reconciliation-runs', url: () => '/api/v1/reconciliation-runs', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/reconciliation-runs', url: () => '/api/v1/reconciliation-runs', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/reconciliation-runs/{id}', url: (f) => `/api/v1/reconciliation-runs/${f.jobRunId}`, allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/reconciliation-runs/{id}/anomalies', url: (f) => `/api/v1/reconciliation-runs/${f.jobRunId}/anomalies`, allowed: ['anct'] },
   {
     method: 'post',
-    route: '/funding-reports',
-    url: () => '/funding-reports',
+    route: '/api/v1/funding-reports',
+    url: () => '/api/v1/funding-reports',
     body: () => ({ programmeId: '00000000-0000-4000-8000-000000000000' }),
     allowed: ['anct', 'funderA', 'funderB'],
   },
-  { method: 'get', route: '/funding-reports', url: () => '/funding-reports', allowed: ['anct', 'funderA', 'funderB'] },
-  { method: 'get', route: '/funding-reports/{id}', url: (f) => `/funding-reports/${f.funderAReportId}`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/funding-reports/{id}/summary.csv', url: (f) => `/funding-reports/${f.funderAReportId}/summary.csv`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/funding-reports/{id}/funnel.csv', url: (f) => `/funding-reports/${f.funderAReportId}/funnel.csv`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/funding-reports/{id}/report.xlsx', url: (f) => `/funding-reports/${f.funderAReportId}/report.xlsx`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/venues', url: () => '/venues', allowed: ['anct'] },
-  { method: 'get', route: '/venues/{id}', url: (f) => `/venues/${f.actors.venueA.organisationId}`, allowed: ['anct', 'venueA'] },
+  { method: 'get', route: '/api/v1/funding-reports', url: () => '/api/v1/funding-reports', allowed: ['anct', 'funderA', 'funderB'] },
+  { method: 'get', route: '/api/v1/funding-reports/{id}', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/api/v1/funding-reports/{id}/summary.csv', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/summary.csv`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/api/v1/funding-reports/{id}/funnel.csv', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/funnel.csv`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/api/v1/funding-reports/{id}/report.xlsx', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/report.xlsx`, allowed: ['anct', 'funderA'] },
+  { method: 'get', route: '/api/v1/venues', url: () => '/api/v1/venues', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/venues/{id}', url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}`, allowed: ['anct', 'venueA'] },
   {
     method: 'post',
-    route: '/venues/{id}/qualification',
-    url: (f) => `/venues/${f.actors.venueA.organisationId}/qualification`,
+    route: '/api/v1/venues/{id}/qualification',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/qualification`,
     body: () => ({ decision: 'suspend', reason: 'Contrôle' }),
     allowed: ['anct'],
   },
-  { method: 'post', route: '/venues/{id}/sites', url: (f) => `/venues/${f.actors.venueA.organisationId}/sites`, body: site, allowed: ['anct', 'venueA'] },
+  { method: 'post', route: '/api/v1/venues/{id}/sites', url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/sites`, body: site, allowed: ['anct', 'venueA'] },
   {
     method: 'post',
-    route: '/venues/{id}/sites/{siteId}/deactivate',
-    url: (f) => `/venues/${f.actors.venueA.organisationId}/sites/${f.venueASiteId}/deactivate`,
+    route: '/api/v1/venues/{id}/sites/{siteId}/deactivate',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/sites/${f.venueASiteId}/deactivate`,
     allowed: ['anct', 'venueA'],
   },
   {
     method: 'post',
-    route: '/venues/{id}/services',
-    url: (f) => `/venues/${f.actors.venueA.organisationId}/services`,
+    route: '/api/v1/venues/{id}/services',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/services`,
     body: () => ({ label: 'Atelier', category: 'first_steps', durationMinutes: 60 }),
     allowed: ['anct', 'venueA'],
   },
   {
     method: 'post',
-    route: '/venues/{id}/services/{serviceId}/deactivate',
-    url: (f) => `/venues/${f.actors.venueA.organisationId}/services/${f.venueAServiceId}/deactivate`,
+    route: '/api/v1/venues/{id}/services/{serviceId}/deactivate',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/services/${f.venueAServiceId}/deactivate`,
     allowed: ['anct', 'venueA'],
   },
-  { method: 'post', route: '/redemptions/check', url: () => '/redemptions/check', body: () => ({ code: randomUnknownCode() }), allowed: VENUE_AGENTS },
+  { method: 'post', route: '/api/v1/redemptions/check', url: () => '/api/v1/redemptions/check', body: () => ({ code: randomUnknownCode() }), allowed: VENUE_AGENTS },
   {
     method: 'post',
-    route: '/redemptions',
-    url: () => '/redemptions',
+    route: '/api/v1/redemptions',
+    url: () => '/api/v1/redemptions',
     body: () => ({ serviceId: randomUUID(), vouchers: [{ code: randomUnknownCode() }] }),
     allowed: VENUE_AGENTS,
   },
   {
     method: 'post',
-    route: '/redemptions/offline-batches',
-    url: () => '/redemptions/offline-batches',
+    route: '/api/v1/redemptions/offline-batches',
+    url: () => '/api/v1/redemptions/offline-batches',
     body: () => ({ deviceId: 'd', scans: [{ code: randomUnknownCode(), scannedAt: new Date().toISOString(), serviceId: randomUUID() }] }),
     allowed: VENUE_AGENTS,
   },
-  { method: 'get', route: '/redemptions', url: () => '/redemptions', allowed: ['anct', ...VENUE_AGENTS] },
-  { method: 'get', route: '/redemptions/totals', url: () => '/redemptions/totals', allowed: VENUE_AGENTS },
-  { method: 'get', route: '/redemptions/{id}', url: (f) => `/redemptions/${f.venueARedemptionId}`, allowed: ['anct', 'venueA'] },
+  { method: 'get', route: '/api/v1/redemptions', url: () => '/api/v1/redemptions', allowed: ['anct', ...VENUE_AGENTS] },
+  { method: 'get', route: '/api/v1/redemptions/totals', url: () => '/api/v1/redemptions/totals', allowed: VENUE_AGENTS },
+  { method: 'get', route: '/api/v1/redemptions/{id}', url: (f) => `/api/v1/redemptions/${f.venueARedemptionId}`, allowed: ['anct', 'venueA'] },
   {
     method: 'post',
-    route: '/redemptions/{id}/cancel',
-    url: (f) => `/redemptions/${f.venueARedemptionId}/cancel`,
+    route: '/api/v1/redemptions/{id}/cancel',
+    url: (f) => `/api/v1/redemptions/${f.venueARedemptionId}/cancel`,
     body: () => ({ reason: 'Erreur' }),
     allowed: ['venueA'],
   },
@@ -350,14 +350,14 @@ const ENDPOINTS: Endpoint[] = [
 const PUBLIC_ROUTES = [
   '/health',
   '/health/ready',
-  '/auth/login',
-  '/auth/refresh',
-  '/auth/logout',
-  '/auth/accept-invitation',
-  '/public/signing-keys',
-  '/public/revocations',
-  '/venues/applications',
-  '/public/venues',
+  '/api/v1/auth/login',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/logout',
+  '/api/v1/auth/accept-invitation',
+  '/api/v1/public/signing-keys',
+  '/api/v1/public/revocations',
+  '/api/v1/venues/applications',
+  '/api/v1/public/venues',
 ];
 
 describe('Role × endpoint × organisation matrix', () => {
@@ -378,8 +378,8 @@ describe('Role × endpoint × organisation matrix', () => {
       venueA: await venueAgent(testApp, anct),
       venueB: await venueAgent(testApp, anct),
     };
-    const key = await http(testApp).post('/api-keys').set(bearer(funderA.token)).send({ name: 'A' }).expect(201);
-    const colleague = await http(testApp).post('/users').set(bearer(funderA.token)).send({ email: uniqueEmail('c'), displayName: 'C' }).expect(201);
+    const key = await http(testApp).post('/api/v1/api-keys').set(bearer(funderA.token)).send({ name: 'A' }).expect(201);
+    const colleague = await http(testApp).post('/api/v1/users').set(bearer(funderA.token)).send({ email: uniqueEmail('c'), displayName: 'C' }).expect(201);
     const programme = await programmeViaApi(testApp, anct);
     await enrolViaApi(testApp, anct, programme.id, funderA.organisationId);
     const steps = { anct, funder: funderA, programmeId: programme.id };
@@ -389,12 +389,12 @@ describe('Role × endpoint × organisation matrix', () => {
     await allocateCarnets(testApp, carnets.map((carnet) => carnet.id), actors.prescriberA.organisationId);
     const issued = carnets[2];
     await http(testApp)
-      .post(`/carnets/${issued.id}/issue`)
+      .post(`/api/v1/carnets/${issued.id}/issue`)
       .set(bearer(actors.prescriberA.token))
       .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
       .expect(201);
-    await http(testApp).post(`/carnets/${issued.id}/opposition`).set(bearer(actors.prescriberA.token)).send({ reason: 'lost' }).expect(200);
-    const printRun = await http(testApp).post('/print-runs').set(bearer(actors.prescriberA.token)).send({ carnetIds: [carnets[0].id] }).expect(202);
+    await http(testApp).post(`/api/v1/carnets/${issued.id}/opposition`).set(bearer(actors.prescriberA.token)).send({ reason: 'lost' }).expect(200);
+    const printRun = await http(testApp).post('/api/v1/print-runs').set(bearer(actors.prescriberA.token)).send({ carnetIds: [carnets[0].id] }).expect(202);
     const [run] = await testApp.dataSource.query(
       `INSERT INTO job_runs (kind, trigger, job_key, status) VALUES ('reconciliation', 'manual', 'matrix', 'completed') RETURNING id`,
     );
@@ -412,9 +412,9 @@ describe('Role × endpoint × organisation matrix', () => {
       [programme.id, actors.funderA.organisationId],
     );
     const venueA = actors.venueA;
-    const venueASite = await http(testApp).post(`/venues/${venueA.organisationId}/sites`).set(bearer(venueA.token)).send(site()).expect(201);
+    const venueASite = await http(testApp).post(`/api/v1/venues/${venueA.organisationId}/sites`).set(bearer(venueA.token)).send(site()).expect(201);
     const service = await http(testApp)
-      .post(`/venues/${venueA.organisationId}/services`)
+      .post(`/api/v1/venues/${venueA.organisationId}/services`)
       .set(bearer(venueA.token))
       .send({ label: 'Atelier', category: 'first_steps', durationMinutes: 60 })
       .expect(201);
@@ -474,9 +474,9 @@ describe('Role × endpoint × organisation matrix', () => {
 
   it('lets an allowed actor read what an outsider cannot', async () => {
     const { actors } = fixtures;
-    await http(testApp).get(`/organisations/${actors.funderA.organisationId}`).set(bearer(actors.prescriberA.token)).expect(200);
-    await http(testApp).get(`/organisations/${actors.funderA.organisationId}`).set(bearer(actors.prescriberB.token)).expect(404);
-    const seenByFunderB = await http(testApp).get('/organisations').set(bearer(actors.funderB.token)).expect(200);
+    await http(testApp).get(`/api/v1/organisations/${actors.funderA.organisationId}`).set(bearer(actors.prescriberA.token)).expect(200);
+    await http(testApp).get(`/api/v1/organisations/${actors.funderA.organisationId}`).set(bearer(actors.prescriberB.token)).expect(404);
+    const seenByFunderB = await http(testApp).get('/api/v1/organisations').set(bearer(actors.funderB.token)).expect(200);
     const ids = seenByFunderB.body.items.map((organisation: { id: string }) => organisation.id);
     expect(ids).toContain(actors.funderB.organisationId);
     expect(ids).not.toContain(actors.funderA.organisationId);
@@ -485,8 +485,8 @@ describe('Role × endpoint × organisation matrix', () => {
 
   it('answers another organisation’s object exactly like a missing one', async () => {
     const { actors } = fixtures;
-    const other = await http(testApp).get(`/organisations/${actors.venueA.organisationId}`).set(bearer(actors.venueB.token)).expect(404);
-    const missing = await http(testApp).get('/organisations/00000000-0000-4000-8000-000000000000').set(bearer(actors.venueB.token)).expect(404);
+    const other = await http(testApp).get(`/api/v1/organisations/${actors.venueA.organisationId}`).set(bearer(actors.venueB.token)).expect(404);
+    const missing = await http(testApp).get('/api/v1/organisations/00000000-0000-4000-8000-000000000000').set(bearer(actors.venueB.token)).expect(404);
     expect({ ...other.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined });
   });
 });

@@ -26,19 +26,19 @@ describe('Authenticated callers cached by several API instances', () => {
   const newColleague = () => invitedColleague(first, funder);
 
   async function newApiKey() {
-    const created = await http(first).post('/api-keys').set(bearer(funder.token)).send({ name: 'Caisse' }).expect(201);
+    const created = await http(first).post('/api/v1/api-keys').set(bearer(funder.token)).send({ name: 'Caisse' }).expect(201);
     return { id: created.body.id as string, key: created.body.key as string, prefix: created.body.prefix as string };
   }
 
-  /** Who `/auth/me` says the caller is; its label is the user's e-mail or the key's prefix. */
+  /** Who `/api/v1/auth/me` says the caller is; its label is the user's e-mail or the key's prefix. */
   async function labelSeenBy(instance: TestApp, credentials: Record<string, string>): Promise<string> {
-    return (await http(instance).get('/auth/me').set(credentials).expect(200)).body.label;
+    return (await http(instance).get('/api/v1/auth/me').set(credentials).expect(200)).body.label;
   }
 
   async function refusedWithin(instance: TestApp, credentials: Record<string, string>, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     do {
-      if ((await http(instance).get('/auth/me').set(credentials)).status === 401) return true;
+      if ((await http(instance).get('/api/v1/auth/me').set(credentials)).status === 401) return true;
       await new Promise((resolve) => setTimeout(resolve, 50));
     } while (Date.now() < deadline);
     return false;
@@ -54,9 +54,9 @@ describe('Authenticated callers cached by several API instances', () => {
   it('refuses a deactivated user at once on the instance that deactivated them', async () => {
     const colleague = await newColleague();
     await labelSeenBy(first, bearer(colleague.accessToken));
-    await http(first).post(`/users/${colleague.id}/deactivate`).set(bearer(funder.token)).expect(200);
-    await http(first).get('/auth/me').set(bearer(colleague.accessToken)).expect(401);
-    await http(first).post('/auth/refresh').send({ refreshToken: colleague.refreshToken }).expect(401);
+    await http(first).post(`/api/v1/users/${colleague.id}/deactivate`).set(bearer(funder.token)).expect(200);
+    await http(first).get('/api/v1/auth/me').set(bearer(colleague.accessToken)).expect(401);
+    await http(first).post('/api/v1/auth/refresh').send({ refreshToken: colleague.refreshToken }).expect(401);
   });
 
   it('refuses a user deactivated through one instance on the other within moments', async () => {
@@ -68,8 +68,8 @@ describe('Authenticated callers cached by several API instances', () => {
     await first.dataSource.query(`UPDATE users SET email = $2 WHERE id = $1`, [colleague.id, uniqueEmail('renamed')]);
     expect(await labelSeenBy(second, credentials)).toBe(colleague.email);
 
-    await http(first).post(`/users/${colleague.id}/deactivate`).set(bearer(funder.token)).expect(200);
-    await http(first).get('/auth/me').set(credentials).expect(401);
+    await http(first).post(`/api/v1/users/${colleague.id}/deactivate`).set(bearer(funder.token)).expect(200);
+    await http(first).get('/api/v1/auth/me').set(credentials).expect(401);
     expect(await refusedWithin(second, credentials, PROMPTLY_MS)).toBe(true);
   });
 
@@ -81,8 +81,8 @@ describe('Authenticated callers cached by several API instances', () => {
     await first.dataSource.query(`UPDATE api_keys SET prefix = 'pn_edited' WHERE id = $1`, [apiKey.id]);
     expect(await labelSeenBy(second, credentials)).toBe(`api-key:${apiKey.prefix}`);
 
-    await http(first).delete(`/api-keys/${apiKey.id}`).set(bearer(funder.token)).expect(200);
-    await http(first).get('/auth/me').set(credentials).expect(401);
+    await http(first).delete(`/api/v1/api-keys/${apiKey.id}`).set(bearer(funder.token)).expect(200);
+    await http(first).get('/api/v1/auth/me').set(credentials).expect(401);
     expect(await refusedWithin(second, credentials, PROMPTLY_MS)).toBe(true);
   });
 

@@ -14,7 +14,7 @@ describe('Audit trail', () => {
 
   it('records who created what, with the request id, in the same transaction as the change', async () => {
     const created = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .set('X-Request-Id', 'audit-test-request-1')
       .send({
@@ -28,7 +28,7 @@ describe('Audit trail', () => {
     const organisationId = created.body.organisation.id;
 
     const events = await http(testApp)
-      .get('/audit-events')
+      .get('/api/v1/audit-events')
       .query({ objectId: organisationId, action: 'organisation.created' })
       .set(bearer(anct.token))
       .expect(200);
@@ -42,7 +42,7 @@ describe('Audit trail', () => {
       after: expect.objectContaining({ name: 'Métropole de Lyon', kind: 'funder' }),
     });
     const invitation = await http(testApp)
-      .get('/audit-events')
+      .get('/api/v1/audit-events')
       .query({ organisationId, action: 'user.invited' })
       .set(bearer(anct.token))
       .expect(200);
@@ -58,10 +58,10 @@ describe('Audit trail', () => {
       departementCode: '69',
       admin: { email: sharedEmail, displayName: 'Gestionnaire' },
     });
-    await http(testApp).post('/organisations/funders').set(bearer(anct.token)).send(body(uniqueSiren())).expect(201);
+    await http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send(body(uniqueSiren())).expect(201);
     const [{ count: before }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM audit_events`);
     // The organisation insert and its audit row happen before the e-mail clash is detected: both must vanish.
-    await http(testApp).post('/organisations/funders').set(bearer(anct.token)).send(body(uniqueSiren())).expect(409);
+    await http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send(body(uniqueSiren())).expect(409);
     const [{ count: after }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM audit_events`);
     expect(after).toBe(before);
   });
@@ -72,13 +72,13 @@ describe('Audit trail', () => {
   });
 
   it('pages newest first with a cursor, and is for ANCT only', async () => {
-    const first = await http(testApp).get('/audit-events').query({ limit: 2 }).set(bearer(anct.token)).expect(200);
+    const first = await http(testApp).get('/api/v1/audit-events').query({ limit: 2 }).set(bearer(anct.token)).expect(200);
     expect(first.body.items).toHaveLength(2);
     expect(Number(first.body.items[0].id)).toBeGreaterThan(Number(first.body.items[1].id));
-    const second = await http(testApp).get('/audit-events').query({ limit: 2, cursor: first.body.nextCursor }).set(bearer(anct.token)).expect(200);
+    const second = await http(testApp).get('/api/v1/audit-events').query({ limit: 2, cursor: first.body.nextCursor }).set(bearer(anct.token)).expect(200);
     expect(Number(second.body.items[0].id)).toBeLessThan(Number(first.body.items[1].id));
 
     const funder = await funderManager(testApp, anct);
-    await http(testApp).get('/audit-events').set(bearer(funder.token)).expect(403);
+    await http(testApp).get('/api/v1/audit-events').set(bearer(funder.token)).expect(403);
   });
 });

@@ -15,93 +15,93 @@ describe('Authentication', () => {
   afterAll(() => testApp.close());
 
   it('logs in with e-mail and password and identifies the caller', async () => {
-    const login = await http(testApp).post('/auth/login').send({ email: funder.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+    const login = await http(testApp).post('/api/v1/auth/login').send({ email: funder.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
     expect(login.body).toMatchObject({ tokenType: 'Bearer', accessTokenExpiresInSeconds: 900 });
-    const me = await http(testApp).get('/auth/me').set(bearer(login.body.accessToken)).expect(200);
+    const me = await http(testApp).get('/api/v1/auth/me').set(bearer(login.body.accessToken)).expect(200);
     expect(me.body).toMatchObject({ kind: 'user', role: 'funder_manager', organisationKind: 'funder', isOrganisationAdmin: true });
   });
 
   it('answers a wrong password and an unknown e-mail identically', async () => {
-    const wrongPassword = await http(testApp).post('/auth/login').send({ email: funder.email, password: 'wrong password!' }).expect(401);
-    const unknownEmail = await http(testApp).post('/auth/login').send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD }).expect(401);
+    const wrongPassword = await http(testApp).post('/api/v1/auth/login').send({ email: funder.email, password: 'wrong password!' }).expect(401);
+    const unknownEmail = await http(testApp).post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD }).expect(401);
     const strip = ({ requestId: _ignored, ...body }: Record<string, unknown>) => body;
     expect(strip(wrongPassword.body)).toEqual(strip(unknownEmail.body));
     expect(wrongPassword.body.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('rotates refresh tokens and revokes the whole family when a rotated one is replayed', async () => {
-    const login = await http(testApp).post('/auth/login').send({ email: anct.email, password: TEST_PASSWORD }).expect(200);
+    const login = await http(testApp).post('/api/v1/auth/login').send({ email: anct.email, password: TEST_PASSWORD }).expect(200);
     const first = login.body.refreshToken;
-    const rotated = await http(testApp).post('/auth/refresh').send({ refreshToken: first }).expect(200);
+    const rotated = await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(200);
     expect(rotated.body.refreshToken).not.toBe(first);
-    await http(testApp).get('/auth/me').set(bearer(rotated.body.accessToken)).expect(200);
+    await http(testApp).get('/api/v1/auth/me').set(bearer(rotated.body.accessToken)).expect(200);
 
-    const replay = await http(testApp).post('/auth/refresh').send({ refreshToken: first }).expect(401);
+    const replay = await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(401);
     expect(replay.body.code).toBe('INVALID_TOKEN');
     // The replay revoked the legitimate successor too: a stolen token cannot outlive its detection.
-    await http(testApp).post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
+    await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
   });
 
   it('revokes refresh tokens on logout', async () => {
-    const login = await http(testApp).post('/auth/login').send({ email: anct.email, password: TEST_PASSWORD }).expect(200);
-    await http(testApp).post('/auth/logout').send({ refreshToken: login.body.refreshToken }).expect(204);
-    await http(testApp).post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    const login = await http(testApp).post('/api/v1/auth/login').send({ email: anct.email, password: TEST_PASSWORD }).expect(200);
+    await http(testApp).post('/api/v1/auth/logout').send({ refreshToken: login.body.refreshToken }).expect(204);
+    await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
   });
 
   it('refuses requests without a valid token', async () => {
-    await http(testApp).get('/auth/me').expect(401);
+    await http(testApp).get('/api/v1/auth/me').expect(401);
     const tampered = `${funder.token.slice(0, -3)}abc`;
-    const response = await http(testApp).get('/auth/me').set(bearer(tampered)).expect(401);
+    const response = await http(testApp).get('/api/v1/auth/me').set(bearer(tampered)).expect(401);
     expect(response.body.code).toBe('UNAUTHENTICATED');
   });
 
   it('creates an API key shown once, authenticates with it, and stops accepting it once revoked', async () => {
-    const created = await http(testApp).post('/api-keys').set(bearer(funder.token)).send({ name: 'Logiciel métier' }).expect(201);
+    const created = await http(testApp).post('/api/v1/api-keys').set(bearer(funder.token)).send({ name: 'Logiciel métier' }).expect(201);
     const key: string = created.body.key;
     expect(key).toMatch(/^pn_/);
 
-    const listed = await http(testApp).get('/api-keys').set(bearer(funder.token)).expect(200);
+    const listed = await http(testApp).get('/api/v1/api-keys').set(bearer(funder.token)).expect(200);
     expect(listed.body).toHaveLength(1);
     expect(JSON.stringify(listed.body)).not.toContain(key);
     const stored = await testApp.dataSource.query(`SELECT key_hash FROM api_keys WHERE id = $1`, [created.body.id]);
     expect(stored[0].key_hash.toString('utf8')).not.toContain(key.slice(3));
 
-    const viaHeader = await http(testApp).get('/auth/me').set('X-Api-Key', key).expect(200);
+    const viaHeader = await http(testApp).get('/api/v1/auth/me').set('X-Api-Key', key).expect(200);
     expect(viaHeader.body).toMatchObject({ kind: 'api_key', role: 'funder_manager', organisationId: funder.organisationId });
-    await http(testApp).get('/organisations').set(bearer(key)).expect(200);
+    await http(testApp).get('/api/v1/organisations').set(bearer(key)).expect(200);
     // An API key acts for software, not a person: it cannot manage users or other keys.
-    await http(testApp).get('/api-keys').set('X-Api-Key', key).expect(403);
+    await http(testApp).get('/api/v1/api-keys').set('X-Api-Key', key).expect(403);
 
-    await http(testApp).delete(`/api-keys/${created.body.id}`).set(bearer(funder.token)).expect(200);
-    await http(testApp).get('/auth/me').set('X-Api-Key', key).expect(401);
+    await http(testApp).delete(`/api/v1/api-keys/${created.body.id}`).set(bearer(funder.token)).expect(200);
+    await http(testApp).get('/api/v1/auth/me').set('X-Api-Key', key).expect(401);
   });
 
   it('locks out a deactivated user at once, access token included', async () => {
     const invited = await http(testApp)
-      .post('/users')
+      .post('/api/v1/users')
       .set(bearer(funder.token))
       .send({ email: uniqueEmail('colleague'), displayName: 'Collègue' })
       .expect(201);
     const accepted = await http(testApp)
-      .post('/auth/accept-invitation')
+      .post('/api/v1/auth/accept-invitation')
       .send({ token: invited.body.invitationToken, password: TEST_PASSWORD })
       .expect(200);
-    await http(testApp).get('/auth/me').set(bearer(accepted.body.accessToken)).expect(200);
+    await http(testApp).get('/api/v1/auth/me').set(bearer(accepted.body.accessToken)).expect(200);
     // An invitation works once.
-    await http(testApp).post('/auth/accept-invitation').send({ token: invited.body.invitationToken, password: TEST_PASSWORD }).expect(400);
+    await http(testApp).post('/api/v1/auth/accept-invitation').send({ token: invited.body.invitationToken, password: TEST_PASSWORD }).expect(400);
 
-    await http(testApp).post(`/users/${invited.body.user.id}/deactivate`).set(bearer(funder.token)).expect(200);
-    await http(testApp).get('/auth/me').set(bearer(accepted.body.accessToken)).expect(401);
-    await http(testApp).post('/auth/refresh').send({ refreshToken: accepted.body.refreshToken }).expect(401);
-    await http(testApp).post('/auth/login').send({ email: invited.body.user.email, password: TEST_PASSWORD }).expect(401);
+    await http(testApp).post(`/api/v1/users/${invited.body.user.id}/deactivate`).set(bearer(funder.token)).expect(200);
+    await http(testApp).get('/api/v1/auth/me').set(bearer(accepted.body.accessToken)).expect(401);
+    await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: accepted.body.refreshToken }).expect(401);
+    await http(testApp).post('/api/v1/auth/login').send({ email: invited.body.user.email, password: TEST_PASSWORD }).expect(401);
   });
 
   it('rate-limits failed logins per e-mail with 429 and Retry-After', async () => {
     const target = uniqueEmail('target');
     for (let attempt = 0; attempt < 5; attempt++) {
-      await http(testApp).post('/auth/login').send({ email: target, password: 'not the password' }).expect(401);
+      await http(testApp).post('/api/v1/auth/login').send({ email: target, password: 'not the password' }).expect(401);
     }
-    const limited = await http(testApp).post('/auth/login').send({ email: target, password: 'not the password' }).expect(429);
+    const limited = await http(testApp).post('/api/v1/auth/login').send({ email: target, password: 'not the password' }).expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });

@@ -77,7 +77,7 @@ describe('Carnet generation job: idempotent and resumable', () => {
     const carnetCount = 4000;
     const order = await approvedOrder(testApp, steps, { carnetCount, carnetSize: 5 });
     const firstWorker = startWorker();
-    await http(testApp).post(`/orders/${order.id}/payment`).set(bearer(anct.token)).send(paymentOf(order)).expect(200);
+    await http(testApp).post(`/api/v1/orders/${order.id}/payment`).set(bearer(anct.token)).send(paymentOf(order)).expect(200);
 
     // Kill as soon as some chunks are committed, while the job still holds the order.
     const deadline = Date.now() + 30_000;
@@ -96,9 +96,9 @@ describe('Carnet generation job: idempotent and resumable', () => {
     // Only whole committed chunks exist, and exactly as many as the progress says.
     expect(progress.done % (Number(CHUNK_VOUCHERS) / 5)).toBe(0);
     expect({ carnets: progress.carnets, vouchers: progress.vouchers }).toEqual({ carnets: progress.done, vouchers: progress.done * 5 });
-    const midway = await http(testApp).get(`/orders/${order.id}`).set(bearer(funder.token)).expect(200);
+    const midway = await http(testApp).get(`/api/v1/orders/${order.id}`).set(bearer(funder.token)).expect(200);
     expect(midway.body.generation).toEqual({ doneCarnets: progress.done, totalCarnets: carnetCount, doneVouchers: progress.done * 5, totalVouchers: carnetCount * 5 });
-    const stock = await http(testApp).get('/carnets/stock').set(bearer(funder.token)).expect(200);
+    const stock = await http(testApp).get('/api/v1/carnets/stock').set(bearer(funder.token)).expect(200);
     expect(stock.body.orders.find((o: { orderId: string }) => o.orderId === order.id)).toBeUndefined();
 
     // The retry: BullMQ hands the stalled job to a new worker, which resumes after the last committed chunk.
@@ -115,7 +115,7 @@ describe('Carnet generation job: idempotent and resumable', () => {
   it('writes each chunk once when two runs of the job overlap, and does nothing for a ready order', async () => {
     const order = await approvedOrder(testApp, steps, { carnetCount: 600, carnetSize: 10 });
     // Recorded with the queue of this API but no worker listening: the test runs the job itself, twice at once.
-    await http(testApp).post(`/orders/${order.id}/payment`).set(bearer(anct.token)).send(paymentOf(order)).expect(200);
+    await http(testApp).post(`/api/v1/orders/${order.id}/payment`).set(bearer(anct.token)).send(paymentOf(order)).expect(200);
     const generation = testApp.app.get(CarnetGenerationService);
     await Promise.all([generation.generate(order.id), generation.generate(order.id)]);
     await assertExactlyGenerated(order.id, 600, 10);

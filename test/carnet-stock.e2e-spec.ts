@@ -28,8 +28,8 @@ describe('Stock and allocation of carnets (funder → prescriber structures)', (
   afterAll(() => testApp.close());
 
   const readyOrder = (carnetCount: number, funderId = funder.organisationId) => createReadyOrder(testApp, { programme, funderId, carnetCount, carnetSize: 5 });
-  const allocate = (body: object, as: LoggedIn = funder) => http(testApp).post('/carnets/allocations').set(bearer(as.token)).send(body);
-  const takeBack = (body: object, as: LoggedIn = funder) => http(testApp).post('/carnets/returns').set(bearer(as.token)).send(body);
+  const allocate = (body: object, as: LoggedIn = funder) => http(testApp).post('/api/v1/carnets/allocations').set(bearer(as.token)).send(body);
+  const takeBack = (body: object, as: LoggedIn = funder) => http(testApp).post('/api/v1/carnets/returns').set(bearer(as.token)).send(body);
   const numberOf = (order: ReadyOrder, sequence: number) => order.carnets[sequence - 1].number;
 
   async function statusesOf(order: ReadyOrder): Promise<Record<string, { carnet: string; prescriberId: string | null; vouchers: string[] }>> {
@@ -43,15 +43,15 @@ describe('Stock and allocation of carnets (funder → prescriber structures)', (
 
   it('shows the funder its stock per order, and a prescriber only what it holds', async () => {
     const order = await readyOrder(12);
-    const stock = await http(testApp).get('/carnets/stock').set(bearer(funder.token)).expect(200);
+    const stock = await http(testApp).get('/api/v1/carnets/stock').set(bearer(funder.token)).expect(200);
     expect(stock.body.orders.find((o: { orderId: string }) => o.orderId === order.order.id)).toMatchObject({
       orderNumber: order.order.number,
       carnetSize: 5,
       counts: { in_stock: 12, allocated: 0, issued: 0 },
     });
-    const empty = await http(testApp).get('/carnets/stock').set(bearer(prescriber.token)).expect(200);
+    const empty = await http(testApp).get('/api/v1/carnets/stock').set(bearer(prescriber.token)).expect(200);
     expect(empty.body.orders.find((o: { orderId: string }) => o.orderId === order.order.id)).toBeUndefined();
-    const theirs = await http(testApp).get('/carnets/stock').set(bearer(otherFunder.token)).expect(200);
+    const theirs = await http(testApp).get('/api/v1/carnets/stock').set(bearer(otherFunder.token)).expect(200);
     expect(theirs.body.orders.find((o: { orderId: string }) => o.orderId === order.order.id)).toBeUndefined();
   });
 
@@ -67,17 +67,17 @@ describe('Stock and allocation of carnets (funder → prescriber structures)', (
     expect(statuses[numberOf(order, 9)]).toEqual({ carnet: 'in_stock', prescriberId: null, vouchers: ['active'] });
     expect(statuses[numberOf(order, 12)]).toEqual({ carnet: 'allocated', prescriberId: secondPrescriber.organisationId, vouchers: ['allocated'] });
 
-    const mine = await http(testApp).get('/carnets').query({ orderId: order.order.id, limit: 200 }).set(bearer(prescriber.token)).expect(200);
+    const mine = await http(testApp).get('/api/v1/carnets').query({ orderId: order.order.id, limit: 200 }).set(bearer(prescriber.token)).expect(200);
     expect(mine.body.items.map((c: { number: string }) => c.number)).toEqual(order.carnets.slice(0, 8).map((c) => c.number));
-    const funderStock = await http(testApp).get('/carnets/stock').set(bearer(funder.token)).expect(200);
+    const funderStock = await http(testApp).get('/api/v1/carnets/stock').set(bearer(funder.token)).expect(200);
     expect(funderStock.body.orders.find((o: { orderId: string }) => o.orderId === order.order.id).counts).toMatchObject({ in_stock: 7, allocated: 13 });
     expect(funderStock.body.prescribers).toEqual(
       expect.arrayContaining([expect.objectContaining({ prescriberId: prescriber.organisationId, counts: expect.objectContaining({ allocated: expect.any(Number) }) })]),
     );
-    const prescriberStock = await http(testApp).get('/carnets/stock').set(bearer(secondPrescriber.token)).expect(200);
+    const prescriberStock = await http(testApp).get('/api/v1/carnets/stock').set(bearer(secondPrescriber.token)).expect(200);
     expect(prescriberStock.body.orders.find((o: { orderId: string }) => o.orderId === order.order.id).counts).toMatchObject({ allocated: 5 });
 
-    const events = await http(testApp).get('/audit-events').query({ objectId: order.carnets[0].id }).set(bearer(anct.token)).expect(200);
+    const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: order.carnets[0].id }).set(bearer(anct.token)).expect(200);
     expect(events.body.items[0]).toMatchObject({
       action: 'carnet.allocated',
       actorUserId: funder.userId,
@@ -137,7 +137,7 @@ describe('Stock and allocation of carnets (funder → prescriber structures)', (
     await allocate({ prescriberId: secondPrescriber.organisationId, fromNumber: numberOf(order, 4), toNumber: numberOf(order, 6) }).expect(201);
     statuses = await statusesOf(order);
     expect(statuses[numberOf(order, 5)]).toEqual({ carnet: 'allocated', prescriberId: secondPrescriber.organisationId, vouchers: ['allocated'] });
-    const history = await http(testApp).get('/audit-events').query({ objectId: order.carnets[4].id }).set(bearer(anct.token)).expect(200);
+    const history = await http(testApp).get('/api/v1/audit-events').query({ objectId: order.carnets[4].id }).set(bearer(anct.token)).expect(200);
     expect(history.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['carnet.allocated', 'carnet.allocated', 'carnet.taken_back']);
   });
 
@@ -152,9 +152,9 @@ describe('Stock and allocation of carnets (funder → prescriber structures)', (
   it('never shows nor allocates the carnets of an order still being generated', async () => {
     const order = await readyOrder(4);
     await testApp.dataSource.query(`UPDATE orders SET status = 'generating', generation_done = 4 WHERE id = $1`, [order.order.id]);
-    const stock = await http(testApp).get('/carnets/stock').set(bearer(funder.token)).expect(200);
+    const stock = await http(testApp).get('/api/v1/carnets/stock').set(bearer(funder.token)).expect(200);
     expect(stock.body.orders.find((o: { orderId: string }) => o.orderId === order.order.id)).toBeUndefined();
-    const list = await http(testApp).get('/carnets').query({ orderId: order.order.id }).set(bearer(funder.token)).expect(200);
+    const list = await http(testApp).get('/api/v1/carnets').query({ orderId: order.order.id }).set(bearer(funder.token)).expect(200);
     expect(list.body.total).toBe(0);
     await allocate({ prescriberId: prescriber.organisationId, count: 1, orderId: order.order.id }).expect(422);
     await allocate({ prescriberId: prescriber.organisationId, fromNumber: numberOf(order, 1), toNumber: numberOf(order, 1) }).expect(404);

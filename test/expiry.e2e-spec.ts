@@ -31,7 +31,7 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
       (row: { status: string }) => row.status,
     );
   const runExpiry = async () => {
-    const response = await http(testApp).post('/expiry-runs').set(bearer(anct.token)).expect(202);
+    const response = await http(testApp).post('/api/v1/expiry-runs').set(bearer(anct.token)).expect(202);
     return waitForJobRun(testApp, response.body.id);
   };
 
@@ -70,7 +70,7 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
   afterAll(() => testApp.close());
 
   it('warns funders at J-30 of carnets still in stock or handed out but unused, on their own scope', async () => {
-    const mine = await http(testApp).get('/expiry-warnings').set(bearer(funder.token)).expect(200);
+    const mine = await http(testApp).get('/api/v1/expiry-warnings').set(bearer(funder.token)).expect(200);
     expect(mine.body).toMatchObject({ total: 2, withinDays: 30 });
     expect(mine.body.items.map((w: { carnetNumber: string; carnetStatus: string; unusedVouchers: number; unusedValueCents: string }) => [w.carnetNumber, w.carnetStatus, w.unusedVouchers, w.unusedValueCents])).toEqual([
       [soon.carnets[0].number, 'in_stock', 5, '5000'],
@@ -81,10 +81,10 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
       expiresAt: endOfParisDay(addDays(today, 20)).toISOString(),
       redeemableUntil: endOfParisDay(addDays(today, 20 + 31)).toISOString(),
     });
-    expect((await http(testApp).get('/expiry-warnings?withinDays=10').set(bearer(funder.token)).expect(200)).body.total).toBe(0);
-    expect((await http(testApp).get('/expiry-warnings').set(bearer(otherFunder.token)).expect(200)).body.total).toBe(0);
-    await http(testApp).get(`/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(otherFunder.token)).expect(404);
-    expect((await http(testApp).get(`/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(anct.token)).expect(200)).body.total).toBe(2);
+    expect((await http(testApp).get('/api/v1/expiry-warnings?withinDays=10').set(bearer(funder.token)).expect(200)).body.total).toBe(0);
+    expect((await http(testApp).get('/api/v1/expiry-warnings').set(bearer(otherFunder.token)).expect(200)).body.total).toBe(0);
+    await http(testApp).get(`/api/v1/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(otherFunder.token)).expect(404);
+    expect((await http(testApp).get(`/api/v1/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(anct.token)).expect(200)).body.total).toBe(2);
   });
 
   it('expires chèques past validity + grace only, closes their carnets and writes one credit note per order', async () => {
@@ -98,14 +98,14 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
     expect(await carnetStatuses(noGrace)).toEqual(['expired', 'expired']);
     expect(await carnetStatuses(withinGrace)).toEqual(['in_stock']);
 
-    const first = await http(testApp).get('/ledger/entries?kind=expired_value_credit_note&limit=1').set(bearer(funder.token)).expect(200);
-    const second = await http(testApp).get(`/ledger/entries?kind=expired_value_credit_note&limit=1&cursor=${first.body.nextCursor}`).set(bearer(funder.token)).expect(200);
+    const first = await http(testApp).get('/api/v1/ledger/entries?kind=expired_value_credit_note&limit=1').set(bearer(funder.token)).expect(200);
+    const second = await http(testApp).get(`/api/v1/ledger/entries?kind=expired_value_credit_note&limit=1&cursor=${first.body.nextCursor}`).set(bearer(funder.token)).expect(200);
     expect(second.body.nextCursor).toBeNull();
     const notes = [...first.body.items, ...second.body.items];
     const byOrder = Object.fromEntries(notes.map((entry: { orderId: string; amountCents: string }) => [entry.orderId, entry.amountCents]));
     // The credit note refunds the face value never used: expired and cancelled chèques.
     expect(byOrder).toEqual({ [noGrace.order.id]: '8000', [pastGrace.order.id]: '5000' });
-    const audit = await http(testApp).get(`/audit-events?objectType=order&objectId=${noGrace.order.id}`).set(bearer(anct.token)).expect(200);
+    const audit = await http(testApp).get(`/api/v1/audit-events?objectType=order&objectId=${noGrace.order.id}`).set(bearer(anct.token)).expect(200);
     expect(audit.body.items.map((event: { action: string }) => event.action).sort()).toEqual(['order.credit_note_recorded', 'order.vouchers_expired']);
   });
 

@@ -114,18 +114,18 @@ describe('Funding reports', () => {
     await recordOrderMoney(testApp, c.order);
 
     // Statements: venue 1's paid, venue 2's pending; expiry; State share computed, partly paid.
-    const run = await http(testApp).post('/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
+    const run = await http(testApp).post('/api/v1/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
     await waitForJobRun(testApp, run.body.id);
-    const [statement] = (await http(testApp).get(`/reimbursement-statements?venueId=${v1.organisationId}`).set(bearer(anct.token)).expect(200)).body.items;
-    await http(testApp).post(`/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
-    await http(testApp).put(`/venues/${v1.organisationId}/bank-account`).set(bearer(v1.token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
+    const [statement] = (await http(testApp).get(`/api/v1/reimbursement-statements?venueId=${v1.organisationId}`).set(bearer(anct.token)).expect(200)).body.items;
+    await http(testApp).post(`/api/v1/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
+    await http(testApp).put(`/api/v1/venues/${v1.organisationId}/bank-account`).set(bearer(v1.token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
     const today = parisToday(new Date());
-    const batch = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);
-    await http(testApp).post(`/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
-    await waitForJobRun(testApp, (await http(testApp).post('/expiry-runs').set(bearer(anct.token)).expect(202)).body.id);
-    await waitForJobRun(testApp, (await http(testApp).post('/state-share-runs').set(bearer(anct.token)).expect(202)).body.id);
+    const batch = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);
+    await http(testApp).post(`/api/v1/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
+    await waitForJobRun(testApp, (await http(testApp).post('/api/v1/expiry-runs').set(bearer(anct.token)).expect(202)).body.id);
+    await waitForJobRun(testApp, (await http(testApp).post('/api/v1/state-share-runs').set(bearer(anct.token)).expect(202)).body.id);
     await http(testApp)
-      .post('/state-share-payments')
+      .post('/api/v1/state-share-payments')
       .set(bearer(anct.token))
       .send({ programmeId, funderId: rhone1.organisationId, amountCents: 1000, paidOn: today, reference: 'ETAT-2026-1' })
       .expect(201);
@@ -136,9 +136,9 @@ describe('Funding reports', () => {
   });
 
   async function buildReport(token: string, body: object): Promise<string> {
-    const response = await http(testApp).post('/funding-reports').set(bearer(token)).send(body).expect(202);
+    const response = await http(testApp).post('/api/v1/funding-reports').set(bearer(token)).send(body).expect(202);
     for (let i = 0; i < 300; i++) {
-      const report = (await http(testApp).get(`/funding-reports/${response.body.id}`).set(bearer(token)).expect(200)).body;
+      const report = (await http(testApp).get(`/api/v1/funding-reports/${response.body.id}`).set(bearer(token)).expect(200)).body;
       if (report.status === 'ready') return report.id;
       if (report.status === 'failed') throw new Error(report.error);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -148,7 +148,7 @@ describe('Funding reports', () => {
 
   async function download(token: string, id: string, file: string) {
     const response = await http(testApp)
-      .get(`/funding-reports/${id}/${file}`)
+      .get(`/api/v1/funding-reports/${id}/${file}`)
       .set(bearer(token))
       .buffer(true)
       .parse((stream, callback) => {
@@ -240,17 +240,17 @@ describe('Funding reports', () => {
       [lastMonthDay.slice(0, 7), '2', '2', '1', '100,0%', '50,0%', '10', '6'],
     ]);
 
-    await http(testApp).get(`/funding-reports/${id}`).set(bearer(rhone2.token)).expect(404);
-    await http(testApp).get(`/funding-reports/${id}/summary.csv`).set(bearer(rhone2.token)).expect(404);
-    await http(testApp).get(`/funding-reports/${id}/report.xlsx`).set(bearer(rhone2.token)).expect(404);
-    await http(testApp).post('/funding-reports').set(bearer(rhone2.token)).send({ programmeId, funderId: rhone1.organisationId }).expect(404);
-    expect((await http(testApp).get('/funding-reports').set(bearer(rhone2.token)).expect(200)).body.total).toBe(0);
+    await http(testApp).get(`/api/v1/funding-reports/${id}`).set(bearer(rhone2.token)).expect(404);
+    await http(testApp).get(`/api/v1/funding-reports/${id}/summary.csv`).set(bearer(rhone2.token)).expect(404);
+    await http(testApp).get(`/api/v1/funding-reports/${id}/report.xlsx`).set(bearer(rhone2.token)).expect(404);
+    await http(testApp).post('/api/v1/funding-reports').set(bearer(rhone2.token)).send({ programmeId, funderId: rhone1.organisationId }).expect(404);
+    expect((await http(testApp).get('/api/v1/funding-reports').set(bearer(rhone2.token)).expect(200)).body.total).toBe(0);
     // The programme-wide report is ANCT's only.
-    const [programmeWide] = (await http(testApp).get(`/funding-reports?programmeId=${programmeId}`).set(bearer(anct.token)).expect(200)).body.items.filter(
+    const [programmeWide] = (await http(testApp).get(`/api/v1/funding-reports?programmeId=${programmeId}`).set(bearer(anct.token)).expect(200)).body.items.filter(
       (report: { funderId: string | null }) => report.funderId === null,
     );
-    await http(testApp).get(`/funding-reports/${programmeWide.id}`).set(bearer(rhone1.token)).expect(404);
-    await http(testApp).get(`/funding-reports/${id}`).set(bearer(anct.token)).expect(200);
+    await http(testApp).get(`/api/v1/funding-reports/${programmeWide.id}`).set(bearer(rhone1.token)).expect(404);
+    await http(testApp).get(`/api/v1/funding-reports/${id}`).set(bearer(anct.token)).expect(200);
   });
 
   it('answers 409 while a report is not ready and 404 for an unknown programme', async () => {
@@ -258,8 +258,8 @@ describe('Funding reports', () => {
       `INSERT INTO funding_reports (programme_id, funder_id, requested_by_organisation_id) VALUES ($1, $2, $2) RETURNING id`,
       [programmeId, rhone1.organisationId],
     );
-    const response = await http(testApp).get(`/funding-reports/${id}/summary.csv`).set(bearer(rhone1.token)).expect(409);
+    const response = await http(testApp).get(`/api/v1/funding-reports/${id}/summary.csv`).set(bearer(rhone1.token)).expect(409);
     expect(response.body).toMatchObject({ code: 'REPORT_NOT_READY', details: { status: 'queued' } });
-    await http(testApp).post('/funding-reports').set(bearer(anct.token)).send({ programmeId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    await http(testApp).post('/api/v1/funding-reports').set(bearer(anct.token)).send({ programmeId: '00000000-0000-4000-8000-000000000000' }).expect(404);
   });
 });

@@ -43,7 +43,7 @@ describe('Offline scans settled at synchronisation', () => {
   }
 
   function sync(batch: object, key = randomUUID(), as: ReadyVenue = venue) {
-    return http(testApp).post('/redemptions/offline-batches').set(bearer(as.agent.token)).set('Idempotency-Key', key).send(batch);
+    return http(testApp).post('/api/v1/redemptions/offline-batches').set(bearer(as.agent.token)).set('Idempotency-Key', key).send(batch);
   }
 
   it('accepts what was valid at scan time, reports every conflict with its reason, and a replay changes nothing', async () => {
@@ -152,7 +152,7 @@ describe('Offline scans settled at synchronisation', () => {
     await redeemRequest(testApp, venue, [{ code: stock.vouchers[6].code }]).expect(201);
 
     const undone = first.body.items[4].redemptionId;
-    await http(testApp).post(`/redemptions/${undone}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Doublon' }).expect(200);
+    await http(testApp).post(`/api/v1/redemptions/${undone}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Doublon' }).expect(200);
     const afterUndo = await sync({ deviceId: 'tablette-3', scans: [{ code: stock.vouchers[5].code, scannedAt: ago(HOUR / 2), serviceId: venue.serviceId }] }).expect(200);
     expect(afterUndo.body.items[0].outcome).toBe('accepted');
   });
@@ -172,7 +172,7 @@ describe('Offline scans settled at synchronisation', () => {
 
   it('refuses a batch without a key or with a scan that has both a code and a QR', async () => {
     await http(testApp)
-      .post('/redemptions/offline-batches')
+      .post('/api/v1/redemptions/offline-batches')
       .set(bearer(venue.agent.token))
       .send({ deviceId: 'x', scans: [{ code: randomUnknownCode(), scannedAt: ago(HOUR), serviceId: venue.serviceId }] })
       .expect(400);

@@ -22,13 +22,13 @@ describe('Operations endpoints', () => {
   });
 
   it('serves the OpenAPI document with every route of the application', async () => {
-    const served = await http(testApp).get('/docs-json').expect(200);
+    const served = await http(testApp).get('/api/docs-json').expect(200);
     expect(served.body.paths).toEqual(buildOpenApiDocument(testApp.app).paths);
     const mounted = testApp.mountedRoutes
       .map((path) => path.replace(/:(\w+)/g, '{$1}'))
-      .filter((path) => !path.startsWith('/docs') && !path.startsWith(BULL_BOARD_PATH));
+      .filter((path) => !path.startsWith('/api/docs') && !path.startsWith(BULL_BOARD_PATH));
     expect(Object.keys(served.body.paths).sort()).toEqual([...new Set<string>(mounted)].sort());
-    await http(testApp).get('/docs').expect(200).expect('Content-Type', /html/);
+    await http(testApp).get('/api/docs').expect(200).expect('Content-Type', /html/);
   });
 
   it('has its committed copy docs/openapi.json up to date (npm run openapi)', () => {

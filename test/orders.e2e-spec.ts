@@ -42,7 +42,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
   describe('programmes', () => {
     it('are created by ANCT with the documented defaults', async () => {
       const response = await http(testApp)
-        .post('/programmes')
+        .post('/api/v1/programmes')
         .set(bearer(anct.token))
         .send({ name: 'Pass numérique 2026 — défauts', year: 2026, validUntil: '2026-12-31' })
         .expect(201);
@@ -58,7 +58,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         targetPublicMinRateBp: 5000,
       });
       const duplicate = await http(testApp)
-        .post('/programmes')
+        .post('/api/v1/programmes')
         .set(bearer(anct.token))
         .send({ name: 'Pass numérique 2026 — défauts', year: 2026, validUntil: '2026-12-31' })
         .expect(409);
@@ -67,7 +67,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
 
     it('refuse invalid settings with the fields named', async () => {
       const response = await http(testApp)
-        .post('/programmes')
+        .post('/api/v1/programmes')
         .set(bearer(anct.token))
         .send({ name: 'P', year: 2026, validUntil: '2026-02-30', stateShareRateBp: 10_001, allowedCarnetSizes: [0], faceValueCents: 10.5 })
         .expect(400);
@@ -79,50 +79,50 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
     it('are updated by ANCT, audited with before and after', async () => {
       const created = await programmeViaApi(testApp, anct);
       const updated = await http(testApp)
-        .patch(`/programmes/${created.id}`)
+        .patch(`/api/v1/programmes/${created.id}`)
         .set(bearer(anct.token))
         .send({ operatorFeeRateBp: 0, status: 'closed' })
         .expect(200);
       expect(updated.body).toMatchObject({ operatorFeeRateBp: 0, status: 'closed' });
-      const events = await http(testApp).get('/audit-events').query({ objectId: created.id, action: 'programme.updated' }).set(bearer(anct.token)).expect(200);
+      const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: created.id, action: 'programme.updated' }).set(bearer(anct.token)).expect(200);
       expect(events.body.items[0]).toMatchObject({ before: { operatorFeeRateBp: 400, status: 'open' }, after: { operatorFeeRateBp: 0, status: 'closed' } });
-      await http(testApp).patch('/programmes/00000000-0000-4000-8000-000000000000').set(bearer(anct.token)).send({ graceDays: 1 }).expect(404);
+      await http(testApp).patch('/api/v1/programmes/00000000-0000-4000-8000-000000000000').set(bearer(anct.token)).send({ graceDays: 1 }).expect(404);
     });
 
     it('enrol funders within the per-funder cap, once each', async () => {
       const other = await programmeViaApi(testApp, anct, { defaultFunderCapCents: 1_000 });
       const tooBig = await http(testApp)
-        .post(`/programmes/${other.id}/enrolments`)
+        .post(`/api/v1/programmes/${other.id}/enrolments`)
         .set(bearer(anct.token))
         .send({ funderId: funder.organisationId, envelopeCents: 1_001 })
         .expect(422);
       expect(tooBig.body).toMatchObject({ code: 'ENVELOPE_ABOVE_CAP', details: { rule: 'defaultFunderCapCents' } });
-      const notAFunder = await http(testApp).post(`/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: prescriber.organisationId }).expect(422);
+      const notAFunder = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: prescriber.organisationId }).expect(422);
       expect(notAFunder.body.code).toBe('UNKNOWN_FUNDER');
-      const enrolled = await http(testApp).post(`/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(201);
+      const enrolled = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(201);
       expect(enrolled.body).toMatchObject({ envelopeCents: '1000', reservedCents: '0', remainingCents: '1000' });
-      const again = await http(testApp).post(`/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(409);
+      const again = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(409);
       expect(again.body.code).toBe('FUNDER_ALREADY_ENROLLED');
-      const list = await http(testApp).get(`/programmes/${other.id}/enrolments`).set(bearer(anct.token)).expect(200);
+      const list = await http(testApp).get(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).expect(200);
       expect(list.body.map((e: { funderId: string }) => e.funderId)).toEqual([funder.organisationId]);
     });
 
     it('are visible to a funder only when it is enrolled, with its own envelope', async () => {
       const notEnrolled = await programmeViaApi(testApp, anct);
-      const mine = await http(testApp).get('/programmes').set(bearer(funder.token)).query({ limit: 200 }).expect(200);
+      const mine = await http(testApp).get('/api/v1/programmes').set(bearer(funder.token)).query({ limit: 200 }).expect(200);
       expect(mine.body.items.map((p: { id: string }) => p.id)).toContain(programme.id);
       expect(mine.body.items.map((p: { id: string }) => p.id)).not.toContain(notEnrolled.id);
-      await http(testApp).get(`/programmes/${notEnrolled.id}`).set(bearer(funder.token)).expect(404);
-      const one = await http(testApp).get(`/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
+      await http(testApp).get(`/api/v1/programmes/${notEnrolled.id}`).set(bearer(funder.token)).expect(404);
+      const one = await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
       expect(one.body.enrolment).toMatchObject({ funderId: funder.organisationId, envelopeCents: '2000000' });
-      await http(testApp).get(`/programmes/${programme.id}`).set(bearer(prescriber.token)).expect(403);
+      await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(prescriber.token)).expect(403);
     });
   });
 
   describe('the journey', () => {
     it('goes draft → submitted → approved → paid → generating → ready, with amounts, ledger and audit', async () => {
       const created = await http(testApp)
-        .post('/orders')
+        .post('/api/v1/orders')
         .set(bearer(funder.token))
         .send({
           programmeId: programme.id,
@@ -149,10 +149,10 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       });
       const id = created.body.id;
 
-      await http(testApp).post(`/orders/${id}/submit`).set(bearer(funder.token)).expect(200);
-      const approved = await http(testApp).post(`/orders/${id}/approve`).set(bearer(anct.token)).expect(200);
+      await http(testApp).post(`/api/v1/orders/${id}/submit`).set(bearer(funder.token)).expect(200);
+      const approved = await http(testApp).post(`/api/v1/orders/${id}/approve`).set(bearer(anct.token)).expect(200);
       expect(approved.body.status).toBe('approved');
-      const due = await http(testApp).get(`/orders/${id}/ledger`).set(bearer(funder.token)).expect(200);
+      const due = await http(testApp).get(`/api/v1/orders/${id}/ledger`).set(bearer(funder.token)).expect(200);
       expect(due.body.balance).toEqual({ faceValueDueCents: '1200000', feeDueCents: '48000', paymentsReceivedCents: '0', balanceDueCents: '1248000' });
       expect(due.body.entries.map((e: { kind: string; amountCents: string }) => [e.kind, e.amountCents])).toEqual([
         ['order_face_value_due', '1200000'],
@@ -160,7 +160,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       ]);
 
       const paid = await http(testApp)
-        .post(`/orders/${id}/payment`)
+        .post(`/api/v1/orders/${id}/payment`)
         .set(bearer(anct.token))
         .send({ paymentReference: 'VIR-2026-000123', paymentDate: '2026-01-15', amountCents: 1_248_000 })
         .expect(200);
@@ -170,11 +170,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       expect(ready.generation).toEqual({ doneCarnets: 120, totalCarnets: 120, doneVouchers: 1200, totalVouchers: 1200 });
       expect(ready.readyAt).toEqual(expect.any(String));
 
-      const settled = await http(testApp).get(`/orders/${id}/ledger`).set(bearer(anct.token)).expect(200);
+      const settled = await http(testApp).get(`/api/v1/orders/${id}/ledger`).set(bearer(anct.token)).expect(200);
       expect(settled.body.balance).toEqual({ faceValueDueCents: '1200000', feeDueCents: '48000', paymentsReceivedCents: '1248000', balanceDueCents: '0' });
       expect(settled.body.entries[2]).toMatchObject({ kind: 'funder_payment_received', reference: 'VIR-2026-000123', occurredAt: '2026-01-14T23:00:00.000Z' });
 
-      const events = await http(testApp).get('/audit-events').query({ objectId: id, limit: 50 }).set(bearer(anct.token)).expect(200);
+      const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: id, limit: 50 }).set(bearer(anct.token)).expect(200);
       expect(events.body.items.map((e: { action: string }) => e.action).sort()).toEqual(
         ['order.approved', 'order.created', 'order.generation_started', 'order.paid', 'order.ready', 'order.submitted'].sort(),
       );
@@ -219,24 +219,24 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
     });
 
     it('releases the envelope of a rejected order and keeps the reason', async () => {
-      const before = await http(testApp).get(`/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
+      const before = await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
       const order = await submittedOrder(testApp, steps);
-      const during = await http(testApp).get(`/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
+      const during = await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
       expect(BigInt(during.body.enrolment.reservedCents) - BigInt(before.body.enrolment.reservedCents)).toBe(500_000n);
-      await http(testApp).post(`/orders/${order.id}/reject`).set(bearer(anct.token)).send({}).expect(400);
-      const rejected = await http(testApp).post(`/orders/${order.id}/reject`).set(bearer(anct.token)).send({ reason: 'Hors enveloppe' }).expect(200);
+      await http(testApp).post(`/api/v1/orders/${order.id}/reject`).set(bearer(anct.token)).send({}).expect(400);
+      const rejected = await http(testApp).post(`/api/v1/orders/${order.id}/reject`).set(bearer(anct.token)).send({ reason: 'Hors enveloppe' }).expect(200);
       expect(rejected.body).toMatchObject({ status: 'rejected', rejectionReason: 'Hors enveloppe' });
-      const after = await http(testApp).get(`/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
+      const after = await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
       expect(after.body.enrolment.reservedCents).toBe(before.body.enrolment.reservedCents);
-      const illegal = await http(testApp).post(`/orders/${order.id}/approve`).set(bearer(anct.token)).expect(409);
+      const illegal = await http(testApp).post(`/api/v1/orders/${order.id}/approve`).set(bearer(anct.token)).expect(409);
       expect(illegal.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'rejected' } });
     });
 
     it('reverses the dues of an approved order that is cancelled, and refuses to cancel after payment', async () => {
       const order = await approvedOrder(testApp, steps);
-      const cancelled = await http(testApp).post(`/orders/${order.id}/cancel`).set(bearer(funder.token)).send({ reason: 'Commande en double' }).expect(200);
+      const cancelled = await http(testApp).post(`/api/v1/orders/${order.id}/cancel`).set(bearer(funder.token)).send({ reason: 'Commande en double' }).expect(200);
       expect(cancelled.body.status).toBe('cancelled');
-      const ledger = await http(testApp).get(`/orders/${order.id}/ledger`).set(bearer(funder.token)).expect(200);
+      const ledger = await http(testApp).get(`/api/v1/orders/${order.id}/ledger`).set(bearer(funder.token)).expect(200);
       expect(ledger.body.balance.balanceDueCents).toBe('0');
       expect(ledger.body.entries.map((e: { kind: string; amountCents: string }) => [e.kind, e.amountCents])).toEqual([
         ['order_face_value_due', '1000000'],
@@ -245,18 +245,18 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         ['operator_fee_due', '-40000'],
       ]);
       expect(ledger.body.entries[2].reversesEntryId).toBe(ledger.body.entries[0].id);
-      const events = await http(testApp).get('/audit-events').query({ objectId: order.id, action: 'order.cancelled' }).set(bearer(anct.token)).expect(200);
+      const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: order.id, action: 'order.cancelled' }).set(bearer(anct.token)).expect(200);
       expect(events.body.items[0].after).toMatchObject({ status: 'cancelled', reason: 'Commande en double' });
 
       const paid = await paidOrder(testApp, steps);
-      const refused = await http(testApp).post(`/orders/${paid.id}/cancel`).set(bearer(anct.token)).send({}).expect(409);
+      const refused = await http(testApp).post(`/api/v1/orders/${paid.id}/cancel`).set(bearer(anct.token)).send({}).expect(409);
       expect(refused.body.details.currentState).toMatch(/^(paid|generating|ready)$/);
       await waitUntilReady(testApp, funder, paid.id);
     });
 
     it('lets ANCT cancel a draft, and nobody move a cancelled order', async () => {
       const order = await draftOrder(testApp, steps);
-      await http(testApp).post(`/orders/${order.id}/cancel`).set(bearer(anct.token)).send({}).expect(200);
+      await http(testApp).post(`/api/v1/orders/${order.id}/cancel`).set(bearer(anct.token)).send({}).expect(200);
       for (const [path, actor, body] of [
         ['submit', funder, undefined],
         ['approve', anct, undefined],
@@ -264,7 +264,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         ['payment', anct, paymentOf(order)],
         ['cancel', funder, {}],
       ] as const) {
-        const response = await http(testApp).post(`/orders/${order.id}/${path}`).set(bearer(actor.token)).send(body);
+        const response = await http(testApp).post(`/api/v1/orders/${order.id}/${path}`).set(bearer(actor.token)).send(body);
         expect([path, response.status, response.body.details?.currentState]).toEqual([path, 409, 'cancelled']);
       }
     });
@@ -279,7 +279,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       ] as const;
       const before = await tableCounts(testApp);
       for (const [body, code, details] of cases) {
-        const response = await http(testApp).post('/orders').set(bearer(funder.token)).send({ programmeId: programme.id, ...body }).expect(422);
+        const response = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: programme.id, ...body }).expect(422);
         expect(response.body).toMatchObject({ code, details });
       }
       expect(await tableCounts(testApp)).toEqual(before);
@@ -300,20 +300,20 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
     it('refuses closed or expired programmes, programmes the funder is not enrolled in, and bad input', async () => {
       const closed = await programmeViaApi(testApp, anct);
       await enrolViaApi(testApp, anct, closed.id, funder.organisationId);
-      await http(testApp).patch(`/programmes/${closed.id}`).set(bearer(anct.token)).send({ status: 'closed' }).expect(200);
-      const refused = await http(testApp).post('/orders').set(bearer(funder.token)).send({ programmeId: closed.id, carnetCount: 200, carnetSize: 5 }).expect(422);
+      await http(testApp).patch(`/api/v1/programmes/${closed.id}`).set(bearer(anct.token)).send({ status: 'closed' }).expect(200);
+      const refused = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: closed.id, carnetCount: 200, carnetSize: 5 }).expect(422);
       expect(refused.body.code).toBe('PROGRAMME_CLOSED');
 
       const expired = await programmeViaApi(testApp, anct, { validUntil: '2020-12-31' });
       await enrolViaApi(testApp, anct, expired.id, funder.organisationId);
-      const late = await http(testApp).post('/orders').set(bearer(funder.token)).send({ programmeId: expired.id, carnetCount: 200, carnetSize: 5 }).expect(422);
+      const late = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: expired.id, carnetCount: 200, carnetSize: 5 }).expect(422);
       expect(late.body).toMatchObject({ code: 'PROGRAMME_EXPIRED', details: { validUntil: '2020-12-31' } });
 
       const foreign = await programmeViaApi(testApp, anct);
-      await http(testApp).post('/orders').set(bearer(funder.token)).send({ programmeId: foreign.id, carnetCount: 200, carnetSize: 5 }).expect(404);
+      await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: foreign.id, carnetCount: 200, carnetSize: 5 }).expect(404);
 
       const invalid = await http(testApp)
-        .post('/orders')
+        .post('/api/v1/orders')
         .set(bearer(funder.token))
         .send({ programmeId: 'nope', carnetCount: 0, carnetSize: 5.5, territoryCommunes: ['123'], personalisationText: 'a\nb', extra: 1 })
         .expect(400);
@@ -325,44 +325,44 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
     it('refuses a payment that does not cover the order, or is dated in the future', async () => {
       const order = await approvedOrder(testApp, steps);
       const short = await http(testApp)
-        .post(`/orders/${order.id}/payment`)
+        .post(`/api/v1/orders/${order.id}/payment`)
         .set(bearer(anct.token))
         .send({ ...paymentOf(order), amountCents: Number(order.totalDueCents) - 1 })
         .expect(422);
       expect(short.body).toMatchObject({ code: 'PAYMENT_AMOUNT_MISMATCH', details: { totalDueCents: order.totalDueCents } });
-      const future = await http(testApp).post(`/orders/${order.id}/payment`).set(bearer(anct.token)).send({ ...paymentOf(order), paymentDate: '2999-01-01' }).expect(422);
+      const future = await http(testApp).post(`/api/v1/orders/${order.id}/payment`).set(bearer(anct.token)).send({ ...paymentOf(order), paymentDate: '2999-01-01' }).expect(422);
       expect(future.body.code).toBe('PAYMENT_DATE_IN_FUTURE');
-      const current = await http(testApp).get(`/orders/${order.id}`).set(bearer(anct.token)).expect(200);
+      const current = await http(testApp).get(`/api/v1/orders/${order.id}`).set(bearer(anct.token)).expect(200);
       expect(current.body.status).toBe('approved');
     });
 
     it('answers 409 with the current state to every illegal transition', async () => {
       const draft = await draftOrder(testApp, steps);
       for (const [path, body] of [['approve', undefined], ['reject', { reason: 'non' }], ['payment', paymentOf(draft)]] as const) {
-        const response = await http(testApp).post(`/orders/${draft.id}/${path}`).set(bearer(anct.token)).send(body).expect(409);
+        const response = await http(testApp).post(`/api/v1/orders/${draft.id}/${path}`).set(bearer(anct.token)).send(body).expect(409);
         expect(response.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'draft' } });
       }
       const submitted = await submittedOrder(testApp, steps);
-      const again = await http(testApp).post(`/orders/${submitted.id}/submit`).set(bearer(funder.token)).expect(409);
+      const again = await http(testApp).post(`/api/v1/orders/${submitted.id}/submit`).set(bearer(funder.token)).expect(409);
       expect(again.body.details.currentState).toBe('submitted');
-      const early = await http(testApp).post(`/orders/${submitted.id}/payment`).set(bearer(anct.token)).send(paymentOf(submitted)).expect(409);
+      const early = await http(testApp).post(`/api/v1/orders/${submitted.id}/payment`).set(bearer(anct.token)).send(paymentOf(submitted)).expect(409);
       expect(early.body.details.currentState).toBe('submitted');
     });
 
     it('keeps each role to its own steps and each funder to its own orders', async () => {
       const order = await submittedOrder(testApp, steps);
-      await http(testApp).post(`/orders/${order.id}/approve`).set(bearer(funder.token)).expect(403);
-      await http(testApp).post('/orders').set(bearer(anct.token)).send({ programmeId: programme.id, carnetCount: 200, carnetSize: 5 }).expect(403);
+      await http(testApp).post(`/api/v1/orders/${order.id}/approve`).set(bearer(funder.token)).expect(403);
+      await http(testApp).post('/api/v1/orders').set(bearer(anct.token)).send({ programmeId: programme.id, carnetCount: 200, carnetSize: 5 }).expect(403);
       for (const actor of [prescriber, venue]) {
-        await http(testApp).get(`/orders/${order.id}`).set(bearer(actor.token)).expect(403);
-        await http(testApp).get('/orders').set(bearer(actor.token)).expect(403);
+        await http(testApp).get(`/api/v1/orders/${order.id}`).set(bearer(actor.token)).expect(403);
+        await http(testApp).get('/api/v1/orders').set(bearer(actor.token)).expect(403);
       }
-      await http(testApp).get(`/orders/${order.id}`).set(bearer(otherFunder.token)).expect(404);
-      await http(testApp).get(`/orders/${order.id}/ledger`).set(bearer(otherFunder.token)).expect(404);
-      await http(testApp).post(`/orders/${order.id}/cancel`).set(bearer(otherFunder.token)).send({}).expect(404);
-      const theirs = await http(testApp).get('/orders').set(bearer(otherFunder.token)).expect(200);
+      await http(testApp).get(`/api/v1/orders/${order.id}`).set(bearer(otherFunder.token)).expect(404);
+      await http(testApp).get(`/api/v1/orders/${order.id}/ledger`).set(bearer(otherFunder.token)).expect(404);
+      await http(testApp).post(`/api/v1/orders/${order.id}/cancel`).set(bearer(otherFunder.token)).send({}).expect(404);
+      const theirs = await http(testApp).get('/api/v1/orders').set(bearer(otherFunder.token)).expect(200);
       expect(theirs.body.items.map((o: { id: string }) => o.id)).not.toContain(order.id);
-      const all = await http(testApp).get('/orders').query({ funderId: funder.organisationId, status: 'submitted', limit: 200 }).set(bearer(anct.token)).expect(200);
+      const all = await http(testApp).get('/api/v1/orders').query({ funderId: funder.organisationId, status: 'submitted', limit: 200 }).set(bearer(anct.token)).expect(200);
       expect(all.body.items.map((o: { id: string }) => o.id)).toContain(order.id);
     });
   });
@@ -371,10 +371,10 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
     it('lets one of two simultaneous approvals through and answers the other 409', async () => {
       for (let round = 0; round < 5; round++) {
         const order = await submittedOrder(testApp, steps);
-        const responses = await Promise.all([0, 1].map(() => http(testApp).post(`/orders/${order.id}/approve`).set(bearer(anct.token))));
+        const responses = await Promise.all([0, 1].map(() => http(testApp).post(`/api/v1/orders/${order.id}/approve`).set(bearer(anct.token))));
         expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
         expect(responses.find((r) => r.status === 409)!.body.details.currentState).toBe('approved');
-        const ledger = await http(testApp).get(`/orders/${order.id}/ledger`).set(bearer(anct.token)).expect(200);
+        const ledger = await http(testApp).get(`/api/v1/orders/${order.id}/ledger`).set(bearer(anct.token)).expect(200);
         expect(ledger.body.entries).toHaveLength(2);
       }
     });
@@ -383,10 +383,10 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       for (let round = 0; round < 5; round++) {
         const order = await approvedOrder(testApp, steps);
         const responses = await Promise.all(
-          [0, 1].map(() => http(testApp).post(`/orders/${order.id}/payment`).set(bearer(anct.token)).send(paymentOf(order))),
+          [0, 1].map(() => http(testApp).post(`/api/v1/orders/${order.id}/payment`).set(bearer(anct.token)).send(paymentOf(order))),
         );
         expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
-        const ledger = await http(testApp).get(`/orders/${order.id}/ledger`).set(bearer(anct.token)).expect(200);
+        const ledger = await http(testApp).get(`/api/v1/orders/${order.id}/ledger`).set(bearer(anct.token)).expect(200);
         expect(ledger.body.balance.paymentsReceivedCents).toBe(order.totalDueCents);
         await waitUntilReady(testApp, funder, order.id);
         const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM vouchers WHERE order_id = $1`, [order.id]);
@@ -398,7 +398,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const tight = await programmeViaApi(testApp, anct);
       await enrolViaApi(testApp, anct, tight.id, funder.organisationId, 1_200_000);
       const responses = await Promise.all(
-        Array.from({ length: 4 }, () => http(testApp).post('/orders').set(bearer(funder.token)).send({ programmeId: tight.id, carnetCount: 200, carnetSize: 5 })),
+        Array.from({ length: 4 }, () => http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: tight.id, carnetCount: 200, carnetSize: 5 })),
       );
       expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
       expect(responses.map((r) => r.body.maxStateShareCents).sort()).toEqual(['0', '200000', '500000', '500000']);

@@ -21,7 +21,7 @@ describe('Issuing a carnet to a beneficiary', () => {
   let stock: ReadyOrder;
 
   const issue = (who: LoggedIn, carnetId: string, body: object = validBeneficiary) =>
-    http(testApp).post(`/carnets/${carnetId}/issue`).set(bearer(who.token)).send(body);
+    http(testApp).post(`/api/v1/carnets/${carnetId}/issue`).set(bearer(who.token)).send(body);
   const allocatedCount = async (prescriberId: string) =>
     (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM carnets WHERE prescriber_id = $1 AND status = 'allocated'`, [prescriberId]))[0].n;
 
@@ -53,7 +53,7 @@ describe('Issuing a carnet to a beneficiary', () => {
       replacesCarnetId: null,
       expiresAt: '2030-12-31T22:59:59.000Z', // end of 31/12 in Paris (winter time)
       totalValueCents: 5000,
-      pdfUrl: `/carnets/${carnet.id}/pdf`,
+      pdfUrl: `/api/v1/carnets/${carnet.id}/pdf`,
       warnings: [],
     });
     expect(response.body.vouchers.map((v: { serial: string }) => v.serial)).toEqual(carnet.vouchers.map((v) => v.serial));

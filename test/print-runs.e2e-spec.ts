@@ -23,7 +23,7 @@ describe('Print runs', () => {
   let otherPrescriber: LoggedIn;
   let stock: ReadyOrder;
 
-  const getRun = (who: LoggedIn, id: string) => http(testApp).get(`/print-runs/${id}`).set(bearer(who.token));
+  const getRun = (who: LoggedIn, id: string) => http(testApp).get(`/api/v1/print-runs/${id}`).set(bearer(who.token));
   const download = (who: LoggedIn, url: string) => http(testApp).get(url).set(bearer(who.token)).buffer(true).parse(binary);
 
   async function waitUntilFinished(who: LoggedIn, id: string): Promise<{ body: any; progressSeen: number[] }> {
@@ -58,7 +58,7 @@ describe('Print runs', () => {
   it('renders a whole order in files of at most PRINT_RUN_CARNETS_PER_FILE carnets, off the event loop, with progress', async () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    const requested = await http(testApp).post('/print-runs').set(bearer(funder.token)).send({ orderId: stock.order.id }).expect(202);
+    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(funder.token)).send({ orderId: stock.order.id }).expect(202);
     expect(requested.body).toMatchObject({ status: 'queued', carnetCount: 10, carnetsDone: 0, carnetsPerFile: 4, files: [] });
     const { body: run, progressSeen } = await waitUntilFinished(funder, requested.body.id);
     delay.disable();
@@ -104,7 +104,7 @@ describe('Print runs', () => {
 
   it("lets a prescriber print its carnets by id, and nobody else see the run or its files", async () => {
     const ids = [stock.carnets[2].id, stock.carnets[0].id];
-    const requested = await http(testApp).post('/print-runs').set(bearer(prescriber.token)).send({ carnetIds: ids }).expect(202);
+    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: ids }).expect(202);
     const { body: run } = await waitUntilFinished(prescriber, requested.body.id);
     expect(run.files).toEqual([expect.objectContaining({ carnetCount: 2, firstCarnetNumber: stock.carnets[0].number, lastCarnetNumber: stock.carnets[2].number })]);
     await download(prescriber, run.files[0].downloadUrl).expect(200);
@@ -112,26 +112,26 @@ describe('Print runs', () => {
       await getRun(outsider, run.id).expect(404);
       await download(outsider, run.files[0].downloadUrl).expect(404);
     }
-    const listed = await http(testApp).get('/print-runs').set(bearer(prescriber.token)).expect(200);
+    const listed = await http(testApp).get('/api/v1/print-runs').set(bearer(prescriber.token)).expect(200);
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([run.id]);
-    await download(prescriber, `/print-runs/${run.id}/files/2`).expect(404);
+    await download(prescriber, `/api/v1/print-runs/${run.id}/files/2`).expect(404);
   });
 
   it('refuses carnets the requester does not hold (404) and bad requests (400, 422), creating nothing', async () => {
     const before = await tableCounts(testApp);
-    await http(testApp).post('/print-runs').set(bearer(prescriber.token)).send({ carnetIds: [stock.carnets[0].id, stock.carnets[5].id] }).expect(404);
-    await http(testApp).post('/print-runs').set(bearer(otherFunder.token)).send({ orderId: stock.order.id }).expect(404);
-    await http(testApp).post('/print-runs').set(bearer(prescriber.token)).send({}).expect(400);
-    await http(testApp).post('/print-runs').set(bearer(prescriber.token)).send({ orderId: stock.order.id, carnetIds: [stock.carnets[0].id] }).expect(400);
-    await http(testApp).post('/print-runs').set(bearer(prescriber.token)).send({ carnetIds: ['not-a-uuid'] }).expect(400);
+    await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: [stock.carnets[0].id, stock.carnets[5].id] }).expect(404);
+    await http(testApp).post('/api/v1/print-runs').set(bearer(otherFunder.token)).send({ orderId: stock.order.id }).expect(404);
+    await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({}).expect(400);
+    await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ orderId: stock.order.id, carnetIds: [stock.carnets[0].id] }).expect(400);
+    await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: ['not-a-uuid'] }).expect(400);
     const tooMany = Array.from({ length: 5001 }, () => randomUUID());
-    const response = await http(testApp).post('/print-runs').set(bearer(funder.token)).send({ carnetIds: tooMany }).expect(422);
+    const response = await http(testApp).post('/api/v1/print-runs').set(bearer(funder.token)).send({ carnetIds: tooMany }).expect(422);
     expect(response.body.code).toBe('PRINT_RUN_TOO_LARGE');
     expect(await tableCounts(testApp)).toEqual(before);
   });
 
   it('is idempotent: a completed run is left alone, a retried run resumes after its last finished file', async () => {
-    const requested = await http(testApp).post('/print-runs').set(bearer(funder.token)).send({ orderId: stock.order.id }).expect(202);
+    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(funder.token)).send({ orderId: stock.order.id }).expect(202);
     const { body: run } = await waitUntilFinished(funder, requested.body.id);
     const directory = join(storageDir, 'print-runs', run.id);
     const firstFile = statSync(join(directory, 'carnets-001.pdf'));
@@ -153,7 +153,7 @@ describe('Print runs', () => {
   });
 
   it('marks the run failed, with the reason, when the last attempt fails', async () => {
-    const requested = await http(testApp).post('/print-runs').set(bearer(prescriber.token)).send({ carnetIds: [stock.carnets[1].id] }).expect(202);
+    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: [stock.carnets[1].id] }).expect(202);
     const { body: run } = await waitUntilFinished(prescriber, requested.body.id);
     const directory = join(storageDir, 'print-runs', run.id);
     unlinkSync(join(directory, 'carnets-001.pdf'));

@@ -23,7 +23,7 @@ describe('Printing a carnet', () => {
   let ring: VerificationKeyRing;
 
   const pdfOf = async (who: LoggedIn, carnetId: string, status = 200) => {
-    const response = await http(testApp).get(`/carnets/${carnetId}/pdf`).set(bearer(who.token)).buffer(true).parse(binary).expect(status);
+    const response = await http(testApp).get(`/api/v1/carnets/${carnetId}/pdf`).set(bearer(who.token)).buffer(true).parse(binary).expect(status);
     return response;
   };
 
@@ -61,7 +61,7 @@ describe('Printing a carnet', () => {
     stock = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 4, carnetSize: 10, territoryDepartements: ['69'], territoryCommunes: ['69266'] });
     await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Avec le Département du Rhône' WHERE id = $1`, [stock.order.id]);
     await allocateCarnets(testApp, stock.carnets.slice(0, 3).map((c) => c.id), prescriber.organisationId);
-    const keys = await http(testApp).get('/public/signing-keys').expect(200);
+    const keys = await http(testApp).get('/api/v1/public/signing-keys').expect(200);
     ring = createVerificationKeyRing(keys.body.keys.map(fromPublicJwk));
   });
   afterAll(() => testApp.close());
@@ -69,7 +69,7 @@ describe('Printing a carnet', () => {
   it('prints an issued carnet whose every QR code scans, verifies with the published keys and matches the typed code', async () => {
     const carnet: StockCarnet = stock.carnets[0];
     await http(testApp)
-      .post(`/carnets/${carnet.id}/issue`)
+      .post(`/api/v1/carnets/${carnet.id}/issue`)
       .set(bearer(prescriber.token))
       .send({ firstName: 'Zoë', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
       .expect(201);
@@ -152,7 +152,7 @@ describe('Printing a carnet', () => {
     await pdfOf(otherPrescriber, stock.carnets[0].id, 404);
     await pdfOf(prescriber, stock.carnets[3].id, 404); // still in the funder's stock
     await pdfOf(funder, stock.carnets[3].id, 200);
-    await http(testApp).post(`/carnets/${stock.carnets[2].id}/opposition`).set(bearer(prescriber.token)).send({ reason: 'damaged' }).expect(200);
+    await http(testApp).post(`/api/v1/carnets/${stock.carnets[2].id}/opposition`).set(bearer(prescriber.token)).send({ reason: 'damaged' }).expect(200);
     await pdfOf(prescriber, stock.carnets[2].id, 409);
     const unready = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 1 });
     await testApp.dataSource.query(`UPDATE orders SET status = 'generating' WHERE id = $1`, [unready.order.id]);

@@ -60,13 +60,13 @@ describe('Reconciliation', () => {
   async function issuedOrder(programmeId: string, body: Record<string, unknown>): Promise<ReadyOrder> {
     const order = await readyOrder(programmeId, body);
     await http(testApp)
-      .post('/carnets/allocations')
+      .post('/api/v1/carnets/allocations')
       .set(bearer(funder.token))
       .send({ prescriberId: prescriber.organisationId, count: order.carnets.length, orderId: order.order.id })
       .expect(201);
     for (const [index, carnet] of order.carnets.entries()) {
       await handOut(carnet, `Personne ${String.fromCharCode(65 + index)}`);
-      const pdf = await http(testApp).get(`/carnets/${carnet.id}/pdf`).set(bearer(prescriber.token)).buffer(true).parse(binary).expect(200);
+      const pdf = await http(testApp).get(`/api/v1/carnets/${carnet.id}/pdf`).set(bearer(prescriber.token)).buffer(true).parse(binary).expect(200);
       printedCodes(pdf.body).forEach((code, position) => printed.set(carnet.vouchers[position].id, code));
     }
     return order;
@@ -79,7 +79,7 @@ describe('Reconciliation', () => {
 
   const handOut = (carnet: GeneratedCarnet, fullName: string) =>
     http(testApp)
-      .post(`/carnets/${carnet.id}/issue`)
+      .post(`/api/v1/carnets/${carnet.id}/issue`)
       .set(bearer(prescriber.token))
       .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'employment', consent: true, person: { fullName, birthDate: '1970-05-04' } })
       .expect(201);
@@ -94,11 +94,11 @@ describe('Reconciliation', () => {
   }
 
   async function reconcile(): Promise<{ summary: Record<string, unknown>; anomalies: Anomaly[] }> {
-    const response = await http(testApp).post('/reconciliation-runs').set(bearer(anct.token)).expect(202);
+    const response = await http(testApp).post('/api/v1/reconciliation-runs').set(bearer(anct.token)).expect(202);
     const summary = await waitForJobRun(testApp, response.body.id);
     const anomalies: Anomaly[] = [];
     for (let offset = 0; ; offset += 200) {
-      const page = await http(testApp).get(`/reconciliation-runs/${response.body.id}/anomalies?limit=200&offset=${offset}`).set(bearer(anct.token)).expect(200);
+      const page = await http(testApp).get(`/api/v1/reconciliation-runs/${response.body.id}/anomalies?limit=200&offset=${offset}`).set(bearer(anct.token)).expect(200);
       anomalies.push(...page.body.items);
       if (anomalies.length >= page.body.total) break;
     }
@@ -146,15 +146,15 @@ describe('Reconciliation', () => {
     await redeem(venues[2], [voucherOf(main, 1, 3), voucherOf(main, 1, 4)]);
     expired = await issuedOrder(strictProgramme.id, { carnetCount: 1, carnetSize: 5 });
     opposed = await issuedOrder(strictProgramme.id, { carnetCount: 1, carnetSize: 5 });
-    await http(testApp).post(`/vouchers/${opposed.carnets[0].vouchers[0].serial}/opposition`).set(bearer(prescriber.token)).send({ reason: 'stolen' }).expect(200);
+    await http(testApp).post(`/api/v1/vouchers/${opposed.carnets[0].vouchers[0].serial}/opposition`).set(bearer(prescriber.token)).send({ reason: 'stolen' }).expect(200);
     await endProgramme(strictProgramme.id, addDays(today, -2));
     stock = await readyOrder(programme.id, { carnetCount: 1, carnetSize: 5 });
     // Orders that never reach payment: dues reversed on cancellation, nothing written on rejection.
     const steps = { anct, funder, programmeId: programme.id };
     const cancelled = await approvedOrder(testApp, steps, { carnetCount: 1, carnetSize: 5 });
-    await http(testApp).post(`/orders/${cancelled.id}/cancel`).set(bearer(funder.token)).send({ reason: 'Budget' }).expect(200);
+    await http(testApp).post(`/api/v1/orders/${cancelled.id}/cancel`).set(bearer(funder.token)).send({ reason: 'Budget' }).expect(200);
     const rejected = await submittedOrder(testApp, steps, { carnetCount: 1, carnetSize: 5 });
-    await http(testApp).post(`/orders/${rejected.id}/reject`).set(bearer(anct.token)).send({ reason: 'Hors règles' }).expect(200);
+    await http(testApp).post(`/api/v1/orders/${rejected.id}/reject`).set(bearer(anct.token)).send({ reason: 'Hors règles' }).expect(200);
 
     // The monthly statements, as the scheduler starts them once the period is over (tests cannot wait
     // for the month to end: the period ends today, and the run is asked as of tomorrow morning); one is
@@ -162,20 +162,20 @@ describe('Reconciliation', () => {
     const tomorrowMorning = new Date(startOfParisDay(addDays(today, 1)).getTime() + 5 * 3_600_000);
     const run = await testApp.app.get(StatementsService).requestRun(systemActor('scheduler'), today, tomorrowMorning);
     expect(await waitForJobRun(testApp, run.id)).toMatchObject({ statementsCreated: 3, redemptionsClaimed: 10 });
-    const statements = (await http(testApp).get('/reimbursement-statements').set(bearer(anct.token)).expect(200)).body.items;
+    const statements = (await http(testApp).get('/api/v1/reimbursement-statements').set(bearer(anct.token)).expect(200)).body.items;
     venues.forEach((venue, index) => (statementOf[index] = statements.find((s: { venueId: string }) => s.venueId === venue.venueId).id));
-    await http(testApp).post(`/reimbursement-statements/${statementOf[0]}/validate`).set(bearer(anct.token)).expect(200);
-    await http(testApp).put(`/venues/${venues[0].venueId}/bank-account`).set(bearer(venues[0].agent.token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
-    const batch = await http(testApp).post('/payment-batches').set(bearer(anct.token)).send({ statementIds: [statementOf[0]], requestedExecutionDate: today }).expect(201);
-    await http(testApp).post(`/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
+    await http(testApp).post(`/api/v1/reimbursement-statements/${statementOf[0]}/validate`).set(bearer(anct.token)).expect(200);
+    await http(testApp).put(`/api/v1/venues/${venues[0].venueId}/bank-account`).set(bearer(venues[0].agent.token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
+    const batch = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [statementOf[0]], requestedExecutionDate: today }).expect(201);
+    await http(testApp).post(`/api/v1/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
 
     // Expiry (with the credit note), then the State share, partly paid.
-    const expiry = await http(testApp).post('/expiry-runs').set(bearer(anct.token)).expect(202);
+    const expiry = await http(testApp).post('/api/v1/expiry-runs').set(bearer(anct.token)).expect(202);
     expect(await waitForJobRun(testApp, expiry.body.id)).toMatchObject({ vouchersExpired: 5 + 4, creditNotes: 2, creditNoteCents: String(5000 + 5000) });
-    const share = await http(testApp).post('/state-share-runs').set(bearer(anct.token)).expect(202);
+    const share = await http(testApp).post('/api/v1/state-share-runs').set(bearer(anct.token)).expect(202);
     expect(await waitForJobRun(testApp, share.body.id)).toMatchObject({ pairs: 2, linesWritten: 1, netDeltaCents: '5000' });
     await http(testApp)
-      .post('/state-share-payments')
+      .post('/api/v1/state-share-payments')
       .set(bearer(anct.token))
       .send({ programmeId: programme.id, funderId: funder.organisationId, amountCents: 2000, paidOn: today, reference: 'ETAT-1' })
       .expect(201);
@@ -200,14 +200,14 @@ describe('Reconciliation', () => {
   });
 
   it('and the programme’s funding report tells the same cycle', async () => {
-    const requested = await http(testApp).post('/funding-reports').set(bearer(anct.token)).send({ programmeId: programme.id }).expect(202);
+    const requested = await http(testApp).post('/api/v1/funding-reports').set(bearer(anct.token)).send({ programmeId: programme.id }).expect(202);
     let status = requested.body.status;
     while (status !== 'ready') {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      status = (await http(testApp).get(`/funding-reports/${requested.body.id}`).set(bearer(anct.token)).expect(200)).body.status;
+      status = (await http(testApp).get(`/api/v1/funding-reports/${requested.body.id}`).set(bearer(anct.token)).expect(200)).body.status;
       expect(status).not.toBe('failed');
     }
-    const csv = await http(testApp).get(`/funding-reports/${requested.body.id}/summary.csv`).set(bearer(anct.token)).buffer(true).expect(200);
+    const csv = await http(testApp).get(`/api/v1/funding-reports/${requested.body.id}/summary.csv`).set(bearer(anct.token)).buffer(true).expect(200);
     const [whole] = parseFrenchCsvRecords(csv.text);
     expect(whole).toMatchObject({
       Niveau: 'Programme',
@@ -343,8 +343,8 @@ describe('Reconciliation', () => {
     const before = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM ledger_entries`);
     await reconcile();
     expect(await testApp.dataSource.query(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(before);
-    await http(testApp).get('/reconciliation-runs/00000000-0000-4000-8000-000000000000/anomalies').set(bearer(anct.token)).expect(404);
-    const list = await http(testApp).get('/reconciliation-runs').set(bearer(anct.token)).expect(200);
+    await http(testApp).get('/api/v1/reconciliation-runs/00000000-0000-4000-8000-000000000000/anomalies').set(bearer(anct.token)).expect(404);
+    const list = await http(testApp).get('/api/v1/reconciliation-runs').set(bearer(anct.token)).expect(200);
     expect(list.body.items.every((run: { kind: string }) => run.kind === 'reconciliation')).toBe(true);
   });
 });

@@ -53,7 +53,7 @@ describe('Checking and redeeming chèques', () => {
       const voucher = fresh();
       const [{ grace_days: graceDays }] = await testApp.dataSource.query(`SELECT grace_days FROM programmes WHERE id = $1`, [stock.programme.id]);
       const response = await http(testApp)
-        .post('/redemptions/check')
+        .post('/api/v1/redemptions/check')
         .set(bearer(venue.agent.token))
         .send({ code: formatVoucherCode(voucher.code).toLowerCase() })
         .expect(200);
@@ -72,13 +72,13 @@ describe('Checking and redeeming chèques', () => {
 
     it('reads a scanned QR code the same way', async () => {
       const voucher = fresh();
-      const response = await http(testApp).post('/redemptions/check').set(bearer(venue.agent.token)).send({ qr: qrOf(testApp, voucher, stock) }).expect(200);
+      const response = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ qr: qrOf(testApp, voucher, stock) }).expect(200);
       expect(response.body).toMatchObject({ serial: voucher.serial, redeemable: true });
     });
 
     it('answers a typo as such, without looking the code up', async () => {
       const lookups = jest.spyOn(testApp.app.get(RedemptionsRepository), 'findForRedemption');
-      const response = await http(testApp).post('/redemptions/check').set(bearer(venue.agent.token)).send({ code: withTypo(fresh().code) }).expect(422);
+      const response = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ code: withTypo(fresh().code) }).expect(422);
       expect(response.body.code).toBe('CHECK_CHARACTER_MISMATCH');
       expect(lookups).not.toHaveBeenCalled();
       lookups.mockRestore();
@@ -87,7 +87,7 @@ describe('Checking and redeeming chèques', () => {
     it('gives every unknown code one and the same answer', async () => {
       const answers = await Promise.all(
         [randomUnknownCode(), randomUnknownCode(), 'AAAA-BBBB'].map((code) =>
-          http(testApp).post('/redemptions/check').set(bearer(venue.agent.token)).send({ code }).expect(422),
+          http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ code }).expect(422),
         ),
       );
       const bodies = answers.map(({ body }) => ({ ...body, requestId: undefined }));
@@ -102,7 +102,7 @@ describe('Checking and redeeming chèques', () => {
     });
 
     it('requires exactly one of code and qr', async () => {
-      const response = await http(testApp).post('/redemptions/check').set(bearer(venue.agent.token)).send({}).expect(400);
+      const response = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({}).expect(400);
       expect(response.body.details.fields[0].field).toBe('voucher.0');
     });
   });
@@ -158,7 +158,7 @@ describe('Checking and redeeming chèques', () => {
         },
       ]);
 
-      const again = await http(testApp).post('/redemptions/check').set(bearer(venue.agent.token)).send({ code: voucher.code }).expect(200);
+      const again = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ code: voucher.code }).expect(200);
       expect(again.body).toMatchObject({
         status: 'redeemed',
         redeemable: false,
@@ -168,10 +168,10 @@ describe('Checking and redeeming chèques', () => {
     });
 
     it('redeems a scanned QR, and with an API key of the venue', async () => {
-      const key = await http(testApp).post('/api-keys').set(bearer(venue.agent.token)).send({ name: 'borne' }).expect(201);
+      const key = await http(testApp).post('/api/v1/api-keys').set(bearer(venue.agent.token)).send({ name: 'borne' }).expect(201);
       const voucher = fresh();
       const response = await http(testApp)
-        .post('/redemptions')
+        .post('/api/v1/redemptions')
         .set('X-Api-Key', key.body.key)
         .set('Idempotency-Key', randomUUID())
         .send({ serviceId: venue.serviceId, vouchers: [{ qr: qrOf(testApp, voucher, stock) }] })
@@ -252,7 +252,7 @@ describe('Checking and redeeming chèques', () => {
     it('accepts a territory-restricted chèque at a site inside the territory', async () => {
       const paris = await issuedVouchers(testApp, anct, { funder: stock.funder, carnetCount: 1, carnetSize: 1, territoryCommunes: ['75056'] });
       const site = await http(testApp)
-        .post(`/venues/${venue.venueId}/sites`)
+        .post(`/api/v1/venues/${venue.venueId}/sites`)
         .set(bearer(venue.agent.token))
         .send({ name: 'Permanence Paris', addressLine: '1 rue de Rivoli', postalCode: '75001', city: 'Paris', communeInseeCode: '75056', openingHours: [] })
         .expect(201);
@@ -295,7 +295,7 @@ describe('Checking and redeeming chèques', () => {
     it('refuses venues that are not qualified: pending, then suspended', async () => {
       const pending = await venueAgent(testApp, anct);
       const service = await http(testApp)
-        .post(`/venues/${pending.organisationId}/services`)
+        .post(`/api/v1/venues/${pending.organisationId}/services`)
         .set(bearer(pending.token))
         .send({ label: 'Atelier', category: 'first_steps', durationMinutes: 60 })
         .expect(201);
@@ -303,7 +303,7 @@ describe('Checking and redeeming chèques', () => {
       const voucher = fresh();
       const refused = await redeemRequest(testApp, asPending, [{ code: voucher.code }]).expect(422);
       expect(refused.body).toMatchObject({ code: 'VENUE_NOT_QUALIFIED', details: { qualificationStatus: 'pending' } });
-      const checked = await http(testApp).post('/redemptions/check').set(bearer(pending.token)).send({ code: voucher.code }).expect(200);
+      const checked = await http(testApp).post('/api/v1/redemptions/check').set(bearer(pending.token)).send({ code: voucher.code }).expect(200);
       expect(checked.body).toMatchObject({ redeemable: false, refusal: 'VENUE_NOT_QUALIFIED' });
 
       await decide(testApp, anct, asPending.venueId, 'qualify');
@@ -347,7 +347,7 @@ describe('Checking and redeeming chèques', () => {
       const reused = await redeemRequest(testApp, venue, [{ code: b.code }], key).expect(422);
       expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await status(b.id)).toBe('issued');
-      const missing = await http(testApp).post('/redemptions').set(bearer(venue.agent.token)).send({ serviceId: venue.serviceId, vouchers: [{ code: b.code }] }).expect(400);
+      const missing = await http(testApp).post('/api/v1/redemptions').set(bearer(venue.agent.token)).send({ serviceId: venue.serviceId, vouchers: [{ code: b.code }] }).expect(400);
       expect(missing.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
       // Keys are per venue: another venue may use the same one for its own request.
       await redeemRequest(testApp, otherVenue, [{ code: b.code }], key).expect(201);
@@ -412,8 +412,8 @@ describe('Checking and redeeming chèques', () => {
       const voucher = fresh();
       const redeemed = await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(201);
       const redemptionId = redeemed.body.redemptions[0].id;
-      await http(testApp).post(`/redemptions/${redemptionId}/cancel`).set(bearer(otherVenue.agent.token)).send({ reason: 'pas à nous' }).expect(404);
-      const cancelled = await http(testApp).post(`/redemptions/${redemptionId}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur de saisie' }).expect(200);
+      await http(testApp).post(`/api/v1/redemptions/${redemptionId}/cancel`).set(bearer(otherVenue.agent.token)).send({ reason: 'pas à nous' }).expect(404);
+      const cancelled = await http(testApp).post(`/api/v1/redemptions/${redemptionId}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur de saisie' }).expect(200);
       expect(cancelled.body).toMatchObject({ id: redemptionId, status: 'cancelled', cancellationReason: 'Erreur de saisie' });
       expect(await status(voucher.id)).toBe('issued');
       const ledger = await testApp.dataSource.query(
@@ -426,7 +426,7 @@ describe('Checking and redeeming chèques', () => {
       ]);
       const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id IN ($1, $2) ORDER BY id`, [redemptionId, voucher.id]);
       expect(audit.map((row: { action: string }) => row.action)).toEqual(['voucher.redeemed', 'redemption.cancelled', 'voucher.redemption_undone']);
-      const twice = await http(testApp).post(`/redemptions/${redemptionId}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'encore' }).expect(409);
+      const twice = await http(testApp).post(`/api/v1/redemptions/${redemptionId}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'encore' }).expect(409);
       expect(twice.body.code).toBe('INVALID_STATE_TRANSITION');
       await redeemRequest(testApp, otherVenue, [{ code: voucher.code }]).expect(201);
     });
@@ -437,9 +437,9 @@ describe('Checking and redeeming chèques', () => {
       for (const voucher of [late, stated]) ids.push((await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(201)).body.redemptions[0].id);
       await testApp.dataSource.query(`UPDATE redemptions SET recorded_at = now() - interval '24 hours 1 second' WHERE id = $1`, [ids[0]]);
       await statementHolding(testApp, venue.venueId, [ids[1]]);
-      const tooLate = await http(testApp).post(`/redemptions/${ids[0]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'trop tard' }).expect(422);
+      const tooLate = await http(testApp).post(`/api/v1/redemptions/${ids[0]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'trop tard' }).expect(422);
       expect(tooLate.body).toMatchObject({ code: 'REDEMPTION_NOT_CANCELLABLE', details: { reason: 'UNDO_WINDOW_PASSED' } });
-      const inStatement = await http(testApp).post(`/redemptions/${ids[1]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'relevé' }).expect(422);
+      const inStatement = await http(testApp).post(`/api/v1/redemptions/${ids[1]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'relevé' }).expect(422);
       expect(inStatement.body).toMatchObject({ code: 'REDEMPTION_NOT_CANCELLABLE', details: { reason: 'IN_STATEMENT' } });
       expect([await status(late.id), await status(stated.id)]).toEqual(['redeemed', 'redeemed']);
     });
@@ -461,7 +461,7 @@ describe('Checking and redeeming chèques', () => {
       const closing = await testApp.dataSource.query(`SELECT action, before, after FROM audit_events WHERE object_id = $1 AND action LIKE 'carnet.%'`, [carnetId]);
       expect(closing).toEqual([{ action: 'carnet.fully_used', before: { status: 'issued' }, after: { status: 'fully_used', redemptionId: expect.any(String) } }]);
 
-      await http(testApp).post(`/redemptions/${a.body.redemptions[0].id}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur' }).expect(200);
+      await http(testApp).post(`/api/v1/redemptions/${a.body.redemptions[0].id}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur' }).expect(200);
       expect(await carnetStatus()).toBe('issued');
       const reopened = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 AND action = 'carnet.reopened'`, [carnetId]);
       expect(reopened).toHaveLength(1);
@@ -472,19 +472,19 @@ describe('Checking and redeeming chèques', () => {
 
   describe('venue views', () => {
     it('lists its own redemptions with filters and pages, and totals what is pending reimbursement', async () => {
-      const mine = await http(testApp).get('/redemptions').query({ limit: 200 }).set(bearer(venue.agent.token)).expect(200);
+      const mine = await http(testApp).get('/api/v1/redemptions').query({ limit: 200 }).set(bearer(venue.agent.token)).expect(200);
       expect(mine.body.total).toBeGreaterThan(5);
       expect(mine.body.items.every((item: { venueId: string }) => item.venueId === venue.venueId)).toBe(true);
       const active = mine.body.items.filter((item: { status: string }) => item.status === 'active');
 
-      const page = await http(testApp).get('/redemptions').query({ limit: 2, offset: 1 }).set(bearer(venue.agent.token)).expect(200);
+      const page = await http(testApp).get('/api/v1/redemptions').query({ limit: 2, offset: 1 }).set(bearer(venue.agent.token)).expect(200);
       expect(page.body.items.map((item: { id: string }) => item.id)).toEqual(mine.body.items.slice(1, 3).map((item: { id: string }) => item.id));
-      const cancelled = await http(testApp).get('/redemptions').query({ status: 'cancelled' }).set(bearer(venue.agent.token)).expect(200);
+      const cancelled = await http(testApp).get('/api/v1/redemptions').query({ status: 'cancelled' }).set(bearer(venue.agent.token)).expect(200);
       expect(cancelled.body.total).toBe(mine.body.items.length - active.length);
-      const future = await http(testApp).get('/redemptions').query({ from: new Date(Date.now() + 60_000).toISOString() }).set(bearer(venue.agent.token)).expect(200);
+      const future = await http(testApp).get('/api/v1/redemptions').query({ from: new Date(Date.now() + 60_000).toISOString() }).set(bearer(venue.agent.token)).expect(200);
       expect(future.body.total).toBe(0);
 
-      const totals = await http(testApp).get('/redemptions/totals').set(bearer(venue.agent.token)).expect(200);
+      const totals = await http(testApp).get('/api/v1/redemptions/totals').set(bearer(venue.agent.token)).expect(200);
       const activeValue = active.reduce((sum: number, item: { valueCents: number }) => sum + item.valueCents, 0);
       const inStatement = active.filter((item: { statementId: string | null }) => item.statementId).length;
       expect(totals.body).toEqual({
@@ -500,15 +500,15 @@ describe('Checking and redeeming chèques', () => {
       const voucher = fresh();
       const redeemed = await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(201);
       const id = redeemed.body.redemptions[0].id;
-      await http(testApp).get(`/redemptions/${id}`).set(bearer(venue.agent.token)).expect(200);
-      const other = await http(testApp).get(`/redemptions/${id}`).set(bearer(otherVenue.agent.token)).expect(404);
-      const missing = await http(testApp).get(`/redemptions/${randomUUID()}`).set(bearer(otherVenue.agent.token)).expect(404);
+      await http(testApp).get(`/api/v1/redemptions/${id}`).set(bearer(venue.agent.token)).expect(200);
+      const other = await http(testApp).get(`/api/v1/redemptions/${id}`).set(bearer(otherVenue.agent.token)).expect(404);
+      const missing = await http(testApp).get(`/api/v1/redemptions/${randomUUID()}`).set(bearer(otherVenue.agent.token)).expect(404);
       expect({ ...other.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined });
-      const theirs = await http(testApp).get('/redemptions').query({ limit: 200 }).set(bearer(otherVenue.agent.token)).expect(200);
+      const theirs = await http(testApp).get('/api/v1/redemptions').query({ limit: 200 }).set(bearer(otherVenue.agent.token)).expect(200);
       expect(theirs.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
-      const forAnct = await http(testApp).get('/redemptions').query({ venueId: venue.venueId, limit: 1 }).set(bearer(anct.token)).expect(200);
+      const forAnct = await http(testApp).get('/api/v1/redemptions').query({ venueId: venue.venueId, limit: 1 }).set(bearer(anct.token)).expect(200);
       expect(forAnct.body.items[0].venueId).toBe(venue.venueId);
-      await http(testApp).get(`/redemptions/${id}`).set(bearer(anct.token)).expect(200);
+      await http(testApp).get(`/api/v1/redemptions/${id}`).set(bearer(anct.token)).expect(200);
     });
   });
 });

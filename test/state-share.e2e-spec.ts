@@ -16,12 +16,12 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
   let order: ReadyOrder;
   const voucherIds = () => order.carnets.flatMap((carnet) => carnet.vouchers.map((voucher) => voucher.id));
 
-  const compute = async () => waitForJobRun(testApp, (await http(testApp).post('/state-share-runs').set(bearer(anct.token)).expect(202)).body.id);
+  const compute = async () => waitForJobRun(testApp, (await http(testApp).post('/api/v1/state-share-runs').set(bearer(anct.token)).expect(202)).body.id);
   const dueLines = async () =>
     (await testApp.dataSource.query(`SELECT amount_cents::int AS amount FROM ledger_entries WHERE kind = 'state_share_due' AND funder_id = $1 ORDER BY id`, [funder.organisationId])).map(
       (row: { amount: number }) => row.amount,
     );
-  const share = async (token: string) => (await http(testApp).get(`/state-share?programmeId=${programmeId}`).set(bearer(token)).expect(200)).body;
+  const share = async (token: string) => (await http(testApp).get(`/api/v1/state-share?programmeId=${programmeId}`).set(bearer(token)).expect(200)).body;
 
   beforeAll(async () => {
     testApp = await createTestApp({ withWorker: true });
@@ -75,16 +75,16 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
   it('lets ANCT record payments up to what is due, and shows each funder its own line only', async () => {
     const today = parisToday(new Date());
     const pay = (amountCents: number) =>
-      http(testApp).post('/state-share-payments').set(bearer(anct.token)).send({ programmeId, funderId: funder.organisationId, amountCents, paidOn: today, reference: 'MANDAT-1' });
+      http(testApp).post('/api/v1/state-share-payments').set(bearer(anct.token)).send({ programmeId, funderId: funder.organisationId, amountCents, paidOn: today, reference: 'MANDAT-1' });
     const tooMuch = await pay(4001).expect(422);
     expect(tooMuch.body).toMatchObject({ code: 'STATE_SHARE_PAYMENT_EXCEEDS_DUE', details: { outstandingCents: '4000' } });
     expect((await pay(2500).expect(201)).body).toMatchObject({ paidCents: '2500', outstandingCents: '1500' });
     await pay(1501).expect(422);
-    await http(testApp).post('/state-share-payments').set(bearer(funder.token)).send({ programmeId, funderId: funder.organisationId, amountCents: 1, paidOn: today, reference: 'X' }).expect(403);
+    await http(testApp).post('/api/v1/state-share-payments').set(bearer(funder.token)).send({ programmeId, funderId: funder.organisationId, amountCents: 1, paidOn: today, reference: 'X' }).expect(403);
 
     expect((await share(otherFunder.token)).map((line: { funderId: string }) => line.funderId)).toEqual([otherFunder.organisationId]);
     expect((await share(anct.token)).map((line: { funderId: string }) => line.funderId).sort()).toEqual([funder.organisationId, otherFunder.organisationId].sort());
-    const balances = (await http(testApp).get(`/ledger/balances?programmeId=${programmeId}`).set(bearer(funder.token)).expect(200)).body;
+    const balances = (await http(testApp).get(`/api/v1/ledger/balances?programmeId=${programmeId}`).set(bearer(funder.token)).expect(200)).body;
     expect(balances.balances.stateShareOutstandingCents).toBe('1500');
   });
 });

@@ -23,7 +23,7 @@ describe('Input validation and error answers', () => {
   it('rejects unknown fields with 400 naming them, and changes nothing', async () => {
     const before = await tableCounts(testApp);
     const response = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .send({ ...validFunder(), isAdmin: true })
       .expect(400);
@@ -34,7 +34,7 @@ describe('Input validation and error answers', () => {
 
   it('rejects wrong types and nested problems with every offending field', async () => {
     const response = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .send({ ...validFunder(), siren: 123456789, funderKind: 'kingdom', admin: { email: 'not-an-email', displayName: '' } })
       .expect(400);
@@ -45,13 +45,13 @@ describe('Input validation and error answers', () => {
   it('rejects a business rule with 422 and its code (invalid SIREN check digit)', async () => {
     const siren = uniqueSiren();
     const wrong = `${siren.slice(0, 8)}${(Number(siren[8]) + 1) % 10}`;
-    const response = await http(testApp).post('/organisations/funders').set(bearer(anct.token)).send({ ...validFunder(), siren: wrong }).expect(422);
+    const response = await http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send({ ...validFunder(), siren: wrong }).expect(422);
     expect(response.body.code).toBe('INVALID_SIREN');
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
     const response = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .set('Content-Type', 'application/json')
       .send('{"name": "Drôme",')
@@ -62,7 +62,7 @@ describe('Input validation and error answers', () => {
 
   it('refuses a JSON body that would set a prototype, as malformed', async () => {
     const response = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .set('Content-Type', 'application/json')
       .send(`{"name": "Drôme", "__proto__": {"isAdmin": true}}`)
@@ -71,7 +71,7 @@ describe('Input validation and error answers', () => {
   });
 
   it('takes an empty body sent as JSON as no body', async () => {
-    await http(testApp).post('/expiry-runs').set(bearer(anct.token)).set('Content-Type', 'application/json').send('').expect(202);
+    await http(testApp).post('/api/v1/expiry-runs').set(bearer(anct.token)).set('Content-Type', 'application/json').send('').expect(202);
   });
 
   it.each([
@@ -79,7 +79,7 @@ describe('Input validation and error answers', () => {
     ['text/plain', 'name=Département du Rhône'],
   ])('answers a body of type %s with 415 UNSUPPORTED_MEDIA_TYPE', async (contentType, body) => {
     const response = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .set('Content-Type', contentType)
       .send(body)
@@ -89,7 +89,7 @@ describe('Input validation and error answers', () => {
 
   it('answers an oversized body with 413', async () => {
     const response = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .send({ ...validFunder(), name: 'x'.repeat(300 * 1024) })
       .expect(413);
@@ -97,22 +97,22 @@ describe('Input validation and error answers', () => {
   });
 
   it('answers an unknown route with 404 ROUTE_NOT_FOUND, and echoes the request id', async () => {
-    const response = await http(testApp).get('/no/such/route').set('X-Request-Id', 'test-request-0001').expect(404);
+    const response = await http(testApp).get('/api/v1/no/such/route').set('X-Request-Id', 'test-request-0001').expect(404);
     expect(response.body).toEqual({ statusCode: 404, code: 'ROUTE_NOT_FOUND', message: 'No such route.', requestId: 'test-request-0001' });
     expect(response.headers['x-request-id']).toBe('test-request-0001');
   });
 
   it('answers a malformed identifier in the path with 400, not 500', async () => {
-    const response = await http(testApp).get('/organisations/not-a-uuid').set(bearer(anct.token)).expect(400);
+    const response = await http(testApp).get('/api/v1/organisations/not-a-uuid').set(bearer(anct.token)).expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('answers a duplicate with 409 and rolls the whole change back', async () => {
     const funder = validFunder();
-    await http(testApp).post('/organisations/funders').set(bearer(anct.token)).send(funder).expect(201);
+    await http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send(funder).expect(201);
     const before = await tableCounts(testApp);
     const again = await http(testApp)
-      .post('/organisations/funders')
+      .post('/api/v1/organisations/funders')
       .set(bearer(anct.token))
       .send({ ...validFunder(), admin: funder.admin })
       .expect(409);
@@ -123,7 +123,7 @@ describe('Input validation and error answers', () => {
 
   it('settles two simultaneous identical creations with one 201 and one 409, never a 500', async () => {
     const funder = validFunder();
-    const responses = await Promise.all([0, 1].map(() => http(testApp).post('/organisations/funders').set(bearer(anct.token)).send(funder)));
+    const responses = await Promise.all([0, 1].map(() => http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send(funder)));
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
     const conflict = responses.find((response) => response.status === 409)!;
     expect(['SIREN_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED']).toContain(conflict.body.code);

@@ -38,36 +38,36 @@ describe('Venues: application, qualification, sites and services, public directo
       ['online_procedures', 2],
       ['first_steps', 1],
     ]);
-    const own = await http(testApp).get(`/venues/${venue.id}`).set(bearer(token)).expect(200);
+    const own = await http(testApp).get(`/api/v1/venues/${venue.id}`).set(bearer(token)).expect(200);
     expect(own.body.id).toBe(venue.id);
     const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [venue.id]);
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['organisation.created', 'user.invited', 'venue.applied', 'user.activated']);
   });
 
   it('refuses a bad SIRET, a SIRET already registered (even by two racing applications) and bad opening hours', async () => {
-    const invalid = await http(testApp).post('/venues/applications').send(venueApplication({ siret: '73282932000075' })).expect(422);
+    const invalid = await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ siret: '73282932000075' })).expect(422);
     expect(invalid.body.code).toBe('INVALID_SIRET');
     const siret = uniqueSiret();
-    const racing = await Promise.all([1, 2].map(() => http(testApp).post('/venues/applications').send(venueApplication({ siret }))));
+    const racing = await Promise.all([1, 2].map(() => http(testApp).post('/api/v1/venues/applications').send(venueApplication({ siret }))));
     expect(racing.map((response) => response.status).sort()).toEqual([201, 409]);
     expect(racing.find((response) => response.status === 409)!.body.code).toBe('SIRET_ALREADY_REGISTERED');
     const overlapping = await http(testApp)
-      .post('/venues/applications')
+      .post('/api/v1/venues/applications')
       .send(venueApplication({ openingHours: [{ day: 1, opens: '09:00', closes: '12:00' }, { day: 1, opens: '11:00', closes: '13:00' }] }))
       .expect(400);
     expect(overlapping.body.details.fields[0].field).toBe('openingHours');
-    await http(testApp).post('/venues/applications').send(venueApplication({ services: [] })).expect(400);
-    await http(testApp).post('/venues/applications').send(venueApplication({ services: [{ label: 'x', category: 'juggling', durationMinutes: 60 }] })).expect(400);
+    await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ services: [] })).expect(400);
+    await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ services: [{ label: 'x', category: 'juggling', durationMinutes: 60 }] })).expect(400);
   });
 
   it('lets ANCT qualify, suspend, reinstate and withdraw, keeping a dated history and an audit trail', async () => {
     const { venue } = await apply();
-    const pending = await http(testApp).get('/venues').query({ qualificationStatus: 'pending', limit: 200 }).set(bearer(anct.token)).expect(200);
+    const pending = await http(testApp).get('/api/v1/venues').query({ qualificationStatus: 'pending', limit: 200 }).set(bearer(anct.token)).expect(200);
     expect(pending.body.items.map((item: { id: string }) => item.id)).toContain(venue.id);
 
-    const noReason = await http(testApp).post(`/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'refuse' }).expect(400);
+    const noReason = await http(testApp).post(`/api/v1/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'refuse' }).expect(400);
     expect(noReason.body.details.fields[0].field).toBe('reason');
-    const early = await http(testApp).post(`/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'suspend', reason: 'test' }).expect(409);
+    const early = await http(testApp).post(`/api/v1/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'suspend', reason: 'test' }).expect(409);
     expect(early.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'pending', attempted: 'suspend' } });
 
     await decide(testApp, anct, venue.id, 'qualify');
@@ -84,7 +84,7 @@ describe('Venues: application, qualification, sites and services, public directo
     const times = withdrawn.body.qualificationHistory.map((event: { decidedAt: string }) => new Date(event.decidedAt).getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(withdrawn.body.qualificationHistory.every((event: { decidedByUserId: string }) => event.decidedByUserId === anct.userId)).toBe(true);
-    await http(testApp).post(`/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'qualify' }).expect(409);
+    await http(testApp).post(`/api/v1/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'qualify' }).expect(409);
 
     const audit = await testApp.dataSource.query(`SELECT action, before, after FROM audit_events WHERE object_id = $1 AND action LIKE 'venue.%' ORDER BY id`, [venue.id]);
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['venue.applied', 'venue.qualified', 'venue.suspended', 'venue.qualified', 'venue.withdrawn']);
@@ -97,30 +97,30 @@ describe('Venues: application, qualification, sites and services, public directo
     const mine = await apply();
     const theirs = await apply();
     const site = await http(testApp)
-      .post(`/venues/${mine.venue.id}/sites`)
+      .post(`/api/v1/venues/${mine.venue.id}/sites`)
       .set(bearer(mine.token))
       .send({ name: 'Bus numérique', addressLine: 'Place du marché', postalCode: '69100', city: 'Villeurbanne', communeInseeCode: '69266', openingHours: [] })
       .expect(201);
     expect(site.body).toMatchObject({ venueId: mine.venue.id, departementCode: '69', active: true });
     await http(testApp)
-      .post(`/venues/${mine.venue.id}/sites`)
+      .post(`/api/v1/venues/${mine.venue.id}/sites`)
       .set(bearer(mine.token))
       .send({ name: 'Mauvais', addressLine: 'x', postalCode: '69100', city: 'V', communeInseeCode: '69266', openingHours: [{ day: 1, opens: '18:00', closes: '09:00' }] })
       .expect(400);
-    await http(testApp).post(`/venues/${theirs.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`).set(bearer(mine.token)).expect(404);
-    await http(testApp).post(`/venues/${mine.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`).set(bearer(mine.token)).expect(404);
-    await http(testApp).post(`/venues/${mine.venue.id}/sites/${site.body.id}/deactivate`).set(bearer(mine.token)).expect(200);
-    await http(testApp).post(`/venues/${mine.venue.id}/sites/${site.body.id}/deactivate`).set(bearer(mine.token)).expect(409);
+    await http(testApp).post(`/api/v1/venues/${theirs.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`).set(bearer(mine.token)).expect(404);
+    await http(testApp).post(`/api/v1/venues/${mine.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`).set(bearer(mine.token)).expect(404);
+    await http(testApp).post(`/api/v1/venues/${mine.venue.id}/sites/${site.body.id}/deactivate`).set(bearer(mine.token)).expect(200);
+    await http(testApp).post(`/api/v1/venues/${mine.venue.id}/sites/${site.body.id}/deactivate`).set(bearer(mine.token)).expect(409);
 
     const service = await http(testApp)
-      .post(`/venues/${mine.venue.id}/services`)
+      .post(`/api/v1/venues/${mine.venue.id}/services`)
       .set(bearer(mine.token))
       .send({ label: 'Sécurité en ligne', category: 'online_safety', durationMinutes: 90 })
       .expect(201);
-    await http(testApp).post(`/venues/${theirs.venue.id}/services`).set(bearer(mine.token)).send({ label: 'Autre', category: 'other', durationMinutes: 60 }).expect(404);
-    const closed = await http(testApp).post(`/venues/${mine.venue.id}/services/${service.body.id}/deactivate`).set(bearer(mine.token)).expect(200);
+    await http(testApp).post(`/api/v1/venues/${theirs.venue.id}/services`).set(bearer(mine.token)).send({ label: 'Autre', category: 'other', durationMinutes: 60 }).expect(404);
+    const closed = await http(testApp).post(`/api/v1/venues/${mine.venue.id}/services/${service.body.id}/deactivate`).set(bearer(mine.token)).expect(200);
     expect(closed.body.active).toBe(false);
-    await http(testApp).get(`/venues/${theirs.venue.id}`).set(bearer(mine.token)).expect(404);
+    await http(testApp).get(`/api/v1/venues/${theirs.venue.id}`).set(bearer(mine.token)).expect(404);
   });
 
   it('publishes qualified venues near a commune or in a département, without login', async () => {
@@ -131,7 +131,7 @@ describe('Venues: application, qualification, sites and services, public directo
     for (const { venue } of [inCommune, elsewhere, suspended]) await decide(testApp, anct, venue.id, 'qualify');
     await decide(testApp, anct, suspended.venue.id, 'suspend', 'Contrôle');
 
-    const near = await http(testApp).get('/public/venues').query({ communeInseeCode: '2A247' }).expect(200);
+    const near = await http(testApp).get('/api/v1/public/venues').query({ communeInseeCode: '2A247' }).expect(200);
     expect(near.body.items.map((venue: { name: string }) => venue.name)).toEqual(['B — ailleurs dans le département', 'A — lieu de la commune']);
     expect(near.body.total).toBe(2);
     expect(near.body.items[0]).toEqual({
@@ -154,12 +154,12 @@ describe('Venues: application, qualification, sites and services, public directo
         { label: 'Démarches CAF et impôts', category: 'online_procedures', categoryLabel: 'Démarches administratives en ligne', durationMinutes: 240, maxVouchers: 2 },
       ],
     });
-    const departement = await http(testApp).get('/public/venues').query({ departementCode: '2A', limit: 1, offset: 1 }).expect(200);
+    const departement = await http(testApp).get('/api/v1/public/venues').query({ departementCode: '2A', limit: 1, offset: 1 }).expect(200);
     expect(departement.body).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ name: 'B — ailleurs dans le département' }] });
     expect(JSON.stringify(near.body)).not.toContain(pending.venue.id);
-    expect((await http(testApp).get('/public/venues').query({ departementCode: '2B' }).expect(200)).body.total).toBe(0);
-    await http(testApp).get('/public/venues').expect(400);
-    await http(testApp).get('/public/venues').query({ departementCode: '2A', communeInseeCode: '2A004' }).expect(400);
+    expect((await http(testApp).get('/api/v1/public/venues').query({ departementCode: '2B' }).expect(200)).body.total).toBe(0);
+    await http(testApp).get('/api/v1/public/venues').expect(400);
+    await http(testApp).get('/api/v1/public/venues').query({ departementCode: '2A', communeInseeCode: '2A004' }).expect(400);
   });
 
   describe('application flood', () => {
@@ -170,8 +170,8 @@ describe('Venues: application, qualification, sites and services, public directo
     afterAll(() => limited.close());
 
     it('accepts a few applications per address per day, then answers 429 with Retry-After', async () => {
-      for (let i = 0; i < 2; i++) await http(limited).post('/venues/applications').send(venueApplication()).expect(201);
-      const refused = await http(limited).post('/venues/applications').send(venueApplication()).expect(429);
+      for (let i = 0; i < 2; i++) await http(limited).post('/api/v1/venues/applications').send(venueApplication()).expect(201);
+      const refused = await http(limited).post('/api/v1/venues/applications').send(venueApplication()).expect(429);
       expect(refused.body.code).toBe('RATE_LIMITED');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3600);
     });

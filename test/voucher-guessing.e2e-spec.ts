@@ -26,7 +26,7 @@ describe('Anti-guessing of chèque codes', () => {
   });
   afterAll(() => testApp.close());
 
-  const check = (token: string, code: string) => http(testApp).post('/redemptions/check').set(bearer(token)).send({ code });
+  const check = (token: string, code: string) => http(testApp).post('/api/v1/redemptions/check').set(bearer(token)).send({ code });
 
   it('answers a burst of random codes with 429 past the threshold, finds nothing, and tells ANCT', async () => {
     // Typos are caught by the check character and cost nothing.
@@ -45,7 +45,7 @@ describe('Anti-guessing of chèque codes', () => {
     const redeem = await redeemRequest(testApp, venue, [{ code: stock.vouchers[0].code }]).expect(429);
     expect(redeem.body.code).toBe('RATE_LIMITED');
 
-    const events = await http(testApp).get('/audit-events').query({ action: 'voucher_lookup.blocked' }).set(bearer(anct.token)).expect(200);
+    const events = await http(testApp).get('/api/v1/audit-events').query({ action: 'voucher_lookup.blocked' }).set(bearer(anct.token)).expect(200);
     expect(events.body.items).toHaveLength(1);
     expect(events.body.items[0]).toMatchObject({
       actorUserId: venue.agent.userId,
@@ -69,7 +69,7 @@ describe('Anti-guessing of chèque codes', () => {
     const guesses = Array.from({ length: 6 }, () => ({ code: randomUnknownCode(), scannedAt: new Date().toISOString(), serviceId: venue.serviceId }));
     const key = randomUUID();
     const batch = await http(testApp)
-      .post('/redemptions/offline-batches')
+      .post('/api/v1/redemptions/offline-batches')
       .set(bearer(venue.agent.token))
       .set('Idempotency-Key', randomUUID())
       .send({ deviceId: 'tablette', scans: [{ code: stock.vouchers[1].code, scannedAt: new Date().toISOString(), serviceId: venue.serviceId }, ...guesses] })

@@ -23,7 +23,7 @@ export function bearer(token: string): Record<string, string> {
 
 async function acceptInvitation(testApp: TestApp, invitationToken: string): Promise<{ accessToken: string; refreshToken: string }> {
   const response = await http(testApp)
-    .post('/auth/accept-invitation')
+    .post('/api/v1/auth/accept-invitation')
     .send({ token: invitationToken, password: TEST_PASSWORD })
     .expect(200);
   return response.body;
@@ -31,14 +31,14 @@ async function acceptInvitation(testApp: TestApp, invitationToken: string): Prom
 
 /** A colleague `by` invites into its organisation, invitation accepted: the new user's id, e-mail and tokens. */
 export async function invitedColleague(testApp: TestApp, by: { token: string }) {
-  const invited = await http(testApp).post('/users').set(bearer(by.token)).send({ email: uniqueEmail('colleague'), displayName: 'Collègue' }).expect(201);
+  const invited = await http(testApp).post('/api/v1/users').set(bearer(by.token)).send({ email: uniqueEmail('colleague'), displayName: 'Collègue' }).expect(201);
   const { accessToken, refreshToken } = await acceptInvitation(testApp, invited.body.invitationToken);
   return { id: invited.body.user.id as string, email: invited.body.user.email as string, accessToken, refreshToken };
 }
 
 async function asLoggedIn(testApp: TestApp, email: string, invitationToken: string): Promise<LoggedIn> {
   const { accessToken: token } = await acceptInvitation(testApp, invitationToken);
-  const me = await http(testApp).get('/auth/me').set(bearer(token)).expect(200);
+  const me = await http(testApp).get('/api/v1/auth/me').set(bearer(token)).expect(200);
   return { email, token, userId: me.body.userId, organisationId: me.body.organisationId };
 }
 
@@ -51,7 +51,7 @@ export async function anctAdmin(testApp: TestApp): Promise<LoggedIn> {
 export async function funderManager(testApp: TestApp, anct: LoggedIn, departementCode = '69'): Promise<LoggedIn> {
   const email = uniqueEmail('funder');
   const response = await http(testApp)
-    .post('/organisations/funders')
+    .post('/api/v1/organisations/funders')
     .set(bearer(anct.token))
     .send({
       name: `Département ${departementCode}`,
@@ -67,7 +67,7 @@ export async function funderManager(testApp: TestApp, anct: LoggedIn, departemen
 export async function prescriberAgent(testApp: TestApp, funder: LoggedIn, communeInseeCode = '69266'): Promise<LoggedIn> {
   const email = uniqueEmail('prescriber');
   const response = await http(testApp)
-    .post('/organisations/prescribers')
+    .post('/api/v1/organisations/prescribers')
     .set(bearer(funder.token))
     .send({ name: 'CCAS', siret: uniqueSiret(), communeInseeCode, admin: { email, displayName: 'Agent CCAS' } })
     .expect(201);
@@ -77,7 +77,7 @@ export async function prescriberAgent(testApp: TestApp, funder: LoggedIn, commun
 export async function venueAgent(testApp: TestApp, anct: LoggedIn, communeInseeCode = '69387'): Promise<LoggedIn> {
   const email = uniqueEmail('venue');
   const response = await http(testApp)
-    .post('/organisations/venues')
+    .post('/api/v1/organisations/venues')
     .set(bearer(anct.token))
     .send({
       name: 'EPN',
@@ -94,7 +94,7 @@ export async function venueAgent(testApp: TestApp, anct: LoggedIn, communeInseeC
 
 /** A venue that applied on its own (`POST /venues/applications`, no account needed), its administrator logged in. */
 export async function appliedVenueAgent(testApp: TestApp, application: { admin: { email: string } }) {
-  const response = await http(testApp).post('/venues/applications').send(application).expect(201);
+  const response = await http(testApp).post('/api/v1/venues/applications').send(application).expect(201);
   const agent = await asLoggedIn(testApp, application.admin.email, response.body.adminInvitation.invitationToken);
   return { agent, venue: response.body.venue as VenueProfile };
 }

@@ -5,7 +5,7 @@ import type { TestApp } from './test-app';
 
 export async function programmeViaApi(testApp: TestApp, anct: LoggedIn, overrides: Record<string, unknown> = {}) {
   const response = await http(testApp)
-    .post('/programmes')
+    .post('/api/v1/programmes')
     .set(bearer(anct.token))
     .send({ name: `Programme ${Math.random().toString(36).slice(2, 10)}`, year: 2026, validUntil: '2027-12-31', ...overrides })
     .expect(201);
@@ -13,7 +13,7 @@ export async function programmeViaApi(testApp: TestApp, anct: LoggedIn, override
 }
 
 export async function enrolViaApi(testApp: TestApp, anct: LoggedIn, programmeId: string, funderId: string, envelopeCents?: number) {
-  await http(testApp).post(`/programmes/${programmeId}/enrolments`).set(bearer(anct.token)).send({ funderId, envelopeCents }).expect(201);
+  await http(testApp).post(`/api/v1/programmes/${programmeId}/enrolments`).set(bearer(anct.token)).send({ funderId, envelopeCents }).expect(201);
 }
 
 export interface OrderSteps {
@@ -24,7 +24,7 @@ export interface OrderSteps {
 
 export async function draftOrder(testApp: TestApp, steps: OrderSteps, body: Record<string, unknown> = {}): Promise<{ id: string; totalDueCents: string }> {
   const response = await http(testApp)
-    .post('/orders')
+    .post('/api/v1/orders')
     .set(bearer(steps.funder.token))
     .send({ programmeId: steps.programmeId, carnetCount: 200, carnetSize: 5, ...body })
     .expect(201);
@@ -33,13 +33,13 @@ export async function draftOrder(testApp: TestApp, steps: OrderSteps, body: Reco
 
 export async function submittedOrder(testApp: TestApp, steps: OrderSteps, body?: Record<string, unknown>) {
   const order = await draftOrder(testApp, steps, body);
-  await http(testApp).post(`/orders/${order.id}/submit`).set(bearer(steps.funder.token)).expect(200);
+  await http(testApp).post(`/api/v1/orders/${order.id}/submit`).set(bearer(steps.funder.token)).expect(200);
   return order;
 }
 
 export async function approvedOrder(testApp: TestApp, steps: OrderSteps, body?: Record<string, unknown>) {
   const order = await submittedOrder(testApp, steps, body);
-  await http(testApp).post(`/orders/${order.id}/approve`).set(bearer(steps.anct.token)).expect(200);
+  await http(testApp).post(`/api/v1/orders/${order.id}/approve`).set(bearer(steps.anct.token)).expect(200);
   return order;
 }
 
@@ -49,7 +49,7 @@ export function paymentOf(order: { totalDueCents: string }) {
 
 export async function paidOrder(testApp: TestApp, steps: OrderSteps, body?: Record<string, unknown>) {
   const order = await approvedOrder(testApp, steps, body);
-  await http(testApp).post(`/orders/${order.id}/payment`).set(bearer(steps.anct.token)).send(paymentOf(order)).expect(200);
+  await http(testApp).post(`/api/v1/orders/${order.id}/payment`).set(bearer(steps.anct.token)).send(paymentOf(order)).expect(200);
   return order;
 }
 
@@ -57,7 +57,7 @@ export async function paidOrder(testApp: TestApp, steps: OrderSteps, body?: Reco
 export async function waitUntilReady(testApp: TestApp, funder: LoggedIn, orderId: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await http(testApp).get(`/orders/${orderId}`).set(bearer(funder.token)).expect(200);
+    const response = await http(testApp).get(`/api/v1/orders/${orderId}`).set(bearer(funder.token)).expect(200);
     if (response.body.status === 'ready') return response.body;
     if (Date.now() > deadline) throw new Error(`Order ${orderId} still ${response.body.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));

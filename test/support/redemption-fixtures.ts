@@ -21,12 +21,12 @@ export async function qualifiedVenue(testApp: TestApp, anct: LoggedIn, communeIn
   const agent = await venueAgent(testApp, anct, communeInseeCode);
   const venueId = agent.organisationId;
   const service = await http(testApp)
-    .post(`/venues/${venueId}/services`)
+    .post(`/api/v1/venues/${venueId}/services`)
     .set(bearer(agent.token))
     .send({ label: 'Atelier démarches en ligne', category: 'online_procedures', durationMinutes: 120, maxVouchers })
     .expect(201);
   const site = await http(testApp)
-    .post(`/venues/${venueId}/sites`)
+    .post(`/api/v1/venues/${venueId}/sites`)
     .set(bearer(agent.token))
     .send({
       name: 'Antenne',
@@ -85,7 +85,7 @@ export function venueApplication(overrides: Record<string, unknown> = {}) {
 }
 
 export async function decide(testApp: TestApp, anct: LoggedIn, venueId: string, decision: string, reason?: string) {
-  return http(testApp).post(`/venues/${venueId}/qualification`).set(bearer(anct.token)).send({ decision, reason }).expect(200);
+  return http(testApp).post(`/api/v1/venues/${venueId}/qualification`).set(bearer(anct.token)).send({ decision, reason }).expect(200);
 }
 
 export interface IssuedStock {
@@ -131,7 +131,7 @@ export function qrOf(testApp: TestApp, voucher: StockVoucher, stock: Pick<Issued
 
 export function redeemRequest(testApp: TestApp, venue: ReadyVenue, vouchers: object[], key: string = randomUUID(), extra: object = {}) {
   return http(testApp)
-    .post('/redemptions')
+    .post('/api/v1/redemptions')
     .set(bearer(venue.agent.token))
     .set('Idempotency-Key', key)
     .send({ serviceId: venue.serviceId, vouchers, ...extra });

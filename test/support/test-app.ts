@@ -17,7 +17,7 @@ export interface TestApp {
   worker: INestApplicationContext | null;
   config: AppConfig;
   dataSource: DataSource;
-  /** Every route path the HTTP server mounted, in Fastify's syntax (`/carnets/:id`). */
+  /** Every route path the HTTP server mounted, in Fastify's syntax (`/api/v1/carnets/:id`). */
   mountedRoutes: string[];
   close(): Promise<void>;
 }

@@ -158,7 +158,7 @@ export class PassesService {
       expiresAt: carnet.expiresAt,
       totalValueCents,
       vouchers,
-      pdfUrl: `/carnets/${carnet.id}/pdf`,
+      pdfUrl: `/api/v1/carnets/${carnet.id}/pdf`,
       warnings: handout.warnings,
     };
   }

@@ -123,7 +123,7 @@ function toView(run: PrintRunEntity): PrintRunViewDto {
     carnetsDone: run.carnetsDone,
     progressPercent: Math.floor((100 * run.carnetsDone) / run.carnetCount),
     carnetsPerFile: run.carnetsPerFile,
-    files: run.files.map((file) => ({ ...file, downloadUrl: `/print-runs/${run.id}/files/${file.index}` })),
+    files: run.files.map((file) => ({ ...file, downloadUrl: `/api/v1/print-runs/${run.id}/files/${file.index}` })),
     failureReason: run.failureReason,
     createdAt: run.createdAt,
     startedAt: run.startedAt,

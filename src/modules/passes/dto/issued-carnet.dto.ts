@@ -57,7 +57,7 @@ export class IssuedCarnetDto {
   @ApiProperty({ type: [IssuedVoucherDto] })
   vouchers: IssuedVoucherDto[];
 
-  @ApiProperty({ example: '/carnets/4c1e…/pdf', description: 'Where to download the printable carnet.' })
+  @ApiProperty({ example: '/api/v1/carnets/4c1e…/pdf', description: 'Where to download the printable carnet.' })
   pdfUrl: string;
 
   @ApiProperty({ type: [IssueWarningDto], description: 'Issued anyway; shown to the prescriber.' })

@@ -26,7 +26,7 @@ export class PrintRunFileDto {
   @ApiProperty({ description: 'SHA-256 of the file, hex.' })
   sha256: string;
 
-  @ApiProperty({ example: '/print-runs/…/files/1' })
+  @ApiProperty({ example: '/api/v1/print-runs/…/files/1' })
   downloadUrl: string;
 }
 
