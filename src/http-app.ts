@@ -9,6 +9,7 @@ import { ValidationFailedError } from './common/errors/validation-failed.error';
 import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
 import { byteSize } from './common/http/byte-size';
+import { serveWebApp } from './web/web-app';
 
 /** Where the JSON API lives; every controller's path is under it (health checks aside). */
 export const API_PREFIX = 'api/v1';
@@ -32,9 +33,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 /** Everything an HTTP app needs beyond its modules; shared by `main.ts` and the e2e tests so they test the real thing. */
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  // The JSON API is versioned under /api/v1; the web application owns `/`. Health checks stay at the
-  // root, where load balancers and orchestrators look for them.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  setApiPrefix(app);
   // An empty JSON body is no body (action endpoints such as `POST /orders/{id}/submit` take none, and many
   // clients send the JSON content type anyway); anything else goes through Fastify's own safe parser.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -59,7 +58,17 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${OPENAPI_PATH}-json` });
-  await mountBullBoard(app);
+  await mountBullBoard(app, config);
+  await serveWebApp(app, config);
+}
+
+/**
+ * The JSON API is versioned under /api/v1; the web application owns `/`. Health checks stay at the root,
+ * where load balancers and orchestrators look for them. Also applied when writing docs/openapi.json, so
+ * that its paths are the ones clients call.
+ */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { SessionActorDto } from './dto/session-actor.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { ANY_ROLE } from './role-groups';
 
@@ -48,6 +49,7 @@ export class AuthController {
   @Get('me')
   @Roles(...ANY_ROLE)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: SessionActorDto })
   me(@CurrentActor() actor: Actor) {
     return actor;
   }

@@ -1,11 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config';
 import { CommonError, ForbiddenError } from '../common/errors/common-errors';
 import { currentContext } from '../common/request-context';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, ORGANISATION_ADMIN_ONLY, PUBLIC_ROUTE, USERS_ONLY } from './auth.decorators';
 import { API_KEY_PREFIX, AuthService } from './auth.service';
+import { csrfRejected } from './auth.errors';
+import { checkCsrf, sessionAccessToken } from './browser-session';
 import type { Role } from './role';
 
 /**
@@ -17,6 +20,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,8 +28,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
-    const actor = await this.authenticate(request);
+    const authenticated = await this.authenticate(request);
+    const actor = authenticated?.actor;
     if (!actor) throw new CommonError('UNAUTHENTICATED', 'Authentication required: send a valid access token or API key.');
+
+    if (authenticated.viaSessionCookie) {
+      const verdict = checkCsrf(request, this.config.PUBLIC_BASE_URL);
+      if (!verdict.allowed) throw csrfRejected(verdict.reason);
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (!roles || !actor.role || !roles.includes(actor.role)) throw new ForbiddenError();
@@ -41,12 +51,22 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: FastifyRequest): Promise<Actor | null> {
+  /**
+   * Software sends an API key or a bearer token; a browser sends its session cookie. A request with a
+   * header is judged by the header alone, so a software client never trips over the CSRF rules.
+   */
+  private async authenticate(request: FastifyRequest): Promise<{ actor: Actor | null; viaSessionCookie: boolean } | null> {
     const apiKeyHeader = request.headers['x-api-key'];
-    if (typeof apiKeyHeader === 'string') return this.auth.authenticateApiKey(apiKeyHeader);
+    if (typeof apiKeyHeader === 'string') return { actor: await this.auth.authenticateApiKey(apiKeyHeader), viaSessionCookie: false };
     const authorization = request.headers.authorization;
-    if (!authorization?.startsWith('Bearer ')) return null;
-    const token = authorization.slice('Bearer '.length).trim();
-    return token.startsWith(API_KEY_PREFIX) ? this.auth.authenticateApiKey(token) : this.auth.authenticateAccessToken(token);
+    if (authorization?.startsWith('Bearer ')) {
+      const token = authorization.slice('Bearer '.length).trim();
+      const actor = token.startsWith(API_KEY_PREFIX) ? await this.auth.authenticateApiKey(token) : await this.auth.authenticateAccessToken(token);
+      return { actor, viaSessionCookie: false };
+    }
+    if (authorization) return null;
+    const sessionToken = sessionAccessToken(request);
+    if (!sessionToken) return null;
+    return { actor: await this.auth.authenticateAccessToken(sessionToken), viaSessionCookie: true };
   }
 }

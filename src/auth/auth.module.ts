@@ -10,6 +10,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionController } from './session.controller';
+import { SessionService } from './session.service';
 
 @Global()
 @Module({
@@ -24,8 +26,8 @@ import { PasswordHasher } from './password-hasher';
       },
     }),
   ],
-  controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, ActorCache, PasswordHasher, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, SessionController, ApiKeysController],
+  providers: [AuthService, SessionService, ActorCache, PasswordHasher, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ActorCache],
 })
 export class AuthModule {}

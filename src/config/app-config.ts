@@ -93,6 +93,11 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** The built web application (Vite's output), served on `/`; relative paths are from the working directory. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIST_DIR = 'web/dist';
+
   @IsString()
   @MinLength(32)
   JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';

@@ -6,12 +6,19 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
+import { checkCsrf, sessionAccessToken } from '../auth/browser-session';
+import type { AppConfig } from '../config/app-config';
 import { ALL_QUEUE_NAMES } from './queue-names';
 
 export const BULL_BOARD_PATH = '/admin/queues';
 
-/** The BullMQ dashboard, for ANCT admins only (access token or API key in the Authorization header). */
-export async function mountBullBoard(app: NestFastifyApplication): Promise<void> {
+/**
+ * The BullMQ dashboard, for ANCT admins only: an access token in the Authorization header, or the
+ * browser session cookie (the ANCT space links here). The dashboard's own page cannot send our CSRF
+ * header, so its changes (retry, clean…) made with the cookie must come from our origin; the cookie is
+ * SameSite=Strict besides.
+ */
+export async function mountBullBoard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(BULL_BOARD_PATH);
   createBullBoard({
@@ -21,9 +28,15 @@ export async function mountBullBoard(app: NestFastifyApplication): Promise<void>
   const auth = app.get(AuthService);
   const onlyAnctAdmins = async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const sessionToken = header ? undefined : sessionAccessToken(request);
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : (sessionToken ?? '');
     const actor = token ? await auth.authenticateAccessToken(token).catch(() => null) : null;
-    if (actor?.role === 'anct_admin') return;
+    if (actor?.role === 'anct_admin') {
+      const verdict = sessionToken ? checkCsrf(request, config.PUBLIC_BASE_URL, false) : { allowed: true as const };
+      if (verdict.allowed) return;
+      await reply.status(403).send({ statusCode: 403, code: 'CSRF_REJECTED', message: `Request refused (${verdict.reason}).` });
+      return;
+    }
     const statusCode = actor ? 403 : 401;
     await reply
       .status(statusCode)

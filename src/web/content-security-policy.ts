@@ -1,0 +1,22 @@
+/**
+ * The Content-Security-Policy of the web application's pages: everything from our own origin, nothing
+ * from elsewhere (the application must work on a closed network), no inline script, no plug-in, no framing.
+ * Add a source here only with the reason beside it.
+ */
+const DIRECTIVES: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  // DSFR's CSS draws some of its pictograms as data: URIs.
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export const WEB_CONTENT_SECURITY_POLICY = Object.entries(DIRECTIVES)
+  .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+  .join('; ');

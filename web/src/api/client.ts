@@ -1,0 +1,95 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
+/** Names shared with the server (src/auth/session-cookies.ts). */
+const CSRF_COOKIE = 'pn_csrf';
+const CSRF_HEADER = 'X-CSRF-Token';
+const SESSION_PATH = '/api/v1/auth/session';
+export const LOGIN_PATH = '/connexion';
+export const RETURN_PARAMETER = 'retour';
+
+/** 401s here are answers the caller handles itself (a wrong password, no session yet), not an expired session. */
+const CALLER_HANDLES_401 = [SESSION_PATH, '/api/v1/auth/me'];
+
+function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+function isChange(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+}
+
+/** The login page's address that brings the person back to where they were once logged in again. */
+export function loginPathReturningHere(): string {
+  const here = `${window.location.pathname}${window.location.search}`;
+  return here.startsWith(LOGIN_PATH) ? LOGIN_PATH : `${LOGIN_PATH}?${RETURN_PARAMETER}=${encodeURIComponent(here)}`;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh at a time, however many calls found the access cookie expired together. */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= fetch(`${SESSION_PATH}/refresh`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { [CSRF_HEADER]: readCookie(CSRF_COOKIE) ?? '' },
+  })
+    .then((response) => response.ok)
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+const pendingRetries = new WeakMap<Request, Request>();
+
+/**
+ * Every change repeats the CSRF cookie in a header (the server refuses it otherwise). An expired access
+ * cookie is renewed once with the refresh cookie and the call replayed; when the session is over, the
+ * browser goes to the login page, which brings the person back here afterwards.
+ */
+const sessionMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (isChange(request.method)) request.headers.set(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
+    pendingRetries.set(request, request.clone());
+    return request;
+  },
+  async onResponse({ request, response }) {
+    const retry = pendingRetries.get(request);
+    pendingRetries.delete(request);
+    if (response.status !== 401 || CALLER_HANDLES_401.some((path) => new URL(request.url).pathname.startsWith(path))) return response;
+    if (retry && (await refreshSession())) {
+      if (isChange(retry.method)) retry.headers.set(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
+      const replayed = await fetch(retry);
+      if (replayed.status !== 401) return replayed;
+    }
+    window.location.assign(loginPathReturningHere());
+    return response;
+  },
+};
+
+/** The typed client of our own API (types generated from docs/openapi.json into schema.d.ts). */
+export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'include' });
+api.use(sessionMiddleware);
+
+/** The French sentence to show for an API error answer, with a fallback when it says nothing useful. */
+export function errorMessage(error: unknown, fallback = 'Une erreur est survenue. Réessayez dans un instant.'): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    switch ((error as { code: unknown }).code) {
+      case 'INVALID_CREDENTIALS':
+        return 'Adresse e-mail ou mot de passe incorrect.';
+      case 'RATE_LIMITED':
+        return 'Trop de tentatives. Patientez quelques minutes puis réessayez.';
+      case 'CSRF_REJECTED':
+        return 'La page a expiré. Rechargez-la puis réessayez.';
+      case 'FORBIDDEN':
+        return "Votre rôle ne permet pas cette action.";
+    }
+  }
+  return fallback;
+}

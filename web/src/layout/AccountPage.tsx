@@ -1,0 +1,34 @@
+import { api } from '../api/client';
+import type { OrganisationView } from '../api/views';
+import { useActor } from '../session/SessionContext';
+import { DataStatus } from './DataStatus';
+import { label, ROLE_LABELS } from './labels';
+import { OrganisationSummary } from './OrganisationSummary';
+import { undocumentedDataOf, useApiData } from './useApiData';
+import { usePageTitle } from './usePageTitle';
+
+/** "Mon compte", in every space: who is logged in, for which organisation, with which rights. */
+export function AccountPage() {
+  usePageTitle('Mon compte');
+  const actor = useActor();
+  const organisation = useApiData(
+    async () => undocumentedDataOf<OrganisationView>(await api.GET('/api/v1/organisations/{id}', { params: { path: { id: actor.organisationId ?? '' } } })),
+    [actor.organisationId],
+  );
+  return (
+    <div className="fr-container fr-my-6w">
+      <h1>Mon compte</h1>
+      <DataStatus state={organisation}>{(data) => <OrganisationSummary organisation={data} />}</DataStatus>
+      <dl>
+        <dt className="fr-text--bold">Adresse e-mail</dt>
+        <dd className="fr-mb-2w">{actor.label}</dd>
+        <dt className="fr-text--bold">Rôle</dt>
+        <dd className="fr-mb-2w">
+          {label(ROLE_LABELS, actor.role)}
+          {actor.isOrganisationAdmin ? ' (administrateur de la structure)' : ''}
+        </dd>
+      </dl>
+      <p className="fr-text--sm">L'affichage clair ou sombre se règle avec « Paramètres d'affichage », en haut et en bas de page.</p>
+    </div>
+  );
+}

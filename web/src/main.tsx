@@ -1,0 +1,19 @@
+import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Link } from 'react-router';
+import { App } from './App';
+
+startReactDsfr({ defaultColorScheme: 'system', Link });
+
+declare module '@codegouvfr/react-dsfr/spa' {
+  interface RegisterLink {
+    Link: typeof Link;
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,51 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
+import type { SessionActor } from './spaces';
+
+interface SessionState {
+  /** `undefined` while the first look-up runs; `null` when nobody is logged in. */
+  actor: SessionActor | null | undefined;
+  setActor: (actor: SessionActor | null) => void;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [actor, setActor] = useState<SessionActor | null | undefined>(undefined);
+
+  useEffect(() => {
+    let cancelled = false;
+    const lookUp = async () => {
+      let { data } = await api.GET('/api/v1/auth/me');
+      // An expired access cookie with a live refresh cookie: renew once, then ask again.
+      if (!data && (await api.POST('/api/v1/auth/session/refresh')).response.ok) ({ data } = await api.GET('/api/v1/auth/me'));
+      if (!cancelled) setActor(data ?? null);
+    };
+    lookUp().catch(() => !cancelled && setActor(null));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api.DELETE('/api/v1/auth/session');
+    setActor(null);
+  }, []);
+
+  const value = useMemo(() => ({ actor, setActor, logout }), [actor, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The logged-in person, in a page that RequireSpace guards. */
+export function useActor(): SessionActor {
+  const { actor } = useSession();
+  if (!actor) throw new Error('useActor outside a logged-in space');
+  return actor;
+}
