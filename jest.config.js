@@ -1,5 +1,6 @@
 /**
- * Two projects: pure unit tests beside the code, and HTTP/e2e journeys in test/ against real PostgreSQL and Redis.
+ * Three projects: pure unit tests beside the code, HTTP/e2e journeys in test/ against real PostgreSQL and Redis,
+ * and browser journeys in Chromium against the real server (test/browser/).
  *
  * NestJS 12 ships as ES modules. Node ≥ 20.19 lets our CommonJS build `require()` them, but Jest's own module
  * loader only does so from Node 24.9, so under Jest those packages are compiled to CommonJS by SWC
@@ -38,6 +39,15 @@ module.exports = {
       displayName: 'e2e',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // Chromium against the real server (scripts/test-browser.sh builds both first); run apart from the others.
+      ...shared,
+      displayName: 'browser',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

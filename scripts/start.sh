@@ -11,5 +11,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 echo "Building…"
 npx nest build
+bash scripts/build-web.sh
 # The API and the worker each check the settings, create the database if missing and apply migrations (under a lock).
 exec node dist/src/start-all.js

@@ -6,7 +6,9 @@
 const DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  // react-dsfr's display settings write one of these two <style> elements (`:root { color-scheme: light; }`
+  // or `dark`): allowed by their hashes, never by 'unsafe-inline'.
+  'style-src': ["'self'", "'sha256-HzhUjVBe6Oi2wcxUM7bmy2Rp9VdLMHYDdYr9MalNmOY='", "'sha256-xVQ4mcypV0CvOtZpQgVcKpcoNvdUkR9BrwZBrtBbU+w='"],
   // DSFR's CSS draws some of its pictograms as data: URIs.
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
