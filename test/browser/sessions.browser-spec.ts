@@ -102,11 +102,15 @@ describe('Browser sessions in the web application (Chromium)', () => {
     const access = cookies.find((cookie) => cookie.name === 'pn_access');
     expect(access).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: false });
     expect(cookies.find((cookie) => cookie.name === 'pn_csrf')).toMatchObject({ httpOnly: false, sameSite: 'Strict' });
-    expect(await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, readable: document.cookie.includes('pn_access') }))).toEqual({
-      local: 0,
-      session: 0,
-      readable: false,
-    });
+    // The access token is nowhere a script can read it (react-dsfr keeps only the display settings in localStorage).
+    const stored = await page.evaluate(() => ({
+      storage: [...Object.values(localStorage), ...Object.values(sessionStorage)].join('\n'),
+      readableCookies: document.cookie,
+    }));
+    expect(stored.storage).not.toContain(access!.value);
+    expect(stored.storage).not.toMatch(/eyJ/);
+    expect(stored.readableCookies).not.toContain('pn_access');
+    expect(stored.readableCookies).not.toContain('pn_refresh');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/connexion');
@@ -124,6 +128,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
     await page.goto('/connexion');
     await logIn(users.prescriber);
     await page.waitForURL('**/prescripteur');
+    await page.getByText(users.prescriber.organisationName, { exact: true }).waitFor();
     // The session ends while the page is open (cookies gone: expired, or revoked elsewhere).
     await context.clearCookies();
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Mon compte' }).click();
