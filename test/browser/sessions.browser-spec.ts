@@ -9,6 +9,7 @@ import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
 const JOURNEY_TIMEOUT = 120_000;
+const SERVER_TIMEOUT = 300_000;
 
 /** Every role: where it lands, the menu entries it sees, a sentence of its real data, its screenshot name. */
 const SPACES = [
@@ -30,11 +31,11 @@ describe('Browser sessions in the web application (Chromium)', () => {
     browser = await launchChromium();
     server = await startBrowserServer();
     users = await seedUsers(server);
-  }, JOURNEY_TIMEOUT);
+  }, SERVER_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-  }, JOURNEY_TIMEOUT);
+  }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
     context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
@@ -42,7 +43,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
     watched = watchPage(page);
   });
   afterEach(async () => {
-    await context.close();
+    await context?.close();
     // No journey may trip the Content-Security-Policy or throw in the page.
     expect(watched.cspViolations).toEqual([]);
     expect(watched.errors).toEqual([]);
