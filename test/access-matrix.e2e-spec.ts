@@ -354,6 +354,9 @@ const PUBLIC_ROUTES = [
   '/api/v1/auth/refresh',
   '/api/v1/auth/logout',
   '/api/v1/auth/accept-invitation',
+  // Browser sessions: open (login), renew and close; the CSRF rules guard them (test/web-app.e2e-spec.ts).
+  '/api/v1/auth/session',
+  '/api/v1/auth/session/refresh',
   '/api/v1/public/signing-keys',
   '/api/v1/public/revocations',
   '/api/v1/venues/applications',
@@ -452,7 +455,7 @@ describe('Role × endpoint × organisation matrix', () => {
     );
     const covered = new Set([
       ...ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.route}`),
-      ...PUBLIC_ROUTES.flatMap((route) => ['get', 'post'].map((method) => `${method} ${route}`)),
+      ...PUBLIC_ROUTES.flatMap((route) => ['get', 'post', 'delete'].map((method) => `${method} ${route}`)),
     ]);
     expect(documented.filter((operation) => !covered.has(operation))).toEqual([]);
   });
