@@ -30,8 +30,27 @@ export interface StateShareView {
   dueRecordedCents: string;
   paidCents: string;
   outstandingCents: string;
+  /** Cut-off of the last computation: redemptions recorded up to it were counted. */
+  countedUpTo: Date | null;
+  /** When the last computation ran (`STATE_SHARE_SETTLING_SECONDS` after its cut-off). */
   lastComputedAt: Date | null;
+  /** Active redemptions recorded after that cut-off, counted by the next computation. */
+  notYetCountedRedemptions: number;
+  notYetCountedValueCents: string;
 }
+
+/** What a State share run did, kept as its job run's summary. */
+export type StateShareRunSummary = {
+  ranAt: string;
+  /** Redemptions recorded up to this instant (and not cancelled by then) were counted. */
+  countedUpTo: string;
+  settlingSeconds: number;
+  pairs: number;
+  linesWritten: number;
+  netDeltaCents: string;
+  /** Active redemptions recorded after the cut-off, still settling: the next run counts them. */
+  leftForNextRun: { redemptions: number; valueCents: string };
+};
 
 /** State co-financing of each funder: recorded as ledger deltas by a job, paid by ANCT. */
 @Injectable()
@@ -55,8 +74,9 @@ export class StateShareService {
    * the difference with what it already holds (idempotent: a second run writes nothing). A funder's
    * computation holds its lock, and never replaces a newer one (overlapping runs).
    */
-  async executeRun(_run: JobRunEntity): Promise<Record<string, unknown>> {
-    const asOf = await this.shares.computationInstant(this.config.STATE_SHARE_SETTLING_SECONDS);
+  async executeRun(_run: JobRunEntity): Promise<StateShareRunSummary> {
+    const settlingSeconds = this.config.STATE_SHARE_SETTLING_SECONDS;
+    const { ranAt, countedUpTo: asOf } = await this.shares.computationInstants(settlingSeconds);
     let pairs = 0;
     let linesWritten = 0;
     let netDeltaCents = 0n;
@@ -97,7 +117,15 @@ export class StateShareService {
       if (delta !== 0n) linesWritten += 1;
       netDeltaCents += delta;
     }
-    return { asOf: asOf.toISOString(), pairs, linesWritten, netDeltaCents: netDeltaCents.toString() };
+    return {
+      ranAt: ranAt.toISOString(),
+      countedUpTo: asOf.toISOString(),
+      settlingSeconds,
+      pairs,
+      linesWritten,
+      netDeltaCents: netDeltaCents.toString(),
+      leftForNextRun: await this.shares.recordedAfter(asOf, ranAt),
+    };
   }
 
   async recordPayment(actor: Actor, dto: RecordStateSharePaymentDto, now = new Date()) {
