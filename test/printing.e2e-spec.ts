@@ -11,7 +11,7 @@ import { binary, decodeQrIn, pdfPageCount, pdfText, printedCodes, rasterisePage 
 import { qualifyVenue } from './support/money-factories';
 
 // Rasterising pages and decoding QR codes from pixels takes a few seconds on a busy machine.
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 describe('Printing a carnet', () => {
   let testApp: TestApp;
