@@ -13,31 +13,10 @@ import { JobRunsService } from '../job-runs/job-runs.service';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { REIMBURSEMENT_JOBS } from '../reimbursements/reimbursement-jobs';
 import type { RecordStateSharePaymentDto } from './dto/record-state-share-payment.dto';
+import type { StateShareLineDto } from './dto/state-share-line.dto';
 import { StateShareError } from './state-share.errors';
 import { StateShareRepository } from './state-share.repository';
 import { checkStateSharePayment, stateShareDelta, stateShareDue } from './state-share.rules';
-
-export interface StateShareView {
-  funderId: string;
-  funderName: string;
-  rateBp: number;
-  capCents: string;
-  /** Active redemptions now. */
-  redeemedValueCents: string;
-  /** The rule applied to the value redeemed now (what the next computation will record). */
-  dueNowCents: string;
-  /** Sum of the `state_share_due` ledger lines. */
-  dueRecordedCents: string;
-  paidCents: string;
-  outstandingCents: string;
-  /** Cut-off of the last computation: redemptions recorded up to it were counted. */
-  countedUpTo: Date | null;
-  /** When the last computation ran (`STATE_SHARE_SETTLING_SECONDS` after its cut-off). */
-  lastComputedAt: Date | null;
-  /** Active redemptions recorded after that cut-off, counted by the next computation. */
-  notYetCountedRedemptions: number;
-  notYetCountedValueCents: string;
-}
 
 /** What a State share run did, kept as its job run's summary. */
 export type StateShareRunSummary = {
@@ -171,7 +150,7 @@ export class StateShareService {
     });
   }
 
-  async list(actor: Actor, programmeId: string): Promise<StateShareView[]> {
+  async list(actor: Actor, programmeId: string): Promise<StateShareLineDto[]> {
     if (!(await this.shares.programmeExists(programmeId))) throw new NotFoundError('Programme');
     const lines = await this.shares.linesOfProgramme(programmeId, actor.organisationKind === 'anct' ? undefined : actor.organisationId!);
     return lines.map((line) => ({
