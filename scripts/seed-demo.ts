@@ -83,7 +83,7 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
   );
   const venueId = await step(LOGINS.venue, async () =>
     (
-      await organisations.createVenue({
+      await app.get(VenuesService).createByAnct({
         name: 'Espace public numérique de la Guillotière (démo)',
         siret: '73282932000074',
         addressLine: '12 rue de Marseille',
@@ -91,6 +91,7 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
         city: 'Lyon',
         communeInseeCode: '69387',
         admin: { email: LOGINS.venue, displayName: 'Médiatrice numérique (démo)' },
+        openingHours: [{ day: 3, opens: '14:00', closes: '18:00' }],
       })
     ).adminInvitation,
   );

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/typeorm-options';
 import { LIVE_VOUCHER_STATUSES, sqlList } from '../src/modules/expiry/expiry.rules';
 import { adminQuery, dropDatabase, serverUrl } from './support/test-database';
@@ -41,7 +41,7 @@ describe('Migrations', () => {
   });
 
   it('leave no drift between the entities and the migrated schema', async () => {
-    const pending = await dataSource.driver.createSchemaBuilder().log();
+    const pending = await withSerialQueries(dataSource, () => dataSource.driver.createSchemaBuilder().log());
     const statements = pending.upQueries.map((query) => query.query.trim());
     // An entity changed without its migration (or the reverse) shows up here as the SQL that would reconcile them.
     expect(statements).toEqual([]);
@@ -53,3 +53,29 @@ describe('Migrations', () => {
     expect(definition).toContain(`other.status IN (${sqlList(LIVE_VOUCHER_STATUSES)})`);
   });
 });
+
+/**
+ * TypeORM's schema builder reads the catalogue with `Promise.all` over one query runner, i.e. several
+ * queries at once on one pg client: pg queues them but warns ("Calling client.query() when the client
+ * is already executing a query"), and pg 9 will refuse. While `work` runs, each query runner the data
+ * source creates sends its queries one after the other.
+ */
+async function withSerialQueries<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const createQueryRunner = dataSource.createQueryRunner;
+  dataSource.createQueryRunner = (mode?: ReplicationMode): QueryRunner => {
+    const runner = createQueryRunner.call(dataSource, mode);
+    const query = runner.query.bind(runner);
+    let previous: Promise<unknown> = Promise.resolve();
+    runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+      const next = previous.then(() => query(...args));
+      previous = next.catch(() => undefined);
+      return next;
+    }) as QueryRunner['query'];
+    return runner;
+  };
+  try {
+    return await work();
+  } finally {
+    dataSource.createQueryRunner = createQueryRunner;
+  }
+}

@@ -11,7 +11,7 @@ import { binary, decodeQrIn, pdfPageCount, pdfText, printedCodes, rasterisePage 
 import { qualifyVenue } from './support/money-factories';
 
 // Rasterising pages and decoding QR codes from pixels takes a few seconds on a busy machine.
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 describe('Printing a carnet', () => {
   let testApp: TestApp;
@@ -119,6 +119,18 @@ describe('Printing a carnet', () => {
 
     const audit = await testApp.dataSource.query(`SELECT actor_user_id FROM audit_events WHERE action = 'carnet.printed' AND object_id = $1`, [carnet.id]);
     expect(audit).toEqual([{ actor_user_id: prescriber.userId }]);
+  });
+
+  it('prints the funder\'s text as written: "Offert par" once on the cover when the text starts with it', async () => {
+    const carnet = stock.carnets[2];
+    await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Offert par le Département du Rhône' WHERE id = $1`, [stock.order.id]);
+    try {
+      const cover = pdfText((await pdfOf(prescriber, carnet.id)).body).split('\f')[0];
+      expect(cover).toContain('Offert par le Département du Rhône');
+      expect(cover.match(/Offert par/g)).toHaveLength(1);
+    } finally {
+      await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Avec le Département du Rhône' WHERE id = $1`, [stock.order.id]);
+    }
   });
 
   it('reprints the same codes and QR codes; the funder may print it too', async () => {

@@ -256,6 +256,14 @@ describe('Reconciliation', () => {
     expect(anomaly.details).toMatchObject({ voucherStatus: 'issued', carnetStatus: 'in_stock' });
   });
 
+  it('voucher_carnet_state_mismatch: a carnet left issued although none of its chèques can be used any more', async () => {
+    const carnetId = main.carnets[0].id;
+    expect((await testApp.dataSource.query(`SELECT status FROM carnets WHERE id = $1`, [carnetId]))[0].status).toBe('fully_used');
+    await testApp.dataSource.query(`UPDATE carnets SET status = 'issued' WHERE id = $1`, [carnetId]);
+    const anomaly = await expectReported('voucher_carnet_state_mismatch', carnetId);
+    expect(anomaly).toMatchObject({ objectType: 'carnet', details: { carnetStatus: 'issued', expectedStatus: 'fully_used' } });
+  });
+
   it('voucher_redemption_mismatch: a chèque marked redeemed without any redemption', async () => {
     const voucherId = voucherOf(main, 2, 0);
     await testApp.dataSource.query(`UPDATE vouchers SET status = 'redeemed' WHERE id = $1`, [voucherId]);

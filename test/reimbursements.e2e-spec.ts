@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { documentedColumns } from '../src/common/docs/documented-columns';
 import { parseFrenchCsvRecords } from '../src/common/export/french-csv';
 import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/common/time/paris-time';
 import { JobRunsRepository } from '../src/modules/job-runs/job-runs.repository';
@@ -14,6 +15,7 @@ import { qualifyVenue, redeemVouchers, waitForJobRun } from './support/money-fac
 import { createTestApp, TestApp } from './support/test-app';
 
 const VALID_IBAN = 'FR14 2004 1010 0505 0001 3M02 606';
+const LONG_FUNDER_NAME = 'Communauté d’agglomération du Grand Besançon Métropole et Syndicat mixte Doubs Très Haut Débit';
 const periodEnd = defaultStatementPeriodEnd(new Date());
 /** Noon on the 10th of the month the default period covers. */
 const inPeriod = (minutes = 0) => new Date(startOfParisDay(addDays(startOfMonth(periodEnd), 9)).getTime() + (12 * 60 + minutes) * 60_000);
@@ -46,6 +48,8 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const carnetIds = order.carnets.map((carnet) => carnet.id);
     await allocateCarnets(testApp, carnetIds, prescriber.organisationId);
     await markCarnetsIssued(testApp, carnetIds);
+    // A long name, as real funders have: the statement prints it whole.
+    await testApp.dataSource.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [funder.organisationId, LONG_FUNDER_NAME]);
   }, 60_000);
   afterAll(async () => {
     await testApp.close();
@@ -54,7 +58,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
 
   it('two overlapping runs never put a chèque in two statements, and the amounts are exact', async () => {
     const ids = vouchers().map((voucher) => voucher.id);
-    await redeemVouchers(testApp, ids.slice(0, 7), { venueId: venueA.organisationId, scannedAt: inPeriod() });
+    await redeemVouchers(testApp, ids.slice(0, 7), { venueId: venueA.organisationId, scannedAt: inPeriod(), serviceCategory: 'first_steps' });
     await redeemVouchers(testApp, ids.slice(7, 10), { venueId: venueB.organisationId, scannedAt: inPeriod(30) });
     // Scanned after the period: left for the next statement.
     await redeemVouchers(testApp, ids.slice(10, 11), { venueId: venueA.organisationId, scannedAt: new Date() });
@@ -116,8 +120,9 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const records = parseFrenchCsvRecords(csv.text);
     expect(records.map((record) => record['N° de chèque']).sort()).toEqual(expectedSerials);
-    expect(records.every((record) => record['Montant'] === '10,00' && record['Service'] === 'atelier_collectif')).toBe(true);
-    expect(new Set(records.map((record) => record['Financeur']))).toEqual(new Set(['Département 69']));
+    expect(records.every((record) => record['Montant'] === '10,00' && record['Service'] === 'Premiers pas avec le numérique')).toBe(true);
+    expect(new Set(records.map((record) => record['Financeur']))).toEqual(new Set([LONG_FUNDER_NAME]));
+    expect(Object.keys(records[0])).toEqual(documentedColumns('reimbursements-and-reports.md', '### Statement documents'));
     expect(records[0]['Date d’encaissement']).toMatch(/^10\/\d{2}\/\d{4} 12:00$/);
 
     const pdf = await http(testApp)
@@ -135,8 +140,14 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
     expect(text).toContain('Relevé de contre-paiement');
     expect(text).toContain(statement.number);
-    for (const serial of expectedSerials) expect(text).toMatch(new RegExp(`${serial}\\s+atelier_collectif\\s+Département 69\\s+10,00 €`));
     expect(text).toMatch(/Total du relevé\s+7 chèques\s+70,00 €/);
+    // In drawing order, each cell's text whole (wrapped lines joined): French labels, nothing cut.
+    const cells = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(cells).not.toContain('…');
+    expect(cells).not.toContain('first_steps');
+    expect(cells).toContain('Date d’encaissement N° de chèque Service Financeur Montant');
+    for (const serial of expectedSerials) expect(cells).toContain(`${serial} Premiers pas avec le numérique ${LONG_FUNDER_NAME} 10,00 €`);
+    expect(cells).toContain(`${LONG_FUNDER_NAME} 7 chèques 70,00 €`);
   });
 
   it('validates a draft statement once (ANCT)', async () => {

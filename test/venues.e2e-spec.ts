@@ -162,6 +162,46 @@ describe('Venues: application, qualification, sites and services, public directo
     await http(testApp).get('/api/v1/public/venues').query({ departementCode: '2A', communeInseeCode: '2A004' }).expect(400);
   });
 
+  it('gives a venue registered by ANCT its seat as first site, like an application, so that it is in the public directory once qualified', async () => {
+    const created = await http(testApp)
+      .post('/api/v1/organisations/venues')
+      .set(bearer(anct.token))
+      .send({
+        name: 'Médiathèque de Mende',
+        siret: uniqueSiret(),
+        addressLine: '2 place du Foirail',
+        postalCode: '48000',
+        city: 'Mende',
+        communeInseeCode: '48095',
+        admin: { email: `mende-${Date.now()}@example.org`, displayName: 'Médiateur' },
+      })
+      .expect(201);
+    const venueId = created.body.organisation.id;
+    await decide(testApp, anct, venueId, 'qualify');
+    const directory = await http(testApp).get('/api/v1/public/venues').query({ communeInseeCode: '48095' }).expect(200);
+    expect(directory.body.items).toEqual([
+      {
+        id: venueId,
+        name: 'Médiathèque de Mende',
+        sites: [
+          {
+            id: expect.any(String),
+            name: 'Médiathèque de Mende',
+            addressLine: '2 place du Foirail',
+            postalCode: '48000',
+            city: 'Mende',
+            communeInseeCode: '48095',
+            openingHours: [],
+            accessibilityNotes: null,
+          },
+        ],
+        services: [],
+      },
+    ]);
+    const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [venueId]);
+    expect(audit.map((row: { action: string }) => row.action).slice(0, 3)).toEqual(['organisation.created', 'user.invited', 'venue_site.created']);
+  });
+
   describe('application flood', () => {
     let limited: TestApp;
     beforeAll(async () => {

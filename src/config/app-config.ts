@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import { isValidIban } from '../modules/reimbursements/iban.rules';
+import { STATEMENT_PERIODS, type StatementPeriod } from '../modules/reimbursements/statement-period.rules';
 import { BYTE_SIZE_PATTERN } from '../common/http/byte-size';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -284,9 +285,17 @@ export class AppConfig {
   @Max(8)
   GENERATION_CONCURRENCY = 2;
 
-  /** When the monthly reimbursement statements are drawn up (Europe/Paris): by default the 1st at 05:00, for the previous month. */
+  /** How often venues are reimbursed: `monthly` (1st → last day) or `twice_monthly` (1st → 15th, 16th → last day). */
+  @IsIn(STATEMENT_PERIODS)
+  REIMBURSEMENT_STATEMENT_PERIOD: StatementPeriod = 'monthly';
+
+  /**
+   * When statements are drawn up (Europe/Paris). Unset, the schedule follows the period: the 1st at
+   * 05:00 (monthly), the 1st and the 16th at 05:00 (twice a month), for the period just over.
+   */
+  @IsOptional()
   @IsCron()
-  REIMBURSEMENT_STATEMENT_CRON = '0 5 1 * *';
+  REIMBURSEMENT_STATEMENT_CRON?: string;
 
   /** When chèques past their validity and grace period are expired and credit notes written (Europe/Paris). */
   @IsCron()

@@ -1,7 +1,9 @@
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import { buildCarnetNumber } from '../vouchers/voucher-code.rules';
 import { CarnetError } from './carnets.errors';
-import { carnetSelection, MAX_CARNETS_PER_MOVE, parseCarnetNumber, parseCarnetRange, splitIntoChunks, summariseCarnetRuns, summariseStock } from './carnets.rules';
+import type { VoucherStatus } from '../vouchers/voucher-status';
+import type { CarnetStatus } from './carnet-status';
+import { carnetSelection, carnetStatusFromVouchers, MAX_CARNETS_PER_MOVE, parseCarnetNumber, parseCarnetRange, splitIntoChunks, summariseCarnetRuns, summariseStock } from './carnets.rules';
 
 describe('parseCarnetNumber', () => {
   it.each([
@@ -110,5 +112,57 @@ describe('splitIntoChunks', () => {
     [[], 5, []],
   ])('%j by %i → %j', (ranges, size, chunks) => {
     expect(splitIntoChunks(ranges, size)).toEqual(chunks);
+  });
+});
+
+describe('carnetStatusFromVouchers', () => {
+  it.each([
+    ['issued', ['redeemed', 'issued'], 'issued'],
+    ['in_stock', ['active', 'cancelled'], 'in_stock'],
+    ['allocated', ['allocated', 'cancelled'], 'allocated'],
+    ['issued', ['redeemed', 'redeemed'], 'fully_used'],
+    ['issued', ['redeemed', 'cancelled'], 'fully_used'],
+    ['issued', ['cancelled', 'cancelled'], 'cancelled'],
+    ['in_stock', ['cancelled', 'cancelled'], 'cancelled'],
+    ['issued', ['redeemed', 'expired'], 'expired'],
+    ['issued', ['cancelled', 'expired'], 'expired'],
+    ['issued', ['redeemed', 'cancelled', 'expired'], 'expired'],
+    ['fully_used', ['redeemed', 'issued'], 'issued'],
+    ['fully_used', ['redeemed', 'redeemed'], 'fully_used'],
+    ['cancelled', ['redeemed', 'cancelled'], 'cancelled'],
+    ['cancelled', ['redeemed', 'redeemed'], 'cancelled'],
+    ['expired', ['expired', 'redeemed'], 'expired'],
+    ['issued', [], 'issued'],
+  ] as const)('%s carnet with %j → %s', (current, vouchers, expected) => {
+    expect(carnetStatusFromVouchers(current, vouchers)).toBe(expected);
+  });
+
+  /** Every order of the events that close one carnet of `n` chèques: each chèque redeemed, cancelled or expired, one at a time. */
+  function* orders<T>(items: T[]): Generator<T[]> {
+    if (items.length <= 1) {
+      yield items;
+      return;
+    }
+    for (let index = 0; index < items.length; index++) {
+      for (const rest of orders([...items.slice(0, index), ...items.slice(index + 1)])) yield [items[index], ...rest];
+    }
+  }
+
+  it.each([
+    [['redeemed', 'redeemed', 'redeemed', 'cancelled'], 'fully_used'],
+    [['redeemed', 'cancelled', 'cancelled', 'cancelled'], 'fully_used'],
+    [['cancelled', 'cancelled', 'cancelled', 'cancelled'], 'cancelled'],
+    [['redeemed', 'redeemed', 'expired', 'expired'], 'expired'],
+    [['redeemed', 'cancelled', 'expired', 'expired'], 'expired'],
+  ] as const)('whatever the order the chèques become %j, the carnet ends %s, applying the rule after each event', (finals, expected) => {
+    for (const order of orders(finals.map((status, position) => ({ status, position })))) {
+      const vouchers: VoucherStatus[] = finals.map(() => 'issued');
+      let carnet: CarnetStatus = 'issued';
+      for (const event of order) {
+        vouchers[event.position] = event.status;
+        carnet = carnetStatusFromVouchers(carnet, vouchers);
+      }
+      expect(carnet).toBe(expected);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
+import type { VoucherStatus } from '../vouchers/voucher-status';
 import { CARNET_STATUSES, type CarnetStatus } from './carnet-status';
 import { CarnetError } from './carnets.errors';
 
@@ -149,4 +150,30 @@ export function splitIntoChunks(ranges: ReadonlyArray<{ first: number; last: num
     for (let start = first; start <= last; start += size) chunks.push({ first: start, count: Math.min(size, last - start + 1) });
   }
   return chunks;
+}
+
+/** Chèques that can still change (not yet used, expired or cancelled). */
+const LIVE_VOUCHER_STATUSES: readonly VoucherStatus[] = ['generated', 'active', 'allocated', 'issued'];
+/** Where a carnet is while it still has a live chèque: in a stock or in a beneficiary's hands. */
+const OPEN_CARNET_STATUSES: readonly CarnetStatus[] = ['in_stock', 'allocated', 'issued'];
+
+/**
+ * A carnet's state from its chèques' states, whatever the order in which they got there (redeemed,
+ * put in opposition one by one, expired):
+ * - a carnet put in opposition as a whole stays `cancelled` (it was declared lost or stolen, and may be replaced);
+ * - while one chèque is live, the carnet stays where it is in the distribution chain (a used-up carnet
+ *   whose redemption is undone is `issued` again: only a handed-out carnet's chèques are redeemed);
+ * - once none is live, it is closed: `cancelled` if every chèque was cancelled, `expired` if one expired,
+ *   otherwise `fully_used` (each chèque redeemed or cancelled, at least one redeemed).
+ * The redemption writer (`fully_used` when it redeems a carnet's last live chèque) and the expiry job
+ * (`expired` when it expires the last ones) apply the same rule in SQL; the oppositions call it here.
+ */
+export function carnetStatusFromVouchers(current: CarnetStatus, voucherStatuses: readonly VoucherStatus[]): CarnetStatus {
+  if (current === 'cancelled' || voucherStatuses.length === 0) return current;
+  if (voucherStatuses.some((status) => LIVE_VOUCHER_STATUSES.includes(status))) {
+    return OPEN_CARNET_STATUSES.includes(current) ? current : 'issued';
+  }
+  if (voucherStatuses.every((status) => status === 'cancelled')) return 'cancelled';
+  if (voucherStatuses.includes('expired')) return 'expired';
+  return 'fully_used';
 }

@@ -95,6 +95,20 @@ export class OppositionsRepository {
     return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
+  /**
+   * Moves a locked carnet to the state its chèques give it (`carnetStatusFromVouchers`); a carnet
+   * cancelled this way records the opposition's reason and time like a carnet opposition.
+   */
+  async closeCarnet(manager: EntityManager, carnetId: string, from: CarnetStatus, to: CarnetStatus, reason: string, at: Date): Promise<void> {
+    const cancellation = to === 'cancelled' ? { cancelledAt: at, cancellationReason: reason } : {};
+    await manager
+      .createQueryBuilder()
+      .update(CarnetEntity)
+      .set({ status: to, ...cancellation })
+      .where('id = :carnetId AND status = :from', { carnetId, from })
+      .execute();
+  }
+
   async cancelVouchers(manager: EntityManager, where: { carnetIds: string[] } | { voucherId: string }, reason: string, at: Date): Promise<CancelledVoucher[]> {
     const query = manager
       .createQueryBuilder()

@@ -1,4 +1,4 @@
-import { cancellableCarnetStatuses, carnetCancelledByItsVouchers, carnetNumbersInRange } from './oppositions.rules';
+import { cancellableCarnetStatuses, carnetNumbersInRange } from './oppositions.rules';
 
 describe('cancellableCarnetStatuses', () => {
   it.each([
@@ -9,17 +9,6 @@ describe('cancellableCarnetStatuses', () => {
     [null, []],
   ] as const)('%s may cancel carnets in %j', (kind, statuses) => {
     expect(cancellableCarnetStatuses(kind)).toEqual(statuses);
-  });
-});
-
-describe('carnetCancelledByItsVouchers', () => {
-  it.each([
-    [['cancelled', 'cancelled'], true],
-    [['cancelled', 'issued'], false],
-    [['cancelled', 'redeemed'], false],
-    [[], false],
-  ] as const)('%j → %s', (statuses, cancelled) => {
-    expect(carnetCancelledByItsVouchers(statuses)).toBe(cancelled);
   });
 });
 

@@ -21,11 +21,6 @@ export function cancellableCarnetStatuses(kind: OrganisationKind | null): readon
 /** Redeemed chèques stay redeemed (the venue is owed them), expired ones stay expired. */
 export const CANCELLABLE_VOUCHER_STATUSES: readonly VoucherStatus[] = ['active', 'allocated', 'issued'];
 
-/** A carnet all of whose chèques are cancelled is itself cancelled; otherwise its status does not change. */
-export function carnetCancelledByItsVouchers(voucherStatuses: readonly VoucherStatus[]): boolean {
-  return voucherStatuses.length > 0 && voucherStatuses.every((status) => status === 'cancelled');
-}
-
 const CARNET_NUMBER = /^(\d{4})-(\d{4,})-(\d{6,})$/;
 
 export type CarnetRangeProblem = 'MALFORMED_NUMBER' | 'DIFFERENT_ORDERS' | 'REVERSED' | 'TOO_LARGE';

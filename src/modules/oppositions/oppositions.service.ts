@@ -10,7 +10,8 @@ import type { OppositionReason } from './opposition-reason';
 import { OppositionError } from './oppositions.errors';
 import { carnetScopeOf, type CarnetScope } from '../carnets/carnet-scope';
 import { LockedCarnet, OppositionsRepository } from './oppositions.repository';
-import { CANCELLABLE_VOUCHER_STATUSES, cancellableCarnetStatuses, carnetCancelledByItsVouchers, carnetNumbersInRange } from './oppositions.rules';
+import { carnetStatusFromVouchers } from '../carnets/carnets.rules';
+import { CANCELLABLE_VOUCHER_STATUSES, cancellableCarnetStatuses, carnetNumbersInRange } from './oppositions.rules';
 
 /** Most carnets one range opposition may cover (a box of carnets lost in the mail, not a whole order by mistake). */
 const MAX_RANGE = 5000;
@@ -88,17 +89,17 @@ export class OppositionsService {
           after: { status: 'cancelled', reason: dto.reason, revocationVersion },
         },
       ];
-      let carnetStatus: string = voucher.carnetStatus;
-      if (carnetCancelledByItsVouchers(await this.oppositions.voucherStatusesOfCarnet(manager, voucher.carnetId))) {
-        await this.oppositions.cancelCarnets(manager, [voucher.carnetId], allowed, dto.reason, now);
-        carnetStatus = 'cancelled';
+      // The carnet follows its chèques (carnetStatusFromVouchers): this may have been its last live chèque.
+      const carnetStatus = carnetStatusFromVouchers(voucher.carnetStatus, await this.oppositions.voucherStatusesOfCarnet(manager, voucher.carnetId));
+      if (carnetStatus !== voucher.carnetStatus) {
+        await this.oppositions.closeCarnet(manager, voucher.carnetId, voucher.carnetStatus, carnetStatus, dto.reason, now);
         records.push({
-          action: 'carnet.opposed',
+          action: carnetStatus === 'cancelled' ? 'carnet.opposed' : `carnet.${carnetStatus}`,
           objectType: 'carnet',
           objectId: voucher.carnetId,
           objectOrganisationId: holderId,
           before: { status: voucher.carnetStatus },
-          after: { status: 'cancelled', reason: dto.reason, cause: 'every chèque cancelled' },
+          after: { status: carnetStatus, reason: dto.reason, cause: carnetStatus === 'cancelled' ? 'every chèque cancelled' : 'no chèque left to use' },
         });
       }
       await this.audit.record(manager, ...records);

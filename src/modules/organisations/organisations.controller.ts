@@ -5,7 +5,6 @@ import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ANY_ROLE } from '../../auth/role-groups';
 import { CreateFunderDto } from './dto/create-funder.dto';
 import { CreatePrescriberDto } from './dto/create-prescriber.dto';
-import { CreateVenueDto } from './dto/create-venue.dto';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationsService } from './organisations.service';
 
@@ -20,13 +19,6 @@ export class OrganisationsController {
   @UsersOnly()
   createFunder(@Body() dto: CreateFunderDto) {
     return this.organisations.createFunder(dto);
-  }
-
-  @Post('venues')
-  @Roles('anct_admin')
-  @UsersOnly()
-  createVenue(@Body() dto: CreateVenueDto) {
-    return this.organisations.createVenue(dto);
   }
 
   @Post('prescribers')

@@ -50,11 +50,7 @@ export class OrganisationsService {
     });
   }
 
-  async createVenue(dto: CreateVenueDto): Promise<CreatedOrganisation> {
-    return this.createInTransaction((manager) => this.registerVenue(manager, dto));
-  }
-
-  /** A new venue, pending qualification, with its first administrator; in the caller's transaction (a venue application adds its sites and services). */
+  /** A new venue, pending qualification, with its first administrator; in the caller's transaction (the venues domain adds its sites and services). */
   async registerVenue(manager: EntityManager, dto: CreateVenueDto): Promise<CreatedOrganisation> {
     assertValidSiret(dto.siret);
     if (await this.organisations.findByKindAndSiret('venue', dto.siret, manager)) {

@@ -1,4 +1,4 @@
-import { couponStateOf, printRunFileName, splitIntoParts, venueAreaOf } from './printing.rules';
+import { couponStateOf, coverDedication, printRunFileName, splitIntoParts, venueAreaOf } from './printing.rules';
 
 describe('couponStateOf', () => {
   it.each([
@@ -54,5 +54,18 @@ describe('venueAreaOf', () => {
       communeInseeCode: null,
       departementCode: null,
     });
+  });
+});
+
+describe('coverDedication', () => {
+  it.each([
+    ['Offert par le Département du Rhône', { offeredBy: null, text: 'Offert par le Département du Rhône' }],
+    ['  offerte par la Métropole de Lyon ', { offeredBy: null, text: 'offerte par la Métropole de Lyon' }],
+    ['Avec le Département du Rhône', { offeredBy: 'Offert par Département 69', text: 'Avec le Département du Rhône' }],
+    ['Offertoire', { offeredBy: 'Offert par Département 69', text: 'Offertoire' }],
+    [null, { offeredBy: 'Offert par Département 69', text: null }],
+    ['   ', { offeredBy: 'Offert par Département 69', text: null }],
+  ])('%j', (text, expected) => {
+    expect(coverDedication('Département 69', text)).toEqual(expected);
   });
 });

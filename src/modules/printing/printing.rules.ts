@@ -53,3 +53,14 @@ export function venueAreaOf(candidates: {
   }
   return { communeInseeCode: null, departementCode: candidates.funderDepartementCode };
 }
+
+/**
+ * The cover's dedication: "Offert par <funder>", then the funder's own text as written. A funder text
+ * that already says who offers the carnet ("Offert par le Département du Rhône") replaces the line
+ * rather than repeating it.
+ */
+export function coverDedication(funderName: string, personalisationText: string | null): { offeredBy: string | null; text: string | null } {
+  const text = personalisationText?.trim() || null;
+  const saysWhoOffers = text !== null && /^offert(e|s|es)? par\b/i.test(text.normalize('NFC'));
+  return { offeredBy: saysWhoOffers ? null : `Offert par ${funderName}`, text };
+}

@@ -90,7 +90,21 @@ export const RECONCILIATION_CHECKS: readonly ReconciliationCheck[] = [
                                 'sameOrder', v.order_id = c.order_id, 'sameFunder', v.funder_id = c.funder_id)
       FROM vouchers v JOIN carnets c ON c.id = v.carnet_id
       WHERE (c.status || ':' || v.status) <> ALL (ARRAY[${sqlList(allowedPairs)}])
-         OR v.order_id <> c.order_id OR v.funder_id <> c.funder_id`,
+         OR v.order_id <> c.order_id OR v.funder_id <> c.funder_id
+      UNION ALL
+      -- A carnet none of whose chèques is live is closed as they make it (carnetStatusFromVouchers),
+      -- unless it was put in opposition as a whole: e.g. not left issued forever.
+      SELECT 'carnet', c.id::text, jsonb_build_object('number', c.number, 'orderId', c.order_id),
+             NULL::bigint, NULL::bigint,
+             jsonb_build_object('carnetStatus', c.status, 'expectedStatus', closed.expected)
+      FROM carnets c
+      JOIN (SELECT carnet_id,
+                   CASE WHEN bool_and(status = 'cancelled') THEN 'cancelled'
+                        WHEN bool_or(status = 'expired') THEN 'expired'
+                        ELSE 'fully_used' END AS expected
+              FROM vouchers GROUP BY carnet_id
+            HAVING NOT bool_or(status IN (${sqlList(LIVE_VOUCHER_STATUSES)}))) closed ON closed.carnet_id = c.id
+      WHERE c.status <> 'cancelled' AND c.status <> closed.expected`,
   },
   {
     // A chèque is redeemed if and only if it has one active redemption, of its face value.

@@ -8,9 +8,10 @@ import type { JobRunPayload } from '../job-runs/job-runs.service';
 import { JobRunsService } from '../job-runs/job-runs.service';
 import { StateShareService } from '../state-share/state-share.service';
 import { REIMBURSEMENT_JOBS } from './reimbursement-jobs';
+import { statementSchedule } from './statement-period.rules';
 import { StatementsService } from './statements.service';
 
-/** The `reimbursements` queue: monthly statements and the daily State share computation. */
+/** The `reimbursements` queue: statements (monthly or twice a month) and the daily State share computation. */
 @Processor(QUEUE_NAMES.reimbursements)
 export class ReimbursementsProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -24,7 +25,14 @@ export class ReimbursementsProcessor extends WorkerHost implements OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await upsertCronSchedule(this.queue, 'monthly-statements', this.config.REIMBURSEMENT_STATEMENT_CRON, REIMBURSEMENT_JOBS.drawUpStatements);
+    // Named for the job, not its rhythm (the period is a setting); the scheduler of earlier versions goes.
+    await this.queue.removeJobScheduler('monthly-statements');
+    await upsertCronSchedule(
+      this.queue,
+      'reimbursement-statements',
+      statementSchedule(this.config.REIMBURSEMENT_STATEMENT_PERIOD, this.config.REIMBURSEMENT_STATEMENT_CRON),
+      REIMBURSEMENT_JOBS.drawUpStatements,
+    );
     await upsertCronSchedule(this.queue, 'daily-state-share', this.config.STATE_SHARE_CRON, REIMBURSEMENT_JOBS.computeStateShare);
   }
 

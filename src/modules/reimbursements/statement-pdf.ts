@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatDateTimeFr, formatEurosFr } from '../../common/export/french-csv';
+import { serviceCategoryLabel } from '../venues/service-category';
 import { formatStatementPeriod } from './statement-period.rules';
 import type { FunderSubtotal, StatementHeader, StatementLine } from './statements.repository';
 
@@ -17,36 +18,37 @@ const LINE_HEIGHT = 14;
 const BOTTOM = PAGE_HEIGHT - MARGIN - 20;
 
 const COLUMNS = [
-  { header: 'Date d’encaissement', width: 88, align: 'left' as const },
-  { header: 'N° de chèque', width: 128, align: 'left' as const },
-  { header: 'Service', width: 100, align: 'left' as const },
-  { header: 'Financeur', width: 119, align: 'left' as const },
+  { header: 'Date d’encaissement', width: 98, align: 'left' as const },
+  { header: 'N° de chèque', width: 104, align: 'left' as const },
+  { header: 'Service', width: 110, align: 'left' as const },
+  { header: 'Financeur', width: 123, align: 'left' as const },
   { header: 'Montant', width: 60, align: 'right' as const },
 ];
+const CELL_PADDING = 4;
 
 const euros = (cents: number | string): string => `${formatEurosFr(Number(cents))} €`;
 
-/** Cuts text to a column width with an ellipsis, so that a long name never runs into the next column. */
-function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let cut = text;
-  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
-  return `${cut}…`;
+/** Height a row of cells needs: venues read every word, so a long service or funder name wraps in its cell instead of being cut. */
+function rowHeight(doc: PDFKit.PDFDocument, cells: string[], bold = false): number {
+  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+  const tallest = Math.max(...COLUMNS.map((column, index) => doc.heightOfString(cells[index], { width: column.width - CELL_PADDING })));
+  return Math.max(LINE_HEIGHT, tallest + 3);
 }
 
-function drawRow(doc: PDFKit.PDFDocument, y: number, cells: string[], bold = false): void {
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+function drawRow(doc: PDFKit.PDFDocument, y: number, cells: string[], bold = false): number {
+  const height = rowHeight(doc, cells, bold);
   let x = MARGIN;
   COLUMNS.forEach((column, index) => {
-    doc.text(fit(doc, cells[index], column.width - 4), x, y, { width: column.width - 4, align: column.align, lineBreak: false });
+    doc.text(cells[index], x, y, { width: column.width - CELL_PADDING, align: column.align });
     x += column.width;
   });
+  return height;
 }
 
 function drawTableHeader(doc: PDFKit.PDFDocument, y: number): number {
-  drawRow(doc, y, COLUMNS.map((column) => column.header), true);
-  doc.moveTo(MARGIN, y + 11).lineTo(MARGIN + 495, y + 11).lineWidth(0.5).stroke();
-  return y + LINE_HEIGHT + 2;
+  const height = drawRow(doc, y, COLUMNS.map((column) => column.header), true);
+  doc.moveTo(MARGIN, y + height - 3).lineTo(MARGIN + 495, y + height - 3).lineWidth(0.5).stroke();
+  return y + height + 2;
 }
 
 export async function writeStatementPdf(
@@ -78,15 +80,15 @@ export async function writeStatementPdf(
   let y = drawTableHeader(doc, doc.y);
   let page = 1;
   for await (const line of lines) {
-    if (y > BOTTOM) {
+    const cells = [formatDateTimeFr(line.scannedAt), line.serial, serviceCategoryLabel(line.serviceCategory), line.funderName, euros(line.valueCents)];
+    if (y + rowHeight(doc, cells) > BOTTOM) {
       doc.font('Helvetica').fontSize(8).text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
       doc.addPage();
       page += 1;
       y = drawTableHeader(doc, MARGIN);
       await nextTurn();
     }
-    drawRow(doc, y, [formatDateTimeFr(line.scannedAt), line.serial, line.serviceCategory, line.funderName, euros(line.valueCents)]);
-    y += LINE_HEIGHT;
+    y += drawRow(doc, y, cells);
   }
 
   const summaryHeight = (subtotals.length + 4) * LINE_HEIGHT;
@@ -101,10 +103,18 @@ export async function writeStatementPdf(
   y += LINE_HEIGHT + 2;
   for (const subtotal of subtotals) {
     doc.font('Helvetica').fontSize(9);
-    doc.text(fit(doc, subtotal.funderName, 300), MARGIN, y, { width: 300, lineBreak: false });
+    const height = Math.max(LINE_HEIGHT, doc.heightOfString(subtotal.funderName, { width: 296 }) + 3);
+    if (y + height > BOTTOM) {
+      doc.font('Helvetica').fontSize(8).text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
+      doc.addPage();
+      page += 1;
+      y = MARGIN;
+      doc.font('Helvetica').fontSize(9);
+    }
+    doc.text(subtotal.funderName, MARGIN, y, { width: 296 });
     doc.text(`${subtotal.count} chèque${subtotal.count > 1 ? 's' : ''}`, MARGIN + 300, y, { width: 90, lineBreak: false });
     doc.text(euros(subtotal.totalCents), MARGIN + 390, y, { width: 105, align: 'right', lineBreak: false });
-    y += LINE_HEIGHT;
+    y += height;
   }
   doc.moveTo(MARGIN, y + 2).lineTo(MARGIN + 495, y + 2).lineWidth(0.5).stroke();
   y += 8;

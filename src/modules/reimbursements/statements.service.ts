@@ -8,6 +8,7 @@ import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import { FileStorage } from '../../common/storage/file-storage';
+import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 import type { JobRunEntity } from '../job-runs/job-run.entity';
@@ -40,18 +41,19 @@ export class StatementsService {
     private readonly audit: AuditService,
     private readonly jobRuns: JobRunsService,
     private readonly storage: FileStorage,
+    private readonly config: AppConfig,
     @InjectQueue(QUEUE_NAMES.reimbursements) private readonly queue: Queue,
   ) {}
 
   async requestRun(actor: Actor, periodEnd: string | undefined, now = new Date()): Promise<JobRunEntity> {
-    const check = checkStatementPeriodEnd(periodEnd ?? defaultStatementPeriodEnd(now), now);
+    const check = checkStatementPeriodEnd(periodEnd ?? defaultStatementPeriodEnd(now, this.config.REIMBURSEMENT_STATEMENT_PERIOD), now);
     if (!check.ok) throw new ReimbursementError('INVALID_STATEMENT_PERIOD', check.reason);
     return this.jobRuns.request(this.queue, REIMBURSEMENT_JOBS.drawUpStatements, 'reimbursement_statements', { periodEnd: check.day }, actor);
   }
 
-  /** Parameters of a scheduled run: the month that just ended. */
+  /** Parameters of a scheduled run: the period that just ended (a month, or half of one; `REIMBURSEMENT_STATEMENT_PERIOD`). */
   scheduledRunParameters(now = new Date()): Record<string, unknown> {
-    return { periodEnd: defaultStatementPeriodEnd(now) };
+    return { periodEnd: defaultStatementPeriodEnd(now, this.config.REIMBURSEMENT_STATEMENT_PERIOD) };
   }
 
   /**

@@ -1,5 +1,6 @@
 /**
- * Binary payload of the signed QR printed on each chèque (format version 1).
+ * Binary payload of the signed QR printed on each chèque (format version 1). Public specification,
+ * test vectors and an independent verifier: docs/signed-qr-format.md (the layout below must not change).
  *
  * Every byte counts: payload + 64-byte signature, in base45, must fit a QR code version ≤ 10 at
  * error-correction level Q (≈ 220 alphanumeric characters → ≈ 144 bytes → ≤ 80 payload bytes).

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { RecordStateSharePaymentDto } from './dto/record-state-share-payment.dto';
+import { StateShareLineDto } from './dto/state-share-line.dto';
 import { StateShareQuery } from './dto/state-share.query';
 import { StateShareService } from './state-share.service';
 
@@ -14,6 +15,9 @@ export class StateShareController {
 
   @Get('state-share')
   @Roles('anct_admin', 'funder_manager')
+  @ApiOkResponse({ type: [StateShareLineDto] })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
+  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
   list(@CurrentActor() actor: Actor, @Query() query: StateShareQuery) {
     return this.stateShare.list(actor, query.programmeId);
   }

@@ -27,7 +27,13 @@ export interface StateShareLine {
   redeemedValueCents: string;
   dueRecordedCents: string;
   paidCents: string;
+  /** Cut-off of the last computation: redemptions recorded up to it were counted. */
+  countedUpTo: Date | null;
+  /** When the last computation ran. */
   lastComputedAt: Date | null;
+  /** Active redemptions recorded after that cut-off: the next computation counts them. */
+  notYetCountedRedemptions: number;
+  notYetCountedValueCents: string;
 }
 
 @Injectable()
@@ -35,12 +41,23 @@ export class StateShareRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The instant a computation counts redemptions up to: `settlingSeconds` before now, so that a
-   * redemption whose transaction began before and commits after this read is counted next time, never lost.
+   * When a run starts, and the cut-off it counts redemptions up to: `settlingSeconds` before it, so
+   * that a redemption whose transaction began before and commits after this read is counted next
+   * time, never lost.
    */
-  async computationInstant(settlingSeconds: number): Promise<Date> {
-    const [row] = await this.dataSource.query(`SELECT now() - make_interval(secs => $1) AS as_of`, [settlingSeconds]);
-    return row.as_of;
+  async computationInstants(settlingSeconds: number): Promise<{ ranAt: Date; countedUpTo: Date }> {
+    const [row] = await this.dataSource.query(`SELECT now() AS ran_at, now() - make_interval(secs => $1) AS counted_up_to`, [settlingSeconds]);
+    return { ranAt: row.ran_at, countedUpTo: row.counted_up_to };
+  }
+
+  /** Active redemptions recorded after the cut-off (up to `ranAt`): what a run leaves for the next one. */
+  async recordedAfter(countedUpTo: Date, ranAt: Date): Promise<{ redemptions: number; valueCents: string }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS redemptions, coalesce(sum(value_cents), 0)::text AS value_cents
+         FROM redemptions WHERE recorded_at > $1 AND recorded_at <= $2 AND cancelled_at IS NULL`,
+      [countedUpTo, ranAt],
+    );
+    return { redemptions: row.redemptions, valueCents: row.value_cents };
   }
 
   /** Every funder of every programme it ordered in or is enrolled in, with its value redeemed as of `asOf`. */
@@ -120,11 +137,18 @@ export class StateShareRepository {
                 WHERE l.programme_id = $1 AND l.funder_id = f.id AND l.kind = 'state_share_due')::text AS due,
               (SELECT coalesce(sum(amount_cents), 0) FROM ledger_entries l
                 WHERE l.programme_id = $1 AND l.funder_id = f.id AND l.kind = 'state_share_paid')::text AS paid,
-              c.as_of AS last_computed_at
+              c.as_of AS counted_up_to, c.updated_at AS last_computed_at,
+              later.redemptions AS not_yet_counted, later.value_cents AS not_yet_counted_value
        FROM pairs JOIN organisations f ON f.id = pairs.funder_id
        JOIN programmes p ON p.id = $1
        LEFT JOIN programme_enrolments e ON e.programme_id = $1 AND e.funder_id = f.id
        LEFT JOIN state_share_computations c ON c.programme_id = $1 AND c.funder_id = f.id
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS redemptions, coalesce(sum(r.value_cents), 0)::text AS value_cents
+           FROM redemptions r JOIN orders o ON o.id = r.order_id
+          WHERE o.programme_id = $1 AND r.funder_id = f.id AND r.cancelled_at IS NULL
+            AND (c.as_of IS NULL OR r.recorded_at > c.as_of)
+       ) later
        WHERE $2::uuid IS NULL OR f.id = $2
        ORDER BY f.name, f.id`,
       [programmeId, funderId ?? null],
@@ -137,7 +161,10 @@ export class StateShareRepository {
       redeemedValueCents: row.redeemed as string,
       dueRecordedCents: row.due as string,
       paidCents: row.paid as string,
+      countedUpTo: row.counted_up_to as Date | null,
       lastComputedAt: row.last_computed_at as Date | null,
+      notYetCountedRedemptions: row.not_yet_counted as number,
+      notYetCountedValueCents: row.not_yet_counted_value as string,
     }));
   }
 

@@ -13,25 +13,23 @@ import { JobRunsService } from '../job-runs/job-runs.service';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { REIMBURSEMENT_JOBS } from '../reimbursements/reimbursement-jobs';
 import type { RecordStateSharePaymentDto } from './dto/record-state-share-payment.dto';
+import type { StateShareLineDto } from './dto/state-share-line.dto';
 import { StateShareError } from './state-share.errors';
 import { StateShareRepository } from './state-share.repository';
 import { checkStateSharePayment, stateShareDelta, stateShareDue } from './state-share.rules';
 
-export interface StateShareView {
-  funderId: string;
-  funderName: string;
-  rateBp: number;
-  capCents: string;
-  /** Active redemptions now. */
-  redeemedValueCents: string;
-  /** The rule applied to the value redeemed now (what the next computation will record). */
-  dueNowCents: string;
-  /** Sum of the `state_share_due` ledger lines. */
-  dueRecordedCents: string;
-  paidCents: string;
-  outstandingCents: string;
-  lastComputedAt: Date | null;
-}
+/** What a State share run did, kept as its job run's summary. */
+export type StateShareRunSummary = {
+  ranAt: string;
+  /** Redemptions recorded up to this instant (and not cancelled by then) were counted. */
+  countedUpTo: string;
+  settlingSeconds: number;
+  pairs: number;
+  linesWritten: number;
+  netDeltaCents: string;
+  /** Active redemptions recorded after the cut-off, still settling: the next run counts them. */
+  leftForNextRun: { redemptions: number; valueCents: string };
+};
 
 /** State co-financing of each funder: recorded as ledger deltas by a job, paid by ANCT. */
 @Injectable()
@@ -55,8 +53,9 @@ export class StateShareService {
    * the difference with what it already holds (idempotent: a second run writes nothing). A funder's
    * computation holds its lock, and never replaces a newer one (overlapping runs).
    */
-  async executeRun(_run: JobRunEntity): Promise<Record<string, unknown>> {
-    const asOf = await this.shares.computationInstant(this.config.STATE_SHARE_SETTLING_SECONDS);
+  async executeRun(_run: JobRunEntity): Promise<StateShareRunSummary> {
+    const settlingSeconds = this.config.STATE_SHARE_SETTLING_SECONDS;
+    const { ranAt, countedUpTo: asOf } = await this.shares.computationInstants(settlingSeconds);
     let pairs = 0;
     let linesWritten = 0;
     let netDeltaCents = 0n;
@@ -97,7 +96,15 @@ export class StateShareService {
       if (delta !== 0n) linesWritten += 1;
       netDeltaCents += delta;
     }
-    return { asOf: asOf.toISOString(), pairs, linesWritten, netDeltaCents: netDeltaCents.toString() };
+    return {
+      ranAt: ranAt.toISOString(),
+      countedUpTo: asOf.toISOString(),
+      settlingSeconds,
+      pairs,
+      linesWritten,
+      netDeltaCents: netDeltaCents.toString(),
+      leftForNextRun: await this.shares.recordedAfter(asOf, ranAt),
+    };
   }
 
   async recordPayment(actor: Actor, dto: RecordStateSharePaymentDto, now = new Date()) {
@@ -143,7 +150,7 @@ export class StateShareService {
     });
   }
 
-  async list(actor: Actor, programmeId: string): Promise<StateShareView[]> {
+  async list(actor: Actor, programmeId: string): Promise<StateShareLineDto[]> {
     if (!(await this.shares.programmeExists(programmeId))) throw new NotFoundError('Programme');
     const lines = await this.shares.linesOfProgramme(programmeId, actor.organisationKind === 'anct' ? undefined : actor.organisationId!);
     return lines.map((line) => ({

@@ -27,3 +27,8 @@ export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, string> = {
   parenting: 'Accompagner ses enfants',
   other: 'Autre accompagnement',
 };
+
+/** The French label of a category as venues read it on their statements; a code outside the list is shown as it is. */
+export function serviceCategoryLabel(category: string): string {
+  return (SERVICE_CATEGORY_LABELS as Record<string, string | undefined>)[category] ?? category;
+}

@@ -10,9 +10,11 @@ import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { departementOfCommune } from '../organisations/organisations.rules';
-import { OrganisationsService } from '../organisations/organisations.service';
+import type { CreateVenueDto } from '../organisations/dto/create-venue.dto';
+import { type CreatedOrganisation, OrganisationsService } from '../organisations/organisations.service';
 import type { Invitation } from '../users/users.service';
 import type { ApplyVenueDto } from './dto/apply-venue.dto';
+import type { CreateVenueByAnctDto } from './dto/create-venue-by-anct.dto';
 import type { CreateVenueServiceDto } from './dto/create-venue-service.dto';
 import type { CreateVenueSiteDto } from './dto/create-venue-site.dto';
 import type { ListVenuesQuery } from './dto/list-venues.query';
@@ -76,8 +78,7 @@ export class VenuesService {
     if (attempts.count > this.config.VENUE_APPLICATIONS_PER_IP_PER_DAY) {
       throw new RateLimitedError(attempts.retryAfterSeconds, 'Too many venue applications from this address today.');
     }
-    // The application's own address and hours are its first site (its seat).
-    const sites: CreateVenueSiteDto[] = [dto, ...(dto.additionalSites ?? [])];
+    const sites: CreateVenueSiteDto[] = [seatSite(dto), ...(dto.additionalSites ?? [])];
     sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
     return this.organisations.createInTransaction(async (manager) => {
       const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
@@ -91,6 +92,28 @@ export class VenuesService {
         after: { sites: savedSites.map((site) => site.id), services: savedServices.map((service) => service.id) },
       });
       return { venue: await this.profileOf(organisation, manager), adminInvitation: adminInvitation! };
+    });
+  }
+
+  /**
+   * ANCT registers a venue. The same rule as an application: its seat is its first site, so once
+   * qualified it is in the public directory as well as on printed carnets.
+   */
+  async createByAnct(dto: CreateVenueByAnctDto): Promise<CreatedOrganisation> {
+    const seat = seatSite(dto);
+    assertValidOpeningHours(seat.openingHours, 'openingHours');
+    return this.organisations.createInTransaction(async (manager) => {
+      const created = await this.organisations.registerVenue(manager, dto);
+      const values = toSiteValues(seat);
+      const [site] = await this.venues.insertSites(manager, created.organisation.id, [values]);
+      await this.audit.record(manager, {
+        action: 'venue_site.created',
+        objectType: 'venue_site',
+        objectId: site.id,
+        objectOrganisationId: created.organisation.id,
+        after: values as Record<string, unknown>,
+      });
+      return created;
     });
   }
 
@@ -288,6 +311,19 @@ export class VenuesService {
 function assertValidOpeningHours(slots: OpeningSlot[], field: string): void {
   const problems = openingHoursProblems(slots);
   if (problems.length > 0) throw new ValidationFailedError([{ field, problems }]);
+}
+
+/** A venue's own name and address, with its opening hours, are its first site (its seat): for applications and ANCT registrations alike. */
+export function seatSite(dto: CreateVenueDto & { openingHours?: OpeningSlot[]; accessibilityNotes?: string }): CreateVenueSiteDto {
+  return {
+    name: dto.name,
+    addressLine: dto.addressLine,
+    postalCode: dto.postalCode,
+    city: dto.city,
+    communeInseeCode: dto.communeInseeCode,
+    openingHours: dto.openingHours ?? [],
+    accessibilityNotes: dto.accessibilityNotes,
+  };
 }
 
 function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {

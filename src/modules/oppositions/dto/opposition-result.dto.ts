@@ -59,7 +59,10 @@ export class VoucherOppositionDto {
   @ApiProperty()
   cancelledAt: Date;
 
-  @ApiProperty({ example: 'issued', description: "The carnet's status afterwards (cancelled once all its chèques are)." })
+  @ApiProperty({
+    example: 'issued',
+    description: "The carnet's status afterwards, from its chèques' states: unchanged while one is still usable; then cancelled if all are cancelled, expired if one expired, otherwise fully_used.",
+  })
   carnetStatus: string;
 
   @ApiProperty({ example: '43' })

@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import { formatVoucherCode } from '../../vouchers/voucher-code.rules';
 import type { CarnetPrintData, CouponPrintData, CouponState } from './carnet-print-data';
 import { formatEuros, formatLongDate, toPrintableText } from './french-format';
+import { coverDedication } from '../printing.rules';
 import { drawQrCode } from './qr-vector';
 
 export const PAGE_WIDTH = 595.28; // A4 in points
@@ -120,10 +121,13 @@ function drawCover(doc: PDFKit.PDFDocument, carnet: CarnetPrintData): void {
     doc.font('Helvetica').fontSize(16).text('Prénom : ........................................................', left, y + 10, { lineBreak: false });
   }
   y += 48;
-  doc.font('Helvetica-Bold').fontSize(15).text(`Offert par ${toPrintableText(carnet.funderName)}`, left, y, { width, height: 40, ellipsis: true });
-  y = doc.y + 4;
-  if (carnet.personalisationText) {
-    doc.font('Helvetica').fontSize(13).fillColor(GREY).text(toPrintableText(carnet.personalisationText), left, y, { width, height: 52, ellipsis: true });
+  const dedication = coverDedication(carnet.funderName, carnet.personalisationText);
+  if (dedication.offeredBy) {
+    doc.font('Helvetica-Bold').fontSize(15).text(toPrintableText(dedication.offeredBy), left, y, { width, height: 40, ellipsis: true });
+    y = doc.y + 4;
+  }
+  if (dedication.text) {
+    doc.font('Helvetica').fontSize(13).fillColor(GREY).text(toPrintableText(dedication.text), left, y, { width, height: 52, ellipsis: true });
     y = doc.y + 4;
   }
 
