@@ -22,8 +22,12 @@ import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCo
  *   ratio is taken against the mean of the two: this machine's speed drifts within a minute (the same
  *   baseline has measured anywhere from 1,300 to 4,800/s), and a single baseline a minute away from the
  *   API's run made the ratio swing from 20 % to 48 % between runs of the same code;
- * - the single-use function the API itself calls (`redeem_vouchers`: carnet lock, UPDATE, INSERT,
- *   ledger line, carnet used up, audit rows) — to show what the API adds to its own write.
+ * - the single-use function the API itself calls (`redeem_vouchers`, one request per call: carnet
+ *   lock, UPDATE, INSERT, ledger line, carnet used up, audit rows) — to show what the API adds to its
+ *   own write.
+ * The targets: at least 75 % of the bare baseline's rate, and a p99 no more than 1.2 × the bare
+ * baseline's p99 (both the mean of the runs before and after the API); the bench prints both ratios and
+ * a verdict.
  * Then the API's floor: the same clients sending codes with a typo, which the API refuses before any
  * database or Redis work — the cost of HTTP, Nest, the token, validation and the answer alone.
  *
