@@ -457,7 +457,7 @@ async function startApi(settings: Record<string, string>): Promise<ChildProcess>
     execArgv: (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API exited during start-up (code ${child.exitCode})`);
     try {
@@ -468,7 +468,7 @@ async function startApi(settings: Record<string, string>): Promise<ChildProcess>
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
-  throw new Error('the API did not start within 30 s');
+  throw new Error('the API did not start within 120 s');
 }
 
 async function stop(child: ChildProcess): Promise<void> {
