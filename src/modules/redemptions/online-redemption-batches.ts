@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { NaturalBatcher } from '../../database/natural-batcher';
 import { isConcurrencyFailure, isLockTimeout, isUniqueViolation } from '../../database/postgres-errors';
 import { PreparedStatement, PreparedStatementPool } from '../../database/prepared-statement';
-import { READ_FOR_REDEMPTIONS_SQL, type RedemptionRead, type RedemptionReadRow, rowsByRead } from './redemption-reads';
+import { READ_FOR_REDEMPTIONS_SQL, type RedemptionRead, type RedemptionReadRow, rowsByRead, type VenueAndVouchers, venueAndVouchers } from './redemption-reads';
 import { REDEEM_VOUCHERS_SQL, redeemVouchersParameters, type RedemptionOutcome, type RedemptionRequest } from './redemption-request';
 
 const READ_FOR_REDEMPTIONS = new PreparedStatement<RedemptionReadRow & { request: string }>('read_for_redemptions', READ_FOR_REDEMPTIONS_SQL);
@@ -35,11 +35,14 @@ export class OnlineRedemptionBatches {
     this.writes = new NaturalBatcher(config.REDEMPTION_BATCH_LANES, config.REDEMPTION_BATCH_MAX_SIZE, (requests) => this.redeemBatch(requests));
   }
 
-  /** What one redemption reads (sql/read-for-redemptions.sql), read together with those arriving at the same time. */
-  async read(read: RedemptionRead): Promise<RedemptionReadRow[]> {
+  /**
+   * What one redemption reads (sql/read-for-redemptions.sql), read together with those arriving at the
+   * same time. Null when the venue is not an active venue.
+   */
+  async read(read: RedemptionRead): Promise<VenueAndVouchers | null> {
     const rows = await this.reads.submit(read);
     if (rows instanceof ReadFailure) throw rows.error;
-    return rows;
+    return venueAndVouchers(rows);
   }
 
   /**

@@ -18,7 +18,7 @@ import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
 import { type RedemptionPlace, undoRefusal } from './redemption.rules';
 import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
 import { OnlineRedemptionBatches } from './online-redemption-batches';
-import { redemptionRead, type VenueAndVouchers, venueAndVouchers } from './redemption-reads';
+import { redemptionRead, type VenueAndVouchers } from './redemption-reads';
 import { type RedeemCommand, redemptionRequest } from './redemption-request';
 import { RedemptionsRepository, type RedemptionView } from './redemptions.repository';
 import { assertUnambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
@@ -139,16 +139,8 @@ export class RedemptionsService {
     dto: RedeemVouchersDto,
     now: Date,
   ): Promise<IdempotentResponse | null> {
-    const found = venueAndVouchers(
-      await this.onlineBatches.read(
-        redemptionRead(
-          actor.organisationId!,
-          [dto.serviceId],
-          dto.siteId ? [dto.siteId] : [],
-          inputs.map((input) => input.hash),
-          request.key,
-        ),
-      ),
+    const found = await this.onlineBatches.read(
+      redemptionRead(actor.organisationId!, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash), request.key),
     );
     if (found?.earlier) return this.idempotency.replay(found.earlier, request);
     let plan: RedemptionPlan;
