@@ -52,17 +52,15 @@ DECLARE
   holding boolean[];
   outcomes text[];
 BEGIN
-  -- The one shape: no field it does not know, and every field it needs.
-  IF EXISTS (SELECT 1 FROM json_array_elements(p_requests) AS r CROSS JOIN LATERAL json_object_keys(r.value) AS field
-              WHERE field NOT IN (SELECT a.attname FROM pg_attribute a
-                                   WHERE a.attrelid = 'redemption_request'::regclass AND a.attnum > 0 AND NOT a.attisdropped))
-     OR EXISTS (SELECT 1 FROM unnest(requests) AS q
-                 WHERE q.venue_id IS NULL OR q.service_id IS NULL OR q.service_category IS NULL OR q.mode IS NULL
-                    OR q.scanned_at IS NULL OR coalesce(cardinality(q.voucher_ids), 0) = 0
-                    OR cardinality(q.redemption_ids) IS DISTINCT FROM cardinality(q.voucher_ids)
-                    OR (q.audit_actor).kind IS NULL OR (q.audit_actor).label IS NULL
-                    -- All of the idempotency part or none of it (a row IS NULL when every field is, IS NOT NULL when none is).
-                    OR NOT (q.idempotency IS NULL OR q.idempotency IS NOT NULL)) THEN
+  -- The one shape: every field it needs (json_populate_recordset has cast each to its type; a field
+  -- it does not know is not read, so a misspelt one is missing).
+  IF EXISTS (SELECT 1 FROM unnest(requests) AS q
+              WHERE q.venue_id IS NULL OR q.service_id IS NULL OR q.service_category IS NULL OR q.mode IS NULL
+                 OR q.scanned_at IS NULL OR coalesce(cardinality(q.voucher_ids), 0) = 0
+                 OR cardinality(q.redemption_ids) IS DISTINCT FROM cardinality(q.voucher_ids)
+                 OR (q.audit_actor).kind IS NULL OR (q.audit_actor).label IS NULL
+                 -- All of the idempotency part or none of it (a row IS NULL when every field is, IS NOT NULL when none is).
+                 OR NOT (q.idempotency IS NULL OR q.idempotency IS NOT NULL)) THEN
     RAISE EXCEPTION 'redeem_vouchers: a request does not have the shape of redemption_request'
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
@@ -197,8 +195,8 @@ $function$
  * (IdempotencyService holds the key in their transaction and stores the answer).
  *
  * A request has one shape, the composite type `redemption_request` (with `redemption_idempotency` and
- * `audit_actor`), read from JSON by `json_populate_recordset` and checked (no unknown field, every
- * needed one); the TypeScript type `RedemptionRequest` mirrors it and a test compares the two. The SQL
+ * `audit_actor`), read from JSON by `json_populate_recordset` (each field cast to its type) and checked
+ * (every needed field); the TypeScript type `RedemptionRequest` mirrors it and a test compares the two. The SQL
  * lives beside its repository in `src/modules/redemptions/sql/`; the constants above are frozen copies,
  * and a test fails if what the migrations deploy differs from those files.
  */

@@ -106,7 +106,7 @@ describe('The redemption SQL committed beside its repository', () => {
     expect((await call(valid)).rows).toEqual([{ outcomes: ['not_redeemed'] }]);
     const { voucher_ids: _voucherIds, ...missing } = valid;
     for (const malformed of [
-      { ...valid, voucherIds: valid.voucher_ids },
+      { ...missing, voucherIds: valid.voucher_ids },
       missing,
       { ...valid, redemption_ids: [] },
       { ...valid, audit_actor: { kind: 'system' } },

@@ -33,9 +33,10 @@ export interface IdempotentAnswer {
 /**
  * The one shape a redemption is handed to SQL in: field for field the composite type
  * `redemption_request` (sql/redemption-request.sql) that `redeem_vouchers` (sql/redeem-vouchers.sql)
- * reads from a JSON array with `json_populate_recordset`. It refuses a field it does not know and a
- * missing one; test/redemption-sql.e2e-spec.ts compares these types with the deployed SQL types
- * through `REDEMPTION_REQUEST_SQL_TYPES`.
+ * reads from a JSON array with `json_populate_recordset`, which casts every field to its SQL type; it
+ * refuses a request missing a field it needs (a misspelt field is a missing one). Built by
+ * `redemptionRequest` only; test/redemption-sql.e2e-spec.ts compares these types with the deployed SQL
+ * types through `REDEMPTION_REQUEST_SQL_TYPES`.
  */
 export interface RedemptionRequest {
   voucher_ids: string[];
