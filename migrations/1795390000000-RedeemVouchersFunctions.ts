@@ -1,58 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Kept apart so that a later migration that drops the function can put it back on revert. */
-export const CREATE_REDEEM_VOUCHERS_ONCE = `
-      CREATE FUNCTION redeem_vouchers_once(
-        p_lock_key text, p_organisation_id uuid, p_key text, p_endpoint text, p_request_hash bytea,
-        p_response_status integer, p_response_body json,
-        p_voucher_ids uuid[], p_redemption_ids uuid[], p_venue_id uuid, p_site_id uuid, p_service_id uuid,
-        p_service_category text, p_mode text, p_device_id text, p_scanned_at timestamptz,
-        p_user_id uuid, p_api_key_id uuid, p_offline_batch_id uuid, p_audit_actor jsonb)
-      RETURNS text
-      LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $function$
-      DECLARE
-        redeemed_count integer;
-      BEGIN
-        -- The same transaction-scoped lock IdempotencyService takes: whoever holds it runs the request.
-        IF NOT pg_try_advisory_xact_lock(hashtextextended(p_lock_key, 0)) THEN
-          RETURN 'in_progress';
-        END IF;
-        -- A statement after the lock: its snapshot sees an answer committed by the previous holder.
-        IF EXISTS (SELECT 1 FROM idempotency_records WHERE organisation_id = p_organisation_id AND key = p_key) THEN
-          RETURN 'answered';
-        END IF;
-        SELECT count(*) INTO redeemed_count
-          FROM redeem_vouchers(p_voucher_ids, p_redemption_ids, p_venue_id, p_site_id, p_service_id, p_service_category, p_mode,
-                               p_device_id, p_scanned_at, p_user_id, p_api_key_id, p_offline_batch_id, p_audit_actor);
-        IF redeemed_count <> cardinality(p_voucher_ids) THEN
-          -- All or nothing: nothing was written.
-          RETURN 'not_redeemed';
-        END IF;
-        INSERT INTO idempotency_records (organisation_id, key, endpoint, request_hash, response_status, response_body)
-        VALUES (p_organisation_id, p_key, p_endpoint, p_request_hash, p_response_status, p_response_body);
-        RETURN 'redeemed';
-      END
-      $function$
-`;
-
-/**
- * Single use as two PostgreSQL functions, so that an online redemption is one round trip:
- * - `redeem_vouchers`: locks the chèques' carnets, then (in a statement of its own, hence a fresh
- *   snapshot) redeems all the chèques or none, with their redemptions, the money owed to the venue, the
- *   carnets used up, and the audit rows of all of it;
- * - `redeem_vouchers_once`: the same under an Idempotency-Key, storing the answer in the same transaction.
- * The rules that name a refusal stay in TypeScript (`refusalFor`); these functions only write, and
- * write nothing unless every chèque is still `issued`. Their plans are generic: left to itself,
- * PostgreSQL re-plans these parameterised statements on every call, which costs more than running them
- * (measured: twice the throughput with generic plans). A generic plan is kept for the connection's
- * life, so it must not depend on how big the tables were when it was made: with sequential scans off,
- * every look-up goes through its index, as it should once the tables are large.
- */
-export class RedeemVouchersFunctions1795390000000 implements MigrationInterface {
-  name = 'RedeemVouchersFunctions1795390000000';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const CREATE_REDEEM_VOUCHERS = `
       CREATE FUNCTION redeem_vouchers(
         p_voucher_ids uuid[], p_redemption_ids uuid[], p_venue_id uuid, p_site_id uuid, p_service_id uuid,
         p_service_category text, p_mode text, p_device_id text, p_scanned_at timestamptz,
@@ -127,7 +76,61 @@ export class RedeemVouchersFunctions1795390000000 implements MigrationInterface 
           FROM inserted i JOIN redeemed r ON r.id = i.voucher_id;
       END
       $function$
-    `);
+`;
+
+/** Kept apart so that a later migration that drops the function can put it back on revert. */
+export const CREATE_REDEEM_VOUCHERS_ONCE = `
+      CREATE FUNCTION redeem_vouchers_once(
+        p_lock_key text, p_organisation_id uuid, p_key text, p_endpoint text, p_request_hash bytea,
+        p_response_status integer, p_response_body json,
+        p_voucher_ids uuid[], p_redemption_ids uuid[], p_venue_id uuid, p_site_id uuid, p_service_id uuid,
+        p_service_category text, p_mode text, p_device_id text, p_scanned_at timestamptz,
+        p_user_id uuid, p_api_key_id uuid, p_offline_batch_id uuid, p_audit_actor jsonb)
+      RETURNS text
+      LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $function$
+      DECLARE
+        redeemed_count integer;
+      BEGIN
+        -- The same transaction-scoped lock IdempotencyService takes: whoever holds it runs the request.
+        IF NOT pg_try_advisory_xact_lock(hashtextextended(p_lock_key, 0)) THEN
+          RETURN 'in_progress';
+        END IF;
+        -- A statement after the lock: its snapshot sees an answer committed by the previous holder.
+        IF EXISTS (SELECT 1 FROM idempotency_records WHERE organisation_id = p_organisation_id AND key = p_key) THEN
+          RETURN 'answered';
+        END IF;
+        SELECT count(*) INTO redeemed_count
+          FROM redeem_vouchers(p_voucher_ids, p_redemption_ids, p_venue_id, p_site_id, p_service_id, p_service_category, p_mode,
+                               p_device_id, p_scanned_at, p_user_id, p_api_key_id, p_offline_batch_id, p_audit_actor);
+        IF redeemed_count <> cardinality(p_voucher_ids) THEN
+          -- All or nothing: nothing was written.
+          RETURN 'not_redeemed';
+        END IF;
+        INSERT INTO idempotency_records (organisation_id, key, endpoint, request_hash, response_status, response_body)
+        VALUES (p_organisation_id, p_key, p_endpoint, p_request_hash, p_response_status, p_response_body);
+        RETURN 'redeemed';
+      END
+      $function$
+`;
+
+/**
+ * Single use as two PostgreSQL functions, so that an online redemption is one round trip:
+ * - `redeem_vouchers`: locks the chèques' carnets, then (in a statement of its own, hence a fresh
+ *   snapshot) redeems all the chèques or none, with their redemptions, the money owed to the venue, the
+ *   carnets used up, and the audit rows of all of it;
+ * - `redeem_vouchers_once`: the same under an Idempotency-Key, storing the answer in the same transaction.
+ * The rules that name a refusal stay in TypeScript (`refusalFor`); these functions only write, and
+ * write nothing unless every chèque is still `issued`. Their plans are generic: left to itself,
+ * PostgreSQL re-plans these parameterised statements on every call, which costs more than running them
+ * (measured: twice the throughput with generic plans). A generic plan is kept for the connection's
+ * life, so it must not depend on how big the tables were when it was made: with sequential scans off,
+ * every look-up goes through its index, as it should once the tables are large.
+ */
+export class RedeemVouchersFunctions1795390000000 implements MigrationInterface {
+  name = 'RedeemVouchersFunctions1795390000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(CREATE_REDEEM_VOUCHERS);
     await queryRunner.query(CREATE_REDEEM_VOUCHERS_ONCE);
   }
 

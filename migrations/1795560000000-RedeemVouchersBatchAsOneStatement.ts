@@ -2,35 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { CREATE_REDEEM_VOUCHERS_ONCE } from './1795390000000-RedeemVouchersFunctions';
 import { CREATE_REDEEM_VOUCHERS_ONCE_BATCH } from './1795480000000-RedeemVouchersInBatches';
 
-/**
- * `redeem_vouchers_once_batch` redeems a whole batch of online redemptions in one statement, instead of
- * calling `redeem_vouchers_once` (and through it `redeem_vouchers`) once per request: the statement's
- * set-up, the function calls and their settings were paid per request, and cost more than the writes
- * themselves (measured: 30 % less PostgreSQL CPU per redemption for batches of 4).
- *
- * What a request gets is unchanged, each request still redeemed all or nothing on its own:
- * - `in_progress`: another transaction holds its key (claimed first, without waiting);
- * - `answered`: its key was answered before, or by an earlier request of the batch;
- * - `redeemed`: every one of its chèques was `issued`: they are redeemed, with their redemptions,
- *   the money owed to the venue, the carnets used up, the audit rows, and the answer stored;
- * - `not_redeemed`: nothing written for it: a chèque is no longer `issued`, or an earlier request of the
- *   batch names one of its chèques or its key. The caller then takes it through the full path, after
- *   this batch, where it gets its precise answer (ALREADY_REDEEMED, a replay…).
- *
- * Its plans are generic, made once per connection, whatever the tables' sizes then (see RedeemVouchersFunctions):
- * every table is reached by key, from arrays (`= ANY(ARRAY(…))`), correlated look-ups or a LATERAL with
- * LIMIT, so that no plan can turn into a scan of a whole table that grew since (measured: a join to
- * `idempotency_records` planned on a near-empty table read all of it for every batch).
- *
- * The carnets are locked first, in id order, in a statement of their own, as every use case does: the
- * next statement's snapshot then sees their chèques as left by whoever held them before. `redeem_vouchers_once`
- * has no other caller and goes.
- */
-export class RedeemVouchersBatchAsOneStatement1795560000000 implements MigrationInterface {
-  name = 'RedeemVouchersBatchAsOneStatement1795560000000';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+/** Kept apart so that a later migration that replaces the function can put it back on revert. */
+export const REPLACE_REDEEM_VOUCHERS_ONCE_BATCH = `
       CREATE OR REPLACE FUNCTION redeem_vouchers_once_batch(p_requests jsonb)
       RETURNS text[]
       LANGUAGE plpgsql VOLATILE
@@ -151,7 +124,37 @@ export class RedeemVouchersBatchAsOneStatement1795560000000 implements Migration
         RETURN outcomes;
       END
       $function$
-    `);
+`;
+
+/**
+ * `redeem_vouchers_once_batch` redeems a whole batch of online redemptions in one statement, instead of
+ * calling `redeem_vouchers_once` (and through it `redeem_vouchers`) once per request: the statement's
+ * set-up, the function calls and their settings were paid per request, and cost more than the writes
+ * themselves (measured: 30 % less PostgreSQL CPU per redemption for batches of 4).
+ *
+ * What a request gets is unchanged, each request still redeemed all or nothing on its own:
+ * - `in_progress`: another transaction holds its key (claimed first, without waiting);
+ * - `answered`: its key was answered before, or by an earlier request of the batch;
+ * - `redeemed`: every one of its chèques was `issued`: they are redeemed, with their redemptions,
+ *   the money owed to the venue, the carnets used up, the audit rows, and the answer stored;
+ * - `not_redeemed`: nothing written for it: a chèque is no longer `issued`, or an earlier request of the
+ *   batch names one of its chèques or its key. The caller then takes it through the full path, after
+ *   this batch, where it gets its precise answer (ALREADY_REDEEMED, a replay…).
+ *
+ * Its plans are generic, made once per connection, whatever the tables' sizes then (see RedeemVouchersFunctions):
+ * every table is reached by key, from arrays (`= ANY(ARRAY(…))`), correlated look-ups or a LATERAL with
+ * LIMIT, so that no plan can turn into a scan of a whole table that grew since (measured: a join to
+ * `idempotency_records` planned on a near-empty table read all of it for every batch).
+ *
+ * The carnets are locked first, in id order, in a statement of their own, as every use case does: the
+ * next statement's snapshot then sees their chèques as left by whoever held them before. `redeem_vouchers_once`
+ * has no other caller and goes.
+ */
+export class RedeemVouchersBatchAsOneStatement1795560000000 implements MigrationInterface {
+  name = 'RedeemVouchersBatchAsOneStatement1795560000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(REPLACE_REDEEM_VOUCHERS_ONCE_BATCH);
     await queryRunner.query(`DROP FUNCTION redeem_vouchers_once(text, uuid, text, text, bytea, integer, json, uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`);
   }
 

@@ -10,6 +10,7 @@ import { IdempotencyRetention1795397485056 } from './1795397485056-IdempotencyRe
 import { RedeemVouchersInBatches1795480000000 } from './1795480000000-RedeemVouchersInBatches';
 import { RedeemVouchersBatchAsOneStatement1795560000000 } from './1795560000000-RedeemVouchersBatchAsOneStatement';
 import { SeatSiteForVenuesWithoutSite1796194425825 } from './1796194425825-SeatSiteForVenuesWithoutSite';
+import { OneRedemptionWriter1796193726726 } from './1796193726726-OneRedemptionWriter';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -24,5 +25,6 @@ export const ALL_MIGRATIONS: Function[] = [
   IdempotencyRetention1795397485056,
   RedeemVouchersInBatches1795480000000,
   RedeemVouchersBatchAsOneStatement1795560000000,
+  OneRedemptionWriter1796193726726,
   SeatSiteForVenuesWithoutSite1796194425825,
 ];

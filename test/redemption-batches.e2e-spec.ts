@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { IdempotencyService } from '../src/common/idempotency/idempotency.service';
-import { RedemptionsRepository, type IdempotentRedemption, type IdempotentRedemptionOutcome } from '../src/modules/redemptions/redemptions.repository';
+import { IdempotencyService, type IdentifiedRequest } from '../src/common/idempotency/idempotency.service';
+import { OnlineRedemptionBatches } from '../src/modules/redemptions/online-redemption-batches';
+import { redemptionRead } from '../src/modules/redemptions/redemption-reads';
+import { type RedeemCommand, redemptionRequest, type RedemptionOutcome } from '../src/modules/redemptions/redemption-request';
 import { REDEEM_ENDPOINT } from '../src/modules/redemptions/redemptions.service';
 import { anctAdmin, type LoggedIn } from './support/actors';
 import { issuedVouchers, qualifiedVenue, type IssuedStock, type ReadyVenue } from './support/redemption-fixtures';
@@ -16,7 +18,7 @@ describe('Online redemptions written in batches', () => {
   let anct: LoggedIn;
   let venue: ReadyVenue;
   let stock: IssuedStock;
-  let repository: RedemptionsRepository;
+  let batches: OnlineRedemptionBatches;
   let idempotency: IdempotencyService;
 
   beforeAll(async () => {
@@ -24,7 +26,7 @@ describe('Online redemptions written in batches', () => {
     anct = await anctAdmin(testApp);
     venue = await qualifiedVenue(testApp, anct);
     stock = await issuedVouchers(testApp, anct, { carnetCount: 4, carnetSize: 10 });
-    repository = testApp.app.get(RedemptionsRepository);
+    batches = testApp.app.get(OnlineRedemptionBatches);
     idempotency = testApp.app.get(IdempotencyService);
   });
   afterAll(() => testApp.close());
@@ -32,12 +34,17 @@ describe('Online redemptions written in batches', () => {
   let nextVoucher = 0;
   const freshVoucher = () => stock.vouchers[nextVoucher++];
 
-  function redemption(voucherIds: string[], key: string = randomUUID()): IdempotentRedemption {
+  interface OnlineRedemption {
+    request: IdentifiedRequest;
+    responseBody: unknown;
+    command: RedeemCommand;
+  }
+
+  function redemption(voucherIds: string[], key: string = randomUUID()): OnlineRedemption {
     const request = idempotency.identify({ organisationId: venue.venueId, key, endpoint: REDEEM_ENDPOINT, body: { voucherIds } });
     const redemptionIds = voucherIds.map(() => randomUUID());
     return {
       request,
-      responseStatus: 201,
       responseBody: { redemptionIds, note: 'gardé tel quel', z: 1, a: 2 },
       command: {
         voucherIds,
@@ -58,10 +65,13 @@ describe('Online redemptions written in batches', () => {
   }
 
   /** Submits `first` alone, then the others while it runs: they form the next batch together. */
-  async function inOneBatch(...redemptions: IdempotentRedemption[]): Promise<IdempotentRedemptionOutcome[]> {
-    const opener = repository.redeemOnce(redemption([freshVoucher().id]));
-    const outcomes = Promise.all(redemptions.map((each) => repository.redeemOnce(each)));
-    expect(repository['onlineWrites'].runningBatches).toBe(1);
+  const submit = ({ request, responseBody, command }: OnlineRedemption): Promise<RedemptionOutcome> =>
+    batches.redeem(redemptionRequest(command, { request, responseStatus: 201, responseBody }));
+
+  async function inOneBatch(...redemptions: OnlineRedemption[]): Promise<RedemptionOutcome[]> {
+    const opener = submit(redemption([freshVoucher().id]));
+    const outcomes = Promise.all(redemptions.map(submit));
+    expect(batches.runningBatches.writes).toBe(1);
     expect(await opener).toBe('redeemed');
     return outcomes;
   }
@@ -178,12 +188,12 @@ describe('Online redemptions written in batches', () => {
   it('reads together what redemptions arriving together need, each its own venue, chèques and stored answer; a read that fails fails alone', async () => {
     const answeredVoucher = freshVoucher();
     const answered = redemption([answeredVoucher.id]);
-    expect(await repository.redeemOnce(answered)).toBe('redeemed');
+    expect(await submit(answered)).toBe('redeemed');
     const other = freshVoucher();
     const hashOf = async (voucherId: string): Promise<Buffer> =>
       (await testApp.dataSource.query(`SELECT code_hash FROM vouchers WHERE id = $1`, [voucherId]))[0].code_hash;
     const read = (venueId: string, serviceId: string, hashes: Buffer[], key: string) =>
-      repository.findForOnlineRedemption(venueId, [serviceId], [], hashes, key);
+      batches.read(redemptionRead(venueId, [serviceId], [], hashes, key));
 
     const [otherHash, answeredHash] = [await hashOf(other.id), await hashOf(answeredVoucher.id)];
 
@@ -195,7 +205,7 @@ describe('Online redemptions written in batches', () => {
       read(stock.funder.organisationId, venue.serviceId, [otherHash], randomUUID()),
       read(venue.venueId, 'not-a-uuid', [otherHash], randomUUID()),
     ]);
-    expect(repository['onlineReads'].runningBatches).toBe(1);
+    expect(batches.runningBatches.reads).toBe(1);
     const [replay, fresh, unknown, notAVenue, malformed] = await together;
     expect((await opener)?.vouchers.map((voucher) => voucher.id)).toEqual([other.id]);
 

@@ -23,7 +23,7 @@ describe('Single use under concurrency', () => {
     const stock = await issuedVouchers(testApp, anct, { carnetCount: CHEQUES / 10, carnetSize: 10 });
     const baseUrl = await listeningUrl(testApp);
     const redeem = async (venue: ReadyVenue, code: string) => {
-      const response = await fetch(`${baseUrl}/redemptions`, {
+      const response = await fetch(`${baseUrl}/api/v1/redemptions`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${venue.agent.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
         body: JSON.stringify({ serviceId: venue.serviceId, vouchers: [{ code }] }),

@@ -77,7 +77,7 @@ describe('Checking and redeeming chèques', () => {
     });
 
     it('answers a typo as such, without looking the code up', async () => {
-      const lookups = jest.spyOn(testApp.app.get(RedemptionsRepository), 'findForRedemption');
+      const lookups = jest.spyOn(testApp.app.get(RedemptionsRepository), 'read');
       const response = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ code: withTypo(fresh().code) }).expect(422);
       expect(response.body.code).toBe('CHECK_CHARACTER_MISMATCH');
       expect(lookups).not.toHaveBeenCalled();

@@ -14,7 +14,10 @@ export interface AuditRecord {
   after?: Record<string, unknown> | null;
 }
 
-/** Who and which request an audit row is written for, as SQL that writes its own audit rows takes it (`redeem_vouchers`). */
+/**
+ * Who and which request an audit row is written for, as SQL that writes its own audit rows takes it: the
+ * composite type `audit_actor` of `redeem_vouchers` (src/modules/redemptions/sql/redemption-request.sql).
+ */
 export interface AuditActorRow {
   kind: Actor['kind'];
   user_id: string | null;

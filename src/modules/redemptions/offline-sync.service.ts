@@ -13,7 +13,8 @@ import type { OfflineBatchDto, OfflineScanDto } from './dto/offline-batch.dto';
 import { type OfflineItemResult, OfflineCeiling, qualificationStatusAt, scanTimeProblem } from './offline-scan.rules';
 import type { RedemptionPlace } from './redemption.rules';
 import { RedemptionError } from './redemptions.errors';
-import { type RedeemedRow, RedemptionsRepository, type VoucherForRedemptionRow } from './redemptions.repository';
+import { redemptionRead, type VoucherForRedemptionRow } from './redemption-reads';
+import { RedemptionsRepository } from './redemptions.repository';
 import { assertUnambiguousInputs, readVoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
 import { alreadyRedeemedDetails, placeOf, type ReadyInput, readyInput, rowsByHash, verdictFor } from './voucher-verdict';
@@ -68,12 +69,17 @@ export class OfflineSyncService {
     const now = new Date();
     const maxScanAgeMs = this.config.OFFLINE_SCAN_MAX_AGE_HOURS * 3_600_000;
     const venueId = actor.organisationId!;
-    const venue = await this.venues.findRedemptionContext(
-      venueId,
-      unique(dto.scans.map((scan) => scan.serviceId)),
-      unique(dto.scans.flatMap((scan) => (scan.siteId ? [scan.siteId] : []))),
-      manager,
-    );
+    const venue = (
+      await this.redemptions.read(
+        redemptionRead(
+          venueId,
+          unique(dto.scans.map((scan) => scan.serviceId)),
+          unique(dto.scans.flatMap((scan) => (scan.siteId ? [scan.siteId] : []))),
+          [],
+        ),
+        manager,
+      )
+    )?.venue;
     if (!venue) throw new NotFoundError('Venue');
     const history = await this.venues.qualificationHistory(venueId, manager);
     const results: OfflineItemResult[] = [];
@@ -94,7 +100,7 @@ export class OfflineSyncService {
       candidates.push({ index, scan, input: readyInput(read.code, read.qrSerial), service, place: placeOf(venue, site) });
     });
 
-    const rows = rowsByHash(await this.redemptions.findForRedemption(candidates.map((candidate) => candidate.input.hash), manager));
+    const rows = rowsByHash(await this.vouchersByHash(manager, venueId, candidates.map((candidate) => candidate.input.hash)));
     const unknown = candidates.filter((candidate) => !rows.has(candidate.input.hash.toString('hex'))).length;
     if (unknown > 0) {
       // A batch may not be a way round the threshold: past it, nothing of the batch is looked at.
@@ -137,7 +143,8 @@ export class OfflineSyncService {
         conflict(index, 'OFFLINE_CEILING_EXCEEDED', { serial: verdict.row.serial, details: { remainingCents: ceiling.remaining(verdict.row.programmeId) } });
         continue;
       }
-      const redeemed = await this.redeemOne(manager, verdict.row, {
+      const redemptionId = randomUUID();
+      const redeemed = await this.redeemOne(manager, verdict.row, redemptionId, {
         venueId,
         siteId: scan.siteId ?? null,
         service,
@@ -146,15 +153,15 @@ export class OfflineSyncService {
         actor,
         batchId,
       });
-      if (redeemed.length === 0) {
+      if (!redeemed) {
         // Redeemed since it was read (earlier in this batch, or by someone else meanwhile): report it as of now.
-        const [fresh] = await this.redemptions.findForRedemption([input.hash], manager);
+        const [fresh] = await this.vouchersByHash(manager, venueId, [input.hash]);
         conflict(index, 'ALREADY_REDEEMED', conflictDetails(fresh, 'ALREADY_REDEEMED', venueId));
         continue;
       }
       ceiling.take(verdict.row.programmeId, verdict.row.faceValueCents);
       acceptedValueCents += verdict.row.faceValueCents;
-      results.push({ index, outcome: 'accepted', serial: verdict.row.serial, redemptionId: redeemed[0].id, valueCents: verdict.row.faceValueCents });
+      results.push({ index, outcome: 'accepted', serial: verdict.row.serial, redemptionId, valueCents: verdict.row.faceValueCents });
     }
 
     results.sort((a, b) => a.index - b.index);
@@ -170,17 +177,22 @@ export class OfflineSyncService {
     return { batchId, deviceId: dto.deviceId, acceptedCount, conflictCount: results.length - acceptedCount, acceptedValueCents, items: results };
   }
 
-  /** One scan, in its own savepoint: a refusal by the database affects this scan only. Returns its redemption, or nothing. */
+  private async vouchersByHash(manager: EntityManager, venueId: string, hashes: Buffer[]): Promise<VoucherForRedemptionRow[]> {
+    return (await this.redemptions.read(redemptionRead(venueId, [], [], hashes), manager))?.vouchers ?? [];
+  }
+
+  /** One scan, in its own savepoint: a refusal by the database affects this scan only. False when nothing was written. */
   private async redeemOne(
     manager: EntityManager,
     row: VoucherForRedemptionRow,
+    redemptionId: string,
     scan: { venueId: string; siteId: string | null; service: Candidate['service']; scannedAt: Date; deviceId: string; actor: Actor; batchId: string },
-  ): Promise<RedeemedRow[]> {
+  ): Promise<boolean> {
     try {
       return await this.transactions.withinSavepoint(manager, () =>
-        this.redemptions.redeem(manager, {
+        this.redemptions.redeemInTransaction(manager, {
           voucherIds: [row.id],
-          redemptionIds: [randomUUID()],
+          redemptionIds: [redemptionId],
           venueId: scan.venueId,
           siteId: scan.siteId,
           serviceId: scan.service.id,
@@ -195,7 +207,7 @@ export class OfflineSyncService {
         }),
       );
     } catch (error) {
-      if (error instanceof RedemptionError) return [];
+      if (error instanceof RedemptionError) return false;
       throw error;
     }
   }

@@ -17,7 +17,10 @@ import type { ListRedemptionsQuery } from './dto/list-redemptions.query';
 import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
 import { type RedemptionPlace, undoRefusal } from './redemption.rules';
 import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
-import { type RedeemCommand, RedemptionsRepository, type RedemptionView, type VenueAndVouchers } from './redemptions.repository';
+import { OnlineRedemptionBatches } from './online-redemption-batches';
+import { redemptionRead, type VenueAndVouchers } from './redemption-reads';
+import { type RedeemCommand, redemptionRequest } from './redemption-request';
+import { RedemptionsRepository, type RedemptionView } from './redemptions.repository';
 import { assertUnambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
 import {
@@ -70,6 +73,7 @@ export const REDEEM_ENDPOINT = 'POST /redemptions';
 export class RedemptionsService {
   constructor(
     private readonly redemptions: RedemptionsRepository,
+    private readonly onlineBatches: OnlineRedemptionBatches,
     private readonly ledger: LedgerRepository,
     private readonly idempotency: IdempotencyService,
     private readonly limiter: VoucherLookupLimiter,
@@ -83,7 +87,7 @@ export class RedemptionsService {
     const now = new Date();
     const [input] = this.readInputs([dto], 'voucher', now);
     await this.limiter.assertAllowed(actor);
-    const found = await this.redemptions.findVenueAndVouchers(actor.organisationId!, [], dto.siteId ? [dto.siteId] : [], [input.hash]);
+    const found = await this.redemptions.read(redemptionRead(actor.organisationId!, [], dto.siteId ? [dto.siteId] : [], [input.hash]));
     const { venue, place } = resolveVenue(found?.venue ?? null, null, dto.siteId ?? null);
     const verdict = verdictFor(input, found!.vouchers[0], place, now);
     if (verdict.outcome === 'refused' && !verdict.row) {
@@ -109,7 +113,8 @@ export class RedemptionsService {
    * Redeems every chèque of the request for one service, or none. Checks first (to name the reason),
    * then lets PostgreSQL decide: the conditional update redeems only chèques still `issued`, so of
    * any number of concurrent requests for one chèque exactly one succeeds. The common case takes one
-   * read and one write (`redeemAtOnce`); a refusal or a lost race takes the full path, which names it.
+   * read and one write, each in a batch (`redeemInOnlineBatch`); a refusal or a lost race takes the full
+   * path (`redeemOrNameRefusal`), which names it. Both write through the one writer, `redeem_vouchers`.
    */
   async redeem(actor: Actor, idempotencyKey: string | undefined, dto: RedeemVouchersDto): Promise<IdempotentResponse> {
     const now = new Date();
@@ -117,27 +122,25 @@ export class RedemptionsService {
     // Blocked callers are turned away before any database work (even a replay waits for the window to end).
     await this.limiter.assertAllowed(actor);
     const request = this.idempotency.identify({ organisationId: actor.organisationId!, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto });
-    const done = await this.redeemAtOnce(actor, request, inputs, dto, now);
-    return done ?? this.idempotency.execute(request, 201, (manager) => this.redeemWithin(manager, actor, inputs, dto, now));
+    const done = await this.redeemInOnlineBatch(actor, request, inputs, dto, now);
+    return done ?? this.idempotency.execute(request, 201, (manager) => this.redeemOrNameRefusal(manager, actor, inputs, dto, now));
   }
 
   /**
-   * Null when the request needs the full path: a chèque or the venue refused, a chèque redeemed since
-   * it was read. Nothing is written then, so the full path starts from scratch.
+   * The common case: one batched read, the checks, one batched write that claims the Idempotency-Key and
+   * stores the answer with the redemption. Null when the request needs the full path: a chèque or the
+   * venue refused, a chèque redeemed since it was read. Nothing is written then, so the full path starts
+   * from scratch.
    */
-  private async redeemAtOnce(
+  private async redeemInOnlineBatch(
     actor: Actor,
     request: IdentifiedRequest,
     inputs: ReadyInput[],
     dto: RedeemVouchersDto,
     now: Date,
   ): Promise<IdempotentResponse | null> {
-    const found = await this.redemptions.findForOnlineRedemption(
-      actor.organisationId!,
-      [dto.serviceId],
-      dto.siteId ? [dto.siteId] : [],
-      inputs.map((input) => input.hash),
-      request.key,
+    const found = await this.onlineBatches.read(
+      redemptionRead(actor.organisationId!, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash), request.key),
     );
     if (found?.earlier) return this.idempotency.replay(found.earlier, request);
     let plan: RedemptionPlan;
@@ -151,7 +154,7 @@ export class RedemptionsService {
     const command = this.redeemCommand(actor, plan, dto, now);
     // Serialised as JSON both ways (dates as ISO strings): the same answer now and when replayed.
     const receipt = receiptOf(plan, command);
-    switch (await this.redemptions.redeemOnce({ request, responseStatus: 201, responseBody: receipt, command })) {
+    switch (await this.onlineBatches.redeem(redemptionRequest(command, { request, responseStatus: 201, responseBody: receipt }))) {
       case 'redeemed':
         return { status: 201, body: receipt, replayed: false };
       case 'answered':
@@ -163,23 +166,19 @@ export class RedemptionsService {
     }
   }
 
-  /** The full path, in the idempotent transaction: names every refusal, and redeems if none. */
-  private async redeemWithin(manager: EntityManager, actor: Actor, inputs: ReadyInput[], dto: RedeemVouchersDto, now: Date): Promise<RedemptionReceipt> {
-    const found = await this.redemptions.findVenueAndVouchers(
-      actor.organisationId!,
-      [dto.serviceId],
-      dto.siteId ? [dto.siteId] : [],
-      inputs.map((input) => input.hash),
+  /** The full path, in the idempotent transaction (which holds the key and stores the answer): names every refusal, and redeems if none. */
+  private async redeemOrNameRefusal(manager: EntityManager, actor: Actor, inputs: ReadyInput[], dto: RedeemVouchersDto, now: Date): Promise<RedemptionReceipt> {
+    const found = await this.redemptions.read(
+      redemptionRead(actor.organisationId!, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash)),
       manager,
     );
     const plan = redemptionPlan(found, dto, inputs, now);
     await this.recordUnknown(actor, plan.verdicts);
     assertAllRedeemable(plan.verdicts, plan.venue.id);
     const command = this.redeemCommand(actor, plan, dto, now);
-    const redeemed = await this.redemptions.redeem(manager, command);
-    if (redeemed.length !== command.voucherIds.length) {
+    if (!(await this.redemptions.redeemInTransaction(manager, command))) {
       // Lost a race: another request redeemed one of them since it was read. Say which, as of now.
-      assertAllRedeemable(await this.verdicts(manager, inputs, plan.place, now), plan.venue.id);
+      assertAllRedeemable(await this.verdicts(manager, plan.venue.id, inputs, plan.place, now), plan.venue.id);
       throw new RedemptionError('ALREADY_REDEEMED', VOUCHER_ERROR_MESSAGES.ALREADY_REDEEMED);
     }
     return receiptOf(plan, command);
@@ -327,8 +326,9 @@ export class RedemptionsService {
     return ready;
   }
 
-  private async verdicts(manager: EntityManager, inputs: ReadyInput[], place: RedemptionPlace, at: Date): Promise<VoucherVerdict[]> {
-    const rows = rowsByHash(await this.redemptions.findForRedemption(inputs.map((input) => input.hash), manager));
+  private async verdicts(manager: EntityManager, venueId: string, inputs: ReadyInput[], place: RedemptionPlace, at: Date): Promise<VoucherVerdict[]> {
+    const found = await this.redemptions.read(redemptionRead(venueId, [], [], inputs.map((input) => input.hash)), manager);
+    const rows = rowsByHash(found?.vouchers ?? []);
     return inputs.map((input) => verdictFor(input, rows.get(input.hash.toString('hex')), place, at));
   }
 

@@ -1,6 +1,6 @@
 import type { RedemptionVenueContext } from '../venues/venues.repository';
 import { hashVoucherCode } from '../vouchers/voucher-code.rules';
-import type { VoucherForRedemptionRow } from './redemptions.repository';
+import type { VoucherForRedemptionRow } from './redemption-reads';
 import type { VoucherInputErrorCode, VoucherRefusalCode } from './redemptions.errors';
 import { type RedemptionPlace, refusalFor } from './redemption.rules';
 

@@ -113,17 +113,6 @@ export class VenuesRepository {
     return { items, total };
   }
 
-  /** See redemptionContextSql. */
-  async findRedemptionContext(
-    venueId: string,
-    serviceIds: readonly string[],
-    siteIds: readonly string[],
-    manager?: EntityManager,
-  ): Promise<RedemptionVenueContext | null> {
-    const rows: RedemptionVenueContext[] = await this.manager(manager).query(redemptionContextSql('$1', '$2', '$3'), [venueId, serviceIds, siteIds]);
-    return rows[0] ?? null;
-  }
-
   /** Qualified, active venues with an active site in the département; those with a site in the commune first. */
   async directory(filter: DirectoryFilter): Promise<{ venues: { id: string; name: string }[]; total: number }> {
     const matching = `
@@ -156,25 +145,4 @@ export class VenuesRepository {
       order: { category: 'ASC', label: 'ASC' },
     });
   }
-}
-
-/**
- * The venue (if active) and, among the given ids (uuid[] parameters), only its own active services
- * and sites: an id of another venue simply is not returned. Parameter placeholders are passed in so
- * that the redemption look-up can run this in the same statement as its own query.
- */
-export function redemptionContextSql(venueId: string, serviceIds: string, siteIds: string): string {
-  return `SELECT o.id,
-              o.qualification_status AS "qualificationStatus",
-              o.commune_insee_code AS "communeInseeCode",
-              o.departement_code AS "departementCode",
-              COALESCE((SELECT json_agg(json_build_object('id', s.id, 'category', s.category, 'maxVouchers', s.max_vouchers))
-                          FROM venue_services s
-                         WHERE s.venue_id = o.id AND s.active AND s.id = ANY(${serviceIds}::uuid[])), '[]') AS services,
-              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'communeInseeCode', p.commune_insee_code,
-                                                          'departementCode', p.departement_code))
-                          FROM venue_sites p
-                         WHERE p.venue_id = o.id AND p.active AND p.id = ANY(${siteIds}::uuid[])), '[]') AS sites
-         FROM organisations o
-        WHERE o.id = ${venueId} AND o.kind = 'venue' AND o.active`;
 }
