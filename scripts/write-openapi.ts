@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { writeFileSync } from 'node:fs';
 import { AppModule } from '../src/app.module';
 import { loadAppConfig } from '../src/config/app-config';
-import { buildOpenApiDocument, createHttpAdapter } from '../src/http-app';
+import { applyApiPrefix, buildOpenApiDocument, createHttpAdapter } from '../src/http-app';
 
 /** Writes docs/openapi.json, the committed copy of the spec served at /api/docs-json. */
 async function main(): Promise<void> {
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     logger: false,
     preview: true,
   });
+  applyApiPrefix(app);
   const document = buildOpenApiDocument(app);
   writeFileSync('docs/openapi.json', `${JSON.stringify(document, null, 2)}\n`);
   await app.close();

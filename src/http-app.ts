@@ -34,7 +34,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   const fastify = app.getHttpAdapter().getInstance();
   // The JSON API is versioned under /api/v1; the web application owns `/`. Health checks stay at the
   // root, where load balancers and orchestrators look for them.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  applyApiPrefix(app);
   // An empty JSON body is no body (action endpoints such as `POST /orders/{id}/submit` take none, and many
   // clients send the JSON content type anyway); anything else goes through Fastify's own safe parser.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -60,6 +60,11 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${OPENAPI_PATH}-json` });
   await mountBullBoard(app);
+}
+
+/** The JSON API under /api/v1, health checks at the root: for the server and for the committed OpenAPI copy alike. */
+export function applyApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
