@@ -3,12 +3,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { mountBullBoard } from './queue/bull-board';
+import { PUBLIC_OPERATION_EXTENSION } from './auth/auth.decorators';
 import type { AppConfig } from './config/app-config';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { ValidationFailedError } from './common/errors/validation-failed.error';
 import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
 import { byteSize } from './common/http/byte-size';
+import { parseProxyAddressList } from './common/http/trusted-proxies';
 
 /** Where the JSON API lives; every controller's path is under it (health checks aside). */
 export const API_PREFIX = 'api/v1';
@@ -20,8 +22,11 @@ export const OPENAPI_PATH = 'api/docs';
  * CPU per request, which is what bounds the redemption rate (see README, Performance).
  */
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  const trustedProxies = parseProxyAddressList(config.TRUSTED_PROXIES);
   return new FastifyAdapter({
-    trustProxy: 'loopback,linklocal,uniquelocal',
+    // `request.ip` is the TCP peer unless that peer is a proxy we run: any client can write X-Forwarded-For,
+    // and per-address limits and audit rows must not take an address the client chose.
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
     bodyLimit: byteSize(config.HTTP_BODY_LIMIT),
     routerOptions: { ignoreTrailingSlash: true },
     // Our own request id (see installRequestContext), not Fastify's counter.
@@ -70,5 +75,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
-  return SwaggerModule.createDocument(app, options);
+  return markPublicOperations(SwaggerModule.createDocument(app, options));
+}
+
+/** A class-level `@ApiBearerAuth()` also lands on the controller's `@Public()` operations: they need no credentials. */
+function markPublicOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem)) {
+      if (typeof operation !== 'object' || operation === null || !(PUBLIC_OPERATION_EXTENSION in operation)) continue;
+      delete (operation as Record<string, unknown>)[PUBLIC_OPERATION_EXTENSION];
+      (operation as { security?: unknown[] }).security = [];
+    }
+  }
+  return document;
 }
