@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -6,7 +6,9 @@ import { mountBullBoard } from './queue/bull-board';
 import { PUBLIC_OPERATION_EXTENSION } from './auth/auth.decorators';
 import type { AppConfig } from './config/app-config';
 import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
-import { ValidationFailedError } from './common/errors/validation-failed.error';
+import { CommonError } from './common/errors/common-errors';
+import { EdgeValidationPipe } from './common/validation/edge-validation.pipe';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './common/http/json-depth';
 import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
 import { byteSize } from './common/http/byte-size';
@@ -43,9 +45,15 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   // An empty JSON body is no body (action endpoints such as `POST /orders/{id}/submit` take none, and many
   // clients send the JSON content type anyway); anything else goes through Fastify's own safe parser.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  // Nesting is bounded before parsing: every recursive step after it (transformation, validation) would
+  // otherwise overflow the stack on a body nested 20,000 deep.
   app.useBodyParser<RawServerDefault>('application/json', {}, (request, body, done) => {
     if (body.length === 0) return done(null, undefined);
-    parseJson(request, body.toString('utf8'), done);
+    const text = body.toString('utf8');
+    if (exceedsJsonDepth(text)) {
+      return done(new CommonError('MALFORMED_JSON', `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`, { maxDepth: MAX_JSON_DEPTH }), undefined);
+    }
+    parseJson(request, text, done);
   });
   // Fastify also reads text/plain bodies as strings, which validation then refuses as a 400 naming no
   // field; every endpoint takes JSON, so any other type is a 415 that says so.
@@ -53,14 +61,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   installRequestContext(fastify);
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => ValidationFailedError.fromClassValidator(errors),
-    }),
-  );
+  app.useGlobalPipes(new EdgeValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${OPENAPI_PATH}-json` });

@@ -5,6 +5,7 @@ import { CommonError, RateLimitedError } from './common-errors';
 import { DomainError } from './domain-error';
 import type { ErrorCode } from './error-code';
 import { HTTP_STATUS_BY_ERROR_CODE } from './error-http-status';
+import { uniqueViolationAsDomainError } from './unique-violation';
 
 export interface ErrorBody {
   statusCode: number;
@@ -57,6 +58,8 @@ export function errorBody(domainError: DomainError, statusCode: number, requestI
 
 function toDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
+  const uniqueViolation = uniqueViolationAsDomainError(exception);
+  if (uniqueViolation) return uniqueViolation;
   // Fastify's body parsing errors arrive wrapped by Nest's adapter, as the `cause` of an HttpException.
   const cause = exception instanceof HttpException ? exception.cause : exception;
   switch ((cause as { code?: unknown } | null | undefined)?.code) {
