@@ -128,4 +128,72 @@ describe('Input validation and error answers', () => {
     const conflict = responses.find((response) => response.status === 409)!;
     expect(['SIREN_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED']).toContain(conflict.body.code);
   });
+
+  describe('malformed input that used to reach a 500', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+    it.each([
+      ['an array nested 20,000 deep', nested(20_000)],
+      ['an object nested 20,000 deep', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`],
+    ])('answers %s with 400 MALFORMED_JSON, even anonymously', async (_label, body) => {
+      for (const path of ['/api/v1/auth/login', '/api/v1/venues/applications']) {
+        const response = await http(testApp).post(path).set('Content-Type', 'application/json').send(body).expect(400);
+        expect(response.body).toMatchObject({ code: 'MALFORMED_JSON', details: { maxDepth: 16 } });
+      }
+    });
+
+    it.each([
+      ['a lone surrogate', '\\ud800'],
+      ['a NUL character', '\\u0000'],
+    ])('refuses %s in any string with 400 naming the field', async (_label, escaped) => {
+      const login = await http(testApp)
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(`{"email": "a${escaped}@example.org", "password": "x"}`)
+        .expect(400);
+      expect(login.body.details.fields).toEqual([{ field: 'email', problems: ['email contains a character that cannot be stored (NUL or an unpaired surrogate)'] }]);
+      const invitation = await http(testApp)
+        .post('/api/v1/users')
+        .set(bearer(anct.token))
+        .set('Content-Type', 'application/json')
+        .send(`{"email": "b@example.org", "displayName": "Dominique ${escaped}"}`)
+        .expect(400);
+      expect(invitation.body.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('refuses a NUL byte in a query parameter with 400', async () => {
+      const response = await http(testApp).get('/api/v1/audit-events?action=%00').set(bearer(anct.token)).expect(400);
+      expect(response.body.details.fields[0].field).toBe('action');
+    });
+
+    it('refuses a nested object sent as an array (organisation administrator) with 400', async () => {
+      const response = await http(testApp)
+        .post('/api/v1/organisations/funders')
+        .set(bearer(anct.token))
+        .send({ ...validFunder(), admin: [{ email: uniqueEmail('array'), displayName: 'X' }] })
+        .expect(400);
+      expect(response.body.details.fields).toEqual([{ field: 'admin', problems: ['admin must be an object'] }]);
+    });
+
+    it('refuses null for a setting in PATCH /programmes/{id} with 400, and changes nothing', async () => {
+      const programme = await http(testApp)
+        .post('/api/v1/programmes')
+        .set(bearer(anct.token))
+        .send({ name: `Programme ${uniqueSiren()}`, year: 2026, validUntil: '2027-12-31' })
+        .expect(201);
+      for (const field of ['faceValueCents', 'minimumOrderCents', 'allowedCarnetSizes', 'name']) {
+        const response = await http(testApp).patch(`/api/v1/programmes/${programme.body.id}`).set(bearer(anct.token)).send({ [field]: null }).expect(400);
+        expect(response.body.details.fields[0].field).toBe(field);
+      }
+      const after = await http(testApp).get(`/api/v1/programmes/${programme.body.id}`).set(bearer(anct.token)).expect(200);
+      expect(after.body).toEqual(programme.body);
+    });
+
+    it('settles the same invitation sent five times at once with one 201 and 409 EMAIL_ALREADY_USED', async () => {
+      const invitation = { email: uniqueEmail('race'), displayName: 'Invitée' };
+      const responses = await Promise.all([0, 1, 2, 3, 4].map(() => http(testApp).post('/api/v1/users').set(bearer(anct.token)).send(invitation)));
+      expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      expect(new Set(responses.filter((response) => response.status === 409).map((response) => response.body.code))).toEqual(new Set(['EMAIL_ALREADY_USED']));
+    });
+  });
 });
