@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { RawServerDefault } from 'fastify';
+import type { FastifyInstance, RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { mountBullBoard } from './queue/bull-board';
 import { PUBLIC_OPERATION_EXTENSION } from './auth/auth.decorators';
@@ -58,6 +58,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   // Fastify also reads text/plain bodies as strings, which validation then refuses as a 400 naming no
   // field; every endpoint takes JSON, so any other type is a 415 that says so.
   fastify.removeContentTypeParser('text/plain');
+  installResponseHeaders(fastify);
   installRequestContext(fastify);
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });
@@ -66,6 +67,36 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${OPENAPI_PATH}-json` });
   await mountBullBoard(app);
+}
+
+/**
+ * The OpenAPI page runs the Swagger UI from our own origin: its scripts are files (no inline script), its
+ * styles partly inline, its icons data: URLs. Helmet's policy is off for the API (JSON, no HTML), so this one
+ * is set here for the page and its assets.
+ */
+const OPENAPI_PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Every answer is private to its caller (chèque codes in carnet PDFs, statements, reports, personal data):
+ * `Cache-Control: no-store` unless a handler chose otherwise (the public signing keys and revocation list
+ * are cacheable on purpose).
+ */
+function installResponseHeaders(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith(`/${OPENAPI_PATH}`)) reply.header('content-security-policy', OPENAPI_PAGE_CSP);
+    return payload;
+  });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

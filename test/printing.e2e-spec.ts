@@ -24,6 +24,8 @@ describe('Printing a carnet', () => {
 
   const pdfOf = async (who: LoggedIn, carnetId: string, status = 200) => {
     const response = await http(testApp).get(`/api/v1/carnets/${carnetId}/pdf`).set(bearer(who.token)).buffer(true).parse(binary).expect(status);
+    // Redeemable codes: no cache may keep them.
+    expect(response.headers['cache-control']).toBe('no-store');
     return response;
   };
 

@@ -1,6 +1,14 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createTestApp, TestApp } from './support/test-app';
 import { anctAdmin, bearer, http, LoggedIn, tableCounts } from './support/actors';
 import { uniqueEmail, uniqueSiren } from './support/identifiers';
+
+async function listen(testApp: TestApp): Promise<AddressInfo> {
+  const server = testApp.app.getHttpServer();
+  if (!server.listening) await testApp.app.listen(0, '127.0.0.1');
+  return server.address() as AddressInfo;
+}
 
 describe('Input validation and error answers', () => {
   let testApp: TestApp;
@@ -195,5 +203,45 @@ describe('Input validation and error answers', () => {
       expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
       expect(new Set(responses.filter((response) => response.status === 409).map((response) => response.body.code))).toEqual(new Set(['EMAIL_ALREADY_USED']));
     });
+  });
+
+  it('answers a body over the limit streamed without Expect: 100-continue with 413, not a reset', async () => {
+    const port = (await listen(testApp)).port;
+    const total = 2 * 1024 * 1024;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (data) => (received += data.toString()));
+      socket.on('error', (error) => reject(new Error(`${error.message} (received: ${JSON.stringify(received.slice(0, 40))})`)));
+      socket.on('close', () => resolve(received));
+      socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < total && !socket.destroyed) {
+          sent += chunk.length;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
+  });
+
+  it('marks every answer no-store unless it is public on purpose, and serves the OpenAPI page with a CSP', async () => {
+    expect((await http(testApp).get('/api/v1/auth/me').set(bearer(anct.token)).expect(200)).headers['cache-control']).toBe('no-store');
+    expect((await http(testApp).get('/api/v1/public/signing-keys').expect(200)).headers['cache-control']).toBe('public, max-age=3600');
+    const page = await http(testApp).get('/api/docs').redirects(1);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('documents public operations as needing no credentials', async () => {
+    const document = (await http(testApp).get('/api/docs-json').expect(200)).body;
+    expect(document.paths['/api/v1/venues/applications'].post.security).toEqual([]);
+    expect(document.paths['/api/v1/auth/login'].post.security).toEqual([]);
+    expect(document.paths['/api/v1/venues/{id}'].get.security).toEqual([{ bearer: [] }]);
+    expect(JSON.stringify(document)).not.toContain('x-public');
   });
 });

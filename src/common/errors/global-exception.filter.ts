@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { drainRequestBody } from '../http/drain-request';
 import { currentContext } from '../request-context';
 import { CommonError, RateLimitedError } from './common-errors';
 import { DomainError } from './domain-error';
@@ -45,7 +46,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       response.raw.end();
       return;
     }
-    void response.status(statusCode).send(errorBody(domainError, statusCode, requestId));
+    const body = errorBody(domainError, statusCode, requestId);
+    if (statusCode === HttpStatus.PAYLOAD_TOO_LARGE) {
+      // The client may still be sending: read the rest first, or it gets a reset instead of this answer.
+      void drainRequestBody(request.raw).then(() => response.status(statusCode).send(body));
+      return;
+    }
+    void response.status(statusCode).send(body);
   }
 }
 
