@@ -164,3 +164,25 @@ export function assertPaymentDateNotInFuture(paymentDate: string, parisToday: st
     });
   }
 }
+
+/**
+ * Most territory entries (départements + communes) an order may restrict its chèques to. Each entry takes
+ * 3 bytes of the signed QR payload; at 100 entries and the longest key id (16 characters) the QR is a
+ * version 19 symbol (93 modules + quiet zone) printed 150 pt wide: 0.52 mm a module, above the ~0.5 mm a
+ * phone camera or a 150 dpi home printer reliably renders and reads (the 255 entries the payload format
+ * allows would be 0.37 mm, and PDFs failed to print). Checked by the carnet layout's unit test and, end to
+ * end, by printing.e2e-spec.ts. A larger area is expressed with départements, not communes.
+ */
+export const MAX_TERRITORY_ENTRIES = 100;
+
+/** The order's territory, once normalised, must print as a readable QR (see MAX_TERRITORY_ENTRIES). */
+export function assertPrintableTerritory(departements: readonly string[], communes: readonly string[]): void {
+  const entries = departements.length + communes.length;
+  if (entries > MAX_TERRITORY_ENTRIES) {
+    throw new OrderError(
+      'TERRITORY_TOO_LARGE',
+      `The territory restriction has ${entries} entries; at most ${MAX_TERRITORY_ENTRIES} fit in the chèque's printed QR code. Name départements rather than their communes.`,
+      { rule: 'territory', entries, maxEntries: MAX_TERRITORY_ENTRIES },
+    );
+  }
+}
