@@ -165,25 +165,34 @@ describe('OpenAPI-wide hostile input', () => {
     const poller = (async () => {
       while (polling) {
         const start = performance.now();
-        await fetch(`${baseUrl}/health`);
+        await (await fetch(`${baseUrl}/health`)).text();
         latencies.push(performance.now() - start);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
     const huge = `[${Array(HUGE_ARRAY_ITEMS).fill('{}').join(',')}]`;
     const statuses: number[] = [];
+    const slowest: { request: string; ms: number }[] = [];
+    // One caller per operation; each list or object property (where elements are walked) in turn, or the first
+    // property of a flat body, gets the huge array.
     for (const operation of operations.filter((candidate) => Object.keys(candidate.properties).length > 0)) {
-      for (const caller of reachable.get(operation) ?? []) {
-        for (const name of Object.keys(operation.properties)) {
-          statuses.push((await call(operation, caller, { body: `{"${name}":${huge}}` })).status);
-        }
+      const caller = (reachable.get(operation) ?? [])[0];
+      if (!caller) continue;
+      const structured = Object.entries(operation.properties)
+        .filter(([, schema]) => JSON.stringify(schema).match(/"type":"(array|object)"|\$ref/))
+        .map(([name]) => name);
+      for (const name of structured.length > 0 ? structured : Object.keys(operation.properties).slice(0, 1)) {
+        const start = performance.now();
+        statuses.push((await call(operation, caller, { body: `{"${name}":${huge}}` })).status);
+        slowest.push({ request: `${operation.method} ${operation.path} ${name}`, ms: Math.round(performance.now() - start) });
       }
     }
     polling = false;
     await poller;
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
-    expect(statuses.length).toBeGreaterThan(100);
+    expect(statuses.length).toBeGreaterThan(40);
     expect(latencies.length).toBeGreaterThan(10);
-    expect(Math.max(...latencies)).toBeLessThan(100);
+    const worst = { health: Math.round(Math.max(...latencies)), slowestRequests: slowest.sort((a, b) => b.ms - a.ms).slice(0, 3) };
+    expect(worst.health < 100 ? 'fast' : worst).toBe('fast');
   }, 120_000);
 });

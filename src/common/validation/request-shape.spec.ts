@@ -58,6 +58,7 @@ describe('requestShapeProblems', () => {
     ['a list where one object is expected', { ...valid, admin: [{ email: 'a@b.fr' }] }, ['admin']],
     ['a text where one object is expected', { ...valid, admin: 'a@b.fr' }, ['admin']],
     ['an object where a list is expected', { ...valid, slots: { day: 1 } }, ['slots']],
+    ['a list for a property that is no list', { ...valid, count: [1, 2, 3] }, ['count']],
     ['a list of non-objects', { ...valid, slots: [1, [2]] }, ['slots.0', 'slots.1']],
     ['null for a property that documents no null', { ...valid, count: null }, ['count']],
     ['unknown properties, nested ones too', { ...valid, isAdmin: true, admin: { email: 'a@b.fr', role: 'x' } }, ['admin.role', 'isAdmin']],

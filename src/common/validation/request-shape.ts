@@ -56,6 +56,7 @@ function readShapes(dto: Function): Map<string, PropertyShape> {
  * found without looking at more elements than the DTO allows:
  * - an array longer than its `@ArrayMaxSize` (so that 80,000 elements are not each transformed and
  *   validated on the event loop, only to be refused at the end);
+ * - a list where the DTO expects no list (only list properties have a maximum);
  * - a nested DTO that is not an object (`admin: [...]`, which `@ValidateNested` would otherwise walk as a list),
  *   or a list of nested DTOs that is not a list of objects;
  * - `null` where the API documents no null (PATCH with `null` would otherwise reach a NOT NULL column);
@@ -73,6 +74,10 @@ export function requestShapeProblems(value: unknown, dto: Function, path = ''): 
       problems.push(problem(field, `property ${property} should not exist`));
     } else if (item === null) {
       if (!shape.nullable) problems.push(problem(field, `${property} must not be null (omit it to leave it out)`));
+    } else if (Array.isArray(item) && shape.maxItems === null) {
+      // Every list property has its maximum (a unit test sees to it): a list anywhere else is the wrong type,
+      // refused before its elements are copied and walked.
+      problems.push(problem(field, `${property} must not be a list`));
     } else if (Array.isArray(item) && shape.maxItems !== null && item.length > shape.maxItems) {
       problems.push(problem(field, `${property} must contain no more than ${shape.maxItems} elements`));
     } else if (shape.nested && !shape.nested.each) {
