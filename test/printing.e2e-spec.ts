@@ -70,7 +70,7 @@ describe('Printing a carnet', () => {
   afterAll(() => testApp.close());
 
   describe('the largest territory an order may have', () => {
-    // 100 entries (MAX_TERRITORY_ENTRIES): the Rhône and 99 communes of the Isère.
+    // MAX_TERRITORY_ENTRIES entries: the Rhône and communes of the Isère.
     const isereCommunes = (count: number) => Array.from({ length: count }, (_, index) => `38${String(index + 1).padStart(3, '0')}`);
     const orderWith = (communes: number) =>
       http(testApp)

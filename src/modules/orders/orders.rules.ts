@@ -167,13 +167,14 @@ export function assertPaymentDateNotInFuture(paymentDate: string, parisToday: st
 
 /**
  * Most territory entries (départements + communes) an order may restrict its chèques to. Each entry takes
- * 3 bytes of the signed QR payload; at 100 entries and the longest key id (16 characters) the QR is a
- * version 19 symbol (93 modules + quiet zone) printed 150 pt wide: 0.52 mm a module, above the ~0.5 mm a
- * phone camera or a 150 dpi home printer reliably renders and reads (the 255 entries the payload format
- * allows would be 0.37 mm, and PDFs failed to print). Checked by the carnet layout's unit test and, end to
- * end, by printing.e2e-spec.ts. A larger area is expressed with départements, not communes.
+ * 3 bytes of the signed QR payload; at 40 entries and the longest key id (16 characters) the QR is a
+ * version 13 symbol (69 modules + quiet zone) printed 150 pt wide: 0.69 mm a module, 4 pixels at 150 dpi,
+ * which a home printer renders and a phone (and jsQR, in printing.e2e-spec.ts) reads. At 100 entries
+ * (version 19, 0.52 mm, 3 pixels) the printed codes no longer decoded at 150 dpi; the 255 entries the
+ * payload format allows gave 0.37 mm, and past them the PDF failed. A larger area is expressed with
+ * départements, not communes.
  */
-export const MAX_TERRITORY_ENTRIES = 100;
+export const MAX_TERRITORY_ENTRIES = 40;
 
 /** The order's territory, once normalised, must print as a readable QR (see MAX_TERRITORY_ENTRIES). */
 export function assertPrintableTerritory(departements: readonly string[], communes: readonly string[]): void {
