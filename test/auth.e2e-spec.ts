@@ -42,10 +42,15 @@ describe('Authentication', () => {
     await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
   });
 
-  it('revokes refresh tokens on logout', async () => {
+  it('revokes refresh tokens on logout, and the access token of that login at once (not the other logins)', async () => {
     const login = await http(testApp).post('/api/v1/auth/login').send({ email: anct.email, password: TEST_PASSWORD }).expect(200);
+    const otherLogin = await http(testApp).post('/api/v1/auth/login').send({ email: anct.email, password: TEST_PASSWORD }).expect(200);
+    await http(testApp).get('/api/v1/auth/me').set(bearer(login.body.accessToken)).expect(200);
     await http(testApp).post('/api/v1/auth/logout').send({ refreshToken: login.body.refreshToken }).expect(204);
     await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+    const afterLogout = await http(testApp).get('/api/v1/auth/me').set(bearer(login.body.accessToken)).expect(401);
+    expect(afterLogout.body.code).toBe('UNAUTHENTICATED');
+    await http(testApp).get('/api/v1/auth/me').set(bearer(otherLogin.body.accessToken)).expect(200);
   });
 
   it('refuses requests without a valid token', async () => {

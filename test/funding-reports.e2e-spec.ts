@@ -157,6 +157,8 @@ describe('Funding reports', () => {
         stream.on('end', () => callback(null, Buffer.concat(chunks)));
       })
       .expect(200);
+    // The files hold figures of one funder: no shared cache may keep them.
+    expect(response.headers['cache-control']).toBe('no-store');
     return response.body as Buffer;
   }
 
@@ -261,5 +263,13 @@ describe('Funding reports', () => {
     const response = await http(testApp).get(`/api/v1/funding-reports/${id}/summary.csv`).set(bearer(rhone1.token)).expect(409);
     expect(response.body).toMatchObject({ code: 'REPORT_NOT_READY', details: { status: 'queued' } });
     await http(testApp).post('/api/v1/funding-reports').set(bearer(anct.token)).send({ programmeId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+  });
+
+  it('answers a funder asking about a programme it is not enrolled in exactly like a missing programme', async () => {
+    const other = await createProgramme(testApp, { name: 'Programme sans la Métropole', year: 2026 });
+    const notEnrolled = await http(testApp).post('/api/v1/funding-reports').set(bearer(rhone1.token)).send({ programmeId: other.id }).expect(404);
+    const missing = await http(testApp).post('/api/v1/funding-reports').set(bearer(rhone1.token)).send({ programmeId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    expect({ ...notEnrolled.body, requestId: null }).toEqual({ ...missing.body, requestId: null });
+    expect(await testApp.dataSource.query(`SELECT 1 FROM funding_reports WHERE programme_id = $1`, [other.id])).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { VoucherQrService } from '../src/modules/signing/voucher-qr.service';
 import { COUPONS_PER_PAGE, couponQrBox, pagesOfCarnet } from '../src/modules/printing/render/carnet-document';
 import { formatVoucherCode } from '../src/modules/vouchers/voucher-code.rules';
 import { ProgrammeEntity } from '../src/modules/programmes/programme.entity';
+import { MAX_TERRITORY_ENTRIES } from '../src/modules/orders/orders.rules';
 import { createTestApp, TestApp } from './support/test-app';
 import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, venueAgent } from './support/actors';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, ReadyOrder, StockCarnet } from './support/factories';
@@ -24,6 +25,8 @@ describe('Printing a carnet', () => {
 
   const pdfOf = async (who: LoggedIn, carnetId: string, status = 200) => {
     const response = await http(testApp).get(`/api/v1/carnets/${carnetId}/pdf`).set(bearer(who.token)).buffer(true).parse(binary).expect(status);
+    // Redeemable codes: no cache may keep them.
+    expect(response.headers['cache-control']).toBe('no-store');
     return response;
   };
 
@@ -65,6 +68,42 @@ describe('Printing a carnet', () => {
     ring = createVerificationKeyRing(keys.body.keys.map(fromPublicJwk));
   });
   afterAll(() => testApp.close());
+
+  describe('the largest territory an order may have', () => {
+    // MAX_TERRITORY_ENTRIES entries: the Rhône and communes of the Isère.
+    const isereCommunes = (count: number) => Array.from({ length: count }, (_, index) => `38${String(index + 1).padStart(3, '0')}`);
+    const orderWith = (communes: number) =>
+      http(testApp)
+        .post('/api/v1/orders')
+        .set(bearer(funder.token))
+        .send({ programmeId: programme.id, carnetCount: 100, carnetSize: 10, territoryDepartements: ['69'], territoryCommunes: isereCommunes(communes) });
+
+    it('is accepted at order time, and one entry more is refused with 422 TERRITORY_TOO_LARGE', async () => {
+      await orderWith(MAX_TERRITORY_ENTRIES - 1).expect(201);
+      const refused = await orderWith(MAX_TERRITORY_ENTRIES).expect(422);
+      expect(refused.body).toMatchObject({ code: 'TERRITORY_TOO_LARGE', details: { entries: MAX_TERRITORY_ENTRIES + 1, maxEntries: MAX_TERRITORY_ENTRIES } });
+    });
+
+    it('prints QR codes that all decode from the page rasterised at 150 dpi', async () => {
+      const territoryCommunes = isereCommunes(MAX_TERRITORY_ENTRIES - 1);
+      const wide = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 1, carnetSize: 10, territoryDepartements: ['69'], territoryCommunes });
+      const carnet = wide.carnets[0];
+      await allocateCarnets(testApp, [carnet.id], prescriber.organisationId);
+      await http(testApp)
+        .post(`/api/v1/carnets/${carnet.id}/issue`)
+        .set(bearer(prescriber.token))
+        .send({ firstName: 'Sacha', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
+        .expect(201);
+      const pdf: Buffer = (await pdfOf(prescriber, carnet.id)).body;
+      const scanned = scanCoupons(pdf, 10);
+      scanned.forEach((qrText, index) => {
+        expect(qrText).not.toBeNull();
+        const payload = verifyVoucherQr(qrText!, ring, new Date());
+        expect(payload.serial).toBe(carnet.vouchers[index].serial);
+        expect(payload.territory).toHaveLength(MAX_TERRITORY_ENTRIES);
+      });
+    }, 120_000);
+  });
 
   it('prints an issued carnet whose every QR code scans, verifies with the published keys and matches the typed code', async () => {
     const carnet: StockCarnet = stock.carnets[0];

@@ -1,6 +1,14 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { createTestApp, TestApp } from './support/test-app';
 import { anctAdmin, bearer, http, LoggedIn, tableCounts } from './support/actors';
 import { uniqueEmail, uniqueSiren } from './support/identifiers';
+
+async function listen(testApp: TestApp): Promise<AddressInfo> {
+  const server = testApp.app.getHttpServer();
+  if (!server.listening) await testApp.app.listen(0, '127.0.0.1');
+  return server.address() as AddressInfo;
+}
 
 describe('Input validation and error answers', () => {
   let testApp: TestApp;
@@ -127,5 +135,113 @@ describe('Input validation and error answers', () => {
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
     const conflict = responses.find((response) => response.status === 409)!;
     expect(['SIREN_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED']).toContain(conflict.body.code);
+  });
+
+  describe('malformed input that used to reach a 500', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+    it.each([
+      ['an array nested 20,000 deep', nested(20_000)],
+      ['an object nested 20,000 deep', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`],
+    ])('answers %s with 400 MALFORMED_JSON, even anonymously', async (_label, body) => {
+      for (const path of ['/api/v1/auth/login', '/api/v1/venues/applications']) {
+        const response = await http(testApp).post(path).set('Content-Type', 'application/json').send(body).expect(400);
+        expect(response.body).toMatchObject({ code: 'MALFORMED_JSON', details: { maxDepth: 16 } });
+      }
+    });
+
+    it.each([
+      ['a lone surrogate', '\\ud800'],
+      ['a NUL character', '\\u0000'],
+    ])('refuses %s in any string with 400 naming the field', async (_label, escaped) => {
+      const login = await http(testApp)
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(`{"email": "a${escaped}@example.org", "password": "x"}`)
+        .expect(400);
+      expect(login.body.details.fields).toEqual([{ field: 'email', problems: ['email contains a character that cannot be stored (NUL or an unpaired surrogate)'] }]);
+      const invitation = await http(testApp)
+        .post('/api/v1/users')
+        .set(bearer(anct.token))
+        .set('Content-Type', 'application/json')
+        .send(`{"email": "b@example.org", "displayName": "Dominique ${escaped}"}`)
+        .expect(400);
+      expect(invitation.body.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('refuses a NUL byte in a query parameter with 400', async () => {
+      const response = await http(testApp).get('/api/v1/audit-events?action=%00').set(bearer(anct.token)).expect(400);
+      expect(response.body.details.fields[0].field).toBe('action');
+    });
+
+    it('refuses a nested object sent as an array (organisation administrator) with 400', async () => {
+      const response = await http(testApp)
+        .post('/api/v1/organisations/funders')
+        .set(bearer(anct.token))
+        .send({ ...validFunder(), admin: [{ email: uniqueEmail('array'), displayName: 'X' }] })
+        .expect(400);
+      expect(response.body.details.fields).toEqual([{ field: 'admin', problems: ['admin must be an object'] }]);
+    });
+
+    it('refuses null for a setting in PATCH /programmes/{id} with 400, and changes nothing', async () => {
+      const programme = await http(testApp)
+        .post('/api/v1/programmes')
+        .set(bearer(anct.token))
+        .send({ name: `Programme ${uniqueSiren()}`, year: 2026, validUntil: '2027-12-31' })
+        .expect(201);
+      for (const field of ['faceValueCents', 'minimumOrderCents', 'allowedCarnetSizes', 'name']) {
+        const response = await http(testApp).patch(`/api/v1/programmes/${programme.body.id}`).set(bearer(anct.token)).send({ [field]: null }).expect(400);
+        expect(response.body.details.fields[0].field).toBe(field);
+      }
+      const after = await http(testApp).get(`/api/v1/programmes/${programme.body.id}`).set(bearer(anct.token)).expect(200);
+      expect(after.body).toEqual(programme.body);
+    });
+
+    it('settles the same invitation sent five times at once with one 201 and 409 EMAIL_ALREADY_USED', async () => {
+      const invitation = { email: uniqueEmail('race'), displayName: 'Invitée' };
+      const responses = await Promise.all([0, 1, 2, 3, 4].map(() => http(testApp).post('/api/v1/users').set(bearer(anct.token)).send(invitation)));
+      expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      expect(new Set(responses.filter((response) => response.status === 409).map((response) => response.body.code))).toEqual(new Set(['EMAIL_ALREADY_USED']));
+    });
+  });
+
+  it('answers a body over the limit streamed without Expect: 100-continue with 413, not a reset', async () => {
+    const port = (await listen(testApp)).port;
+    const total = 2 * 1024 * 1024;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (data) => (received += data.toString()));
+      socket.on('error', (error) => reject(new Error(`${error.message} (received: ${JSON.stringify(received.slice(0, 40))})`)));
+      socket.on('close', () => resolve(received));
+      socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < total && !socket.destroyed) {
+          sent += chunk.length;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
+  });
+
+  it('marks every answer no-store unless it is public on purpose, and serves the OpenAPI page with a CSP', async () => {
+    expect((await http(testApp).get('/api/v1/auth/me').set(bearer(anct.token)).expect(200)).headers['cache-control']).toBe('no-store');
+    expect((await http(testApp).get('/api/v1/public/signing-keys').expect(200)).headers['cache-control']).toBe('public, max-age=3600');
+    const page = await http(testApp).get('/api/docs').redirects(1);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('documents public operations as needing no credentials', async () => {
+    const document = (await http(testApp).get('/api/docs-json').expect(200)).body;
+    expect(document.paths['/api/v1/venues/applications'].post.security).toEqual([]);
+    expect(document.paths['/api/v1/auth/login'].post.security).toEqual([]);
+    expect(document.paths['/api/v1/venues/{id}'].get.security).toEqual([{ bearer: [] }]);
+    expect(JSON.stringify(document)).not.toContain('x-public');
   });
 });

@@ -31,6 +31,8 @@ export interface TokenPair {
 interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  /** The login (refresh token family) the token was issued to: logging out revokes the access token too. */
+  fid?: string;
 }
 
 /** What a verified access token carries: our claims, and the expiry the signer added. */
@@ -42,7 +44,7 @@ const API_KEY_LAST_USED_PRECISION_MS = 60_000;
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
-  private readonly verifiedTokens: VerifiedAccessTokens;
+  private readonly verifiedTokens: VerifiedAccessTokens<AccessTokenSubject>;
 
   constructor(
     private readonly config: AppConfig,
@@ -98,7 +100,10 @@ export class AuthService {
       await manager.update(RefreshTokenEntity, { id: stored.id }, { rotatedAt: new Date() });
       return this.issueTokens(manager, stored.userId, stored.familyId);
     });
-    if (outcome === 'reused') this.logger.warn('A rotated refresh token was presented again; its whole family was revoked');
+    if (outcome === 'reused') {
+      this.logger.warn('A rotated refresh token was presented again; its whole family was revoked');
+      await this.actorCache.invalidateEverywhere();
+    }
     if (outcome === null || outcome === 'reused') throw invalidToken();
     return outcome;
   }
@@ -108,6 +113,8 @@ export class AuthService {
       const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash: sha256(refreshToken) });
       if (stored) await this.revokeFamily(manager, stored.familyId);
     });
+    // The login's access tokens stop working at once, on every instance, as on a deactivation.
+    await this.actorCache.invalidateEverywhere();
   }
 
   async revokeAllRefreshTokensOfUser(manager: EntityManager, userId: string): Promise<void> {
@@ -144,8 +151,8 @@ export class AuthService {
 
   async authenticateAccessToken(token: string): Promise<Actor | null> {
     const now = Date.now();
-    const knownUserId = this.verifiedTokens.userIdOf(token, now);
-    if (knownUserId) return this.authenticateUserId(knownUserId);
+    const known = this.verifiedTokens.subjectOf(token, now);
+    if (known) return this.authenticateSubject(known);
     let claims: VerifiedAccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<VerifiedAccessTokenClaims>(token, { algorithms: ['HS256'] });
@@ -153,8 +160,23 @@ export class AuthService {
       return null;
     }
     if (claims.typ !== 'access') return null;
-    this.verifiedTokens.remember(token, claims.sub, claims.exp, now);
-    return this.authenticateUserId(claims.sub);
+    const subject = { userId: claims.sub, familyId: claims.fid ?? null };
+    this.verifiedTokens.remember(token, subject, claims.exp, now);
+    return this.authenticateSubject(subject);
+  }
+
+  /**
+   * A token of a login that has ended (logout, or a replayed refresh token) admits no one: the login's
+   * refresh tokens are its state. Cached like a user, and emptied everywhere on logout like a deactivation.
+   * Tokens issued before logins were named in them (no `fid`) only depend on their user.
+   */
+  private async authenticateSubject({ userId, familyId }: AccessTokenSubject): Promise<Actor | null> {
+    if (familyId === null) return this.authenticateUserId(userId);
+    const cached = await this.actorCache.resolve(`login:${familyId}`, async () => {
+      const [user, loginAlive] = await Promise.all([this.users.findActiveForAuthentication(userId), this.users.isLoginAlive(familyId)]);
+      return user && loginAlive ? { actor: userActor(user), lastUsedAt: null } : null;
+    });
+    return cached?.actor ?? null;
   }
 
   /**
@@ -191,7 +213,7 @@ export class AuthService {
     const refreshToken = newSecretToken();
     const refreshTokenExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     await manager.insert(RefreshTokenEntity, { userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshTokenExpiresAt });
-    const claims: AccessTokenClaims = { sub: userId, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: userId, typ: 'access', fid: familyId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' });
     return {
       tokenType: 'Bearer',
@@ -205,6 +227,11 @@ export class AuthService {
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
     await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+}
+
+interface AccessTokenSubject {
+  userId: string;
+  familyId: string | null;
 }
 
 type UserIdentity = Omit<ActiveUserRow, 'organisationKind'> & { organisationKind: OrganisationKind | null };

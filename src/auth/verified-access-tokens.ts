@@ -3,22 +3,22 @@ import { ExpiringMap } from '../common/cache/expiring-map';
 /**
  * Access tokens whose signature was already checked, until they expire. A caller sends the same token
  * with every request, and checking its HMAC and decoding it each time cost more than everything else
- * authentication does. Only what the token itself proves is kept (its subject, until its expiry):
+ * authentication does. Only what the token itself proves is kept (its user and login, until its expiry):
  * whether the user may still act is asked of the actor cache on every request, as before.
  */
-export class VerifiedAccessTokens {
-  private readonly userIds: ExpiringMap<string>;
+export class VerifiedAccessTokens<Subject> {
+  private readonly subjects: ExpiringMap<Subject>;
 
   constructor(tokenTtlSeconds: number, maxEntries: number) {
-    this.userIds = new ExpiringMap(tokenTtlSeconds * 1000, maxEntries);
+    this.subjects = new ExpiringMap(tokenTtlSeconds * 1000, maxEntries);
   }
 
-  /** The token's user, if it was verified here and has not expired since. */
-  userIdOf(token: string, now: number): string | undefined {
-    return this.userIds.get(token, now);
+  /** Whom the token names (its user and login), if it was verified here and has not expired since. */
+  subjectOf(token: string, now: number): Subject | undefined {
+    return this.subjects.get(token, now);
   }
 
-  remember(token: string, userId: string, expiresAtSeconds: number, now: number): void {
-    this.userIds.set(token, userId, now, expiresAtSeconds * 1000);
+  remember(token: string, subject: Subject, expiresAtSeconds: number, now: number): void {
+    this.subjects.set(token, subject, now, expiresAtSeconds * 1000);
   }
 }

@@ -17,6 +17,7 @@ import {
 import { isValidIban } from '../modules/reimbursements/iban.rules';
 import { STATEMENT_PERIODS, type StatementPeriod } from '../modules/reimbursements/statement-period.rules';
 import { BYTE_SIZE_PATTERN } from '../common/http/byte-size';
+import { isProxyAddressList } from '../common/http/trusted-proxies';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -34,6 +35,15 @@ const IsSepaIban = () =>
     validator: {
       validate: (value: unknown) => typeof value === 'string' && isValidIban(value),
       defaultMessage: (args) => `${args?.property ?? 'value'} must be a valid SEPA IBAN (mod-97 check)`,
+    },
+  });
+
+const IsProxyAddressList = () =>
+  ValidateBy({
+    name: 'isProxyAddressList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isProxyAddressList(value),
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be IP addresses or CIDR ranges separated by commas, such as "10.0.0.5,10.1.0.0/16"`,
     },
   });
 
@@ -190,6 +200,13 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   VENUE_APPLICATIONS_PER_IP_PER_DAY = 5;
+
+  /**
+   * Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose `X-Forwarded-For` is believed.
+   * Empty: the client's address is the TCP peer's, whatever headers it sends (per-address limits and audit rows use it).
+   */
+  @IsProxyAddressList()
+  TRUSTED_PROXIES = '';
 
   /** Largest accepted JSON body; larger requests get 413. */
   @Matches(BYTE_SIZE_PATTERN)

@@ -16,6 +16,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return cause?.code === '23505' && (constraint === undefined || cause.constraint === constraint);
 }
 
+/** The unique index a row was refused for (SQLSTATE 23505), or null when `error` is no unique violation. */
+export function uniqueViolationConstraint(error: unknown): string | null {
+  const cause = postgresError(error);
+  return cause?.code === '23505' ? (cause.constraint ?? '') : null;
+}
+
 /** A deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may simply be retried. */
 export function isConcurrencyFailure(error: unknown): boolean {
   const code = postgresError(error)?.code;

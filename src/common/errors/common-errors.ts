@@ -13,6 +13,7 @@ export type CommonErrorCode =
   | 'RATE_LIMITED'
   | 'INVALID_STATE_TRANSITION'
   | 'CONCURRENT_MODIFICATION'
+  | 'ALREADY_EXISTS'
   | 'INTERNAL_ERROR';
 
 export class CommonError extends DomainError<CommonErrorCode> {}

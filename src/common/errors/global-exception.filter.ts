@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { drainRequestBody } from '../http/drain-request';
 import { currentContext } from '../request-context';
 import { CommonError, RateLimitedError } from './common-errors';
 import { DomainError } from './domain-error';
 import type { ErrorCode } from './error-code';
 import { HTTP_STATUS_BY_ERROR_CODE } from './error-http-status';
+import { uniqueViolationAsDomainError } from './unique-violation';
 
 export interface ErrorBody {
   statusCode: number;
@@ -44,7 +46,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       response.raw.end();
       return;
     }
-    void response.status(statusCode).send(errorBody(domainError, statusCode, requestId));
+    const body = errorBody(domainError, statusCode, requestId);
+    if (statusCode === HttpStatus.PAYLOAD_TOO_LARGE) {
+      // The client may still be sending: read the rest first, or it gets a reset instead of this answer.
+      void drainRequestBody(request.raw).then(() => response.status(statusCode).send(body));
+      return;
+    }
+    void response.status(statusCode).send(body);
   }
 }
 
@@ -57,6 +65,8 @@ export function errorBody(domainError: DomainError, statusCode: number, requestI
 
 function toDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
+  const uniqueViolation = uniqueViolationAsDomainError(exception);
+  if (uniqueViolation) return uniqueViolation;
   // Fastify's body parsing errors arrive wrapped by Nest's adapter, as the `cause` of an HttpException.
   const cause = exception instanceof HttpException ? exception.cause : exception;
   switch ((cause as { code?: unknown } | null | undefined)?.code) {

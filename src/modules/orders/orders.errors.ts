@@ -8,6 +8,7 @@ export type OrderErrorCode =
   | 'PROGRAMME_CLOSED'
   | 'PROGRAMME_EXPIRED'
   | 'PAYMENT_AMOUNT_MISMATCH'
-  | 'PAYMENT_DATE_IN_FUTURE';
+  | 'PAYMENT_DATE_IN_FUTURE'
+  | 'TERRITORY_TOO_LARGE';
 
 export class OrderError extends DomainError<OrderErrorCode> {}

@@ -164,3 +164,26 @@ export function assertPaymentDateNotInFuture(paymentDate: string, parisToday: st
     });
   }
 }
+
+/**
+ * Most territory entries (départements + communes) an order may restrict its chèques to. Each entry takes
+ * 3 bytes of the signed QR payload; at 40 entries and the longest key id (16 characters) the QR is a
+ * version 13 symbol (69 modules + quiet zone) printed 150 pt wide: 0.69 mm a module, 4 pixels at 150 dpi,
+ * which a home printer renders and a phone (and jsQR, in printing.e2e-spec.ts) reads. At 100 entries
+ * (version 19, 0.52 mm, 3 pixels) the printed codes no longer decoded at 150 dpi; the 255 entries the
+ * payload format allows gave 0.37 mm, and past them the PDF failed. A larger area is expressed with
+ * départements, not communes.
+ */
+export const MAX_TERRITORY_ENTRIES = 40;
+
+/** The order's territory, once normalised, must print as a readable QR (see MAX_TERRITORY_ENTRIES). */
+export function assertPrintableTerritory(departements: readonly string[], communes: readonly string[]): void {
+  const entries = departements.length + communes.length;
+  if (entries > MAX_TERRITORY_ENTRIES) {
+    throw new OrderError(
+      'TERRITORY_TOO_LARGE',
+      `The territory restriction has ${entries} entries; at most ${MAX_TERRITORY_ENTRIES} fit in the chèque's printed QR code. Name départements rather than their communes.`,
+      { rule: 'territory', entries, maxEntries: MAX_TERRITORY_ENTRIES },
+    );
+  }
+}

@@ -22,6 +22,7 @@ import {
   assertPaymentCoversOrder,
   assertPaymentDateNotInFuture,
   canTransition,
+  assertPrintableTerritory,
   normaliseTerritory,
   ORDER_TRANSITIONS,
   orderBalance,
@@ -105,6 +106,9 @@ export class OrdersService {
         dto,
         { envelopeCents: BigInt(enrolment.envelopeCents), reservedCents: await this.orders.reservedStateShare(programme.id, funderId, manager) },
       );
+      const territoryDepartements = normaliseTerritory(dto.territoryDepartements);
+      const territoryCommunes = normaliseTerritory(dto.territoryCommunes);
+      assertPrintableTerritory(territoryDepartements, territoryCommunes);
       const sequence = await this.orders.nextSequence(manager);
       const order = await this.orders.insert(manager, {
         number: `${programme.year}-${String(sequence).padStart(4, '0')}`,
@@ -120,8 +124,8 @@ export class OrdersService {
         totalDueCents: price.totalDueCents.toString(),
         maxStateShareCents: price.maxStateShareCents.toString(),
         personalisationText: dto.personalisationText?.trim() || null,
-        territoryDepartements: normaliseTerritory(dto.territoryDepartements),
-        territoryCommunes: normaliseTerritory(dto.territoryCommunes),
+        territoryDepartements,
+        territoryCommunes,
         createdByUserId: actor.userId,
       });
       await this.audit.record(manager, {

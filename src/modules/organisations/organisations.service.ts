@@ -5,9 +5,7 @@ import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page } from '../../common/http/pagination.query';
-import { isUniqueViolation } from '../../database/postgres-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { UserError } from '../users/users.errors';
 import { Invitation, UsersService } from '../users/users.service';
 import type { CreateFunderDto } from './dto/create-funder.dto';
 import type { CreatePrescriberDto } from './dto/create-prescriber.dto';
@@ -133,24 +131,12 @@ export class OrganisationsService {
 
   /**
    * The existence checks above give clear answers in the common case; two simultaneous identical
-   * requests are settled by the unique indexes, and the loser gets the same 409 instead of a 500.
-   * Public for registrations that add their own rows in the same transaction (a venue application).
+   * requests are settled by the unique indexes, and the loser gets the same 409 instead of a 500
+   * (see common/errors/unique-violation.ts). Public for registrations that add their own rows in the
+   * same transaction (a venue application).
    */
-  async createInTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.transactions.run(work);
-    } catch (error) {
-      if (isUniqueViolation(error, 'uq_users_email')) {
-        throw new UserError('EMAIL_ALREADY_USED', 'An account already exists for this e-mail address.');
-      }
-      if (isUniqueViolation(error, 'uq_organisations_funder_siren')) {
-        throw new OrganisationError('SIREN_ALREADY_REGISTERED', 'A funder with this SIREN already exists.');
-      }
-      if (isUniqueViolation(error, 'uq_organisations_venue_siret') || isUniqueViolation(error, 'uq_organisations_prescriber_siret')) {
-        throw new OrganisationError('SIRET_ALREADY_REGISTERED', 'An organisation with this SIRET was registered at the same moment; try again.');
-      }
-      throw error;
-    }
+  createInTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.transactions.run(work);
   }
 
   private async insertAudited(manager: EntityManager, values: Partial<OrganisationEntity>): Promise<OrganisationEntity> {

@@ -121,6 +121,10 @@ export class FundingReportsRepository {
     return (await this.dataSource.query(`SELECT 1 FROM programmes WHERE id = $1`, [id])).length > 0;
   }
 
+  async isEnrolled(programmeId: string, funderId: string): Promise<boolean> {
+    return (await this.dataSource.query(`SELECT 1 FROM programme_enrolments WHERE programme_id = $1 AND funder_id = $2`, [programmeId, funderId])).length > 0;
+  }
+
   async isFunder(id: string): Promise<boolean> {
     return (await this.dataSource.query(`SELECT 1 FROM organisations WHERE id = $1 AND kind = 'funder'`, [id])).length > 0;
   }

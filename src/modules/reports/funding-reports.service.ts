@@ -46,7 +46,11 @@ export class FundingReportsService {
       if (funderId !== null && funderId !== actor.organisationId) throw new NotFoundError('Funder');
       funderId = actor.organisationId;
     }
-    if (!(await this.reports.programmeExists(dto.programmeId))) throw new NotFoundError('Programme');
+    // A funder only sees the programmes it is enrolled in: another one answers like a missing one, so that
+    // programme ids cannot be probed.
+    const programmeVisible =
+      actor.organisationKind === 'funder' ? await this.reports.isEnrolled(dto.programmeId, actor.organisationId!) : await this.reports.programmeExists(dto.programmeId);
+    if (!programmeVisible) throw new NotFoundError('Programme');
     if (funderId !== null && !(await this.reports.isFunder(funderId))) throw new NotFoundError('Funder');
     const report = await this.reports.insert({
       programmeId: dto.programmeId,

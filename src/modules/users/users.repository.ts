@@ -49,6 +49,12 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether the login (refresh token family) still has a token not revoked: ended by logout or replay otherwise. */
+  async isLoginAlive(familyId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL LIMIT 1`, [familyId]);
+    return rows.length > 0;
+  }
+
   findPendingInvitation(manager: EntityManager, tokenHash: Buffer): Promise<UserEntity | null> {
     return manager
       .createQueryBuilder(UserEntity, 'u')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, OrganisationAdminOnly, Public, Roles, UsersOnly } from '../../auth/auth.decorators';
@@ -7,6 +7,7 @@ import { CreateVenueServiceDto } from './dto/create-venue-service.dto';
 import { CreateVenueSiteDto } from './dto/create-venue-site.dto';
 import { ListVenuesQuery } from './dto/list-venues.query';
 import { QualificationDecisionDto } from './dto/qualification-decision.dto';
+import { VenueApplicationLimitGuard } from './venue-application-limit.guard';
 import { VenuesService } from './venues.service';
 
 @ApiTags('venues')
@@ -17,8 +18,9 @@ export class VenuesController {
 
   @Public()
   @Post('applications')
-  apply(@Body() dto: ApplyVenueDto, @Ip() ip: string) {
-    return this.venues.apply(dto, ip);
+  @UseGuards(VenueApplicationLimitGuard)
+  apply(@Body() dto: ApplyVenueDto) {
+    return this.venues.apply(dto);
   }
 
   @Get()

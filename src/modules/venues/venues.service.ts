@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
-import { InvalidTransitionError, NotFoundError, RateLimitedError } from '../../common/errors/common-errors';
+import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page } from '../../common/http/pagination.query';
-import { FailureCounter } from '../../common/rate-limit/failure-counter';
-import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { departementOfCommune } from '../organisations/organisations.rules';
@@ -56,28 +54,21 @@ export interface PublicVenue {
   services: (Pick<VenueServiceEntity, 'label' | 'category' | 'durationMinutes' | 'maxVouchers'> & { categoryLabel: string })[];
 }
 
-const APPLICATION_WINDOW_SECONDS = 86_400;
 
 @Injectable()
 export class VenuesService {
   constructor(
-    private readonly config: AppConfig,
     private readonly organisations: OrganisationsService,
     private readonly venues: VenuesRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly failures: FailureCounter,
   ) {}
 
   /**
    * Public: a venue applies without an account. It gets its first administrator's invitation (as an
    * ANCT-created venue would) and can prepare its sites and services, but redeems nothing until ANCT qualifies it.
    */
-  async apply(dto: ApplyVenueDto, ip: string): Promise<VenueApplication> {
-    const attempts = await this.failures.record(`venue-applications:ip:${ip}`, APPLICATION_WINDOW_SECONDS);
-    if (attempts.count > this.config.VENUE_APPLICATIONS_PER_IP_PER_DAY) {
-      throw new RateLimitedError(attempts.retryAfterSeconds, 'Too many venue applications from this address today.');
-    }
+  async apply(dto: ApplyVenueDto): Promise<VenueApplication> {
     const sites: CreateVenueSiteDto[] = [seatSite(dto), ...(dto.additionalSites ?? [])];
     sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
     return this.organisations.createInTransaction(async (manager) => {

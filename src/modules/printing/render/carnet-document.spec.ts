@@ -1,4 +1,9 @@
 import { Writable } from 'node:stream';
+import QRCode from 'qrcode';
+import { assertPrintableTerritory, MAX_TERRITORY_ENTRIES } from '../../orders/orders.rules';
+import { generateSigningKeyPair } from '../../signing/key-ring';
+import { signVoucherQr } from '../../signing/voucher-signature';
+import { QR_QUIET_ZONE_MODULES } from './qr-vector';
 import type { CarnetPrintData } from './carnet-print-data';
 import { COUPONS_PER_PAGE, couponBox, couponQrBox, PAGE_HEIGHT, PAGE_WIDTH, pagesOfCarnet, writeCarnets } from './carnet-document';
 
@@ -87,5 +92,29 @@ describe('writeCarnets', () => {
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(pagesOfCarnet(10) + pagesOfCarnet(5));
+  });
+});
+
+describe('QR code of a chèque with the largest territory an order may have', () => {
+  // Longest key id and serial the platform produces, and MAX_TERRITORY_ENTRIES communes.
+  const now = new Date('2026-06-01T00:00:00Z');
+  const key = generateSigningKeyPair('pass-numerique-1', new Date('2026-01-01T00:00:00Z'), new Date('2031-12-31T00:00:00Z'));
+  const territoryOf = (entries: number) => Array.from({ length: entries }, (_, index) => `69${String(index + 1).padStart(3, '0')}`);
+  const qrText = (entries: number) =>
+    signVoucherQr({ serial: '2026-99999-999999-99', code: 'W9C8S3X772YYHN2Q', expiresAt: new Date('2030-12-31T22:59:59Z'), territory: territoryOf(entries) }, key, now);
+  const moduleMillimetres = (text: string) => {
+    const { modules } = QRCode.create(text, { errorCorrectionLevel: 'Q' });
+    return (couponQrBox(0).width * 25.4) / 72 / (modules.size + 2 * QR_QUIET_ZONE_MODULES);
+  };
+
+  it('prints modules of at least 0.65 mm (4 pixels at 150 dpi)', () => {
+    expect(moduleMillimetres(qrText(MAX_TERRITORY_ENTRIES))).toBeGreaterThanOrEqual(0.65);
+    expect(() => assertPrintableTerritory(territoryOf(MAX_TERRITORY_ENTRIES), [])).not.toThrow();
+  });
+
+  it('is refused at order time one entry further, with TERRITORY_TOO_LARGE', () => {
+    expect(() => assertPrintableTerritory(territoryOf(20), territoryOf(MAX_TERRITORY_ENTRIES - 19))).toThrow(
+      expect.objectContaining({ code: 'TERRITORY_TOO_LARGE', details: { rule: 'territory', entries: MAX_TERRITORY_ENTRIES + 1, maxEntries: MAX_TERRITORY_ENTRIES } }),
+    );
   });
 });
