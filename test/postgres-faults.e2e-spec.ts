@@ -29,7 +29,7 @@ describe('PostgreSQL faults', () => {
     let api: RunningProcess & { url: string };
     beforeAll(async () => {
       api = await startApiProcess(testApp.config);
-    });
+    }, 120_000);
     afterAll(() => api.stop('SIGKILL'));
 
     const redeem = (code: string) =>
