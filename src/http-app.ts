@@ -8,6 +8,7 @@ import { GlobalExceptionFilter } from './common/errors/global-exception.filter';
 import { ValidationFailedError } from './common/errors/validation-failed.error';
 import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
+import { installShutdownDrain } from './common/http/shutdown-drain.hook';
 import { byteSize } from './common/http/byte-size';
 
 /** Where the JSON API lives; every controller's path is under it (health checks aside). */
@@ -26,6 +27,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true },
     // Our own request id (see installRequestContext), not Fastify's counter.
     requestIdHeader: false,
+    // Requests arriving while the app closes get the API's own 503 body (see installShutdownDrain).
+    return503OnClosing: false,
   });
 }
 
@@ -46,6 +49,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   // field; every endpoint takes JSON, so any other type is a 415 that says so.
   fastify.removeContentTypeParser('text/plain');
   installRequestContext(fastify);
+  installShutdownDrain(fastify);
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });
   app.useGlobalPipes(
