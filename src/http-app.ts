@@ -11,6 +11,7 @@ import { EdgeValidationPipe } from './common/validation/edge-validation.pipe';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './common/http/json-depth';
 import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
+import { installShutdownDrain } from './common/http/shutdown-drain.hook';
 import { byteSize } from './common/http/byte-size';
 import { serveWebApp } from './web/web-app';
 import { parseProxyAddressList } from './common/http/trusted-proxies';
@@ -34,6 +35,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true },
     // Our own request id (see installRequestContext), not Fastify's counter.
     requestIdHeader: false,
+    // Requests arriving while the app closes get the API's own 503 body (see installShutdownDrain).
+    return503OnClosing: false,
   });
 }
 
@@ -59,6 +62,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.removeContentTypeParser('text/plain');
   installResponseHeaders(fastify);
   installRequestContext(fastify);
+  installShutdownDrain(fastify);
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });
   app.useGlobalPipes(new EdgeValidationPipe());

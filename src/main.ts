@@ -16,15 +16,17 @@ async function bootstrap(): Promise<void> {
   await configureHttpApp(app, config);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, publicBaseUrl: config.PUBLIC_BASE_URL }, `API listening on port ${config.PORT}, public address ${config.PUBLIC_BASE_URL} (OpenAPI at /api/docs)`);
-  installGracefulShutdown(app, config.SHUTDOWN_GRACE_SECONDS);
+  installGracefulShutdown(config.SHUTDOWN_GRACE_SECONDS);
 }
 
-/** On SIGTERM: stop accepting, let in-flight requests finish, then exit; force exit after the grace period. */
-function installGracefulShutdown(app: NestFastifyApplication, graceSeconds: number): void {
-  const server = app.getHttpServer() as import('node:http').Server;
+/**
+ * On SIGTERM Nest closes the app (enableShutdownHooks): new connections are refused, idle ones closed,
+ * in-flight requests finish with `Connection: close` (see installShutdownDrain), then the process exits;
+ * it is forced out after the grace period.
+ */
+function installGracefulShutdown(graceSeconds: number): void {
   const stop = (signal: string) => {
     configureRootLogger('info', { process: 'api' }).info(`${signal} received: draining requests`);
-    server.closeIdleConnections();
     setTimeout(() => process.exit(1), graceSeconds * 1000).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

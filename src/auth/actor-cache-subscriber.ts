@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { onRedisError } from '../redis/redis-connection-errors';
 import { ActorCache } from './actor-cache';
 
 /**
@@ -34,8 +35,8 @@ export class ActorCacheSubscriber implements OnApplicationBootstrap, OnApplicati
       this.subscription = this.subscribe(connection);
     });
     connection.on('close', () => this.lose());
-    // ioredis emits an error on every reconnection attempt; `close` already reports the loss, once.
-    connection.on('error', () => undefined);
+    // ioredis emits an error on every reconnection attempt: reported with every other client's, once in a while.
+    connection.on('error', onRedisError('auth cache subscriber'));
     this.connection = connection;
     await connection.connect();
     // The first requests are then cached like the others.

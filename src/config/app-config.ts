@@ -336,6 +336,16 @@ export class AppConfig {
   @IsCron()
   RECONCILIATION_CRON = '0 4 * * *';
 
+  /**
+   * How often each worker checks Redis against PostgreSQL: job schedules missing are created again, and
+   * runs PostgreSQL says are pending (orders paid, print runs, reports, statement runs…) get their job back
+   * if Redis lost it (a flush, a failover without persistence).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOB_RECOVERY_INTERVAL_SECONDS = 60;
+
   /** How many days ahead funders are warned of carnets about to expire unused (historically J-30). */
   @Transform(toInt)
   @IsInt()

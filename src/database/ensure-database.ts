@@ -29,6 +29,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  // A connection lost between two statements would otherwise crash the process; the next statement fails instead.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await work(client);

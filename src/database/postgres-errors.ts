@@ -32,3 +32,31 @@ export function isConcurrencyFailure(error: unknown): boolean {
 export function isLockTimeout(error: unknown): boolean {
   return postgresError(error)?.code === '55P03';
 }
+
+/** Node's socket errors: PostgreSQL is down, restarting, or out of reach. */
+const UNREACHABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * SQLSTATEs of a server that cannot serve now: connection exceptions (class 08), shut down or terminated
+ * by an administrator (57P01, 57P02), starting up or recovering (57P03), out of connection slots (53300).
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What `pg` throws, as plain errors without a code, when a connection dies or cannot be had in time. */
+const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/i, /is not queryable/, /^Connection refused/];
+
+/**
+ * True when an error says PostgreSQL cannot be reached or cannot serve now (restart, failover, outage,
+ * pool exhausted past its connection timeout), as opposed to a statement it refused: the request may be
+ * answered 503 and tried again later. Looks through TypeORM's wrapper and any `cause`.
+ */
+export function isPostgresUnavailable(error: unknown): boolean {
+  // Not `instanceof Error`: socket errors may come from another realm (Node's internals under a test runner).
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || (current instanceof DatabaseError && code.startsWith('08')))) {
+      return true;
+    }
+    if (code === undefined && typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    current = current instanceof QueryFailedError ? current.driverError : (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

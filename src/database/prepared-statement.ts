@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool, type QueryResultRow } from 'pg';
 import { AppConfig } from '../config/app-config';
+import { onIdleConnectionError } from './postgres-connection-errors';
 import { CONNECTION_SETTINGS } from './typeorm-options';
 
 /** A statement a busy request runs every time (a redemption), run by name on `PreparedStatementPool`. */
@@ -35,6 +36,7 @@ export class PreparedStatementPool implements OnApplicationShutdown {
       application_name: 'pass-numerique-prepared',
       options: `${CONNECTION_SETTINGS} -c plan_cache_mode=force_generic_plan -c enable_seqscan=off`,
     });
+    this.pool.on('error', onIdleConnectionError('prepared statements'));
   }
 
   async run<Row extends QueryResultRow>(statement: PreparedStatement<Row>, values: unknown[]): Promise<Row[]> {

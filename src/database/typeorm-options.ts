@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
 import type { AppConfig } from '../config/app-config';
 import { ALL_ENTITIES } from './entities';
+import { onIdleConnectionError } from './postgres-connection-errors';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -25,6 +26,8 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> &
     installExtensions: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
+    // TypeORM's own handler writes through its logger, which is off: the loss would go unseen.
+    poolErrorHandler: onIdleConnectionError('main'),
     extra: {
       max: config.DATABASE_POOL_SIZE ?? 20,
       connectionTimeoutMillis: 5000,

@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { type Dependency, ServiceUnavailableError } from '../common/errors/common-errors';
 import { REDIS_CLIENT } from '../redis/redis.module';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -25,11 +26,28 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: PostgreSQL and Redis answer; 503 otherwise, so a load balancer stops sending traffic. */
+  /**
+   * Readiness: PostgreSQL and Redis answer; 503 otherwise, so a load balancer stops sending traffic. The
+   * 503 is the API's error body (`SERVICE_UNAVAILABLE`), naming what is down in `details.unavailable` and
+   * each check's outcome in `details.checks`.
+   */
   @Public()
   @Get('ready')
-  @HealthCheck()
-  ready() {
+  // Terminus would document its own 503 body; the answer is the API's error body.
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer: `{ status: "ok", info: { postgres: { status: "up" }, redis: { status: "up" } } }`' })
+  @ApiResponse({ status: 503, description: 'SERVICE_UNAVAILABLE (details.unavailable: postgres, redis; details.checks: each check)' })
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.check();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      throw ServiceUnavailableError.dependencies(Object.keys(result.error ?? {}) as Dependency[], { checks: result.details });
+    }
+  }
+
+  private check(): Promise<HealthCheckResult> {
     return this.health.check([
       () =>
         this.indicators

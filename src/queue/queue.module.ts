@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
+import { QueueConnectionWatch } from './queue-connection-watch';
 import { ALL_QUEUE_NAMES } from './queue-names';
 
 /** Default job options: retried with exponential backoff, finished jobs trimmed (their outcome is in PostgreSQL). */
@@ -25,7 +27,9 @@ const queues = BullModule.registerQueue(...ALL_QUEUE_NAMES.map((name) => ({ name
       }),
     }),
     queues,
+    DiscoveryModule,
   ],
+  providers: [QueueConnectionWatch],
   exports: [queues],
 })
 export class QueueModule {}

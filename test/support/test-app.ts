@@ -91,7 +91,8 @@ async function startApi(config: AppConfig): Promise<{ app: NestFastifyApplicatio
   return { app, mountedRoutes };
 }
 
-async function clearRedisPrefix(config: AppConfig): Promise<void> {
+/** Deletes every key of the test's prefix (and only those: other test files share the Redis). */
+export async function clearRedisPrefix(config: AppConfig): Promise<void> {
   const redis = new Redis(config.REDIS_URL);
   try {
     let cursor = '0';

@@ -14,6 +14,7 @@ export type CommonErrorCode =
   | 'INVALID_STATE_TRANSITION'
   | 'CONCURRENT_MODIFICATION'
   | 'ALREADY_EXISTS'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_ERROR';
 
 export class CommonError extends DomainError<CommonErrorCode> {}
@@ -46,5 +47,26 @@ export class InvalidTransitionError extends CommonError {
 export class RateLimitedError extends CommonError {
   constructor(readonly retryAfterSeconds: number, message = 'Too many attempts. Try again later.') {
     super('RATE_LIMITED', message, { retryAfterSeconds });
+  }
+}
+
+/** What the API cannot do without: a request that needs one while it is down is answered 503, to be tried again. */
+export type Dependency = 'postgres' | 'redis';
+
+const DEPENDENCY_NAMES: Record<Dependency, string> = { postgres: 'PostgreSQL', redis: 'Redis' };
+
+/** Nothing was done; the same request may be sent again after `Retry-After` seconds. */
+export class ServiceUnavailableError extends CommonError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+    details: Record<string, unknown> = {},
+  ) {
+    super('SERVICE_UNAVAILABLE', message, { retryAfterSeconds, ...details });
+  }
+
+  static dependencies(unavailable: Dependency[], details: Record<string, unknown> = {}): ServiceUnavailableError {
+    const names = unavailable.map((name) => DEPENDENCY_NAMES[name]).join(' and ');
+    return new ServiceUnavailableError(`The service is temporarily unavailable (${names} not answering). Try again in a few seconds.`, 5, { unavailable, ...details });
   }
 }

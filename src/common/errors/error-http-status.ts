@@ -19,6 +19,8 @@ export const HTTP_STATUS_BY_ERROR_CODE: Record<ErrorCode, HttpStatus> = {
   INVALID_STATE_TRANSITION: HttpStatus.CONFLICT,
   CONCURRENT_MODIFICATION: HttpStatus.CONFLICT,
   ALREADY_EXISTS: HttpStatus.CONFLICT,
+  // PostgreSQL or Redis down (restart, failover, outage): nothing was done, the request may be sent again.
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
 
   INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,

@@ -1,8 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { drainRequestBody } from '../http/drain-request';
+import { isPostgresUnavailable } from '../../database/postgres-errors';
+import { isRedisUnavailable } from '../../redis/redis-errors';
+import { RepeatedFailureLog } from '../logging/repeated-failure-log';
 import { currentContext } from '../request-context';
-import { CommonError, RateLimitedError } from './common-errors';
+import { CommonError, RateLimitedError, ServiceUnavailableError } from './common-errors';
 import { DomainError } from './domain-error';
 import type { ErrorCode } from './error-code';
 import { HTTP_STATUS_BY_ERROR_CODE } from './error-http-status';
@@ -24,6 +27,8 @@ export interface ErrorBody {
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(GlobalExceptionFilter.name);
+  // During an outage every request fails the same way: one line now and then, not a stack trace each.
+  private readonly outages = new RepeatedFailureLog(this.logger);
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -33,13 +38,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const statusCode = HTTP_STATUS_BY_ERROR_CODE[domainError.code as ErrorCode] ?? HttpStatus.INTERNAL_SERVER_ERROR;
     const requestId = currentContext()?.requestId ?? (request.headers['x-request-id'] as string | undefined);
 
-    if (statusCode >= 500) {
+    if (domainError instanceof ServiceUnavailableError) {
+      this.outages.report(domainError.message, `${request.method} ${request.url} answered 503 (request ${requestId}): ${describe(exception)}`);
+    } else if (statusCode >= 500) {
       this.logger.error(
         `${request.method} ${request.url} failed (request ${requestId}): ${describe(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }
-    if (domainError instanceof RateLimitedError) {
+    if (domainError instanceof RateLimitedError || domainError instanceof ServiceUnavailableError) {
       response.header('Retry-After', String(domainError.retryAfterSeconds));
     }
     if (response.sent) {
@@ -67,6 +74,8 @@ function toDomainError(exception: unknown): DomainError {
   if (exception instanceof DomainError) return exception;
   const uniqueViolation = uniqueViolationAsDomainError(exception);
   if (uniqueViolation) return uniqueViolation;
+  if (isPostgresUnavailable(exception)) return ServiceUnavailableError.dependencies(['postgres']);
+  if (isRedisUnavailable(exception)) return ServiceUnavailableError.dependencies(['redis']);
   // Fastify's body parsing errors arrive wrapped by Nest's adapter, as the `cause` of an HttpException.
   const cause = exception instanceof HttpException ? exception.cause : exception;
   switch ((cause as { code?: unknown } | null | undefined)?.code) {

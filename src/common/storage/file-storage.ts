@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, ReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, normalize, resolve } from 'node:path';
@@ -10,7 +9,10 @@ import { AppConfig } from '../../config/app-config';
 /**
  * Generated files (print runs, statements, reports) under STORAGE_DIR. Paths stored in the database are relative,
  * so the directory can move. A file is written under a temporary name and renamed when complete:
- * a reader never sees half a file, and a crash leaves no file that looks finished.
+ * a reader never sees half a file, and a crash leaves no file that looks finished. The temporary name
+ * is fixed per file (`<name>.part`), so the attempt after a crash writes over what the killed one left
+ * instead of leaving it forever; callers make sure one file has one writer at a time (one job per
+ * print run or report, statements locked while written).
  */
 @Injectable()
 export class FileStorage {
@@ -30,7 +32,7 @@ export class FileStorage {
   async write(relativePath: string, produce: (output: Writable) => Promise<void>): Promise<number> {
     const target = this.absolutePath(relativePath);
     await mkdir(dirname(target), { recursive: true });
-    const temporary = `${target}.${randomBytes(6).toString('hex')}.part`;
+    const temporary = temporaryPath(target);
     const output = createWriteStream(temporary);
     try {
       await produce(output);
@@ -42,6 +44,12 @@ export class FileStorage {
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+
+  /** Removes what an interrupted write of this file left (by this class or a render thread); the file itself stays. */
+  async removeUnfinished(relativePath: string): Promise<void> {
+    const target = this.absolutePath(relativePath);
+    await Promise.all([temporaryPath(target), `${target}.partial`].map((path) => rm(path, { force: true })));
   }
 
   /** Size in bytes, or null when the file is not (or no longer) there. */
@@ -57,3 +65,7 @@ export class FileStorage {
   }
 }
 
+
+function temporaryPath(target: string): string {
+  return `${target}.part`;
+}

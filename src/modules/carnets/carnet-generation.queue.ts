@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { ensureJobQueued, type RecoveryOccasion } from '../../queue/job-recovery';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 
 export interface CarnetGenerationJobData {
@@ -20,15 +21,9 @@ export class CarnetGenerationQueue {
 
   /**
    * Makes sure the order's generation job will run: adds it, or retries it if it failed every attempt.
-   * Called when the payment is recorded and by every worker at start-up for paid or generating orders.
+   * Called when the payment is recorded, and by the workers' recovery for paid or generating orders.
    */
-  async ensureQueued(orderId: string): Promise<void> {
-    const jobId = carnetGenerationJobId(orderId);
-    const existing = await this.queue.getJob(jobId);
-    if (!existing) {
-      await this.queue.add(CARNET_GENERATION_JOB, { orderId }, { jobId });
-      return;
-    }
-    if (await existing.isFailed()) await existing.retry('failed');
+  ensureQueued(orderId: string, occasion: RecoveryOccasion = 'start'): Promise<boolean> {
+    return ensureJobQueued(this.queue, carnetGenerationJobId(orderId), CARNET_GENERATION_JOB, { orderId }, occasion);
   }
 }

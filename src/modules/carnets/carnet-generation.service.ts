@@ -9,6 +9,7 @@ import { ProgrammesRepository } from '../programmes/programmes.repository';
 import { voucherExpiresAt } from '../programmes/programmes.rules';
 import { VoucherCodeSecrets } from '../vouchers/voucher-code-secrets';
 import { buildCarnetBatch, CarnetBatchSpec } from './carnet-batch';
+import type { RecoveryOccasion } from '../../queue/job-recovery';
 import { CarnetGenerationQueue } from './carnet-generation.queue';
 import { CarnetsRepository } from './carnets.repository';
 import { splitIntoChunks } from './carnets.rules';
@@ -89,11 +90,11 @@ export class CarnetGenerationService {
     await this.finish(order.id);
   }
 
-  /** At worker start: every paid or half-generated order has a job (a lost enqueue or a failed job is recovered here). */
-  async requeueUnfinished(): Promise<number> {
-    const ids = await this.orders.idsAwaitingGeneration();
-    for (const id of ids) await this.queue.ensureQueued(id);
-    return ids.length;
+  /** Every paid or half-generated order has a job (a lost enqueue, or at start a failed job, is recovered here). */
+  async requeueUnfinished(occasion: RecoveryOccasion): Promise<number> {
+    let requeued = 0;
+    for (const id of await this.orders.idsAwaitingGeneration()) if (await this.queue.ensureQueued(id, occasion)) requeued += 1;
+    return requeued;
   }
 
   private startOrResume(orderId: string): Promise<OrderEntity | null> {

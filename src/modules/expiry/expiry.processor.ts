@@ -1,8 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
+import type { RecoveryOccasion, RecoversJobs } from '../../queue/job-recovery';
 import { upsertCronSchedule } from '../../queue/job-schedules';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 import type { JobRunPayload } from '../job-runs/job-runs.service';
@@ -13,7 +14,7 @@ import { EXPIRY_JOB, ExpiryService } from './expiry.service';
 export const PURGE_IDEMPOTENCY_RECORDS_JOB = 'purge-idempotency-records';
 
 @Processor(QUEUE_NAMES.expiry)
-export class ExpiryProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ExpiryProcessor extends WorkerHost implements RecoversJobs {
   private readonly logger = new Logger(ExpiryProcessor.name);
 
   constructor(
@@ -26,9 +27,12 @@ export class ExpiryProcessor extends WorkerHost implements OnApplicationBootstra
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await upsertCronSchedule(this.queue, 'daily-expiry', this.config.EXPIRY_CRON, EXPIRY_JOB);
-    await upsertCronSchedule(this.queue, 'daily-idempotency-purge', this.config.EXPIRY_CRON, PURGE_IDEMPOTENCY_RECORDS_JOB);
+  async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
+    const created = [
+      await upsertCronSchedule(this.queue, 'daily-expiry', this.config.EXPIRY_CRON, EXPIRY_JOB, occasion),
+      await upsertCronSchedule(this.queue, 'daily-idempotency-purge', this.config.EXPIRY_CRON, PURGE_IDEMPOTENCY_RECORDS_JOB, occasion),
+    ].filter(Boolean).length;
+    return created + (await this.jobRuns.requeuePending(this.queue, EXPIRY_JOB, 'expiry', occasion));
   }
 
   async process(job: Job<JobRunPayload>): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { JobRunKind, JobRunTrigger } from './job-run-kind';
 import { JobRunEntity } from './job-run.entity';
 
@@ -27,6 +27,11 @@ export class JobRunsRepository {
       [kind, jobKey, parameters],
     );
     return (await this.findById(row.id))!;
+  }
+
+  /** Runs not finished yet: their job must exist in Redis (see JobRunsService.requeuePending). */
+  findPending(kind: JobRunKind): Promise<JobRunEntity[]> {
+    return this.dataSource.manager.find(JobRunEntity, { where: { kind, status: In(['queued', 'running']) }, order: { createdAt: 'ASC' } });
   }
 
   findById(id: string): Promise<JobRunEntity | null> {

@@ -6,6 +6,7 @@ import { systemActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import { runInContext } from '../../common/request-context';
+import { ensureJobQueued, type RecoveryOccasion } from '../../queue/job-recovery';
 import type { JobRunKind } from './job-run-kind';
 import { JobRunEntity } from './job-run.entity';
 import { JobRunsRepository } from './job-runs.repository';
@@ -77,6 +78,20 @@ export class JobRunsService {
         throw error;
       }
     });
+  }
+
+  /**
+   * Gives every run PostgreSQL says is queued or running its job back if Redis lost it. A manual run goes
+   * again under its own job id; a scheduled run's job was made by its scheduler, so a lost one goes again
+   * under an id derived from the run. Delivery is at least once: `execute` leaves a completed run alone.
+   */
+  async requeuePending(queue: Queue, jobName: string, kind: JobRunKind, occasion: RecoveryOccasion): Promise<number> {
+    let requeued = 0;
+    for (const run of await this.runs.findPending(kind)) {
+      const original = run.trigger === 'manual' || (await queue.getJob(run.jobKey)) ? run.jobKey : null;
+      if (await ensureJobQueued(queue, original ?? `run-${run.id}`, jobName, { runId: run.id } satisfies JobRunPayload, occasion)) requeued += 1;
+    }
+    return requeued;
   }
 
   async list(filter: { kind?: JobRunKind; limit: number; offset: number }): Promise<Page<JobRunEntity>> {

@@ -58,7 +58,13 @@ export class PrintRunRenderer {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error(`Print run ${run.id} failed${options.finalAttempt ? ' for good' : ', will be retried'}: ${reason}`);
-      if (options.finalAttempt) await this.runs.markFailed(run.id, reason);
+      if (options.finalAttempt) {
+        await this.runs.markFailed(run.id, reason);
+        // Nothing will finish these files now: a part left half-written (a full disk, a dead render thread) goes.
+        await Promise.all(
+          splitIntoParts(run.carnetIds, run.carnetsPerFile).map((_, offset) => this.storage.removeUnfinished(printRunFilePath(run.id, printRunFileName(offset + 1)))),
+        );
+      }
       throw error;
     }
   }

@@ -1,16 +1,31 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
 import { systemActor } from '../../auth/actor';
 import { runInContext } from '../../common/request-context';
+import { ensureJobQueued, type RecoveryOccasion, type RecoversJobs } from '../../queue/job-recovery';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 import { PrintRunRenderer } from './print-run-renderer.service';
-import type { PrintRunJobData } from './print-runs.service';
+import { PrintRunsRepository } from './print-runs.repository';
+import { PRINT_RUN_JOB, type PrintRunJobData, printRunJobId } from './print-runs.service';
 
 /** One print run at a time per worker: rendering already uses the render threads, more jobs would only compete. */
 @Processor(QUEUE_NAMES.printRuns)
-export class PrintRunsProcessor extends WorkerHost {
-  constructor(private readonly renderer: PrintRunRenderer) {
+export class PrintRunsProcessor extends WorkerHost implements RecoversJobs {
+  constructor(
+    private readonly renderer: PrintRunRenderer,
+    private readonly runs: PrintRunsRepository,
+    @InjectQueue(QUEUE_NAMES.printRuns) private readonly queue: Queue<PrintRunJobData>,
+  ) {
     super();
+  }
+
+  /** A print run PostgreSQL says is queued or running whose job Redis lost gets it back. */
+  async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
+    let requeued = 0;
+    for (const id of await this.runs.findPendingIds()) {
+      if (await ensureJobQueued(this.queue, printRunJobId(id), PRINT_RUN_JOB, { printRunId: id }, occasion)) requeued += 1;
+    }
+    return requeued;
   }
 
   process(job: Job<PrintRunJobData>): Promise<void> {

@@ -39,6 +39,12 @@ export class PrintRunsRepository {
     return { items, total };
   }
 
+  /** Runs not finished yet, oldest first: each must have its job (see PrintRunsProcessor.recoverJobs). */
+  async findPendingIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM print_runs WHERE status IN ('queued', 'running') ORDER BY created_at`);
+    return rows.map((row) => row.id);
+  }
+
   /** For the job only: the run, whoever asked for it. */
   findForJob(id: string): Promise<PrintRunEntity | null> {
     return this.dataSource.manager.findOneBy(PrintRunEntity, { id });

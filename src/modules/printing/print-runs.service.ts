@@ -26,6 +26,13 @@ export interface PrintRunJobData {
   printRunId: string;
 }
 
+export const PRINT_RUN_JOB = 'render';
+
+/** One job per print run, ever. */
+export function printRunJobId(printRunId: string): string {
+  return `print-run-${printRunId}`;
+}
+
 export interface PrintRunDownload {
   fileName: string;
   bytes: number;
@@ -80,7 +87,7 @@ export class PrintRunsService {
     });
     // After commit: the job must find its row. One job per run, whatever happens to this request.
     try {
-      await this.queue.add('render', { printRunId: run.id }, { jobId: `print-run-${run.id}` });
+      await this.queue.add(PRINT_RUN_JOB, { printRunId: run.id }, { jobId: printRunJobId(run.id) });
     } catch (error) {
       await this.runs.markFailed(run.id, 'The job could not be queued; ask for the print run again.');
       throw error;

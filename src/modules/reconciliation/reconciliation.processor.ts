@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
+import type { RecoveryOccasion, RecoversJobs } from '../../queue/job-recovery';
 import { upsertCronSchedule } from '../../queue/job-schedules';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 import type { JobRunPayload } from '../job-runs/job-runs.service';
@@ -9,7 +9,7 @@ import { JobRunsService } from '../job-runs/job-runs.service';
 import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.service';
 
 @Processor(QUEUE_NAMES.reconciliation)
-export class ReconciliationProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ReconciliationProcessor extends WorkerHost implements RecoversJobs {
   constructor(
     private readonly reconciliation: ReconciliationService,
     private readonly jobRuns: JobRunsService,
@@ -19,8 +19,9 @@ export class ReconciliationProcessor extends WorkerHost implements OnApplication
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await upsertCronSchedule(this.queue, 'daily-reconciliation', this.config.RECONCILIATION_CRON, RECONCILIATION_JOB);
+  async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
+    const created = (await upsertCronSchedule(this.queue, 'daily-reconciliation', this.config.RECONCILIATION_CRON, RECONCILIATION_JOB, occasion)) ? 1 : 0;
+    return created + (await this.jobRuns.requeuePending(this.queue, RECONCILIATION_JOB, 'reconciliation', occasion));
   }
 
   process(job: Job<JobRunPayload>): Promise<unknown> {

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
+import type { RecoveryOccasion, RecoversJobs } from '../../queue/job-recovery';
 import { upsertCronSchedule } from '../../queue/job-schedules';
 import { QUEUE_NAMES } from '../../queue/queue-names';
 import type { JobRunPayload } from '../job-runs/job-runs.service';
@@ -13,7 +13,7 @@ import { StatementsService } from './statements.service';
 
 /** The `reimbursements` queue: statements (monthly or twice a month) and the daily State share computation. */
 @Processor(QUEUE_NAMES.reimbursements)
-export class ReimbursementsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ReimbursementsProcessor extends WorkerHost implements RecoversJobs {
   constructor(
     private readonly statements: StatementsService,
     private readonly stateShare: StateShareService,
@@ -24,16 +24,19 @@ export class ReimbursementsProcessor extends WorkerHost implements OnApplication
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
     // Named for the job, not its rhythm (the period is a setting); the scheduler of earlier versions goes.
-    await this.queue.removeJobScheduler('monthly-statements');
-    await upsertCronSchedule(
-      this.queue,
-      'reimbursement-statements',
-      statementSchedule(this.config.REIMBURSEMENT_STATEMENT_PERIOD, this.config.REIMBURSEMENT_STATEMENT_CRON),
-      REIMBURSEMENT_JOBS.drawUpStatements,
+    if (occasion === 'start') await this.queue.removeJobScheduler('monthly-statements');
+    const statementCron = statementSchedule(this.config.REIMBURSEMENT_STATEMENT_PERIOD, this.config.REIMBURSEMENT_STATEMENT_CRON);
+    const created = [
+      await upsertCronSchedule(this.queue, 'reimbursement-statements', statementCron, REIMBURSEMENT_JOBS.drawUpStatements, occasion),
+      await upsertCronSchedule(this.queue, 'daily-state-share', this.config.STATE_SHARE_CRON, REIMBURSEMENT_JOBS.computeStateShare, occasion),
+    ].filter(Boolean).length;
+    return (
+      created +
+      (await this.jobRuns.requeuePending(this.queue, REIMBURSEMENT_JOBS.drawUpStatements, 'reimbursement_statements', occasion)) +
+      (await this.jobRuns.requeuePending(this.queue, REIMBURSEMENT_JOBS.computeStateShare, 'state_share', occasion))
     );
-    await upsertCronSchedule(this.queue, 'daily-state-share', this.config.STATE_SHARE_CRON, REIMBURSEMENT_JOBS.computeStateShare);
   }
 
   async process(job: Job<JobRunPayload>): Promise<unknown> {

@@ -99,6 +99,25 @@ export class StatementsRepository {
     return manager.findOneByOrFail(ReimbursementStatementEntity, { id: values.id });
   }
 
+  /** What a run drew up over all its attempts (an attempt that died after claiming still drew them up). */
+  async totalsOfRun(runId: string): Promise<{ statements: number; redemptions: number; totalCents: string }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS statements, coalesce(sum(redemption_count), 0)::int AS redemptions, coalesce(sum(total_cents), 0)::text AS total
+         FROM reimbursement_statements WHERE run_id = $1`,
+      [runId],
+    );
+    return { statements: row.statements, redemptions: row.redemptions, totalCents: row.total };
+  }
+
+  /**
+   * Locks a statement still without documents for the transaction of `manager`, or null when another run
+   * is writing them (or has): one writer per statement's files, whatever the runs overlapping.
+   */
+  async lockWithoutDocuments(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT id FROM reimbursement_statements WHERE id = $1 AND documents_ready_at IS NULL FOR UPDATE SKIP LOCKED`, [id]);
+    return rows.length > 0;
+  }
+
   findWithoutDocuments(): Promise<ReimbursementStatementEntity[]> {
     return this.dataSource.manager
       .createQueryBuilder(ReimbursementStatementEntity, 's')
@@ -107,8 +126,8 @@ export class StatementsRepository {
       .getMany();
   }
 
-  async setDocuments(id: string, pdfPath: string, csvPath: string): Promise<void> {
-    await this.dataSource.manager.update(ReimbursementStatementEntity, { id }, { pdfPath, csvPath, documentsReadyAt: () => 'now()' });
+  async setDocuments(manager: EntityManager, id: string, pdfPath: string, csvPath: string): Promise<void> {
+    await manager.update(ReimbursementStatementEntity, { id }, { pdfPath, csvPath, documentsReadyAt: () => 'now()' });
   }
 
   async header(id: string): Promise<StatementHeader> {

@@ -63,9 +63,6 @@ export class StatementsService {
    */
   async executeRun(run: JobRunEntity): Promise<StatementRunSummary> {
     const periodEnd = String(run.parameters.periodEnd);
-    let statementsCreated = 0;
-    let redemptionsClaimed = 0;
-    let totalCents = 0n;
     for (const venueId of await this.statements.venuesWithUnclaimedRedemptions(periodEnd)) {
       const statement = await this.transactions.run(async (manager) => {
         const id = randomUUID();
@@ -89,17 +86,15 @@ export class StatementsService {
         });
         return created;
       });
-      if (!statement) continue;
-      statementsCreated += 1;
-      redemptionsClaimed += statement.redemptionCount;
-      totalCents += BigInt(statement.totalCents);
+      if (statement) this.logger.log(`Statement ${statement.number} drawn up: ${statement.redemptionCount} redemptions`);
     }
     let documentsRendered = 0;
     for (const statement of await this.statements.findWithoutDocuments()) {
-      await this.documents.render(statement.id);
-      documentsRendered += 1;
+      if (await this.documents.render(statement.id)) documentsRendered += 1;
     }
-    return { periodEnd, statementsCreated, redemptionsClaimed, totalCents: totalCents.toString(), documentsRendered };
+    // Counted from PostgreSQL, not by this attempt: a retried run reports what its earlier attempts drew up too.
+    const drawnUp = await this.statements.totalsOfRun(run.id);
+    return { periodEnd, statementsCreated: drawnUp.statements, redemptionsClaimed: drawnUp.redemptions, totalCents: drawnUp.totalCents, documentsRendered };
   }
 
   async list(actor: Actor, query: ListStatementsQuery): Promise<Page<ReimbursementStatementEntity>> {

@@ -72,6 +72,12 @@ export class FundingReportsRepository {
     return row;
   }
 
+  /** Reports not finished yet, oldest first: each must have its job (see FundingReportsProcessor.recoverJobs). */
+  async findPendingIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM funding_reports WHERE status IN ('queued', 'running') ORDER BY created_at`);
+    return rows.map((row) => row.id);
+  }
+
   /** Claims a queued (or retried) report; null when it is already ready. */
   async markRunning(id: string): Promise<FundingReportEntity | null> {
     const result = await this.dataSource.manager

@@ -19,6 +19,11 @@ import { FundingReportsRepository } from './funding-reports.repository';
 import { ReportError } from './reports.errors';
 
 export const FUNDING_REPORT_JOB = 'build-funding-report';
+
+/** One job per report, ever. */
+export function fundingReportJobId(reportId: string): string {
+  return `report-${reportId}`;
+}
 export type FundingReportFile = 'summary.csv' | 'funnel.csv' | 'report.xlsx';
 
 export interface FundingReportPayload {
@@ -59,7 +64,7 @@ export class FundingReportsService {
       requestedByUserId: actor.userId,
     });
     try {
-      await this.queue.add(FUNDING_REPORT_JOB, { reportId: report.id } satisfies FundingReportPayload, { jobId: `report-${report.id}` });
+      await this.queue.add(FUNDING_REPORT_JOB, { reportId: report.id } satisfies FundingReportPayload, { jobId: fundingReportJobId(report.id) });
     } catch (error) {
       await this.reports.markFailed(report.id, `Could not be queued: ${(error as Error).message}`);
       throw error;

@@ -1,8 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { systemActor } from '../../../auth/actor';
 import { runInContext } from '../../../common/request-context';
+import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery';
 import { QUEUE_NAMES } from '../../../queue/queue-names';
 import { CarnetGenerationService } from '../carnet-generation.service';
 import type { CarnetGenerationJobData } from '../carnet-generation.queue';
@@ -13,7 +14,7 @@ import type { CarnetGenerationJobData } from '../carnet-generation.queue';
  * stall a few times (crashes, deployments) before BullMQ gives up on it.
  */
 @Processor(QUEUE_NAMES.carnetGeneration, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 })
-export class CarnetGenerationProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class CarnetGenerationProcessor extends WorkerHost implements RecoversJobs {
   private readonly logger = new Logger(CarnetGenerationProcessor.name);
 
   constructor(private readonly generation: CarnetGenerationService) {
@@ -28,8 +29,8 @@ export class CarnetGenerationProcessor extends WorkerHost implements OnApplicati
     this.logger.log(`Job ${job.id} finished in ${Date.now() - started} ms`);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    const requeued = await this.generation.requeueUnfinished();
-    if (requeued > 0) this.logger.log(`${requeued} paid order(s) awaiting generation are queued`);
+  /** A paid order whose job was never queued (the API died in between) or was lost by Redis gets it here. */
+  recoverJobs(occasion: RecoveryOccasion): Promise<number> {
+    return this.generation.requeueUnfinished(occasion);
   }
 }
