@@ -9,6 +9,8 @@ import { ValidationFailedError } from './common/errors/validation-failed.error';
 import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
 import { byteSize } from './common/http/byte-size';
+import { centsAsNumbers } from './common/http/money';
+import { ErrorBodyDto } from './common/errors/error-body.dto';
 
 /** Where the JSON API lives; every controller's path is under it (health checks aside). */
 export const API_PREFIX = 'api/v1';
@@ -46,6 +48,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   // field; every endpoint takes JSON, so any other type is a 415 that says so.
   fastify.removeContentTypeParser('text/plain');
   installRequestContext(fastify);
+  // Money leaves as JSON integers, whatever the layer below made of a PostgreSQL bigint (see money.ts).
+  fastify.addHook('preSerialization', async (_request, _reply, payload) => centsAsNumbers(payload));
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });
   app.useGlobalPipes(
@@ -70,5 +74,5 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
-  return SwaggerModule.createDocument(app, options);
+  return SwaggerModule.createDocument(app, options, { extraModels: [ErrorBodyDto] });
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CursorPageQuery } from '../../common/http/cursor-page.query';
+import { PaginationQuery } from '../../common/http/pagination.query';
 
-export class ListAuditEventsQuery extends CursorPageQuery {
+export class ListAuditEventsQuery extends PaginationQuery {
   @ApiPropertyOptional({ example: 'order.approved' })
   @IsOptional()
   @IsString()

@@ -64,17 +64,3 @@ export class PrintRunViewDto {
   @ApiPropertyOptional({ nullable: true })
   finishedAt: Date | null;
 }
-
-export class PrintRunPageDto {
-  @ApiProperty({ type: [PrintRunViewDto] })
-  items: PrintRunViewDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}

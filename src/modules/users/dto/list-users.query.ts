@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
+import { PaginationQuery } from '../../../common/http/pagination.query';
 
-export class ListUsersQuery {
+export class ListUsersQuery extends PaginationQuery {
   @ApiPropertyOptional({ description: 'ANCT admins only.' })
   @IsOptional()
   @IsUUID()
