@@ -9,11 +9,10 @@ import { ValidationFailedError } from './common/errors/validation-failed.error';
 import { installRequestContext } from './common/http/request-context.hooks';
 import { installRequestLog } from './common/http/request-log.hook';
 import { byteSize } from './common/http/byte-size';
+import { API_PREFIX } from './common/http/api-url';
 import { centsAsNumbers } from './common/http/money';
 import { ErrorBodyDto } from './common/errors/error-body.dto';
 
-/** Where the JSON API lives; every controller's path is under it (health checks aside). */
-export const API_PREFIX = 'api/v1';
 /** The OpenAPI page; its JSON is at the same path + `-json`. */
 export const OPENAPI_PATH = 'api/docs';
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { PaginationQuery } from '../../common/http/pagination.query';
@@ -9,8 +9,7 @@ import { PrintRunViewDto } from './dto/print-run-view.dto';
 import { PageOf } from '../../common/http/page.dto';
 import { PrintRunsService } from './print-runs.service';
 import { ApiErrors } from '../../common/errors/api-errors.decorator';
-
-const PDF_RESPONSE = { description: 'A PDF document.', schema: { type: 'string', format: 'binary' } };
+import { ApiFile } from '../../common/http/api-file.decorator';
 
 @ApiTags('printing')
 @ApiBearerAuth()
@@ -24,8 +23,7 @@ export class PrintingController {
 
   @Get('carnets/:id/pdf')
   @ApiOperation({ summary: 'The printable carnet (A4, French): cover and one cut-out coupon per chèque with its signed QR code' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFile('application/pdf', 'The printable carnet.')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'VOUCHER_OUTLIVES_SIGNING_KEY')
   async downloadCarnetPdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
     const { fileName, pdf } = await this.carnetPdfs.render(actor, id);
@@ -58,8 +56,7 @@ export class PrintingController {
 
   @Get('print-runs/:id/files/:index')
   @ApiOperation({ summary: 'Download one PDF file of a print run' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFile('application/pdf', 'One PDF file of the print run.')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PRINT_FILE_GONE')
   async downloadPrintRunFile(
     @CurrentActor() actor: Actor,

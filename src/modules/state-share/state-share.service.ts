@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
+import type { Page } from '../../common/http/pagination.query';
 import { isCalendarDate, parisToday, startOfParisDay } from '../../common/time/paris-time';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -13,6 +14,7 @@ import { JobRunsService } from '../job-runs/job-runs.service';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { REIMBURSEMENT_JOBS } from '../reimbursements/reimbursement-jobs';
 import type { RecordStateSharePaymentDto } from './dto/record-state-share-payment.dto';
+import type { StateShareQuery } from './dto/state-share.query';
 import { StateShareError } from './state-share.errors';
 import { StateShareRepository } from './state-share.repository';
 import { checkStateSharePayment, stateShareDelta, stateShareDue } from './state-share.rules';
@@ -143,13 +145,19 @@ export class StateShareService {
     });
   }
 
-  async list(actor: Actor, programmeId: string): Promise<StateShareView[]> {
-    if (!(await this.shares.programmeExists(programmeId))) throw new NotFoundError('Programme');
-    const lines = await this.shares.linesOfProgramme(programmeId, actor.organisationKind === 'anct' ? undefined : actor.organisationId!);
-    return lines.map((line) => ({
-      ...line,
-      dueNowCents: stateShareDue(BigInt(line.redeemedValueCents), line.rateBp, BigInt(line.capCents)).toString(),
-      outstandingCents: (BigInt(line.dueRecordedCents) - BigInt(line.paidCents)).toString(),
-    }));
+  async list(actor: Actor, query: StateShareQuery): Promise<Page<StateShareView>> {
+    if (!(await this.shares.programmeExists(query.programmeId))) throw new NotFoundError('Programme');
+    const funderId = actor.organisationKind === 'anct' ? undefined : actor.organisationId!;
+    const { items, total } = await this.shares.linesOfProgramme(query.programmeId, funderId, query);
+    return {
+      items: items.map((line) => ({
+        ...line,
+        dueNowCents: stateShareDue(BigInt(line.redeemedValueCents), line.rateBp, BigInt(line.capCents)).toString(),
+        outstandingCents: (BigInt(line.dueRecordedCents) - BigInt(line.paidCents)).toString(),
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 }
