@@ -33,9 +33,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 /** Everything an HTTP app needs beyond its modules; shared by `main.ts` and the e2e tests so they test the real thing. */
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  // The JSON API is versioned under /api/v1; the web application owns `/`. Health checks stay at the
-  // root, where load balancers and orchestrators look for them.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  useApiPrefix(app);
   // An empty JSON body is no body (action endpoints such as `POST /orders/{id}/submit` take none, and many
   // clients send the JSON content type anyway); anything else goes through Fastify's own safe parser.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
@@ -63,6 +61,14 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, () => buildOpenApiDocument(app), { jsonDocumentUrl: `${OPENAPI_PATH}-json` });
   await mountBullBoard(app);
+}
+
+/**
+ * The JSON API is versioned under /api/v1; the web application owns `/`. Health checks stay at the
+ * root, where load balancers and orchestrators look for them.
+ */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { REDIS_CLIENT } from '../redis/redis.module';
+import { LivenessDto, ReadinessDto } from './dto/health.dto';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -21,6 +22,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: LivenessDto })
   live() {
     return { status: 'ok' };
   }
@@ -29,6 +31,7 @@ export class HealthController {
   @Public()
   @Get('ready')
   @HealthCheck()
+  @ApiOkResponse({ type: ReadinessDto })
   ready() {
     return this.health.check([
       () =>

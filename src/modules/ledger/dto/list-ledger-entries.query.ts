@@ -6,7 +6,7 @@ import { LedgerScopeQuery } from './ledger-scope.query';
 
 /** Ledger lines within a scope, newest first. */
 export class ListLedgerEntriesQuery extends IntersectionType(LedgerScopeQuery, PaginationQuery) {
-  @ApiPropertyOptional({ enum: LEDGER_ENTRY_KINDS, description: 'e.g. expired_value_credit_note for the credit notes.' })
+  @ApiPropertyOptional({ type: 'string', enum: LEDGER_ENTRY_KINDS, description: 'e.g. expired_value_credit_note for the credit notes.' })
   @IsOptional()
   @IsIn(LEDGER_ENTRY_KINDS)
   kind?: LedgerEntryKind;

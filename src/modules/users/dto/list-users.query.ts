@@ -3,7 +3,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { PaginationQuery } from '../../../common/http/pagination.query';
 
 export class ListUsersQuery extends PaginationQuery {
-  @ApiPropertyOptional({ description: 'ANCT admins only.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT admins only.' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
