@@ -47,8 +47,3 @@ function groupByStatus(codes: ErrorCode[]): Map<number, ErrorCode[]> {
   }
   return byStatus;
 }
-
-/** The error codes documented on a route handler (for tests). */
-export function documentedErrorCodes(handler: object): ErrorCode[] {
-  return (Reflect.getMetadata(API_ERROR_CODES, handler) as ErrorCode[] | undefined) ?? [];
-}
