@@ -124,7 +124,7 @@ describe('API contract (OpenAPI)', () => {
     };
     const lists = operations
       .filter(({ name }) => name.startsWith('GET '))
-      .flatMap(({ name, operation }) => {
+      .flatMap(({ name, operation }): Array<{ name: string; model?: string; shape: string | string[] }> => {
         const schema = schemaOf(operation);
         if (schema?.type === 'array') return [{ name, shape: 'a bare array' }];
         const model = schema?.$ref?.replace('#/components/schemas/', '');

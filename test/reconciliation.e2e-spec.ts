@@ -105,7 +105,7 @@ describe('Reconciliation', () => {
     return { summary, anomalies };
   }
 
-  async function expectReported(kind: AnomalyKind, objectId: string, amounts?: { expectedCents: number | null; actualCents: string | null }) {
+  async function expectReported(kind: AnomalyKind, objectId: string, amounts?: { expectedCents: number | null; actualCents: number | null }) {
     const { anomalies } = await reconcile();
     const found = anomalies.filter((anomaly) => anomaly.kind === kind && anomaly.objectId === objectId);
     expect(found).toHaveLength(1);
