@@ -15,9 +15,10 @@ import { installShutdownDrain } from './common/http/shutdown-drain.hook';
 import { byteSize } from './common/http/byte-size';
 import { serveWebApp } from './web/web-app';
 import { parseProxyAddressList } from './common/http/trusted-proxies';
+import { API_PREFIX } from './common/http/api-url';
+import { centsAsNumbers } from './common/http/money';
+import { ErrorBodyDto } from './common/errors/error-body.dto';
 
-/** Where the JSON API lives; every controller's path is under it (health checks aside). */
-export const API_PREFIX = 'api/v1';
 /** The OpenAPI page; its JSON is at the same path + `-json`. */
 export const OPENAPI_PATH = 'api/docs';
 
@@ -63,6 +64,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   installResponseHeaders(fastify);
   installRequestContext(fastify);
   installShutdownDrain(fastify);
+  // Money leaves as JSON integers, whatever the layer below made of a PostgreSQL bigint (see money.ts).
+  fastify.addHook('preSerialization', async (_request, _reply, payload) => centsAsNumbers(payload));
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });
   app.useGlobalPipes(new EdgeValidationPipe());
@@ -120,7 +123,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
-  return markPublicOperations(SwaggerModule.createDocument(app, options));
+  return markPublicOperations(SwaggerModule.createDocument(app, options, { extraModels: [ErrorBodyDto] }));
 }
 
 /** A class-level `@ApiBearerAuth()` also lands on the controller's `@Public()` operations: they need no credentials. */

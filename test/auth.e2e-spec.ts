@@ -66,7 +66,8 @@ describe('Authentication', () => {
     expect(key).toMatch(/^pn_/);
 
     const listed = await http(testApp).get('/api/v1/api-keys').set(bearer(funder.token)).expect(200);
-    expect(listed.body).toHaveLength(1);
+    expect(listed.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+    expect(listed.body.items).toHaveLength(1);
     expect(JSON.stringify(listed.body)).not.toContain(key);
     const stored = await testApp.dataSource.query(`SELECT key_hash FROM api_keys WHERE id = $1`, [created.body.id]);
     expect(stored[0].key_hash.toString('utf8')).not.toContain(key.slice(3));

@@ -139,7 +139,16 @@ describe('Funding reports', () => {
     const response = await http(testApp).post('/api/v1/funding-reports').set(bearer(token)).send(body).expect(202);
     for (let i = 0; i < 300; i++) {
       const report = (await http(testApp).get(`/api/v1/funding-reports/${response.body.id}`).set(bearer(token)).expect(200)).body;
-      if (report.status === 'ready') return report.id;
+      if (report.status === 'ready') {
+        // Its files are downloads under the API, never where the storage keeps them.
+        expect(report).toMatchObject({
+          summaryCsvUrl: `/api/v1/funding-reports/${report.id}/summary.csv`,
+          funnelCsvUrl: `/api/v1/funding-reports/${report.id}/funnel.csv`,
+          xlsxUrl: `/api/v1/funding-reports/${report.id}/report.xlsx`,
+        });
+        expect(report.summaryCsvPath).toBeUndefined();
+        return report.id;
+      }
       if (report.status === 'failed') throw new Error(report.error);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -260,6 +269,8 @@ describe('Funding reports', () => {
       `INSERT INTO funding_reports (programme_id, funder_id, requested_by_organisation_id) VALUES ($1, $2, $2) RETURNING id`,
       [programmeId, rhone1.organisationId],
     );
+    const queued = await http(testApp).get(`/api/v1/funding-reports/${id}`).set(bearer(rhone1.token)).expect(200);
+    expect(queued.body).toMatchObject({ status: 'queued', summaryCsvUrl: null, funnelCsvUrl: null, xlsxUrl: null });
     const response = await http(testApp).get(`/api/v1/funding-reports/${id}/summary.csv`).set(bearer(rhone1.token)).expect(409);
     expect(response.body).toMatchObject({ code: 'REPORT_NOT_READY', details: { status: 'queued' } });
     await http(testApp).post('/api/v1/funding-reports').set(bearer(anct.token)).send({ programmeId: '00000000-0000-4000-8000-000000000000' }).expect(404);

@@ -52,8 +52,8 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         allowedCarnetSizes: [5, 10],
         stateShareRateBp: 5000,
         operatorFeeRateBp: 400,
-        defaultFunderCapCents: '300000000',
-        minimumOrderCents: '1000000',
+        defaultFunderCapCents: 300000000,
+        minimumOrderCents: 1000000,
         graceDays: 31,
         targetPublicMinRateBp: 5000,
       });
@@ -100,11 +100,12 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const notAFunder = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: prescriber.organisationId }).expect(422);
       expect(notAFunder.body.code).toBe('UNKNOWN_FUNDER');
       const enrolled = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(201);
-      expect(enrolled.body).toMatchObject({ envelopeCents: '1000', reservedCents: '0', remainingCents: '1000' });
+      expect(enrolled.body).toMatchObject({ envelopeCents: 1000, reservedCents: 0, remainingCents: 1000 });
       const again = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(409);
       expect(again.body.code).toBe('FUNDER_ALREADY_ENROLLED');
       const list = await http(testApp).get(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).expect(200);
-      expect(list.body.map((e: { funderId: string }) => e.funderId)).toEqual([funder.organisationId]);
+      expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+      expect(list.body.items.map((e: { funderId: string }) => e.funderId)).toEqual([funder.organisationId]);
     });
 
     it('are visible to a funder only when it is enrolled, with its own envelope', async () => {
@@ -114,7 +115,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       expect(mine.body.items.map((p: { id: string }) => p.id)).not.toContain(notEnrolled.id);
       await http(testApp).get(`/api/v1/programmes/${notEnrolled.id}`).set(bearer(funder.token)).expect(404);
       const one = await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
-      expect(one.body.enrolment).toMatchObject({ funderId: funder.organisationId, envelopeCents: '2000000' });
+      expect(one.body.enrolment).toMatchObject({ funderId: funder.organisationId, envelopeCents: 2000000 });
       await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(prescriber.token)).expect(403);
     });
   });
@@ -138,10 +139,10 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         number: expect.stringMatching(/^2026-\d{4}$/),
         funderId: funder.organisationId,
         faceValueCents: 1000,
-        faceValueTotalCents: '1200000',
-        feeCents: '48000',
-        totalDueCents: '1248000',
-        maxStateShareCents: '600000',
+        faceValueTotalCents: 1200000,
+        feeCents: 48000,
+        totalDueCents: 1248000,
+        maxStateShareCents: 600000,
         personalisationText: 'Offert par le Département du Rhône',
         territoryDepartements: ['01', '69'],
         territoryCommunes: ['69123'],
@@ -153,10 +154,10 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const approved = await http(testApp).post(`/api/v1/orders/${id}/approve`).set(bearer(anct.token)).expect(200);
       expect(approved.body.status).toBe('approved');
       const due = await http(testApp).get(`/api/v1/orders/${id}/ledger`).set(bearer(funder.token)).expect(200);
-      expect(due.body.balance).toEqual({ faceValueDueCents: '1200000', feeDueCents: '48000', paymentsReceivedCents: '0', balanceDueCents: '1248000' });
-      expect(due.body.entries.map((e: { kind: string; amountCents: string }) => [e.kind, e.amountCents])).toEqual([
-        ['order_face_value_due', '1200000'],
-        ['operator_fee_due', '48000'],
+      expect(due.body.balance).toEqual({ faceValueDueCents: 1200000, feeDueCents: 48000, paymentsReceivedCents: 0, balanceDueCents: 1248000 });
+      expect(due.body.entries.map((e: { kind: string; amountCents: number }) => [e.kind, e.amountCents])).toEqual([
+        ['order_face_value_due', 1200000],
+        ['operator_fee_due', 48000],
       ]);
 
       const paid = await http(testApp)
@@ -171,7 +172,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       expect(ready.readyAt).toEqual(expect.any(String));
 
       const settled = await http(testApp).get(`/api/v1/orders/${id}/ledger`).set(bearer(anct.token)).expect(200);
-      expect(settled.body.balance).toEqual({ faceValueDueCents: '1200000', feeDueCents: '48000', paymentsReceivedCents: '1248000', balanceDueCents: '0' });
+      expect(settled.body.balance).toEqual({ faceValueDueCents: 1200000, feeDueCents: 48000, paymentsReceivedCents: 1248000, balanceDueCents: 0 });
       expect(settled.body.entries[2]).toMatchObject({ kind: 'funder_payment_received', reference: 'VIR-2026-000123', occurredAt: '2026-01-14T23:00:00.000Z' });
 
       const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: id, limit: 50 }).set(bearer(anct.token)).expect(200);
@@ -237,12 +238,12 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const cancelled = await http(testApp).post(`/api/v1/orders/${order.id}/cancel`).set(bearer(funder.token)).send({ reason: 'Commande en double' }).expect(200);
       expect(cancelled.body.status).toBe('cancelled');
       const ledger = await http(testApp).get(`/api/v1/orders/${order.id}/ledger`).set(bearer(funder.token)).expect(200);
-      expect(ledger.body.balance.balanceDueCents).toBe('0');
-      expect(ledger.body.entries.map((e: { kind: string; amountCents: string }) => [e.kind, e.amountCents])).toEqual([
-        ['order_face_value_due', '1000000'],
-        ['operator_fee_due', '40000'],
-        ['order_face_value_due', '-1000000'],
-        ['operator_fee_due', '-40000'],
+      expect(ledger.body.balance.balanceDueCents).toBe(0);
+      expect(ledger.body.entries.map((e: { kind: string; amountCents: number }) => [e.kind, e.amountCents])).toEqual([
+        ['order_face_value_due', 1000000],
+        ['operator_fee_due', 40000],
+        ['order_face_value_due', -1000000],
+        ['operator_fee_due', -40000],
       ]);
       expect(ledger.body.entries[2].reversesEntryId).toBe(ledger.body.entries[0].id);
       const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: order.id, action: 'order.cancelled' }).set(bearer(anct.token)).expect(200);
@@ -274,8 +275,8 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
     it('answers 422 with the rule broken for amounts outside the programme', async () => {
       const cases = [
         [{ carnetCount: 200, carnetSize: 7 }, 'CARNET_SIZE_NOT_ALLOWED', { rule: 'allowedCarnetSizes', allowedCarnetSizes: [5, 10], carnetSize: 7 }],
-        [{ carnetCount: 199, carnetSize: 5 }, 'ORDER_BELOW_MINIMUM', { rule: 'minimumOrderCents', minimumOrderCents: '1000000', faceValueTotalCents: '995000' }],
-        [{ carnetCount: 601, carnetSize: 10 }, 'ORDER_ABOVE_CAP', { rule: 'funderCapCents', funderCapCents: '3000000', stateShareAtRateCents: '3005000' }],
+        [{ carnetCount: 199, carnetSize: 5 }, 'ORDER_BELOW_MINIMUM', { rule: 'minimumOrderCents', minimumOrderCents: 1000000, faceValueTotalCents: 995000 }],
+        [{ carnetCount: 601, carnetSize: 10 }, 'ORDER_ABOVE_CAP', { rule: 'funderCapCents', funderCapCents: 3000000, stateShareAtRateCents: 3005000 }],
       ] as const;
       const before = await tableCounts(testApp);
       for (const [body, code, details] of cases) {
@@ -290,11 +291,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       await enrolViaApi(testApp, anct, small.id, funder.organisationId, 700_000);
       const smallSteps = { ...steps, programmeId: small.id };
       const first = await draftOrder(testApp, smallSteps); // 10 000 € → 5 000 € at rate
-      expect(first).toMatchObject({ maxStateShareCents: '500000' });
+      expect(first).toMatchObject({ maxStateShareCents: 500000 });
       const second = await draftOrder(testApp, smallSteps);
-      expect(second).toMatchObject({ maxStateShareCents: '200000' });
+      expect(second).toMatchObject({ maxStateShareCents: 200000 });
       const third = await draftOrder(testApp, smallSteps);
-      expect(third).toMatchObject({ maxStateShareCents: '0' });
+      expect(third).toMatchObject({ maxStateShareCents: 0 });
     });
 
     it('refuses closed or expired programmes, programmes the funder is not enrolled in, and bad input', async () => {
@@ -401,7 +402,7 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         Array.from({ length: 4 }, () => http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: tight.id, carnetCount: 200, carnetSize: 5 })),
       );
       expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
-      expect(responses.map((r) => r.body.maxStateShareCents).sort()).toEqual(['0', '200000', '500000', '500000']);
+      expect(responses.map((r) => r.body.maxStateShareCents).sort((a, b) => a - b)).toEqual([0, 200000, 500000, 500000]);
     });
   });
 });

@@ -21,8 +21,8 @@ interface Anomaly {
   objectType: string;
   objectId: string;
   related: Record<string, unknown>;
-  expectedCents: string | null;
-  actualCents: string | null;
+  expectedCents: number | null;
+  actualCents: number | null;
   details: Record<string, unknown>;
 }
 
@@ -105,7 +105,7 @@ describe('Reconciliation', () => {
     return { summary, anomalies };
   }
 
-  async function expectReported(kind: AnomalyKind, objectId: string, amounts?: { expectedCents: string | null; actualCents: string | null }) {
+  async function expectReported(kind: AnomalyKind, objectId: string, amounts?: { expectedCents: number | null; actualCents: number | null }) {
     const { anomalies } = await reconcile();
     const found = anomalies.filter((anomaly) => anomaly.kind === kind && anomaly.objectId === objectId);
     expect(found).toHaveLength(1);
@@ -234,13 +234,13 @@ describe('Reconciliation', () => {
 
   it('order_payment_mismatch: a payment that does not match what was ordered', async () => {
     await insertLedger('funder_payment_received', 100, { order_id: main.order.id, funder_id: funder.organisationId });
-    expect(main.order).toMatchObject({ faceValueTotalCents: '15000', feeCents: '600', totalDueCents: '15600' });
-    await expectReported('order_payment_mismatch', main.order.id, { expectedCents: '15600', actualCents: '15700' });
+    expect(main.order).toMatchObject({ faceValueTotalCents: 15000, feeCents: 600, totalDueCents: 15600 });
+    await expectReported('order_payment_mismatch', main.order.id, { expectedCents: 15600, actualCents: 15700 });
   });
 
   it('order_due_mismatch: a fee in the ledger that the order does not carry', async () => {
     await insertLedger('operator_fee_due', 50, { order_id: stock.order.id, funder_id: funder.organisationId });
-    await expectReported('order_due_mismatch', stock.order.id, { expectedCents: '5200', actualCents: '5250' });
+    await expectReported('order_due_mismatch', stock.order.id, { expectedCents: 5200, actualCents: 5250 });
   });
 
   it('order_stock_mismatch: fewer carnets generated than ordered', async () => {
@@ -286,12 +286,12 @@ describe('Reconciliation', () => {
   it('statement_total_mismatch: a statement whose total is not the sum of its lines', async () => {
     await testApp.dataSource.query(`UPDATE reimbursement_statements SET total_cents = total_cents + 1000 WHERE id = $1`, [statementOf[1]]);
     // Venue 1's statement also lost a line to the cancellation above: 2 lines drawn up, 1 still active.
-    await expectReported('statement_total_mismatch', statementOf[1], { expectedCents: '3000', actualCents: '1000' });
+    await expectReported('statement_total_mismatch', statementOf[1], { expectedCents: 3000, actualCents: 1000 });
   });
 
   it('statement_payment_mismatch: a venue payment that does not match the paid statement', async () => {
     await insertLedger('venue_payment_made', 500, { statement_id: statementOf[0], venue_id: null });
-    await expectReported('statement_payment_mismatch', statementOf[0], { expectedCents: '6000', actualCents: '6500' });
+    await expectReported('statement_payment_mismatch', statementOf[0], { expectedCents: 6000, actualCents: 6500 });
   });
 
   it('redemption_by_unqualified_venue: a scan before the venue was qualified', async () => {
@@ -308,7 +308,7 @@ describe('Reconciliation', () => {
 
   it('redemption_after_expiry: a scan after validity and grace', async () => {
     const [redemptionId] = await redeemVouchers(testApp, [voucherOf(expired, 0, 1)], { venueId: venues[1].venueId, recordedAt: new Date() });
-    await expectReported('redemption_after_expiry', redemptionId, { expectedCents: null, actualCents: '1000' });
+    await expectReported('redemption_after_expiry', redemptionId, { expectedCents: null, actualCents: 1000 });
   });
 
   it('redemption_outside_territory: a chèque of a Paris-only order redeemed in the Rhône', async () => {
@@ -321,30 +321,30 @@ describe('Reconciliation', () => {
   it('redemption_ledger_mismatch: a redemption owed twice in the ledger', async () => {
     const redemptionId = await redemptionOf(voucherOf(main, 0, 3));
     await insertLedger('redemption_owed_to_venue', 1000, { redemption_id: redemptionId, venue_id: null });
-    await expectReported('redemption_ledger_mismatch', redemptionId, { expectedCents: '1000', actualCents: '2000' });
+    await expectReported('redemption_ledger_mismatch', redemptionId, { expectedCents: 1000, actualCents: 2000 });
   });
 
   it('venue_balance_mismatch: a venue payment outside any statement', async () => {
     await insertLedger('venue_payment_made', 700, { venue_id: venues[2].venueId });
     const anomaly = await expectReported('venue_balance_mismatch', venues[2].venueId);
-    expect(anomaly.details).toMatchObject({ reimbursedCents: '700' });
+    expect(anomaly.details).toMatchObject({ reimbursedCents: 700 });
   });
 
   it('credit_note_mismatch: a credit note that no longer matches the unused value', async () => {
     const [note] = await testApp.dataSource.query(`SELECT id FROM ledger_entries WHERE order_id = $1 AND kind = 'expired_value_credit_note'`, [expired.order.id]);
     await insertLedger('expired_value_credit_note', -100, { order_id: expired.order.id, reverses_entry_id: note.id });
     // 5 chèques expired, then one redeemed after expiry (above): 4 000 unused, 4 900 credited.
-    await expectReported('credit_note_mismatch', expired.order.id, { expectedCents: '4000', actualCents: '4900' });
+    await expectReported('credit_note_mismatch', expired.order.id, { expectedCents: 4000, actualCents: 4900 });
   });
 
   it('state_share_mismatch: State share due that does not follow the rule', async () => {
     await insertLedger('state_share_due', 123, { programme_id: programme.id, funder_id: funder.organisationId });
-    await expectReported('state_share_mismatch', `${programme.id}:${funder.organisationId}`, { expectedCents: '5000', actualCents: '5123' });
+    await expectReported('state_share_mismatch', `${programme.id}:${funder.organisationId}`, { expectedCents: 5000, actualCents: 5123 });
   });
 
   it('state_share_overpaid: the State paid a funder more than is due', async () => {
     await insertLedger('state_share_paid', 600, { programme_id: strictProgramme.id, funder_id: funder.organisationId });
-    await expectReported('state_share_overpaid', `${strictProgramme.id}:${funder.organisationId}`, { expectedCents: '0', actualCents: '600' });
+    await expectReported('state_share_overpaid', `${strictProgramme.id}:${funder.organisationId}`, { expectedCents: 0, actualCents: 600 });
   });
 
   it('never fixes what it finds, and answers unknown runs with 404', async () => {

@@ -95,7 +95,7 @@ describe('Checking and redeeming chèques', () => {
         statusCode: 422,
         code: 'INVALID_CODE',
         message: 'No chèque matches this code.',
-        details: { items: [{ index: 0, outcome: 'refused', code: 'INVALID_CODE' }] },
+        details: { items: [{ index: 0, serial: null, outcome: 'refused', refusal: { code: 'INVALID_CODE', message: 'No chèque matches this code.' } }] },
       });
       expect(bodies[1]).toEqual(bodies[0]);
       expect(bodies[2]).toEqual(bodies[0]);
@@ -162,8 +162,7 @@ describe('Checking and redeeming chèques', () => {
       expect(again.body).toMatchObject({
         status: 'redeemed',
         redeemable: false,
-        refusal: 'ALREADY_REDEEMED',
-        alreadyRedeemed: { redeemedHere: true, redemptionId, site: { id: venue.siteId, name: 'Antenne' } },
+        refusal: { code: 'ALREADY_REDEEMED', alreadyRedeemed: { redeemedHere: true, redemptionId, site: { id: venue.siteId, name: 'Antenne' } } },
       });
     });
 
@@ -198,8 +197,8 @@ describe('Checking and redeeming chèques', () => {
         code: 'CANCELLED',
         details: {
           items: [
-            { index: 0, serial: good.serial, outcome: 'ok' },
-            { index: 1, serial: bad.serial, outcome: 'refused', code: 'CANCELLED' },
+            { index: 0, serial: good.serial, outcome: 'ok', refusal: null },
+            { index: 1, serial: bad.serial, outcome: 'refused', refusal: { code: 'CANCELLED' } },
           ],
         },
       });
@@ -214,7 +213,7 @@ describe('Checking and redeeming chèques', () => {
       const qr = qrOf(testApp, voucher, stock);
       const tampered = qr.slice(0, 20) + (qr[20] === 'A' ? 'B' : 'A') + qr.slice(21);
       const response = await redeemRequest(testApp, venue, [{ qr: tampered }]).expect(422);
-      expect(response.body).toMatchObject({ code: 'INVALID_SIGNATURE', details: { items: [{ index: 0, code: 'INVALID_SIGNATURE' }] } });
+      expect(response.body).toMatchObject({ code: 'INVALID_SIGNATURE', details: { items: [{ index: 0, refusal: { code: 'INVALID_SIGNATURE', signatureError: expect.any(String) } }] } });
       expect(await status(voucher.id)).toBe('issued');
     });
 
@@ -279,16 +278,27 @@ describe('Checking and redeeming chèques', () => {
       const here = await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(409);
       expect(here.body).toMatchObject({
         code: 'ALREADY_REDEEMED',
-        details: { items: [{ code: 'ALREADY_REDEEMED', redeemedAt: expect.any(String), redeemedHere: true, redemptionId: first.body.redemptions[0].id, site: { id: venue.siteId } }] },
+        details: {
+          items: [
+            {
+              refusal: {
+                code: 'ALREADY_REDEEMED',
+                alreadyRedeemed: { redeemedAt: expect.any(String), redeemedHere: true, redemptionId: first.body.redemptions[0].id, site: { id: venue.siteId } },
+              },
+            },
+          ],
+        },
       });
       const elsewhere = await redeemRequest(testApp, otherVenue, [{ code: voucher.code }]).expect(409);
       expect(elsewhere.body.details.items[0]).toEqual({
         index: 0,
         serial: voucher.serial,
         outcome: 'refused',
-        code: 'ALREADY_REDEEMED',
-        redeemedAt: here.body.details.items[0].redeemedAt,
-        redeemedHere: false,
+        refusal: {
+          code: 'ALREADY_REDEEMED',
+          message: 'This chèque has already been redeemed.',
+          alreadyRedeemed: { redeemedAt: here.body.details.items[0].refusal.alreadyRedeemed.redeemedAt, redeemedHere: false },
+        },
       });
     });
 
@@ -304,7 +314,7 @@ describe('Checking and redeeming chèques', () => {
       const refused = await redeemRequest(testApp, asPending, [{ code: voucher.code }]).expect(422);
       expect(refused.body).toMatchObject({ code: 'VENUE_NOT_QUALIFIED', details: { qualificationStatus: 'pending' } });
       const checked = await http(testApp).post('/api/v1/redemptions/check').set(bearer(pending.token)).send({ code: voucher.code }).expect(200);
-      expect(checked.body).toMatchObject({ redeemable: false, refusal: 'VENUE_NOT_QUALIFIED' });
+      expect(checked.body).toMatchObject({ redeemable: false, refusal: { code: 'VENUE_NOT_QUALIFIED' } });
 
       await decide(testApp, anct, asPending.venueId, 'qualify');
       await decide(testApp, anct, asPending.venueId, 'suspend', 'Contrôle en cours');
@@ -489,10 +499,10 @@ describe('Checking and redeeming chèques', () => {
       const inStatement = active.filter((item: { statementId: string | null }) => item.statementId).length;
       expect(totals.body).toEqual({
         venueId: venue.venueId,
-        owedCents: String(activeValue),
-        paidCents: '0',
-        pendingReimbursementCents: String(activeValue),
-        notYetInStatement: { count: active.length - inStatement, valueCents: String(activeValue - inStatement * 1000) },
+        owedCents: activeValue,
+        paidCents: 0,
+        pendingReimbursementCents: activeValue,
+        notYetInStatement: { count: active.length - inStatement, valueCents: activeValue - inStatement * 1000 },
       });
     });
 

@@ -111,7 +111,13 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const list = await http(testApp).get('/api/v1/reimbursement-statements').set(bearer(venueA.token)).expect(200);
     expect(list.body.total).toBe(1);
     const statement = list.body.items[0];
-    expect(statement).toMatchObject({ status: 'draft', redemptionCount: 7, totalCents: '7000', periodEnd });
+    expect(statement).toMatchObject({ status: 'draft', redemptionCount: 7, totalCents: 7000, periodEnd });
+    // Its documents are downloads under the API, never where the storage keeps them.
+    expect(statement).toMatchObject({
+      pdfUrl: `/api/v1/reimbursement-statements/${statement.id}/statement.pdf`,
+      csvUrl: `/api/v1/reimbursement-statements/${statement.id}/statement.csv`,
+    });
+    expect(statement.pdfPath).toBeUndefined();
     await http(testApp).get(`/api/v1/reimbursement-statements/${statement.id}`).set(bearer(venueB.token)).expect(404);
     await http(testApp).get(`/api/v1/reimbursement-statements/${statement.id}/statement.csv`).set(bearer(venueB.token)).expect(404);
 
@@ -126,7 +132,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     expect(records[0]['Date d’encaissement']).toMatch(/^10\/\d{2}\/\d{4} 12:00$/);
 
     const pdf = await http(testApp)
-      .get(`/api/v1/reimbursement-statements/${statement.id}/statement.pdf`)
+      .get(statement.pdfUrl)
       .set(bearer(venueA.token))
       .buffer(true)
       .parse((response, callback) => {
@@ -195,8 +201,9 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
       .expect(200);
 
     const created = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today }).expect(201);
-    expect(created.body).toMatchObject({ status: 'exported', transferCount: 2, controlSumCents: '10000' });
+    expect(created.body).toMatchObject({ status: 'exported', transferCount: 2, controlSumCents: 10000 });
     expect(created.body.xml).toBeUndefined();
+    expect(created.body.sepaFileUrl).toBe(`/api/v1/payment-batches/${created.body.id}/sepa.xml`);
     const again = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id], requestedExecutionDate: today }).expect(409);
     expect(again.body.code).toBe('STATEMENTS_NOT_PAYABLE');
 
@@ -231,10 +238,10 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     expect(paid).toMatchObject({ status: 'paid', paymentReference: 'VIR-42', paidOn: today, creditorIban: 'FR1420041010050500013M02606' });
     const balances = (await http(testApp).get('/api/v1/ledger/balances').set(bearer(venueA.token)).expect(200)).body;
     // Venue A: 8 chèques redeemed (7 in the paid statement, 1 after the period), 7 paid.
-    expect(balances.totals).toEqual({ redemption_owed_to_venue: '8000', venue_payment_made: '7000' });
-    expect(balances.balances.owedToVenuesCents).toBe('1000');
+    expect(balances.totals).toEqual({ redemption_owed_to_venue: 8000, venue_payment_made: 7000 });
+    expect(balances.balances.owedToVenuesCents).toBe(1000);
     const entries = (await http(testApp).get(`/api/v1/ledger/entries?kind=venue_payment_made&statementId=${draft.id}`).set(bearer(anct.token)).expect(200)).body;
-    expect(entries.items).toEqual([expect.objectContaining({ amountCents: '3000', venueId: venueB.organisationId, orderId: order.order.id, reference: 'VIR-42' })]);
+    expect(entries.items).toEqual([expect.objectContaining({ amountCents: 3000, venueId: venueB.organisationId, orderId: order.order.id, reference: 'VIR-42' })]);
     await http(testApp).get(`/api/v1/ledger/balances?venueId=${venueA.organisationId}`).set(bearer(venueB.token)).expect(404);
   });
 
@@ -244,7 +251,7 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const run = await http(testApp).post('/api/v1/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
     await waitForJobRun(testApp, run.body.id);
     const [statement] = (await http(testApp).get('/api/v1/reimbursement-statements?status=draft').set(bearer(anct.token)).expect(200)).body.items;
-    expect(statement).toMatchObject({ venueId: venueB.organisationId, totalCents: '2000', redemptionCount: 2 });
+    expect(statement).toMatchObject({ venueId: venueB.organisationId, totalCents: 2000, redemptionCount: 2 });
     await http(testApp).post(`/api/v1/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
     const today = parisToday(new Date());
     const first = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);

@@ -21,7 +21,7 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
     (await testApp.dataSource.query(`SELECT amount_cents::int AS amount FROM ledger_entries WHERE kind = 'state_share_due' AND funder_id = $1 ORDER BY id`, [funder.organisationId])).map(
       (row: { amount: number }) => row.amount,
     );
-  const share = async (token: string) => (await http(testApp).get(`/api/v1/state-share?programmeId=${programmeId}`).set(bearer(token)).expect(200)).body;
+  const share = async (token: string) => (await http(testApp).get(`/api/v1/state-share?programmeId=${programmeId}`).set(bearer(token)).expect(200)).body.items;
 
   beforeAll(async () => {
     testApp = await createTestApp({ withWorker: true });
@@ -77,7 +77,7 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
     // 11 chèques redeemed = 110 €, half is 55 €, the envelope is 40 €.
     expect(await compute()).toMatchObject({ linesWritten: 1, netDeltaCents: '1500' });
     const [line] = await share(funder.token);
-    expect(line).toMatchObject({ rateBp: 5000, capCents: '4000', redeemedValueCents: '11000', dueNowCents: '4000', dueRecordedCents: '4000', paidCents: '0', outstandingCents: '4000' });
+    expect(line).toMatchObject({ rateBp: 5000, capCents: 4000, redeemedValueCents: 11000, dueNowCents: 4000, dueRecordedCents: 4000, paidCents: 0, outstandingCents: 4000 });
   });
 
   it('lets ANCT record payments up to what is due, and shows each funder its own line only', async () => {
@@ -85,14 +85,17 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
     const pay = (amountCents: number) =>
       http(testApp).post('/api/v1/state-share-payments').set(bearer(anct.token)).send({ programmeId, funderId: funder.organisationId, amountCents, paidOn: today, reference: 'MANDAT-1' });
     const tooMuch = await pay(4001).expect(422);
-    expect(tooMuch.body).toMatchObject({ code: 'STATE_SHARE_PAYMENT_EXCEEDS_DUE', details: { outstandingCents: '4000' } });
-    expect((await pay(2500).expect(201)).body).toMatchObject({ paidCents: '2500', outstandingCents: '1500' });
+    expect(tooMuch.body).toMatchObject({ code: 'STATE_SHARE_PAYMENT_EXCEEDS_DUE', details: { outstandingCents: 4000 } });
+    expect((await pay(2500).expect(201)).body).toMatchObject({ paidCents: 2500, outstandingCents: 1500 });
     await pay(1501).expect(422);
     await http(testApp).post('/api/v1/state-share-payments').set(bearer(funder.token)).send({ programmeId, funderId: funder.organisationId, amountCents: 1, paidOn: today, reference: 'X' }).expect(403);
 
     expect((await share(otherFunder.token)).map((line: { funderId: string }) => line.funderId)).toEqual([otherFunder.organisationId]);
     expect((await share(anct.token)).map((line: { funderId: string }) => line.funderId).sort()).toEqual([funder.organisationId, otherFunder.organisationId].sort());
+    const firstPage = (await http(testApp).get(`/api/v1/state-share?programmeId=${programmeId}&limit=1`).set(bearer(anct.token)).expect(200)).body;
+    expect(firstPage).toMatchObject({ total: 2, limit: 1, offset: 0 });
+    expect(firstPage.items).toHaveLength(1);
     const balances = (await http(testApp).get(`/api/v1/ledger/balances?programmeId=${programmeId}`).set(bearer(funder.token)).expect(200)).body;
-    expect(balances.balances.stateShareOutstandingCents).toBe('1500');
+    expect(balances.balances.stateShareOutstandingCents).toBe(1500);
   });
 });

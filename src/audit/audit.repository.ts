@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CursorPage } from '../common/http/cursor-page.query';
-import { newestFirstPage } from '../database/newest-first-page';
+import type { Page } from '../common/http/pagination.query';
+import { offsetPage } from '../database/offset-page';
 import { AuditEventEntity } from './audit-event.entity';
 import type { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
@@ -9,8 +9,11 @@ import type { ListAuditEventsQuery } from './dto/list-audit-events.query';
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Newest first, keyset-paginated on the identity column: stable and fast on a table that only grows. */
-  list(query: ListAuditEventsQuery): Promise<CursorPage<AuditEventEntity>> {
+  /**
+   * Newest first (identity column), in the API's one list shape. Rows appended while a reader pages
+   * shift the pages; a reader who needs a fixed set pins it with `to`.
+   */
+  list(query: ListAuditEventsQuery): Promise<Page<AuditEventEntity>> {
     const builder = this.dataSource.manager.createQueryBuilder(AuditEventEntity, 'a');
     if (query.action) builder.andWhere('a.action = :action', { action: query.action });
     if (query.objectType) builder.andWhere('a.object_type = :objectType', { objectType: query.objectType });
@@ -23,6 +26,6 @@ export class AuditRepository {
     }
     if (query.from) builder.andWhere('a.occurred_at >= :from', { from: query.from });
     if (query.to) builder.andWhere('a.occurred_at < :to', { to: query.to });
-    return newestFirstPage(builder, 'a', query);
+    return offsetPage(builder.orderBy('a.id', 'DESC'), query);
   }
 }

@@ -1,9 +1,13 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { PaginationQuery } from '../common/http/pagination.query';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from './actor';
 import { CurrentActor, OrganisationAdminOnly, Roles, UsersOnly } from './auth.decorators';
 import { ApiKeysService } from './api-keys.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { ApiErrors } from '../common/errors/api-errors.decorator';
+import { PageOf } from '../common/http/page.dto';
+import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
 /** Keys for the software of funders, prescribers and venues (e.g. a venue's till or scanning app). */
 @ApiTags('api-keys')
@@ -16,16 +20,22 @@ export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiErrors('VALIDATION_FAILED')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto) {
     return this.apiKeys.create(actor, dto.name);
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor) {
-    return this.apiKeys.list(actor);
+  @ApiOkResponse({ type: PageOf(ApiKeyDto) })
+  @ApiErrors('VALIDATION_FAILED')
+  list(@CurrentActor() actor: Actor, @Query() query: PaginationQuery) {
+    return this.apiKeys.list(actor, query);
   }
 
   @Delete(':id')
+  @ApiOkResponse({ type: ApiKeyDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   revoke(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.apiKeys.revoke(actor, id);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors/common-errors';
+import type { Page, PaginationQuery } from '../common/http/pagination.query';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { Actor } from './actor';
 import { ActorCache } from './actor-cache';
@@ -51,12 +52,14 @@ export class ApiKeysService {
     });
   }
 
-  async list(actor: Actor): Promise<ApiKeyView[]> {
-    const keys = await this.transactions.manager.find(ApiKeyEntity, {
+  async list(actor: Actor, page: PaginationQuery): Promise<Page<ApiKeyView>> {
+    const [keys, total] = await this.transactions.manager.findAndCount(ApiKeyEntity, {
       where: { organisationId: actor.organisationId! },
-      order: { createdAt: 'DESC' },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
     });
-    return keys.map(toView);
+    return { items: keys.map(toView), total, limit: page.limit, offset: page.offset };
   }
 
   async revoke(actor: Actor, id: string): Promise<ApiKeyView> {

@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
+import { ApiErrors } from '../common/errors/api-errors.decorator';
 import type { Actor } from './actor';
 import type { Role } from './role';
 
@@ -17,14 +18,17 @@ export const PUBLIC_OPERATION_EXTENSION = 'x-public';
  */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
 
-/** Every non-public endpoint must declare who may call it; the guard refuses endpoints that do not. */
-export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+/**
+ * Every non-public endpoint must declare who may call it; the guard refuses endpoints that do not.
+ * The guard's refusals (401 without credentials, 403 for another role) are documented with it.
+ */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiErrors('UNAUTHENTICATED', 'FORBIDDEN'));
 
 /** Only the organisation's administrators (user management, API keys). */
-export const OrganisationAdminOnly = () => SetMetadata(ORGANISATION_ADMIN_ONLY, true);
+export const OrganisationAdminOnly = () => applyDecorators(SetMetadata(ORGANISATION_ADMIN_ONLY, true), ApiErrors('FORBIDDEN'));
 
 /** Refused to API keys: actions a person must take themselves. */
-export const UsersOnly = () => SetMetadata(USERS_ONLY, true);
+export const UsersOnly = () => applyDecorators(SetMetadata(USERS_ONLY, true), ApiErrors('FORBIDDEN'));
 
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const request = context.switchToHttp().getRequest<{ actor?: Actor }>();

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiErrors } from '../common/errors/api-errors.decorator';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { type Dependency, ServiceUnavailableError } from '../common/errors/common-errors';
 import { REDIS_CLIENT } from '../redis/redis.module';
+import { LivenessDto, ReadinessDto } from './dto/health.dto';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -22,6 +24,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: LivenessDto })
   live() {
     return { status: 'ok' };
   }
@@ -35,8 +38,8 @@ export class HealthController {
   @Get('ready')
   // Terminus would document its own 503 body; the answer is the API's error body.
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer: `{ status: "ok", info: { postgres: { status: "up" }, redis: { status: "up" } } }`' })
-  @ApiResponse({ status: 503, description: 'SERVICE_UNAVAILABLE (details.unavailable: postgres, redis; details.checks: each check)' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiErrors('SERVICE_UNAVAILABLE')
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.check();

@@ -1,44 +1,44 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CursorPageQuery } from '../../common/http/cursor-page.query';
+import { PaginationQuery } from '../../common/http/pagination.query';
 
-export class ListAuditEventsQuery extends CursorPageQuery {
-  @ApiPropertyOptional({ example: 'order.approved' })
+export class ListAuditEventsQuery extends PaginationQuery {
+  @ApiPropertyOptional({ type: 'string', example: 'order.approved' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   action?: string;
 
-  @ApiPropertyOptional({ example: 'order' })
+  @ApiPropertyOptional({ type: 'string', example: 'order' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   objectType?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   objectId?: string;
 
-  @ApiPropertyOptional({ description: 'Organisation that acted or whose object changed.' })
+  @ApiPropertyOptional({ type: 'string', description: 'Organisation that acted or whose object changed.' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsUUID()
   actorUserId?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601, inclusive.' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'ISO 8601, inclusive.' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
   from?: Date;
 
-  @ApiPropertyOptional({ description: 'ISO 8601, exclusive.' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'ISO 8601, exclusive.' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class RefreshTokenDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   @IsString()
   @MinLength(20)
   @MaxLength(200)

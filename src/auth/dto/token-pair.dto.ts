@@ -1,18 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class TokenPairDto {
-  @ApiProperty({ example: 'Bearer' })
+  @ApiProperty({ type: 'string', example: 'Bearer' })
   tokenType: 'Bearer';
 
-  @ApiProperty({ description: 'Short-lived JWT to send as `Authorization: Bearer …`.' })
+  @ApiProperty({ type: 'string', description: 'Short-lived JWT to send as `Authorization: Bearer …`.' })
   accessToken: string;
 
-  @ApiProperty({ example: 900 })
+  @ApiProperty({ type: 'number', example: 900 })
   accessTokenExpiresInSeconds: number;
 
-  @ApiProperty({ description: 'Single-use token to get a new pair from POST /auth/refresh.' })
+  @ApiProperty({ type: 'string', description: 'Single-use token to get a new pair from POST /auth/refresh.' })
   refreshToken: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string', format: 'date-time' })
   refreshTokenExpiresAt: Date;
 }

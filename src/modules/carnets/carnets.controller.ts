@@ -1,10 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { CarnetsService } from './carnets.service';
 import { ListCarnetsQuery } from './dto/list-carnets.query';
 import { MoveCarnetsDto } from './dto/move-carnets.dto';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
+import { PageOf } from '../../common/http/page.dto';
+import { CarnetDto } from './dto/carnet.dto';
+import { CarnetMoveDto, CarnetStockDto } from './dto/carnet-stock.dto';
 
 @ApiTags('carnets')
 @ApiBearerAuth()
@@ -14,24 +18,31 @@ export class CarnetsController {
 
   @Get('stock')
   @Roles('funder_manager', 'prescriber_agent')
+  @ApiOkResponse({ type: CarnetStockDto })
   stock(@CurrentActor() actor: Actor) {
     return this.carnets.stock(actor);
   }
 
   @Get()
   @Roles('anct_admin', 'funder_manager', 'prescriber_agent')
+  @ApiOkResponse({ type: PageOf(CarnetDto) })
+  @ApiErrors('VALIDATION_FAILED')
   list(@CurrentActor() actor: Actor, @Query() query: ListCarnetsQuery) {
     return this.carnets.list(actor, query);
   }
 
   @Post('allocations')
   @Roles('funder_manager')
+  @ApiCreatedResponse({ type: CarnetMoveDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INSUFFICIENT_STOCK', 'CARNETS_NOT_AVAILABLE', 'INVALID_CARNET_RANGE', 'CONCURRENT_MODIFICATION')
   allocate(@CurrentActor() actor: Actor, @Body() dto: MoveCarnetsDto) {
     return this.carnets.allocate(actor, dto);
   }
 
   @Post('returns')
   @Roles('funder_manager')
+  @ApiCreatedResponse({ type: CarnetMoveDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INSUFFICIENT_STOCK', 'CARNETS_NOT_AVAILABLE', 'INVALID_CARNET_RANGE', 'CONCURRENT_MODIFICATION')
   takeBack(@CurrentActor() actor: Actor, @Body() dto: MoveCarnetsDto) {
     return this.carnets.takeBack(actor, dto);
   }

@@ -1,10 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { LedgerScopeQuery } from './dto/ledger-scope.query';
 import { ListLedgerEntriesQuery } from './dto/list-ledger-entries.query';
 import { LedgerService } from './ledger.service';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
+import { PageOf } from '../../common/http/page.dto';
+import { LedgerSummaryDto } from './dto/ledger-balances.dto';
+import { LedgerEntryDto } from './dto/ledger-entry.dto';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -14,11 +18,15 @@ export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
   @Get('balances')
+  @ApiOkResponse({ type: LedgerSummaryDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   balances(@CurrentActor() actor: Actor, @Query() query: LedgerScopeQuery) {
     return this.ledger.balances(actor, query);
   }
 
   @Get('entries')
+  @ApiOkResponse({ type: PageOf(LedgerEntryDto) })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   entries(@CurrentActor() actor: Actor, @Query() query: ListLedgerEntriesQuery) {
     return this.ledger.entries(actor, query);
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { CursorPage } from '../../common/http/cursor-page.query';
-import { newestFirstPage } from '../../database/newest-first-page';
+import type { Page } from '../../common/http/pagination.query';
+import { offsetPage } from '../../database/offset-page';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import type { LedgerEntryKind } from './ledger-entry-kind';
 
@@ -45,11 +45,11 @@ export class LedgerRepository {
     return Object.fromEntries(rows.map((row) => [row.kind, row.total]));
   }
 
-  /** Newest first, keyset-paginated on the identity column. */
-  list(filter: LedgerScope & { kind?: LedgerEntryKind; cursor?: string; limit: number }): Promise<CursorPage<LedgerEntryEntity>> {
+  /** Newest first (identity column), in the API's one list shape. */
+  list(filter: LedgerScope & { kind?: LedgerEntryKind; limit: number; offset: number }): Promise<Page<LedgerEntryEntity>> {
     const query = inScope(this.dataSource.manager.createQueryBuilder(LedgerEntryEntity, 'l'), filter);
     if (filter.kind) query.andWhere('l.kind = :kind', { kind: filter.kind });
-    return newestFirstPage(query, 'l', filter);
+    return offsetPage(query.orderBy('l.id', 'DESC'), filter);
   }
 }
 

@@ -12,9 +12,11 @@ import { LedgerRepository, type LedgerScope } from './ledger.repository';
 export class LedgerService {
   constructor(private readonly ledger: LedgerRepository) {}
 
-  async balances(actor: Actor, query: LedgerScopeQuery): Promise<{ totals: Partial<Record<LedgerEntryKind, string>>; balances: LedgerBalances }> {
+  async balances(actor: Actor, query: LedgerScopeQuery): Promise<{ totals: Partial<Record<LedgerEntryKind, number>>; balances: LedgerBalances }> {
     const totals = await this.ledger.totalsByKind(scopeFor(actor, query));
-    return { totals, balances: ledgerBalances(totals) };
+    // Money is answered as integer cents (the balances' `…Cents` fields are converted at the edge, these keys are kinds).
+    const totalsCents = Object.fromEntries(Object.entries(totals).map(([kind, total]) => [kind, Number(total)]));
+    return { totals: totalsCents, balances: ledgerBalances(totals) };
   }
 
   entries(actor: Actor, query: ListLedgerEntriesQuery) {

@@ -6,6 +6,7 @@ import { OppositionDto, RangeOppositionDto } from './dto/opposition.dto';
 import { CarnetOppositionDto, RangeOppositionResultDto, VoucherOppositionDto } from './dto/opposition-result.dto';
 import { OppositionsService } from './oppositions.service';
 import { SerialPipe } from './serial.pipe';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 
 @ApiTags('oppositions')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class OppositionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Put a range of carnets (one order, by number) in opposition' })
   @ApiOkResponse({ type: RangeOppositionResultDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_CARNET_RANGE', 'INVALID_STATE_TRANSITION')
   opposeRange(@CurrentActor() actor: Actor, @Body() dto: RangeOppositionDto): Promise<RangeOppositionResultDto> {
     return this.oppositions.opposeRange(actor, dto);
   }
@@ -26,6 +28,7 @@ export class OppositionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Put a carnet in opposition (lost, stolen, blocked…): its chèques are cancelled for good' })
   @ApiOkResponse({ type: CarnetOppositionDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   opposeCarnet(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OppositionDto): Promise<CarnetOppositionDto> {
     return this.oppositions.opposeCarnet(actor, id, dto);
   }
@@ -34,6 +37,7 @@ export class OppositionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Put a single chèque in opposition, by its printed serial' })
   @ApiOkResponse({ type: VoucherOppositionDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   opposeVoucher(@CurrentActor() actor: Actor, @Param('serial', SerialPipe) serial: string, @Body() dto: OppositionDto): Promise<VoucherOppositionDto> {
     return this.oppositions.opposeVoucher(actor, serial, dto);
   }

@@ -4,6 +4,7 @@ import { Public } from '../../auth/auth.decorators';
 import { RevocationListQuery } from './dto/revocation-list.query';
 import { SignedRevocationListDto } from './dto/signed-revocation-list.dto';
 import { RevocationListService } from './revocation-list.service';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 
 /**
  * Public like the signing keys: serials are printed on paper and useless without the code, the list
@@ -20,6 +21,7 @@ export class RevocationListController {
   @Header('Cache-Control', 'public, max-age=60')
   @ApiOperation({ summary: 'Signed, incremental list of cancelled chèque serials (since a version), for offline verifiers' })
   @ApiOkResponse({ type: SignedRevocationListDto })
+  @ApiErrors('VALIDATION_FAILED', 'SIGNING_KEY_NOT_ACTIVE')
   list(@Query() query: RevocationListQuery): Promise<SignedRevocationListDto> {
     return this.revocations.page(query.since, query.limit);
   }

@@ -6,6 +6,7 @@ import { IssueCarnetDto } from './dto/issue-carnet.dto';
 import { IssuedCarnetDto } from './dto/issued-carnet.dto';
 import { ReplaceCarnetDto } from './dto/replace-carnet.dto';
 import { PassesService } from './passes.service';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 
 @ApiTags('passes')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class PassesController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: "Hand a carnet of the structure's stock to a beneficiary: its chèques become issued" })
   @ApiCreatedResponse({ type: IssuedCarnetDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'DISTRIBUTION_CLOSED', 'NO_ISSUABLE_VOUCHERS')
   issue(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
     return this.passes.issue(actor, id, dto);
   }
@@ -27,6 +29,7 @@ export class PassesController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Give the beneficiary of a carnet in opposition a replacement carnet from the stock' })
   @ApiCreatedResponse({ type: IssuedCarnetDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'CARNET_NEVER_ISSUED', 'CARNET_ALREADY_REPLACED', 'DISTRIBUTION_CLOSED', 'NO_ISSUABLE_VOUCHERS')
   replace(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplaceCarnetDto): Promise<IssuedCarnetDto> {
     return this.passes.replace(actor, id, dto);
   }

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { PaginationQuery } from '../../common/http/pagination.query';
 import { CarnetPdfService } from './carnet-pdf.service';
 import { CreatePrintRunDto } from './dto/create-print-run.dto';
-import { PrintRunPageDto, PrintRunViewDto } from './dto/print-run-view.dto';
+import { PrintRunViewDto } from './dto/print-run-view.dto';
+import { PageOf } from '../../common/http/page.dto';
 import { PrintRunsService } from './print-runs.service';
-
-const PDF_RESPONSE = { description: 'A PDF document.', schema: { type: 'string', format: 'binary' } };
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
+import { ApiFile } from '../../common/http/api-file.decorator';
 
 @ApiTags('printing')
 @ApiBearerAuth()
@@ -22,8 +23,8 @@ export class PrintingController {
 
   @Get('carnets/:id/pdf')
   @ApiOperation({ summary: 'The printable carnet (A4, French): cover and one cut-out coupon per chèque with its signed QR code' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFile('application/pdf', 'The printable carnet.')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'VOUCHER_OUTLIVES_SIGNING_KEY')
   async downloadCarnetPdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
     const { fileName, pdf } = await this.carnetPdfs.render(actor, id);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: pdf.length });
@@ -33,12 +34,14 @@ export class PrintingController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Print many carnets at once: rendered by a job into PDF files of at most PRINT_RUN_CARNETS_PER_FILE carnets' })
   @ApiAcceptedResponse({ type: PrintRunViewDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'PRINT_RUN_TOO_LARGE')
   requestPrintRun(@CurrentActor() actor: Actor, @Body() dto: CreatePrintRunDto): Promise<PrintRunViewDto> {
     return this.printRuns.request(actor, dto);
   }
 
   @Get('print-runs')
-  @ApiOkResponse({ type: PrintRunPageDto })
+  @ApiOkResponse({ type: PageOf(PrintRunViewDto) })
+  @ApiErrors('VALIDATION_FAILED')
   listPrintRuns(@CurrentActor() actor: Actor, @Query() query: PaginationQuery) {
     return this.printRuns.list(actor, query);
   }
@@ -46,14 +49,15 @@ export class PrintingController {
   @Get('print-runs/:id')
   @ApiOperation({ summary: 'Status, progress and finished files of a print run' })
   @ApiOkResponse({ type: PrintRunViewDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   getPrintRun(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<PrintRunViewDto> {
     return this.printRuns.get(actor, id);
   }
 
   @Get('print-runs/:id/files/:index')
   @ApiOperation({ summary: 'Download one PDF file of a print run' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFile('application/pdf', 'One PDF file of the print run.')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PRINT_FILE_GONE')
   async downloadPrintRunFile(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -94,7 +94,13 @@ export class ProgrammesRepository {
     return manager.findOneByOrFail(ProgrammeEnrolmentEntity, { id: rows[0].id });
   }
 
-  listEnrolments(programmeId: string): Promise<ProgrammeEnrolmentEntity[]> {
-    return this.dataSource.manager.find(ProgrammeEnrolmentEntity, { where: { programmeId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async listEnrolments(programmeId: string, page: { limit: number; offset: number }): Promise<{ items: ProgrammeEnrolmentEntity[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(ProgrammeEnrolmentEntity, {
+      where: { programmeId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
   }
 }

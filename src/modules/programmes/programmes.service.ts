@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
-import type { Page } from '../../common/http/pagination.query';
+import type { Page, PaginationQuery } from '../../common/http/pagination.query';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OrdersRepository } from '../orders/orders.repository';
@@ -108,10 +108,10 @@ export class ProgrammesService {
     });
   }
 
-  async listEnrolments(programmeId: string): Promise<EnrolmentView[]> {
+  async listEnrolments(programmeId: string, query: PaginationQuery): Promise<Page<EnrolmentView>> {
     if (!(await this.programmes.findById(programmeId))) throw new NotFoundError('Programme');
-    const enrolments = await this.programmes.listEnrolments(programmeId);
-    return Promise.all(enrolments.map((enrolment) => this.enrolmentView(enrolment)));
+    const { items, total } = await this.programmes.listEnrolments(programmeId, query);
+    return { items: await Promise.all(items.map((enrolment) => this.enrolmentView(enrolment))), total, limit: query.limit, offset: query.offset };
   }
 
   private async withEnrolment(programme: ProgrammeEntity, funderId: string): Promise<ProgrammeView> {

@@ -219,7 +219,7 @@ function isSameScan(row: VoucherForRedemptionRow, venueId: string, deviceId: str
 
 function conflictDetails(row: VoucherForRedemptionRow | null | undefined, code: string, venueId: string): Partial<OfflineItemResult> {
   if (!row) return {};
-  return { serial: row.serial, ...(code === 'ALREADY_REDEEMED' && row.redemptionId ? { details: alreadyRedeemedDetails(row, venueId) } : {}) };
+  return { serial: row.serial, ...(code === 'ALREADY_REDEEMED' && row.redemptionId ? { details: { ...alreadyRedeemedDetails(row, venueId) } } : {}) };
 }
 
 function unique(values: string[]): string[] {

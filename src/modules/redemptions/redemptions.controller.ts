@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
@@ -11,6 +11,11 @@ import { OfflineBatchDto } from './dto/offline-batch.dto';
 import { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
 import { OfflineSyncService } from './offline-sync.service';
 import { RedemptionsService } from './redemptions.service';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
+import { PageOf } from '../../common/http/page.dto';
+import { OfflineBatchReportDto } from './dto/offline-batch-report.dto';
+import { RedemptionDto, RedemptionReceiptDto, RedemptionTotalsDto, VoucherCheckDto } from './dto/redemption.dto';
+import { VoucherItemVerdictDto } from './dto/voucher-refusal.dto';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -19,6 +24,7 @@ const IDEMPOTENCY_HEADER = {
 };
 
 @ApiTags('redemptions')
+@ApiExtraModels(VoucherItemVerdictDto)
 @ApiBearerAuth()
 @Controller('redemptions')
 export class RedemptionsController {
@@ -30,6 +36,9 @@ export class RedemptionsController {
   @Post('check')
   @HttpCode(200)
   @Roles('venue_agent')
+  @ApiOperation({ summary: 'What a chèque is and whether this venue may redeem it now (`refusal` says why not); a code that is no chèque is an error' })
+  @ApiOkResponse({ type: VoucherCheckDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'UNKNOWN_SITE', 'INVALID_CODE', 'INVALID_SIGNATURE', 'CHECK_CHARACTER_MISMATCH', 'RATE_LIMITED')
   check(@CurrentActor() actor: Actor, @Body() dto: CheckVoucherDto) {
     return this.redemptions.check(actor, dto);
   }
@@ -37,6 +46,9 @@ export class RedemptionsController {
   @Post()
   @Roles('venue_agent')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Redeem every chèque sent for one service, or none: a refusal names the first reason in `code` and details every chèque in `details.items` (VoucherItemVerdictDto[])' })
+  @ApiCreatedResponse({ type: RedemptionReceiptDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'RATE_LIMITED', 'UNKNOWN_SERVICE', 'UNKNOWN_SITE', 'TOO_MANY_VOUCHERS_FOR_SERVICE', 'DUPLICATE_VOUCHER_IN_REQUEST', 'VENUE_NOT_QUALIFIED', 'ALREADY_REDEEMED', 'EXPIRED', 'CANCELLED', 'NOT_ISSUED', 'OUTSIDE_TERRITORY', 'INVALID_CODE', 'INVALID_SIGNATURE', 'CHECK_CHARACTER_MISMATCH')
   async redeem(
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') key: string | undefined,
@@ -47,8 +59,11 @@ export class RedemptionsController {
   }
 
   @Post('offline-batches')
+  @HttpCode(200)
   @Roles('venue_agent')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: OfflineBatchReportDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'RATE_LIMITED')
   async submitOfflineBatch(
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') key: string | undefined,
@@ -60,18 +75,23 @@ export class RedemptionsController {
 
   @Get()
   @Roles('venue_agent', 'anct_admin')
+  @ApiOkResponse({ type: PageOf(RedemptionDto) })
+  @ApiErrors('VALIDATION_FAILED')
   list(@CurrentActor() actor: Actor, @Query() query: ListRedemptionsQuery) {
     return this.redemptions.list(actor, query);
   }
 
   @Get('totals')
   @Roles('venue_agent')
+  @ApiOkResponse({ type: RedemptionTotalsDto })
   totals(@CurrentActor() actor: Actor) {
     return this.redemptions.totals(actor);
   }
 
   @Get(':id')
   @Roles('venue_agent', 'anct_admin')
+  @ApiOkResponse({ type: RedemptionDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.redemptions.get(actor, id);
   }
@@ -79,6 +99,8 @@ export class RedemptionsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('venue_agent')
+  @ApiOkResponse({ type: RedemptionDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'REDEMPTION_NOT_CANCELLABLE')
   cancel(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelRedemptionDto) {
     return this.redemptions.cancel(actor, id, dto.reason);
   }

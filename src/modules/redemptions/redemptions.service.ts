@@ -24,13 +24,16 @@ import { RedemptionsRepository, type RedemptionView } from './redemptions.reposi
 import { assertUnambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
 import { VoucherLookupLimiter } from './voucher-lookup-limiter';
 import {
-  alreadyRedeemedDetails,
   placeOf,
   type ReadyInput,
   readyInput,
   rowsByHash,
   verdictDetails,
+  refusalOf,
   verdictFor,
+  type VoucherItemVerdict,
+  type VoucherRefusal,
+  voucherRefusal,
   type VoucherVerdict,
 } from './voucher-verdict';
 
@@ -43,8 +46,7 @@ export interface CheckResult {
   territory: { departements: string[]; communes: string[] };
   /** Whether this venue may redeem it now; if not, `refusal` says why. */
   redeemable: boolean;
-  refusal: string | null;
-  alreadyRedeemed?: Record<string, unknown>;
+  refusal: VoucherRefusal | null;
 }
 
 export interface RedemptionReceipt {
@@ -95,7 +97,7 @@ export class RedemptionsService {
       assertAllRedeemable([verdict], venue.id);
     }
     const row = verdict.row!;
-    const refusal = venue.qualificationStatus !== 'qualified' ? 'VENUE_NOT_QUALIFIED' : verdict.outcome === 'refused' ? verdict.code : null;
+    const refusal = venue.qualificationStatus !== 'qualified' ? voucherRefusal('VENUE_NOT_QUALIFIED') : refusalOf(verdict, venue.id);
     return {
       serial: row.serial,
       status: row.status,
@@ -105,7 +107,6 @@ export class RedemptionsService {
       territory: { departements: row.territoryDepartements, communes: row.territoryCommunes },
       redeemable: refusal === null,
       refusal,
-      ...(row.status === 'redeemed' ? { alreadyRedeemed: alreadyRedeemedDetails(row, venue.id) } : {}),
     };
   }
 
@@ -313,10 +314,12 @@ export class RedemptionsService {
   private readInputs(inputs: VoucherInput[], field: string, at: Date): ReadyInput[] {
     assertUnambiguousInputs(inputs, field);
     const results = inputs.map((input) => readVoucherInput(input, this.signingKeys.keyRing, at));
-    const bad = results.flatMap((result, index) =>
-      result.ok ? [] : [{ index, outcome: 'refused', code: result.error, ...(result.signatureError ? { signatureError: result.signatureError } : {}) }],
+    const bad = results.flatMap((result, index): VoucherItemVerdict[] =>
+      result.ok
+        ? []
+        : [{ index, serial: null, outcome: 'refused', refusal: voucherRefusal(result.error, result.signatureError ? { signatureError: result.signatureError } : {}) }],
     );
-    if (bad.length > 0) throw new RedemptionError(bad[0].code, VOUCHER_ERROR_MESSAGES[bad[0].code], { items: bad });
+    if (bad.length > 0) throw new RedemptionError(bad[0].refusal!.code, bad[0].refusal!.message, { items: bad });
     const ready = results.map((result) => (result.ok ? readyInput(result.code, result.qrSerial) : null)!);
     const seen = new Set<string>();
     for (const [index, input] of ready.entries()) {

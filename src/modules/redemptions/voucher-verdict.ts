@@ -1,7 +1,7 @@
 import type { RedemptionVenueContext } from '../venues/venues.repository';
 import { hashVoucherCode } from '../vouchers/voucher-code.rules';
 import type { VoucherForRedemptionRow } from './redemption-reads';
-import type { VoucherInputErrorCode, VoucherRefusalCode } from './redemptions.errors';
+import { VOUCHER_ERROR_MESSAGES, type VoucherInputErrorCode, type VoucherRefusalCode } from './redemptions.errors';
 import { type RedemptionPlace, refusalFor } from './redemption.rules';
 
 /** A chèque input that passed every check that needs no database. */
@@ -36,11 +36,18 @@ export function rowsByHash(rows: readonly VoucherForRedemptionRow[]): Map<string
   return new Map(rows.map((row) => [row.codeHash.toString('hex'), row]));
 }
 
+export interface AlreadyRedeemed {
+  redeemedAt: Date | null;
+  redeemedHere: boolean;
+  redemptionId?: string | null;
+  site?: { id: string; name: string | null } | null;
+}
+
 /**
  * When, and — only to the venue that redeemed it — where and which redemption (so it can undo it).
  * Another venue learns the date, never who.
  */
-export function alreadyRedeemedDetails(row: VoucherForRedemptionRow, venueId: string): Record<string, unknown> {
+export function alreadyRedeemedDetails(row: VoucherForRedemptionRow, venueId: string): AlreadyRedeemed {
   const here = row.redeemedByVenueId === venueId;
   return {
     redeemedAt: row.redeemedAt,
@@ -51,17 +58,41 @@ export function alreadyRedeemedDetails(row: VoucherForRedemptionRow, venueId: st
   };
 }
 
-/** Per-input detail of a refused request: serial only for chèques the venue holds and the platform knows. */
-export function verdictDetails(index: number, verdict: VoucherVerdict, venueId: string): Record<string, unknown> {
-  if (verdict.outcome === 'ok') return { index, serial: verdict.row.serial, outcome: 'ok' };
-  if (!verdict.row) return { index, outcome: 'refused', code: verdict.code };
-  return {
-    index,
-    serial: verdict.row.serial,
-    outcome: 'refused',
-    code: verdict.code,
-    ...(verdict.code === 'ALREADY_REDEEMED' ? alreadyRedeemedDetails(verdict.row, venueId) : {}),
-  };
+export type VoucherRefusalReason = VoucherRefusalCode | VoucherInputErrorCode | 'VENUE_NOT_QUALIFIED';
+
+/** Why one chèque is refused: the one shape of a refusal, in a check's answer and in a refused redemption's `details.items`. */
+export interface VoucherRefusal {
+  code: VoucherRefusalReason;
+  message: string;
+  /** ALREADY_REDEEMED only. */
+  alreadyRedeemed?: AlreadyRedeemed;
+  /** INVALID_SIGNATURE only: what exactly failed in the QR. */
+  signatureError?: string;
+}
+
+/** One chèque of a refused request; `serial` only for chèques the platform knows. */
+export interface VoucherItemVerdict {
+  index: number;
+  serial: string | null;
+  outcome: 'ok' | 'refused';
+  refusal: VoucherRefusal | null;
+}
+
+const VENUE_NOT_QUALIFIED_MESSAGE = 'Your venue is not qualified to redeem chèques.';
+
+export function voucherRefusal(code: VoucherRefusalReason, extra: Pick<VoucherRefusal, 'alreadyRedeemed' | 'signatureError'> = {}): VoucherRefusal {
+  return { code, message: code === 'VENUE_NOT_QUALIFIED' ? VENUE_NOT_QUALIFIED_MESSAGE : VOUCHER_ERROR_MESSAGES[code], ...extra };
+}
+
+/** The refusal of a verdict, with when (and, to this venue, where) an already redeemed chèque was used. */
+export function refusalOf(verdict: VoucherVerdict, venueId: string): VoucherRefusal | null {
+  if (verdict.outcome === 'ok') return null;
+  return voucherRefusal(verdict.code, verdict.code === 'ALREADY_REDEEMED' && verdict.row ? { alreadyRedeemed: alreadyRedeemedDetails(verdict.row, venueId) } : {});
+}
+
+/** Per-input detail of a refused request. */
+export function verdictDetails(index: number, verdict: VoucherVerdict, venueId: string): VoucherItemVerdict {
+  return { index, serial: verdict.row?.serial ?? null, outcome: verdict.outcome, refusal: refusalOf(verdict, venueId) };
 }
 
 /** Where the chèques are used: the named site, else the venue's own address. */

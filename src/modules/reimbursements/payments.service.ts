@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
+import { apiUrl } from '../../common/http/api-url';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page, PaginationQuery } from '../../common/http/pagination.query';
 import { isCalendarDate, parisToday, startOfParisDay } from '../../common/time/paris-time';
@@ -30,7 +31,8 @@ export interface BankAccountView {
   updatedAt: Date;
 }
 
-export type PaymentBatchView = Omit<PaymentBatchEntity, 'xml'> & { statementIds?: string[] };
+/** A payment batch as answered: its SEPA file as a download URL, not inline. */
+export type PaymentBatchView = Omit<PaymentBatchEntity, 'xml'> & { sepaFileUrl: string; statementIds?: string[] };
 
 function bankAccountView(account: VenueBankAccountEntity): BankAccountView {
   return { venueId: account.venueId, iban: maskIban(account.iban), bic: account.bic, holderName: account.holderName, updatedAt: account.updatedAt };
@@ -38,7 +40,8 @@ function bankAccountView(account: VenueBankAccountEntity): BankAccountView {
 
 function batchView(batch: PaymentBatchEntity, statementIds?: string[]): PaymentBatchView {
   const { xml: _xml, ...rest } = batch;
-  return statementIds ? { ...rest, statementIds } : rest;
+  const view = { ...rest, sepaFileUrl: apiUrl('payment-batches', batch.id, 'sepa.xml') };
+  return statementIds ? { ...view, statementIds } : view;
 }
 
 /** Venues' bank details, SEPA transfer files for validated statements, and payment confirmation. */
@@ -234,7 +237,7 @@ export class PaymentsService {
 
   async listBatches(query: PaginationQuery): Promise<Page<PaymentBatchView>> {
     const { items, total } = await this.batches.list(query);
-    return { items, total, limit: query.limit, offset: query.offset };
+    return { items: items.map((batch) => batchView(batch)), total, limit: query.limit, offset: query.offset };
   }
 
   async getBatch(id: string): Promise<PaymentBatchView> {

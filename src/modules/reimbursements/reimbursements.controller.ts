@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ListStatementsQuery } from './dto/list-statements.query';
 import { RequestStatementRunDto } from './dto/request-statement-run.dto';
 import { StatementsService } from './statements.service';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
+import { ApiFile } from '../../common/http/api-file.decorator';
+import { PageOf } from '../../common/http/page.dto';
+import { JobRunDto } from '../job-runs/dto/job-run.dto';
+import { StatementDto } from './dto/statement.dto';
 
 @ApiTags('reimbursements')
 @ApiBearerAuth()
@@ -15,18 +20,24 @@ export class ReimbursementsController {
   @Post('reimbursement-statement-runs')
   @HttpCode(202)
   @Roles('anct_admin')
+  @ApiAcceptedResponse({ type: JobRunDto })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_STATEMENT_PERIOD')
   requestRun(@CurrentActor() actor: Actor, @Body() dto: RequestStatementRunDto) {
     return this.statements.requestRun(actor, dto.periodEnd);
   }
 
   @Get('reimbursement-statements')
   @Roles('anct_admin', 'venue_agent')
+  @ApiOkResponse({ type: PageOf(StatementDto) })
+  @ApiErrors('VALIDATION_FAILED')
   list(@CurrentActor() actor: Actor, @Query() query: ListStatementsQuery) {
     return this.statements.list(actor, query);
   }
 
   @Get('reimbursement-statements/:id')
   @Roles('anct_admin', 'venue_agent')
+  @ApiOkResponse({ type: StatementDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.statements.get(actor, id);
   }
@@ -35,13 +46,16 @@ export class ReimbursementsController {
   @HttpCode(200)
   @Roles('anct_admin')
   @UsersOnly()
+  @ApiOkResponse({ type: StatementDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   validate(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.statements.validate(actor, id);
   }
 
   @Get('reimbursement-statements/:id/statement.pdf')
   @Roles('anct_admin', 'venue_agent')
-  @ApiProduces('application/pdf')
+  @ApiFile('application/pdf', 'The statement, printable (A4, French).')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'STATEMENT_DOCUMENTS_NOT_READY')
   async pdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     const { stream, fileName } = await this.statements.openDocument(actor, id, 'pdf');
     return new StreamableFile(stream, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
@@ -49,7 +63,8 @@ export class ReimbursementsController {
 
   @Get('reimbursement-statements/:id/statement.csv')
   @Roles('anct_admin', 'venue_agent')
-  @ApiProduces('text/csv')
+  @ApiFile('text/csv', 'The redemptions of the statement (French CSV: semicolons, UTF-8 with BOM).')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'STATEMENT_DOCUMENTS_NOT_READY')
   async csv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     const { stream, fileName } = await this.statements.openDocument(actor, id, 'csv');
     return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${fileName}"` });

@@ -6,6 +6,7 @@ import type { ReadStream } from 'node:fs';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
+import { apiUrl } from '../../common/http/api-url';
 import type { Page } from '../../common/http/pagination.query';
 import { FileStorage } from '../../common/storage/file-storage';
 import { AppConfig } from '../../config/app-config';
@@ -97,17 +98,16 @@ export class StatementsService {
     return { periodEnd, statementsCreated: drawnUp.statements, redemptionsClaimed: drawnUp.redemptions, totalCents: drawnUp.totalCents, documentsRendered };
   }
 
-  async list(actor: Actor, query: ListStatementsQuery): Promise<Page<ReimbursementStatementEntity>> {
-    return this.statements.listVisibleTo(actor, query);
+  async list(actor: Actor, query: ListStatementsQuery): Promise<Page<StatementView>> {
+    const page = await this.statements.listVisibleTo(actor, query);
+    return { ...page, items: page.items.map(toStatementView) };
   }
 
-  async get(actor: Actor, id: string): Promise<ReimbursementStatementEntity> {
-    const statement = await this.statements.findVisibleTo(actor, id);
-    if (!statement) throw new NotFoundError('Statement');
-    return statement;
+  async get(actor: Actor, id: string): Promise<StatementView> {
+    return toStatementView(await this.findVisible(actor, id));
   }
 
-  async validate(actor: Actor, id: string): Promise<ReimbursementStatementEntity> {
+  async validate(actor: Actor, id: string): Promise<StatementView> {
     return this.transactions.run(async (manager) => {
       const validated = await this.statements.markValidated(manager, id, actor.userId);
       if (!validated) {
@@ -123,18 +123,37 @@ export class StatementsService {
         before: { status: 'draft' },
         after: { status: 'validated' },
       });
-      return validated;
+      return toStatementView(validated);
     });
   }
 
   async openDocument(actor: Actor, id: string, format: 'pdf' | 'csv'): Promise<{ stream: ReadStream; fileName: string }> {
-    const statement = await this.get(actor, id);
+    const statement = await this.findVisible(actor, id);
     const path = format === 'pdf' ? statement.pdfPath : statement.csvPath;
     if (!path || !statement.documentsReadyAt) {
       throw new ReimbursementError('STATEMENT_DOCUMENTS_NOT_READY', `The documents of statement ${statement.number} are still being written.`);
     }
     return { stream: this.storage.openRead(path), fileName: `releve-${statement.number}.${format}` };
   }
+
+  private async findVisible(actor: Actor, id: string): Promise<ReimbursementStatementEntity> {
+    const statement = await this.statements.findVisibleTo(actor, id);
+    if (!statement) throw new NotFoundError('Statement');
+    return statement;
+  }
+}
+
+/** A statement as answered: its documents as download URLs under the API, never where storage keeps them. */
+export type StatementView = Omit<ReimbursementStatementEntity, 'pdfPath' | 'csvPath'> & { pdfUrl: string | null; csvUrl: string | null };
+
+export function toStatementView(statement: ReimbursementStatementEntity): StatementView {
+  const { pdfPath, csvPath, ...rest } = statement;
+  const ready = statement.documentsReadyAt !== null;
+  return {
+    ...rest,
+    pdfUrl: ready && pdfPath ? apiUrl('reimbursement-statements', statement.id, 'statement.pdf') : null,
+    csvUrl: ready && csvPath ? apiUrl('reimbursement-statements', statement.id, 'statement.csv') : null,
+  };
 }
 
 export function statementFacts(statement: ReimbursementStatementEntity): Record<string, unknown> {

@@ -5,6 +5,7 @@ import type { ReadStream } from 'node:fs';
 import type { Actor } from '../../auth/actor';
 import { systemActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
+import { apiUrl } from '../../common/http/api-url';
 import { formatDateTimeFr, writeFrenchCsv } from '../../common/export/french-csv';
 import { writeXlsx, xlsxSheet } from '../../common/export/xlsx-stream';
 import type { Page } from '../../common/http/pagination.query';
@@ -44,7 +45,7 @@ export class FundingReportsService {
     @InjectQueue(QUEUE_NAMES.reports) private readonly queue: Queue,
   ) {}
 
-  async request(actor: Actor, dto: RequestFundingReportDto): Promise<FundingReportEntity> {
+  async request(actor: Actor, dto: RequestFundingReportDto): Promise<FundingReportView> {
     let funderId = dto.funderId ?? null;
     if (actor.organisationKind === 'funder') {
       // Another funder's scope is answered like a missing one.
@@ -69,7 +70,7 @@ export class FundingReportsService {
       await this.reports.markFailed(report.id, `Could not be queued: ${(error as Error).message}`);
       throw error;
     }
-    return report;
+    return toFundingReportView(report);
   }
 
   /** The job: idempotent (a ready report is left alone; an interrupted one is computed again). */
@@ -108,20 +109,38 @@ export class FundingReportsService {
     });
   }
 
-  async list(actor: Actor, query: ListFundingReportsQuery): Promise<Page<FundingReportEntity>> {
-    return this.reports.listVisibleTo(actor, query);
+  async list(actor: Actor, query: ListFundingReportsQuery): Promise<Page<FundingReportView>> {
+    const page = await this.reports.listVisibleTo(actor, query);
+    return { ...page, items: page.items.map(toFundingReportView) };
   }
 
-  async get(actor: Actor, id: string): Promise<FundingReportEntity> {
-    const report = await this.reports.findVisibleTo(actor, id);
-    if (!report) throw new NotFoundError('Funding report');
-    return report;
+  async get(actor: Actor, id: string): Promise<FundingReportView> {
+    return toFundingReportView(await this.findVisible(actor, id));
   }
 
   async open(actor: Actor, id: string, file: FundingReportFile): Promise<{ stream: ReadStream; fileName: string }> {
-    const report = await this.get(actor, id);
+    const report = await this.findVisible(actor, id);
     if (report.status !== 'ready') throw new ReportError('REPORT_NOT_READY', `The report is ${report.status}.`, { status: report.status });
     const path = { 'summary.csv': report.summaryCsvPath, 'funnel.csv': report.funnelCsvPath, 'report.xlsx': report.xlsxPath }[file]!;
     return { stream: this.storage.openRead(path), fileName: `bilan-${report.id.slice(0, 8)}-${file}` };
   }
+
+  private async findVisible(actor: Actor, id: string): Promise<FundingReportEntity> {
+    const report = await this.reports.findVisibleTo(actor, id);
+    if (!report) throw new NotFoundError('Funding report');
+    return report;
+  }
+}
+
+/** A report as answered: its files as download URLs under the API (once ready), never where storage keeps them. */
+export type FundingReportView = Omit<FundingReportEntity, 'summaryCsvPath' | 'funnelCsvPath' | 'xlsxPath'> & {
+  summaryCsvUrl: string | null;
+  funnelCsvUrl: string | null;
+  xlsxUrl: string | null;
+};
+
+export function toFundingReportView(report: FundingReportEntity): FundingReportView {
+  const { summaryCsvPath: _summary, funnelCsvPath: _funnel, xlsxPath: _xlsx, ...rest } = report;
+  const url = (file: FundingReportFile) => (report.status === 'ready' ? apiUrl('funding-reports', report.id, file) : null);
+  return { ...rest, summaryCsvUrl: url('summary.csv'), funnelCsvUrl: url('funnel.csv'), xlsxUrl: url('report.xlsx') };
 }

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { RecordStateSharePaymentDto } from './dto/record-state-share-payment.dto';
-import { StateShareLineDto } from './dto/state-share-line.dto';
 import { StateShareQuery } from './dto/state-share.query';
 import { StateShareService } from './state-share.service';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
+import { PageOf } from '../../common/http/page.dto';
+import { JobRunDto } from '../job-runs/dto/job-run.dto';
+import { StateShareDto, StateSharePaymentDto } from './dto/state-share.dto';
 
 @ApiTags('state-share')
 @ApiBearerAuth()
@@ -15,16 +18,16 @@ export class StateShareController {
 
   @Get('state-share')
   @Roles('anct_admin', 'funder_manager')
-  @ApiOkResponse({ type: [StateShareLineDto] })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
+  @ApiOkResponse({ type: PageOf(StateShareDto) })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   list(@CurrentActor() actor: Actor, @Query() query: StateShareQuery) {
-    return this.stateShare.list(actor, query.programmeId);
+    return this.stateShare.list(actor, query);
   }
 
   @Post('state-share-runs')
   @HttpCode(202)
   @Roles('anct_admin')
+  @ApiAcceptedResponse({ type: JobRunDto })
   requestRun(@CurrentActor() actor: Actor) {
     return this.stateShare.requestRun(actor);
   }
@@ -32,6 +35,8 @@ export class StateShareController {
   @Post('state-share-payments')
   @Roles('anct_admin')
   @UsersOnly()
+  @ApiCreatedResponse({ type: StateSharePaymentDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_PAYMENT_DATE', 'STATE_SHARE_PAYMENT_EXCEEDS_DUE')
   recordPayment(@CurrentActor() actor: Actor, @Body() dto: RecordStateSharePaymentDto) {
     return this.stateShare.recordPayment(actor, dto);
   }

@@ -36,6 +36,12 @@ export interface StateShareLine {
   notYetCountedValueCents: string;
 }
 
+/** Funders with an enrolment or an order in the programme `$1`. */
+const FUNDERS_OF_PROGRAMME = `pairs AS (
+  SELECT funder_id FROM programme_enrolments WHERE programme_id = $1
+  UNION SELECT funder_id FROM orders WHERE programme_id = $1
+)`;
+
 @Injectable()
 export class StateShareRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -123,12 +129,15 @@ export class StateShareRepository {
   }
 
   /** One line per funder of the programme (or only `funderId`): terms, value redeemed now, ledger totals. */
-  async linesOfProgramme(programmeId: string, funderId?: string): Promise<StateShareLine[]> {
-    const rows: Array<Record<string, string | number | Date | null>> = await this.dataSource.query(
-      `WITH pairs AS (
-         SELECT funder_id FROM programme_enrolments WHERE programme_id = $1
-         UNION SELECT funder_id FROM orders WHERE programme_id = $1
-       )
+  /** One page of the programme's funders (by name), with how many there are in all. */
+  async linesOfProgramme(
+    programmeId: string,
+    funderId: string | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: StateShareLine[]; total: number }> {
+    const [rows, [{ total }]]: [Array<Record<string, string | number | Date | null>>, Array<{ total: number }>] = await Promise.all([
+      this.dataSource.query(
+      `WITH ${FUNDERS_OF_PROGRAMME}
        SELECT f.id AS funder_id, f.name AS funder_name, p.state_share_rate_bp AS rate_bp,
               coalesce(e.envelope_cents, p.default_funder_cap_cents)::text AS cap,
               (SELECT coalesce(sum(r.value_cents), 0) FROM redemptions r JOIN orders o ON o.id = r.order_id
@@ -150,10 +159,16 @@ export class StateShareRepository {
             AND (c.as_of IS NULL OR r.recorded_at > c.as_of)
        ) later
        WHERE $2::uuid IS NULL OR f.id = $2
-       ORDER BY f.name, f.id`,
-      [programmeId, funderId ?? null],
-    );
-    return rows.map((row) => ({
+       ORDER BY f.name, f.id
+       LIMIT $3 OFFSET $4`,
+      [programmeId, funderId ?? null, page.limit, page.offset],
+      ),
+      this.dataSource.query(`WITH ${FUNDERS_OF_PROGRAMME} SELECT count(*)::int AS total FROM pairs WHERE $2::uuid IS NULL OR pairs.funder_id = $2`, [
+        programmeId,
+        funderId ?? null,
+      ]),
+    ]);
+    const items = rows.map((row) => ({
       funderId: row.funder_id as string,
       funderName: row.funder_name as string,
       rateBp: row.rate_bp as number,
@@ -166,6 +181,7 @@ export class StateShareRepository {
       notYetCountedRedemptions: row.not_yet_counted as number,
       notYetCountedValueCents: row.not_yet_counted_value as string,
     }));
+    return { items, total };
   }
 
   async programmeExists(programmeId: string): Promise<boolean> {

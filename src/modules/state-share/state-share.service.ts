@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
+import type { Page } from '../../common/http/pagination.query';
 import { isCalendarDate, parisToday, startOfParisDay } from '../../common/time/paris-time';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -13,10 +14,33 @@ import { JobRunsService } from '../job-runs/job-runs.service';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { REIMBURSEMENT_JOBS } from '../reimbursements/reimbursement-jobs';
 import type { RecordStateSharePaymentDto } from './dto/record-state-share-payment.dto';
-import type { StateShareLineDto } from './dto/state-share-line.dto';
+import type { StateShareQuery } from './dto/state-share.query';
 import { StateShareError } from './state-share.errors';
 import { StateShareRepository } from './state-share.repository';
 import { checkStateSharePayment, stateShareDelta, stateShareDue } from './state-share.rules';
+
+/** One funder's State share in a programme, as the service computes it (amounts in cents, bigint as strings). */
+export interface StateShareView {
+  funderId: string;
+  funderName: string;
+  rateBp: number;
+  capCents: string;
+  /** Active redemptions now. */
+  redeemedValueCents: string;
+  /** The rule applied to the value redeemed now (what the next computation will record). */
+  dueNowCents: string;
+  /** Sum of the `state_share_due` ledger lines. */
+  dueRecordedCents: string;
+  paidCents: string;
+  outstandingCents: string;
+  /** Cut-off of the last computation: redemptions recorded up to this instant were counted. */
+  countedUpTo: Date | null;
+  /** When the last computation ran. */
+  lastComputedAt: Date | null;
+  /** Active redemptions recorded after that cut-off: the next computation counts them. */
+  notYetCountedRedemptions: number;
+  notYetCountedValueCents: string;
+}
 
 /** What a State share run did, kept as its job run's summary. */
 export type StateShareRunSummary = {
@@ -150,13 +174,19 @@ export class StateShareService {
     });
   }
 
-  async list(actor: Actor, programmeId: string): Promise<StateShareLineDto[]> {
-    if (!(await this.shares.programmeExists(programmeId))) throw new NotFoundError('Programme');
-    const lines = await this.shares.linesOfProgramme(programmeId, actor.organisationKind === 'anct' ? undefined : actor.organisationId!);
-    return lines.map((line) => ({
-      ...line,
-      dueNowCents: stateShareDue(BigInt(line.redeemedValueCents), line.rateBp, BigInt(line.capCents)).toString(),
-      outstandingCents: (BigInt(line.dueRecordedCents) - BigInt(line.paidCents)).toString(),
-    }));
+  async list(actor: Actor, query: StateShareQuery): Promise<Page<StateShareView>> {
+    if (!(await this.shares.programmeExists(query.programmeId))) throw new NotFoundError('Programme');
+    const funderId = actor.organisationKind === 'anct' ? undefined : actor.organisationId!;
+    const { items, total } = await this.shares.linesOfProgramme(query.programmeId, funderId, query);
+    return {
+      items: items.map((line) => ({
+        ...line,
+        dueNowCents: stateShareDue(BigInt(line.redeemedValueCents), line.rateBp, BigInt(line.capCents)).toString(),
+        outstandingCents: (BigInt(line.dueRecordedCents) - BigInt(line.paidCents)).toString(),
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 }

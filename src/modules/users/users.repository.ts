@@ -70,8 +70,14 @@ export class UsersRepository {
     return this.manager(manager).findOneBy(UserEntity, organisationId ? { id, organisationId } : { id });
   }
 
-  listInOrganisation(organisationId: string): Promise<UserEntity[]> {
-    return this.dataSource.manager.find(UserEntity, { where: { organisationId }, order: { email: 'ASC' } });
+  async listInOrganisation(organisationId: string, page: { limit: number; offset: number }): Promise<{ items: UserEntity[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(UserEntity, {
+      where: { organisationId },
+      order: { email: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
   }
 
   save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {

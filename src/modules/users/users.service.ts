@@ -8,6 +8,8 @@ import { ROLE_BY_ORGANISATION_KIND } from '../../auth/role';
 import { newSecretToken, sha256 } from '../../auth/secret-token';
 import { AppConfig } from '../../config/app-config';
 import { NotFoundError } from '../../common/errors/common-errors';
+import type { Page } from '../../common/http/pagination.query';
+import type { ListUsersQuery } from './dto/list-users.query';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -93,9 +95,10 @@ export class UsersService {
     return { user: toUserView(user), invitationToken, invitationUrl, invitationExpiresAt };
   }
 
-  async list(actor: Actor, organisationId: string | undefined): Promise<UserView[]> {
-    const targetId = actor.organisationKind === 'anct' && organisationId ? organisationId : actor.organisationId!;
-    return (await this.users.listInOrganisation(targetId)).map(toUserView);
+  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserView>> {
+    const targetId = actor.organisationKind === 'anct' && query.organisationId ? query.organisationId : actor.organisationId!;
+    const { items, total } = await this.users.listInOrganisation(targetId, query);
+    return { items: items.map(toUserView), total, limit: query.limit, offset: query.offset };
   }
 
   async deactivate(actor: Actor, userId: string): Promise<UserView> {

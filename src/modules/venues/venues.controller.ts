@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, OrganisationAdminOnly, Public, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ApplyVenueDto } from './dto/apply-venue.dto';
@@ -9,6 +9,10 @@ import { ListVenuesQuery } from './dto/list-venues.query';
 import { QualificationDecisionDto } from './dto/qualification-decision.dto';
 import { VenueApplicationLimitGuard } from './venue-application-limit.guard';
 import { VenuesService } from './venues.service';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
+import { PageOf } from '../../common/http/page.dto';
+import { OrganisationDto } from '../organisations/dto/organisation.dto';
+import { VenueApplicationDto, VenueProfileDto, VenueServiceDto, VenueSiteDto } from './dto/venue.dto';
 
 @ApiTags('venues')
 @ApiBearerAuth()
@@ -19,18 +23,24 @@ export class VenuesController {
   @Public()
   @Post('applications')
   @UseGuards(VenueApplicationLimitGuard)
+  @ApiCreatedResponse({ type: VenueApplicationDto })
+  @ApiErrors('VALIDATION_FAILED', 'RATE_LIMITED', 'INVALID_SIRET', 'SIRET_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED')
   apply(@Body() dto: ApplyVenueDto) {
     return this.venues.apply(dto);
   }
 
   @Get()
   @Roles('anct_admin')
+  @ApiOkResponse({ type: PageOf(OrganisationDto) })
+  @ApiErrors('VALIDATION_FAILED')
   list(@Query() query: ListVenuesQuery) {
     return this.venues.list(query);
   }
 
   @Get(':id')
   @Roles('anct_admin', 'venue_agent')
+  @ApiOkResponse({ type: VenueProfileDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.venues.get(actor, id);
   }
@@ -39,6 +49,8 @@ export class VenuesController {
   @HttpCode(200)
   @Roles('anct_admin')
   @UsersOnly()
+  @ApiOkResponse({ type: VenueProfileDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   decide(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QualificationDecisionDto) {
     return this.venues.decide(id, dto, actor.userId);
   }
@@ -46,6 +58,8 @@ export class VenuesController {
   @Post(':id/sites')
   @Roles('anct_admin', 'venue_agent')
   @OrganisationAdminOnly()
+  @ApiCreatedResponse({ type: VenueSiteDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   addSite(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueSiteDto) {
     return this.venues.addSite(actor, id, dto);
   }
@@ -54,6 +68,8 @@ export class VenuesController {
   @HttpCode(200)
   @Roles('anct_admin', 'venue_agent')
   @OrganisationAdminOnly()
+  @ApiOkResponse({ type: VenueSiteDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   deactivateSite(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -65,6 +81,8 @@ export class VenuesController {
   @Post(':id/services')
   @Roles('anct_admin', 'venue_agent')
   @OrganisationAdminOnly()
+  @ApiCreatedResponse({ type: VenueServiceDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   addService(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueServiceDto) {
     return this.venues.addService(actor, id, dto);
   }
@@ -73,6 +91,8 @@ export class VenuesController {
   @HttpCode(200)
   @Roles('anct_admin', 'venue_agent')
   @OrganisationAdminOnly()
+  @ApiOkResponse({ type: VenueServiceDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   deactivateService(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

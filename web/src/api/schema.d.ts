@@ -4,39 +4,23 @@
  */
 
 export interface paths {
-    "/health": {
+    "/api/v1/api-keys": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_live"];
+        get: operations["ApiKeysController_list"];
         put?: never;
-        post?: never;
+        post: operations["ApiKeysController_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organisations/funders": {
+    "/api/v1/api-keys/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -45,53 +29,21 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OrganisationsController_createFunder"];
-        delete?: never;
+        post?: never;
+        delete: operations["ApiKeysController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/organisations/venues": {
+    "/api/v1/audit-events": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["OrganisationsController_createVenue"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organisations/prescribers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["OrganisationsController_createPrescriber"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["OrganisationsController_list"];
+        get: operations["AuditController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -100,39 +52,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/organisations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["OrganisationsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UsersController_list"];
-        put?: never;
-        post: operations["UsersController_invite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/deactivate": {
+    "/api/v1/auth/accept-invitation": {
         parameters: {
             query?: never;
             header?: never;
@@ -141,127 +61,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["UsersController_deactivate"];
+        post: operations["AuthController_acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/signing-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** JWK set (Ed25519, with kid, nbf, exp) of the keys that sign chèque QR codes and revocation lists */
-        get: operations["SigningKeysController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/programmes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ProgrammesController_list"];
-        put?: never;
-        post: operations["ProgrammesController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/programmes/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ProgrammesController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["ProgrammesController_update"];
-        trace?: never;
-    };
-    "/api/v1/programmes/{id}/enrolments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ProgrammesController_listEnrolments"];
-        put?: never;
-        post: operations["ProgrammesController_enrol"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["OrdersController_list"];
-        put?: never;
-        post: operations["OrdersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["OrdersController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/ledger": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["OrdersController_ledger"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/submit": {
+    "/api/v1/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -270,14 +77,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OrdersController_submit"];
+        post: operations["AuthController_login"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orders/{id}/approve": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -286,71 +93,39 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OrdersController_approve"];
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orders/{id}/reject": {
+    "/api/v1/auth/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["OrdersController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/payment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["OrdersController_recordPayment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["OrdersController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/carnets/stock": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CarnetsController_stock"];
+        get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -367,38 +142,6 @@ export interface paths {
         get: operations["CarnetsController_list"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/carnets/allocations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CarnetsController_allocate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/carnets/returns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CarnetsController_takeBack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -422,40 +165,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/carnets/{id}/replacement": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give the beneficiary of a carnet in opposition a replacement carnet from the stock */
-        post: operations["PassesController_replace"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/carnets/opposition": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put a range of carnets (one order, by number) in opposition */
-        post: operations["OppositionsController_opposeRange"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/carnets/{id}/opposition": {
         parameters: {
             query?: never;
@@ -467,40 +176,6 @@ export interface paths {
         put?: never;
         /** Put a carnet in opposition (lost, stolen, blocked…): its chèques are cancelled for good */
         post: operations["OppositionsController_opposeCarnet"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/vouchers/{serial}/opposition": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put a single chèque in opposition, by its printed serial */
-        post: operations["OppositionsController_opposeVoucher"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/revocations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Signed, incremental list of cancelled chèque serials (since a version), for offline verifiers */
-        get: operations["RevocationListController_list"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -524,32 +199,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/print-runs": {
+    "/api/v1/carnets/{id}/replacement": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["PrintingController_listPrintRuns"];
+        get?: never;
         put?: never;
-        /** Print many carnets at once: rendered by a job into PDF files of at most PRINT_RUN_CARNETS_PER_FILE carnets */
-        post: operations["PrintingController_requestPrintRun"];
+        /** Give the beneficiary of a carnet in opposition a replacement carnet from the stock */
+        post: operations["PassesController_replace"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/print-runs/{id}": {
+    "/api/v1/carnets/allocations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Status, progress and finished files of a print run */
-        get: operations["PrintingController_getPrintRun"];
+        get?: never;
+        put?: never;
+        post: operations["CarnetsController_allocate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carnets/opposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a range of carnets (one order, by number) in opposition */
+        post: operations["OppositionsController_opposeRange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carnets/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CarnetsController_takeBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carnets/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CarnetsController_stock"];
         put?: never;
         post?: never;
         delete?: never;
@@ -558,15 +281,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/print-runs/{id}/files/{index}": {
+    "/api/v1/expiry-runs": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Download one PDF file of a print run */
-        get: operations["PrintingController_downloadPrintRunFile"];
+        get?: never;
+        put?: never;
+        post: operations["ExpiryController_requestRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expiry-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExpiryController_warnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingReportsController_list"];
+        put?: never;
+        post: operations["FundingReportsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-reports/{id}/funnel.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingReportsController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-reports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingReportsController_workbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funding-reports/{id}/summary.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingReportsController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -639,7 +457,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reimbursement-statement-runs": {
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrdersController_list"];
+        put?: never;
+        post: operations["OrdersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -648,46 +498,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReimbursementsController_requestRun"];
+        post: operations["OrdersController_approve"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reimbursement-statements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ReimbursementsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reimbursement-statements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ReimbursementsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reimbursement-statements/{id}/validate": {
+    "/api/v1/orders/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -696,21 +514,21 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReimbursementsController_validate"];
+        post: operations["OrdersController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reimbursement-statements/{id}/statement.pdf": {
+    "/api/v1/orders/{id}/ledger": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ReimbursementsController_pdf"];
+        get: operations["OrdersController_ledger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -719,14 +537,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reimbursement-statements/{id}/statement.csv": {
+    "/api/v1/orders/{id}/payment": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ReimbursementsController_csv"];
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -735,16 +601,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/venues/{venueId}/bank-account": {
+    "/api/v1/organisations/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["PaymentsController_getBankAccount"];
-        put: operations["PaymentsController_registerBankAccount"];
+        get: operations["OrganisationsController_get"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/funders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_createFunder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/prescribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_createPrescriber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationsController_createVenue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -783,16 +697,16 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/payment-batches/{id}/sepa.xml": {
+    "/api/v1/payment-batches/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["PaymentsController_sepaFile"];
+        get?: never;
         put?: never;
-        post?: never;
+        post: operations["PaymentsController_cancelBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -815,30 +729,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/payment-batches/{id}/cancel": {
+    "/api/v1/payment-batches/{id}/sepa.xml": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["PaymentsController_cancelBatch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/state-share": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StateShareController_list"];
+        get: operations["PaymentsController_sepaFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -847,62 +745,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/state-share-runs": {
+    "/api/v1/print-runs": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["PrintingController_listPrintRuns"];
         put?: never;
-        post: operations["StateShareController_requestRun"];
+        /** Print many carnets at once: rendered by a job into PDF files of at most PRINT_RUN_CARNETS_PER_FILE carnets */
+        post: operations["PrintingController_requestPrintRun"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/state-share-payments": {
+    "/api/v1/print-runs/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Status, progress and finished files of a print run */
+        get: operations["PrintingController_getPrintRun"];
         put?: never;
-        post: operations["StateShareController_recordPayment"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/expiry-runs": {
+    "/api/v1/print-runs/{id}/files/{index}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Download one PDF file of a print run */
+        get: operations["PrintingController_downloadPrintRunFile"];
         put?: never;
-        post: operations["ExpiryController_requestRun"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/expiry-warnings": {
+    "/api/v1/programmes": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ExpiryController_warnings"];
+        get: operations["ProgrammesController_list"];
+        put?: never;
+        post: operations["ProgrammesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgrammesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ProgrammesController_update"];
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProgrammesController_listEnrolments"];
+        put?: never;
+        post: operations["ProgrammesController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed, incremental list of cancelled chèque serials (since a version), for offline verifiers */
+        get: operations["RevocationListController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JWK set (Ed25519, with kid, nbf, exp) of the keys that sign chèque QR codes and revocation lists */
+        get: operations["SigningKeysController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicVenuesController_directory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -959,46 +942,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/funding-reports": {
+    "/api/v1/redemptions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["FundingReportsController_list"];
+        get: operations["RedemptionsController_list"];
         put?: never;
-        post: operations["FundingReportsController_request"];
+        /** Redeem every chèque sent for one service, or none: a refusal names the first reason in `code` and details every chèque in `details.items` (VoucherItemVerdictDto[]) */
+        post: operations["RedemptionsController_redeem"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/funding-reports/{id}": {
+    "/api/v1/redemptions/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["FundingReportsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/funding-reports/{id}/summary.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FundingReportsController_summary"];
+        get: operations["RedemptionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1007,39 +975,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/funding-reports/{id}/funnel.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FundingReportsController_funnel"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/funding-reports/{id}/report.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FundingReportsController_workbook"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/venues/applications": {
+    "/api/v1/redemptions/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -1048,7 +984,232 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["VenuesController_apply"];
+        post: operations["RedemptionsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a chèque is and whether this venue may redeem it now (`refusal` says why not); a code that is no chèque is an error */
+        post: operations["RedemptionsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/offline-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RedemptionsController_submitOfflineBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RedemptionsController_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reimbursement-statement-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReimbursementsController_requestRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reimbursement-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReimbursementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reimbursement-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReimbursementsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reimbursement-statements/{id}/statement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReimbursementsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reimbursement-statements/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReimbursementsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reimbursement-statements/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReimbursementsController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/state-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StateShareController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/state-share-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StateShareController_recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/state-share-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StateShareController_requestRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        post: operations["UsersController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_deactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1103,38 +1264,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/venues/{id}/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["VenuesController_addSite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/venues/{id}/sites/{siteId}/deactivate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["VenuesController_deactivateSite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/venues/{id}/services": {
         parameters: {
             query?: never;
@@ -1167,14 +1296,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/venues": {
+    "/api/v1/venues/{id}/sites": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["PublicVenuesController_directory"];
+        get?: never;
+        put?: never;
+        post: operations["VenuesController_addSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/sites/{siteId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VenuesController_deactivateSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{venueId}/bank-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentsController_getBankAccount"];
+        put: operations["PaymentsController_registerBankAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VenuesController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vouchers/{serial}/opposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a single chèque in opposition, by its printed serial */
+        post: operations["OppositionsController_opposeVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1183,257 +1393,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/redemptions/check": {
+    "/health/ready": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["RedemptionsController_check"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/redemptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["RedemptionsController_list"];
-        put?: never;
-        post: operations["RedemptionsController_redeem"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/redemptions/offline-batches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["RedemptionsController_submitOfflineBatch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/redemptions/totals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["RedemptionsController_totals"];
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/redemptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["RedemptionsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/redemptions/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["RedemptionsController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AuditController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_refresh"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/accept-invitation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_acceptInvitation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["AuthController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["SessionController_open"];
-        delete: operations["SessionController_close"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/session/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["SessionController_refresh"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ApiKeysController_list"];
-        put?: never;
-        post: operations["ApiKeysController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["ApiKeysController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1443,41 +1413,116 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        OrganisationAdminDto: {
-            /** @example pass-numerique@departement.fr */
-            email: string;
-            /** @example Dominique Bernard */
-            displayName: string;
+        AcceptInvitationDto: {
+            /** @description At least 12 characters. */
+            password: string;
+            /** @description The token received with the invitation. */
+            token: string;
         };
-        CreateFunderDto: {
-            /** @example Département du Rhône */
-            name: string;
-            /**
-             * @description SIREN of the collectivité (9 digits, Luhn key).
-             * @example 226900017
-             */
-            siren: string;
+        ActorDto: {
+            /** Format: uuid */
+            apiKeyId: string | null;
+            isOrganisationAdmin: boolean;
             /** @enum {string} */
-            funderKind: "region" | "departement" | "epci" | "metropole" | "commune" | "syndicat_mixte";
+            kind: "user" | "api_key" | "system";
             /**
-             * @description Main département of the collectivité.
-             * @example 69
+             * @description How the audit trail names this actor.
+             * @example Camille Martin
              */
-            departementCode: string;
-            admin: components["schemas"]["OrganisationAdminDto"];
+            label: string;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** @enum {string|null} */
+            organisationKind: "anct" | "funder" | "prescriber" | "venue" | null;
+            /** @enum {string|null} */
+            role: "anct_admin" | "funder_manager" | "prescriber_agent" | "venue_agent" | null;
+            /** Format: uuid */
+            userId: string | null;
         };
-        CreateVenueDto: {
-            /** @example Espace public numérique de la Guillotière */
+        AlreadyRedeemedDto: {
+            /** Format: date-time */
+            redeemedAt: string | null;
+            /** @description Redeemed by this very venue. */
+            redeemedHere: boolean;
+            /**
+             * Format: uuid
+             * @description Only when redeemedHere.
+             */
+            redemptionId?: string | null;
+            /** @description Only when redeemedHere. */
+            site?: components["schemas"]["RedemptionSiteRefDto"] | null;
+        };
+        AnomalyDto: {
+            actualCents: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            details: {
+                [key: string]: unknown;
+            };
+            expectedCents: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "order_payment_mismatch" | "order_due_mismatch" | "order_stock_mismatch" | "voucher_carnet_state_mismatch" | "voucher_redemption_mismatch" | "voucher_in_two_statements" | "statement_total_mismatch" | "statement_payment_mismatch" | "redemption_by_unqualified_venue" | "redemption_after_expiry" | "redemption_outside_territory" | "redemption_ledger_mismatch" | "venue_balance_mismatch" | "credit_note_mismatch" | "state_share_mismatch" | "state_share_overpaid";
+            objectId: string;
+            /** @example order */
+            objectType: string;
+            /** @description Identifiers of related objects (order, venue, statement…). */
+            related: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            runId: string;
+        };
+        AnomalyPageDto: {
+            items: components["schemas"]["AnomalyDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        ApiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** @example Logiciel de caisse */
             name: string;
             /**
-             * @description SIRET (14 digits): one venue per SIRET.
-             * @example 73282932000074
+             * @description First characters of the key, to recognise it.
+             * @example pnk_3fA9
              */
-            siret: string;
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        ApiKeyPageDto: {
+            items: components["schemas"]["ApiKeyDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        ApplyVenueDto: {
+            /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
+            accessibilityNotes?: string;
+            /** @description Other points de présence. */
+            additionalSites?: components["schemas"]["CreateVenueSiteDto"][];
             /** @example 12 rue de Marseille */
             addressLine: string;
-            /** @example 69007 */
-            postalCode: string;
+            admin: components["schemas"]["OrganisationAdminDto"];
             /** @example Lyon */
             city: string;
             /**
@@ -1485,253 +1530,79 @@ export interface components {
              * @example 69387
              */
             communeInseeCode: string;
-            admin: components["schemas"]["OrganisationAdminDto"];
-        };
-        CreatePrescriberDto: {
-            /** @example CCAS de Villeurbanne */
+            /** @example Espace public numérique de la Guillotière */
             name: string;
+            openingHours: components["schemas"]["OpeningSlotDto"][];
+            /** @example 69007 */
+            postalCode: string;
+            services: components["schemas"]["CreateVenueServiceDto"][];
             /**
-             * @description SIRET (14 digits). An existing structure with this SIRET is linked instead of created.
-             * @example 26690266700019
+             * @description SIRET (14 digits): one venue per SIRET.
+             * @example 73282932000074
              */
             siret: string;
-            /** @example 69266 */
-            communeInseeCode: string;
-            /** @example Place Lazare-Goujon */
-            addressLine?: string;
-            /** @description Required when the structure is new. */
-            admin?: components["schemas"]["OrganisationAdminDto"];
         };
-        Object: Record<string, never>;
-        InviteUserDto: {
-            /** @example agent@ccas-villeurbanne.fr */
-            email: string;
-            /** @example Camille Martin */
-            displayName: string;
-            /** @default false */
-            isOrganisationAdmin: boolean;
-            /** @description ANCT admins only: the organisation to invite into. */
-            organisationId?: string;
-        };
-        PublicJwkDto: {
-            /** @example OKP */
-            kty: string;
-            /** @example Ed25519 */
-            crv: string;
-            /**
-             * @description Public key, 32 bytes base64url.
-             * @example 11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo
-             */
-            x: string;
-            /**
-             * @description Key id, as in the QR payload and the JWS header.
-             * @example pn-2026
-             */
-            kid: string;
-            /** @example sig */
-            use: string;
-            /**
-             * @description Start of validity, seconds since 1970 (UTC).
-             * @example 1767225600
-             */
-            nbf: number;
-            /**
-             * @description End of validity, seconds since 1970 (UTC): nothing signed by this key is accepted after it.
-             * @example 2082758399
-             */
-            exp: number;
-        };
-        PublicKeySetDto: {
-            keys: components["schemas"]["PublicJwkDto"][];
-        };
-        CreateProgrammeDto: {
-            /** @example Pass numérique 2026 */
-            name: string;
-            /**
-             * @description Printed in order and carnet numbers.
-             * @example 2026
-             */
-            year: number;
-            /**
-             * @description Last day chèques are valid (Europe/Paris calendar day).
-             * @example 2027-12-31
-             */
-            validUntil: string;
-            /**
-             * @description Value of one chèque in cents.
-             * @default 1000
-             */
-            faceValueCents: number;
-            /**
-             * @description Chèques per carnet a funder may order.
-             * @default [
-             *       5,
-             *       10
-             *     ]
-             */
-            allowedCarnetSizes: number[];
-            /**
-             * @description State co-financing rate on the value redeemed, in basis points (5000 = 50 %).
-             * @default 5000
-             */
-            stateShareRateBp: number;
-            /**
-             * @description Per-funder cap on the State share, in cents; default envelope of an enrolment.
-             * @default 300000000
-             */
-            defaultFunderCapCents: number;
-            /**
-             * @description Smallest order accepted, in face value cents.
-             * @default 1000000
-             */
-            minimumOrderCents: number;
-            /**
-             * @description Operator fee on face value, in basis points (400 = 4 %); may be 0.
-             * @default 400
-             */
-            operatorFeeRateBp: number;
-            /**
-             * @description Days after validUntil during which redemptions are still accepted.
-             * @default 31
-             */
-            graceDays: number;
-            /**
-             * @description Minimum share of carnets handed to the target public, in basis points.
-             * @default 5000
-             */
-            targetPublicMinRateBp: number;
-            /**
-             * @description Per-venue ceiling on the value of offline redemptions not yet synchronised, in cents.
-             * @default 50000
-             */
-            offlineValueCeilingCents: number;
-        };
-        UpdateProgrammeDto: {
-            /** @example Pass numérique 2026 */
-            name?: string;
-            /**
-             * @description Printed in order and carnet numbers.
-             * @example 2026
-             */
-            year?: number;
-            /**
-             * @description Last day chèques are valid (Europe/Paris calendar day).
-             * @example 2027-12-31
-             */
-            validUntil?: string;
-            /**
-             * @description Value of one chèque in cents.
-             * @default 1000
-             */
-            faceValueCents: number;
-            /**
-             * @description Chèques per carnet a funder may order.
-             * @default [
-             *       5,
-             *       10
-             *     ]
-             */
-            allowedCarnetSizes: number[];
-            /**
-             * @description State co-financing rate on the value redeemed, in basis points (5000 = 50 %).
-             * @default 5000
-             */
-            stateShareRateBp: number;
-            /**
-             * @description Per-funder cap on the State share, in cents; default envelope of an enrolment.
-             * @default 300000000
-             */
-            defaultFunderCapCents: number;
-            /**
-             * @description Smallest order accepted, in face value cents.
-             * @default 1000000
-             */
-            minimumOrderCents: number;
-            /**
-             * @description Operator fee on face value, in basis points (400 = 4 %); may be 0.
-             * @default 400
-             */
-            operatorFeeRateBp: number;
-            /**
-             * @description Days after validUntil during which redemptions are still accepted.
-             * @default 31
-             */
-            graceDays: number;
-            /**
-             * @description Minimum share of carnets handed to the target public, in basis points.
-             * @default 5000
-             */
-            targetPublicMinRateBp: number;
-            /**
-             * @description Per-venue ceiling on the value of offline redemptions not yet synchronised, in cents.
-             * @default 50000
-             */
-            offlineValueCeilingCents: number;
-            /**
-             * @description A closed programme accepts no new order.
-             * @enum {string}
-             */
-            status?: "open" | "closed";
-        };
-        EnrolFunderDto: {
+        AuditEventDto: {
+            /** @example order.approved */
+            action: string;
             /** Format: uuid */
-            funderId: string;
-            /** @description State envelope granted to the funder, in cents; defaults to the programme per-funder cap. */
-            envelopeCents?: number;
+            actorApiKeyId: string | null;
+            /**
+             * @description user, api_key or system.
+             * @example user
+             */
+            actorKind: string;
+            /** @example Camille Martin */
+            actorLabel: string;
+            /** Format: uuid */
+            actorOrganisationId: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Amounts (`…Cents`) in integer cents. */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Identity of the row (a bigint, as a string); higher is newer.
+             * @example 1042
+             */
+            id: string;
+            objectId: string;
+            /** Format: uuid */
+            objectOrganisationId: string | null;
+            /** @example order */
+            objectType: string;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
         };
-        CreateOrderDto: {
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
             /**
-             * Format: uuid
-             * @description A programme the funder is enrolled in.
+             * @description Rows matching the filters, all pages together.
+             * @example 1
              */
-            programmeId: string;
-            /** @example 200 */
-            carnetCount: number;
-            /**
-             * @description Chèques per carnet; one of the programme allowedCarnetSizes.
-             * @example 10
-             */
-            carnetSize: number;
-            /**
-             * @description Printed on the carnet cover.
-             * @example Offert par le Département du Rhône
-             */
-            personalisationText?: string;
-            /**
-             * @description Départements where the chèques may be redeemed.
-             * @example [
-             *       "69"
-             *     ]
-             */
-            territoryDepartements?: string[];
-            /**
-             * @description Communes (INSEE codes) where the chèques may be redeemed.
-             * @example [
-             *       "69123"
-             *     ]
-             */
-            territoryCommunes?: string[];
+            total: number;
         };
-        RejectOrderDto: {
-            /** @example Le montant dépasse l’enveloppe accordée. */
-            reason: string;
-        };
-        RecordPaymentDto: {
+        BankAccountDto: {
+            bic: string | null;
+            holderName: string;
             /**
-             * @description Reference of the transfer (mandat, virement).
-             * @example VIR-2026-000123
+             * @description Masked: country, check digits and last four characters only.
+             * @example FR76 **** **** **** **** ***0 0189
              */
-            paymentReference: string;
-            /**
-             * @description Value date of the payment (Europe/Paris calendar day), not in the future.
-             * @example 2026-03-02
-             */
-            paymentDate: string;
-            /**
-             * @description Amount received in cents; must equal the total due of the order.
-             * @example 2080000
-             */
-            amountCents: number;
+            iban: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            venueId: string;
         };
         CancelOrderDto: {
             /**
@@ -1740,419 +1611,104 @@ export interface components {
              */
             reason?: string;
         };
-        MoveCarnetsDto: {
-            /**
-             * Format: uuid
-             * @description One of the funder’s prescriber structures.
-             */
-            prescriberId: string;
-            /**
-             * @description How many carnets (lowest numbers first to allocate, highest first to take back).
-             * @example 50
-             */
-            count?: number;
-            /**
-             * Format: uuid
-             * @description With count: only carnets of this order.
-             */
-            orderId?: string;
-            /**
-             * @description First carnet of a range (instead of count).
-             * @example 2026-0042-000001
-             */
-            fromNumber?: string;
-            /**
-             * @description Last carnet of the range, same order.
-             * @example 2026-0042-000050
-             */
-            toNumber?: string;
+        CancelRedemptionDto: {
+            /** @example Chèque scanné par erreur pour un autre atelier */
+            reason: string;
         };
-        PersonIdentityDto: {
-            /**
-             * @description Family and given names, any order, accents and case ignored.
-             * @example Dupont Jean-Pierre
-             */
-            fullName: string;
-            /**
-             * @description Birth date, YYYY-MM-DD.
-             * @example 1970-05-04
-             */
-            birthDate: string;
-        };
-        IssueCarnetDto: {
-            /**
-             * @description First name or nickname printed on the carnet (Latin letters, up to 40).
-             * @example Léa
-             */
-            firstName: string;
-            /** @example 1958 */
-            birthYear?: number;
-            /**
-             * @description INSEE code of the commune where the person lives (not an address).
-             * @example 69266
-             */
-            communeInseeCode: string;
-            /** @description Whether the person belongs to the programme's target public. */
-            targetPublic: boolean;
-            /** @enum {string} */
-            reasonCategory: "administrative_procedures" | "employment" | "health" | "social_ties" | "education" | "parenting" | "housing" | "everyday_life" | "other";
-            /**
-             * @description The person agreed to this data being recorded: must be true.
-             * @example true
-             */
-            consent: boolean;
-            /** @description Optional: lets reports count people and flags a person who already holds an active carnet. */
-            person?: components["schemas"]["PersonIdentityDto"];
-        };
-        IssuedVoucherDto: {
-            /** @example 2026-0042-000123-01 */
-            serial: string;
-            /** @example 1 */
-            position: number;
-            /** @example issued */
-            status: string;
-            /** @example 1000 */
-            faceValueCents: number;
-            /**
-             * Format: date-time
-             * @example 2027-12-31T22:59:59.000Z
-             */
-            expiresAt: string;
-        };
-        IssueWarningDto: {
-            /** @example PERSON_HOLDS_ACTIVE_CARNET */
-            code: string;
-            message: string;
-            /** @example 1 */
-            activeCarnets: number;
-        };
-        IssuedCarnetDto: {
-            carnetId: string;
-            /** @example 2026-0042-000123 */
-            carnetNumber: string;
-            beneficiaryId: string;
-            /** @enum {string} */
-            reasonCategory: "administrative_procedures" | "employment" | "health" | "social_ties" | "education" | "parenting" | "housing" | "everyday_life" | "other";
-            /** @description The cancelled carnet this one replaces. */
-            replacesCarnetId?: Record<string, never> | null;
+        CarnetDto: {
             /** Format: date-time */
-            issuedAt: string;
+            allocatedAt: string | null;
+            cancellationReason: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            funderId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** @example 2026-0042-000123 */
+            number: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            prescriberId: string | null;
+            /** @example 123 */
+            sequence: number;
             /**
-             * Format: date-time
-             * @example 2027-12-31T22:59:59.000Z
+             * @description Chèques in the carnet.
+             * @example 10
              */
-            expiresAt: string;
-            /**
-             * @description Value of the chèques handed out, in cents.
-             * @example 10000
-             */
-            totalValueCents: number;
-            vouchers: components["schemas"]["IssuedVoucherDto"][];
-            /**
-             * @description Where to download the printable carnet.
-             * @example /api/v1/carnets/4c1e…/pdf
-             */
-            pdfUrl: string;
-            /** @description Issued anyway; shown to the prescriber. */
-            warnings: components["schemas"]["IssueWarningDto"][];
+            size: number;
+            /** @enum {string} */
+            status: "in_stock" | "allocated" | "issued" | "fully_used" | "expired" | "cancelled";
+            /** Format: date-time */
+            updatedAt: string;
         };
-        ReplaceCarnetDto: {
-            /** @description A carnet of the structure's stock, handed to the same beneficiary in place of the cancelled one. */
-            replacementCarnetId: string;
+        CarnetMoveDto: {
+            /** @example 200 */
+            count: number;
+            /** Format: uuid */
+            prescriberId: string;
+            /** @description The carnets moved, as runs of consecutive numbers. */
+            runs: components["schemas"]["CarnetNumberRunDto"][];
         };
-        RangeOppositionDto: {
-            /**
-             * @description lost, stolen, damaged, not_received (lost in the mail), blocked (funder decision), fraud_suspected.
-             * @enum {string}
-             */
-            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
-            /**
-             * @description First carnet number of the range (included).
-             * @example 2026-0042-000010
-             */
-            fromNumber: string;
-            /**
-             * @description Last carnet number of the range (included), same order.
-             * @example 2026-0042-000050
-             */
-            toNumber: string;
+        CarnetNumberRunDto: {
+            /** @example 200 */
+            count: number;
+            /** @example 2026-0042-000001 */
+            from: string;
+            /** @example 2026-0042-000200 */
+            to: string;
         };
         CarnetOppositionDto: {
-            carnetId: string;
-            /** @example 2026-0042-000123 */
-            carnetNumber: string;
-            /** @example cancelled */
-            status: string;
-            /** @enum {string} */
-            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
+            /** Format: date-time */
+            cancelledAt: string;
             /**
              * @description Chèques cancelled now (redeemed ones stay redeemed).
              * @example 7
              */
             cancelledVouchers: number;
-            /** Format: date-time */
-            cancelledAt: string;
+            carnetId: string;
+            /** @example 2026-0042-000123 */
+            carnetNumber: string;
+            /** @enum {string} */
+            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
             /**
              * @description Revocation list version that contains these chèques.
              * @example 42
              */
-            revocationVersion?: Record<string, never> | null;
-        };
-        SkippedCarnetDto: {
-            /** @example 2026-0042-000012 */
-            carnetNumber: string;
-            /** @example fully_used */
-            status: string;
-        };
-        RangeOppositionResultDto: {
-            /** @example 41 */
-            requested: number;
-            cancelled: components["schemas"]["CarnetOppositionDto"][];
-            /** @description Carnets of the range you hold that could not be cancelled (already cancelled, used, expired). */
-            skipped: components["schemas"]["SkippedCarnetDto"][];
-            /**
-             * @description Numbers of the range that are not among your carnets.
-             * @example 0
-             */
-            notFound: number;
-        };
-        OppositionDto: {
-            /**
-             * @description lost, stolen, damaged, not_received (lost in the mail), blocked (funder decision), fraud_suspected.
-             * @enum {string}
-             */
-            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
-        };
-        VoucherOppositionDto: {
-            /** @example 2026-0042-000123-07 */
-            serial: string;
+            revocationVersion?: string | null;
             /** @example cancelled */
             status: string;
-            /** @enum {string} */
-            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
-            /** Format: date-time */
-            cancelledAt: string;
-            /**
-             * @description The carnet's status afterwards (cancelled once all its chèques are).
-             * @example issued
-             */
-            carnetStatus: string;
-            /** @example 43 */
-            revocationVersion: string;
         };
-        SignedRevocationListDto: {
-            /** @description base64url of {"alg":"EdDSA","kid":…,"typ":"pn-revocations+json"}. */
-            protected: string;
-            /** @description base64url of the UTF-8 JSON list: {format, issuedAt, since, until, latestVersion, hasMore, entries: [{version, serial, reason, revokedAt, expiresAt}]}. */
-            payload: string;
-            /** @description base64url Ed25519 signature of `protected.payload`. */
-            signature: string;
-        };
-        CreatePrintRunDto: {
-            /** @description Carnets to print (printed in carnet-number order). */
-            carnetIds?: string[];
-            /** @description Print every printable carnet of this order that you hold. */
-            orderId?: string;
-        };
-        PrintRunFileDto: {
-            /** @example 1 */
-            index: number;
-            /** @example carnets-001.pdf */
-            fileName: string;
-            /** @example 250 */
-            carnetCount: number;
-            /** @example 0 */
-            omittedCarnetCount: number;
-            /** @example 2026-0042-000001 */
-            firstCarnetNumber: string;
-            /** @example 2026-0042-000250 */
-            lastCarnetNumber: string;
-            /** @example 8123456 */
-            bytes: number;
-            /** @description SHA-256 of the file, hex. */
-            sha256: string;
-            /** @example /api/v1/print-runs/…/files/1 */
-            downloadUrl: string;
-        };
-        PrintRunViewDto: {
-            id: string;
-            /** @enum {string} */
-            status: "queued" | "running" | "completed" | "failed";
-            /** @example 2000 */
-            carnetCount: number;
-            /** @example 750 */
-            carnetsDone: number;
-            /**
-             * @description Whole percent of carnets rendered.
-             * @example 37
-             */
-            progressPercent: number;
-            /** @example 250 */
-            carnetsPerFile: number;
-            /** @description Files finished so far, downloadable at once. */
-            files: components["schemas"]["PrintRunFileDto"][];
-            failureReason?: Record<string, never> | null;
-            /** Format: date-time */
-            createdAt: string;
-            startedAt?: Record<string, never> | null;
-            finishedAt?: Record<string, never> | null;
-        };
-        PrintRunPageDto: {
-            items: components["schemas"]["PrintRunViewDto"][];
-            total: number;
+        CarnetPageDto: {
+            items: components["schemas"]["CarnetDto"][];
+            /** @example 50 */
             limit: number;
+            /** @example 0 */
             offset: number;
-        };
-        RequestStatementRunDto: {
             /**
-             * @description Last day (Europe/Paris) of the period: redemptions scanned and recorded up to the end of this day are included. Default: last day of the previous month.
-             * @example 2026-03-31
-             */
-            periodEnd?: string;
-        };
-        RegisterBankAccountDto: {
-            /**
-             * @description Paper or electronic format; checked (SEPA country, length, mod-97 key).
-             * @example FR14 2004 1010 0505 0001 3M02 606
-             */
-            iban: string;
-            /**
-             * @description Optional (SEPA "IBAN only").
-             * @example PSSTFRPPSCE
-             */
-            bic?: string;
-            /**
-             * @description Account holder, as the bank knows it.
-             * @example Association Espace numérique de Brest
-             */
-            holderName: string;
-        };
-        CreatePaymentBatchDto: {
-            /** @description Validated statements to pay, one SEPA transfer each. */
-            statementIds: string[];
-            /**
-             * @description Day the bank should execute the transfers (today or later, Europe/Paris).
-             * @example 2026-04-10
-             */
-            requestedExecutionDate: string;
-        };
-        ConfirmPaymentBatchDto: {
-            /**
-             * @description Value date of the debit on the ANCT account.
-             * @example 2026-04-10
-             */
-            paidOn: string;
-            /**
-             * @description Bank reference of the debit; the SEPA message id when absent.
-             * @example VIR-20260410-88812
-             */
-            bankReference?: string;
-        };
-        RecordStateSharePaymentDto: {
-            programmeId: string;
-            funderId: string;
-            /**
-             * @description Amount paid to the funder, in cents.
-             * @example 1250000
-             */
-            amountCents: number;
-            /**
-             * @description Value date of the payment.
-             * @example 2026-06-30
-             */
-            paidOn: string;
-            /**
-             * @description Reference of the payment (mandate, transfer).
-             * @example DGFIP-2026-000123
-             */
-            reference: string;
-        };
-        RequestFundingReportDto: {
-            programmeId: string;
-            /** @description ANCT: one funder, or the whole programme when absent. A funder always gets its own scope. */
-            funderId?: string;
-        };
-        OpeningSlotDto: {
-            /**
-             * @description ISO day: 1 = Monday … 7 = Sunday.
-             * @example 2
-             */
-            day: number;
-            /**
-             * @description Paris time, HH:MM.
-             * @example 09:30
-             */
-            opens: string;
-            /** @example 12:30 */
-            closes: string;
-        };
-        CreateVenueServiceDto: {
-            /** @example Atelier « Faire ses démarches CAF en ligne » */
-            label: string;
-            /** @enum {string} */
-            category: "first_steps" | "online_procedures" | "employment" | "communication" | "online_safety" | "office_software" | "smartphone" | "parenting" | "other";
-            /** @example 120 */
-            durationMinutes: number;
-            /**
-             * @description Most chèques one session may take.
-             * @default 1
+             * @description Rows matching the filters, all pages together.
              * @example 1
              */
-            maxVouchers: number;
+            total: number;
         };
-        CreateVenueSiteDto: {
-            /** @example Espace public numérique de la Guillotière */
-            name: string;
-            /** @example 12 rue de Marseille */
-            addressLine: string;
-            /** @example 69007 */
-            postalCode: string;
-            /** @example Lyon */
-            city: string;
-            /**
-             * @description INSEE code of the commune.
-             * @example 69387
-             */
-            communeInseeCode: string;
-            openingHours: components["schemas"]["OpeningSlotDto"][];
-            /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
-            accessibilityNotes?: string;
+        CarnetStatusCountsDto: {
+            allocated: number;
+            cancelled: number;
+            expired: number;
+            fully_used: number;
+            in_stock: number;
+            issued: number;
         };
-        ApplyVenueDto: {
-            /** @example Espace public numérique de la Guillotière */
-            name: string;
-            /**
-             * @description SIRET (14 digits): one venue per SIRET.
-             * @example 73282932000074
-             */
-            siret: string;
-            /** @example 12 rue de Marseille */
-            addressLine: string;
-            /** @example 69007 */
-            postalCode: string;
-            /** @example Lyon */
-            city: string;
-            /**
-             * @description INSEE code of the commune.
-             * @example 69387
-             */
-            communeInseeCode: string;
-            admin: components["schemas"]["OrganisationAdminDto"];
-            openingHours: components["schemas"]["OpeningSlotDto"][];
-            /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
-            accessibilityNotes?: string;
-            services: components["schemas"]["CreateVenueServiceDto"][];
-            /** @description Other points de présence. */
-            additionalSites?: components["schemas"]["CreateVenueSiteDto"][];
-        };
-        QualificationDecisionDto: {
-            /** @enum {string} */
-            decision: "qualify" | "refuse" | "suspend" | "withdraw";
-            /**
-             * @description Required to refuse, suspend or withdraw.
-             * @example Charte non signée
-             */
-            reason?: string;
+        CarnetStockDto: {
+            orders: components["schemas"]["OrderStockDto"][];
+            /** @description Carnets per prescriber structure (those never allocated are not in any). */
+            prescribers: components["schemas"]["PrescriberStockDto"][];
+            totals: components["schemas"]["CarnetStatusCountsDto"];
         };
         CheckVoucherDto: {
             /**
@@ -2168,24 +1724,702 @@ export interface components {
             /** @description Site where the beneficiary is (its commune decides the territory check); default: the venue itself. */
             siteId?: string;
         };
-        VoucherInputDto: {
+        ConfirmPaymentBatchDto: {
             /**
-             * @description Code typed from the chèque (dashes, spaces and case do not matter).
-             * @example W9C8-S3X7-72YY-HN2Q
+             * @description Bank reference of the debit; the SEPA message id when absent.
+             * @example VIR-20260410-88812
              */
-            code?: string;
+            bankReference?: string;
             /**
-             * @description Text of the scanned QR code.
-             * @example PN1:…
+             * @description Value date of the debit on the ANCT account.
+             * @example 2026-04-10
              */
-            qr?: string;
+            paidOn: string;
         };
-        RedeemVouchersDto: {
-            /** @description One of the venue’s active services. */
-            serviceId: string;
-            /** @description Site where the service takes place; default: the venue itself. */
-            siteId?: string;
-            vouchers: components["schemas"]["VoucherInputDto"][];
+        CreateApiKeyDto: {
+            /** @example Logiciel de caisse du site de Villeurbanne */
+            name: string;
+        };
+        CreatedApiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Send as `X-Api-Key` (or `Authorization: Bearer`). Shown only now. */
+            key: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** @example Logiciel de caisse */
+            name: string;
+            /**
+             * @description First characters of the key, to recognise it.
+             * @example pnk_3fA9
+             */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        CreatedOrganisationDto: {
+            /** @description Its first administrator's invitation; null when an existing structure was linked. */
+            adminInvitation: components["schemas"]["InvitationDto"] | null;
+            organisation: components["schemas"]["OrganisationDto"];
+        };
+        CreateFunderDto: {
+            admin: components["schemas"]["OrganisationAdminDto"];
+            /**
+             * @description Main département of the collectivité.
+             * @example 69
+             */
+            departementCode: string;
+            /** @enum {string} */
+            funderKind: "region" | "departement" | "epci" | "metropole" | "commune" | "syndicat_mixte";
+            /** @example Département du Rhône */
+            name: string;
+            /**
+             * @description SIREN of the collectivité (9 digits, Luhn key).
+             * @example 226900017
+             */
+            siren: string;
+        };
+        CreateOrderDto: {
+            /** @example 200 */
+            carnetCount: number;
+            /**
+             * @description Chèques per carnet; one of the programme allowedCarnetSizes.
+             * @example 10
+             */
+            carnetSize: number;
+            /**
+             * @description Printed on the carnet cover.
+             * @example Offert par le Département du Rhône
+             */
+            personalisationText?: string;
+            /**
+             * Format: uuid
+             * @description A programme the funder is enrolled in.
+             */
+            programmeId: string;
+            /**
+             * @description Communes (INSEE codes) where the chèques may be redeemed.
+             * @example [
+             *       "69123"
+             *     ]
+             */
+            territoryCommunes?: string[];
+            /**
+             * @description Départements where the chèques may be redeemed.
+             * @example [
+             *       "69"
+             *     ]
+             */
+            territoryDepartements?: string[];
+        };
+        CreatePaymentBatchDto: {
+            /**
+             * @description Day the bank should execute the transfers (today or later, Europe/Paris).
+             * @example 2026-04-10
+             */
+            requestedExecutionDate: string;
+            /** @description Validated statements to pay, one SEPA transfer each. */
+            statementIds: string[];
+        };
+        CreatePrescriberDto: {
+            /** @example Place Lazare-Goujon */
+            addressLine?: string;
+            /** @description Required when the structure is new. */
+            admin?: components["schemas"]["OrganisationAdminDto"];
+            /** @example 69266 */
+            communeInseeCode: string;
+            /** @example CCAS de Villeurbanne */
+            name: string;
+            /**
+             * @description SIRET (14 digits). An existing structure with this SIRET is linked instead of created.
+             * @example 26690266700019
+             */
+            siret: string;
+        };
+        CreatePrintRunDto: {
+            /** @description Carnets to print (printed in carnet-number order). */
+            carnetIds?: string[];
+            /** @description Print every printable carnet of this order that you hold. */
+            orderId?: string;
+        };
+        CreateProgrammeDto: {
+            /**
+             * @description Chèques per carnet a funder may order.
+             * @default [
+             *       5,
+             *       10
+             *     ]
+             */
+            allowedCarnetSizes: number[];
+            /**
+             * @description Per-funder cap on the State share, in cents; default envelope of an enrolment.
+             * @default 300000000
+             */
+            defaultFunderCapCents: number;
+            /**
+             * @description Value of one chèque in cents.
+             * @default 1000
+             */
+            faceValueCents: number;
+            /**
+             * @description Days after validUntil during which redemptions are still accepted.
+             * @default 31
+             */
+            graceDays: number;
+            /**
+             * @description Smallest order accepted, in face value cents.
+             * @default 1000000
+             */
+            minimumOrderCents: number;
+            /** @example Pass numérique 2026 */
+            name: string;
+            /**
+             * @description Per-venue ceiling on the value of offline redemptions not yet synchronised, in cents.
+             * @default 50000
+             */
+            offlineValueCeilingCents: number;
+            /**
+             * @description Operator fee on face value, in basis points (400 = 4 %); may be 0.
+             * @default 400
+             */
+            operatorFeeRateBp: number;
+            /**
+             * @description State co-financing rate on the value redeemed, in basis points (5000 = 50 %).
+             * @default 5000
+             */
+            stateShareRateBp: number;
+            /**
+             * @description Minimum share of carnets handed to the target public, in basis points.
+             * @default 5000
+             */
+            targetPublicMinRateBp: number;
+            /**
+             * @description Last day chèques are valid (Europe/Paris calendar day).
+             * @example 2027-12-31
+             */
+            validUntil: string;
+            /**
+             * @description Printed in order and carnet numbers.
+             * @example 2026
+             */
+            year: number;
+        };
+        CreateVenueDto: {
+            /** @example 12 rue de Marseille */
+            addressLine: string;
+            admin: components["schemas"]["OrganisationAdminDto"];
+            /** @example Lyon */
+            city: string;
+            /**
+             * @description INSEE code of the commune.
+             * @example 69387
+             */
+            communeInseeCode: string;
+            /** @example Espace public numérique de la Guillotière */
+            name: string;
+            /** @example 69007 */
+            postalCode: string;
+            /**
+             * @description SIRET (14 digits): one venue per SIRET.
+             * @example 73282932000074
+             */
+            siret: string;
+        };
+        CreateVenueServiceDto: {
+            /** @enum {string} */
+            category: "first_steps" | "online_procedures" | "employment" | "communication" | "online_safety" | "office_software" | "smartphone" | "parenting" | "other";
+            /** @example 120 */
+            durationMinutes: number;
+            /** @example Atelier « Faire ses démarches CAF en ligne » */
+            label: string;
+            /**
+             * @description Most chèques one session may take.
+             * @default 1
+             * @example 1
+             */
+            maxVouchers: number;
+        };
+        CreateVenueSiteDto: {
+            /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
+            accessibilityNotes?: string;
+            /** @example 12 rue de Marseille */
+            addressLine: string;
+            /** @example Lyon */
+            city: string;
+            /**
+             * @description INSEE code of the commune.
+             * @example 69387
+             */
+            communeInseeCode: string;
+            /** @example Espace public numérique de la Guillotière */
+            name: string;
+            openingHours: components["schemas"]["OpeningSlotDto"][];
+            /** @example 69007 */
+            postalCode: string;
+        };
+        EnrolFunderDto: {
+            /** @description State envelope granted to the funder, in cents; defaults to the programme per-funder cap. */
+            envelopeCents?: number;
+            /** Format: uuid */
+            funderId: string;
+        };
+        EnrolmentDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The funder's cap on the State share.
+             * @example 300000000
+             */
+            envelopeCents: number;
+            /** Format: uuid */
+            funderId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @example 299000000 */
+            remainingCents: number;
+            /**
+             * @description Maximum State shares of the funder's live orders in the programme.
+             * @example 1000000
+             */
+            reservedCents: number;
+        };
+        EnrolmentPageDto: {
+            items: components["schemas"]["EnrolmentDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        ErrorBodyDto: {
+            /**
+             * @description Machine-readable and stable: clients switch on it.
+             * @example NOT_FOUND
+             */
+            code: string;
+            /** @description Facts about the refusal, by code (e.g. `fields` for VALIDATION_FAILED, `retryAfterSeconds` for RATE_LIMITED). */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description For people; may change.
+             * @example Order not found.
+             */
+            message: string;
+            /** @description Quote it to support; also in the X-Request-Id header. */
+            requestId: string;
+            /**
+             * @description The HTTP status, repeated.
+             * @example 404
+             */
+            statusCode: number;
+        };
+        ExpiryWarningDto: {
+            /** Format: uuid */
+            carnetId: string;
+            /** @example 2026-0042-000123 */
+            carnetNumber: string;
+            /** @example allocated */
+            carnetStatus: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            funderId: string;
+            /** @example 2026-0042 */
+            orderNumber: string;
+            /** Format: uuid */
+            prescriberId: string | null;
+            prescriberName: string | null;
+            /**
+             * Format: date-time
+             * @description Last moment a venue may redeem (expiry plus the grace period).
+             */
+            redeemableUntil: string;
+            /** @example 7000 */
+            unusedValueCents: number;
+            /** @example 7 */
+            unusedVouchers: number;
+        };
+        ExpiryWarningPageDto: {
+            items: components["schemas"]["ExpiryWarningDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+            /**
+             * @description The horizon applied, in days (EXPIRY_WARNING_DAYS unless asked).
+             * @example 30
+             */
+            withinDays: number;
+        };
+        FundingReportDto: {
+            /**
+             * Format: date-time
+             * @description The moment the figures describe.
+             */
+            asOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Null: every funder of the programme.
+             */
+            funderId: string | null;
+            /** @example /api/v1/funding-reports/…/funnel.csv */
+            funnelCsvUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            requestedByOrganisationId: string;
+            /** Format: uuid */
+            requestedByUserId: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            /**
+             * @description Null until ready.
+             * @example /api/v1/funding-reports/…/summary.csv
+             */
+            summaryCsvUrl: string | null;
+            /** @example /api/v1/funding-reports/…/report.xlsx */
+            xlsxUrl: string | null;
+        };
+        FundingReportPageDto: {
+            items: components["schemas"]["FundingReportDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        GenerationProgressDto: {
+            /** @example 120 */
+            doneCarnets: number;
+            /** @example 1200 */
+            doneVouchers: number;
+            /** @example 200 */
+            totalCarnets: number;
+            /** @example 2000 */
+            totalVouchers: number;
+        };
+        InvitationDto: {
+            /** Format: date-time */
+            invitationExpiresAt: string;
+            /** @description To send to POST /auth/accept-invitation with a password. */
+            invitationToken: string;
+            /** @example https://pass.example.fr/invitation?token=… */
+            invitationUrl: string;
+            user: components["schemas"]["UserDto"];
+        };
+        InviteUserDto: {
+            /** @example Camille Martin */
+            displayName: string;
+            /** @example agent@ccas-villeurbanne.fr */
+            email: string;
+            /** @default false */
+            isOrganisationAdmin: boolean;
+            /** @description ANCT admins only: the organisation to invite into. */
+            organisationId?: string;
+        };
+        IssueCarnetDto: {
+            /** @example 1958 */
+            birthYear?: number;
+            /**
+             * @description INSEE code of the commune where the person lives (not an address).
+             * @example 69266
+             */
+            communeInseeCode: string;
+            /**
+             * @description The person agreed to this data being recorded: must be true.
+             * @example true
+             */
+            consent: boolean;
+            /**
+             * @description First name or nickname printed on the carnet (Latin letters, up to 40).
+             * @example Léa
+             */
+            firstName: string;
+            /** @description Optional: lets reports count people and flags a person who already holds an active carnet. */
+            person?: components["schemas"]["PersonIdentityDto"];
+            /** @enum {string} */
+            reasonCategory: "administrative_procedures" | "employment" | "health" | "social_ties" | "education" | "parenting" | "housing" | "everyday_life" | "other";
+            /** @description Whether the person belongs to the programme's target public. */
+            targetPublic: boolean;
+        };
+        IssuedCarnetDto: {
+            beneficiaryId: string;
+            carnetId: string;
+            /** @example 2026-0042-000123 */
+            carnetNumber: string;
+            /**
+             * Format: date-time
+             * @example 2027-12-31T22:59:59.000Z
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * @description Where to download the printable carnet.
+             * @example /api/v1/carnets/4c1e…/pdf
+             */
+            pdfUrl: string;
+            /** @enum {string} */
+            reasonCategory: "administrative_procedures" | "employment" | "health" | "social_ties" | "education" | "parenting" | "housing" | "everyday_life" | "other";
+            /** @description The cancelled carnet this one replaces. */
+            replacesCarnetId?: string | null;
+            /**
+             * @description Value of the chèques handed out, in cents.
+             * @example 10000
+             */
+            totalValueCents: number;
+            vouchers: components["schemas"]["IssuedVoucherDto"][];
+            /** @description Issued anyway; shown to the prescriber. */
+            warnings: components["schemas"]["IssueWarningDto"][];
+        };
+        IssuedVoucherDto: {
+            /**
+             * Format: date-time
+             * @example 2027-12-31T22:59:59.000Z
+             */
+            expiresAt: string;
+            /** @example 1000 */
+            faceValueCents: number;
+            /** @example 1 */
+            position: number;
+            /** @example 2026-0042-000123-01 */
+            serial: string;
+            /** @example issued */
+            status: string;
+        };
+        IssueWarningDto: {
+            /** @example 1 */
+            activeCarnets: number;
+            /** @example PERSON_HOLDS_ACTIVE_CARNET */
+            code: string;
+            message: string;
+        };
+        JobRunDto: {
+            /** @example 1 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Deduplicates runs: the same key is one run.
+             * @example expiry:2026-12-02
+             */
+            jobKey: string;
+            /** @enum {string} */
+            kind: "reimbursement_statements" | "expiry" | "state_share" | "reconciliation";
+            /** @description What the run was asked to do (e.g. periodEnd). */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            requestedByUserId: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description What the run did, once completed (counts, amounts in cents). */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+        };
+        JobRunPageDto: {
+            items: components["schemas"]["JobRunDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        LedgerBalancesDto: {
+            /** @description Unused value credited back to funders after expiry. */
+            creditNotesCents: number;
+            /** @description Face value and fees due by funders, minus their payments received. */
+            funderOutstandingCents: number;
+            /** @description Value owed to venues for their redemptions, minus what they were paid. */
+            owedToVenuesCents: number;
+            /** @description State co-financing due to funders, minus what the State paid. */
+            stateShareOutstandingCents: number;
+        };
+        LedgerEntryDto: {
+            /**
+             * @description Signed cents: a reversal is negative.
+             * @example 100000
+             */
+            amountCents: number;
+            /** Format: uuid */
+            funderId: string | null;
+            /**
+             * @description Identity of the line (a bigint, as a string).
+             * @example 1042
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "order_face_value_due" | "operator_fee_due" | "funder_payment_received" | "redemption_owed_to_venue" | "venue_payment_made" | "expired_value_credit_note" | "state_share_due" | "state_share_paid";
+            /**
+             * Format: date-time
+             * @description When the money event happened (may precede recordedAt).
+             */
+            occurredAt: string;
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: uuid */
+            programmeId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            redemptionId: string | null;
+            /** @description e.g. the bank reference of a payment. */
+            reference: string | null;
+            /** @description The line this one cancels out. */
+            reversesEntryId: string | null;
+            /** Format: uuid */
+            statementId: string | null;
+            /** Format: uuid */
+            venueId: string | null;
+            /** Format: uuid */
+            voucherId: string | null;
+        };
+        LedgerEntryPageDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        LedgerSummaryDto: {
+            balances: components["schemas"]["LedgerBalancesDto"];
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        LedgerTotalsDto: {
+            expired_value_credit_note?: number;
+            funder_payment_received?: number;
+            operator_fee_due?: number;
+            order_face_value_due?: number;
+            redemption_owed_to_venue?: number;
+            state_share_due?: number;
+            state_share_paid?: number;
+            venue_payment_made?: number;
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoginDto: {
+            /** @example admin@anct.demo */
+            email: string;
+            /** @example correct horse battery staple */
+            password: string;
+        };
+        MoveCarnetsDto: {
+            /**
+             * @description How many carnets (lowest numbers first to allocate, highest first to take back).
+             * @example 50
+             */
+            count?: number;
+            /**
+             * @description First carnet of a range (instead of count).
+             * @example 2026-0042-000001
+             */
+            fromNumber?: string;
+            /**
+             * Format: uuid
+             * @description With count: only carnets of this order.
+             */
+            orderId?: string;
+            /**
+             * Format: uuid
+             * @description One of the funder’s prescriber structures.
+             */
+            prescriberId: string;
+            /**
+             * @description Last carnet of the range, same order.
+             * @example 2026-0042-000050
+             */
+            toNumber?: string;
+        };
+        NotYetInStatementDto: {
+            count: number;
+            valueCents: number;
+        };
+        OfflineBatchDto: {
+            /**
+             * @description The device that kept the scans.
+             * @example tablette-accueil-1
+             */
+            deviceId: string;
+            scans: components["schemas"]["OfflineScanDto"][];
+        };
+        OfflineBatchReportDto: {
+            acceptedCount: number;
+            acceptedValueCents: number;
+            /** Format: uuid */
+            batchId: string;
+            conflictCount: number;
+            deviceId: string;
+            items: components["schemas"]["OfflineItemResultDto"][];
+        };
+        OfflineItemResultDto: {
+            /** @description This very scan had already been recorded by an earlier synchronisation. */
+            alreadyRecorded?: boolean;
+            /** @description ALREADY_REDEEMED: when (and, to this venue, where); INVALID_SIGNATURE: signatureError. */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @description Position of the scan in the submitted batch. */
+            index: number;
+            /** @enum {string} */
+            outcome: "accepted" | "conflict";
+            /**
+             * @description Why a conflict.
+             * @enum {string}
+             */
+            reason?: "ALREADY_REDEEMED" | "EXPIRED" | "CANCELLED" | "NOT_ISSUED" | "OUTSIDE_TERRITORY" | "INVALID_CODE" | "INVALID_SIGNATURE" | "CHECK_CHARACTER_MISMATCH" | "VENUE_NOT_QUALIFIED" | "UNKNOWN_SERVICE" | "UNKNOWN_SITE" | "SCAN_IN_FUTURE" | "SCAN_TOO_OLD" | "OFFLINE_CEILING_EXCEEDED";
+            /** Format: uuid */
+            redemptionId?: string;
+            serial?: string;
+            valueCents?: number;
         };
         OfflineScanDto: {
             /**
@@ -2207,27 +2441,790 @@ export interface components {
             serviceId: string;
             siteId?: string;
         };
-        OfflineBatchDto: {
+        OpeningSlotDto: {
+            /** @example 12:30 */
+            closes: string;
             /**
-             * @description The device that kept the scans.
-             * @example tablette-accueil-1
+             * @description ISO day: 1 = Monday … 7 = Sunday.
+             * @example 2
              */
-            deviceId: string;
-            scans: components["schemas"]["OfflineScanDto"][];
+            day: number;
+            /**
+             * @description Paris time, HH:MM.
+             * @example 09:30
+             */
+            opens: string;
         };
-        CancelRedemptionDto: {
-            /** @example Chèque scanné par erreur pour un autre atelier */
+        OppositionDto: {
+            /**
+             * @description lost, stolen, damaged, not_received (lost in the mail), blocked (funder decision), fraud_suspected.
+             * @enum {string}
+             */
+            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
+        };
+        OrderBalanceDto: {
+            /**
+             * @description What the funder still owes: dues minus payments (negative = overpaid).
+             * @example 0
+             */
+            balanceDueCents: number;
+            /** @example 2000000 */
+            faceValueDueCents: number;
+            /** @example 80000 */
+            feeDueCents: number;
+            /** @example 2080000 */
+            paymentsReceivedCents: number;
+        };
+        OrderDto: {
+            /** @example 200 */
+            carnetCount: number;
+            /**
+             * @description Chèques per carnet.
+             * @example 10
+             */
+            carnetSize: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByUserId: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @example 1000 */
+            faceValueCents: number;
+            /** @example 2000000 */
+            faceValueTotalCents: number;
+            /** @example 80000 */
+            feeCents: number;
+            /** Format: uuid */
+            funderId: string;
+            generation: components["schemas"]["GenerationProgressDto"];
+            /**
+             * @description Carnets generated so far.
+             * @example 120
+             */
+            generationDone: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Most State share this order can unlock, given the funder's remaining envelope when it was priced.
+             * @example 1000000
+             */
+            maxStateShareCents: number;
+            /**
+             * @description Human reference; its numeric part is printed in carnet numbers.
+             * @example 2026-0042
+             */
+            number: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date */
+            paymentDate: string | null;
+            paymentReference: string | null;
+            /** @description Text printed on the carnet cover. */
+            personalisationText: string | null;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: date-time */
+            readyAt: string | null;
+            rejectionReason: string | null;
+            /** @example 42 */
+            sequence: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "rejected" | "paid" | "generating" | "ready" | "cancelled";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @example [] */
+            territoryCommunes: string[];
+            /**
+             * @description Where the chèques may be redeemed; both lists empty = anywhere.
+             * @example [
+             *       "69"
+             *     ]
+             */
+            territoryDepartements: string[];
+            /** @example 2080000 */
+            totalDueCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrderLedgerDto: {
+            balance: components["schemas"]["OrderBalanceDto"];
+            entries: components["schemas"]["LedgerEntryDto"][];
+            /** Format: uuid */
+            orderId: string;
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        OrderStockDto: {
+            /** @example 10 */
+            carnetSize: number;
+            counts: components["schemas"]["CarnetStatusCountsDto"];
+            /** Format: uuid */
+            funderId: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @example 2026-0042 */
+            orderNumber: string;
+        };
+        OrganisationAdminDto: {
+            /** @example Dominique Bernard */
+            displayName: string;
+            /** @example pass-numerique@departement.fr */
+            email: string;
+        };
+        OrganisationDto: {
+            active: boolean;
+            addressLine: string | null;
+            city: string | null;
+            /** @example 69123 */
+            communeInseeCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 69 */
+            departementCode: string | null;
+            /** @enum {string|null} */
+            funderKind: "region" | "departement" | "epci" | "metropole" | "commune" | "syndicat_mixte" | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "anct" | "funder" | "prescriber" | "venue";
+            /** @example Département du Rhône */
+            name: string;
+            postalCode: string | null;
+            /** Format: date-time */
+            qualificationChangedAt: string | null;
+            /**
+             * @description Venues only.
+             * @enum {string|null}
+             */
+            qualificationStatus: "pending" | "qualified" | "refused" | "suspended" | "withdrawn" | null;
+            /** @example 226900017 */
+            siren: string | null;
+            /** @example 22690001700016 */
+            siret: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrganisationPageDto: {
+            items: components["schemas"]["OrganisationDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        PaymentBatchDto: {
+            bankReference: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description Sum of the transfers. */
+            controlSumCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByUserId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The SEPA message id (MsgId) of the file. */
+            messageId: string;
+            /** Format: date */
+            paidOn: string | null;
+            /** Format: date */
+            requestedExecutionDate: string;
+            /**
+             * @description The pain.001.001.03 file to hand to the bank.
+             * @example /api/v1/payment-batches/…/sepa.xml
+             */
+            sepaFileUrl: string;
+            /** @description The statements it pays (in the answers of create, confirm and cancel). */
+            statementIds?: string[];
+            /** @enum {string} */
+            status: "exported" | "confirmed" | "cancelled";
+            transferCount: number;
+        };
+        PaymentBatchPageDto: {
+            items: components["schemas"]["PaymentBatchDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        PersonIdentityDto: {
+            /**
+             * @description Birth date, YYYY-MM-DD.
+             * @example 1970-05-04
+             */
+            birthDate: string;
+            /**
+             * @description Family and given names, any order, accents and case ignored.
+             * @example Dupont Jean-Pierre
+             */
+            fullName: string;
+        };
+        PrescriberStockDto: {
+            counts: components["schemas"]["CarnetStatusCountsDto"];
+            /** Format: uuid */
+            prescriberId: string;
+        };
+        PrintRunFileDto: {
+            /** @example 8123456 */
+            bytes: number;
+            /** @example 250 */
+            carnetCount: number;
+            /** @example /api/v1/print-runs/…/files/1 */
+            downloadUrl: string;
+            /** @example carnets-001.pdf */
+            fileName: string;
+            /** @example 2026-0042-000001 */
+            firstCarnetNumber: string;
+            /** @example 1 */
+            index: number;
+            /** @example 2026-0042-000250 */
+            lastCarnetNumber: string;
+            /** @example 0 */
+            omittedCarnetCount: number;
+            /** @description SHA-256 of the file, hex. */
+            sha256: string;
+        };
+        PrintRunViewDto: {
+            /** @example 2000 */
+            carnetCount: number;
+            /** @example 750 */
+            carnetsDone: number;
+            /** @example 250 */
+            carnetsPerFile: number;
+            /** Format: date-time */
+            createdAt: string;
+            failureReason?: string | null;
+            /** @description Files finished so far, downloadable at once. */
+            files: components["schemas"]["PrintRunFileDto"][];
+            /** Format: date-time */
+            finishedAt?: string | null;
+            id: string;
+            /**
+             * @description Whole percent of carnets rendered.
+             * @example 37
+             */
+            progressPercent: number;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        PrintRunViewPageDto: {
+            items: components["schemas"]["PrintRunViewDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        ProgrammeDto: {
+            /**
+             * @example [
+             *       5,
+             *       10
+             *     ]
+             */
+            allowedCarnetSizes: number[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 300000000 */
+            defaultFunderCapCents: number;
+            /** @description A funder's own enrolment (funders only). */
+            enrolment?: components["schemas"]["EnrolmentDto"];
+            /**
+             * @description Value of one chèque.
+             * @example 1000
+             */
+            faceValueCents: number;
+            /** @example 31 */
+            graceDays: number;
+            /** Format: uuid */
+            id: string;
+            /** @example 1000000 */
+            minimumOrderCents: number;
+            /** @example Pass numérique 2026 */
+            name: string;
+            /** @example 50000 */
+            offlineValueCeilingCents: number;
+            /** @example 400 */
+            operatorFeeRateBp: number;
+            /**
+             * @description State share of the value redeemed (5000 = 50 %).
+             * @example 5000
+             */
+            stateShareRateBp: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @example 5000 */
+            targetPublicMinRateBp: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date
+             * @description Last day chèques are valid (Europe/Paris).
+             * @example 2026-12-31
+             */
+            validUntil: string;
+            /** @example 2026 */
+            year: number;
+        };
+        ProgrammePageDto: {
+            items: components["schemas"]["ProgrammeDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        PublicJwkDto: {
+            /** @example Ed25519 */
+            crv: string;
+            /**
+             * @description End of validity, seconds since 1970 (UTC): nothing signed by this key is accepted after it.
+             * @example 2082758399
+             */
+            exp: number;
+            /**
+             * @description Key id, as in the QR payload and the JWS header.
+             * @example pn-2026
+             */
+            kid: string;
+            /** @example OKP */
+            kty: string;
+            /**
+             * @description Start of validity, seconds since 1970 (UTC).
+             * @example 1767225600
+             */
+            nbf: number;
+            /** @example sig */
+            use: string;
+            /**
+             * @description Public key, 32 bytes base64url.
+             * @example 11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo
+             */
+            x: string;
+        };
+        PublicKeySetDto: {
+            keys: components["schemas"]["PublicJwkDto"][];
+        };
+        PublicVenueDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            services: components["schemas"]["PublicVenueServiceDto"][];
+            sites: components["schemas"]["PublicVenueSiteDto"][];
+        };
+        PublicVenuePageDto: {
+            items: components["schemas"]["PublicVenueDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        PublicVenueServiceDto: {
+            /** @enum {string} */
+            category: "first_steps" | "online_procedures" | "employment" | "communication" | "online_safety" | "office_software" | "smartphone" | "parenting" | "other";
+            /**
+             * @description The category, in French.
+             * @example Atelier collectif
+             */
+            categoryLabel: string;
+            durationMinutes: number;
+            label: string;
+            maxVouchers: number;
+        };
+        PublicVenueSiteDto: {
+            accessibilityNotes: string | null;
+            addressLine: string;
+            city: string;
+            communeInseeCode: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            openingHours: components["schemas"]["OpeningSlotDto"][];
+            postalCode: string;
+        };
+        QualificationDecisionDto: {
+            /** @enum {string} */
+            decision: "qualify" | "refuse" | "suspend" | "withdraw";
+            /**
+             * @description Required to refuse, suspend or withdraw.
+             * @example Charte non signée
+             */
+            reason?: string;
+        };
+        QualificationEventDto: {
+            /** Format: date-time */
+            decidedAt: string;
+            /** Format: uuid */
+            decidedByUserId: string | null;
+            /** @example qualify */
+            decision: string;
+            /** @enum {string} */
+            fromStatus: "pending" | "qualified" | "refused" | "suspended" | "withdrawn";
+            id: string;
+            reason: string | null;
+            /** @enum {string} */
+            toStatus: "pending" | "qualified" | "refused" | "suspended" | "withdrawn";
+            /** Format: uuid */
+            venueId: string;
+        };
+        RangeOppositionDto: {
+            /**
+             * @description First carnet number of the range (included).
+             * @example 2026-0042-000010
+             */
+            fromNumber: string;
+            /**
+             * @description lost, stolen, damaged, not_received (lost in the mail), blocked (funder decision), fraud_suspected.
+             * @enum {string}
+             */
+            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
+            /**
+             * @description Last carnet number of the range (included), same order.
+             * @example 2026-0042-000050
+             */
+            toNumber: string;
+        };
+        RangeOppositionResultDto: {
+            cancelled: components["schemas"]["CarnetOppositionDto"][];
+            /**
+             * @description Numbers of the range that are not among your carnets.
+             * @example 0
+             */
+            notFound: number;
+            /** @example 41 */
+            requested: number;
+            /** @description Carnets of the range you hold that could not be cancelled (already cancelled, used, expired). */
+            skipped: components["schemas"]["SkippedCarnetDto"][];
+        };
+        RecordPaymentDto: {
+            /**
+             * @description Amount received in cents; must equal the total due of the order.
+             * @example 2080000
+             */
+            amountCents: number;
+            /**
+             * @description Value date of the payment (Europe/Paris calendar day), not in the future.
+             * @example 2026-03-02
+             */
+            paymentDate: string;
+            /**
+             * @description Reference of the transfer (mandat, virement).
+             * @example VIR-2026-000123
+             */
+            paymentReference: string;
+        };
+        RecordStateSharePaymentDto: {
+            /**
+             * @description Amount paid to the funder, in cents.
+             * @example 1250000
+             */
+            amountCents: number;
+            funderId: string;
+            /**
+             * @description Value date of the payment.
+             * @example 2026-06-30
+             */
+            paidOn: string;
+            programmeId: string;
+            /**
+             * @description Reference of the payment (mandate, transfer).
+             * @example DGFIP-2026-000123
+             */
+            reference: string;
+        };
+        RedeemedVoucherDto: {
+            /**
+             * Format: uuid
+             * @description The redemption (to undo it within 24 h).
+             */
+            id: string;
+            /** @example 2026-0042-000123-07 */
+            serial: string;
+            /** @example 1000 */
+            valueCents: number;
+            /** Format: uuid */
+            voucherId: string;
+        };
+        RedeemVouchersDto: {
+            /** @description One of the venue’s active services. */
+            serviceId: string;
+            /** @description Site where the service takes place; default: the venue itself. */
+            siteId?: string;
+            vouchers: components["schemas"]["VoucherInputDto"][];
+        };
+        RedemptionDto: {
+            cancellationReason: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            deviceId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "online" | "offline";
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            scannedAt: string;
+            /** @example 2026-0042-000123-07 */
+            serial: string;
+            serviceCategory: string;
+            /** Format: uuid */
+            serviceId: string | null;
+            /** Format: uuid */
+            siteId: string | null;
+            /**
+             * Format: uuid
+             * @description The reimbursement statement that holds it.
+             */
+            statementId: string | null;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            /** @example 1000 */
+            valueCents: number;
+            /** Format: uuid */
+            venueId: string;
+            /** Format: uuid */
+            voucherId: string;
+        };
+        RedemptionPageDto: {
+            items: components["schemas"]["RedemptionDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        RedemptionReceiptDto: {
+            redemptions: components["schemas"]["RedeemedVoucherDto"][];
+            /** Format: date-time */
+            scannedAt: string;
+            /** @example atelier_collectif */
+            serviceCategory: string;
+            /** Format: uuid */
+            serviceId: string;
+            /** Format: uuid */
+            siteId: string | null;
+            /** @example 2000 */
+            totalValueCents: number;
+        };
+        RedemptionSiteRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
+        RedemptionTotalsDto: {
+            /** @description Active redemptions no statement holds yet (still undoable within 24 h). */
+            notYetInStatement: components["schemas"]["NotYetInStatementDto"];
+            /** @description What redemptions made the venue owed, undos deducted. */
+            owedCents: number;
+            /** @description What reimbursement statements paid it. */
+            paidCents: number;
+            pendingReimbursementCents: number;
+            /** Format: uuid */
+            venueId: string;
+        };
+        RefreshTokenDto: {
+            refreshToken: string;
+        };
+        RegisterBankAccountDto: {
+            /**
+             * @description Optional (SEPA "IBAN only").
+             * @example PSSTFRPPSCE
+             */
+            bic?: string;
+            /**
+             * @description Account holder, as the bank knows it.
+             * @example Association Espace numérique de Brest
+             */
+            holderName: string;
+            /**
+             * @description Paper or electronic format; checked (SEPA country, length, mod-97 key).
+             * @example FR14 2004 1010 0505 0001 3M02 606
+             */
+            iban: string;
+        };
+        RejectOrderDto: {
+            /** @example Le montant dépasse l’enveloppe accordée. */
             reason: string;
         };
-        LoginDto: {
-            /** @example admin@anct.demo */
-            email: string;
-            /** @example correct horse battery staple */
-            password: string;
+        ReplaceCarnetDto: {
+            /** @description A carnet of the structure's stock, handed to the same beneficiary in place of the cancelled one. */
+            replacementCarnetId: string;
+        };
+        RequestFundingReportDto: {
+            /** @description ANCT: one funder, or the whole programme when absent. A funder always gets its own scope. */
+            funderId?: string;
+            programmeId: string;
+        };
+        RequestStatementRunDto: {
+            /**
+             * @description Last day (Europe/Paris) of the period: redemptions scanned and recorded up to the end of this day are included. Default: last day of the previous month.
+             * @example 2026-03-31
+             */
+            periodEnd?: string;
+        };
+        SignedRevocationListDto: {
+            /** @description base64url of the UTF-8 JSON list: {format, issuedAt, since, until, latestVersion, hasMore, entries: [{version, serial, reason, revokedAt, expiresAt}]}. */
+            payload: string;
+            /** @description base64url of {"alg":"EdDSA","kid":…,"typ":"pn-revocations+json"}. */
+            protected: string;
+            /** @description base64url Ed25519 signature of `protected.payload`. */
+            signature: string;
+        };
+        SkippedCarnetDto: {
+            /** @example 2026-0042-000012 */
+            carnetNumber: string;
+            /** @example fully_used */
+            status: string;
+        };
+        StatementDto: {
+            /** Format: date-time */
+            createdAt: string;
+            creditorBic: string | null;
+            /** @description IBAN paid to, fixed when the payment batch was made. */
+            creditorIban: string | null;
+            creditorName: string | null;
+            /** @example /api/v1/reimbursement-statements/…/statement.csv */
+            csvUrl: string | null;
+            /** Format: date-time */
+            documentsReadyAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example RB-2026-01-000042 */
+            number: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date */
+            paidOn: string | null;
+            /** Format: uuid */
+            paymentBatchId: string | null;
+            paymentReference: string | null;
+            /**
+             * @description Null until the documents are written.
+             * @example /api/v1/reimbursement-statements/…/statement.pdf
+             */
+            pdfUrl: string | null;
+            /** Format: date */
+            periodEnd: string;
+            /** Format: date */
+            periodStart: string;
+            redemptionCount: number;
+            /**
+             * Format: uuid
+             * @description The job run that drew it up.
+             */
+            runId: string;
+            /** @enum {string} */
+            status: "draft" | "validated" | "paid";
+            /** @example 12000 */
+            totalCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            validatedAt: string | null;
+            /** Format: uuid */
+            validatedByUserId: string | null;
+            /** Format: uuid */
+            venueId: string;
+        };
+        StatementPageDto: {
+            items: components["schemas"]["StatementDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        StateShareDto: {
+            /** @description The funder's envelope (or the programme's default cap). */
+            capCents: number;
+            /** @description The rule applied to the value redeemed now (what the next computation will record). */
+            dueNowCents: number;
+            /** @description Sum of the state_share_due ledger lines. */
+            dueRecordedCents: number;
+            /** Format: uuid */
+            funderId: string;
+            funderName: string;
+            /** Format: date-time */
+            lastComputedAt: string | null;
+            outstandingCents: number;
+            paidCents: number;
+            /**
+             * @description 5000 = 50 %.
+             * @example 5000
+             */
+            rateBp: number;
+            /** @description Value of the active redemptions now. */
+            redeemedValueCents: number;
+        };
+        StateSharePageDto: {
+            items: components["schemas"]["StateShareDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        StateSharePaymentDto: {
+            dueRecordedCents: number;
+            /** Format: uuid */
+            funderId: string;
+            outstandingCents: number;
+            paidCents: number;
+            /** Format: uuid */
+            programmeId: string;
         };
         TokenPairDto: {
-            /** @example Bearer */
-            tokenType: string;
             /** @description Short-lived JWT to send as `Authorization: Bearer …`. */
             accessToken: string;
             /** @example 900 */
@@ -2236,34 +3233,252 @@ export interface components {
             refreshToken: string;
             /** Format: date-time */
             refreshTokenExpiresAt: string;
+            /** @example Bearer */
+            tokenType: string;
         };
-        RefreshTokenDto: {
-            refreshToken: string;
+        UpdateProgrammeDto: {
+            /**
+             * @description Chèques per carnet a funder may order.
+             * @default [
+             *       5,
+             *       10
+             *     ]
+             */
+            allowedCarnetSizes: number[];
+            /**
+             * @description Per-funder cap on the State share, in cents; default envelope of an enrolment.
+             * @default 300000000
+             */
+            defaultFunderCapCents: number;
+            /**
+             * @description Value of one chèque in cents.
+             * @default 1000
+             */
+            faceValueCents: number;
+            /**
+             * @description Days after validUntil during which redemptions are still accepted.
+             * @default 31
+             */
+            graceDays: number;
+            /**
+             * @description Smallest order accepted, in face value cents.
+             * @default 1000000
+             */
+            minimumOrderCents: number;
+            /** @example Pass numérique 2026 */
+            name?: string;
+            /**
+             * @description Per-venue ceiling on the value of offline redemptions not yet synchronised, in cents.
+             * @default 50000
+             */
+            offlineValueCeilingCents: number;
+            /**
+             * @description Operator fee on face value, in basis points (400 = 4 %); may be 0.
+             * @default 400
+             */
+            operatorFeeRateBp: number;
+            /**
+             * @description State co-financing rate on the value redeemed, in basis points (5000 = 50 %).
+             * @default 5000
+             */
+            stateShareRateBp: number;
+            /**
+             * @description A closed programme accepts no new order.
+             * @enum {string}
+             */
+            status?: "open" | "closed";
+            /**
+             * @description Minimum share of carnets handed to the target public, in basis points.
+             * @default 5000
+             */
+            targetPublicMinRateBp: number;
+            /**
+             * @description Last day chèques are valid (Europe/Paris calendar day).
+             * @example 2027-12-31
+             */
+            validUntil?: string;
+            /**
+             * @description Printed in order and carnet numbers.
+             * @example 2026
+             */
+            year?: number;
         };
-        AcceptInvitationDto: {
-            /** @description The token received with the invitation. */
-            token: string;
-            /** @description At least 12 characters. */
-            password: string;
-        };
-        SessionActorDto: {
-            /** @enum {string} */
-            kind: "user" | "api_key" | "system";
+        UserDto: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            /** Format: email */
+            email: string;
             /** Format: uuid */
-            userId: string | null;
-            /** Format: uuid */
-            organisationId: string | null;
-            /** @enum {string|null} */
-            organisationKind: "anct" | "funder" | "prescriber" | "venue" | null;
-            /** @enum {string|null} */
-            role: "anct_admin" | "funder_manager" | "prescriber_agent" | "venue_agent" | null;
+            id: string;
             isOrganisationAdmin: boolean;
-            /** @description The person's e-mail address, or the API key's label. */
-            label: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            role: "anct_admin" | "funder_manager" | "prescriber_agent" | "venue_agent";
+            /** @enum {string} */
+            status: "invited" | "active" | "deactivated";
         };
-        CreateApiKeyDto: {
-            /** @example Logiciel de caisse du site de Villeurbanne */
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        VenueApplicationDto: {
+            adminInvitation: components["schemas"]["InvitationDto"];
+            venue: components["schemas"]["VenueProfileDto"];
+        };
+        VenueProfileDto: {
+            addressLine: string | null;
+            city: string | null;
+            communeInseeCode: string | null;
+            departementCode: string | null;
+            /** Format: uuid */
+            id: string;
             name: string;
+            postalCode: string | null;
+            /** Format: date-time */
+            qualificationChangedAt: string | null;
+            qualificationHistory: components["schemas"]["QualificationEventDto"][];
+            /** @enum {string|null} */
+            qualificationStatus: "pending" | "qualified" | "refused" | "suspended" | "withdrawn" | null;
+            services: components["schemas"]["VenueServiceDto"][];
+            siret: string | null;
+            sites: components["schemas"]["VenueSiteDto"][];
+        };
+        VenueServiceDto: {
+            active: boolean;
+            /** @enum {string} */
+            category: "first_steps" | "online_procedures" | "employment" | "communication" | "online_safety" | "office_software" | "smartphone" | "parenting" | "other";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 120 */
+            durationMinutes: number;
+            /** Format: uuid */
+            id: string;
+            /** @example Atelier « premiers pas sur smartphone » */
+            label: string;
+            /**
+             * @description Chèques one session takes at most.
+             * @example 1
+             */
+            maxVouchers: number;
+            /** Format: uuid */
+            venueId: string;
+        };
+        VenueSiteDto: {
+            accessibilityNotes: string | null;
+            active: boolean;
+            addressLine: string;
+            /** @example Lyon */
+            city: string;
+            /** @example 69383 */
+            communeInseeCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 69 */
+            departementCode: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Médiathèque de la Part-Dieu */
+            name: string;
+            openingHours: components["schemas"]["OpeningSlotDto"][];
+            /** @example 69003 */
+            postalCode: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            venueId: string;
+        };
+        VoucherCheckDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            redeemable: boolean;
+            /**
+             * Format: date-time
+             * @description Expiry plus the grace period.
+             */
+            redeemableUntil: string;
+            /** @description Why not, when not redeemable. */
+            refusal: components["schemas"]["VoucherRefusalDto"] | null;
+            /** @example 2026-0042-000123-07 */
+            serial: string;
+            /** @example issued */
+            status: string;
+            /** @description Where it may be used; both lists empty = anywhere. */
+            territory: components["schemas"]["VoucherTerritoryDto"];
+            /** @example 1000 */
+            valueCents: number;
+        };
+        VoucherInputDto: {
+            /**
+             * @description Code typed from the chèque (dashes, spaces and case do not matter).
+             * @example W9C8-S3X7-72YY-HN2Q
+             */
+            code?: string;
+            /**
+             * @description Text of the scanned QR code.
+             * @example PN1:…
+             */
+            qr?: string;
+        };
+        VoucherItemVerdictDto: {
+            /**
+             * @description Position in the request.
+             * @example 0
+             */
+            index: number;
+            /** @enum {string} */
+            outcome: "ok" | "refused";
+            refusal: components["schemas"]["VoucherRefusalDto"] | null;
+            /** @description Only for chèques the platform knows. */
+            serial: string | null;
+        };
+        VoucherOppositionDto: {
+            /** Format: date-time */
+            cancelledAt: string;
+            /**
+             * @description The carnet's status afterwards (cancelled once all its chèques are).
+             * @example issued
+             */
+            carnetStatus: string;
+            /** @enum {string} */
+            reason: "lost" | "stolen" | "damaged" | "not_received" | "blocked" | "fraud_suspected";
+            /** @example 43 */
+            revocationVersion: string;
+            /** @example 2026-0042-000123-07 */
+            serial: string;
+            /** @example cancelled */
+            status: string;
+        };
+        VoucherRefusalDto: {
+            /** @description ALREADY_REDEEMED only. */
+            alreadyRedeemed?: components["schemas"]["AlreadyRedeemedDto"];
+            /** @enum {string} */
+            code: "ALREADY_REDEEMED" | "EXPIRED" | "CANCELLED" | "NOT_ISSUED" | "OUTSIDE_TERRITORY" | "INVALID_CODE" | "INVALID_SIGNATURE" | "CHECK_CHARACTER_MISMATCH" | "VENUE_NOT_QUALIFIED";
+            /** @example This chèque has already been redeemed. */
+            message: string;
+            /** @description INVALID_SIGNATURE only: what failed in the QR. */
+            signatureError?: string;
+        };
+        VoucherTerritoryDto: {
+            /** @example [] */
+            communes: string[];
+            /**
+             * @example [
+             *       "69"
+             *     ]
+             */
+            departements: string[];
         };
     };
     responses: never;
@@ -2274,240 +3489,11 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Health Check is successful */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-            /** @description The Health Check is not successful */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-    };
-    OrganisationsController_createFunder: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateFunderDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrganisationsController_createVenue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVenueDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrganisationsController_createPrescriber: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreatePrescriberDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrganisationsController_list: {
+    ApiKeysController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                kind?: "anct" | "funder" | "prescriber" | "venue";
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2519,11 +3505,108 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
-    OrganisationsController_get: {
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
         parameters: {
             query?: never;
             header?: never;
@@ -2538,15 +3621,75 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
-    UsersController_list: {
+    AuditController_list: {
         parameters: {
             query?: {
-                /** @description ANCT admins only. */
+                action?: string;
+                actorUserId?: string;
+                /** @description ISO 8601, inclusive. */
+                from?: string;
+                limit?: number;
+                objectId?: string;
+                objectType?: string;
+                offset?: number;
+                /** @description Organisation that acted or whose object changed. */
                 organisationId?: string;
+                /** @description ISO 8601, exclusive. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2558,11 +3701,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
-    UsersController_invite: {
+    AuthController_acceptInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2571,38 +3752,126 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteUserDto"];
+                "application/json": components["schemas"]["AcceptInvitationDto"];
             };
         };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UsersController_deactivate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description INVALID_INVITATION, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_INVITATION" | "VALIDATION_FAILED";
+                    };
+                };
             };
         };
     };
-    SigningKeysController_list: {
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenDto"];
+            };
+        };
+        responses: {
+            /** @description The refresh token (and its family) no longer works; an unknown token is answered the same. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    AuthController_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -2616,163 +3885,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicKeySetDto"];
+                    "application/json": components["schemas"]["ActorDto"];
                 };
             };
-        };
-    };
-    ProgrammesController_list: {
-        parameters: {
-            query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                status?: "open" | "closed";
-                year?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
             };
-        };
-    };
-    ProgrammesController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateProgrammeDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    ProgrammesController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
                 };
-                content?: never;
             };
         };
     };
-    ProgrammesController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProgrammeDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ProgrammesController_listEnrolments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ProgrammesController_enrol: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EnrolFunderDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrdersController_list: {
-        parameters: {
-            query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                status?: "draft" | "submitted" | "approved" | "rejected" | "paid" | "generating" | "ready" | "cancelled";
-                programmeId?: string;
-                /** @description ANCT only; a funder always sees its own orders. */
-                funderId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrdersController_create: {
+    AuthController_refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -2781,106 +3923,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateOrderDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrdersController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrdersController_ledger: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrdersController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrdersController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OrdersController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectOrderDto"];
+                "application/json": components["schemas"]["RefreshTokenDto"];
             };
         };
         responses: {
@@ -2888,81 +3931,44 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
             };
-        };
-    };
-    OrdersController_recordPayment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordPaymentDto"];
-            };
-        };
-        responses: {
-            200: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
-        };
-    };
-    OrdersController_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CancelOrderDto"];
-            };
-        };
-        responses: {
-            200: {
+            /** @description INVALID_TOKEN */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    CarnetsController_stock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN";
+                    };
                 };
-                content?: never;
             };
         };
     };
     CarnetsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                status?: "in_stock" | "allocated" | "issued" | "fully_used" | "expired" | "cancelled";
+                limit?: number;
+                offset?: number;
                 orderId?: string;
                 prescriberId?: string;
+                status?: "in_stock" | "allocated" | "issued" | "fully_used" | "expired" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -2974,49 +3980,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CarnetPageDto"];
+                };
             };
-        };
-    };
-    CarnetsController_allocate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MoveCarnetsDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
-        };
-    };
-    CarnetsController_takeBack: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MoveCarnetsDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
@@ -3043,52 +4045,76 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedCarnetDto"];
                 };
             };
-        };
-    };
-    PassesController_replace: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReplaceCarnetDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuedCarnetDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
-        };
-    };
-    OppositionsController_opposeRange: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RangeOppositionDto"];
-            };
-        };
-        responses: {
-            200: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RangeOppositionResultDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description DISTRIBUTION_CLOSED, NO_ISSUABLE_VOUCHERS */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "DISTRIBUTION_CLOSED" | "NO_ISSUABLE_VOUCHERS";
+                    };
                 };
             };
         };
@@ -3116,52 +4142,64 @@ export interface operations {
                     "application/json": components["schemas"]["CarnetOppositionDto"];
                 };
             };
-        };
-    };
-    OppositionsController_opposeVoucher: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                serial: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OppositionDto"];
-            };
-        };
-        responses: {
-            200: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VoucherOppositionDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
-        };
-    };
-    RevocationListController_list: {
-        parameters: {
-            query?: {
-                /** @description Return lines after this version (exclusive): the `until` of your last download. */
-                since?: components["schemas"]["Object"];
-                limit?: components["schemas"]["Object"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignedRevocationListDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
                 };
             };
         };
@@ -3177,7 +4215,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A PDF document. */
+            /** @description The printable carnet. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3186,13 +4224,557 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description VOUCHER_OUTLIVES_SIGNING_KEY */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VOUCHER_OUTLIVES_SIGNING_KEY";
+                    };
+                };
+            };
         };
     };
-    PrintingController_listPrintRuns: {
+    PassesController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceCarnetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCarnetDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CARNET_ALREADY_REPLACED, INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CARNET_ALREADY_REPLACED" | "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description CARNET_NEVER_ISSUED, DISTRIBUTION_CLOSED, NO_ISSUABLE_VOUCHERS */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CARNET_NEVER_ISSUED" | "DISTRIBUTION_CLOSED" | "NO_ISSUABLE_VOUCHERS";
+                    };
+                };
+            };
+        };
+    };
+    CarnetsController_allocate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCarnetsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarnetMoveDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CARNETS_NOT_AVAILABLE, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CARNETS_NOT_AVAILABLE" | "CONCURRENT_MODIFICATION";
+                    };
+                };
+            };
+            /** @description INSUFFICIENT_STOCK, INVALID_CARNET_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INSUFFICIENT_STOCK" | "INVALID_CARNET_RANGE";
+                    };
+                };
+            };
+        };
+    };
+    OppositionsController_opposeRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RangeOppositionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RangeOppositionResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description INVALID_CARNET_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CARNET_RANGE";
+                    };
+                };
+            };
+        };
+    };
+    CarnetsController_takeBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCarnetsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarnetMoveDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CARNETS_NOT_AVAILABLE, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CARNETS_NOT_AVAILABLE" | "CONCURRENT_MODIFICATION";
+                    };
+                };
+            };
+            /** @description INSUFFICIENT_STOCK, INVALID_CARNET_RANGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INSUFFICIENT_STOCK" | "INVALID_CARNET_RANGE";
+                    };
+                };
+            };
+        };
+    };
+    CarnetsController_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarnetStockDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    ExpiryController_requestRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    ExpiryController_warnings: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                /** @description ANCT: one funder only. A funder always sees its own carnets. */
+                funderId?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Window in days (default EXPIRY_WARNING_DAYS, 30). */
+                withinDays?: number;
             };
             header?: never;
             path?: never;
@@ -3205,7 +4787,2400 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PrintRunPageDto"];
+                    "application/json": components["schemas"]["ExpiryWarningPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    FundingReportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                programmeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingReportPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    FundingReportsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestFundingReportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    FundingReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    FundingReportsController_funnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Usage funnel per month (French CSV). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description REPORT_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REPORT_NOT_READY";
+                    };
+                };
+            };
+        };
+    };
+    FundingReportsController_workbook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Both tables as an Excel workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description REPORT_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REPORT_NOT_READY";
+                    };
+                };
+            };
+        };
+    };
+    FundingReportsController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Figures per territory (French CSV: semicolons, UTF-8 with BOM). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description REPORT_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REPORT_NOT_READY";
+                    };
+                };
+            };
+        };
+    };
+    JobRunsController_list: {
+        parameters: {
+            query?: {
+                kind?: "reimbursement_statements" | "expiry" | "state_share" | "reconciliation";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    JobRunsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    LedgerController_balances: {
+        parameters: {
+            query?: {
+                /** @description ANCT only; a funder always sees its own lines. */
+                funderId?: string;
+                orderId?: string;
+                programmeId?: string;
+                statementId?: string;
+                /** @description ANCT only; a venue always sees its own lines. */
+                venueId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerSummaryDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    LedgerController_entries: {
+        parameters: {
+            query?: {
+                /** @description ANCT only; a funder always sees its own lines. */
+                funderId?: string;
+                /** @description e.g. expired_value_credit_note for the credit notes. */
+                kind?: "order_face_value_due" | "operator_fee_due" | "funder_payment_received" | "redemption_owed_to_venue" | "venue_payment_made" | "expired_value_credit_note" | "state_share_due" | "state_share_paid";
+                limit?: number;
+                offset?: number;
+                orderId?: string;
+                programmeId?: string;
+                statementId?: string;
+                /** @description ANCT only; a venue always sees its own lines. */
+                venueId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_list: {
+        parameters: {
+            query?: {
+                /** @description ANCT only; a funder always sees its own orders. */
+                funderId?: string;
+                limit?: number;
+                offset?: number;
+                programmeId?: string;
+                status?: "draft" | "submitted" | "approved" | "rejected" | "paid" | "generating" | "ready" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CARNET_SIZE_NOT_ALLOWED, ORDER_ABOVE_CAP, ORDER_BELOW_MINIMUM, PROGRAMME_CLOSED, PROGRAMME_EXPIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CARNET_SIZE_NOT_ALLOWED" | "ORDER_ABOVE_CAP" | "ORDER_BELOW_MINIMUM" | "PROGRAMME_CLOSED" | "PROGRAMME_EXPIRED";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_ledger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderLedgerDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_recordPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description PAYMENT_AMOUNT_MISMATCH, PAYMENT_DATE_IN_FUTURE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_DATE_IN_FUTURE";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    OrdersController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    OrganisationsController_list: {
+        parameters: {
+            query?: {
+                kind?: "anct" | "funder" | "prescriber" | "venue";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    OrganisationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    OrganisationsController_createFunder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFunderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOrganisationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description EMAIL_ALREADY_USED, SIREN_ALREADY_REGISTERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_ALREADY_USED" | "SIREN_ALREADY_REGISTERED";
+                    };
+                };
+            };
+            /** @description INVALID_SIREN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_SIREN";
+                    };
+                };
+            };
+        };
+    };
+    OrganisationsController_createPrescriber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrescriberDto"];
+            };
+        };
+        responses: {
+            /** @description The new structure, or an existing one (same SIRET) now linked to the funder. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOrganisationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description EMAIL_ALREADY_USED, SIRET_ALREADY_REGISTERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_ALREADY_USED" | "SIRET_ALREADY_REGISTERED";
+                    };
+                };
+            };
+            /** @description INVALID_SIRET */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_SIRET";
+                    };
+                };
+            };
+        };
+    };
+    OrganisationsController_createVenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVenueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOrganisationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description EMAIL_ALREADY_USED, SIRET_ALREADY_REGISTERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_ALREADY_USED" | "SIRET_ALREADY_REGISTERED";
+                    };
+                };
+            };
+            /** @description INVALID_SIRET */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_SIRET";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_listBatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_createBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description STATEMENTS_NOT_PAYABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STATEMENTS_NOT_PAYABLE";
+                    };
+                };
+            };
+            /** @description INVALID_EXECUTION_DATE, SEPA_INVALID_INPUT, VENUE_BANK_ACCOUNT_MISSING */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_EXECUTION_DATE" | "SEPA_INVALID_INPUT" | "VENUE_BANK_ACCOUNT_MISSING";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_cancelBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_confirmBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPaymentBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentBatchDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description INVALID_EXECUTION_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_EXECUTION_DATE";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_sepaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pain.001.001.03 SEPA credit transfer file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    PrintingController_listPrintRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrintRunViewPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
                 };
             };
         };
@@ -3231,6 +7206,78 @@ export interface operations {
                     "application/json": components["schemas"]["PrintRunViewDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description PRINT_RUN_TOO_LARGE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PRINT_RUN_TOO_LARGE";
+                    };
+                };
+            };
         };
     };
     PrintingController_getPrintRun: {
@@ -3252,6 +7299,54 @@ export interface operations {
                     "application/json": components["schemas"]["PrintRunViewDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
         };
     };
     PrintingController_downloadPrintRunFile: {
@@ -3266,7 +7361,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A PDF document. */
+            /** @description One PDF file of the print run. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3275,14 +7370,75 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PRINT_FILE_GONE */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PRINT_FILE_GONE";
+                    };
+                };
+            };
         };
     };
-    JobRunsController_list: {
+    ProgrammesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                kind?: "reimbursement_statements" | "expiry" | "state_share" | "reconciliation";
+                limit?: number;
+                offset?: number;
+                status?: "open" | "closed";
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -3294,85 +7450,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammePageDto"];
+                };
             };
-        };
-    };
-    JobRunsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
-        };
-    };
-    LedgerController_balances: {
-        parameters: {
-            query?: {
-                programmeId?: string;
-                /** @description ANCT only; a funder always sees its own lines. */
-                funderId?: string;
-                orderId?: string;
-                /** @description ANCT only; a venue always sees its own lines. */
-                venueId?: string;
-                statementId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
             };
-        };
-    };
-    LedgerController_entries: {
-        parameters: {
-            query?: {
-                programmeId?: string;
-                /** @description ANCT only; a funder always sees its own lines. */
-                funderId?: string;
-                orderId?: string;
-                /** @description ANCT only; a venue always sees its own lines. */
-                venueId?: string;
-                statementId?: string;
-                /** @description Opaque cursor from the previous page (`nextCursor`). */
-                cursor?: string;
-                limit?: components["schemas"]["Object"];
-                /** @description e.g. expired_value_credit_note for the credit notes. */
-                kind?: "order_face_value_due" | "operator_fee_due" | "funder_payment_received" | "redemption_owed_to_venue" | "venue_payment_made" | "expired_value_credit_note" | "state_share_due" | "state_share_paid";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
-    ReimbursementsController_requestRun: {
+    ProgrammesController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -3381,189 +7501,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RequestStatementRunDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReimbursementsController_list: {
-        parameters: {
-            query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                status?: "draft" | "validated" | "paid";
-                /** @description ANCT: one venue only. A venue always sees its own statements only. */
-                venueId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReimbursementsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReimbursementsController_validate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReimbursementsController_pdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReimbursementsController_csv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PaymentsController_getBankAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                venueId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PaymentsController_registerBankAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                venueId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterBankAccountDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PaymentsController_listBatches: {
-        parameters: {
-            query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PaymentsController_createBatch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreatePaymentBatchDto"];
+                "application/json": components["schemas"]["CreateProgrammeDto"];
             };
         };
         responses: {
@@ -3571,11 +7509,61 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description PROGRAMME_ALREADY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PROGRAMME_ALREADY_EXISTS";
+                    };
+                };
             };
         };
     };
-    PaymentsController_getBatch: {
+    ProgrammesController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -3590,30 +7578,61 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
             };
-        };
-    };
-    PaymentsController_sepaFile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
-    PaymentsController_confirmBatch: {
+    ProgrammesController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -3624,7 +7643,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConfirmPaymentBatchDto"];
+                "application/json": components["schemas"]["UpdateProgrammeDto"];
             };
         };
         responses: {
@@ -3632,13 +7651,78 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description PROGRAMME_ALREADY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PROGRAMME_ALREADY_EXISTS";
+                    };
+                };
             };
         };
     };
-    PaymentsController_cancelBatch: {
+    ProgrammesController_listEnrolments: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3651,56 +7735,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentPageDto"];
+                };
             };
-        };
-    };
-    StateShareController_list: {
-        parameters: {
-            query: {
-                programmeId: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
-        };
-    };
-    StateShareController_requestRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
-    StateShareController_recordPayment: {
+    ProgrammesController_enrol: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordStateSharePaymentDto"];
+                "application/json": components["schemas"]["EnrolFunderDto"];
             };
         };
         responses: {
@@ -3708,36 +7808,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrolmentDto"];
+                };
             };
-        };
-    };
-    ExpiryController_requestRun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description FUNDER_ALREADY_ENROLLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FUNDER_ALREADY_ENROLLED";
+                    };
+                };
+            };
+            /** @description ENVELOPE_ABOVE_CAP, UNKNOWN_FUNDER */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "ENVELOPE_ABOVE_CAP" | "UNKNOWN_FUNDER";
+                    };
+                };
             };
         };
     };
-    ExpiryController_warnings: {
+    RevocationListController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                /** @description ANCT: one funder only. A funder always sees its own carnets. */
-                funderId?: string;
-                /** @description Window in days (default EXPIRY_WARNING_DAYS, 30). */
-                withinDays?: number;
+                limit?: number;
+                /** @description Return lines after this version (exclusive): the `until` of your last download. */
+                since?: string;
             };
             header?: never;
             path?: never;
@@ -3749,15 +7903,97 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedRevocationListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description SIGNING_KEY_NOT_ACTIVE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SIGNING_KEY_NOT_ACTIVE";
+                    };
+                };
+            };
+        };
+    };
+    SigningKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeySetDto"];
+                };
+            };
+        };
+    };
+    PublicVenuesController_directory: {
+        parameters: {
+            query?: {
+                /** @description INSEE code of the commune. */
+                communeInseeCode?: string;
+                departementCode?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVenuePageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
         };
     };
     ReconciliationController_listRuns: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -3769,7 +8005,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobRunPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
@@ -3786,7 +8060,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobRunDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
@@ -3805,16 +8105,66 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobRunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
     ReconciliationController_anomalies: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
                 kind?: "order_payment_mismatch" | "order_due_mismatch" | "order_stock_mismatch" | "voucher_carnet_state_mismatch" | "voucher_redemption_mismatch" | "voucher_in_two_statements" | "statement_total_mismatch" | "statement_payment_mismatch" | "redemption_by_unqualified_venue" | "redemption_after_expiry" | "redemption_outside_territory" | "redemption_ledger_mismatch" | "venue_balance_mismatch" | "credit_note_mismatch" | "state_share_mismatch" | "state_share_overpaid";
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -3828,354 +8178,71 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnomalyPageDto"];
+                };
             };
-        };
-    };
-    FundingReportsController_list: {
-        parameters: {
-            query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                programmeId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
-        };
-    };
-    FundingReportsController_request: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RequestFundingReportDto"];
-            };
-        };
-        responses: {
-            202: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
             };
-        };
-    };
-    FundingReportsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
-        };
-    };
-    FundingReportsController_summary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    FundingReportsController_funnel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
                 };
-                content?: never;
-            };
-        };
-    };
-    FundingReportsController_workbook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_apply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ApplyVenueDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_list: {
-        parameters: {
-            query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                qualificationStatus?: "pending" | "qualified" | "refused" | "suspended" | "withdrawn";
-                departementCode?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_decide: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QualificationDecisionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_addSite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVenueSiteDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_deactivateSite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_addService: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVenueServiceDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VenuesController_deactivateService: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                serviceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PublicVenuesController_directory: {
-        parameters: {
-            query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
-                /** @description INSEE code of the commune. */
-                communeInseeCode?: string;
-                departementCode?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RedemptionsController_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckVoucherDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
     RedemptionsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
                 /** @description Scanned at or after (ISO 8601). */
                 from?: string;
+                limit?: number;
+                offset?: number;
+                siteId?: string;
+                status?: "active" | "cancelled";
                 /** @description Scanned before (ISO 8601). */
                 to?: string;
-                status?: "active" | "cancelled";
-                siteId?: string;
                 /** @description ANCT only: one venue’s redemptions. */
                 venueId?: string;
             };
@@ -4189,7 +8256,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedemptionPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
@@ -4213,48 +8318,93 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedemptionReceiptDto"];
+                };
             };
-        };
-    };
-    RedemptionsController_submitOfflineBatch: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description A new UUID per operation; the same one when retrying it (same body) returns the first answer. */
-                "Idempotency-Key": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OfflineBatchDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REQUIRED" | "VALIDATION_FAILED";
+                    };
+                };
             };
-        };
-    };
-    RedemptionsController_totals: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ALREADY_REDEEMED, IDEMPOTENCY_REQUEST_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_REDEEMED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description CANCELLED, CHECK_CHARACTER_MISMATCH, DUPLICATE_VOUCHER_IN_REQUEST, EXPIRED, IDEMPOTENCY_KEY_REUSED, INVALID_CODE, INVALID_SIGNATURE, NOT_ISSUED, OUTSIDE_TERRITORY, TOO_MANY_VOUCHERS_FOR_SERVICE, UNKNOWN_SERVICE, UNKNOWN_SITE, VENUE_NOT_QUALIFIED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CANCELLED" | "CHECK_CHARACTER_MISMATCH" | "DUPLICATE_VOUCHER_IN_REQUEST" | "EXPIRED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CODE" | "INVALID_SIGNATURE" | "NOT_ISSUED" | "OUTSIDE_TERRITORY" | "TOO_MANY_VOUCHERS_FOR_SERVICE" | "UNKNOWN_SERVICE" | "UNKNOWN_SITE" | "VENUE_NOT_QUALIFIED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -4273,7 +8423,57 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -4296,255 +8496,290 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    AuditController_list: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page (`nextCursor`). */
-                cursor?: string;
-                limit?: components["schemas"]["Object"];
-                action?: string;
-                objectType?: string;
-                objectId?: string;
-                /** @description Organisation that acted or whose object changed. */
-                organisationId?: string;
-                actorUserId?: string;
-                /** @description ISO 8601, inclusive. */
-                from?: string;
-                /** @description ISO 8601, exclusive. */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
                 };
-                content?: never;
             };
-        };
-    };
-    AuthController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginDto"];
-            };
-        };
-        responses: {
-            200: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
-        };
-    };
-    AuthController_refresh: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshTokenDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
-                };
-            };
-        };
-    };
-    AuthController_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshTokenDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AuthController_acceptInvitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcceptInvitationDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPairDto"];
-                };
-            };
-        };
-    };
-    AuthController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionActorDto"];
-                };
-            };
-        };
-    };
-    SessionController_open: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginDto"];
-            };
-        };
-        responses: {
-            /** @description Sets the session cookies (pn_access, pn_refresh, pn_csrf). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionActorDto"];
-                };
-            };
-            /** @description INVALID_CREDENTIALS */
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
             };
-            /** @description CSRF_REJECTED (sent from another origin) */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+            /** @description REDEMPTION_NOT_CANCELLABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "REDEMPTION_NOT_CANCELLABLE";
+                    };
+                };
+            };
+        };
+    };
+    RedemptionsController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckVoucherDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherCheckDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CHECK_CHARACTER_MISMATCH, INVALID_CODE, INVALID_SIGNATURE, UNKNOWN_SITE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CHECK_CHARACTER_MISMATCH" | "INVALID_CODE" | "INVALID_SIGNATURE" | "UNKNOWN_SITE";
+                    };
+                };
             };
             /** @description RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
-    SessionController_close: {
+    RedemptionsController_submitOfflineBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description A new UUID per operation; the same one when retrying it (same body) returns the first answer. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description Revokes the session and clears its cookies. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description CSRF_REJECTED */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineBatchDto"];
             };
         };
-    };
-    SessionController_refresh: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
-            /** @description Rotates the session cookies. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionActorDto"];
+                    "application/json": components["schemas"]["OfflineBatchReportDto"];
                 };
             };
-            /** @description INVALID_TOKEN (no session, or expired or revoked) */
+            /** @description IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REQUIRED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
             };
-            /** @description CSRF_REJECTED */
+            /** @description FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_REQUEST_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_REQUEST_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
-    ApiKeysController_list: {
+    RedemptionsController_totals: {
         parameters: {
             query?: never;
             header?: never;
@@ -4557,11 +8792,37 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedemptionTotalsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
             };
         };
     };
-    ApiKeysController_create: {
+    ReimbursementsController_requestRun: {
         parameters: {
             query?: never;
             header?: never;
@@ -4570,19 +8831,130 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateApiKeyDto"];
+                "application/json": components["schemas"]["RequestStatementRunDto"];
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JobRunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description INVALID_STATEMENT_PERIOD */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATEMENT_PERIOD";
+                    };
+                };
             };
         };
     };
-    ApiKeysController_revoke: {
+    ReimbursementsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "draft" | "validated" | "paid";
+                /** @description ANCT: one venue only. A venue always sees its own statements only. */
+                venueId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    ReimbursementsController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4597,7 +8969,1724 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    ReimbursementsController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redemptions of the statement (French CSV: semicolons, UTF-8 with BOM). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description STATEMENT_DOCUMENTS_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STATEMENT_DOCUMENTS_NOT_READY";
+                    };
+                };
+            };
+        };
+    };
+    ReimbursementsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement, printable (A4, French). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description STATEMENT_DOCUMENTS_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "STATEMENT_DOCUMENTS_NOT_READY";
+                    };
+                };
+            };
+        };
+    };
+    ReimbursementsController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    StateShareController_list: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                programmeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateSharePageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    StateShareController_recordPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordStateSharePaymentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StateSharePaymentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_PAYMENT_DATE, STATE_SHARE_PAYMENT_EXCEEDS_DUE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PAYMENT_DATE" | "STATE_SHARE_PAYMENT_EXCEEDS_DUE";
+                    };
+                };
+            };
+        };
+    };
+    StateShareController_requestRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description ANCT admins only. */
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description EMAIL_ALREADY_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_ALREADY_USED";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CANNOT_DEACTIVATE_SELF */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CANNOT_DEACTIVATE_SELF";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_list: {
+        parameters: {
+            query?: {
+                departementCode?: string;
+                limit?: number;
+                offset?: number;
+                qualificationStatus?: "pending" | "qualified" | "refused" | "suspended" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueProfileDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualificationDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueProfileDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_addService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVenueServiceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueServiceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_deactivateService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueServiceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_addSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVenueSiteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueSiteDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_deactivateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueSiteDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_getBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    PaymentsController_registerBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBankAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_BIC, INVALID_IBAN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_BIC" | "INVALID_IBAN";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyVenueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueApplicationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description EMAIL_ALREADY_USED, SIRET_ALREADY_REGISTERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_ALREADY_USED" | "SIRET_ALREADY_REGISTERED";
+                    };
+                };
+            };
+            /** @description INVALID_SIRET */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_SIRET";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    OppositionsController_opposeVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OppositionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherOppositionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE_TRANSITION";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
+                };
             };
         };
     };

@@ -4,17 +4,17 @@ import { PaginationQuery } from '../../../common/http/pagination.query';
 import { CARNET_STATUSES, type CarnetStatus } from '../carnet-status';
 
 export class ListCarnetsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: CARNET_STATUSES })
+  @ApiPropertyOptional({ type: 'string', enum: CARNET_STATUSES })
   @IsOptional()
   @IsIn(CARNET_STATUSES)
   status?: CarnetStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid' })
   @IsOptional()
   @IsUUID()
   orderId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid' })
   @IsOptional()
   @IsUUID()
   prescriberId?: string;

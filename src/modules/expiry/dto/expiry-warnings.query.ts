@@ -4,12 +4,12 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PaginationQuery } from '../../../common/http/pagination.query';
 
 export class ExpiryWarningsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ description: 'ANCT: one funder only. A funder always sees its own carnets.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT: one funder only. A funder always sees its own carnets.' })
   @IsOptional()
   @IsUUID()
   funderId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Window in days (default EXPIRY_WARNING_DAYS, 30).' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, description: 'Window in days (default EXPIRY_WARNING_DAYS, 30).' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

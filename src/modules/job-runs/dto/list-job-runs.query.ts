@@ -4,7 +4,7 @@ import { PaginationQuery } from '../../../common/http/pagination.query';
 import { JOB_RUN_KINDS, type JobRunKind } from '../job-run-kind';
 
 export class ListJobRunsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: JOB_RUN_KINDS })
+  @ApiPropertyOptional({ type: 'string', enum: JOB_RUN_KINDS })
   @IsOptional()
   @IsIn(JOB_RUN_KINDS)
   kind?: JobRunKind;

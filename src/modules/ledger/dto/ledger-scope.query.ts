@@ -3,27 +3,27 @@ import { IsOptional, IsUUID } from 'class-validator';
 
 /** Filters of the ledger views; funders and venues are always limited to their own lines. */
 export class LedgerScopeQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsUUID()
   programmeId?: string;
 
-  @ApiPropertyOptional({ description: 'ANCT only; a funder always sees its own lines.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT only; a funder always sees its own lines.' })
   @IsOptional()
   @IsUUID()
   funderId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsUUID()
   orderId?: string;
 
-  @ApiPropertyOptional({ description: 'ANCT only; a venue always sees its own lines.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT only; a venue always sees its own lines.' })
   @IsOptional()
   @IsUUID()
   venueId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsUUID()
   statementId?: string;

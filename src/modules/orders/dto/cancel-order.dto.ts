@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CancelOrderDto {
-  @ApiPropertyOptional({ example: 'Commande en double.', description: 'Kept in the audit trail.' })
+  @ApiPropertyOptional({ type: 'string', example: 'Commande en double.', description: 'Kept in the audit trail.' })
   @IsOptional()
   @IsString()
   @MinLength(3)

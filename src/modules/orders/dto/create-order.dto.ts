@@ -6,23 +6,23 @@ import { COMMUNE_INSEE_CODE_PATTERN, DEPARTEMENT_CODE_PATTERN } from '../../orga
 export const MAX_CARNETS_PER_ORDER = 1_000_000;
 
 export class CreateOrderDto {
-  @ApiProperty({ format: 'uuid', description: 'A programme the funder is enrolled in.' })
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'A programme the funder is enrolled in.' })
   @IsUUID()
   programmeId: string;
 
-  @ApiProperty({ example: 200 })
+  @ApiProperty({ type: 'integer', example: 200 })
   @IsInt()
   @Min(1)
   @Max(MAX_CARNETS_PER_ORDER)
   carnetCount: number;
 
-  @ApiProperty({ example: 10, description: 'Chèques per carnet; one of the programme allowedCarnetSizes.' })
+  @ApiProperty({ type: 'integer', example: 10, description: 'Chèques per carnet; one of the programme allowedCarnetSizes.' })
   @IsInt()
   @Min(1)
   @Max(99)
   carnetSize: number;
 
-  @ApiPropertyOptional({ example: 'Offert par le Département du Rhône', description: 'Printed on the carnet cover.' })
+  @ApiPropertyOptional({ type: 'string', example: 'Offert par le Département du Rhône', description: 'Printed on the carnet cover.' })
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -4,17 +4,17 @@ import { PaginationQuery } from '../../../common/http/pagination.query';
 import { ORDER_STATUSES, type OrderStatus } from '../order-status';
 
 export class ListOrdersQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @ApiPropertyOptional({ type: 'string', enum: ORDER_STATUSES })
   @IsOptional()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid' })
   @IsOptional()
   @IsUUID()
   programmeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'ANCT only; a funder always sees its own orders.' })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', description: 'ANCT only; a funder always sees its own orders.' })
   @IsOptional()
   @IsUUID()
   funderId?: string;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class RejectOrderDto {
-  @ApiProperty({ example: 'Le montant dépasse l’enveloppe accordée.' })
+  @ApiProperty({ type: 'string', example: 'Le montant dépasse l’enveloppe accordée.' })
   @IsString()
   @MinLength(3)
   @MaxLength(1000)

@@ -5,33 +5,33 @@ import { COMMUNE_INSEE_CODE_PATTERN } from '../organisations.rules';
 import { OrganisationAdminDto } from './organisation-admin.dto';
 
 export class CreateVenueDto {
-  @ApiProperty({ example: 'Espace public numérique de la Guillotière' })
+  @ApiProperty({ type: 'string', example: 'Espace public numérique de la Guillotière' })
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: '73282932000074', description: 'SIRET (14 digits): one venue per SIRET.' })
+  @ApiProperty({ type: 'string', example: '73282932000074', description: 'SIRET (14 digits): one venue per SIRET.' })
   @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' })
   siret: string;
 
-  @ApiProperty({ example: '12 rue de Marseille' })
+  @ApiProperty({ type: 'string', example: '12 rue de Marseille' })
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   addressLine: string;
 
-  @ApiProperty({ example: '69007' })
+  @ApiProperty({ type: 'string', example: '69007' })
   @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' })
   postalCode: string;
 
-  @ApiProperty({ example: 'Lyon' })
+  @ApiProperty({ type: 'string', example: 'Lyon' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   city: string;
 
-  @ApiProperty({ example: '69387', description: 'INSEE code of the commune.' })
+  @ApiProperty({ type: 'string', example: '69387', description: 'INSEE code of the commune.' })
   @Matches(COMMUNE_INSEE_CODE_PATTERN, { message: 'communeInseeCode must be a 5-character INSEE code' })
   communeInseeCode: string;
 

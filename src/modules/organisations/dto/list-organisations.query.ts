@@ -4,7 +4,7 @@ import { PaginationQuery } from '../../../common/http/pagination.query';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation-kind';
 
 export class ListOrganisationsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @ApiPropertyOptional({ type: 'string', enum: ORGANISATION_KINDS })
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;

@@ -3,12 +3,12 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** The first administrator of a new organisation: invited, then manages the organisation's own users. */
 export class OrganisationAdminDto {
-  @ApiProperty({ example: 'pass-numerique@departement.fr' })
+  @ApiProperty({ type: 'string', example: 'pass-numerique@departement.fr' })
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'Dominique Bernard' })
+  @ApiProperty({ type: 'string', example: 'Dominique Bernard' })
   @IsString()
   @MinLength(1)
   @MaxLength(120)

@@ -9,44 +9,44 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 
 /** Typed by the prescriber to recognise the same person later; turned into a keyed hash at once and never stored. */
 export class PersonIdentityDto {
-  @ApiProperty({ example: 'Dupont Jean-Pierre', description: 'Family and given names, any order, accents and case ignored.' })
+  @ApiProperty({ type: 'string', example: 'Dupont Jean-Pierre', description: 'Family and given names, any order, accents and case ignored.' })
   @IsString()
   @MinLength(2)
   @MaxLength(120)
   fullName: string;
 
-  @ApiProperty({ example: '1970-05-04', description: 'Birth date, YYYY-MM-DD.' })
+  @ApiProperty({ type: 'string', example: '1970-05-04', description: 'Birth date, YYYY-MM-DD.' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be YYYY-MM-DD' })
   birthDate: string;
 }
 
 export class IssueCarnetDto {
-  @ApiProperty({ example: 'Léa', description: 'First name or nickname printed on the carnet (Latin letters, up to 40).' })
+  @ApiProperty({ type: 'string', example: 'Léa', description: 'First name or nickname printed on the carnet (Latin letters, up to 40).' })
   @Transform(trimmed)
   @IsString()
   @Matches(FIRST_NAME_PATTERN, { message: 'firstName must be 1–40 letters (Latin alphabet), spaces, hyphens, apostrophes or dots' })
   firstName: string;
 
-  @ApiPropertyOptional({ example: 1958 })
+  @ApiPropertyOptional({ type: 'integer', example: 1958 })
   @IsOptional()
   @IsInt()
   @Min(1900)
   @Max(2100)
   birthYear?: number;
 
-  @ApiProperty({ example: '69266', description: 'INSEE code of the commune where the person lives (not an address).' })
+  @ApiProperty({ type: 'string', example: '69266', description: 'INSEE code of the commune where the person lives (not an address).' })
   @Matches(COMMUNE_INSEE_CODE_PATTERN, { message: 'communeInseeCode must be a 5-character INSEE code' })
   communeInseeCode: string;
 
-  @ApiProperty({ description: "Whether the person belongs to the programme's target public." })
+  @ApiProperty({ type: 'boolean', description: "Whether the person belongs to the programme's target public." })
   @IsBoolean()
   targetPublic: boolean;
 
-  @ApiProperty({ enum: REASON_CATEGORIES })
+  @ApiProperty({ type: 'string', enum: REASON_CATEGORIES })
   @IsIn(REASON_CATEGORIES)
   reasonCategory: ReasonCategory;
 
-  @ApiProperty({ example: true, description: 'The person agreed to this data being recorded: must be true.' })
+  @ApiProperty({ type: 'boolean', example: true, description: 'The person agreed to this data being recorded: must be true.' })
   @Equals(true, { message: 'consent must be true: the person must agree before anything is recorded' })
   consent: boolean;
 

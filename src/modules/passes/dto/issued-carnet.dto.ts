@@ -2,62 +2,62 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REASON_CATEGORIES, type ReasonCategory } from '../reason-category';
 
 export class IssuedVoucherDto {
-  @ApiProperty({ example: '2026-0042-000123-01' })
+  @ApiProperty({ type: 'string', example: '2026-0042-000123-01' })
   serial: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'number', example: 1 })
   position: number;
 
-  @ApiProperty({ example: 'issued' })
+  @ApiProperty({ type: 'string', example: 'issued' })
   status: string;
 
-  @ApiProperty({ example: 1000 })
+  @ApiProperty({ type: 'integer', example: 1000 })
   faceValueCents: number;
 
-  @ApiProperty({ example: '2027-12-31T22:59:59.000Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2027-12-31T22:59:59.000Z' })
   expiresAt: Date;
 }
 
 export class IssueWarningDto {
-  @ApiProperty({ example: 'PERSON_HOLDS_ACTIVE_CARNET' })
+  @ApiProperty({ type: 'string', example: 'PERSON_HOLDS_ACTIVE_CARNET' })
   code: 'PERSON_HOLDS_ACTIVE_CARNET';
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   message: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'number', example: 1 })
   activeCarnets: number;
 }
 
 export class IssuedCarnetDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   carnetId: string;
 
-  @ApiProperty({ example: '2026-0042-000123' })
+  @ApiProperty({ type: 'string', example: '2026-0042-000123' })
   carnetNumber: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   beneficiaryId: string;
 
-  @ApiProperty({ enum: REASON_CATEGORIES })
+  @ApiProperty({ type: 'string', enum: REASON_CATEGORIES })
   reasonCategory: ReasonCategory;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The cancelled carnet this one replaces.' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'The cancelled carnet this one replaces.' })
   replacesCarnetId: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string', format: 'date-time' })
   issuedAt: Date;
 
-  @ApiProperty({ example: '2027-12-31T22:59:59.000Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2027-12-31T22:59:59.000Z' })
   expiresAt: Date;
 
-  @ApiProperty({ example: 10000, description: 'Value of the chèques handed out, in cents.' })
+  @ApiProperty({ type: 'integer', example: 10000, description: 'Value of the chèques handed out, in cents.' })
   totalValueCents: number;
 
   @ApiProperty({ type: [IssuedVoucherDto] })
   vouchers: IssuedVoucherDto[];
 
-  @ApiProperty({ example: '/api/v1/carnets/4c1e…/pdf', description: 'Where to download the printable carnet.' })
+  @ApiProperty({ type: 'string', example: '/api/v1/carnets/4c1e…/pdf', description: 'Where to download the printable carnet.' })
   pdfUrl: string;
 
   @ApiProperty({ type: [IssueWarningDto], description: 'Issued anyway; shown to the prescriber.' })

@@ -11,7 +11,7 @@ export class CreatePrintRunDto {
   @IsUUID('all', { each: true })
   carnetIds?: string[];
 
-  @ApiPropertyOptional({ description: 'Print every printable carnet of this order that you hold.' })
+  @ApiPropertyOptional({ type: 'string', description: 'Print every printable carnet of this order that you hold.' })
   @IsOptional()
   @IsUUID()
   orderId?: string;

@@ -2,79 +2,65 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRINT_RUN_STATUSES, type PrintRunStatus } from '../print-run.entity';
 
 export class PrintRunFileDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'number', example: 1 })
   index: number;
 
-  @ApiProperty({ example: 'carnets-001.pdf' })
+  @ApiProperty({ type: 'string', example: 'carnets-001.pdf' })
   fileName: string;
 
-  @ApiProperty({ example: 250 })
+  @ApiProperty({ type: 'number', example: 250 })
   carnetCount: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ type: 'number', example: 0 })
   omittedCarnetCount: number;
 
-  @ApiProperty({ example: '2026-0042-000001' })
+  @ApiProperty({ type: 'string', example: '2026-0042-000001' })
   firstCarnetNumber: string;
 
-  @ApiProperty({ example: '2026-0042-000250' })
+  @ApiProperty({ type: 'string', example: '2026-0042-000250' })
   lastCarnetNumber: string;
 
-  @ApiProperty({ example: 8123456 })
+  @ApiProperty({ type: 'number', example: 8123456 })
   bytes: number;
 
-  @ApiProperty({ description: 'SHA-256 of the file, hex.' })
+  @ApiProperty({ type: 'string', description: 'SHA-256 of the file, hex.' })
   sha256: string;
 
-  @ApiProperty({ example: '/api/v1/print-runs/…/files/1' })
+  @ApiProperty({ type: 'string', example: '/api/v1/print-runs/…/files/1' })
   downloadUrl: string;
 }
 
 export class PrintRunViewDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   id: string;
 
-  @ApiProperty({ enum: PRINT_RUN_STATUSES })
+  @ApiProperty({ type: 'string', enum: PRINT_RUN_STATUSES })
   status: PrintRunStatus;
 
-  @ApiProperty({ example: 2000 })
+  @ApiProperty({ type: 'number', example: 2000 })
   carnetCount: number;
 
-  @ApiProperty({ example: 750 })
+  @ApiProperty({ type: 'number', example: 750 })
   carnetsDone: number;
 
-  @ApiProperty({ example: 37, description: 'Whole percent of carnets rendered.' })
+  @ApiProperty({ type: 'number', example: 37, description: 'Whole percent of carnets rendered.' })
   progressPercent: number;
 
-  @ApiProperty({ example: 250 })
+  @ApiProperty({ type: 'number', example: 250 })
   carnetsPerFile: number;
 
   @ApiProperty({ type: [PrintRunFileDto], description: 'Files finished so far, downloadable at once.' })
   files: PrintRunFileDto[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'string', nullable: true })
   failureReason: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string', format: 'date-time' })
   createdAt: Date;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
   startedAt: Date | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
   finishedAt: Date | null;
-}
-
-export class PrintRunPageDto {
-  @ApiProperty({ type: [PrintRunViewDto] })
-  items: PrintRunViewDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
 }

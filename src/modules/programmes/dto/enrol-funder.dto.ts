@@ -3,11 +3,11 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { MAX_CENTS } from '../../../common/http/money';
 
 export class EnrolFunderDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: 'string', format: 'uuid' })
   @IsUUID()
   funderId: string;
 
-  @ApiPropertyOptional({ description: 'State envelope granted to the funder, in cents; defaults to the programme per-funder cap.' })
+  @ApiPropertyOptional({ type: 'integer', description: 'State envelope granted to the funder, in cents; defaults to the programme per-funder cap.' })
   @IsOptional()
   @IsInt()
   @Min(0)

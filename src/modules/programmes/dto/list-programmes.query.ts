@@ -5,12 +5,12 @@ import { PaginationQuery } from '../../../common/http/pagination.query';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity';
 
 export class ListProgrammesQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES })
+  @ApiPropertyOptional({ type: 'string', enum: PROGRAMME_STATUSES })
   @IsOptional()
   @IsIn(PROGRAMME_STATUSES)
   status?: ProgrammeStatus;
 
-  @ApiPropertyOptional({ example: 2026 })
+  @ApiPropertyOptional({ type: 'integer', example: 2026 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

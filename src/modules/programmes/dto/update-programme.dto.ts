@@ -5,7 +5,7 @@ import { CreateProgrammeDto } from './create-programme.dto';
 
 /** Orders already created keep their amounts (priced at creation); chèques already generated keep their expiry. */
 export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) {
-  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES, description: 'A closed programme accepts no new order.' })
+  @ApiPropertyOptional({ type: 'string', enum: PROGRAMME_STATUSES, description: 'A closed programme accepts no new order.' })
   @IsOptional()
   @IsIn(PROGRAMME_STATUSES)
   status?: ProgrammeStatus;

@@ -4,7 +4,7 @@ import { PaginationQuery } from '../../../common/http/pagination.query';
 import { ANOMALY_KINDS, type AnomalyKind } from '../anomaly-kind';
 
 export class ListAnomaliesQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: ANOMALY_KINDS })
+  @ApiPropertyOptional({ type: 'string', enum: ANOMALY_KINDS })
   @IsOptional()
   @IsIn(ANOMALY_KINDS)
   kind?: AnomalyKind;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CancelRedemptionDto {
-  @ApiProperty({ example: 'Chèque scanné par erreur pour un autre atelier' })
+  @ApiProperty({ type: 'string', example: 'Chèque scanné par erreur pour un autre atelier' })
   @IsString()
   @MinLength(3)
   @MaxLength(500)

@@ -4,29 +4,29 @@ import { IsDate, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PaginationQuery } from '../../../common/http/pagination.query';
 
 export class ListRedemptionsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ description: 'Scanned at or after (ISO 8601).' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'Scanned at or after (ISO 8601).' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
   from?: Date;
 
-  @ApiPropertyOptional({ description: 'Scanned before (ISO 8601).' })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'Scanned before (ISO 8601).' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
   to?: Date;
 
-  @ApiPropertyOptional({ enum: ['active', 'cancelled'] })
+  @ApiPropertyOptional({ type: 'string', enum: ['active', 'cancelled'] })
   @IsOptional()
   @IsIn(['active', 'cancelled'])
   status?: 'active' | 'cancelled';
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsUUID()
   siteId?: string;
 
-  @ApiPropertyOptional({ description: 'ANCT only: one venue’s redemptions.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT only: one venue’s redemptions.' })
   @IsOptional()
   @IsUUID()
   venueId?: string;

@@ -4,16 +4,16 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsOptional, IsUUID, Matche
 import { VoucherInputDto } from './voucher-input.dto';
 
 export class OfflineScanDto extends VoucherInputDto {
-  @ApiProperty({ example: '2026-03-14T09:42:10Z', description: 'When the device scanned the chèque (device clock, with its offset or in UTC).' })
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-03-14T09:42:10Z', description: 'When the device scanned the chèque (device clock, with its offset or in UTC).' })
   @Type(() => Date)
   @IsDate()
   scannedAt: Date;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   @IsUUID()
   serviceId: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsUUID()
   siteId?: string;
@@ -22,7 +22,7 @@ export class OfflineScanDto extends VoucherInputDto {
 export const OFFLINE_BATCH_MAX_SCANS = 500;
 
 export class OfflineBatchDto {
-  @ApiProperty({ example: 'tablette-accueil-1', description: 'The device that kept the scans.' })
+  @ApiProperty({ type: 'string', example: 'tablette-accueil-1', description: 'The device that kept the scans.' })
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'deviceId must be 1–100 letters, digits or . _ : -' })
   deviceId: string;
 

@@ -5,11 +5,11 @@ import { VoucherInputDto } from './voucher-input.dto';
 
 /** One service, paid with one or several chèques: all are redeemed or none. */
 export class RedeemVouchersDto {
-  @ApiProperty({ description: 'One of the venue’s active services.' })
+  @ApiProperty({ type: 'string', description: 'One of the venue’s active services.' })
   @IsUUID()
   serviceId: string;
 
-  @ApiPropertyOptional({ description: 'Site where the service takes place; default: the venue itself.' })
+  @ApiPropertyOptional({ type: 'string', description: 'Site where the service takes place; default: the venue itself.' })
   @IsOptional()
   @IsUUID()
   siteId?: string;

@@ -4,12 +4,12 @@ import { PaginationQuery } from '../../../common/http/pagination.query';
 import { STATEMENT_STATUSES, type StatementStatus } from '../statement-status';
 
 export class ListStatementsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: STATEMENT_STATUSES })
+  @ApiPropertyOptional({ type: 'string', enum: STATEMENT_STATUSES })
   @IsOptional()
   @IsIn(STATEMENT_STATUSES)
   status?: StatementStatus;
 
-  @ApiPropertyOptional({ description: 'ANCT: one venue only. A venue always sees its own statements only.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT: one venue only. A venue always sees its own statements only.' })
   @IsOptional()
   @IsUUID()
   venueId?: string;

@@ -3,7 +3,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { PaginationQuery } from '../../../common/http/pagination.query';
 
 export class ListFundingReportsQuery extends PaginationQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'string' })
   @IsOptional()
   @IsUUID()
   programmeId?: string;

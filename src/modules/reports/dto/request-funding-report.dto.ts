@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 
 export class RequestFundingReportDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   @IsUUID()
   programmeId: string;
 
-  @ApiPropertyOptional({ description: 'ANCT: one funder, or the whole programme when absent. A funder always gets its own scope.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT: one funder, or the whole programme when absent. A funder always gets its own scope.' })
   @IsOptional()
   @IsUUID()
   funderId?: string;

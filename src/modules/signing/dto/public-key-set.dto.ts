@@ -1,25 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class PublicJwkDto {
-  @ApiProperty({ example: 'OKP' })
+  @ApiProperty({ type: 'string', example: 'OKP' })
   kty: 'OKP';
 
-  @ApiProperty({ example: 'Ed25519' })
+  @ApiProperty({ type: 'string', example: 'Ed25519' })
   crv: 'Ed25519';
 
-  @ApiProperty({ description: 'Public key, 32 bytes base64url.', example: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' })
+  @ApiProperty({ type: 'string', description: 'Public key, 32 bytes base64url.', example: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' })
   x: string;
 
-  @ApiProperty({ description: 'Key id, as in the QR payload and the JWS header.', example: 'pn-2026' })
+  @ApiProperty({ type: 'string', description: 'Key id, as in the QR payload and the JWS header.', example: 'pn-2026' })
   kid: string;
 
-  @ApiProperty({ example: 'sig' })
+  @ApiProperty({ type: 'string', example: 'sig' })
   use: 'sig';
 
-  @ApiProperty({ description: 'Start of validity, seconds since 1970 (UTC).', example: 1767225600 })
+  @ApiProperty({ type: 'number', description: 'Start of validity, seconds since 1970 (UTC).', example: 1767225600 })
   nbf: number;
 
-  @ApiProperty({ description: 'End of validity, seconds since 1970 (UTC): nothing signed by this key is accepted after it.', example: 2082758399 })
+  @ApiProperty({ type: 'number', description: 'End of validity, seconds since 1970 (UTC): nothing signed by this key is accepted after it.', example: 2082758399 })
   exp: number;
 }
 

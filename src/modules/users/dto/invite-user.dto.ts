@@ -2,23 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class InviteUserDto {
-  @ApiProperty({ example: 'agent@ccas-villeurbanne.fr' })
+  @ApiProperty({ type: 'string', example: 'agent@ccas-villeurbanne.fr' })
   @IsEmail()
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'Camille Martin' })
+  @ApiProperty({ type: 'string', example: 'Camille Martin' })
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   displayName: string;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ type: 'boolean', default: false })
   @IsOptional()
   @IsBoolean()
   isOrganisationAdmin?: boolean;
 
-  @ApiPropertyOptional({ description: 'ANCT admins only: the organisation to invite into.' })
+  @ApiPropertyOptional({ type: 'string', description: 'ANCT admins only: the organisation to invite into.' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;

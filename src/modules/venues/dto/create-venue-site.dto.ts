@@ -13,7 +13,7 @@ export class CreateVenueSiteDto extends PickType(CreateVenueDto, ['name', 'addre
   @Type(() => OpeningSlotDto)
   openingHours: OpeningSlotDto[];
 
-  @ApiPropertyOptional({ example: 'Accès de plain-pied, boucle magnétique à l’accueil.' })
+  @ApiPropertyOptional({ type: 'string', example: 'Accès de plain-pied, boucle magnétique à l’accueil.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

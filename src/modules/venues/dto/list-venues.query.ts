@@ -5,12 +5,12 @@ import { VENUE_QUALIFICATION_STATUSES, type VenueQualificationStatus } from '../
 import { DEPARTEMENT_CODE_PATTERN } from '../../organisations/organisations.rules';
 
 export class ListVenuesQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: VENUE_QUALIFICATION_STATUSES })
+  @ApiPropertyOptional({ type: 'string', enum: VENUE_QUALIFICATION_STATUSES })
   @IsOptional()
   @IsIn(VENUE_QUALIFICATION_STATUSES)
   qualificationStatus?: VenueQualificationStatus;
 
-  @ApiPropertyOptional({ example: '69' })
+  @ApiPropertyOptional({ type: 'string', example: '69' })
   @IsOptional()
   @Matches(DEPARTEMENT_CODE_PATTERN, { message: 'departementCode must be a French département code such as 69, 2A or 974' })
   departementCode?: string;

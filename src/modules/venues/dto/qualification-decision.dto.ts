@@ -3,11 +3,11 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { QUALIFICATION_DECISIONS, type QualificationDecision } from '../venues.rules';
 
 export class QualificationDecisionDto {
-  @ApiProperty({ enum: QUALIFICATION_DECISIONS })
+  @ApiProperty({ type: 'string', enum: QUALIFICATION_DECISIONS })
   @IsIn(QUALIFICATION_DECISIONS)
   decision: QualificationDecision;
 
-  @ApiPropertyOptional({ example: 'Charte non signée', description: 'Required to refuse, suspend or withdraw.' })
+  @ApiPropertyOptional({ type: 'string', example: 'Charte non signée', description: 'Required to refuse, suspend or withdraw.' })
   @IsOptional()
   @IsString()
   @MinLength(3)

@@ -1,0 +1,47 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../../auth/role';
+import { USER_STATUSES, type UserStatus } from '../user.entity';
+
+export class UserDto {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty({ type: 'string', format: 'email' })
+  email: string;
+
+  @ApiProperty({ type: 'string' })
+  displayName: string;
+
+  @ApiProperty({ type: 'string', enum: ROLES })
+  role: Role;
+
+  @ApiProperty({ type: 'boolean' })
+  isOrganisationAdmin: boolean;
+
+  @ApiProperty({ type: 'string', enum: USER_STATUSES })
+  status: UserStatus;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  lastLoginAt: Date | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt: Date;
+}
+
+/** No e-mail is sent by the platform yet: the inviter hands the link over; it works once, for 7 days. */
+export class InvitationDto {
+  @ApiProperty({ type: () => UserDto })
+  user: UserDto;
+
+  @ApiProperty({ type: 'string', description: 'To send to POST /auth/accept-invitation with a password.' })
+  invitationToken: string;
+
+  @ApiProperty({ type: 'string', example: 'https://pass.example.fr/invitation?token=…' })
+  invitationUrl: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  invitationExpiresAt: Date;
+}

@@ -1,0 +1,206 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { InvitationDto } from '../../users/dto/user.dto';
+import { VENUE_QUALIFICATION_STATUSES, type VenueQualificationStatus } from '../../organisations/organisation-kind';
+import { SERVICE_CATEGORIES, type ServiceCategory } from '../service-category';
+import { OpeningSlotDto } from './opening-slot.dto';
+
+export class VenueSiteDto {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  venueId: string;
+
+  @ApiProperty({ type: 'string', example: 'Médiathèque de la Part-Dieu' })
+  name: string;
+
+  @ApiProperty({ type: 'string' })
+  addressLine: string;
+
+  @ApiProperty({ type: 'string', example: '69003' })
+  postalCode: string;
+
+  @ApiProperty({ type: 'string', example: 'Lyon' })
+  city: string;
+
+  @ApiProperty({ type: 'string', example: '69383' })
+  communeInseeCode: string;
+
+  @ApiProperty({ type: 'string', example: '69' })
+  departementCode: string;
+
+  @ApiProperty({ type: () => [OpeningSlotDto] })
+  openingHours: OpeningSlotDto[];
+
+  @ApiProperty({ type: 'string', nullable: true })
+  accessibilityNotes: string | null;
+
+  @ApiProperty({ type: 'boolean' })
+  active: boolean;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt: Date;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  updatedAt: Date;
+}
+
+export class VenueServiceDto {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  venueId: string;
+
+  @ApiProperty({ type: 'string', example: 'Atelier « premiers pas sur smartphone »' })
+  label: string;
+
+  @ApiProperty({ type: 'string', enum: SERVICE_CATEGORIES })
+  category: ServiceCategory;
+
+  @ApiProperty({ type: 'integer', example: 120 })
+  durationMinutes: number;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'Chèques one session takes at most.' })
+  maxVouchers: number;
+
+  @ApiProperty({ type: 'boolean' })
+  active: boolean;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt: Date;
+}
+
+export class QualificationEventDto {
+  @ApiProperty({ type: 'string' })
+  id: string;
+
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  venueId: string;
+
+  @ApiProperty({ type: 'string', example: 'qualify' })
+  decision: string;
+
+  @ApiProperty({ type: 'string', enum: VENUE_QUALIFICATION_STATUSES })
+  fromStatus: VenueQualificationStatus;
+
+  @ApiProperty({ type: 'string', enum: VENUE_QUALIFICATION_STATUSES })
+  toStatus: VenueQualificationStatus;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  reason: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  decidedAt: Date;
+
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
+  decidedByUserId: string | null;
+}
+
+/** A venue with its sites, services and qualification history. */
+export class VenueProfileDto {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'string' })
+  name: string;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  siret: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  addressLine: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  postalCode: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  city: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  communeInseeCode: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  departementCode: string | null;
+
+  @ApiProperty({ type: 'string', enum: VENUE_QUALIFICATION_STATUSES, nullable: true })
+  qualificationStatus: VenueQualificationStatus | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  qualificationChangedAt: Date | null;
+
+  @ApiProperty({ type: () => [VenueSiteDto] })
+  sites: VenueSiteDto[];
+
+  @ApiProperty({ type: () => [VenueServiceDto] })
+  services: VenueServiceDto[];
+
+  @ApiProperty({ type: () => [QualificationEventDto] })
+  qualificationHistory: QualificationEventDto[];
+}
+
+export class VenueApplicationDto {
+  @ApiProperty({ type: () => VenueProfileDto })
+  venue: VenueProfileDto;
+
+  @ApiProperty({ type: () => InvitationDto })
+  adminInvitation: InvitationDto;
+}
+
+export class PublicVenueSiteDto {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'string' })
+  name: string;
+
+  @ApiProperty({ type: 'string' })
+  addressLine: string;
+
+  @ApiProperty({ type: 'string' })
+  postalCode: string;
+
+  @ApiProperty({ type: 'string' })
+  city: string;
+
+  @ApiProperty({ type: 'string' })
+  communeInseeCode: string;
+
+  @ApiProperty({ type: () => [OpeningSlotDto] })
+  openingHours: OpeningSlotDto[];
+
+  @ApiProperty({ type: 'string', nullable: true })
+  accessibilityNotes: string | null;
+}
+
+export class PublicVenueServiceDto {
+  @ApiProperty({ type: 'string' })
+  label: string;
+
+  @ApiProperty({ type: 'string', enum: SERVICE_CATEGORIES })
+  category: ServiceCategory;
+
+  @ApiProperty({ type: 'string', example: 'Atelier collectif', description: 'The category, in French.' })
+  categoryLabel: string;
+
+  @ApiProperty({ type: 'integer' })
+  durationMinutes: number;
+
+  @ApiProperty({ type: 'integer' })
+  maxVouchers: number;
+}
+
+/** A qualified venue where chèques can be used, for beneficiaries and prescribers. */
+export class PublicVenueDto {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: 'string' })
+  name: string;
+
+  @ApiProperty({ type: () => [PublicVenueSiteDto] })
+  sites: PublicVenueSiteDto[];
+
+  @ApiProperty({ type: () => [PublicVenueServiceDto] })
+  services: PublicVenueServiceDto[];
+}
