@@ -45,6 +45,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   // Fastify also reads text/plain bodies as strings, which validation then refuses as a 400 naming no
   // field; every endpoint takes JSON, so any other type is a 415 that says so.
   fastify.removeContentTypeParser('text/plain');
+  // Files in the venues' national standard (`POST /venue-imports`), sent as they are: CSV, or JSON as a file.
+  fastify.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: byteSize(config.VENUE_IMPORT_MAX_SIZE) }, (_request, body, done) =>
+    done(null, body),
+  );
   installRequestContext(fastify);
   if (config.LOG_LEVEL !== 'silent') installRequestLog(fastify);
   app.useSecurityHeaders({ contentSecurityPolicy: false });

@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { PublicVenueExportController } from './public-venue-export.controller';
 import { PublicVenuesController } from './public-venues.controller';
+import { VenueStandardExportService } from './standard/venue-standard-export.service';
 import { VenuesController } from './venues.controller';
 import { VenuesService } from './venues.service';
 
-@Module({ imports: [OrganisationsModule], controllers: [VenuesController, PublicVenuesController], providers: [VenuesService] })
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [VenuesController, PublicVenuesController, PublicVenueExportController],
+  providers: [VenuesService, VenueStandardExportService],
+  exports: [VenueStandardExportService],
+})
 export class VenuesModule {}
