@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { VenueSiteEntity } from '../venues/venue-site.entity';
 import type { RejectedLine } from './venue-import-run.entity';
@@ -95,29 +95,47 @@ export class VenueImportsRepository {
     await this.dataSource.manager.update(VenueImportRunEntity, { id }, { status: 'failed', error, finishedAt: () => 'now()' });
   }
 
-  /** The site imported earlier from the line with this `id` + `source` (the empty string for no source). */
-  findImportedSite(manager: EntityManager, externalSource: string, externalId: string): Promise<VenueSiteEntity | null> {
-    return manager.findOneBy(VenueSiteEntity, { externalSource, externalId });
+  /** Sites imported earlier from lines with these `source` + `id` pairs (the empty string for no source). */
+  async findImportedSites(manager: EntityManager, keys: readonly { source: string; id: string }[]): Promise<Pick<VenueSiteEntity, 'id' | 'venueId' | 'externalId' | 'externalSource' | 'standardFingerprint'>[]> {
+    if (keys.length === 0) return [];
+    return manager.query(
+      `SELECT s.id, s.venue_id AS "venueId", s.external_id AS "externalId", s.external_source AS "externalSource", s.standard_fingerprint AS "standardFingerprint"
+         FROM venue_sites s
+         JOIN unnest($1::text[], $2::text[]) AS k(source, id) ON s.external_source = k.source AND s.external_id = k.id`,
+      [keys.map((key) => key.source), keys.map((key) => key.id)],
+    );
   }
 
-  /** A site registered here, exported with its own id and our source, and now imported back. */
-  findOwnSite(manager: EntityManager, siteId: string): Promise<VenueSiteEntity | null> {
-    return /^[0-9a-f-]{36}$/i.test(siteId) ? manager.findOneBy(VenueSiteEntity, { id: siteId }) : Promise.resolve(null);
+  /** Sites registered here, exported with their own id and our source, now imported back. */
+  async findOwnSites(manager: EntityManager, siteIds: readonly string[]): Promise<Pick<VenueSiteEntity, 'id' | 'venueId' | 'externalId' | 'externalSource' | 'standardFingerprint'>[]> {
+    const uuids = siteIds.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    if (uuids.length === 0) return [];
+    return manager.find(VenueSiteEntity, { where: { id: In(uuids) }, select: { id: true, venueId: true, externalId: true, externalSource: true, standardFingerprint: true } });
   }
 
-  findVenueBySiret(manager: EntityManager, siret: string): Promise<OrganisationEntity | null> {
-    return manager.findOneBy(OrganisationEntity, { kind: 'venue', siret });
+  findVenuesBySiret(manager: EntityManager, sirets: readonly string[]): Promise<Pick<OrganisationEntity, 'id' | 'siret'>[]> {
+    if (sirets.length === 0) return Promise.resolve([]);
+    return manager.find(OrganisationEntity, { where: { kind: 'venue', siret: In([...sirets]) }, select: { id: true, siret: true } });
   }
 
-  /** A venue known only from an imported file: an application to qualify (`pending`), without any user yet. */
-  async insertPendingVenue(manager: EntityManager, values: Pick<OrganisationEntity, 'name' | 'siret' | 'addressLine' | 'postalCode' | 'city' | 'communeInseeCode' | 'departementCode'>): Promise<string> {
-    const result = await manager.insert(OrganisationEntity, { ...values, kind: 'venue', qualificationStatus: 'pending', active: true });
-    return result.identifiers[0].id as string;
+  /** Venues known only from an imported file: applications to qualify (`pending`), without any user yet. One statement. */
+  async insertPendingVenues(
+    manager: EntityManager,
+    venues: Pick<OrganisationEntity, 'name' | 'siret' | 'addressLine' | 'postalCode' | 'city' | 'communeInseeCode' | 'departementCode'>[],
+  ): Promise<string[]> {
+    if (venues.length === 0) return [];
+    const result = await manager.insert(
+      OrganisationEntity,
+      venues.map((venue) => ({ ...venue, kind: 'venue' as const, qualificationStatus: 'pending' as const, active: true })),
+    );
+    return result.identifiers.map((identifier) => identifier.id as string);
   }
 
-  async insertSite(manager: EntityManager, values: Partial<VenueSiteEntity>): Promise<string> {
-    const result = await manager.insert(VenueSiteEntity, values);
-    return result.identifiers[0].id as string;
+  /** One statement for the whole chunk; ids in the order given. */
+  async insertSites(manager: EntityManager, sites: Partial<VenueSiteEntity>[]): Promise<string[]> {
+    if (sites.length === 0) return [];
+    const result = await manager.insert(VenueSiteEntity, sites);
+    return result.identifiers.map((identifier) => identifier.id as string);
   }
 
   async updateSite(manager: EntityManager, siteId: string, values: Partial<VenueSiteEntity>): Promise<void> {

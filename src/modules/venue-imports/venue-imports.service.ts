@@ -3,7 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Actor } from '../../auth/actor';
 import { systemActor } from '../../auth/actor';
-import { AuditService } from '../../audit/audit.service';
+import { type AuditRecord, AuditService } from '../../audit/audit.service';
+import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import { runInContext } from '../../common/request-context';
@@ -73,15 +74,13 @@ export class VenueImportsService {
         for (let start = 0; start < table.lines.length; start += CHUNK_LINES) {
           const chunk = table.lines.slice(start, start + CHUNK_LINES);
           await this.transactions.run(async (manager) => {
+            const parsed: { line: number; site: StandardSite }[] = [];
             for (const { line, record } of chunk) {
-              const parsed = parseStandardLine(record);
-              if (!parsed.ok) {
-                progress.rejectedLines.push({ line, id: record.id?.trim() || null, reasons: parsed.problems });
-                continue;
-              }
-              const outcome = await this.importLine(manager, parsed.site);
-              progress[`${outcome}Count`] += 1;
+              const result = parseStandardLine(record);
+              if (result.ok) parsed.push({ line, site: result.site });
+              else progress.rejectedLines.push({ line, id: record.id?.trim() || null, reasons: result.problems });
             }
+            await this.importChunk(manager, parsed, progress);
             progress.processedLines += chunk.length;
             await this.runs.recordProgress(manager, runId, progress);
           });
@@ -97,29 +96,56 @@ export class VenueImportsService {
     });
   }
 
-  private async importLine(manager: Parameters<Parameters<TransactionRunner['run']>[0]>[0], site: StandardSite): Promise<'created' | 'updated' | 'unchanged'> {
-    const source = site.externalSource ?? '';
-    const existing =
-      (await this.runs.findImportedSite(manager, source, site.externalId)) ??
-      (source === OWN_SOURCE ? await this.runs.findOwnSite(manager, site.externalId) : null);
-    const fingerprint = standardFingerprint(site);
-    if (existing) {
-      if (existing.standardFingerprint === fingerprint) return 'unchanged';
-      const values = siteValues(site, fingerprint, existing.externalId === null ? null : source);
-      await this.runs.updateSite(manager, existing.id, values);
-      await this.audit.record(manager, {
-        action: 'venue_site.imported',
-        objectType: 'venue_site',
-        objectId: existing.id,
-        objectOrganisationId: existing.venueId,
-        before: { fingerprint: existing.standardFingerprint },
-        after: { fingerprint, sourceUpdatedOn: site.sourceUpdatedOn },
-      });
-      return 'updated';
+  /**
+   * One chunk, in a few statements: the sites already imported (by `source` + `id`, or our own exported
+   * sites by their id), the venues already known (by SIRET), then the new venues and the new sites each
+   * in one insert. Only sites whose content changed are updated.
+   */
+  private async importChunk(manager: EntityManager, lines: { line: number; site: StandardSite }[], progress: ImportProgress): Promise<void> {
+    const keyOf = (site: StandardSite) => `${site.externalSource ?? ''}\u0000${site.externalId}`;
+    const imported = await this.runs.findImportedSites(
+      manager,
+      lines.map(({ site }) => ({ source: site.externalSource ?? '', id: site.externalId })),
+    );
+    const known = new Map(imported.map((site) => [`${site.externalSource}\u0000${site.externalId}`, site]));
+    const own = new Map(
+      (await this.runs.findOwnSites(manager, lines.filter(({ site }) => site.externalSource === OWN_SOURCE).map(({ site }) => site.externalId))).map((site) => [site.id, site]),
+    );
+    const audits: AuditRecord[] = [];
+    const toCreate: { line: number; site: StandardSite; fingerprint: string }[] = [];
+    const inThisChunk = new Set<string>();
+    for (const { line, site } of lines) {
+      const key = keyOf(site);
+      if (inThisChunk.has(key)) {
+        progress.rejectedLines.push({ line, id: site.externalId, reasons: [`id : « ${site.externalId} » figure déjà plus haut dans le fichier pour la même source`] });
+        continue;
+      }
+      inThisChunk.add(key);
+      const fingerprint = standardFingerprint(site);
+      const existing = known.get(key) ?? (site.externalSource === OWN_SOURCE ? own.get(site.externalId) : undefined);
+      if (!existing) {
+        toCreate.push({ line, site, fingerprint });
+      } else if (existing.standardFingerprint === fingerprint) {
+        progress.unchangedCount += 1;
+      } else {
+        await this.runs.updateSite(manager, existing.id, siteValues(site, fingerprint, existing.externalId === null ? null : (site.externalSource ?? '')));
+        audits.push({
+          action: 'venue_site.imported',
+          objectType: 'venue_site',
+          objectId: existing.id,
+          objectOrganisationId: existing.venueId,
+          before: { fingerprint: existing.standardFingerprint },
+          after: { fingerprint, sourceUpdatedOn: site.sourceUpdatedOn },
+        });
+        progress.updatedCount += 1;
+      }
     }
-    let venueId = (await this.runs.findVenueBySiret(manager, site.siret))?.id;
-    if (!venueId) {
-      venueId = await this.runs.insertPendingVenue(manager, {
+
+    const venueBySiret = new Map((await this.runs.findVenuesBySiret(manager, [...new Set(toCreate.map(({ site }) => site.siret))])).map((venue) => [venue.siret!, venue.id]));
+    const newVenues = [...new Map(toCreate.filter(({ site }) => !venueBySiret.has(site.siret)).map(({ site }) => [site.siret, site])).values()];
+    const newVenueIds = await this.runs.insertPendingVenues(
+      manager,
+      newVenues.map((site) => ({
         name: site.name,
         siret: site.siret,
         addressLine: site.addressLine,
@@ -127,24 +153,34 @@ export class VenueImportsService {
         city: site.city,
         communeInseeCode: site.communeInseeCode,
         departementCode: site.departementCode,
-      });
-      await this.audit.record(manager, {
+      })),
+    );
+    newVenues.forEach((site, index) => {
+      venueBySiret.set(site.siret, newVenueIds[index]);
+      audits.push({
         action: 'venue.applied',
         objectType: 'organisation',
-        objectId: venueId,
-        objectOrganisationId: venueId,
+        objectId: newVenueIds[index],
+        objectOrganisationId: newVenueIds[index],
         after: { origin: 'import', siret: site.siret, qualificationStatus: 'pending' },
       });
-    }
-    const siteId = await this.runs.insertSite(manager, { ...siteValues(site, fingerprint, source), venueId, openingHours: [] });
-    await this.audit.record(manager, {
-      action: 'venue_site.imported',
-      objectType: 'venue_site',
-      objectId: siteId,
-      objectOrganisationId: venueId,
-      after: { externalId: site.externalId, externalSource: source, fingerprint },
     });
-    return 'created';
+
+    const siteIds = await this.runs.insertSites(
+      manager,
+      toCreate.map(({ site, fingerprint }) => ({ ...siteValues(site, fingerprint, site.externalSource ?? ''), venueId: venueBySiret.get(site.siret)!, openingHours: [] })),
+    );
+    toCreate.forEach(({ site, fingerprint }, index) =>
+      audits.push({
+        action: 'venue_site.imported',
+        objectType: 'venue_site',
+        objectId: siteIds[index],
+        objectOrganisationId: venueBySiret.get(site.siret)!,
+        after: { externalId: site.externalId, externalSource: site.externalSource ?? '', fingerprint },
+      }),
+    );
+    progress.createdCount += toCreate.length;
+    await this.audit.record(manager, ...audits);
   }
 }
 

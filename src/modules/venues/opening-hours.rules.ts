@@ -35,7 +35,7 @@ export function openingHoursProblem(value: string): string | null {
     parse(value);
     return null;
   } catch (error) {
-    const detail = String(error).replace(/\s+/g, ' ').trim().slice(0, 200);
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, 200);
     return `les horaires ne sont pas au format OpenStreetMap (exemple : « Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00 ») : ${detail}`;
   }
 }
@@ -99,8 +99,27 @@ export function weekOpeningHours(value: string, now: Date): DayOpeningHours[] {
   });
 }
 
+/**
+ * The parser takes several milliseconds per value, and the same values come back again and again (an
+ * import of the national map, every search): parsed values (and refusals) are kept, the oldest dropped
+ * first. A parsed value is only read afterwards, never changed.
+ */
+const PARSED_CACHE_SIZE = 5000;
+const parsed = new Map<string, OpeningHours | Error>();
+
 function parse(value: string): OpeningHours {
-  return new OpeningHours(value, FRANCE, { locale: 'fr', mode: 0 } as never);
+  let result = parsed.get(value);
+  if (result === undefined) {
+    try {
+      result = new OpeningHours(value, FRANCE, { locale: 'fr', mode: 0 } as never);
+    } catch (error) {
+      result = error instanceof Error ? error : new Error(String(error));
+    }
+    if (parsed.size >= PARSED_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+    parsed.set(value, result);
+  }
+  if (result instanceof Error) throw result;
+  return result;
 }
 
 /** A `Date` whose local fields (year … second) are the Paris wall clock at `instant`. */

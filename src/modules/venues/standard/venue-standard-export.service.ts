@@ -4,6 +4,8 @@ import { parisToday } from '../../../common/time/paris-time';
 import type { VenueSiteEntity } from '../venue-site.entity';
 import { slotsToOpeningHours } from '../opening-hours.rules';
 import { VenuesRepository } from '../venues.repository';
+import { type ServiceCategory, STANDARD_SERVICE_OF_CATEGORY } from '../service-category';
+import { STANDARD_SERVICES } from './standard-columns';
 import { standardFileName } from './standard-columns';
 import { writeStandardCsv, toStandardJson } from './standard-csv';
 import { type StandardRecord, toStandardRecord } from './standard-lieu.rules';
@@ -40,7 +42,10 @@ export class VenueStandardExportService {
 
   private async records(): Promise<StandardRecord[]> {
     const sites = await this.venues.publicSites();
-    return sites.map((site) => siteToStandardRecord(site, site.siret));
+    const venueIds = [...new Set(sites.map((site) => site.venueId))];
+    const services = venueIds.length > 0 ? await this.venues.activeServicesOf(venueIds) : [];
+    const categoriesOf = (venueId: string) => services.filter((service) => service.venueId === venueId).map((service) => service.category);
+    return sites.map((site) => siteToStandardRecord(site, site.siret, categoriesOf(site.venueId)));
   }
 }
 
@@ -48,7 +53,7 @@ export class VenueStandardExportService {
  * One site as a line of the standard. A site imported from a file keeps that file's `id` and `source`
  * (the national map recognises its own lines); a site registered here is identified by its own id.
  */
-export function siteToStandardRecord(site: VenueSiteEntity, siret: string): StandardRecord {
+export function siteToStandardRecord(site: VenueSiteEntity, siret: string, catalogue: readonly ServiceCategory[]): StandardRecord {
   return toStandardRecord({
     externalId: site.externalId ?? site.id,
     siret,
@@ -71,7 +76,7 @@ export function siteToStandardRecord(site: VenueSiteEntity, siret: string): Stan
     itinerance: site.itinerance,
     parentStructure: site.parentStructure,
     sourceUpdatedOn: parisToday(site.updatedAt),
-    standardServices: site.standardServices,
+    standardServices: site.standardServices.length > 0 ? site.standardServices : standardServicesOf(catalogue),
     publics: site.publics,
     specificSupport: site.specificSupport,
     fees: site.fees,
@@ -83,4 +88,10 @@ export function siteToStandardRecord(site: VenueSiteEntity, siret: string): Stan
     acceslibreUrl: site.acceslibreUrl,
     appointmentUrl: site.appointmentUrl,
   });
+}
+
+/** The standard's services a catalogue covers, in the standard's order. */
+export function standardServicesOf(catalogue: readonly ServiceCategory[]): string[] {
+  const covered = new Set(catalogue.map((category) => STANDARD_SERVICE_OF_CATEGORY[category]));
+  return STANDARD_SERVICES.filter((service) => covered.has(service));
 }
