@@ -10,6 +10,8 @@ import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { departementOfCommune } from '../organisations/organisations.rules';
+import { UnknownCommuneError } from '../communes/communes.errors';
+import { findCommune } from '../communes/communes.rules';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { Invitation } from '../users/users.service';
 import type { ApplyVenueDto } from './dto/apply-venue.dto';
@@ -79,6 +81,7 @@ export class VenuesService {
     // The application's own address and hours are its first site (its seat).
     const sites: CreateVenueSiteDto[] = [dto, ...(dto.additionalSites ?? [])];
     sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
+    sites.forEach((site, index) => assertKnownCommune(site.communeInseeCode, index === 0 ? 'communeInseeCode' : `additionalSites.${index - 1}.communeInseeCode`));
     return this.organisations.createInTransaction(async (manager) => {
       const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
       const savedSites = await this.venues.insertSites(manager, organisation.id, sites.map(toSiteValues));
@@ -138,6 +141,7 @@ export class VenuesService {
 
   async addSite(actor: Actor, venueId: string, dto: CreateVenueSiteDto): Promise<VenueSiteEntity> {
     assertValidOpeningHours(dto.openingHours, 'openingHours');
+    assertKnownCommune(dto.communeInseeCode, 'communeInseeCode');
     await this.visibleVenue(actor, venueId);
     return this.transactions.run(async (manager) => {
       const values = toSiteValues(dto);
@@ -288,6 +292,11 @@ export class VenuesService {
 function assertValidOpeningHours(slots: OpeningSlot[], field: string): void {
   const problems = openingHoursProblems(slots);
   if (problems.length > 0) throw new ValidationFailedError([{ field, problems }]);
+}
+
+/** A site's commune must be in the official list (current communes and municipal arrondissements). */
+function assertKnownCommune(inseeCode: string, field: string): void {
+  if (!findCommune(inseeCode)) throw new UnknownCommuneError(field, `code INSEE « ${inseeCode} »`);
 }
 
 function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {
