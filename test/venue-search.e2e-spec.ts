@@ -89,6 +89,33 @@ describe('Find a venue (public): communes, search with filters, nearest first, a
     await http(testApp).get(`/api/v1/public/venue-sites/${ids.pending}`).expect(404);
   });
 
+  it('takes the standard’s fields from the application form, and refuses hours that are not OSM syntax', async () => {
+    const { venue } = await appliedVenueAgent(
+      testApp,
+      venueApplication({
+        name: 'Tiers-lieu de Bourg',
+        communeInseeCode: '01053',
+        postalCode: '01000',
+        city: 'Bourg-en-Bresse',
+        additionalSites: [],
+        openingHoursOsm: 'Mo-Fr 09:00-17:00; PH off',
+        standardServices: ['Loisirs et créations numériques'],
+        publics: ['Jeunes'],
+        fees: ['Gratuit'],
+        phone: '+33474000000',
+        latitude: 46.205,
+        longitude: 5.2255,
+      }),
+    );
+    await decide(testApp, anct, venue.id, 'qualify');
+    const { body } = await search({ q: '01000', service: 'Loisirs et créations numériques' }).expect(200);
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ name: 'Tiers-lieu de Bourg', openingHours: 'Mo-Fr 09:00-17:00; PH off', publics: ['Jeunes'], fees: ['Gratuit'], phone: '+33474000000' });
+    const refused = await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ openingHoursOsm: 'tous les jours' })).expect(400);
+    expect(refused.body.details.fields[0].field).toBe('openingHoursOsm');
+    await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ standardServices: ['Cuisine'] })).expect(400);
+  });
+
   it('refuses a site in a commune that does not exist', async () => {
     const response = await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ communeInseeCode: '69999', additionalSites: [] })).expect(422);
     expect(response.body).toMatchObject({ code: 'UNKNOWN_COMMUNE', details: { field: 'communeInseeCode' } });

@@ -25,6 +25,7 @@ import { SERVICE_CATEGORY_LABELS } from './service-category';
 import type { VenueQualificationEventEntity } from './venue-qualification-event.entity';
 import type { VenueServiceEntity } from './venue-service.entity';
 import type { VenueSiteEntity } from './venue-site.entity';
+import { openingHoursProblem } from './opening-hours.rules';
 import { openingHoursProblems, QUALIFICATION_TRANSITIONS, qualificationAfter } from './venues.rules';
 import { VenuesRepository } from './venues.repository';
 
@@ -80,7 +81,7 @@ export class VenuesService {
     }
     // The application's own address and hours are its first site (its seat).
     const sites: CreateVenueSiteDto[] = [dto, ...(dto.additionalSites ?? [])];
-    sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
+    sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`, site.openingHoursOsm));
     sites.forEach((site, index) => assertKnownCommune(site.communeInseeCode, index === 0 ? 'communeInseeCode' : `additionalSites.${index - 1}.communeInseeCode`));
     return this.organisations.createInTransaction(async (manager) => {
       const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
@@ -140,7 +141,7 @@ export class VenuesService {
   }
 
   async addSite(actor: Actor, venueId: string, dto: CreateVenueSiteDto): Promise<VenueSiteEntity> {
-    assertValidOpeningHours(dto.openingHours, 'openingHours');
+    assertValidOpeningHours(dto.openingHours, 'openingHours', dto.openingHoursOsm);
     assertKnownCommune(dto.communeInseeCode, 'communeInseeCode');
     await this.visibleVenue(actor, venueId);
     return this.transactions.run(async (manager) => {
@@ -289,9 +290,11 @@ export class VenuesService {
   }
 }
 
-function assertValidOpeningHours(slots: OpeningSlot[], field: string): void {
+function assertValidOpeningHours(slots: OpeningSlot[], field: string, osm?: string): void {
   const problems = openingHoursProblems(slots);
   if (problems.length > 0) throw new ValidationFailedError([{ field, problems }]);
+  const osmProblem = osm ? openingHoursProblem(osm) : null;
+  if (osmProblem) throw new ValidationFailedError([{ field: field.replace(/openingHours$/, 'openingHoursOsm'), problems: [osmProblem] }]);
 }
 
 /** A site's commune must be in the official list (current communes and municipal arrondissements). */
@@ -309,6 +312,18 @@ function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {
     departementCode: departementOfCommune(dto.communeInseeCode),
     openingHours: dto.openingHours.map(({ day, opens, closes }) => ({ day, opens, closes })),
     accessibilityNotes: dto.accessibilityNotes ?? null,
+    openingHoursOsm: dto.openingHoursOsm ?? null,
+    standardServices: dto.standardServices ?? [],
+    publics: dto.publics ?? [],
+    specificSupport: dto.specificSupport ?? [],
+    fees: dto.fees ?? [],
+    accessModes: dto.accessModes ?? [],
+    supportModes: dto.supportModes ?? [],
+    phone: dto.phone ?? null,
+    latitude: dto.latitude ?? null,
+    longitude: dto.longitude ?? null,
+    acceslibreUrl: dto.acceslibreUrl ?? null,
+    appointmentUrl: dto.appointmentUrl ?? null,
   };
 }
 
