@@ -11,6 +11,7 @@ import { RedeemVouchersInBatches1795480000000 } from './1795480000000-RedeemVouc
 import { RedeemVouchersBatchAsOneStatement1795560000000 } from './1795560000000-RedeemVouchersBatchAsOneStatement';
 import { SeatSiteForVenuesWithoutSite1796194425825 } from './1796194425825-SeatSiteForVenuesWithoutSite';
 import { OneRedemptionWriter1796193726726 } from './1796193726726-OneRedemptionWriter';
+import { VenueStandard1796194809942 } from './1796194809942-VenueStandard';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS: Function[] = [
   RedeemVouchersBatchAsOneStatement1795560000000,
   OneRedemptionWriter1796193726726,
   SeatSiteForVenuesWithoutSite1796194425825,
+  VenueStandard1796194809942,
 ];

@@ -17,6 +17,8 @@ import { RedemptionsModule } from './modules/redemptions/redemptions.module';
 import { PassesModule } from './modules/passes/passes.module';
 import { OppositionsModule } from './modules/oppositions/oppositions.module';
 import { PrintingModule } from './modules/printing/printing.module';
+import { CommunesModule } from './modules/communes/communes.module';
+import { VenueImportsModule } from './modules/venue-imports/venue-imports.module';
 
 /** The business domains, shared by the API and the worker. */
 export const DOMAIN_MODULES = [
@@ -39,4 +41,6 @@ export const DOMAIN_MODULES = [
   ReportsModule,
   VenuesModule,
   RedemptionsModule,
+  CommunesModule,
+  VenueImportsModule,
 ];

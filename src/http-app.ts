@@ -62,6 +62,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   // field; every endpoint takes JSON, so any other type is a 415 that says so.
   fastify.removeContentTypeParser('text/plain');
   installResponseHeaders(fastify);
+  // Files in the venues' national standard (`POST /venue-imports`), sent as they are: CSV, or JSON as a file.
+  fastify.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: byteSize(config.VENUE_IMPORT_MAX_SIZE) }, (_request, body, done) =>
+    done(null, body),
+  );
   installRequestContext(fastify);
   installShutdownDrain(fastify);
   // Money leaves as JSON integers, whatever the layer below made of a PostgreSQL bigint (see money.ts).

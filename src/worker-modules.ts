@@ -5,6 +5,7 @@ import { ReconciliationJobsModule } from './modules/reconciliation/reconciliatio
 import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 import { JobRecoveryModule } from './queue/job-recovery.module';
+import { VenueImportsJobsModule } from './modules/venue-imports/venue-imports-jobs.module';
 
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
@@ -18,4 +19,5 @@ export const WORKER_MODULES = [
   ReconciliationJobsModule,
   ReportsJobsModule,
   JobRecoveryModule,
+  VenueImportsJobsModule,
 ];

@@ -205,6 +205,10 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'get', route: '/api/v1/job-runs', url: () => '/api/v1/job-runs', allowed: ['anct'] },
   { method: 'get', route: '/api/v1/job-runs/{id}', url: (f) => `/api/v1/job-runs/${f.jobRunId}`, allowed: ['anct'] },
+  // The import takes a CSV body; the role guard refuses outsiders whatever the body.
+  { method: 'post', route: '/api/v1/venue-imports', url: () => '/api/v1/venue-imports', body: () => ({}), allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/venue-imports', url: () => '/api/v1/venue-imports', allowed: ['anct'] },
+  { method: 'get', route: '/api/v1/venue-imports/{id}', url: () => '/api/v1/venue-imports/00000000-0000-4000-8000-000000000000', allowed: ['anct'] },
   { method: 'post', route: '/api/v1/reimbursement-statement-runs', url: () => '/api/v1/reimbursement-statement-runs', body: () => ({}), allowed: ['anct'] },
   { method: 'get', route: '/api/v1/reimbursement-statements', url: () => '/api/v1/reimbursement-statements', allowed: ['anct', 'venueA', 'venueB'] },
   {
@@ -361,6 +365,11 @@ const PUBLIC_ROUTES = [
   '/api/v1/public/revocations',
   '/api/v1/venues/applications',
   '/api/v1/public/venues',
+  '/api/v1/public/venues/export/csv',
+  '/api/v1/public/venues/export/json',
+  '/api/v1/public/venue-sites',
+  '/api/v1/public/venue-sites/{id}',
+  '/api/v1/public/communes',
 ];
 
 describe('Role × endpoint × organisation matrix', () => {

@@ -207,6 +207,13 @@ export class AppConfig {
    */
   @IsProxyAddressList()
   TRUSTED_PROXIES = '';
+  /** SIRET of the producer named in the standard export's file name (ANCT by default). */
+  @Matches(/^\d{14}$/)
+  STANDARD_EXPORT_PRODUCER_SIRET = '13002603200016';
+
+  /** Largest venue file ANCT may import (CSV or JSON in the national standard). */
+  @Matches(BYTE_SIZE_PATTERN)
+  VENUE_IMPORT_MAX_SIZE = '20mb';
 
   /** Largest accepted JSON body; larger requests get 413. */
   @Matches(BYTE_SIZE_PATTERN)

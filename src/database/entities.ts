@@ -29,6 +29,7 @@ import { BeneficiaryEntity } from '../modules/passes/beneficiary.entity';
 import { CarnetIssuanceEntity } from '../modules/passes/carnet-issuance.entity';
 import { VoucherRevocationEntity } from '../modules/oppositions/voucher-revocation.entity';
 import { PrintRunEntity } from '../modules/printing/print-run.entity';
+import { VenueImportRunEntity } from '../modules/venue-imports/venue-import-run.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
 export const ALL_ENTITIES = [
@@ -63,4 +64,5 @@ export const ALL_ENTITIES = [
   VenueServiceEntity,
   OfflineBatchEntity,
   IdempotencyRecordEntity,
+  VenueImportRunEntity,
 ];

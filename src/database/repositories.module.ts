@@ -21,6 +21,7 @@ import { PrintingRepository } from '../modules/printing/printing.repository';
 import { PrintRunsRepository } from '../modules/printing/print-runs.repository';
 import { RedemptionsRepository } from '../modules/redemptions/redemptions.repository';
 import { VenuesRepository } from '../modules/venues/venues.repository';
+import { VenueImportsRepository } from '../modules/venue-imports/venue-imports.repository';
 import { PreparedStatementPool } from './prepared-statement';
 import { TransactionRunner } from './transaction-runner';
 
@@ -53,6 +54,7 @@ const REPOSITORIES = [
   FundingReportsRepository,
   VenuesRepository,
   RedemptionsRepository,
+  VenueImportsRepository,
 ];
 
 @Global()

@@ -14,6 +14,8 @@ import type { ProgrammeErrorCode } from '../../modules/programmes/programmes.err
 import type { SigningErrorCode } from '../../modules/signing/voucher-signature';
 import type { RedemptionErrorCode } from '../../modules/redemptions/redemptions.errors';
 import type { IdempotencyErrorCode } from '../idempotency/idempotency.errors';
+import type { CommuneErrorCode } from '../../modules/communes/communes.errors';
+import type { VenueImportErrorCode } from '../../modules/venue-imports/venue-imports.errors';
 
 /** Every machine-readable error code the API can answer with. */
 export type ErrorCode =
@@ -32,4 +34,6 @@ export type ErrorCode =
   | StateShareErrorCode
   | ReportErrorCode
   | RedemptionErrorCode
-  | IdempotencyErrorCode;
+  | IdempotencyErrorCode
+  | CommuneErrorCode
+  | VenueImportErrorCode;

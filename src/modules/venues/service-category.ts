@@ -32,3 +32,20 @@ export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, string> = {
 export function serviceCategoryLabel(category: string): string {
   return (SERVICE_CATEGORY_LABELS as Record<string, string | undefined>)[category] ?? category;
 }
+
+/**
+ * The kind of help of the national standard (`services`) each of our categories belongs to: a venue
+ * registered here says what it offers through its catalogue, and the export says it in the standard's
+ * words (a line without any service means, to the national tools, a place that receives no public).
+ */
+export const STANDARD_SERVICE_OF_CATEGORY: Record<ServiceCategory, string | null> = {
+  first_steps: 'Maîtrise des outils numériques du quotidien',
+  online_procedures: 'Aide aux démarches administratives',
+  employment: 'Insertion professionnelle via le numérique',
+  communication: 'Maîtrise des outils numériques du quotidien',
+  online_safety: 'Utilisation sécurisée du numérique',
+  office_software: 'Maîtrise des outils numériques du quotidien',
+  smartphone: 'Maîtrise des outils numériques du quotidien',
+  parenting: 'Parentalité et éducation avec le numérique',
+  other: null,
+};

@@ -132,6 +132,33 @@ export class VenuesRepository {
     return { venues, total };
   }
 
+  /**
+   * Active sites of active, qualified venues, each with its venue's SIRET and name: what the public sees
+   * (the export in the standard, the search). `departementCodes` narrows it when given.
+   */
+  async publicSites(departementCodes?: readonly string[]): Promise<(VenueSiteEntity & { siret: string; venueName: string })[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(VenueSiteEntity, 's')
+      .innerJoin(OrganisationEntity, 'o', `o.id = s.venue_id AND o.kind = 'venue' AND o.active AND o.qualification_status = 'qualified'`)
+      .addSelect(['o.siret', 'o.name'])
+      .where('s.active')
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('s.name', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    if (departementCodes) query.andWhere('s.departement_code = ANY(:departementCodes)', { departementCodes });
+    const { entities, raw } = await query.getRawAndEntities<{ s_id: string; o_siret: string; o_name: string }>();
+    const venueOf = new Map(raw.map((row) => [row.s_id, row]));
+    return entities.map((site) => ({ ...site, siret: venueOf.get(site.id)!.o_siret, venueName: venueOf.get(site.id)!.o_name }));
+  }
+
+  /** One public site, or null when it, or its venue, is not public (inactive, not qualified). */
+  async publicSite(siteId: string): Promise<(VenueSiteEntity & { siret: string; venueName: string }) | null> {
+    const site = await this.dataSource.manager.findOneBy(VenueSiteEntity, { id: siteId, active: true });
+    if (!site) return null;
+    const venue = await this.dataSource.manager.findOneBy(OrganisationEntity, { id: site.venueId, kind: 'venue', active: true, qualificationStatus: 'qualified' });
+    return venue ? { ...site, siret: venue.siret!, venueName: venue.name } : null;
+  }
+
   activeSitesIn(venueIds: string[], departementCode: string): Promise<VenueSiteEntity[]> {
     return this.dataSource.manager.find(VenueSiteEntity, {
       where: { venueId: In(venueIds), active: true, departementCode },

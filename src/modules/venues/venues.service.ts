@@ -10,6 +10,8 @@ import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { departementOfCommune } from '../organisations/organisations.rules';
 import type { CreateVenueDto } from '../organisations/dto/create-venue.dto';
 import { type CreatedOrganisation, OrganisationsService } from '../organisations/organisations.service';
+import { UnknownCommuneError } from '../communes/communes.errors';
+import { findCommune } from '../communes/communes.rules';
 import type { Invitation } from '../users/users.service';
 import type { ApplyVenueDto } from './dto/apply-venue.dto';
 import type { CreateVenueByAnctDto } from './dto/create-venue-by-anct.dto';
@@ -23,6 +25,7 @@ import { SERVICE_CATEGORY_LABELS } from './service-category';
 import type { VenueQualificationEventEntity } from './venue-qualification-event.entity';
 import type { VenueServiceEntity } from './venue-service.entity';
 import type { VenueSiteEntity } from './venue-site.entity';
+import { openingHoursProblem } from './opening-hours.rules';
 import { openingHoursProblems, QUALIFICATION_TRANSITIONS, qualificationAfter } from './venues.rules';
 import { VenuesRepository } from './venues.repository';
 
@@ -70,7 +73,8 @@ export class VenuesService {
    */
   async apply(dto: ApplyVenueDto): Promise<VenueApplication> {
     const sites: CreateVenueSiteDto[] = [seatSite(dto), ...(dto.additionalSites ?? [])];
-    sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`));
+    sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`, site.openingHoursOsm));
+    sites.forEach((site, index) => assertKnownCommune(site.communeInseeCode, index === 0 ? 'communeInseeCode' : `additionalSites.${index - 1}.communeInseeCode`));
     return this.organisations.createInTransaction(async (manager) => {
       const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
       const savedSites = await this.venues.insertSites(manager, organisation.id, sites.map(toSiteValues));
@@ -151,7 +155,8 @@ export class VenuesService {
   }
 
   async addSite(actor: Actor, venueId: string, dto: CreateVenueSiteDto): Promise<VenueSiteEntity> {
-    assertValidOpeningHours(dto.openingHours, 'openingHours');
+    assertValidOpeningHours(dto.openingHours, 'openingHours', dto.openingHoursOsm);
+    assertKnownCommune(dto.communeInseeCode, 'communeInseeCode');
     await this.visibleVenue(actor, venueId);
     return this.transactions.run(async (manager) => {
       const values = toSiteValues(dto);
@@ -299,14 +304,23 @@ export class VenuesService {
   }
 }
 
-function assertValidOpeningHours(slots: OpeningSlot[], field: string): void {
+function assertValidOpeningHours(slots: OpeningSlot[], field: string, osm?: string): void {
   const problems = openingHoursProblems(slots);
   if (problems.length > 0) throw new ValidationFailedError([{ field, problems }]);
+  const osmProblem = osm ? openingHoursProblem(osm) : null;
+  if (osmProblem) throw new ValidationFailedError([{ field: field.replace(/openingHours$/, 'openingHoursOsm'), problems: [osmProblem] }]);
+}
+
+/** A site's commune must be in the official list (current communes and municipal arrondissements). */
+function assertKnownCommune(inseeCode: string, field: string): void {
+  if (!findCommune(inseeCode)) throw new UnknownCommuneError(field, `code INSEE « ${inseeCode} »`);
 }
 
 /** A venue's own name and address, with its opening hours, are its first site (its seat): for applications and ANCT registrations alike. */
-export function seatSite(dto: CreateVenueDto & { openingHours?: OpeningSlot[]; accessibilityNotes?: string }): CreateVenueSiteDto {
+export function seatSite(dto: CreateVenueDto & Partial<CreateVenueSiteDto>): CreateVenueSiteDto {
   return {
+    // What the standard says of the seat (hours in OSM syntax, services, publics…) comes with it.
+    ...dto,
     name: dto.name,
     addressLine: dto.addressLine,
     postalCode: dto.postalCode,
@@ -327,6 +341,18 @@ function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {
     departementCode: departementOfCommune(dto.communeInseeCode),
     openingHours: dto.openingHours.map(({ day, opens, closes }) => ({ day, opens, closes })),
     accessibilityNotes: dto.accessibilityNotes ?? null,
+    openingHoursOsm: dto.openingHoursOsm ?? null,
+    standardServices: dto.standardServices ?? [],
+    publics: dto.publics ?? [],
+    specificSupport: dto.specificSupport ?? [],
+    fees: dto.fees ?? [],
+    accessModes: dto.accessModes ?? [],
+    supportModes: dto.supportModes ?? [],
+    phone: dto.phone ?? null,
+    latitude: dto.latitude ?? null,
+    longitude: dto.longitude ?? null,
+    acceslibreUrl: dto.acceslibreUrl ?? null,
+    appointmentUrl: dto.appointmentUrl ?? null,
   };
 }
 

@@ -1,11 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CreateVenueDto } from '../../organisations/dto/create-venue.dto';
 import { OpeningSlotDto } from './opening-slot.dto';
+import { StandardSiteFieldsDto } from './standard-site-fields.dto';
 
 /** A point de présence: named and addressed like the venue itself, with its opening hours. */
-export class CreateVenueSiteDto extends PickType(CreateVenueDto, ['name', 'addressLine', 'postalCode', 'city', 'communeInseeCode'] as const) {
+export class CreateVenueSiteDto extends IntersectionType(PickType(CreateVenueDto, ['name', 'addressLine', 'postalCode', 'city', 'communeInseeCode'] as const), StandardSiteFieldsDto) {
   @ApiProperty({ type: [OpeningSlotDto] })
   @IsArray()
   @ArrayMaxSize(28)
