@@ -9,6 +9,7 @@ import { RedeemVouchersFunctions1795390000000 } from './1795390000000-RedeemVouc
 import { IdempotencyRetention1795397485056 } from './1795397485056-IdempotencyRetention';
 import { RedeemVouchersInBatches1795480000000 } from './1795480000000-RedeemVouchersInBatches';
 import { RedeemVouchersBatchAsOneStatement1795560000000 } from './1795560000000-RedeemVouchersBatchAsOneStatement';
+import { OutboxAndNotificationPreferences1796194456252 } from './1796194456252-OutboxAndNotificationPreferences';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS: Function[] = [
   IdempotencyRetention1795397485056,
   RedeemVouchersInBatches1795480000000,
   RedeemVouchersBatchAsOneStatement1795560000000,
+  OutboxAndNotificationPreferences1796194456252,
 ];

@@ -17,9 +17,11 @@ import { RedemptionsModule } from './modules/redemptions/redemptions.module';
 import { PassesModule } from './modules/passes/passes.module';
 import { OppositionsModule } from './modules/oppositions/oppositions.module';
 import { PrintingModule } from './modules/printing/printing.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 /** The business domains, shared by the API and the worker. */
 export const DOMAIN_MODULES = [
+  NotificationsModule,
   OrganisationsModule,
   UsersModule,
   VouchersModule,

@@ -4,6 +4,7 @@ import { PrintingJobsModule } from './modules/printing/printing-jobs.module';
 import { ReconciliationJobsModule } from './modules/reconciliation/reconciliation-jobs.module';
 import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
+import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
 
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
@@ -16,4 +17,5 @@ export const WORKER_MODULES = [
   ExpiryJobsModule,
   ReconciliationJobsModule,
   ReportsJobsModule,
+  NotificationsJobsModule,
 ];

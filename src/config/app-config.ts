@@ -326,6 +326,54 @@ export class AppConfig {
   @Matches(/^([A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?)?$/, { message: 'ANCT_PAYER_BIC must be an 8 or 11 character BIC' })
   ANCT_PAYER_BIC?: string = 'BDFEFRPPCCT';
 
+  /**
+   * SMTP server e-mails are sent through, as `smtp://user:password@host:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Empty: nothing is sent, each message is written as an `.eml` file in MAIL_FILES_DIR
+   * and logged, so a fresh install works without a mail server.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** Sender of every e-mail (`Name <address>`). */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Pass numérique <ne-pas-repondre@pass-numerique.localhost>';
+
+  /** Where messages are written as `.eml` files when SMTP_URL is empty. */
+  @IsString()
+  MAIL_FILES_DIR = 'var/mail';
+
+  /** How often the worker hands pending e-mails of the outbox to the queue (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_DISPATCH_SECONDS = 10;
+
+  /** Attempts to send one e-mail before the outbox hands it over again (after OUTBOX_REDISPATCH_MINUTES). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  OUTBOX_DELIVERY_ATTEMPTS = 8;
+
+  /** First delay between two attempts (milliseconds), doubled after each failure. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_RETRY_DELAY_MS = 15_000;
+
+  /** A message still unsent this long after it was handed to the queue (all attempts failed, or Redis lost it) is handed over again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_REDISPATCH_MINUTES = 120;
+
+  /** When the J-30 (expiring carnets) and J-15 (distribution stop) digests are written (Europe/Paris). */
+  @IsCron()
+  NOTIFICATION_DIGEST_CRON = '0 7 * * *';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -29,6 +29,8 @@ import { BeneficiaryEntity } from '../modules/passes/beneficiary.entity';
 import { CarnetIssuanceEntity } from '../modules/passes/carnet-issuance.entity';
 import { VoucherRevocationEntity } from '../modules/oppositions/voucher-revocation.entity';
 import { PrintRunEntity } from '../modules/printing/print-run.entity';
+import { OutboxMessageEntity } from '../modules/notifications/outbox-message.entity';
+import { NotificationOptOutEntity } from '../modules/notifications/notification-opt-out.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
 export const ALL_ENTITIES = [
@@ -63,4 +65,6 @@ export const ALL_ENTITIES = [
   VenueServiceEntity,
   OfflineBatchEntity,
   IdempotencyRecordEntity,
+  OutboxMessageEntity,
+  NotificationOptOutEntity,
 ];

@@ -6,6 +6,7 @@ export const QUEUE_NAMES = {
   expiry: 'expiry',
   reconciliation: 'reconciliation',
   reports: 'reports',
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

@@ -14,6 +14,7 @@ import type { ProgrammeErrorCode } from '../../modules/programmes/programmes.err
 import type { SigningErrorCode } from '../../modules/signing/voucher-signature';
 import type { RedemptionErrorCode } from '../../modules/redemptions/redemptions.errors';
 import type { IdempotencyErrorCode } from '../idempotency/idempotency.errors';
+import type { NotificationErrorCode } from '../../modules/notifications/notifications.errors';
 
 /** Every machine-readable error code the API can answer with. */
 export type ErrorCode =
@@ -32,4 +33,5 @@ export type ErrorCode =
   | StateShareErrorCode
   | ReportErrorCode
   | RedemptionErrorCode
-  | IdempotencyErrorCode;
+  | IdempotencyErrorCode
+  | NotificationErrorCode;

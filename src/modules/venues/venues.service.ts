@@ -56,6 +56,8 @@ export interface PublicVenue {
 
 const APPLICATION_WINDOW_SECONDS = 86_400;
 
+import { NotificationsService } from '../notifications/notifications.service';
+import { qualificationDecidedMail } from '../notifications/notification-messages';
 @Injectable()
 export class VenuesService {
   constructor(
@@ -65,6 +67,7 @@ export class VenuesService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly failures: FailureCounter,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -131,6 +134,12 @@ export class VenuesService {
         objectOrganisationId: venueId,
         before: { qualificationStatus: current },
         after: { qualificationStatus: next, reason, decidedAt: decidedAt.toISOString() },
+      });
+      await this.notifications.notifyOrganisations(manager, {
+        kind: 'qualification_decided',
+        eventKey: `venue.qualification:${venueId}:${decidedAt.toISOString()}`,
+        organisations: [venueId],
+        content: qualificationDecidedMail({ venueName: venue.name, status: next, reason, url: this.notifications.link(`/venues/${venueId}`) }),
       });
       return this.profileOf({ ...venue, qualificationStatus: next, qualificationChangedAt: decidedAt }, manager);
     });
