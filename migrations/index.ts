@@ -10,6 +10,7 @@ import { IdempotencyRetention1795397485056 } from './1795397485056-IdempotencyRe
 import { RedeemVouchersInBatches1795480000000 } from './1795480000000-RedeemVouchersInBatches';
 import { RedeemVouchersBatchAsOneStatement1795560000000 } from './1795560000000-RedeemVouchersBatchAsOneStatement';
 import { OutboxAndNotificationPreferences1796194456252 } from './1796194456252-OutboxAndNotificationPreferences';
+import { PasswordResetTokens1796195887141 } from './1796195887141-PasswordResetTokens';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS: Function[] = [
   RedeemVouchersInBatches1795480000000,
   RedeemVouchersBatchAsOneStatement1795560000000,
   OutboxAndNotificationPreferences1796194456252,
+  PasswordResetTokens1796195887141,
 ];

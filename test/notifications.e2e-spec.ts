@@ -10,7 +10,7 @@ import { anctAdmin, bearer, funderManager, http, invitedColleague, type LoggedIn
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, markCarnetsIssued } from './support/factories';
 import { uniqueEmail } from './support/identifiers';
 import { qualifyVenue, redeemVouchers, waitForJobRun } from './support/money-factories';
-import { approvedOrder, enrolViaApi, programmeViaApi, submittedOrder } from './support/orders';
+import { approvedOrder, enrolViaApi, paymentOf, programmeViaApi, submittedOrder } from './support/orders';
 import { decide } from './support/redemption-fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -93,6 +93,10 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     // The colleague turned approvals off: no message was even written for them.
     expect((await outboxRows(testApp, colleague.email)).map((row) => row.kind)).toEqual(['invitation', 'order_rejected']);
     expect(smtp.to(colleague.email).filter((mail) => mail.subject.includes('approuvée'))).toHaveLength(0);
+    // Payment recorded: the worker generates the carnets, and the funder hears they are ready.
+    await http(testApp).post(`/api/v1/orders/${approved.id}/payment`).set(bearer(anct.token)).send(paymentOf(approved)).expect(200);
+    await smtp.waitFor(() => smtp.to(colleague.email).some((mail) => mail.subject.includes('disponibles')), 40_000);
+    expect(smtp.to(colleague.email).find((mail) => mail.subject.includes('disponibles'))!.text).toContain('Les 200 carnets de votre commande');
     // Nobody outside the funder hears of it.
     expect(smtp.to(anct.email).filter((mail) => mail.subject.includes('Commande'))).toHaveLength(0);
   });

@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetService } from './password-reset.service';
 
 @Global()
 @Module({
@@ -25,7 +26,7 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, ActorCache, PasswordHasher, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, ActorCache, PasswordHasher, PasswordResetService, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ActorCache],
 })
 export class AuthModule {}

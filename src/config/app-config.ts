@@ -126,6 +126,29 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** How long a password reset link works (minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** Password reset requests accepted per e-mail address, and per IP address, in PASSWORD_RESET_WINDOW_SECONDS (429 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_EMAIL = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_IP = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  PASSWORD_RESET_WINDOW_SECONDS = 3600;
+
   /**
    * How long an authenticated caller (person or API key) is kept in memory instead of being re-read
    * from PostgreSQL on each request; 0 = re-read every time. Deactivations and revocations made through

@@ -13,6 +13,7 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 @Index('uq_users_email', ['email'], { unique: true })
 @Index('ix_users_organisation', ['organisationId'])
 @Index('uq_users_invitation_token_hash', ['invitationTokenHash'], { unique: true, where: 'invitation_token_hash IS NOT NULL' })
+@Index('uq_users_password_reset_token_hash', ['passwordResetTokenHash'], { unique: true, where: 'password_reset_token_hash IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -49,6 +50,13 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   invitationExpiresAt: Date | null;
+
+  /** SHA-256 of the last password reset link sent; cleared when used (single use), replaced by a newer request. */
+  @Column({ type: 'bytea', nullable: true })
+  passwordResetTokenHash: Buffer | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordResetExpiresAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
