@@ -11,6 +11,7 @@ import { RedeemVouchersInBatches1795480000000 } from './1795480000000-RedeemVouc
 import { RedeemVouchersBatchAsOneStatement1795560000000 } from './1795560000000-RedeemVouchersBatchAsOneStatement';
 import { OutboxAndNotificationPreferences1796194456252 } from './1796194456252-OutboxAndNotificationPreferences';
 import { PasswordResetTokens1796195887141 } from './1796195887141-PasswordResetTokens';
+import { BeneficiaryDataErasure1796196928582 } from './1796196928582-BeneficiaryDataErasure';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS: Function[] = [
   RedeemVouchersBatchAsOneStatement1795560000000,
   OutboxAndNotificationPreferences1796194456252,
   PasswordResetTokens1796195887141,
+  BeneficiaryDataErasure1796196928582,
 ];

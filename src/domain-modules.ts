@@ -18,6 +18,7 @@ import { PassesModule } from './modules/passes/passes.module';
 import { OppositionsModule } from './modules/oppositions/oppositions.module';
 import { PrintingModule } from './modules/printing/printing.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PersonalDataModule } from './modules/personal-data/personal-data.module';
 
 /** The business domains, shared by the API and the worker. */
 export const DOMAIN_MODULES = [
@@ -41,4 +42,5 @@ export const DOMAIN_MODULES = [
   ReportsModule,
   VenuesModule,
   RedemptionsModule,
+  PersonalDataModule,
 ];

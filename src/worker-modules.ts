@@ -5,6 +5,7 @@ import { ReconciliationJobsModule } from './modules/reconciliation/reconciliatio
 import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
+import { PersonalDataJobsModule } from './modules/personal-data/personal-data-jobs.module';
 
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
@@ -18,4 +19,5 @@ export const WORKER_MODULES = [
   ReconciliationJobsModule,
   ReportsJobsModule,
   NotificationsJobsModule,
+  PersonalDataJobsModule,
 ];

@@ -393,6 +393,21 @@ export class AppConfig {
   @Min(1)
   OUTBOX_REDISPATCH_MINUTES = 120;
 
+  /**
+   * GDPR retention: a beneficiary's personal data (first name, birth year, pseudonym) is erased this many days
+   * after the last of their carnets is finished (fully used, expired or cancelled). Counts, amounts and the
+   * audit trail are kept.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  BENEFICIARY_DATA_RETENTION_DAYS = 365;
+
+  /** When the retention job erases the personal data whose retention period is over (Europe/Paris). */
+  @IsCron()
+  BENEFICIARY_ERASURE_CRON = '45 3 * * *';
+
   /** When the J-30 (expiring carnets) and J-15 (distribution stop) digests are written (Europe/Paris). */
   @IsCron()
   NOTIFICATION_DIGEST_CRON = '0 7 * * *';

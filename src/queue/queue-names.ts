@@ -7,6 +7,7 @@ export const QUEUE_NAMES = {
   reconciliation: 'reconciliation',
   reports: 'reports',
   notifications: 'notifications',
+  personalData: 'personal-data',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
