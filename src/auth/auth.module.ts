@@ -11,6 +11,8 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordResetService } from './password-reset.service';
+import { ProConnectController } from './proconnect/proconnect.controller';
+import { ProConnectService } from './proconnect/proconnect.service';
 
 @Global()
 @Module({
@@ -25,8 +27,8 @@ import { PasswordResetService } from './password-reset.service';
       },
     }),
   ],
-  controllers: [AuthController, ApiKeysController],
-  providers: [AuthService, ActorCache, PasswordHasher, PasswordResetService, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, ApiKeysController, ProConnectController],
+  providers: [AuthService, ActorCache, PasswordHasher, PasswordResetService, ProConnectService, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ActorCache],
 })
 export class AuthModule {}

@@ -126,6 +126,32 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * ProConnect (OpenID Connect federation of the State for professionals): issuer (discovery at
+   * `<issuer>/.well-known/openid-configuration`), client id and secret, and the callback address registered
+   * with it (`…/api/v1/auth/proconnect/callback`). Sign-in with ProConnect is off while any of the four is empty.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PROCONNECT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  PROCONNECT_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  PROCONNECT_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PROCONNECT_REDIRECT_URL?: string;
+
+  /** Where ProConnect sends the browser back after logout (registered with it); empty: PUBLIC_BASE_URL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PROCONNECT_POST_LOGOUT_REDIRECT_URL?: string;
+
   /** How long a password reset link works (minutes). */
   @Transform(toInt)
   @IsInt()

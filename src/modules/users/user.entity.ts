@@ -13,6 +13,8 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 @Index('uq_users_email', ['email'], { unique: true })
 @Index('ix_users_organisation', ['organisationId'])
 @Index('uq_users_invitation_token_hash', ['invitationTokenHash'], { unique: true, where: 'invitation_token_hash IS NOT NULL' })
+@Index('uq_users_proconnect_identity', ['proconnectIdpId', 'proconnectSub'], { unique: true, where: 'proconnect_sub IS NOT NULL' })
+@Check('ck_users_proconnect_identity', `(proconnect_sub IS NULL) = (proconnect_idp_id IS NULL)`)
 @Index('uq_users_password_reset_token_hash', ['passwordResetTokenHash'], { unique: true, where: 'password_reset_token_hash IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -57,6 +59,13 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   passwordResetExpiresAt: Date | null;
+
+  /** ProConnect identity (`sub` is unique per identity provider `idp_id`), linked at the first ProConnect sign-in. */
+  @Column({ type: 'text', nullable: true })
+  proconnectSub: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  proconnectIdpId: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
