@@ -23,9 +23,24 @@ export class ProConnectIdentity1796197971160 implements MigrationInterface {
                     (proconnect_sub IS NULL) = (proconnect_idp_id IS NULL)
                 )
         `);
+        // A person who signs in with ProConnect may never set a password.
+        await queryRunner.query(`
+            ALTER TABLE "users" DROP CONSTRAINT "ck_users_active_has_password"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "users"
+            ADD CONSTRAINT "ck_users_active_has_password" CHECK (status <> 'active' OR password_hash IS NOT NULL OR proconnect_sub IS NOT NULL)
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            ALTER TABLE "users" DROP CONSTRAINT "ck_users_active_has_password"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "users"
+            ADD CONSTRAINT "ck_users_active_has_password" CHECK (status <> 'active' OR password_hash IS NOT NULL)
+        `);
         await queryRunner.query(`
             ALTER TABLE "users" DROP CONSTRAINT "ck_users_proconnect_identity"
         `);

@@ -9,7 +9,7 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 @Check('ck_users_role', `role IN ('anct_admin', 'funder_manager', 'prescriber_agent', 'venue_agent')`)
 @Check('ck_users_status', `status IN ('invited', 'active', 'deactivated')`)
 @Check('ck_users_email_lower', `email = lower(email)`)
-@Check('ck_users_active_has_password', `status <> 'active' OR password_hash IS NOT NULL`)
+@Check('ck_users_active_has_password', `status <> 'active' OR password_hash IS NOT NULL OR proconnect_sub IS NOT NULL`)
 @Index('uq_users_email', ['email'], { unique: true })
 @Index('ix_users_organisation', ['organisationId'])
 @Index('uq_users_invitation_token_hash', ['invitationTokenHash'], { unique: true, where: 'invitation_token_hash IS NOT NULL' })
