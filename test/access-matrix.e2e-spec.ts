@@ -379,6 +379,8 @@ const PUBLIC_ROUTES = [
   '/api/v1/auth/accept-invitation',
   '/api/v1/auth/password-reset-requests',
   '/api/v1/auth/password-reset',
+  '/api/v1/auth/proconnect/login',
+  '/api/v1/auth/proconnect/callback',
   '/api/v1/public/signing-keys',
   '/api/v1/public/revocations',
   '/api/v1/venues/applications',
