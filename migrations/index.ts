@@ -12,6 +12,10 @@ import { RedeemVouchersBatchAsOneStatement1795560000000 } from './1795560000000-
 import { SeatSiteForVenuesWithoutSite1796194425825 } from './1796194425825-SeatSiteForVenuesWithoutSite';
 import { OneRedemptionWriter1796193726726 } from './1796193726726-OneRedemptionWriter';
 import { VenueStandard1796194809942 } from './1796194809942-VenueStandard';
+import { OutboxAndNotificationPreferences1796194456252 } from './1796194456252-OutboxAndNotificationPreferences';
+import { PasswordResetTokens1796195887141 } from './1796195887141-PasswordResetTokens';
+import { BeneficiaryDataErasure1796196928582 } from './1796196928582-BeneficiaryDataErasure';
+import { ProConnectIdentity1796197971160 } from './1796197971160-ProConnectIdentity';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -29,4 +33,8 @@ export const ALL_MIGRATIONS: Function[] = [
   OneRedemptionWriter1796193726726,
   SeatSiteForVenuesWithoutSite1796194425825,
   VenueStandard1796194809942,
+  OutboxAndNotificationPreferences1796194456252,
+  PasswordResetTokens1796195887141,
+  BeneficiaryDataErasure1796196928582,
+  ProConnectIdentity1796197971160,
 ];

@@ -19,9 +19,12 @@ import { OppositionsModule } from './modules/oppositions/oppositions.module';
 import { PrintingModule } from './modules/printing/printing.module';
 import { CommunesModule } from './modules/communes/communes.module';
 import { VenueImportsModule } from './modules/venue-imports/venue-imports.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PersonalDataModule } from './modules/personal-data/personal-data.module';
 
 /** The business domains, shared by the API and the worker. */
 export const DOMAIN_MODULES = [
+  NotificationsModule,
   OrganisationsModule,
   UsersModule,
   VouchersModule,
@@ -43,4 +46,5 @@ export const DOMAIN_MODULES = [
   RedemptionsModule,
   CommunesModule,
   VenueImportsModule,
+  PersonalDataModule,
 ];

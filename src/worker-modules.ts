@@ -6,6 +6,8 @@ import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursement
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 import { JobRecoveryModule } from './queue/job-recovery.module';
 import { VenueImportsJobsModule } from './modules/venue-imports/venue-imports-jobs.module';
+import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
+import { PersonalDataJobsModule } from './modules/personal-data/personal-data-jobs.module';
 
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.
@@ -20,4 +22,6 @@ export const WORKER_MODULES = [
   ReportsJobsModule,
   JobRecoveryModule,
   VenueImportsJobsModule,
+  NotificationsJobsModule,
+  PersonalDataJobsModule,
 ];

@@ -31,6 +31,8 @@ interface Fixtures {
   /** Carnets of funder A's order: allocated to prescriber A, and one handed out then cancelled. */
   prescriberACarnets: StockCarnet[];
   cancelledIssuedCarnetId: string;
+  /** The person prescriber A handed that carnet to. */
+  prescriberABeneficiaryId: string;
   prescriberAPrintRunId: string;
   jobRunId: string;
   venueAStatementId: string;
@@ -349,6 +351,27 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ reason: 'Erreur' }),
     allowed: ['venueA'],
   },
+  { method: 'get', route: '/api/v1/notification-preferences', url: () => '/api/v1/notification-preferences', allowed: ALL_ACTORS },
+  {
+    method: 'put',
+    route: '/api/v1/notification-preferences',
+    url: () => '/api/v1/notification-preferences',
+    body: () => ({ preferences: [{ kind: 'order_ready', enabled: true }] }),
+    // Only funders receive "order ready": the others get 422 and nothing changes (the matrix only checks outsiders).
+    allowed: ALL_ACTORS,
+  },
+  {
+    method: 'get',
+    route: '/api/v1/beneficiaries/{id}/personal-data',
+    url: (f) => `/api/v1/beneficiaries/${f.prescriberABeneficiaryId}/personal-data`,
+    allowed: ['anct', 'prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/api/v1/beneficiaries/{id}/erasure',
+    url: (f) => `/api/v1/beneficiaries/${f.prescriberABeneficiaryId}/erasure`,
+    allowed: ['anct', 'prescriberA'],
+  },
 ];
 
 const PUBLIC_ROUTES = [
@@ -361,6 +384,10 @@ const PUBLIC_ROUTES = [
   // Browser sessions: open (login), renew and close; the CSRF rules guard them (test/web-app.e2e-spec.ts).
   '/api/v1/auth/session',
   '/api/v1/auth/session/refresh',
+  '/api/v1/auth/password-reset-requests',
+  '/api/v1/auth/password-reset',
+  '/api/v1/auth/proconnect/login',
+  '/api/v1/auth/proconnect/callback',
   '/api/v1/public/signing-keys',
   '/api/v1/public/revocations',
   '/api/v1/venues/applications',
@@ -400,7 +427,7 @@ describe('Role × endpoint × organisation matrix', () => {
     const { carnets } = await createReadyOrder(testApp, { programme: stockProgramme, funderId: funderA.organisationId, carnetCount: 3 });
     await allocateCarnets(testApp, carnets.map((carnet) => carnet.id), actors.prescriberA.organisationId);
     const issued = carnets[2];
-    await http(testApp)
+    const handedOut = await http(testApp)
       .post(`/api/v1/carnets/${issued.id}/issue`)
       .set(bearer(actors.prescriberA.token))
       .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
@@ -445,6 +472,7 @@ describe('Role × endpoint × organisation matrix', () => {
       approvedOrder: await approvedOrder(testApp, steps),
       prescriberACarnets: carnets.slice(0, 2),
       cancelledIssuedCarnetId: issued.id,
+      prescriberABeneficiaryId: handedOut.body.beneficiaryId,
       prescriberAPrintRunId: printRun.body.id,
       jobRunId: run.id,
       venueAStatementId: statement.id,

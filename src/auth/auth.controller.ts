@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from './actor';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { LoginDto } from './dto/login.dto';
+import { PasswordResetRequestedDto } from './dto/password-reset-requested.dto';
+import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
+import { PasswordResetService } from './password-reset.service';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { SessionActorDto } from './dto/session-actor.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
@@ -14,7 +18,10 @@ import { ApiErrors } from '../common/errors/api-errors.decorator';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwordReset: PasswordResetService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -50,6 +57,27 @@ export class AuthController {
   @ApiErrors('VALIDATION_FAILED', 'INVALID_INVITATION')
   acceptInvitation(@Body() dto: AcceptInvitationDto) {
     return this.auth.acceptInvitation(dto.token, dto.password);
+  }
+
+  /** Sends a password reset link to the address if an active account has it; the answer is the same either way. */
+  @Public()
+  @Post('password-reset-requests')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: PasswordResetRequestedDto })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
+  @ApiResponse({ status: 429, description: 'RATE_LIMITED' })
+  requestPasswordReset(@Body() dto: RequestPasswordResetDto, @Ip() ip: string) {
+    return this.passwordReset.request(dto.email, ip);
+  }
+
+  /** Sets a new password with the link's token (once), ends the other sessions and signs in. */
+  @Public()
+  @Post('password-reset')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, INVALID_PASSWORD_RESET' })
+  resetPassword(@Body() dto: ResetPasswordDto) {
+    return this.passwordReset.reset(dto.token, dto.password);
   }
 
   @Get('me')

@@ -12,6 +12,9 @@ import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
+import { PasswordResetService } from './password-reset.service';
+import { ProConnectController } from './proconnect/proconnect.controller';
+import { ProConnectService } from './proconnect/proconnect.service';
 
 @Global()
 @Module({
@@ -26,8 +29,8 @@ import { SessionService } from './session.service';
       },
     }),
   ],
-  controllers: [AuthController, SessionController, ApiKeysController],
-  providers: [AuthService, SessionService, ActorCache, PasswordHasher, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, SessionController, ApiKeysController, ProConnectController],
+  providers: [AuthService, SessionService, ActorCache, PasswordHasher, PasswordResetService, ProConnectService, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ActorCache],
 })
 export class AuthModule {}

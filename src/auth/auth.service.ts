@@ -79,7 +79,17 @@ export class AuthService {
     if (!actor) throw invalidCredentials();
     await this.failures.reset(counterKeys[0]);
     await this.users.recordLogin(user.id);
-    return this.transactions.run((manager) => this.issueTokens(manager, user.id, randomUUID()));
+    return this.openSession(user.id);
+  }
+
+  /**
+   * The one place a sign-in becomes a session, whatever proved who the person is (password, invitation,
+   * password reset, ProConnect): a new refresh token family and an access token. In the caller's
+   * transaction when one is given.
+   */
+  openSession(userId: string, manager?: EntityManager): Promise<TokenPair> {
+    if (manager) return this.issueTokens(manager, userId, randomUUID());
+    return this.transactions.run((transaction) => this.issueTokens(transaction, userId, randomUUID()));
   }
 
   /** Rotation: each refresh token works once. Reuse of a rotated one revokes every token of its login. */
@@ -145,7 +155,7 @@ export class AuthService {
           after: { status: user.status },
         }),
       );
-      return this.issueTokens(manager, user.id, randomUUID());
+      return this.openSession(user.id, manager);
     });
   }
 

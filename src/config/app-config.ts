@@ -143,6 +143,55 @@ export class AppConfig {
   LOGIN_WINDOW_SECONDS = 900;
 
   /**
+   * ProConnect (OpenID Connect federation of the State for professionals): issuer (discovery at
+   * `<issuer>/.well-known/openid-configuration`), client id and secret, and the callback address registered
+   * with it (`…/api/v1/auth/proconnect/callback`). Sign-in with ProConnect is off while any of the four is empty.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PROCONNECT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  PROCONNECT_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  PROCONNECT_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PROCONNECT_REDIRECT_URL?: string;
+
+  /** Where ProConnect sends the browser back after logout (registered with it); empty: PUBLIC_BASE_URL. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PROCONNECT_POST_LOGOUT_REDIRECT_URL?: string;
+
+  /** How long a password reset link works (minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** Password reset requests accepted per e-mail address, and per IP address, in PASSWORD_RESET_WINDOW_SECONDS (429 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_EMAIL = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_IP = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  PASSWORD_RESET_WINDOW_SECONDS = 3600;
+
+  /**
    * How long an authenticated caller (person or API key) is kept in memory instead of being re-read
    * from PostgreSQL on each request; 0 = re-read every time. Deactivations and revocations made through
    * the API reach every instance at once (Redis pub/sub); a direct database edit waits out this delay.
@@ -373,6 +422,69 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^([A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?)?$/, { message: 'ANCT_PAYER_BIC must be an 8 or 11 character BIC' })
   ANCT_PAYER_BIC?: string = 'BDFEFRPPCCT';
+
+  /**
+   * SMTP server e-mails are sent through, as `smtp://user:password@host:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Empty: nothing is sent, each message is written as an `.eml` file in MAIL_FILES_DIR
+   * and logged, so a fresh install works without a mail server.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** Sender of every e-mail (`Name <address>`). */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Pass numérique <ne-pas-repondre@pass-numerique.localhost>';
+
+  /** Where messages are written as `.eml` files when SMTP_URL is empty. */
+  @IsString()
+  MAIL_FILES_DIR = 'var/mail';
+
+  /** How often the worker hands pending e-mails of the outbox to the queue (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_DISPATCH_SECONDS = 10;
+
+  /** Attempts to send one e-mail before the outbox hands it over again (after OUTBOX_REDISPATCH_MINUTES). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  OUTBOX_DELIVERY_ATTEMPTS = 8;
+
+  /** First delay between two attempts (milliseconds), doubled after each failure. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_RETRY_DELAY_MS = 15_000;
+
+  /** A message still unsent this long after it was handed to the queue (all attempts failed, or Redis lost it) is handed over again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_REDISPATCH_MINUTES = 120;
+
+  /**
+   * GDPR retention: a beneficiary's personal data (first name, birth year, pseudonym) is erased this many days
+   * after the last of their carnets is finished (fully used, expired or cancelled). Counts, amounts and the
+   * audit trail are kept.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  BENEFICIARY_DATA_RETENTION_DAYS = 365;
+
+  /** When the retention job erases the personal data whose retention period is over (Europe/Paris). */
+  @IsCron()
+  BENEFICIARY_ERASURE_CRON = '45 3 * * *';
+
+  /** When the J-30 (expiring carnets) and J-15 (distribution stop) digests are written (Europe/Paris). */
+  @IsCron()
+  NOTIFICATION_DIGEST_CRON = '0 7 * * *';
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

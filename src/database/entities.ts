@@ -30,6 +30,8 @@ import { CarnetIssuanceEntity } from '../modules/passes/carnet-issuance.entity';
 import { VoucherRevocationEntity } from '../modules/oppositions/voucher-revocation.entity';
 import { PrintRunEntity } from '../modules/printing/print-run.entity';
 import { VenueImportRunEntity } from '../modules/venue-imports/venue-import-run.entity';
+import { OutboxMessageEntity } from '../modules/notifications/outbox-message.entity';
+import { NotificationOptOutEntity } from '../modules/notifications/notification-opt-out.entity';
 
 /** Every entity of the schema; the drift check compares exactly this list with the migrations. */
 export const ALL_ENTITIES = [
@@ -65,4 +67,6 @@ export const ALL_ENTITIES = [
   OfflineBatchEntity,
   IdempotencyRecordEntity,
   VenueImportRunEntity,
+  OutboxMessageEntity,
+  NotificationOptOutEntity,
 ];

@@ -7,6 +7,8 @@ export const QUEUE_NAMES = {
   reconciliation: 'reconciliation',
   reports: 'reports',
   venueImports: 'venue-imports',
+  notifications: 'notifications',
+  personalData: 'personal-data',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

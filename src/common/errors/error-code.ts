@@ -16,6 +16,7 @@ import type { RedemptionErrorCode } from '../../modules/redemptions/redemptions.
 import type { IdempotencyErrorCode } from '../idempotency/idempotency.errors';
 import type { CommuneErrorCode } from '../../modules/communes/communes.errors';
 import type { VenueImportErrorCode } from '../../modules/venue-imports/venue-imports.errors';
+import type { NotificationErrorCode } from '../../modules/notifications/notifications.errors';
 
 /** Every machine-readable error code the API can answer with. */
 export type ErrorCode =
@@ -36,4 +37,5 @@ export type ErrorCode =
   | RedemptionErrorCode
   | IdempotencyErrorCode
   | CommuneErrorCode
-  | VenueImportErrorCode;
+  | VenueImportErrorCode
+  | NotificationErrorCode;

@@ -3,6 +3,8 @@ import { AuditService } from '../../audit/audit.service';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OrderEntity } from '../orders/order.entity';
+import { orderReadyMail } from '../notifications/notification-messages';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrdersRepository } from '../orders/orders.repository';
 import { canTransition } from '../orders/orders.rules';
 import { ProgrammesRepository } from '../programmes/programmes.repository';
@@ -38,6 +40,7 @@ export class CarnetGenerationService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async generate(orderId: string, onProgress?: (progress: GenerationProgressReport) => Promise<void>): Promise<void> {
@@ -144,6 +147,12 @@ export class CarnetGenerationService {
         objectOrganisationId: order.funderId,
         before: { status: order.status },
         after: { status: 'ready', ...actual },
+      });
+      await this.notifications.notifyOrganisations(manager, {
+        kind: 'order_ready',
+        eventKey: `order.ready:${orderId}`,
+        organisations: [order.funderId],
+        content: orderReadyMail({ ...order, url: this.notifications.link('/carnets') }),
       });
     });
   }

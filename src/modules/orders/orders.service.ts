@@ -6,6 +6,8 @@ import { InvalidTransitionError, NotFoundError } from '../../common/errors/commo
 import type { Page } from '../../common/http/pagination.query';
 import { parisToday, startOfParisDay } from '../../common/time/paris-time';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { orderApprovedMail, orderRejectedMail } from '../notifications/notification-messages';
+import { NotificationsService } from '../notifications/notifications.service';
 import { CarnetGenerationQueue } from '../carnets/carnet-generation.queue';
 import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { LedgerRepository, NewLedgerEntry } from '../ledger/ledger.repository';
@@ -78,6 +80,7 @@ export class OrdersService {
     private readonly generationQueue: CarnetGenerationQueue,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(actor: Actor, dto: CreateOrderDto): Promise<OrderView> {
@@ -258,8 +261,20 @@ export class OrdersService {
         before: { status: order.status },
         after: { status: updated.status, ...changes, ...auditDetails },
       });
+      await this.notifyDecision(manager, updated);
       return toOrderView(updated);
     });
+  }
+
+  /** The funder's users hear of ANCT's decision by e-mail, written in the decision's transaction. */
+  private async notifyDecision(manager: EntityManager, order: OrderEntity): Promise<void> {
+    const facts = { ...order, url: this.notifications.link(`/orders/${order.id}`) };
+    if (order.status === 'approved') {
+      await this.notifications.notifyOrganisations(manager, { kind: 'order_approved', eventKey: `order.approved:${order.id}`, organisations: [order.funderId], content: orderApprovedMail(facts) });
+    } else if (order.status === 'rejected') {
+      const content = orderRejectedMail({ ...facts, reason: order.rejectionReason ?? '' });
+      await this.notifications.notifyOrganisations(manager, { kind: 'order_rejected', eventKey: `order.rejected:${order.id}`, organisations: [order.funderId], content });
+    }
   }
 }
 

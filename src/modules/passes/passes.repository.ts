@@ -78,7 +78,7 @@ export class PassesRepository {
       .sort((a, b) => a.position - b.position);
   }
 
-  insertBeneficiary(manager: EntityManager, values: Omit<BeneficiaryEntity, 'id' | 'createdAt' | 'prescriber'>): Promise<BeneficiaryEntity> {
+  insertBeneficiary(manager: EntityManager, values: Omit<BeneficiaryEntity, 'id' | 'createdAt' | 'prescriber' | 'personId' | 'erasedAt' | 'erasureReason'>): Promise<BeneficiaryEntity> {
     return manager.getRepository(BeneficiaryEntity).save(manager.getRepository(BeneficiaryEntity).create(values));
   }
 

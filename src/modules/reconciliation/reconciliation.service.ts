@@ -16,6 +16,8 @@ import { ReconciliationRepository } from './reconciliation.repository';
 export const RECONCILIATION_JOB = 'reconcile';
 
 /** Checks every money and voucher invariant and lists what is wrong. It never changes the data it checks. */
+import { NotificationsService } from '../notifications/notifications.service';
+import { reconciliationAnomaliesMail } from '../notifications/notification-messages';
 @Injectable()
 export class ReconciliationService {
   private readonly logger = new Logger(ReconciliationService.name);
@@ -24,6 +26,7 @@ export class ReconciliationService {
     private readonly reconciliation: ReconciliationRepository,
     private readonly jobRuns: JobRunsService,
     @InjectQueue(QUEUE_NAMES.reconciliation) private readonly queue: Queue,
+    private readonly notifications: NotificationsService,
   ) {}
 
   requestRun(actor: Actor): Promise<JobRunEntity> {
@@ -44,6 +47,14 @@ export class ReconciliationService {
           this.logger.warn(`Reconciliation run ${run.id}: ${found} × ${check.kind}`);
         }
         anomalies += found;
+      }
+      if (anomalies > 0) {
+        await this.notifications.notifyOrganisations(manager, {
+          kind: 'reconciliation_anomalies',
+          eventKey: `reconciliation.anomalies:${run.id}`,
+          organisations: 'anct',
+          content: reconciliationAnomaliesMail({ runId: run.id, anomalies, byKind: anomaliesByKind, url: this.notifications.link(`/reconciliation-runs/${run.id}`) }),
+        });
       }
       return { anomalies, anomaliesByKind, checks: RECONCILIATION_CHECKS.length, durationsMs };
     });

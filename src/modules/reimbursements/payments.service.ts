@@ -45,6 +45,8 @@ function batchView(batch: PaymentBatchEntity, statementIds?: string[]): PaymentB
 }
 
 /** Venues' bank details, SEPA transfer files for validated statements, and payment confirmation. */
+import { NotificationsService } from '../notifications/notifications.service';
+import { statementPaidMail } from '../notifications/notification-messages';
 @Injectable()
 export class PaymentsService {
   constructor(
@@ -55,6 +57,7 @@ export class PaymentsService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async registerBankAccount(actor: Actor, venueId: string, dto: RegisterBankAccountDto): Promise<BankAccountView> {
@@ -209,6 +212,14 @@ export class PaymentsService {
           after: { status: 'paid', paymentReference: reference, paidOn: dto.paidOn, totalCents: statement.totalCents },
         })),
       );
+      for (const statement of paid) {
+        await this.notifications.notifyOrganisations(manager, {
+          kind: 'statement_paid',
+          eventKey: `reimbursement_statement.paid:${statement.id}`,
+          organisations: [statement.venueId],
+          content: statementPaidMail({ ...statement, paidOn: dto.paidOn, reference, url: this.notifications.link(`/reimbursement-statements/${statement.id}`) }),
+        });
+      }
       return batchView(batch, paid.map((statement) => statement.id));
     });
   }

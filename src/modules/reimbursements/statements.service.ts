@@ -31,6 +31,8 @@ export interface StatementRunSummary extends Record<string, unknown> {
 }
 
 /** Statements (contre-paiements): drawn up by a job per venue and period, validated by ANCT, read by the venue. */
+import { NotificationsService } from '../notifications/notifications.service';
+import { statementDrawnUpMail } from '../notifications/notification-messages';
 @Injectable()
 export class StatementsService {
   private readonly logger = new Logger(StatementsService.name);
@@ -44,6 +46,7 @@ export class StatementsService {
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
     @InjectQueue(QUEUE_NAMES.reimbursements) private readonly queue: Queue,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async requestRun(actor: Actor, periodEnd: string | undefined, now = new Date()): Promise<JobRunEntity> {
@@ -84,6 +87,12 @@ export class StatementsService {
           objectId: created.id,
           objectOrganisationId: venueId,
           after: statementFacts(created),
+        });
+        await this.notifications.notifyOrganisations(manager, {
+          kind: 'statement_drawn_up',
+          eventKey: `reimbursement_statement.drawn_up:${created.id}`,
+          organisations: [venueId],
+          content: statementDrawnUpMail({ ...created, url: this.notifications.link(`/reimbursement-statements/${created.id}`) }),
         });
         return created;
       });

@@ -9,10 +9,13 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 @Check('ck_users_role', `role IN ('anct_admin', 'funder_manager', 'prescriber_agent', 'venue_agent')`)
 @Check('ck_users_status', `status IN ('invited', 'active', 'deactivated')`)
 @Check('ck_users_email_lower', `email = lower(email)`)
-@Check('ck_users_active_has_password', `status <> 'active' OR password_hash IS NOT NULL`)
+@Check('ck_users_active_has_password', `status <> 'active' OR password_hash IS NOT NULL OR proconnect_sub IS NOT NULL`)
 @Index('uq_users_email', ['email'], { unique: true })
 @Index('ix_users_organisation', ['organisationId'])
 @Index('uq_users_invitation_token_hash', ['invitationTokenHash'], { unique: true, where: 'invitation_token_hash IS NOT NULL' })
+@Index('uq_users_proconnect_identity', ['proconnectIdpId', 'proconnectSub'], { unique: true, where: 'proconnect_sub IS NOT NULL' })
+@Check('ck_users_proconnect_identity', `(proconnect_sub IS NULL) = (proconnect_idp_id IS NULL)`)
+@Index('uq_users_password_reset_token_hash', ['passwordResetTokenHash'], { unique: true, where: 'password_reset_token_hash IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -49,6 +52,20 @@ export class UserEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   invitationExpiresAt: Date | null;
+
+  /** SHA-256 of the last password reset link sent; cleared when used (single use), replaced by a newer request. */
+  @Column({ type: 'bytea', nullable: true })
+  passwordResetTokenHash: Buffer | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordResetExpiresAt: Date | null;
+
+  /** ProConnect identity (`sub` is unique per identity provider `idp_id`), linked at the first ProConnect sign-in. */
+  @Column({ type: 'text', nullable: true })
+  proconnectSub: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  proconnectIdpId: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;

@@ -65,6 +65,33 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** Replaces the reset token of the active user with this address (of an active organisation); null when there is none. */
+  async storePasswordResetToken(manager: EntityManager, email: string, tokenHash: Buffer, expiresAt: Date): Promise<UserEntity | null> {
+    const [row] = await manager.query(
+      `WITH updated AS (
+         UPDATE users u SET password_reset_token_hash = $2, password_reset_expires_at = $3
+           FROM organisations o
+          WHERE o.id = u.organisation_id AND o.active AND u.email = $1 AND u.status = 'active'
+          RETURNING u.id, u.email, u.display_name, u.organisation_id
+       ) SELECT * FROM updated`,
+      [email.toLowerCase(), tokenHash, expiresAt],
+    );
+    return row ? manager.create(UserEntity, { id: row.id, email: row.email, displayName: row.display_name, organisationId: row.organisation_id }) : null;
+  }
+
+  /** Single use, enforced by the conditional update: the token is cleared as the password is set. */
+  async consumePasswordResetToken(manager: EntityManager, tokenHash: Buffer, passwordHash: string): Promise<UserEntity | null> {
+    const [row] = await manager.query(
+      `WITH updated AS (
+         UPDATE users SET password_hash = $2, password_reset_token_hash = NULL, password_reset_expires_at = NULL, updated_at = now()
+          WHERE password_reset_token_hash = $1 AND password_reset_expires_at > now() AND status = 'active'
+          RETURNING id, email, organisation_id
+       ) SELECT * FROM updated`,
+      [tokenHash, passwordHash],
+    );
+    return row ? manager.create(UserEntity, { id: row.id, email: row.email, organisationId: row.organisation_id }) : null;
+  }
+
   /** Tenant scoping: `organisationId` null only for ANCT, who may manage any organisation's users. */
   findInOrganisation(id: string, organisationId: string | null, manager?: EntityManager): Promise<UserEntity | null> {
     return this.manager(manager).findOneBy(UserEntity, organisationId ? { id, organisationId } : { id });

@@ -13,6 +13,8 @@ import type { ListUsersQuery } from './dto/list-users.query';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { invitationMail } from '../notifications/notification-messages';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from './user.entity';
 import { UserError } from './users.errors';
 import { UsersRepository } from './users.repository';
@@ -31,7 +33,7 @@ export interface UserView {
   createdAt: Date;
 }
 
-/** No e-mail is sent by the platform yet: the inviter hands the link over; it works once, for 7 days. */
+/** The invited person receives the link by e-mail; the inviter gets it too, to hand over if the e-mail goes astray. It works once, for 7 days. */
 export interface Invitation {
   user: UserView;
   invitationToken: string;
@@ -55,6 +57,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly actorCache: ActorCache,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Organisation admins invite into their own organisation; ANCT admins into any. */
@@ -92,6 +95,12 @@ export class UsersService {
       after: { email, role: user.role, isOrganisationAdmin: user.isOrganisationAdmin },
     });
     const invitationUrl = `${this.config.PUBLIC_BASE_URL}/invitation#token=${invitationToken}`;
+    await this.notifications.sendToPerson(manager, {
+      kind: 'invitation',
+      eventKey: `user.invited:${user.id}`,
+      recipient: { userId: user.id, email },
+      content: invitationMail({ displayName: user.displayName, organisationName: organisation.name, invitationUrl, expiresAt: invitationExpiresAt }),
+    });
     return { user: toUserView(user), invitationToken, invitationUrl, invitationExpiresAt };
   }
 

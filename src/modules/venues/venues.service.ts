@@ -28,6 +28,8 @@ import type { VenueSiteEntity } from './venue-site.entity';
 import { openingHoursProblem } from './opening-hours.rules';
 import { openingHoursProblems, QUALIFICATION_TRANSITIONS, qualificationAfter } from './venues.rules';
 import { VenuesRepository } from './venues.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { qualificationDecidedMail } from '../notifications/notification-messages';
 
 export interface VenueProfile {
   id: string;
@@ -65,6 +67,7 @@ export class VenuesService {
     private readonly venues: VenuesRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -149,6 +152,12 @@ export class VenuesService {
         objectOrganisationId: venueId,
         before: { qualificationStatus: current },
         after: { qualificationStatus: next, reason, decidedAt: decidedAt.toISOString() },
+      });
+      await this.notifications.notifyOrganisations(manager, {
+        kind: 'qualification_decided',
+        eventKey: `venue.qualification:${venueId}:${decidedAt.toISOString()}`,
+        organisations: [venueId],
+        content: qualificationDecidedMail({ venueName: venue.name, status: next, reason, url: this.notifications.link(`/venues/${venueId}`) }),
       });
       return this.profileOf({ ...venue, qualificationStatus: next, qualificationChangedAt: decidedAt }, manager);
     });

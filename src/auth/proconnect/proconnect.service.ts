@@ -1,0 +1,187 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import * as oidc from 'openid-client';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { currentContext, runInContext } from '../../common/request-context';
+import { AppConfig } from '../../config/app-config';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { REDIS_CLIENT } from '../../redis/redis.module';
+import { systemActor } from '../actor';
+import { AuthService, type TokenPair } from '../auth.service';
+import { decideLink, type LinkCandidate, type ProConnectIdentity, REFUSAL_MESSAGES } from './proconnect.rules';
+
+export const PROCONNECT_SCOPES = 'openid email given_name usual_name uid siret idp_id';
+const FLOW_TTL_SECONDS = 600;
+
+export interface ProConnectStart {
+  authorizationUrl: string;
+  /** Value of the cookie binding the flow to this browser (checked against `state` at the callback). */
+  state: string;
+}
+
+export type ProConnectOutcome =
+  | { ok: true; tokens: TokenPair; endSessionUrl: string | null }
+  | { ok: false; reason: keyof typeof REFUSAL_MESSAGES; message: string };
+
+interface PendingFlow {
+  codeVerifier: string;
+  nonce: string;
+}
+
+/**
+ * Sign-in with ProConnect: OpenID Connect authorization code flow with PKCE, `state` and `nonce`, the
+ * provider found by discovery, the ID token and the signed `userinfo` JWT checked against the provider's
+ * published keys (non-repudiation checks). The pending flow (verifier, nonce) lives in Redis under its
+ * `state`, used once; the browser carries the `state` in a cookie, so a callback from another browser
+ * fails. At the end the person signs in exactly as with a password (AuthService.openSession).
+ */
+@Injectable()
+export class ProConnectService {
+  private readonly logger = new Logger(ProConnectService.name);
+  private configuration: Promise<oidc.Configuration> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+  ) {}
+
+  get enabled(): boolean {
+    return Boolean(this.config.PROCONNECT_ISSUER && this.config.PROCONNECT_CLIENT_ID && this.config.PROCONNECT_CLIENT_SECRET && this.config.PROCONNECT_REDIRECT_URL);
+  }
+
+  async start(): Promise<ProConnectStart> {
+    const configuration = await this.discover();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    await this.redis.set(flowKey(state), JSON.stringify({ codeVerifier, nonce } satisfies PendingFlow), 'EX', FLOW_TTL_SECONDS);
+    const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
+      redirect_uri: this.config.PROCONNECT_REDIRECT_URL!,
+      scope: PROCONNECT_SCOPES,
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+      acr_values: 'eidas1',
+    });
+    return { authorizationUrl: authorizationUrl.href, state };
+  }
+
+  /** `callbackUrl`: the full address the provider redirected to; `cookieState`: the state this browser started with. */
+  async finish(callbackUrl: URL, cookieState: string | undefined): Promise<ProConnectOutcome> {
+    const state = callbackUrl.searchParams.get('state');
+    if (!state || !cookieState || state !== cookieState) return refused('FLOW_INVALID');
+    const stored = await this.redis.getdel(flowKey(state));
+    if (!stored) return refused('FLOW_INVALID');
+    const flow = JSON.parse(stored) as PendingFlow;
+    const configuration = await this.discover();
+    let identity: ProConnectIdentity;
+    let idToken: string | undefined;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
+        pkceCodeVerifier: flow.codeVerifier,
+        expectedState: state,
+        expectedNonce: flow.nonce,
+        idTokenExpected: true,
+      });
+      const claims = tokens.claims()!;
+      const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+      idToken = tokens.id_token;
+      identity = {
+        sub: claims.sub,
+        idpId: String(userInfo.idp_id ?? claims.idp_id ?? ''),
+        email: String(userInfo.email ?? '').trim().toLowerCase(),
+        siret: typeof userInfo.siret === 'string' ? userInfo.siret : null,
+      };
+    } catch (error) {
+      this.logger.warn(`ProConnect callback refused: ${(error as Error).message}`);
+      return refused('PROVIDER_ERROR');
+    }
+    if (!identity.email || !identity.idpId) return refused('PROVIDER_ERROR');
+
+    const outcome = await this.transactions.run(async (manager) => {
+      const linked = await this.findCandidate(manager, `u.proconnect_sub = $1 AND u.proconnect_idp_id = $2`, [identity.sub, identity.idpId]);
+      const byEmail = linked ? null : await this.findCandidate(manager, `u.email = $1`, [identity.email]);
+      const decision = decideLink(identity, linked, byEmail);
+      if (decision.outcome === 'refused') return decision;
+      if (decision.outcome === 'link') {
+        // An invited person signing in with ProConnect needs no password: the invitation is used up.
+        await manager.query(
+          `UPDATE users SET proconnect_sub = $2, proconnect_idp_id = $3, status = CASE WHEN status = 'invited' THEN 'active' ELSE status END,
+                  invitation_token_hash = NULL, invitation_expires_at = NULL, updated_at = now()
+            WHERE id = $1`,
+          [decision.userId, identity.sub, identity.idpId],
+        );
+        await runInContext({ ...(currentContext() ?? { requestId: 'proconnect' }), actor: systemActor(`proconnect:${identity.email}`) }, () =>
+          this.audit.record(manager, {
+            action: 'user.proconnect_linked',
+            objectType: 'user',
+            objectId: decision.userId,
+            after: { idpId: identity.idpId, siret: identity.siret },
+          }),
+        );
+      }
+      await manager.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [decision.userId]);
+      return { outcome: 'signed_in' as const, tokens: await this.auth.openSession(decision.userId, manager) };
+    });
+    if (outcome.outcome === 'refused') {
+      this.logger.warn(`ProConnect sign-in refused (${outcome.reason}) for idp ${identity.idpId}`);
+      return refused(outcome.reason);
+    }
+    const endSessionUrl = configuration.serverMetadata().end_session_endpoint
+      ? oidc
+          .buildEndSessionUrl(configuration, {
+            id_token_hint: idToken ?? '',
+            post_logout_redirect_uri: this.config.PROCONNECT_POST_LOGOUT_REDIRECT_URL ?? this.config.PUBLIC_BASE_URL,
+            state: oidc.randomState(),
+          })
+          .href
+      : null;
+    return { ok: true, tokens: outcome.tokens, endSessionUrl };
+  }
+
+  private async findCandidate(manager: EntityManager, where: string, parameters: unknown[]): Promise<LinkCandidate | null> {
+    const [row] = await manager.query(
+      `SELECT u.id, u.email, u.status, o.siret, u.proconnect_sub, u.proconnect_idp_id
+         FROM users u JOIN organisations o ON o.id = u.organisation_id AND o.active
+        WHERE ${where} FOR UPDATE OF u`,
+      parameters,
+    );
+    return row
+      ? { userId: row.id, email: row.email, status: row.status, organisationSiret: row.siret?.trim() ?? null, proconnectSub: row.proconnect_sub, proconnectIdpId: row.proconnect_idp_id }
+      : null;
+  }
+
+  /** Discovery once per process (retried after a failure); userinfo and ID tokens must be signed (RS256) and are verified. */
+  private discover(): Promise<oidc.Configuration> {
+    this.configuration ??= (async () => {
+      const issuer = new URL(this.config.PROCONNECT_ISSUER!);
+      const insecure = issuer.protocol === 'http:' && !this.config.isProduction;
+      const configuration = await oidc.discovery(
+        issuer,
+        this.config.PROCONNECT_CLIENT_ID!,
+        { client_secret: this.config.PROCONNECT_CLIENT_SECRET, userinfo_signed_response_alg: 'RS256', id_token_signed_response_alg: 'RS256' },
+        oidc.ClientSecretPost(this.config.PROCONNECT_CLIENT_SECRET!),
+        insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      );
+      oidc.enableNonRepudiationChecks(configuration);
+      return configuration;
+    })().catch((error) => {
+      this.configuration = null;
+      throw error;
+    });
+    return this.configuration;
+  }
+}
+
+function flowKey(state: string): string {
+  return `proconnect-flow:${state}`;
+}
+
+function refused(reason: keyof typeof REFUSAL_MESSAGES): ProConnectOutcome {
+  return { ok: false, reason, message: REFUSAL_MESSAGES[reason] };
+}

@@ -1,0 +1,52 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { systemActor } from '../../../auth/actor';
+import { runInContext } from '../../../common/request-context';
+import { AppConfig } from '../../../config/app-config';
+import { upsertCronSchedule } from '../../../queue/job-schedules';
+import { QUEUE_NAMES } from '../../../queue/queue-names';
+import { NotificationDigestsService, WRITE_DIGESTS_JOB } from '../notification-digests.service';
+import { DELIVER_MESSAGE_JOB, DISPATCH_OUTBOX_JOB, type DeliverMessagePayload, OutboxService } from '../outbox.service';
+
+/** The `notifications` queue: outbox dispatch (every OUTBOX_DISPATCH_SECONDS), one delivery per message, and the daily digests. */
+@Processor(QUEUE_NAMES.notifications)
+export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly digests: NotificationDigestsService,
+    private readonly config: AppConfig,
+    @InjectQueue(QUEUE_NAMES.notifications) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('outbox-dispatch', { every: this.config.OUTBOX_DISPATCH_SECONDS * 1000 }, { name: DISPATCH_OUTBOX_JOB, data: {} });
+    await upsertCronSchedule(this.queue, 'daily-notification-digests', this.config.NOTIFICATION_DIGEST_CRON, WRITE_DIGESTS_JOB);
+  }
+
+  async process(job: Job): Promise<unknown> {
+    return runInContext({ requestId: `job:${job.queueName}:${job.id}`, actor: systemActor(`job:${job.name}`) }, async () => {
+      switch (job.name) {
+        case DISPATCH_OUTBOX_JOB: {
+          const dispatched = await this.outbox.dispatch();
+          if (dispatched > 0) this.logger.log(`${dispatched} e-mail(s) handed to the queue`);
+          return { dispatched };
+        }
+        case DELIVER_MESSAGE_JOB:
+          return { outcome: await this.outbox.deliver((job.data as DeliverMessagePayload).messageId) };
+        case WRITE_DIGESTS_JOB: {
+          const written = await this.digests.writeDigests();
+          this.logger.log(`Digests written: ${JSON.stringify(written)}`);
+          return written;
+        }
+        default:
+          this.logger.warn(`Unknown job ${job.name} on the notifications queue: ignored`);
+          return null;
+      }
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../auth/actor';
+import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
+import { ANY_ROLE } from '../../auth/role-groups';
+import { NotificationPreferencesDto } from './dto/notification-preferences.dto';
+import { UpdateNotificationPreferencesDto } from './dto/update-notification-preferences.dto';
+import { NotificationPreferencesService } from './notification-preferences.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notification-preferences')
+@Roles(...ANY_ROLE)
+@UsersOnly()
+export class NotificationsController {
+  constructor(private readonly preferences: NotificationPreferencesService) {}
+
+  /** The e-mail notifications the caller may receive, and which are on. */
+  @Get()
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  get(@CurrentActor() actor: Actor) {
+    return this.preferences.get(actor);
+  }
+
+  /** Turns notifications on or off for the caller; the others are left as they are. */
+  @Put()
+  @ApiOkResponse({ type: NotificationPreferencesDto })
+  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
+  @ApiResponse({ status: 422, description: 'NOTIFICATION_NOT_APPLICABLE' })
+  update(@CurrentActor() actor: Actor, @Body() dto: UpdateNotificationPreferencesDto) {
+    return this.preferences.update(actor, dto.preferences);
+  }
+}
