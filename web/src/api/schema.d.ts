@@ -116,6 +116,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/proconnect/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProConnectController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/proconnect/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProConnectController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -126,6 +190,70 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionController_open"];
+        delete: operations["SessionController_close"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/beneficiaries/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PersonalDataController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/beneficiaries/{id}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalDataController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -457,6 +585,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_get"];
+        put: operations["NotificationsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -658,7 +802,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OrganisationsController_createVenue"];
+        post: operations["AnctVenuesController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -844,6 +988,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communes matching a postcode, an INSEE code or the start of a name (official offline dataset). */
+        get: operations["CommunesController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/revocations": {
         parameters: {
             query?: never;
@@ -878,6 +1039,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/venue-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qualified venues’ sites near a commune, postcode or département, with filters, nearest first; opening state in French (Paris time). */
+        get: operations["PublicVenueSitesController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/venue-sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One site: address, access, hours this week in French, open now, services that take the Pass numérique, contact. */
+        get: operations["PublicVenueSitesController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/venues": {
         parameters: {
             query?: never;
@@ -886,6 +1081,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["PublicVenuesController_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/venues/export/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qualified venues as CSV in the national standard (every column, schema order, `|` between values). */
+        get: operations["PublicVenueExportController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/venues/export/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qualified venues as JSON in the national standard (an array of lines; empty cells left out). */
+        get: operations["PublicVenueExportController_json"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1216,6 +1445,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venue-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenueImportsController_list"];
+        put?: never;
+        /** Import a file in the national standard (CSV or JSON, sent as is): its lines become venue applications or update sites, in a job. */
+        post: operations["VenueImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenueImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues": {
         parameters: {
             query?: never;
@@ -1419,26 +1681,6 @@ export interface components {
             /** @description The token received with the invitation. */
             token: string;
         };
-        ActorDto: {
-            /** Format: uuid */
-            apiKeyId: string | null;
-            isOrganisationAdmin: boolean;
-            /** @enum {string} */
-            kind: "user" | "api_key" | "system";
-            /**
-             * @description How the audit trail names this actor.
-             * @example Camille Martin
-             */
-            label: string;
-            /** Format: uuid */
-            organisationId: string | null;
-            /** @enum {string|null} */
-            organisationKind: "anct" | "funder" | "prescriber" | "venue" | null;
-            /** @enum {string|null} */
-            role: "anct_admin" | "funder_manager" | "prescriber_agent" | "venue_agent" | null;
-            /** Format: uuid */
-            userId: string | null;
-        };
         AlreadyRedeemedDto: {
             /** Format: date-time */
             redeemedAt: string | null;
@@ -1516,13 +1758,18 @@ export interface components {
             total: number;
         };
         ApplyVenueDto: {
+            /** @example https://acceslibre.beta.gouv.fr/app/… */
+            acceslibreUrl?: string;
             /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
             accessibilityNotes?: string;
+            accessModes?: ("Se présenter" | "Téléphoner" | "Contacter par mail" | "Prendre un RDV en ligne" | "Ce lieu n'accueille pas de public" | "Envoyer un mail avec une fiche de prescription")[];
             /** @description Other points de présence. */
             additionalSites?: components["schemas"]["CreateVenueSiteDto"][];
             /** @example 12 rue de Marseille */
             addressLine: string;
             admin: components["schemas"]["OrganisationAdminDto"];
+            /** @example https://www.rdv-solidarites.fr/ */
+            appointmentUrl?: string;
             /** @example Lyon */
             city: string;
             /**
@@ -1530,17 +1777,33 @@ export interface components {
              * @example 69387
              */
             communeInseeCode: string;
+            fees?: ("Gratuit" | "Gratuit sous condition" | "Payant")[];
+            /** @example 45.7485 */
+            latitude?: number;
+            /** @example 4.8467 */
+            longitude?: number;
             /** @example Espace public numérique de la Guillotière */
             name: string;
             openingHours: components["schemas"]["OpeningSlotDto"][];
+            /**
+             * @description OSM opening_hours syntax; when given, it is the hours (the weekly slots are then ignored).
+             * @example Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00
+             */
+            openingHoursOsm?: string;
+            /** @example +33472000000 */
+            phone?: string;
             /** @example 69007 */
             postalCode: string;
+            publics?: ("Jeunes" | "Étudiants" | "Familles et/ou enfants" | "Seniors" | "Femmes")[];
             services: components["schemas"]["CreateVenueServiceDto"][];
             /**
              * @description SIRET (14 digits): one venue per SIRET.
              * @example 73282932000074
              */
             siret: string;
+            specificSupport?: ("Surdité" | "Handicaps moteurs" | "Handicaps mentaux" | "Illettrisme" | "Langues étrangères (anglais)" | "Langues étrangères (autres)" | "Déficience visuelle")[];
+            standardServices?: ("Aide aux démarches administratives" | "Maîtrise des outils numériques du quotidien" | "Insertion professionnelle via le numérique" | "Utilisation sécurisée du numérique" | "Parentalité et éducation avec le numérique" | "Loisirs et créations numériques" | "Compréhension du monde numérique" | "Accès internet et matériel informatique" | "Acquisition de matériel informatique à prix solidaire")[];
+            supportModes?: ("En autonomie" | "Accompagnement individuel" | "Dans un atelier collectif" | "À distance")[];
         };
         AuditEventDto: {
             /** @example order.approved */
@@ -1603,6 +1866,34 @@ export interface components {
             updatedAt: string;
             /** Format: uuid */
             venueId: string;
+        };
+        BeneficiaryPersonalDataDto: {
+            beneficiaryId: string;
+            birthYear?: Record<string, never> | null;
+            carnets: components["schemas"]["HeldCarnetDto"][];
+            /** @example 69266 */
+            communeInseeCode: string;
+            /** Format: date-time */
+            consentGivenAt: string;
+            /** @example 69 */
+            departementCode: string;
+            erasedAt?: Record<string, never> | null;
+            /** @enum {string|null} */
+            erasureReason?: "retention" | "request" | null;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description Null once erased. */
+            firstName?: Record<string, never> | null;
+            /** @description Keyed pseudonym of the name and birth date (hex), null when none was given or once erased. */
+            pseudonym?: Record<string, never> | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The structure that recorded the person and answers for the data (controller’s contact point). */
+            recordedBy: string;
+            /** @description Days the personal data is kept after the last carnet is finished. */
+            retentionDays: number;
+            /** @description Belongs to the programme’s target public. */
+            targetPublic: boolean;
         };
         CancelOrderDto: {
             /**
@@ -1724,6 +2015,34 @@ export interface components {
             /** @description Site where the beneficiary is (its commune decides the territory check); default: the venue itself. */
             siteId?: string;
         };
+        CommuneDto: {
+            /** @example 69 */
+            departementCode: string;
+            /**
+             * @description Code INSEE (code officiel géographique).
+             * @example 69387
+             */
+            inseeCode: string;
+            /**
+             * @description A current commune, or a municipal arrondissement of Paris, Lyon or Marseille.
+             * @enum {string}
+             */
+            kind: "commune" | "arrondissement";
+            /** @example Lyon 7e Arrondissement */
+            name: string;
+            /**
+             * @example [
+             *       "69007"
+             *     ]
+             */
+            postalCodes: string[];
+        };
+        CommunePageDto: {
+            items: components["schemas"]["CommuneDto"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         ConfirmPaymentBatchDto: {
             /**
              * @description Bank reference of the debit; the SEPA message id when absent.
@@ -1763,6 +2082,20 @@ export interface components {
             /** @description Its first administrator's invitation; null when an existing structure was linked. */
             adminInvitation: components["schemas"]["InvitationDto"] | null;
             organisation: components["schemas"]["OrganisationDto"];
+        };
+        CreatedVenueDto: {
+            adminInvitation: components["schemas"]["CreatedVenueInvitationDto"];
+            /** @description The venue organisation, pending qualification. */
+            organisation: Record<string, never>;
+        };
+        CreatedVenueInvitationDto: {
+            /** Format: date-time */
+            invitationExpiresAt: string;
+            /** @description One-time token to exchange for a password at POST /auth/accept-invitation. */
+            invitationToken: string;
+            invitationUrl: string;
+            /** @description The first administrator of the venue (id, email, displayName, role, …). */
+            user: Record<string, never>;
         };
         CreateFunderDto: {
             admin: components["schemas"]["OrganisationAdminDto"];
@@ -1906,7 +2239,9 @@ export interface components {
              */
             year: number;
         };
-        CreateVenueDto: {
+        CreateVenueByAnctDto: {
+            /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
+            accessibilityNotes?: string;
             /** @example 12 rue de Marseille */
             addressLine: string;
             admin: components["schemas"]["OrganisationAdminDto"];
@@ -1919,6 +2254,8 @@ export interface components {
             communeInseeCode: string;
             /** @example Espace public numérique de la Guillotière */
             name: string;
+            /** @description Opening hours of the seat; none given means not known yet. */
+            openingHours?: components["schemas"]["OpeningSlotDto"][];
             /** @example 69007 */
             postalCode: string;
             /**
@@ -1942,10 +2279,15 @@ export interface components {
             maxVouchers: number;
         };
         CreateVenueSiteDto: {
+            /** @example https://acceslibre.beta.gouv.fr/app/… */
+            acceslibreUrl?: string;
             /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
             accessibilityNotes?: string;
+            accessModes?: ("Se présenter" | "Téléphoner" | "Contacter par mail" | "Prendre un RDV en ligne" | "Ce lieu n'accueille pas de public" | "Envoyer un mail avec une fiche de prescription")[];
             /** @example 12 rue de Marseille */
             addressLine: string;
+            /** @example https://www.rdv-solidarites.fr/ */
+            appointmentUrl?: string;
             /** @example Lyon */
             city: string;
             /**
@@ -1953,11 +2295,33 @@ export interface components {
              * @example 69387
              */
             communeInseeCode: string;
+            fees?: ("Gratuit" | "Gratuit sous condition" | "Payant")[];
+            /** @example 45.7485 */
+            latitude?: number;
+            /** @example 4.8467 */
+            longitude?: number;
             /** @example Espace public numérique de la Guillotière */
             name: string;
             openingHours: components["schemas"]["OpeningSlotDto"][];
+            /**
+             * @description OSM opening_hours syntax; when given, it is the hours (the weekly slots are then ignored).
+             * @example Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00
+             */
+            openingHoursOsm?: string;
+            /** @example +33472000000 */
+            phone?: string;
             /** @example 69007 */
             postalCode: string;
+            publics?: ("Jeunes" | "Étudiants" | "Familles et/ou enfants" | "Seniors" | "Femmes")[];
+            specificSupport?: ("Surdité" | "Handicaps moteurs" | "Handicaps mentaux" | "Illettrisme" | "Langues étrangères (anglais)" | "Langues étrangères (autres)" | "Déficience visuelle")[];
+            standardServices?: ("Aide aux démarches administratives" | "Maîtrise des outils numériques du quotidien" | "Insertion professionnelle via le numérique" | "Utilisation sécurisée du numérique" | "Parentalité et éducation avec le numérique" | "Loisirs et créations numériques" | "Compréhension du monde numérique" | "Accès internet et matériel informatique" | "Acquisition de matériel informatique à prix solidaire")[];
+            supportModes?: ("En autonomie" | "Accompagnement individuel" | "Dans un atelier collectif" | "À distance")[];
+        };
+        DayOpeningHoursDto: {
+            /** @example lundi */
+            day: string;
+            /** @example 9 h – 12 h, 14 h – 18 h 30 */
+            hours: string;
         };
         EnrolFunderDto: {
             /** @description State envelope granted to the funder, in cents; defaults to the programme per-funder cap. */
@@ -2124,6 +2488,34 @@ export interface components {
             totalCarnets: number;
             /** @example 2000 */
             totalVouchers: number;
+        };
+        HeldCarnetDto: {
+            carnetId: string;
+            /** @example 2026-0042-000123 */
+            carnetNumber: string;
+            /** @example issued */
+            carnetStatus: string;
+            /** @example Département du Rhône */
+            funderName: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @example administrative_procedures */
+            reasonCategory: string;
+            vouchers: components["schemas"]["HeldVoucherDto"][];
+        };
+        HeldVoucherDto: {
+            expiresAt: string;
+            /** @example 1000 */
+            faceValueCents: number;
+            redeemedAt?: Record<string, never> | null;
+            /** @example 2026-0042-000123-01 */
+            serial: string;
+            /** @example online_procedures */
+            serviceCategory?: Record<string, never> | null;
+            /** @example redeemed */
+            status: string;
+            /** @example Espace public numérique */
+            venueName?: Record<string, never> | null;
         };
         InvitationDto: {
             /** Format: date-time */
@@ -2379,10 +2771,27 @@ export interface components {
              */
             toNumber?: string;
         };
+        NotificationChoiceDto: {
+            enabled: boolean;
+            /** @enum {string} */
+            kind: "invitation" | "password_reset" | "order_approved" | "order_rejected" | "order_ready" | "carnets_expiring" | "distribution_stopping" | "statement_drawn_up" | "statement_paid" | "qualification_decided" | "reconciliation_anomalies";
+        };
+        NotificationPreferenceDto: {
+            enabled: boolean;
+            /** @enum {string} */
+            kind: "invitation" | "password_reset" | "order_approved" | "order_rejected" | "order_ready" | "carnets_expiring" | "distribution_stopping" | "statement_drawn_up" | "statement_paid" | "qualification_decided" | "reconciliation_anomalies";
+            /** @example Commande approuvée */
+            label: string;
+        };
+        NotificationPreferencesDto: {
+            /** @description The notifications users of your organisation may receive; invitations and password resets are always sent. */
+            items: components["schemas"]["NotificationPreferenceDto"][];
+        };
         NotYetInStatementDto: {
             count: number;
             valueCents: number;
         };
+        Object: Record<string, never>;
         OfflineBatchDto: {
             /**
              * @description The device that kept the scans.
@@ -2627,6 +3036,25 @@ export interface components {
              */
             total: number;
         };
+        PassServiceDto: {
+            /** @enum {string} */
+            category: "first_steps" | "online_procedures" | "employment" | "communication" | "online_safety" | "office_software" | "smartphone" | "parenting" | "other";
+            /** @example Démarches administratives en ligne */
+            categoryLabel: string;
+            /** @example 120 */
+            durationMinutes: number;
+            /** @example Démarches CAF et impôts */
+            label: string;
+            /**
+             * @description How many chèques one session takes at most.
+             * @example 2
+             */
+            maxVouchers: number;
+        };
+        PasswordResetRequestedDto: {
+            /** @example Si un compte actif existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient de lui être envoyé. */
+            message: string;
+        };
         PaymentBatchDto: {
             bankReference: string | null;
             /** Format: date-time */
@@ -2743,6 +3171,20 @@ export interface components {
              * @example 1
              */
             total: number;
+        };
+        ProConnectSessionDto: {
+            /** @description Short-lived JWT to send as `Authorization: Bearer …`. */
+            accessToken: string;
+            /** @example 900 */
+            accessTokenExpiresInSeconds: number;
+            /** @description ProConnect end-session address (with the ID token hint) to end the ProConnect session at logout. */
+            endSessionUrl?: Record<string, never> | null;
+            /** @description Single-use token to get a new pair from POST /auth/refresh. */
+            refreshToken: string;
+            /** Format: date-time */
+            refreshTokenExpiresAt: string;
+            /** @example Bearer */
+            tokenType: string;
         };
         ProgrammeDto: {
             /**
@@ -2869,6 +3311,58 @@ export interface components {
             label: string;
             maxVouchers: number;
         };
+        PublicVenueSiteDetailDto: {
+            /** @description Takes Pass numérique chèques. */
+            acceptsPassNumerique: boolean;
+            acceslibreUrl?: Record<string, never> | null;
+            accessibilityNotes?: Record<string, never> | null;
+            accessModes: string[];
+            addressComplement?: Record<string, never> | null;
+            addressLine: string;
+            appointmentUrl?: Record<string, never> | null;
+            city: string;
+            communeInseeCode: string;
+            departementCode: string;
+            description?: Record<string, never> | null;
+            /**
+             * @description From the person’s position, or from the searched commune’s sites.
+             * @example 1.2
+             */
+            distanceKm?: Record<string, never> | null;
+            emails: string[];
+            fees: string[];
+            /** Format: uuid */
+            id: string;
+            latitude?: Record<string, never> | null;
+            longitude?: Record<string, never> | null;
+            name: string;
+            /**
+             * @description OSM opening_hours syntax.
+             * @example Mo-Fr 09:00-12:00,14:00-18:30
+             */
+            openingHours?: Record<string, never> | null;
+            /** @example Ouvert maintenant, jusqu'à 18 h */
+            openingStatus?: Record<string, never> | null;
+            /** @description Null when the site gives no hours. */
+            openNow?: Record<string, never> | null;
+            /** @description What the chèques pay for here, and how many each takes. */
+            passServices: components["schemas"]["PassServiceDto"][];
+            phone?: Record<string, never> | null;
+            postalCode: string;
+            publics: string[];
+            /** @description The standard’s services. */
+            services: string[];
+            specificSupport: string[];
+            summary?: Record<string, never> | null;
+            supportModes: string[];
+            /** Format: uuid */
+            venueId: string;
+            /** @example Espace public numérique de la Guillotière */
+            venueName: string;
+            websites: string[];
+            /** @description This week, in French; empty when the site gives no hours. */
+            week: components["schemas"]["DayOpeningHoursDto"][];
+        };
         PublicVenueSiteDto: {
             accessibilityNotes: string | null;
             addressLine: string;
@@ -2879,6 +3373,12 @@ export interface components {
             name: string;
             openingHours: components["schemas"]["OpeningSlotDto"][];
             postalCode: string;
+        };
+        PublicVenueSitePageDto: {
+            items: components["schemas"]["PublicVenueSiteDto"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
         QualificationDecisionDto: {
             /** @enum {string} */
@@ -2933,6 +3433,29 @@ export interface components {
             requested: number;
             /** @description Carnets of the range you hold that could not be cancelled (already cancelled, used, expired). */
             skipped: components["schemas"]["SkippedCarnetDto"][];
+        };
+        ReadinessDto: {
+            details: {
+                [key: string]: unknown;
+            };
+            error?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example {
+             *       "postgres": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
         };
         RecordPaymentDto: {
             /**
@@ -3085,6 +3608,21 @@ export interface components {
              */
             iban: string;
         };
+        RejectedLineDto: {
+            /** @example structure-12 */
+            id?: Record<string, never> | null;
+            /**
+             * @description Line in the file (CSV: the header is line 1; JSON: the first element is 1).
+             * @example 12
+             */
+            line: number;
+            /**
+             * @example [
+             *       "code_postal : « 6900 » doit avoir 5 chiffres"
+             *     ]
+             */
+            reasons: string[];
+        };
         RejectOrderDto: {
             /** @example Le montant dépasse l’enveloppe accordée. */
             reason: string;
@@ -3098,12 +3636,37 @@ export interface components {
             funderId?: string;
             programmeId: string;
         };
+        RequestPasswordResetDto: {
+            /** @example agent@ccas.example.fr */
+            email: string;
+        };
         RequestStatementRunDto: {
             /**
              * @description Last day (Europe/Paris) of the period: redemptions scanned and recorded up to the end of this day are included. Default: last day of the previous month.
              * @example 2026-03-31
              */
             periodEnd?: string;
+        };
+        ResetPasswordDto: {
+            /** @description At least 12 characters. */
+            password: string;
+            /** @description The token of the link received by e-mail. */
+            token: string;
+        };
+        SessionActorDto: {
+            isOrganisationAdmin: boolean;
+            /** @enum {string} */
+            kind: "user" | "api_key" | "system";
+            /** @description The person's e-mail address, or the API key's label. */
+            label: string;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** @enum {string|null} */
+            organisationKind: "anct" | "funder" | "prescriber" | "venue" | null;
+            /** @enum {string|null} */
+            role: "anct_admin" | "funder_manager" | "prescriber_agent" | "venue_agent" | null;
+            /** Format: uuid */
+            userId: string | null;
         };
         SignedRevocationListDto: {
             /** @description base64url of the UTF-8 JSON list: {format, issuedAt, since, until, latestVersion, hasMore, entries: [{version, serial, reason, revokedAt, expiresAt}]}. */
@@ -3184,6 +3747,11 @@ export interface components {
         StateShareDto: {
             /** @description The funder's envelope (or the programme's default cap). */
             capCents: number;
+            /**
+             * Format: date-time
+             * @description Cut-off of the last computation: redemptions recorded up to this instant were counted.
+             */
+            countedUpTo: string | null;
             /** @description The rule applied to the value redeemed now (what the next computation will record). */
             dueNowCents: number;
             /** @description Sum of the state_share_due ledger lines. */
@@ -3191,8 +3759,14 @@ export interface components {
             /** Format: uuid */
             funderId: string;
             funderName: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the last computation ran (STATE_SHARE_SETTLING_SECONDS after its cut-off).
+             */
             lastComputedAt: string | null;
+            /** @description Active redemptions recorded after that cut-off: the next computation counts them. */
+            notYetCountedRedemptions: number;
+            notYetCountedValueCents: number;
             outstandingCents: number;
             paidCents: number;
             /**
@@ -3235,6 +3809,9 @@ export interface components {
             refreshTokenExpiresAt: string;
             /** @example Bearer */
             tokenType: string;
+        };
+        UpdateNotificationPreferencesDto: {
+            preferences: components["schemas"]["NotificationChoiceDto"][];
         };
         UpdateProgrammeDto: {
             /**
@@ -3336,6 +3913,36 @@ export interface components {
         VenueApplicationDto: {
             adminInvitation: components["schemas"]["InvitationDto"];
             venue: components["schemas"]["VenueProfileDto"];
+        };
+        VenueImportRunDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdCount: number;
+            error?: Record<string, never> | null;
+            fileName?: Record<string, never> | null;
+            finishedAt?: Record<string, never> | null;
+            /** @enum {string} */
+            format: "csv" | "json";
+            /** Format: uuid */
+            id: string;
+            /** @description Lines read so far (progress). */
+            processedLines: number;
+            rejectedLines: components["schemas"]["RejectedLineDto"][];
+            /** Format: uuid */
+            requestedByUserId?: Record<string, never> | null;
+            startedAt?: Record<string, never> | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description Lines of places in the file. */
+            totalLines: number;
+            unchangedCount: number;
+            updatedCount: number;
+        };
+        VenueImportRunPageDto: {
+            items: components["schemas"]["VenueImportRunDto"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
         VenueProfileDto: {
             addressLine: string | null;
@@ -3447,7 +4054,7 @@ export interface components {
             /** Format: date-time */
             cancelledAt: string;
             /**
-             * @description The carnet's status afterwards (cancelled once all its chèques are).
+             * @description The carnet's status afterwards, from its chèques' states: unchanged while one is still usable; then cancelled if all are cancelled, expired if one expired, otherwise fully_used.
              * @example issued
              */
             carnetStatus: string;
@@ -3885,7 +4492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActorDto"];
+                    "application/json": components["schemas"]["SessionActorDto"];
                 };
             };
             /** @description UNAUTHENTICATED */
@@ -3911,6 +4518,131 @@ export interface operations {
                         code?: "FORBIDDEN";
                     };
                 };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, INVALID_PASSWORD_RESET */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProConnectController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProConnectSessionDto"];
+                };
+            };
+            /** @description HTML page: unknown person, SIRET that does not match, forged or expired flow, response that fails verification */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROCONNECT_DISABLED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProConnectController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to ProConnect. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROCONNECT_DISABLED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3958,6 +4690,215 @@ export interface operations {
                         code?: "INVALID_TOKEN";
                     };
                 };
+            };
+        };
+    };
+    SessionController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description Sets the session cookies (pn_access, pn_refresh, pn_csrf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionActorDto"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CSRF_REJECTED (sent from another origin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revokes the session and clears its cookies. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CSRF_REJECTED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rotates the session cookies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionActorDto"];
+                };
+            };
+            /** @description INVALID_TOKEN (no session, or expired or revoked) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CSRF_REJECTED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PersonalDataController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What is still held after the erasure. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeneficiaryPersonalDataDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PersonalDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeneficiaryPersonalDataDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5567,6 +6508,110 @@ export interface operations {
             };
         };
     };
+    NotificationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    NotificationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOTIFICATION_NOT_APPLICABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrdersController_list: {
         parameters: {
             query?: {
@@ -6574,7 +7619,7 @@ export interface operations {
             };
         };
     };
-    OrganisationsController_createVenue: {
+    AnctVenuesController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -6583,7 +7628,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateVenueDto"];
+                "application/json": components["schemas"]["CreateVenueByAnctDto"];
             };
         };
         responses: {
@@ -6592,7 +7637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedOrganisationDto"];
+                    "application/json": components["schemas"]["CreatedVenueDto"];
                 };
             };
             /** @description VALIDATION_FAILED */
@@ -6600,12 +7645,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
-                    };
-                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6631,29 +7671,19 @@ export interface operations {
                     };
                 };
             };
-            /** @description EMAIL_ALREADY_USED, SIRET_ALREADY_REGISTERED */
+            /** @description SIRET_ALREADY_REGISTERED, EMAIL_ALREADY_USED */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {string} */
-                        code?: "EMAIL_ALREADY_USED" | "SIRET_ALREADY_REGISTERED";
-                    };
-                };
+                content?: never;
             };
             /** @description INVALID_SIRET */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {string} */
-                        code?: "INVALID_SIRET";
-                    };
-                };
+                content?: never;
             };
         };
     };
@@ -7886,6 +8916,36 @@ export interface operations {
             };
         };
     };
+    CommunesController_search: {
+        parameters: {
+            query: {
+                limit?: components["schemas"]["Object"];
+                /** @description A postcode, an INSEE code or the start of a commune name (accents and case ignored). */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunePageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RevocationListController_list: {
         parameters: {
             query?: {
@@ -7952,6 +9012,85 @@ export interface operations {
             };
         };
     };
+    PublicVenueSitesController_find: {
+        parameters: {
+            query?: {
+                /** @description A specific need the site supports (prise en charge spécifique). */
+                accessibility?: "Surdité" | "Handicaps moteurs" | "Handicaps mentaux" | "Illettrisme" | "Langues étrangères (anglais)" | "Langues étrangères (autres)" | "Déficience visuelle";
+                communeInseeCode?: string;
+                departementCode?: string;
+                /** @description The person's position (from their phone), for nearest first. */
+                latitude?: number;
+                limit?: number;
+                longitude?: number;
+                offset?: number;
+                /** @description Only the sites open now (Paris time). */
+                openNow?: boolean;
+                postalCode?: string;
+                /** @description Sites that address no specific public welcome everyone and match. */
+                public?: "Jeunes" | "Étudiants" | "Familles et/ou enfants" | "Seniors" | "Femmes";
+                /** @description A commune name or a postcode, as the person types it. */
+                q?: string;
+                service?: "Aide aux démarches administratives" | "Maîtrise des outils numériques du quotidien" | "Insertion professionnelle via le numérique" | "Utilisation sécurisée du numérique" | "Parentalité et éducation avec le numérique" | "Loisirs et créations numériques" | "Compréhension du monde numérique" | "Accès internet et matériel informatique" | "Acquisition de matériel informatique à prix solidaire";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVenueSitePageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNKNOWN_COMMUNE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicVenueSitesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicVenueSiteDetailDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PublicVenuesController_directory: {
         parameters: {
             query?: {
@@ -7985,6 +9124,46 @@ export interface operations {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED";
                     };
+                };
+            };
+        };
+    };
+    PublicVenueExportController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    PublicVenueExportController_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.json`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
                 };
             };
         };
@@ -9689,6 +10868,176 @@ export interface operations {
             };
         };
     };
+    VenueImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueImportRunPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    VenueImportsController_start: {
+        parameters: {
+            query?: {
+                /** @description Kept with the run, for the record. */
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueImportRunDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE (VENUE_IMPORT_MAX_SIZE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_STANDARD_FILE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VenueImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueImportRunDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     VenuesController_list: {
         parameters: {
             query?: {
@@ -10551,140 +11900,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                    };
+                    "application/json": components["schemas"]["ReadinessDto"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description SERVICE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
                     };
                 };
             };

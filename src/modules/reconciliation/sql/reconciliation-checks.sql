@@ -51,7 +51,21 @@ SELECT 'voucher', v.id::text, jsonb_build_object('carnetId', c.id, 'serial', v.s
                                 'sameOrder', v.order_id = c.order_id, 'sameFunder', v.funder_id = c.funder_id)
       FROM vouchers v JOIN carnets c ON c.id = v.carnet_id
       WHERE (c.status || ':' || v.status) <> ALL (ARRAY['in_stock:generated', 'in_stock:active', 'in_stock:cancelled', 'allocated:allocated', 'allocated:cancelled', 'issued:issued', 'issued:redeemed', 'issued:cancelled', 'fully_used:redeemed', 'fully_used:cancelled', 'expired:expired', 'expired:redeemed', 'expired:cancelled', 'cancelled:cancelled', 'cancelled:redeemed', 'cancelled:expired'])
-         OR v.order_id <> c.order_id OR v.funder_id <> c.funder_id;
+         OR v.order_id <> c.order_id OR v.funder_id <> c.funder_id
+      UNION ALL
+      -- A carnet none of whose chèques is live is closed as they make it (carnetStatusFromVouchers),
+      -- unless it was put in opposition as a whole: e.g. not left issued forever.
+      SELECT 'carnet', c.id::text, jsonb_build_object('number', c.number, 'orderId', c.order_id),
+             NULL::bigint, NULL::bigint,
+             jsonb_build_object('carnetStatus', c.status, 'expectedStatus', closed.expected)
+      FROM carnets c
+      JOIN (SELECT carnet_id,
+                   CASE WHEN bool_and(status = 'cancelled') THEN 'cancelled'
+                        WHEN bool_or(status = 'expired') THEN 'expired'
+                        ELSE 'fully_used' END AS expected
+              FROM vouchers GROUP BY carnet_id
+            HAVING NOT bool_or(status IN ('generated', 'active', 'allocated', 'issued'))) closed ON closed.carnet_id = c.id
+      WHERE c.status <> 'cancelled' AND c.status <> closed.expected;
 
 -- voucher_redemption_mismatch
 SELECT 'voucher', v.id::text, jsonb_build_object('redemptionId', r.id, 'serial', v.serial, 'venueId', r.venue_id),

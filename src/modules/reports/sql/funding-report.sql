@@ -48,8 +48,8 @@ handed_out AS (
     count(*) FILTER (WHERE c.issued_at IS NOT NULL) AS carnets_issued,
     count(i.id) AS with_record,
     count(*) FILTER (WHERE b.target_public) AS target_public,
-    count(DISTINCT b.person_key) AS people,
-    count(*) FILTER (WHERE i.id IS NOT NULL AND b.person_key IS NULL) AS without_person
+    count(DISTINCT coalesce(b.person_id::text, encode(b.person_key, 'hex'))) AS people,
+    count(*) FILTER (WHERE i.id IS NOT NULL AND b.person_key IS NULL AND b.person_id IS NULL) AS without_person
   FROM carnets c JOIN orders o ON o.id = c.order_id JOIN funders f ON f.funder_id = c.funder_id
   LEFT JOIN carnet_issuances i ON i.carnet_id = c.id
   LEFT JOIN beneficiaries b ON b.id = i.beneficiary_id
@@ -157,8 +157,8 @@ handed_out AS (
     count(*) FILTER (WHERE c.issued_at IS NOT NULL) AS carnets_issued,
     count(i.id) AS with_record,
     count(*) FILTER (WHERE b.target_public) AS target_public,
-    count(DISTINCT b.person_key) AS people,
-    count(*) FILTER (WHERE i.id IS NOT NULL AND b.person_key IS NULL) AS without_person
+    count(DISTINCT coalesce(b.person_id::text, encode(b.person_key, 'hex'))) AS people,
+    count(*) FILTER (WHERE i.id IS NOT NULL AND b.person_key IS NULL AND b.person_id IS NULL) AS without_person
   FROM carnets c JOIN orders o ON o.id = c.order_id JOIN funders f ON f.funder_id = c.funder_id
   LEFT JOIN carnet_issuances i ON i.carnet_id = c.id
   LEFT JOIN beneficiaries b ON b.id = i.beneficiary_id
