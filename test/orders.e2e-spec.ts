@@ -316,11 +316,14 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const invalid = await http(testApp)
         .post('/api/v1/orders')
         .set(bearer(funder.token))
-        .send({ programmeId: 'nope', carnetCount: 0, carnetSize: 5.5, territoryCommunes: ['123'], personalisationText: 'a\nb', extra: 1 })
+        .send({ programmeId: 'nope', carnetCount: 0, carnetSize: 5.5, territoryCommunes: ['123'], personalisationText: 'a\nb' })
         .expect(400);
       expect(invalid.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(
-        ['carnetCount', 'carnetSize', 'extra', 'personalisationText', 'programmeId', 'territoryCommunes'].sort(),
+        ['carnetCount', 'carnetSize', 'personalisationText', 'programmeId', 'territoryCommunes'].sort(),
       );
+      // An unknown property is a client's mistake, refused at the edge before the fields are read.
+      const unknown = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: foreign.id, carnetCount: 200, carnetSize: 5, extra: 1 }).expect(400);
+      expect(unknown.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['extra']);
     });
 
     it('refuses a payment that does not cover the order, or is dated in the future', async () => {

@@ -180,7 +180,7 @@ describe('Input validation and error answers', () => {
         .set(bearer(anct.token))
         .send({ ...validFunder(), admin: [{ email: uniqueEmail('array'), displayName: 'X' }] })
         .expect(400);
-      expect(response.body.details.fields).toEqual([{ field: 'admin', problems: ['admin must be an object'] }]);
+      expect(response.body.details.fields).toEqual([{ field: 'admin', problems: ['admin must not be a list'] }]);
     });
 
     it('refuses null for a setting in PATCH /programmes/{id} with 400, and changes nothing', async () => {
