@@ -9,6 +9,7 @@ import { LoginPage } from './public/LoginPage';
 import { NotFoundPage } from './public/NotFoundPage';
 import { RequireSpace } from './session/RequireSpace';
 import { SessionProvider } from './session/SessionContext';
+import { CounterPage } from './venue/counter/CounterPage';
 import { VenueHomePage } from './venue/VenueHomePage';
 
 /** The routes: public pages, then one guarded space per role (see session/spaces.ts for the menus). */
@@ -22,6 +23,7 @@ export function App() {
             <Route path="connexion" element={<LoginPage />} />
             <Route path="guichet" element={<RequireSpace role="venue_agent" />}>
               <Route index element={<VenueHomePage />} />
+              <Route path="encaisser" element={<CounterPage />} />
               <Route path="compte" element={<AccountPage />} />
             </Route>
             <Route path="prescripteur" element={<RequireSpace role="prescriber_agent" />}>

@@ -29,6 +29,7 @@ export const SPACES: Record<Role, Space> = {
     title: 'Guichet',
     menu: [
       { label: 'Accueil du guichet', path: '/guichet' },
+      { label: 'Encaisser des chèques', path: '/guichet/encaisser' },
       { label: 'Mon compte', path: '/guichet/compte' },
     ],
   },
