@@ -10,6 +10,7 @@ import { NotFoundPage } from './public/NotFoundPage';
 import { RequireSpace } from './session/RequireSpace';
 import { SessionProvider } from './session/SessionContext';
 import { CounterPage } from './venue/counter/CounterPage';
+import { HistoryPage } from './venue/history/HistoryPage';
 import { VenueHomePage } from './venue/VenueHomePage';
 
 /** The routes: public pages, then one guarded space per role (see session/spaces.ts for the menus). */
@@ -24,6 +25,7 @@ export function App() {
             <Route path="guichet" element={<RequireSpace role="venue_agent" />}>
               <Route index element={<VenueHomePage />} />
               <Route path="encaisser" element={<CounterPage />} />
+              <Route path="historique" element={<HistoryPage />} />
               <Route path="compte" element={<AccountPage />} />
             </Route>
             <Route path="prescripteur" element={<RequireSpace role="prescriber_agent" />}>

@@ -30,6 +30,7 @@ export const SPACES: Record<Role, Space> = {
     menu: [
       { label: 'Accueil du guichet', path: '/guichet' },
       { label: 'Encaisser des chèques', path: '/guichet/encaisser' },
+      { label: 'Historique', path: '/guichet/historique' },
       { label: 'Mon compte', path: '/guichet/compte' },
     ],
   },
