@@ -221,4 +221,33 @@ describe('The venue counter (Chromium)', () => {
     expect(await page.getByRole('button', { name: /Annuler l’encaissement/ }).count()).toBe(0);
     await expectNoAxeViolations(page, 'guichet/historique (annulés)');
   }, JOURNEY_TIMEOUT);
+
+  it('checks the IBAN as it is typed, saves the bank details, and shows them masked', async () => {
+    await openCounterByKeyboard();
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Coordonnées bancaires' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coordonnées bancaires' }).waitFor();
+    await page.getByText('Aucun compte enregistré', { exact: false }).waitFor();
+
+    // A typo in the IBAN (one digit changed): flagged while typing, nothing sent.
+    const iban = 'FR1420041010050500013M02606';
+    const putsBefore = apiCalls.filter((call) => call.startsWith('PUT ')).length;
+    await page.getByLabel('IBAN').pressSequentially('FR1420041010050500013M02607');
+    await page.getByText('Cet IBAN contient une erreur de frappe', { exact: false }).waitFor();
+    expect(await page.getByLabel('IBAN').inputValue()).toBe('FR14 2004 1010 0505 0001 3M02 607');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    expect(apiCalls.filter((call) => call.startsWith('PUT ')).length).toBe(putsBefore);
+    await expectNoAxeViolations(page, 'guichet/banque (erreur)');
+
+    await page.getByLabel('IBAN').fill(iban);
+    await page.getByText('IBAN valide.').waitFor();
+    await page.getByLabel('Titulaire du compte').fill('Association EPN Guillotière');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Vos coordonnées bancaires sont enregistrées.').waitFor();
+    await page.getByText('FR14 **** **** **** **** ***2 606').waitFor();
+    expect(await page.content()).not.toContain('2004 1010 0505');
+    const [saved] = await server.query<{ iban: string; holder: string }>(`SELECT iban, holder_name AS holder FROM venue_bank_accounts WHERE venue_id = $1`, [seed.venueId]);
+    expect(saved).toEqual({ iban, holder: 'Association EPN Guillotière' });
+    await expectNoAxeViolations(page, 'guichet/banque');
+    await takeScreenshots(page, 'guichet-banque');
+  }, JOURNEY_TIMEOUT);
 });

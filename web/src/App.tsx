@@ -10,6 +10,7 @@ import { NotFoundPage } from './public/NotFoundPage';
 import { RequireSpace } from './session/RequireSpace';
 import { SessionProvider } from './session/SessionContext';
 import { CounterPage } from './venue/counter/CounterPage';
+import { BankDetailsPage } from './venue/bank/BankDetailsPage';
 import { HistoryPage } from './venue/history/HistoryPage';
 import { VenueHomePage } from './venue/VenueHomePage';
 
@@ -26,6 +27,7 @@ export function App() {
               <Route index element={<VenueHomePage />} />
               <Route path="encaisser" element={<CounterPage />} />
               <Route path="historique" element={<HistoryPage />} />
+              <Route path="banque" element={<BankDetailsPage />} />
               <Route path="compte" element={<AccountPage />} />
             </Route>
             <Route path="prescripteur" element={<RequireSpace role="prescriber_agent" />}>
