@@ -250,4 +250,37 @@ describe('The venue counter (Chromium)', () => {
     await expectNoAxeViolations(page, 'guichet/banque');
     await takeScreenshots(page, 'guichet-banque');
   }, JOURNEY_TIMEOUT);
+
+  it('lists the monthly statements with their PDF and CSV', async () => {
+    // Last month's redemptions (moved back in time: a statement covers days that are over), then the monthly run.
+    await server.query(`UPDATE redemptions SET scanned_at = scanned_at - interval '40 days', recorded_at = recorded_at - interval '40 days' WHERE venue_id = $1`, [seed.venueId]);
+    const periodEnd = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const run = await fetch(`${server.baseUrl}/api/v1/reimbursement-statement-runs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${users.anct.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ periodEnd }),
+    });
+    expect(run.status).toBe(202);
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const [row] = await server.query<{ ready: boolean }>(`SELECT documents_ready_at IS NOT NULL AS ready FROM reimbursement_statements WHERE venue_id = $1`, [seed.venueId]);
+      if (row?.ready) break;
+      if (Date.now() > deadline) throw new Error('No statement documents after 90 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const [statement] = await server.query<{ number: string; count: number }>(`SELECT number, redemption_count AS count FROM reimbursement_statements WHERE venue_id = $1`, [seed.venueId]);
+
+    await openCounterByKeyboard();
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Relevés' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Relevés de remboursement' }).waitFor();
+    await page.getByText(`${statement!.count} chèques ·`, { exact: false }).waitFor();
+    for (const [kind, type] of [['PDF', 'application/pdf'], ['CSV', 'text/csv']] as const) {
+      const link = page.getByRole('link', { name: `Télécharger le relevé ${statement!.number} (${kind})` });
+      const answer = await page.request.get((await link.getAttribute('href'))!);
+      expect(answer.status()).toBe(200);
+      expect(answer.headers()['content-type']).toContain(type);
+    }
+    await expectNoAxeViolations(page, 'guichet/releves');
+    await takeScreenshots(page, 'guichet-releves');
+  }, JOURNEY_TIMEOUT);
 });

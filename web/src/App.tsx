@@ -12,6 +12,7 @@ import { SessionProvider } from './session/SessionContext';
 import { CounterPage } from './venue/counter/CounterPage';
 import { BankDetailsPage } from './venue/bank/BankDetailsPage';
 import { HistoryPage } from './venue/history/HistoryPage';
+import { StatementsPage } from './venue/statements/StatementsPage';
 import { VenueHomePage } from './venue/VenueHomePage';
 
 /** The routes: public pages, then one guarded space per role (see session/spaces.ts for the menus). */
@@ -27,6 +28,7 @@ export function App() {
               <Route index element={<VenueHomePage />} />
               <Route path="encaisser" element={<CounterPage />} />
               <Route path="historique" element={<HistoryPage />} />
+              <Route path="releves" element={<StatementsPage />} />
               <Route path="banque" element={<BankDetailsPage />} />
               <Route path="compte" element={<AccountPage />} />
             </Route>

@@ -31,6 +31,7 @@ export const SPACES: Record<Role, Space> = {
       { label: 'Accueil du guichet', path: '/guichet' },
       { label: 'Encaisser des chèques', path: '/guichet/encaisser' },
       { label: 'Historique', path: '/guichet/historique' },
+      { label: 'Relevés', path: '/guichet/releves' },
       { label: 'Coordonnées bancaires', path: '/guichet/banque' },
       { label: 'Mon compte', path: '/guichet/compte' },
     ],
