@@ -33,7 +33,8 @@ module.exports = {
   // Global only: jest-circus ignores a project-level testTimeout (e2e hooks create databases and users).
   testTimeout: 60000,
   projects: [
-    { ...shared, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    // The web application's pure helpers are unit-tested beside them too.
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/src', '<rootDir>/web/src'], testMatch: ['**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

@@ -9,6 +9,10 @@ import { LoginPage } from './public/LoginPage';
 import { NotFoundPage } from './public/NotFoundPage';
 import { RequireSpace } from './session/RequireSpace';
 import { SessionProvider } from './session/SessionContext';
+import { CounterPage } from './venue/counter/CounterPage';
+import { BankDetailsPage } from './venue/bank/BankDetailsPage';
+import { HistoryPage } from './venue/history/HistoryPage';
+import { StatementsPage } from './venue/statements/StatementsPage';
 import { VenueHomePage } from './venue/VenueHomePage';
 
 /** The routes: public pages, then one guarded space per role (see session/spaces.ts for the menus). */
@@ -22,6 +26,10 @@ export function App() {
             <Route path="connexion" element={<LoginPage />} />
             <Route path="guichet" element={<RequireSpace role="venue_agent" />}>
               <Route index element={<VenueHomePage />} />
+              <Route path="encaisser" element={<CounterPage />} />
+              <Route path="historique" element={<HistoryPage />} />
+              <Route path="releves" element={<StatementsPage />} />
+              <Route path="banque" element={<BankDetailsPage />} />
               <Route path="compte" element={<AccountPage />} />
             </Route>
             <Route path="prescripteur" element={<RequireSpace role="prescriber_agent" />}>

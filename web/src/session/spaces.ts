@@ -29,6 +29,10 @@ export const SPACES: Record<Role, Space> = {
     title: 'Guichet',
     menu: [
       { label: 'Accueil du guichet', path: '/guichet' },
+      { label: 'Encaisser des chèques', path: '/guichet/encaisser' },
+      { label: 'Historique', path: '/guichet/historique' },
+      { label: 'Relevés', path: '/guichet/releves' },
+      { label: 'Coordonnées bancaires', path: '/guichet/banque' },
       { label: 'Mon compte', path: '/guichet/compte' },
     ],
   },
