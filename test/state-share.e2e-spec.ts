@@ -57,12 +57,12 @@ describe('State share: ledger deltas, envelope cap, payments', () => {
     // The cut-off is the settling window before the run, and both are named for what they are.
     expect(Date.parse(settling.ranAt as string) - Date.parse(settling.countedUpTo as string)).toBe(60_000);
     const [waiting] = await share(funder.token);
-    expect(waiting).toMatchObject({ redeemedValueCents: '6000', notYetCountedRedemptions: 1, notYetCountedValueCents: '1000' });
+    expect(waiting).toMatchObject({ redeemedValueCents: 6000, notYetCountedRedemptions: 1, notYetCountedValueCents: 1000 });
     expect(Date.parse(waiting.lastComputedAt) - Date.parse(waiting.countedUpTo)).toBeGreaterThanOrEqual(60_000);
 
     await testApp.dataSource.query(`UPDATE redemptions SET recorded_at = now() - interval '2 minutes' WHERE voucher_id = $1`, [voucherIds()[5]]);
     expect(await compute()).toMatchObject({ linesWritten: 1, netDeltaCents: '500', leftForNextRun: { redemptions: 0, valueCents: '0' } });
-    expect((await share(funder.token))[0]).toMatchObject({ notYetCountedRedemptions: 0, notYetCountedValueCents: '0' });
+    expect((await share(funder.token))[0]).toMatchObject({ notYetCountedRedemptions: 0, notYetCountedValueCents: 0 });
   });
 
   it('writes a negative line when a redemption is cancelled', async () => {

@@ -22,11 +22,12 @@ export class EdgeValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const problems = unstorableTextProblems(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (problems.length === 0 && metadata.metatype && this.toValidate(metadata)) {
-        problems.push(...requestShapeProblems(value, metadata.metatype));
-      }
-      if (problems.length > 0) throw new ValidationFailedError(problems);
+      // The shape first: it refuses an oversized or misplaced list from its length alone, where the text
+      // pass would visit each of its elements.
+      const shapeProblems = metadata.metatype && this.toValidate(metadata) ? requestShapeProblems(value, metadata.metatype) : [];
+      if (shapeProblems.length > 0) throw new ValidationFailedError(shapeProblems);
+      const textProblems = unstorableTextProblems(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (textProblems.length > 0) throw new ValidationFailedError(textProblems);
     }
     return super.transform(value, metadata);
   }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   STANDARD_ACCESS_MODES,
   STANDARD_FEES,
@@ -22,36 +22,42 @@ export class StandardSiteFieldsDto {
   @ApiPropertyOptional({ enum: STANDARD_SERVICES, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(STANDARD_SERVICES.length)
   @IsIn(STANDARD_SERVICES, { each: true })
   standardServices?: string[];
 
   @ApiPropertyOptional({ enum: STANDARD_PUBLICS, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(STANDARD_PUBLICS.length)
   @IsIn(STANDARD_PUBLICS, { each: true })
   publics?: string[];
 
   @ApiPropertyOptional({ enum: STANDARD_SPECIFIC_SUPPORT, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(STANDARD_SPECIFIC_SUPPORT.length)
   @IsIn(STANDARD_SPECIFIC_SUPPORT, { each: true })
   specificSupport?: string[];
 
   @ApiPropertyOptional({ enum: STANDARD_FEES, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(STANDARD_FEES.length)
   @IsIn(STANDARD_FEES, { each: true })
   fees?: string[];
 
   @ApiPropertyOptional({ enum: STANDARD_ACCESS_MODES, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(STANDARD_ACCESS_MODES.length)
   @IsIn(STANDARD_ACCESS_MODES, { each: true })
   accessModes?: string[];
 
   @ApiPropertyOptional({ enum: STANDARD_SUPPORT_MODES, isArray: true })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(STANDARD_SUPPORT_MODES.length)
   @IsIn(STANDARD_SUPPORT_MODES, { each: true })
   supportModes?: string[];
 
