@@ -61,20 +61,20 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
   it('tells the funder’s users of ANCT’s decisions, except those who turned that notification off', async () => {
     const colleague = await invitedColleague(testApp, funder);
     const preferences = await http(testApp).get('/api/v1/notification-preferences').set(bearer(colleague.accessToken)).expect(200);
-    expect(preferences.body.items.map((item: { kind: string }) => item.kind)).toEqual([
+    expect(preferences.body.preferences.map((item: { kind: string }) => item.kind)).toEqual([
       'order_approved',
       'order_rejected',
       'order_ready',
       'carnets_expiring',
       'distribution_stopping',
     ]);
-    expect(preferences.body.items.every((item: { enabled: boolean }) => item.enabled)).toBe(true);
+    expect(preferences.body.preferences.every((item: { enabled: boolean }) => item.enabled)).toBe(true);
     const updated = await http(testApp)
       .put('/api/v1/notification-preferences')
       .set(bearer(colleague.accessToken))
       .send({ preferences: [{ kind: 'order_approved', enabled: false }] })
       .expect(200);
-    expect(updated.body.items.find((item: { kind: string }) => item.kind === 'order_approved')).toMatchObject({ enabled: false, label: 'Commande approuvée' });
+    expect(updated.body.preferences.find((item: { kind: string }) => item.kind === 'order_approved')).toMatchObject({ enabled: false, label: 'Commande approuvée' });
 
     const programme = await programmeViaApi(testApp, anct);
     await enrolViaApi(testApp, anct, programme.id, funder.organisationId);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from './actor';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -64,8 +64,7 @@ export class AuthController {
   @Post('password-reset-requests')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: PasswordResetRequestedDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 429, description: 'RATE_LIMITED' })
+  @ApiErrors('VALIDATION_FAILED', 'RATE_LIMITED')
   requestPasswordReset(@Body() dto: RequestPasswordResetDto, @Ip() ip: string) {
     return this.passwordReset.request(dto.email, ip);
   }
@@ -75,7 +74,7 @@ export class AuthController {
   @Post('password-reset')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED, INVALID_PASSWORD_RESET' })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_PASSWORD_RESET')
   resetPassword(@Body() dto: ResetPasswordDto) {
     return this.passwordReset.reset(dto.token, dto.password);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrors } from '../common/errors/api-errors.decorator';
 import { Public } from './auth.decorators';
 import { LoginDto } from './dto/login.dto';
 import { SessionActorDto } from './dto/session-actor.dto';
@@ -20,9 +21,8 @@ export class SessionController {
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: SessionActorDto, description: 'Sets the session cookies (pn_access, pn_refresh, pn_csrf).' })
-  @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS' })
-  @ApiResponse({ status: 403, description: 'CSRF_REJECTED (sent from another origin)' })
-  @ApiResponse({ status: 429, description: 'RATE_LIMITED' })
+  // CSRF_REJECTED: sent from another origin.
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'CSRF_REJECTED', 'RATE_LIMITED')
   open(@Body() dto: LoginDto, @Ip() ip: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.sessions.open(request, reply, dto.email, dto.password, ip);
   }
@@ -31,8 +31,8 @@ export class SessionController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionActorDto, description: 'Rotates the session cookies.' })
-  @ApiResponse({ status: 401, description: 'INVALID_TOKEN (no session, or expired or revoked)' })
-  @ApiResponse({ status: 403, description: 'CSRF_REJECTED' })
+  // INVALID_TOKEN: no session, or expired or revoked.
+  @ApiErrors('INVALID_TOKEN', 'CSRF_REJECTED')
   refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.sessions.refresh(request, reply);
   }
@@ -41,7 +41,7 @@ export class SessionController {
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revokes the session and clears its cookies.' })
-  @ApiResponse({ status: 403, description: 'CSRF_REJECTED' })
+  @ApiErrors('CSRF_REJECTED')
   async close(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.sessions.close(request, reply);
   }

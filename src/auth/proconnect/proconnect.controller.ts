@@ -1,6 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { AppConfig } from '../../config/app-config';
 import { Public } from '../auth.decorators';
 import { AuthError } from '../auth.errors';
@@ -22,8 +23,11 @@ export class ProConnectController {
   /** Starts a ProConnect sign-in: redirects the browser to ProConnect. */
   @Public()
   @Get('login')
-  @ApiFoundResponse({ description: 'Redirect to ProConnect.' })
-  @ApiResponse({ status: 404, description: 'PROCONNECT_DISABLED' })
+  @ApiFoundResponse({
+    description: 'Redirect to ProConnect (sets the short-lived flow cookie).',
+    headers: { Location: { description: 'ProConnect’s authorization URL.', schema: { type: 'string', format: 'uri' } } },
+  })
+  @ApiErrors('PROCONNECT_DISABLED')
   async login(@Res() reply: FastifyReply) {
     this.assertEnabled();
     const { authorizationUrl, state } = await this.proconnect.start();
@@ -34,8 +38,12 @@ export class ProConnectController {
   @Public()
   @Get('callback')
   @ApiOkResponse({ type: ProConnectSessionDto })
-  @ApiResponse({ status: 403, description: 'HTML page: unknown person, SIRET that does not match, forged or expired flow, response that fails verification' })
-  @ApiResponse({ status: 404, description: 'PROCONNECT_DISABLED' })
+  @ApiResponse({
+    status: 403,
+    description: 'A French page for the browser: unknown person, SIRET that does not match, forged or expired flow, response that fails verification.',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiErrors('PROCONNECT_DISABLED')
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     this.assertEnabled();
     const callbackUrl = new URL(request.url, this.config.PROCONNECT_REDIRECT_URL);

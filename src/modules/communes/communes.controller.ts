@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/auth.decorators';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import type { Page } from '../../common/http/pagination.query';
 import { type Commune, searchCommunes } from './communes.rules';
 import { CommunePageDto } from './dto/commune.dto';
@@ -14,7 +15,7 @@ export class CommunesController {
   @Get()
   @ApiOperation({ summary: 'Communes matching a postcode, an INSEE code or the start of a name (official offline dataset).' })
   @ApiOkResponse({ type: CommunePageDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
+  @ApiErrors('VALIDATION_FAILED')
   search(@Query() query: SearchCommunesQuery): Page<Omit<Commune, 'population'>> {
     const items = searchCommunes(query.q, query.limit).map(({ population: _population, ...commune }) => commune);
     return { items, total: items.length, limit: query.limit, offset: 0 };

@@ -14,7 +14,7 @@ export class NotificationPreferencesService {
   async get(actor: Actor): Promise<NotificationPreferencesDto> {
     const off = new Set(await this.outbox.optedOutKinds(actor.userId!));
     return {
-      items: this.applicableKinds(actor).map((kind) => ({ kind, label: NOTIFICATION_LABELS[kind], enabled: !off.has(kind) })),
+      preferences: this.applicableKinds(actor).map((kind) => ({ kind, label: NOTIFICATION_LABELS[kind], enabled: !off.has(kind) })),
     };
   }
 

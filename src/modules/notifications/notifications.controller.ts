@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ANY_ROLE } from '../../auth/role-groups';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { NotificationPreferencesDto } from './dto/notification-preferences.dto';
 import { UpdateNotificationPreferencesDto } from './dto/update-notification-preferences.dto';
 import { NotificationPreferencesService } from './notification-preferences.service';
@@ -25,8 +26,7 @@ export class NotificationsController {
   /** Turns notifications on or off for the caller; the others are left as they are. */
   @Put()
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 422, description: 'NOTIFICATION_NOT_APPLICABLE' })
+  @ApiErrors('VALIDATION_FAILED', 'NOTIFICATION_NOT_APPLICABLE')
   update(@CurrentActor() actor: Actor, @Body() dto: UpdateNotificationPreferencesDto) {
     return this.preferences.update(actor, dto.preferences);
   }

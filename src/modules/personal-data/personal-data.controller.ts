@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { BeneficiaryPersonalDataDto } from './dto/beneficiary-personal-data.dto';
 import { PersonalDataService } from './personal-data.service';
 
@@ -16,7 +17,7 @@ export class PersonalDataController {
   /** Everything held about one beneficiary (right of access), audited. */
   @Get(':id/personal-data')
   @ApiOkResponse({ type: BeneficiaryPersonalDataDto })
-  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   export(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.personalData.export(actor, id);
   }
@@ -25,7 +26,7 @@ export class PersonalDataController {
   @Post(':id/erasure')
   @HttpCode(200)
   @ApiOkResponse({ type: BeneficiaryPersonalDataDto, description: 'What is still held after the erasure.' })
-  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   erase(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.personalData.eraseOnRequest(actor, id);
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { PaginationQuery } from '../../common/http/pagination.query';
 import { StartVenueImportQuery } from './dto/start-venue-import.query';
 import { VenueImportRunDto, VenueImportRunPageDto } from './dto/venue-import-run.dto';
@@ -20,22 +21,21 @@ export class VenueImportsController {
   @ApiConsumes('text/csv', 'application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: VenueImportRunDto })
-  @ApiResponse({ status: 422, description: 'NOT_STANDARD_FILE' })
-  @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE (VENUE_IMPORT_MAX_SIZE)' })
-  @ApiResponse({ status: 415, description: 'UNSUPPORTED_MEDIA_TYPE' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_STANDARD_FILE', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
   start(@CurrentActor() actor: Actor, @Body() file: Buffer, @Query() query: StartVenueImportQuery) {
     return this.imports.start(actor, Buffer.isBuffer(file) ? file : undefined, query.fileName ?? null);
   }
 
   @Get()
   @ApiOkResponse({ type: VenueImportRunPageDto })
+  @ApiErrors('VALIDATION_FAILED')
   list(@Query() query: PaginationQuery) {
     return this.imports.list(query.limit, query.offset);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: VenueImportRunDto })
-  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.imports.get(id);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, UsersOnly } from '../../auth/auth.decorators';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { CreateVenueByAnctDto } from './dto/create-venue-by-anct.dto';
 import { CreatedVenueDto } from './dto/created-venue.dto';
 import { VenuesService } from './venues.service';
@@ -16,9 +17,7 @@ export class AnctVenuesController {
   @Roles('anct_admin')
   @UsersOnly()
   @ApiCreatedResponse({ type: CreatedVenueDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 409, description: 'SIRET_ALREADY_REGISTERED, EMAIL_ALREADY_USED' })
-  @ApiResponse({ status: 422, description: 'INVALID_SIRET' })
+  @ApiErrors('VALIDATION_FAILED', 'SIRET_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED', 'INVALID_SIRET')
   create(@Body() dto: CreateVenueByAnctDto) {
     return this.venues.createByAnct(dto);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/auth.decorators';
+import { ApiFile } from '../../common/http/api-file.decorator';
 import { VenueStandardExportService, type StandardExport } from './standard/venue-standard-export.service';
 
 /**
@@ -15,8 +16,7 @@ export class PublicVenueExportController {
   @Public()
   @Get('csv')
   @ApiOperation({ summary: 'Qualified venues as CSV in the national standard (every column, schema order, `|` between values).' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.csv`.', schema: { type: 'string' } })
+  @ApiFile('text/csv', 'CSV file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.csv`.')
   @Header('Cache-Control', 'public, max-age=300')
   async csv(): Promise<StreamableFile> {
     return file(await this.exports.csv(), 'text/csv; charset=utf-8');
@@ -25,7 +25,7 @@ export class PublicVenueExportController {
   @Public()
   @Get('json')
   @ApiOperation({ summary: 'Qualified venues as JSON in the national standard (an array of lines; empty cells left out).' })
-  @ApiOkResponse({ description: 'JSON file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.json`.', schema: { type: 'array', items: { type: 'object' } } })
+  @ApiFile('application/json', 'JSON file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.json` (an array of lines).')
   @Header('Cache-Control', 'public, max-age=300')
   async json(): Promise<StreamableFile> {
     return file(await this.exports.json(), 'application/json; charset=utf-8');

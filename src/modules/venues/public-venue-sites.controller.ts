@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/auth.decorators';
+import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { PublicVenueSiteDetailDto, PublicVenueSitePageDto } from './dto/public-venue-site.dto';
 import { SearchVenueSitesQuery } from './dto/search-venue-sites.query';
 import { VenueSearchService } from './venue-search.service';
@@ -15,8 +16,7 @@ export class PublicVenueSitesController {
   @Get()
   @ApiOperation({ summary: 'Qualified venues’ sites near a commune, postcode or département, with filters, nearest first; opening state in French (Paris time).' })
   @ApiOkResponse({ type: PublicVenueSitePageDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 422, description: 'UNKNOWN_COMMUNE' })
+  @ApiErrors('VALIDATION_FAILED', 'UNKNOWN_COMMUNE')
   find(@Query() query: SearchVenueSitesQuery) {
     return this.search.search(query);
   }
@@ -25,7 +25,7 @@ export class PublicVenueSitesController {
   @Get(':id')
   @ApiOperation({ summary: 'One site: address, access, hours this week in French, open now, services that take the Pass numérique, contact.' })
   @ApiOkResponse({ type: PublicVenueSiteDetailDto })
-  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   detail(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.search.detail(id);
   }

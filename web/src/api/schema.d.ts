@@ -1869,7 +1869,7 @@ export interface components {
         };
         BeneficiaryPersonalDataDto: {
             beneficiaryId: string;
-            birthYear?: Record<string, never> | null;
+            birthYear?: number | null;
             carnets: components["schemas"]["HeldCarnetDto"][];
             /** @example 69266 */
             communeInseeCode: string;
@@ -1877,15 +1877,16 @@ export interface components {
             consentGivenAt: string;
             /** @example 69 */
             departementCode: string;
-            erasedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            erasedAt?: string | null;
             /** @enum {string|null} */
             erasureReason?: "retention" | "request" | null;
             /** Format: date-time */
             exportedAt: string;
             /** @description Null once erased. */
-            firstName?: Record<string, never> | null;
+            firstName?: string | null;
             /** @description Keyed pseudonym of the name and birth date (hex), null when none was given or once erased. */
-            pseudonym?: Record<string, never> | null;
+            pseudonym?: string | null;
             /** Format: date-time */
             recordedAt: string;
             /** @description The structure that recorded the person and answers for the data (controller’s contact point). */
@@ -2507,15 +2508,15 @@ export interface components {
             expiresAt: string;
             /** @example 1000 */
             faceValueCents: number;
-            redeemedAt?: Record<string, never> | null;
+            redeemedAt?: string | null;
             /** @example 2026-0042-000123-01 */
             serial: string;
             /** @example online_procedures */
-            serviceCategory?: Record<string, never> | null;
+            serviceCategory?: string | null;
             /** @example redeemed */
             status: string;
             /** @example Espace public numérique */
-            venueName?: Record<string, never> | null;
+            venueName?: string | null;
         };
         InvitationDto: {
             /** Format: date-time */
@@ -2785,13 +2786,12 @@ export interface components {
         };
         NotificationPreferencesDto: {
             /** @description The notifications users of your organisation may receive; invitations and password resets are always sent. */
-            items: components["schemas"]["NotificationPreferenceDto"][];
+            preferences: components["schemas"]["NotificationPreferenceDto"][];
         };
         NotYetInStatementDto: {
             count: number;
             valueCents: number;
         };
-        Object: Record<string, never>;
         OfflineBatchDto: {
             /**
              * @description The device that kept the scans.
@@ -4542,12 +4542,17 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description VALIDATION_FAILED, INVALID_PASSWORD_RESET */
+            /** @description INVALID_PASSWORD_RESET, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PASSWORD_RESET" | "VALIDATION_FAILED";
+                    };
+                };
             };
         };
     };
@@ -4577,14 +4582,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
             /** @description RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -4605,19 +4620,26 @@ export interface operations {
                     "application/json": components["schemas"]["ProConnectSessionDto"];
                 };
             };
-            /** @description HTML page: unknown person, SIRET that does not match, forged or expired flow, response that fails verification */
+            /** @description A French page for the browser: unknown person, SIRET that does not match, forged or expired flow, response that fails verification. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
             /** @description PROCONNECT_DISABLED */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PROCONNECT_DISABLED";
+                    };
+                };
             };
         };
     };
@@ -4630,9 +4652,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Redirect to ProConnect. */
+            /** @description Redirect to ProConnect (sets the short-lived flow cookie). */
             302: {
                 headers: {
+                    /** @description ProConnect’s authorization URL. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4642,7 +4666,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PROCONNECT_DISABLED";
+                    };
+                };
             };
         };
     };
@@ -4715,26 +4744,53 @@ export interface operations {
                     "application/json": components["schemas"]["SessionActorDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description INVALID_CREDENTIALS */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CREDENTIALS";
+                    };
+                };
             };
-            /** @description CSRF_REJECTED (sent from another origin) */
+            /** @description CSRF_REJECTED */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CSRF_REJECTED";
+                    };
+                };
             };
             /** @description RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
             };
         };
     };
@@ -4759,7 +4815,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CSRF_REJECTED";
+                    };
+                };
             };
         };
     };
@@ -4781,19 +4842,29 @@ export interface operations {
                     "application/json": components["schemas"]["SessionActorDto"];
                 };
             };
-            /** @description INVALID_TOKEN (no session, or expired or revoked) */
+            /** @description INVALID_TOKEN */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN";
+                    };
+                };
             };
             /** @description CSRF_REJECTED */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CSRF_REJECTED";
+                    };
+                };
             };
         };
     };
@@ -4817,6 +4888,18 @@ export interface operations {
                     "application/json": components["schemas"]["BeneficiaryPersonalDataDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description UNAUTHENTICATED */
             401: {
                 headers: {
@@ -4846,7 +4929,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -4869,6 +4957,18 @@ export interface operations {
                     "application/json": components["schemas"]["BeneficiaryPersonalDataDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description UNAUTHENTICATED */
             401: {
                 headers: {
@@ -4898,7 +4998,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -6577,7 +6682,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6608,7 +6718,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOTIFICATION_NOT_APPLICABLE";
+                    };
+                };
             };
         };
     };
@@ -7645,7 +7760,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -7671,19 +7791,29 @@ export interface operations {
                     };
                 };
             };
-            /** @description SIRET_ALREADY_REGISTERED, EMAIL_ALREADY_USED */
+            /** @description EMAIL_ALREADY_USED, SIRET_ALREADY_REGISTERED */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_ALREADY_USED" | "SIRET_ALREADY_REGISTERED";
+                    };
+                };
             };
             /** @description INVALID_SIRET */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_SIRET";
+                    };
+                };
             };
         };
     };
@@ -8919,7 +9049,7 @@ export interface operations {
     CommunesController_search: {
         parameters: {
             query: {
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description A postcode, an INSEE code or the start of a commune name (accents and case ignored). */
                 q: string;
             };
@@ -8942,7 +9072,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
         };
     };
@@ -9052,14 +9187,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
             };
             /** @description UNKNOWN_COMMUNE */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_COMMUNE";
+                    };
+                };
             };
         };
     };
@@ -9082,12 +9227,29 @@ export interface operations {
                     "application/json": components["schemas"]["PublicVenueSiteDetailDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };
@@ -9157,13 +9319,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.json`. */
+            /** @description JSON file `AAAAMMJJ_<SIRET>_lieux-de-mediation-numerique_France.json` (an array of lines). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": string;
                 };
             };
         };
@@ -10888,6 +11050,18 @@ export interface operations {
                     "application/json": components["schemas"]["VenueImportRunPageDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description UNAUTHENTICATED */
             401: {
                 headers: {
@@ -10939,6 +11113,18 @@ export interface operations {
                     "application/json": components["schemas"]["VenueImportRunDto"];
                 };
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description UNAUTHENTICATED */
             401: {
                 headers: {
@@ -10963,26 +11149,41 @@ export interface operations {
                     };
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE (VENUE_IMPORT_MAX_SIZE) */
+            /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
             };
             /** @description UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
             };
             /** @description NOT_STANDARD_FILE */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_STANDARD_FILE";
+                    };
+                };
             };
         };
     };
@@ -11003,6 +11204,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VenueImportRunDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description UNAUTHENTICATED */
@@ -11034,7 +11247,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
             };
         };
     };

@@ -3,13 +3,13 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class SearchCommunesQuery {
-  @ApiProperty({ example: 'lyon', description: 'A postcode, an INSEE code or the start of a commune name (accents and case ignored).' })
+  @ApiProperty({ type: 'string', example: 'lyon', description: 'A postcode, an INSEE code or the start of a commune name (accents and case ignored).' })
   @IsString()
   @MinLength(2)
   @MaxLength(100)
   q: string;
 
-  @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 50 })
+  @ApiPropertyOptional({ type: 'integer', default: 10, minimum: 1, maximum: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -4,11 +4,11 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, ValidateNested } from 'cla
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notification-kind';
 
 export class NotificationChoiceDto {
-  @ApiProperty({ enum: NOTIFICATION_KINDS })
+  @ApiProperty({ type: 'string', enum: NOTIFICATION_KINDS })
   @IsIn(NOTIFICATION_KINDS)
   kind: NotificationKind;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'boolean' })
   @IsBoolean()
   enabled: boolean;
 }

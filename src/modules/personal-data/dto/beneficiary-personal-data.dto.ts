@@ -2,45 +2,45 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ERASURE_REASONS } from '../personal-data.rules';
 
 export class HeldVoucherDto {
-  @ApiProperty({ example: '2026-0042-000123-01' })
+  @ApiProperty({ type: 'string', example: '2026-0042-000123-01' })
   serial: string;
 
-  @ApiProperty({ example: 'redeemed' })
+  @ApiProperty({ type: 'string', example: 'redeemed' })
   status: string;
 
-  @ApiProperty({ example: 1000 })
+  @ApiProperty({ type: 'integer', example: 1000 })
   faceValueCents: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   expiresAt: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'string', nullable: true })
   redeemedAt: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Espace public numérique' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, example: 'Espace public numérique' })
   venueName: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'online_procedures' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, example: 'online_procedures' })
   serviceCategory: string | null;
 }
 
 export class HeldCarnetDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   carnetId: string;
 
-  @ApiProperty({ example: '2026-0042-000123' })
+  @ApiProperty({ type: 'string', example: '2026-0042-000123' })
   carnetNumber: string;
 
-  @ApiProperty({ example: 'issued' })
+  @ApiProperty({ type: 'string', example: 'issued' })
   carnetStatus: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string', format: 'date-time' })
   issuedAt: Date;
 
-  @ApiProperty({ example: 'administrative_procedures' })
+  @ApiProperty({ type: 'string', example: 'administrative_procedures' })
   reasonCategory: string;
 
-  @ApiProperty({ example: 'Département du Rhône' })
+  @ApiProperty({ type: 'string', example: 'Département du Rhône' })
   funderName: string;
 
   @ApiProperty({ type: [HeldVoucherDto] })
@@ -49,48 +49,48 @@ export class HeldCarnetDto {
 
 /** Everything the platform holds about one beneficiary (GDPR right of access and portability). */
 export class BeneficiaryPersonalDataDto {
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   beneficiaryId: string;
 
-  @ApiProperty({ description: 'The structure that recorded the person and answers for the data (controller’s contact point).' })
+  @ApiProperty({ type: 'string', description: 'The structure that recorded the person and answers for the data (controller’s contact point).' })
   recordedBy: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Null once erased.' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Null once erased.' })
   firstName: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   birthYear: number | null;
 
-  @ApiProperty({ example: '69266' })
+  @ApiProperty({ type: 'string', example: '69266' })
   communeInseeCode: string;
 
-  @ApiProperty({ example: '69' })
+  @ApiProperty({ type: 'string', example: '69' })
   departementCode: string;
 
-  @ApiProperty({ description: 'Belongs to the programme’s target public.' })
+  @ApiProperty({ type: 'boolean', description: 'Belongs to the programme’s target public.' })
   targetPublic: boolean;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Keyed pseudonym of the name and birth date (hex), null when none was given or once erased.' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Keyed pseudonym of the name and birth date (hex), null when none was given or once erased.' })
   pseudonym: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string', format: 'date-time' })
   consentGivenAt: Date;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string', format: 'date-time' })
   recordedAt: Date;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
   erasedAt: Date | null;
 
-  @ApiPropertyOptional({ nullable: true, enum: ERASURE_REASONS })
+  @ApiPropertyOptional({ type: 'string', nullable: true, enum: ERASURE_REASONS })
   erasureReason: string | null;
 
-  @ApiProperty({ description: 'Days the personal data is kept after the last carnet is finished.' })
+  @ApiProperty({ type: 'integer', description: 'Days the personal data is kept after the last carnet is finished.' })
   retentionDays: number;
 
   @ApiProperty({ type: [HeldCarnetDto] })
   carnets: HeldCarnetDto[];
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string', format: 'date-time' })
   exportedAt: Date;
 }
