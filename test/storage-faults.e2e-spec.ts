@@ -43,14 +43,18 @@ describe('Storage and run outcomes after faults', () => {
     // A real process, killed while it writes (the compiled FileStorage, as the worker runs it).
     const script = `
       const { FileStorage } = require(${JSON.stringify(join(__dirname, '..', 'dist', 'src', 'common', 'storage', 'file-storage.js'))});
+      // Alive until killed: with nothing pending, Node would exit by itself once the half is flushed.
+      setInterval(() => undefined, 60_000);
       new FileStorage({ STORAGE_DIR: ${JSON.stringify(storageDir)} }).write('statements/RB-TEST.csv', (output) => {
         output.write('half a statement');
         return new Promise(() => undefined);
       });`;
     const writer = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
     await waitFor('the killed writer’s temporary file', async () => filesUnder('statements').length > 0, 15_000, 20);
+    const exited = new Promise((resolve) => writer.once('exit', resolve));
+    expect(writer.exitCode).toBeNull();
     writer.kill('SIGKILL');
-    await new Promise((resolve) => writer.once('exit', resolve));
+    await exited;
     expect(filesUnder('statements')).toEqual(['RB-TEST.csv.part']);
 
     await testApp.app.get(FileStorage).write('statements/RB-TEST.csv', async (output) => {
