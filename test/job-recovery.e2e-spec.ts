@@ -31,9 +31,18 @@ describe('Job recovery after Redis lost its data', () => {
     for (const name of ALL_QUEUE_NAMES) for (const scheduler of await queue(name).getJobSchedulers()) ids.push(scheduler.key);
     return ids.sort();
   }
-  const SCHEDULES = ['daily-expiry', 'daily-idempotency-purge', 'daily-reconciliation', 'daily-state-share', 'reimbursement-statements'];
+  const SCHEDULES = [
+    'daily-expiry',
+    'daily-idempotency-purge',
+    'daily-notification-digests',
+    'daily-personal-data-erasure',
+    'daily-reconciliation',
+    'daily-state-share',
+    'outbox-dispatch',
+    'reimbursement-statements',
+  ];
 
-  it('re-creates the five schedules and re-queues a queued reconciliation run and a paid order’s generation', async () => {
+  it('re-creates every schedule and re-queues a queued reconciliation run and a paid order’s generation', async () => {
     expect(await schedulerIds()).toEqual(SCHEDULES);
     // The queues hold back, so that the jobs below are still waiting in Redis when it loses them (the pause with them).
     await Promise.all(['reconciliation', 'carnet-generation'].map((name) => queue(name).pause()));

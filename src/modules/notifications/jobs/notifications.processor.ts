@@ -1,9 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { systemActor } from '../../../auth/actor';
 import { runInContext } from '../../../common/request-context';
 import { AppConfig } from '../../../config/app-config';
+import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery';
 import { upsertCronSchedule } from '../../../queue/job-schedules';
 import { QUEUE_NAMES } from '../../../queue/queue-names';
 import { NotificationDigestsService, WRITE_DIGESTS_JOB } from '../notification-digests.service';
@@ -11,7 +12,7 @@ import { DELIVER_MESSAGE_JOB, DISPATCH_OUTBOX_JOB, type DeliverMessagePayload, O
 
 /** The `notifications` queue: outbox dispatch (every OUTBOX_DISPATCH_SECONDS), one delivery per message, and the daily digests. */
 @Processor(QUEUE_NAMES.notifications)
-export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationsProcessor extends WorkerHost implements RecoversJobs {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
@@ -23,9 +24,15 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('outbox-dispatch', { every: this.config.OUTBOX_DISPATCH_SECONDS * 1000 }, { name: DISPATCH_OUTBOX_JOB, data: {} });
-    await upsertCronSchedule(this.queue, 'daily-notification-digests', this.config.NOTIFICATION_DIGEST_CRON, WRITE_DIGESTS_JOB);
+  /** The schedules, at start and whenever Redis has lost them (the messages themselves wait in PostgreSQL's outbox). */
+  async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
+    let created = 0;
+    if (occasion === 'start' || !(await this.queue.getJobScheduler('outbox-dispatch'))) {
+      await this.queue.upsertJobScheduler('outbox-dispatch', { every: this.config.OUTBOX_DISPATCH_SECONDS * 1000 }, { name: DISPATCH_OUTBOX_JOB, data: {} });
+      created++;
+    }
+    if (await upsertCronSchedule(this.queue, 'daily-notification-digests', this.config.NOTIFICATION_DIGEST_CRON, WRITE_DIGESTS_JOB, occasion)) created++;
+    return created;
   }
 
   async process(job: Job): Promise<unknown> {
