@@ -23,13 +23,19 @@ interface CheckAnswer {
   serial: string;
   valueCents: number;
   redeemable: boolean;
-  refusal: string | null;
+  /** The one refusal shape of check and redeem (VoucherRefusalDto). */
+  refusal: Refusal | null;
+}
+
+interface Refusal {
+  code: string;
+  message: string;
   alreadyRedeemed?: AlreadyRedeemed;
 }
 
 interface ErrorAnswer {
   code?: string;
-  details?: { items?: ({ index: number; outcome: 'ok' | 'refused'; code?: string; serial?: string } & AlreadyRedeemed)[]; maxVouchers?: number };
+  details?: { items?: { index: number; outcome: 'ok' | 'refused'; serial: string | null; refusal: Refusal | null }[]; maxVouchers?: number };
 }
 
 export interface ShownVerdict extends Verdict {
@@ -110,7 +116,7 @@ function Counter({ venue }: { venue: CounterVenue }) {
           setVerdicts([]);
           setTyped('');
         } else {
-          setVerdicts([{ label: checked.serial, ...verdictOf(checked.refusal ?? 'INVALID_CODE', checked.alreadyRedeemed) }]);
+          setVerdicts([{ label: checked.serial, ...verdictOf(checked.refusal?.code ?? 'INVALID_CODE', checked.refusal?.alreadyRedeemed) }]);
         }
       } else if (answer.response.status === 422) {
         setVerdicts([{ label, ...verdictOf((answer.error as ErrorAnswer | undefined)?.code ?? 'INVALID_CODE') }]);
@@ -147,7 +153,7 @@ function Counter({ venue }: { venue: CounterVenue }) {
               const label = item.serial ?? (entry ? entry.serial : `Chèque ${item.index + 1}`);
               return item.outcome === 'ok'
                 ? { label, accepted: true, title: 'Chèque valable', reason: 'Ce chèque est bon, mais rien n’a été encaissé.', action: 'Retirez du panier les chèques refusés, puis encaissez à nouveau.' }
-                : { label, ...verdictOf(item.code ?? 'INVALID_CODE', item) };
+                : { label, ...verdictOf(item.refusal?.code ?? 'INVALID_CODE', item.refusal?.alreadyRedeemed) };
             }),
           );
         } else {
