@@ -16,10 +16,28 @@ interface AxeViolation {
 }
 
 /**
+ * The DSFR's script finishes the markup after React has rendered: on a wide screen, for instance, it takes
+ * the header menu's dialog attributes away (its `aria-labelledby` is only valid while it is a dialog, on a
+ * phone). Checked before that, a page fails for a state no person ever sees; so wait until the script has
+ * started and taken over every modal (it marks each node it handles with `data-fr-js-<component>`).
+ */
+async function waitForDsfrScripts(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    if (!document.documentElement.hasAttribute('data-fr-js')) return false;
+    const modals = Array.from(document.querySelectorAll('.fr-modal'));
+    const headerModals = Array.from(document.querySelectorAll('.fr-header__menu.fr-modal, .fr-header__search.fr-modal'));
+    return modals.every((modal) => modal.hasAttribute('data-fr-js-modal')) && headerModals.every((modal) => modal.hasAttribute('data-fr-js-header-modal'));
+  });
+  // The header modal's resize runs on the next animation frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
  * Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP need not allow
  * it) and fails with one readable line per violation and element.
  */
 export async function expectNoAxeViolations(page: Page, pageName: string): Promise<void> {
+  await waitForDsfrScripts(page);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
