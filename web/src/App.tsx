@@ -1,19 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AnctHomePage } from './anct/AnctHomePage';
-import { FunderHomePage } from './funder/FunderHomePage';
-import { AccountPage } from './layout/AccountPage';
 import { AppLayout } from './layout/AppLayout';
-import { PrescriberHomePage } from './prescriber/PrescriberHomePage';
+import { Loading } from './layout/Loading';
 import { HomeRedirect } from './public/HomeRedirect';
 import { LoginPage } from './public/LoginPage';
 import { NotFoundPage } from './public/NotFoundPage';
 import { RequireSpace } from './session/RequireSpace';
 import { SessionProvider } from './session/SessionContext';
-import { CounterPage } from './venue/counter/CounterPage';
-import { BankDetailsPage } from './venue/bank/BankDetailsPage';
-import { HistoryPage } from './venue/history/HistoryPage';
-import { StatementsPage } from './venue/statements/StatementsPage';
-import { VenueHomePage } from './venue/VenueHomePage';
+
+// Each role's space is its own chunk, fetched when that space is opened: the counter on a venue agent's
+// phone does not download the funder's charts or ANCT's back office. Its pages are routed in its folder.
+const VenueRoutes = lazy(() => import('./venue/VenueRoutes'));
+const PrescriberRoutes = lazy(() => import('./prescriber/PrescriberRoutes'));
+const FunderRoutes = lazy(() => import('./funder/FunderRoutes'));
+const AnctRoutes = lazy(() => import('./anct/AnctRoutes'));
 
 /** The routes: public pages, then one guarded space per role (see session/spaces.ts for the menus). */
 export function App() {
@@ -24,25 +24,17 @@ export function App() {
           <Route element={<AppLayout />}>
             <Route index element={<HomeRedirect />} />
             <Route path="connexion" element={<LoginPage />} />
-            <Route path="guichet" element={<RequireSpace role="venue_agent" />}>
-              <Route index element={<VenueHomePage />} />
-              <Route path="encaisser" element={<CounterPage />} />
-              <Route path="historique" element={<HistoryPage />} />
-              <Route path="releves" element={<StatementsPage />} />
-              <Route path="banque" element={<BankDetailsPage />} />
-              <Route path="compte" element={<AccountPage />} />
+            <Route element={<RequireSpace role="venue_agent" />}>
+              <Route path="guichet/*" element={<Suspense fallback={<Loading />}><VenueRoutes /></Suspense>} />
             </Route>
-            <Route path="prescripteur" element={<RequireSpace role="prescriber_agent" />}>
-              <Route index element={<PrescriberHomePage />} />
-              <Route path="compte" element={<AccountPage />} />
+            <Route element={<RequireSpace role="prescriber_agent" />}>
+              <Route path="prescripteur/*" element={<Suspense fallback={<Loading />}><PrescriberRoutes /></Suspense>} />
             </Route>
-            <Route path="financeur" element={<RequireSpace role="funder_manager" />}>
-              <Route index element={<FunderHomePage />} />
-              <Route path="compte" element={<AccountPage />} />
+            <Route element={<RequireSpace role="funder_manager" />}>
+              <Route path="financeur/*" element={<Suspense fallback={<Loading />}><FunderRoutes /></Suspense>} />
             </Route>
-            <Route path="anct" element={<RequireSpace role="anct_admin" />}>
-              <Route index element={<AnctHomePage />} />
-              <Route path="compte" element={<AccountPage />} />
+            <Route element={<RequireSpace role="anct_admin" />}>
+              <Route path="anct/*" element={<Suspense fallback={<Loading />}><AnctRoutes /></Suspense>} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

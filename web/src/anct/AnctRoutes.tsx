@@ -1,0 +1,15 @@
+import { Route, Routes } from 'react-router';
+import { AccountPage } from '../layout/AccountPage';
+import { NotFoundPage } from '../public/NotFoundPage';
+import { AnctHomePage } from './AnctHomePage';
+
+/** ANCT's back office (/anct/…), loaded on its own. */
+export default function AnctRoutes() {
+  return (
+    <Routes>
+      <Route index element={<AnctHomePage />} />
+      <Route path="compte" element={<AccountPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
