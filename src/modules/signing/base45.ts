@@ -27,11 +27,11 @@ export function encodeBase45(bytes: Uint8Array): string {
   let text = '';
   let index = 0;
   for (; index + 1 < bytes.length; index += 2) {
-    const value = bytes[index] * 256 + bytes[index + 1];
+    const value = bytes[index]! * 256 + bytes[index + 1]!;
     text += digit(value % BASE) + digit(Math.floor(value / BASE) % BASE) + digit(Math.floor(value / BASE_SQUARED));
   }
   if (index < bytes.length) {
-    const value = bytes[index];
+    const value = bytes[index]!;
     text += digit(value % BASE) + digit(Math.floor(value / BASE));
   }
   return text;
