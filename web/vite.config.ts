@@ -24,6 +24,7 @@ export default defineConfig({
         display: 'standalone',
         background_color: '#ffffff',
         theme_color: '#000091',
+        // DSFR's favicon (the Marianne, web/public/dsfr/favicon/favicon.svg) rendered once at 192 and 512 px.
         icons: [
           { src: '/icons/guichet-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/guichet-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
