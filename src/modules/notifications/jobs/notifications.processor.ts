@@ -1,8 +1,6 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { JobProcessor } from '../../../queue/job-processor';
 import type { Job, Queue } from 'bullmq';
-import { systemActor } from '../../../auth/actor';
-import { runInContext } from '../../../common/request-context';
 import { AppConfig } from '../../../config/app-config';
 import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery';
 import { upsertCronSchedule } from '../../../queue/job-schedules';
@@ -12,8 +10,7 @@ import { DELIVER_MESSAGE_JOB, DISPATCH_OUTBOX_JOB, type DeliverMessagePayload, O
 
 /** The `notifications` queue: outbox dispatch (every OUTBOX_DISPATCH_SECONDS), one delivery per message, and the daily digests. */
 @Processor(QUEUE_NAMES.notifications)
-export class NotificationsProcessor extends WorkerHost implements RecoversJobs {
-  private readonly logger = new Logger(NotificationsProcessor.name);
+export class NotificationsProcessor extends JobProcessor implements RecoversJobs {
 
   constructor(
     private readonly outbox: OutboxService,
@@ -23,6 +20,8 @@ export class NotificationsProcessor extends WorkerHost implements RecoversJobs {
   ) {
     super();
   }
+
+  protected override readonly routineJobs: ReadonlySet<string> = new Set([DISPATCH_OUTBOX_JOB, DELIVER_MESSAGE_JOB]);
 
   /** The schedules, at start and whenever Redis has lost them (the messages themselves wait in PostgreSQL's outbox). */
   async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
@@ -35,9 +34,8 @@ export class NotificationsProcessor extends WorkerHost implements RecoversJobs {
     return created;
   }
 
-  async process(job: Job): Promise<unknown> {
-    return runInContext({ requestId: `job:${job.queueName}:${job.id}`, actor: systemActor(`job:${job.name}`) }, async () => {
-      switch (job.name) {
+  protected async handle(job: Job): Promise<unknown> {
+    switch (job.name) {
         case DISPATCH_OUTBOX_JOB: {
           const dispatched = await this.outbox.dispatch();
           if (dispatched > 0) this.logger.log(`${dispatched} e-mail(s) handed to the queue`);
@@ -54,6 +52,5 @@ export class NotificationsProcessor extends WorkerHost implements RecoversJobs {
           this.logger.warn(`Unknown job ${job.name} on the notifications queue: ignored`);
           return null;
       }
-    });
   }
 }

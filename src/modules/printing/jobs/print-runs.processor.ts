@@ -1,16 +1,15 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { JobProcessor } from '../../../queue/job-processor';
 import type { Job, Queue } from 'bullmq';
-import { systemActor } from '../../auth/actor';
-import { runInContext } from '../../common/request-context';
-import { ensureJobQueued, type RecoveryOccasion, type RecoversJobs } from '../../queue/job-recovery';
-import { QUEUE_NAMES } from '../../queue/queue-names';
-import { PrintRunRenderer } from './print-run-renderer.service';
-import { PrintRunsRepository } from './print-runs.repository';
-import { PRINT_RUN_JOB, type PrintRunJobData, printRunJobId } from './print-runs.service';
+import { ensureJobQueued, type RecoveryOccasion, type RecoversJobs } from '../../../queue/job-recovery';
+import { QUEUE_NAMES } from '../../../queue/queue-names';
+import { PrintRunRenderer } from '../print-run-renderer.service';
+import { PrintRunsRepository } from '../print-runs.repository';
+import { PRINT_RUN_JOB, type PrintRunJobData, printRunJobId } from '../print-runs.service';
 
 /** One print run at a time per worker: rendering already uses the render threads, more jobs would only compete. */
 @Processor(QUEUE_NAMES.printRuns)
-export class PrintRunsProcessor extends WorkerHost implements RecoversJobs {
+export class PrintRunsProcessor extends JobProcessor<PrintRunJobData> implements RecoversJobs {
   constructor(
     private readonly renderer: PrintRunRenderer,
     private readonly runs: PrintRunsRepository,
@@ -28,10 +27,8 @@ export class PrintRunsProcessor extends WorkerHost implements RecoversJobs {
     return requeued;
   }
 
-  process(job: Job<PrintRunJobData>): Promise<void> {
+  protected handle(job: Job<PrintRunJobData>): Promise<void> {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return runInContext({ requestId: `job:${QUEUE_NAMES.printRuns}:${job.id}`, actor: systemActor('job:print-runs') }, () =>
-      this.renderer.render(job.data.printRunId, { finalAttempt }),
-    );
+    return this.renderer.render(job.data.printRunId, { finalAttempt });
   }
 }

@@ -1,19 +1,20 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { JobProcessor } from '../../../queue/job-processor';
 import type { Job, Queue } from 'bullmq';
-import { AppConfig } from '../../config/app-config';
-import type { RecoveryOccasion, RecoversJobs } from '../../queue/job-recovery';
-import { upsertCronSchedule } from '../../queue/job-schedules';
-import { QUEUE_NAMES } from '../../queue/queue-names';
-import type { JobRunPayload } from '../job-runs/job-runs.service';
-import { JobRunsService } from '../job-runs/job-runs.service';
-import { StateShareService } from '../state-share/state-share.service';
-import { REIMBURSEMENT_JOBS } from './reimbursement-jobs';
-import { statementSchedule } from './statement-period.rules';
-import { StatementsService } from './statements.service';
+import { AppConfig } from '../../../config/app-config';
+import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery';
+import { upsertCronSchedule } from '../../../queue/job-schedules';
+import { QUEUE_NAMES } from '../../../queue/queue-names';
+import type { JobRunPayload } from '../../job-runs/job-runs.service';
+import { JobRunsService } from '../../job-runs/job-runs.service';
+import { StateShareService } from '../../state-share/state-share.service';
+import { REIMBURSEMENT_JOBS } from '../reimbursement-jobs';
+import { statementSchedule } from '../statement-period.rules';
+import { StatementsService } from '../statements.service';
 
 /** The `reimbursements` queue: statements (monthly or twice a month) and the daily State share computation. */
 @Processor(QUEUE_NAMES.reimbursements)
-export class ReimbursementsProcessor extends WorkerHost implements RecoversJobs {
+export class ReimbursementsProcessor extends JobProcessor<JobRunPayload> implements RecoversJobs {
   constructor(
     private readonly statements: StatementsService,
     private readonly stateShare: StateShareService,
@@ -39,7 +40,7 @@ export class ReimbursementsProcessor extends WorkerHost implements RecoversJobs 
     );
   }
 
-  async process(job: Job<JobRunPayload>): Promise<unknown> {
+  protected async handle(job: Job<JobRunPayload>): Promise<unknown> {
     switch (job.name) {
       case REIMBURSEMENT_JOBS.drawUpStatements:
         return this.jobRuns.execute(job, 'reimbursement_statements', () => this.statements.scheduledRunParameters(), (run) =>

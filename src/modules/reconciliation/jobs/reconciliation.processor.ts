@@ -1,15 +1,16 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { JobProcessor } from '../../../queue/job-processor';
 import type { Job, Queue } from 'bullmq';
-import { AppConfig } from '../../config/app-config';
-import type { RecoveryOccasion, RecoversJobs } from '../../queue/job-recovery';
-import { upsertCronSchedule } from '../../queue/job-schedules';
-import { QUEUE_NAMES } from '../../queue/queue-names';
-import type { JobRunPayload } from '../job-runs/job-runs.service';
-import { JobRunsService } from '../job-runs/job-runs.service';
-import { RECONCILIATION_JOB, ReconciliationService } from './reconciliation.service';
+import { AppConfig } from '../../../config/app-config';
+import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery';
+import { upsertCronSchedule } from '../../../queue/job-schedules';
+import { QUEUE_NAMES } from '../../../queue/queue-names';
+import type { JobRunPayload } from '../../job-runs/job-runs.service';
+import { JobRunsService } from '../../job-runs/job-runs.service';
+import { RECONCILIATION_JOB, ReconciliationService } from '../reconciliation.service';
 
 @Processor(QUEUE_NAMES.reconciliation)
-export class ReconciliationProcessor extends WorkerHost implements RecoversJobs {
+export class ReconciliationProcessor extends JobProcessor<JobRunPayload> implements RecoversJobs {
   constructor(
     private readonly reconciliation: ReconciliationService,
     private readonly jobRuns: JobRunsService,
@@ -24,7 +25,7 @@ export class ReconciliationProcessor extends WorkerHost implements RecoversJobs 
     return created + (await this.jobRuns.requeuePending(this.queue, RECONCILIATION_JOB, 'reconciliation', occasion));
   }
 
-  process(job: Job<JobRunPayload>): Promise<unknown> {
+  protected handle(job: Job<JobRunPayload>): Promise<unknown> {
     return this.jobRuns.execute(job, 'reconciliation', () => ({}), (run) => this.reconciliation.executeRun(run));
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { JobRunsModule } from '../job-runs/job-runs.module';
-import { ReconciliationModule } from './reconciliation.module';
+import { JobRunsModule } from '../../job-runs/job-runs.module';
+import { ReconciliationModule } from '../reconciliation.module';
 import { ReconciliationProcessor } from './reconciliation.processor';
 
 /** Worker only: consumes the `reconciliation` queue. */

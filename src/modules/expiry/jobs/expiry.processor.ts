@@ -1,21 +1,20 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { JobProcessor } from '../../../queue/job-processor';
 import type { Job, Queue } from 'bullmq';
-import { IdempotencyService } from '../../common/idempotency/idempotency.service';
-import { AppConfig } from '../../config/app-config';
-import type { RecoveryOccasion, RecoversJobs } from '../../queue/job-recovery';
-import { upsertCronSchedule } from '../../queue/job-schedules';
-import { QUEUE_NAMES } from '../../queue/queue-names';
-import type { JobRunPayload } from '../job-runs/job-runs.service';
-import { JobRunsService } from '../job-runs/job-runs.service';
-import { EXPIRY_JOB, ExpiryService } from './expiry.service';
+import { IdempotencyService } from '../../../common/idempotency/idempotency.service';
+import { AppConfig } from '../../../config/app-config';
+import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery';
+import { upsertCronSchedule } from '../../../queue/job-schedules';
+import { QUEUE_NAMES } from '../../../queue/queue-names';
+import type { JobRunPayload } from '../../job-runs/job-runs.service';
+import { JobRunsService } from '../../job-runs/job-runs.service';
+import { EXPIRY_JOB, ExpiryService } from '../expiry.service';
 
 /** Stored answers to `Idempotency-Key` requests expire too, on the same daily schedule. */
 export const PURGE_IDEMPOTENCY_RECORDS_JOB = 'purge-idempotency-records';
 
 @Processor(QUEUE_NAMES.expiry)
-export class ExpiryProcessor extends WorkerHost implements RecoversJobs {
-  private readonly logger = new Logger(ExpiryProcessor.name);
+export class ExpiryProcessor extends JobProcessor<JobRunPayload> implements RecoversJobs {
 
   constructor(
     private readonly expiry: ExpiryService,
@@ -35,7 +34,7 @@ export class ExpiryProcessor extends WorkerHost implements RecoversJobs {
     return created + (await this.jobRuns.requeuePending(this.queue, EXPIRY_JOB, 'expiry', occasion));
   }
 
-  async process(job: Job<JobRunPayload>): Promise<unknown> {
+  protected async handle(job: Job<JobRunPayload>): Promise<unknown> {
     if (job.name === PURGE_IDEMPOTENCY_RECORDS_JOB) {
       const purged = await this.idempotency.purgeExpired(new Date());
       this.logger.log(`Purged ${purged} stored Idempotency-Key answers older than ${this.config.IDEMPOTENCY_RETENTION_DAYS} days`);

@@ -1,12 +1,13 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { JobProcessor } from '../../../queue/job-processor';
 import type { Job, Queue } from 'bullmq';
-import { ensureJobQueued, type RecoveryOccasion, type RecoversJobs } from '../../queue/job-recovery';
-import { QUEUE_NAMES } from '../../queue/queue-names';
-import { FundingReportsRepository } from './funding-reports.repository';
-import { FUNDING_REPORT_JOB, FundingReportPayload, fundingReportJobId, FundingReportsService } from './funding-reports.service';
+import { ensureJobQueued, type RecoveryOccasion, type RecoversJobs } from '../../../queue/job-recovery';
+import { QUEUE_NAMES } from '../../../queue/queue-names';
+import { FundingReportsRepository } from '../funding-reports.repository';
+import { FUNDING_REPORT_JOB, FundingReportPayload, fundingReportJobId, FundingReportsService } from '../funding-reports.service';
 
 @Processor(QUEUE_NAMES.reports)
-export class FundingReportsProcessor extends WorkerHost implements RecoversJobs {
+export class FundingReportsProcessor extends JobProcessor<FundingReportPayload> implements RecoversJobs {
   constructor(
     private readonly reports: FundingReportsService,
     private readonly repository: FundingReportsRepository,
@@ -24,7 +25,7 @@ export class FundingReportsProcessor extends WorkerHost implements RecoversJobs 
     return requeued;
   }
 
-  process(job: Job<FundingReportPayload>): Promise<void> {
+  protected handle(job: Job<FundingReportPayload>): Promise<void> {
     return this.reports.build(job.data.reportId, String(job.id));
   }
 }
