@@ -9581,6 +9581,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 siteId?: string;
+                /** @description The lines of one reimbursement statement. */
+                statementId?: string;
                 status?: "active" | "cancelled";
                 /** @description Scanned before (ISO 8601). */
                 to?: string;
