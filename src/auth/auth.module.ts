@@ -5,6 +5,7 @@ import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { ActorCache } from './actor-cache';
 import { ApiKeysController } from './api-keys.controller';
+import { OrganisationApiKeysController } from './organisation-api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -29,7 +30,7 @@ import { ProConnectService } from './proconnect/proconnect.service';
       },
     }),
   ],
-  controllers: [AuthController, SessionController, ApiKeysController, ProConnectController],
+  controllers: [AuthController, SessionController, ApiKeysController, OrganisationApiKeysController, ProConnectController],
   providers: [AuthService, SessionService, ActorCache, PasswordHasher, PasswordResetService, ProConnectService, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ActorCache],
 })

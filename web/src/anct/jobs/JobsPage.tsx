@@ -105,6 +105,7 @@ export function JobsPage() {
           ) : (
             <Table
               caption="Derniers traitements"
+              noCaption
               headers={['Traitement', 'Déclenchement', 'Demandé le', 'État', 'Durée', 'Tentatives', 'Résultat ou erreur']}
               data={data.items.map((run) => [
                 run.kind === 'reconciliation' ? (
@@ -136,6 +137,7 @@ export function JobsPage() {
           ) : (
             <Table
               caption="Commandes en cours de génération"
+              noCaption
               headers={['Commande', 'Carnets générés', 'Chèques générés']}
               data={orders.map((order) => [
                 <Link key={order.id} to={`/anct/commandes/${order.id}`}>
@@ -157,6 +159,7 @@ export function JobsPage() {
           ) : (
             <Table
               caption="Derniers rapports de financement"
+              noCaption
               headers={['Demandé le', 'État', 'Durée', 'Erreur']}
               data={data.items.map((report) => [frenchDateTime(report.createdAt), label(JOB_STATUS_LABELS, report.status), duration(report.startedAt, report.finishedAt), report.error ?? '—'])}
             />
@@ -172,6 +175,7 @@ export function JobsPage() {
           ) : (
             <Table
               caption="Derniers imports de lieux"
+              noCaption
               headers={['Fichier', 'Demandé le', 'État', 'Lignes', 'Créés / mis à jour / rejetés', 'Erreur']}
               data={data.items.map((run) => [
                 String(run.fileName ?? '—'),

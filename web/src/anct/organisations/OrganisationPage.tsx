@@ -10,7 +10,7 @@ import { FUNDER_KIND_LABELS, USER_STATUS_LABELS } from '../anct-labels';
 import { attempt, frenchDateTime, type Notice, NoticeArea, useReload } from '../back-office';
 import { email, FieldsForm } from '../FieldsForm';
 
-/** One organisation: what it is, its people (invite one, deactivate one), and its trail in the audit log. */
+/** One organisation: what it is, its people (invite one, deactivate one), its API keys (revoke one), and its trail in the audit log. */
 export function OrganisationPage() {
   const { id = '' } = useParams();
   const [reload, bump] = useReload();
@@ -22,6 +22,11 @@ export function OrganisationPage() {
   }, [id]);
   const users = useApiData(async () => {
     const answer = await api.GET('/api/v1/users', { params: { query: { organisationId: id, limit: 200, offset: 0 } } });
+    if (!answer.data) throw answer.error;
+    return answer.data;
+  }, [id, reload]);
+  const apiKeys = useApiData(async () => {
+    const answer = await api.GET('/api/v1/organisations/{organisationId}/api-keys', { params: { path: { organisationId: id }, query: { limit: 100, offset: 0 } } });
     if (!answer.data) throw answer.error;
     return answer.data;
   }, [id, reload]);
@@ -73,6 +78,7 @@ export function OrganisationPage() {
           ) : (
             <Table
               caption="Personnes de l’organisation"
+              noCaption
               headers={['Nom', 'E-mail', 'Rôle', 'État', 'Dernière connexion', 'Action']}
               data={data.items.map((user) => [
                 `${user.displayName}${user.isOrganisationAdmin ? ' (administrateur)' : ''}`,
@@ -90,6 +96,39 @@ export function OrganisationPage() {
                     onClick={() => attempt(() => api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } }), `${user.displayName} ne peut plus se connecter.`, done)}
                   >
                     Désactiver {user.displayName}
+                  </button>
+                ),
+              ])}
+            />
+          )
+        }
+      </DataStatus>
+      <h2 className="fr-mt-4w">Clés d’API</h2>
+      <p>Les clés que l’organisation a créées pour ses logiciels (jamais leur secret). Révoquez une clé divulguée ou abandonnée : elle cesse aussitôt de fonctionner.</p>
+      <DataStatus state={apiKeys}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>Aucune clé d’API.</p>
+          ) : (
+            <Table
+              caption="Clés d’API de l’organisation"
+              noCaption
+              headers={['Nom', 'Début de la clé', 'Créée le', 'Dernier usage', 'État']}
+              data={data.items.map((key) => [
+                key.name,
+                <code key="prefix">{key.prefix}…</code>,
+                frenchDateTime(key.createdAt as unknown as string),
+                frenchDateTime(key.lastUsedAt as unknown as string | null),
+                key.revokedAt ? (
+                  `Révoquée le ${frenchDateTime(key.revokedAt as unknown as string)}`
+                ) : (
+                  <button
+                    key={key.id}
+                    type="button"
+                    className="fr-btn fr-btn--sm fr-btn--tertiary"
+                    onClick={() => attempt(() => api.DELETE('/api/v1/organisations/{organisationId}/api-keys/{id}', { params: { path: { organisationId: id, id: key.id } } }), `Clé « ${key.name} » révoquée.`, done)}
+                  >
+                    Révoquer la clé {key.name}
                   </button>
                 ),
               ])}

@@ -60,6 +60,7 @@ export function ProgrammePage() {
                 ) : (
                   <Table
                     caption="Financeurs inscrits et leur enveloppe de part de l’État"
+                    noCaption
                     headers={['Financeur', 'Enveloppe', 'Réservé par les commandes', 'Disponible', 'Inscrit le']}
                     data={list.items.map((enrolment) => [
                       nameIn(funders.status === 'ready' ? funders.data : undefined, enrolment.funderId),

@@ -82,6 +82,7 @@ export function ReimbursementsPage() {
             ) : (
               <Table
                 caption="Derniers établissements de relevés"
+                noCaption
                 headers={['Demandé le', 'Fin de période', 'Déclenchement', 'État', 'Résultat']}
                 data={data.items.map((run: JobRun) => {
                   const summary = (run.summary ?? {}) as RunSummary;
@@ -112,6 +113,7 @@ export function ReimbursementsPage() {
             ) : (
               <Table
                 caption="Relevés à valider"
+                noCaption
                 headers={['Relevé', 'Lieu', 'Période', 'Chèques', 'Total', 'Documents']}
                 data={drafts.map((statement) => [
                   <Link key={statement.id} to={`/anct/remboursements/releves/${statement.id}`}>
@@ -174,6 +176,7 @@ export function ReimbursementsPage() {
             ) : (
               <Table
                 caption="Montant encore dû à chaque lieu (encaissé moins remboursé)"
+                noCaption
                 headers={['Lieu', 'Reste dû', 'Déjà remboursé']}
                 data={rows.map((row) => [
                   <Link key={row.venue.id} to={`/anct/lieux/${row.venue.id}`}>
@@ -209,7 +212,7 @@ function RunForm({ onDone }: { onDone: (notice: Notice) => void }) {
 
 function BatchForm({ statements, venueName, onDone }: { statements: { id: string; number: string; venueId: string; totalCents: number }[]; venueName: (id: string) => string; onDone: (notice: Notice) => void }) {
   const [chosen, setChosen] = useState<string[]>(() => statements.map((statement) => statement.id));
-  const [executionDate, setExecutionDate] = useState(parisToday(1));
+  const [executionDate, setExecutionDate] = useState(parisToday());
   const total = statements.filter((statement) => chosen.includes(statement.id)).reduce((sum, statement) => sum + Number(statement.totalCents), 0);
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { DataStatus } from '../../layout/DataStatus';
 import { euros, frenchDate, label } from '../../layout/labels';
 import { useApiData } from '../../layout/useApiData';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { serviceCategoryLabel } from '../../../../src/modules/venues/service-category';
 import { STATEMENT_STATUS_LABELS } from '../anct-labels';
 import { attempt, frenchDateTime, type Notice, NoticeArea, usePolling, useReload } from '../back-office';
 import { nameIn, useOrganisationNames } from '../useFunders';
@@ -72,11 +73,12 @@ export function StatementPage() {
               {(list) => (
                 <Table
                   caption={`Chèques encaissés du relevé ${data.number}`}
+                  noCaption
                   headers={['Chèque', 'Encaissé le', 'Service', 'Mode', 'Valeur', 'État']}
                   data={list.items.map((line) => [
                     line.serial,
                     frenchDateTime(line.scannedAt),
-                    line.serviceCategory ?? '—',
+                    line.serviceCategory ? serviceCategoryLabel(line.serviceCategory) : '—',
                     line.mode === 'offline' ? 'Hors ligne' : 'En ligne',
                     euros(line.valueCents),
                     line.cancelledAt ? `Annulé : ${line.cancellationReason ?? ''}` : 'Actif',

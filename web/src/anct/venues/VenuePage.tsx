@@ -3,6 +3,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { serviceCategoryLabel } from '../../../../src/modules/venues/service-category';
 import { QUALIFICATION_DECISIONS, QUALIFICATION_TRANSITIONS, qualificationAfter, type QualificationDecision } from '../../../../src/modules/venues/venues.rules';
 import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
@@ -78,7 +79,7 @@ export function VenuePage() {
                 caption="Services du lieu"
                 noCaption
                 headers={['Service', 'Catégorie', 'Durée', 'Chèques au plus', 'Actif']}
-                data={data.services.map((service) => [service.label, service.category, `${service.durationMinutes} min`, service.maxVouchers, service.active ? 'Oui' : 'Non'])}
+                data={data.services.map((service) => [service.label, serviceCategoryLabel(service.category), `${service.durationMinutes} min`, service.maxVouchers, service.active ? 'Oui' : 'Non'])}
               />
             )}
             <DecisionForm
@@ -95,6 +96,7 @@ export function VenuePage() {
             ) : (
               <Table
                 caption="Décisions de qualification, de la plus récente à la plus ancienne"
+                noCaption
                 headers={['Date', 'Décision', 'Avant', 'Après', 'Motif', 'Par']}
                 data={[...data.qualificationHistory]
                   .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))
@@ -104,9 +106,13 @@ export function VenuePage() {
                     label(QUALIFICATION_LABELS, event.fromStatus),
                     label(QUALIFICATION_LABELS, event.toStatus),
                     event.reason || '—',
-                    <Link key={event.id} to={`/anct/journal?actorUserId=${event.decidedByUserId}`}>
-                      Voir le journal
-                    </Link>,
+                    event.decidedByUserId ? (
+                      <Link key={event.id} to={`/anct/journal?actorUserId=${event.decidedByUserId}`}>
+                        Voir le journal
+                      </Link>
+                    ) : (
+                      '—'
+                    ),
                   ])}
               />
             )}
