@@ -231,6 +231,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
     await page.getByText(shown('1 virement(s) · 30,00 € · … Payé le')).waitFor();
     const owed = page.getByRole('table', { name: /Montant encore dû à chaque lieu/ });
     await owed.getByRole('row', { name: shown(`${users.venue.organisationName} 0,00 € 30,00 €`) }).waitFor();
+    await page.getByRole('table', { name: 'Relevés validés et payés' }).getByText(/^Payé le/).waitFor();
     expect(await server.query('SELECT status FROM reimbursement_statements WHERE venue_id = $1', [ids.venue])).toEqual([{ status: 'paid' }]);
   }, STEP_TIMEOUT);
 
@@ -286,6 +287,13 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
     await success('Invitation envoyée');
     await page.getByRole('button', { name: 'Désactiver Noé Comptable' }).click();
     await success('Noé Comptable ne peut plus se connecter.');
+    // A key the funder made for its software, revoked by ANCT (a leak): it stops working at once.
+    const apiKey = await call<{ key: string }>(server, 'POST', '/api-keys', users.funder, { name: 'Logiciel comptable' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Révoquer la clé Logiciel comptable' }).click();
+    await success('Clé « Logiciel comptable » révoquée.');
+    await page.getByRole('table', { name: 'Clés d’API de l’organisation' }).getByText(/^Révoquée le/).waitFor();
+    expect((await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { 'X-Api-Key': apiKey.key } })).status).toBe(401);
     await check('anct-organisation');
 
     await openFromMenu('Journal d’audit', 'Journal d’audit');

@@ -1,4 +1,4 @@
-import { label } from '../layout/labels';
+import { euros, frenchDate, label } from '../layout/labels';
 import { JOB_STATUS_LABELS } from './anct-labels';
 import { duration, frenchDateTime } from './back-office';
 import type { components } from '../api/schema';
@@ -23,10 +23,20 @@ export function jobRunSentence(run: JobRun): string {
   }
 }
 
-/** The summary a run left (counts, amounts), as `key : value` pairs. */
-export function summaryText(summary: unknown): string {
-  if (!summary || typeof summary !== 'object') return '—';
-  return Object.entries(summary as Record<string, unknown>)
-    .map(([key, value]) => `${key} : ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join(' · ');
+/** What a finished run did, in French, from the summary its kind leaves (see each service's run method). */
+export function summaryText(run: JobRun): string {
+  const summary = (run.summary ?? {}) as Record<string, unknown>;
+  const count = (key: string) => Number(summary[key] ?? 0);
+  switch (run.kind) {
+    case 'reimbursement_statements':
+      return `${count('statementsCreated')} relevé(s), ${count('redemptionsClaimed')} chèque(s), ${euros(count('totalCents'))} jusqu’au ${frenchDate(String(summary.periodEnd ?? ''))}`;
+    case 'reconciliation':
+      return `${count('checks')} contrôles, ${count('anomalies')} anomalie(s)`;
+    case 'state_share':
+      return `${count('pairs')} financeur(s) et programme(s), part due modifiée de ${euros(count('netDeltaCents'))}, encaissements comptés jusqu’au ${frenchDateTime(String(summary.countedUpTo ?? ''))}`;
+    case 'expiry':
+      return `${count('vouchersExpired')} chèque(s) et ${count('carnetsExpired')} carnet(s) expirés, ${count('creditNotes')} avoir(s) pour ${euros(count('creditNoteCents'))}`;
+    default:
+      return '—';
+  }
 }

@@ -39,6 +39,12 @@ export function AuditPage() {
     return answer.data;
   }, [params.toString()]);
 
+  const organisations = useApiData(async () => {
+    const answer = await api.GET('/api/v1/organisations', { params: { query: { limit: 200, offset: 0 } } });
+    return new Map((answer.data?.items ?? []).map((organisation) => [organisation.id, organisation.name]));
+  }, []);
+  const organisationName = (id: string) => (organisations.status === 'ready' ? organisations.data.get(id) : undefined) ?? id.slice(0, 8);
+
   function search(event: FormEvent) {
     event.preventDefault();
     setParams(Object.fromEntries(Object.entries(typed).filter(([, value]) => value.trim() !== '').map(([key, value]) => [key, value.trim()])));
@@ -101,7 +107,7 @@ export function AuditPage() {
                     event.actorLabel,
                     event.objectOrganisationId ? (
                       <Link key="organisation" to={`/anct/organisations/${event.objectOrganisationId}`}>
-                        {event.objectOrganisationId.slice(0, 8)}
+                        {organisationName(event.objectOrganisationId)}
                       </Link>
                     ) : (
                       '—'

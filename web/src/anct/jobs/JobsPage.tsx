@@ -122,7 +122,7 @@ export function JobsPage() {
                 </span>,
                 isLive(run) ? `depuis ${duration(run.startedAt ?? run.createdAt, new Date().toISOString())}` : duration(run.startedAt, run.finishedAt),
                 run.attempts,
-                run.error ? `Erreur : ${run.error}` : summaryText(run.summary),
+                run.error ? `Erreur : ${run.error}` : run.status === 'completed' ? summaryText(run) : '—',
               ])}
             />
           )

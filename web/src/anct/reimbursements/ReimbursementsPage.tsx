@@ -8,7 +8,7 @@ import { DataStatus } from '../../layout/DataStatus';
 import { euros, frenchDate, label } from '../../layout/labels';
 import { useApiData } from '../../layout/useApiData';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { BATCH_STATUS_LABELS } from '../anct-labels';
+import { BATCH_STATUS_LABELS, STATEMENT_STATUS_LABELS } from '../anct-labels';
 import { attempt, frenchDateTime, type Notice, NoticeArea, parisToday, usePolling, useReload } from '../back-office';
 import { isLive, type JobRun, jobRunSentence } from '../JobRunStatus';
 import { nameIn, useOrganisationNames } from '../useFunders';
@@ -128,6 +128,33 @@ export function ReimbursementsPage() {
               />
             )
           }
+        </DataStatus>
+      </section>
+
+      <section aria-labelledby="decided" className="fr-mt-6w">
+        <h2 id="decided">Relevés validés et payés</h2>
+        <DataStatus state={statements}>
+          {(data) => {
+            const decided = data.items.filter((statement) => statement.status !== 'draft');
+            return decided.length === 0 ? (
+              <p>Aucun relevé validé pour l’instant.</p>
+            ) : (
+              <Table
+                caption="Relevés validés et payés"
+                noCaption
+                headers={['Relevé', 'Lieu', 'Période', 'Total', 'État']}
+                data={decided.map((statement) => [
+                  <Link key={statement.id} to={`/anct/remboursements/releves/${statement.id}`}>
+                    Relevé {statement.number}
+                  </Link>,
+                  venueName(statement.venueId),
+                  `du ${frenchDate(statement.periodStart)} au ${frenchDate(statement.periodEnd)}`,
+                  euros(statement.totalCents),
+                  `${label(STATEMENT_STATUS_LABELS, statement.status)}${statement.paidOn ? ` le ${frenchDate(statement.paidOn)}` : statement.paymentBatchId ? ', dans un lot de virements' : ''}`,
+                ])}
+              />
+            );
+          }}
         </DataStatus>
       </section>
 
