@@ -156,6 +156,8 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
 
   it('qualifies the venue from its application, with a dated history', async () => {
     await openFromMenu('Lieux', 'Lieux de médiation');
+    await page.getByRole('link', { name: users.venue.organisationName }).waitFor();
+    await check('anct-lieux');
     await page.getByRole('link', { name: users.venue.organisationName }).click();
     await page.getByRole('heading', { level: 1, name: users.venue.organisationName }).waitFor();
     await page.getByText('Atelier démarches en ligne').waitFor();
@@ -277,6 +279,8 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
 
   it('shows the organisations and their people, the audit trail of a decision and the jobs with their state', async () => {
     await openFromMenu('Organisations', 'Organisations');
+    await page.getByRole('link', { name: users.funder.organisationName }).waitFor();
+    await check('anct-organisations');
     await page.getByRole('link', { name: users.funder.organisationName }).click();
     await page.getByRole('heading', { level: 1, name: users.funder.organisationName }).waitFor();
     await page.getByRole('table', { name: 'Personnes de l’organisation' }).getByText(users.funder.email).waitFor();
