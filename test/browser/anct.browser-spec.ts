@@ -272,6 +272,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
     await page.getByRole('heading', { level: 2, name: /Commande payée : paiements reçus différents .* \(1\)/ }).waitFor();
     const row = page.getByRole('row', { name: shown(`Commande ${ids.orderNumber} 52,00 € 53,00 € 1,00 €`) });
     await row.waitFor();
+    expect(await row.getByRole('link', { name: 'Voir le financeur' }).getAttribute('href')).toBe(`/anct/organisations/${ids.funder}`);
     await check('anct-rapprochement-anomalie');
     await row.getByRole('link', { name: `Commande ${ids.orderNumber}` }).click();
     await page.getByRole('heading', { level: 1, name: `Commande ${ids.orderNumber}` }).waitFor();

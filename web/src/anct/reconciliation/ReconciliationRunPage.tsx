@@ -19,6 +19,27 @@ function objectName(anomaly: Anomaly): string {
   return `${label(OBJECT_TYPE_LABELS, anomaly.objectType)} ${typeof number === 'string' ? number : anomaly.objectId.slice(0, 8)}`;
 }
 
+/** The objects a check names beside the one at fault (its order, venue, funder), each linked to its page. */
+function RelatedLinks({ anomaly }: { anomaly: Anomaly }) {
+  const related = anomaly.related as Record<string, unknown>;
+  const links = [
+    typeof related.orderId === 'string' && related.orderId !== anomaly.objectId ? { path: `/anct/commandes/${related.orderId}`, text: 'la commande' } : null,
+    typeof related.venueId === 'string' ? { path: `/anct/lieux/${related.venueId}`, text: 'le lieu' } : null,
+    typeof related.funderId === 'string' ? { path: `/anct/organisations/${related.funderId}`, text: 'le financeur' } : null,
+  ].filter((link) => link !== null);
+  if (links.length === 0) return <>—</>;
+  return (
+    <>
+      {links.map((link, index) => (
+        <span key={link.path}>
+          {index > 0 && ', '}
+          <Link to={link.path}>Voir {link.text}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
 function amount(cents: number | null | undefined): string {
   return cents === null || cents === undefined ? '—' : euros(cents);
 }
@@ -71,7 +92,7 @@ export function ReconciliationRunPage() {
                   <Table
                     caption={`Anomalies : ${label(ANOMALY_KIND_LABELS, kind).toLowerCase()}`}
                     noCaption
-                    headers={['Objet', 'Attendu', 'Constaté', 'Écart', 'Détails']}
+                    headers={['Objet', 'Attendu', 'Constaté', 'Écart', 'Détails', 'Objets liés']}
                     data={list.map((anomaly) => {
                       const path = objectPath(anomaly.objectType, anomaly.objectId);
                       const gap = anomaly.expectedCents !== null && anomaly.actualCents !== null && anomaly.expectedCents !== undefined && anomaly.actualCents !== undefined ? euros(Number(anomaly.actualCents) - Number(anomaly.expectedCents)) : '—';
@@ -89,6 +110,7 @@ export function ReconciliationRunPage() {
                         Object.entries({ ...(anomaly.details as Record<string, unknown>) })
                           .map(([key, value]) => `${key} : ${String(value)}`)
                           .join(' · ') || '—',
+                        <RelatedLinks key="related" anomaly={anomaly} />,
                       ];
                     })}
                   />
