@@ -52,9 +52,10 @@ export class ApiKeysService {
     });
   }
 
-  async list(actor: OrganisationActor, page: PaginationQuery): Promise<Page<ApiKeyView>> {
+  /** `organisationId`: ANCT reading another organisation's keys; the actor's own organisation otherwise. */
+  async list(actor: OrganisationActor, page: PaginationQuery, organisationId = actor.organisationId): Promise<Page<ApiKeyView>> {
     const [keys, total] = await this.transactions.manager.findAndCount(ApiKeyEntity, {
-      where: { organisationId: actor.organisationId },
+      where: { organisationId },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: page.limit,
       skip: page.offset,
@@ -62,10 +63,11 @@ export class ApiKeysService {
     return { items: keys.map(toView), total, limit: page.limit, offset: page.offset };
   }
 
-  async revoke(actor: OrganisationActor, id: string): Promise<ApiKeyView> {
+  /** `organisationId`: ANCT revoking another organisation's key (a leaked one); the actor's own organisation otherwise. */
+  async revoke(actor: OrganisationActor, id: string, organisationId = actor.organisationId): Promise<ApiKeyView> {
     const revoked = await this.transactions.run(async (manager) => {
       const key = await manager.findOne(ApiKeyEntity, {
-        where: { id, organisationId: actor.organisationId, revokedAt: IsNull() },
+        where: { id, organisationId, revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
       if (!key) throw new NotFoundError('API key');

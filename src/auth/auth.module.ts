@@ -7,6 +7,7 @@ import { ActorCache } from './actor-cache';
 import { UsersModule } from '../modules/users/users.module';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysRepository } from './api-keys.repository';
+import { OrganisationApiKeysController } from './organisation-api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -32,7 +33,7 @@ import { ProConnectService } from './proconnect/proconnect.service';
       },
     }),
   ],
-  controllers: [AuthController, SessionController, ApiKeysController, ProConnectController],
+  controllers: [AuthController, SessionController, ApiKeysController, OrganisationApiKeysController, ProConnectController],
   providers: [AuthService, SessionService, ActorCache, PasswordHasher, PasswordResetService, ProConnectService, ApiKeysService, ApiKeysRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ActorCache],
 })
