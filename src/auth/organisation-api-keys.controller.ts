@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/errors/api-errors.decorator';
 import { PageOf } from '../common/http/page.dto';
 import { PaginationQuery } from '../common/http/pagination.query';
-import type { Actor } from './actor';
+import type { OrganisationActor } from './actor';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentActor, Roles, UsersOnly } from './auth.decorators';
 import { ApiKeyDto } from './dto/api-key.dto';
@@ -23,14 +23,14 @@ export class OrganisationApiKeysController {
   @Get()
   @ApiOkResponse({ type: PageOf(ApiKeyDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Param('organisationId', new ParseUUIDPipe()) organisationId: string, @Query() query: PaginationQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Param('organisationId', new ParseUUIDPipe()) organisationId: string, @Query() query: PaginationQuery) {
     return this.apiKeys.list(actor, query, organisationId);
   }
 
   @Delete(':id')
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  revoke(@CurrentActor() actor: Actor, @Param('organisationId', new ParseUUIDPipe()) organisationId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+  revoke(@CurrentActor() actor: OrganisationActor, @Param('organisationId', new ParseUUIDPipe()) organisationId: string, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.apiKeys.revoke(actor, id, organisationId);
   }
 }
