@@ -35,6 +35,7 @@ describe('Job recovery after Redis lost its data', () => {
     'daily-expiry',
     'daily-idempotency-purge',
     'daily-notification-digests',
+    'daily-outbox-purge',
     'daily-personal-data-erasure',
     'daily-reconciliation',
     'daily-state-share',

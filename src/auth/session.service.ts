@@ -55,7 +55,8 @@ export class SessionService {
     ]);
   }
 
-  private async start(reply: FastifyReply, tokens: TokenPair): Promise<Actor> {
+  /** Sets the session cookies for a sign-in made elsewhere (ProConnect's callback), as a password login does. */
+  async start(reply: FastifyReply, tokens: TokenPair): Promise<Actor> {
     const actor = await this.auth.authenticateAccessToken(tokens.accessToken);
     if (!actor) throw invalidToken();
     const refreshSeconds = (tokens.refreshTokenExpiresAt.getTime() - Date.now()) / 1000;

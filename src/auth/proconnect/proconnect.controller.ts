@@ -1,12 +1,15 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { AppConfig } from '../../config/app-config';
+import { PROCONNECT_REFUSAL_PARAMETER, RETURN_PARAMETER, WEB_PATHS } from '../../web/web-paths';
 import { Public } from '../auth.decorators';
 import { AuthError } from '../auth.errors';
+import { ProConnectLoginQueryDto } from '../dto/proconnect-login-query.dto';
 import { ProConnectSessionDto } from '../dto/proconnect-session.dto';
-import { escapeHtml } from '../../modules/notifications/notification-messages';
+import { SessionService } from '../session.service';
+import { wantsJsonAnswer } from './proconnect.rules';
 import { ProConnectService } from './proconnect.service';
 
 const STATE_COOKIE = 'pn_proconnect_state';
@@ -17,43 +20,62 @@ const COOKIE_PATH = '/api/v1/auth/proconnect';
 export class ProConnectController {
   constructor(
     private readonly proconnect: ProConnectService,
+    private readonly sessions: SessionService,
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts a ProConnect sign-in: redirects the browser to ProConnect. */
+  /** Starts a ProConnect sign-in: redirects the browser to ProConnect (the login page's "S’identifier avec ProConnect" button). */
   @Public()
   @Get('login')
   @ApiFoundResponse({
     description: 'Redirect to ProConnect (sets the short-lived flow cookie).',
     headers: { Location: { description: 'ProConnect’s authorization URL.', schema: { type: 'string', format: 'uri' } } },
   })
-  @ApiErrors('PROCONNECT_DISABLED')
-  async login(@Res() reply: FastifyReply) {
+  @ApiErrors('VALIDATION_FAILED', 'PROCONNECT_DISABLED')
+  async login(@Query() query: ProConnectLoginQueryDto, @Res() reply: FastifyReply) {
     this.assertEnabled();
-    const { authorizationUrl, state } = await this.proconnect.start();
+    const { authorizationUrl, state } = await this.proconnect.start(query.retour);
     await reply.header('Set-Cookie', this.cookie(state, 600)).redirect(authorizationUrl, 302);
   }
 
-  /** Where ProConnect sends the browser back: signs in (the same token pair as a password login), or a French page saying why not. */
+  /**
+   * Where ProConnect sends the browser back. A browser gets the session cookies of a password login
+   * (`POST /auth/session`) and is sent to the web application: the page it asked for, else its space; a
+   * refusal sends it to the login page, which says why in French. A software client that asks for
+   * `Accept: application/json` (and not for a page) gets the token pair instead, or a 403 PROCONNECT_REFUSED.
+   */
   @Public()
   @Get('callback')
-  @ApiOkResponse({ type: ProConnectSessionDto })
+  @ApiOkResponse({ type: ProConnectSessionDto, description: 'With `Accept: application/json`: the token pair of a password login.' })
   @ApiResponse({
-    status: 403,
-    description: 'A French page for the browser: unknown person, SIRET that does not match, forged or expired flow, response that fails verification.',
-    content: { 'text/html': { schema: { type: 'string' } } },
+    status: 303,
+    description:
+      'A browser: signed in (session cookies set), sent to the page it asked for or to its space; or refused, sent to the login page with `?proconnect=<reason>` (unknown person, SIRET that does not match, forged or expired flow, answer that fails verification).',
+    headers: { Location: { description: 'A page of the web application.', schema: { type: 'string' } } },
   })
-  @ApiErrors('PROCONNECT_DISABLED')
+  @ApiErrors('PROCONNECT_DISABLED', 'PROCONNECT_REFUSED')
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     this.assertEnabled();
     const callbackUrl = new URL(request.url, this.config.PROCONNECT_REDIRECT_URL);
     const outcome = await this.proconnect.finish(callbackUrl, readCookie(request.headers.cookie, STATE_COOKIE));
     reply.header('Set-Cookie', this.cookie('', 0));
-    if (outcome.ok) {
+    const json = wantsJsonAnswer(request.headers.accept);
+    if (!outcome.ok) {
+      if (json) throw new AuthError('PROCONNECT_REFUSED', outcome.message, { reason: outcome.reason });
+      const query = new URLSearchParams({ [PROCONNECT_REFUSAL_PARAMETER]: outcome.reason });
+      if (outcome.returnPath) query.set(RETURN_PARAMETER, outcome.returnPath);
+      await reply.redirect(`${WEB_PATHS.login}?${query}`, 303);
+      return;
+    }
+    if (json) {
       await reply.status(200).send({ ...outcome.tokens, endSessionUrl: outcome.endSessionUrl });
       return;
     }
-    await reply.status(403).type('text/html; charset=utf-8').send(refusalPage(outcome.reason, outcome.message, this.config.PUBLIC_BASE_URL));
+    await this.sessions.start(reply, outcome.tokens);
+    // The login page, now signed in, sends the person on with the web application's own rule (its space, or
+    // the page asked for if it lies in that space).
+    const landing = outcome.returnPath ? `${WEB_PATHS.login}?${new URLSearchParams({ [RETURN_PARAMETER]: outcome.returnPath })}` : WEB_PATHS.home;
+    await reply.redirect(landing, 303);
   }
 
   private assertEnabled(): void {
@@ -72,16 +94,4 @@ export function readCookie(header: string | undefined, name: string): string | u
     if (key === name) return value.join('=');
   }
   return undefined;
-}
-
-function refusalPage(reason: string, message: string, home: string): string {
-  return `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Connexion refusée — Pass numérique</title></head>
-<body><main>
-<h1>Connexion impossible</h1>
-<p>${escapeHtml(message)}</p>
-<p><a href="${escapeHtml(home)}">Retour à l’accueil de Pass numérique</a></p>
-<p><small>Code : ${escapeHtml(reason)}</small></p>
-</main></body></html>
-`;
 }
