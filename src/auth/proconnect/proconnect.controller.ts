@@ -8,6 +8,7 @@ import { Public } from '../auth.decorators';
 import { AuthError } from '../auth.errors';
 import { ProConnectLoginQueryDto } from '../dto/proconnect-login-query.dto';
 import { ProConnectSessionDto } from '../dto/proconnect-session.dto';
+import { ProConnectStatusDto } from '../dto/proconnect-status.dto';
 import { SessionService } from '../session.service';
 import { wantsJsonAnswer } from './proconnect.rules';
 import { ProConnectService } from './proconnect.service';
@@ -23,6 +24,14 @@ export class ProConnectController {
     private readonly sessions: SessionService,
     private readonly config: AppConfig,
   ) {}
+
+  /** Whether this platform offers sign-in with ProConnect. */
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: ProConnectStatusDto })
+  status(): ProConnectStatusDto {
+    return { enabled: this.proconnect.enabled };
+  }
 
   /** Starts a ProConnect sign-in: redirects the browser to ProConnect (the login page's "S’identifier avec ProConnect" button). */
   @Public()
