@@ -95,10 +95,19 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     const answer = await callAsBrowser(callback, cookie).expect(303);
     expect(answer.headers.location).toBe(`/connexion?retour=${encodeURIComponent('/prescripteur/compte')}`);
     const cookies = answer.headers['set-cookie'] as unknown as string[];
-    expect(cookies.map((value) => value.split('=')[0]).sort()).toEqual(['pn_access', 'pn_csrf', 'pn_proconnect_state', 'pn_refresh']);
+    expect(cookies.map((value) => value.split('=')[0]).sort()).toEqual(['pn_access', 'pn_csrf', 'pn_proconnect', 'pn_proconnect_logout', 'pn_proconnect_state', 'pn_refresh']);
     const access = cookies.find((value) => value.startsWith('pn_access='))!.split(';')[0];
     const me = await http(testApp).get('/api/v1/auth/me').set('Cookie', access).expect(200);
     expect(me.body.userId).toBe(userId);
+
+    // Its logout goes through ProConnect's end-session address (only ever ProConnect's), then forgets it.
+    const endSession = cookies.find((value) => value.startsWith('pn_proconnect_logout='))!.split(';')[0];
+    const logout = await http(testApp).get('/api/v1/auth/proconnect/logout').set('Cookie', endSession).expect(303);
+    expect(new URL(logout.headers.location).origin).toBe(provider.issuerUrl);
+    expect(new URL(logout.headers.location).searchParams.get('id_token_hint')).toBeTruthy();
+    const elsewhere = `pn_proconnect_logout=${encodeURIComponent('https://evil.example/logout')}`;
+    expect((await http(testApp).get('/api/v1/auth/proconnect/logout').set('Cookie', elsewhere).expect(303)).headers.location).toBe('/connexion');
+    expect((await http(testApp).get('/api/v1/auth/proconnect/logout').expect(303)).headers.location).toBe('/connexion');
   });
 
   it('refuses an unknown person (the browser reads why on the login page, a client gets a JSON refusal), and gives them no account', async () => {

@@ -206,6 +206,13 @@ describe('Identity pages in the web application (Chromium)', () => {
     expect(cookies.find((cookie) => cookie.name === 'pn_access')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     const [user] = await server.query<{ status: string; proconnect_sub: string }>(`SELECT status, proconnect_sub FROM users WHERE email = $1`, [email]);
     expect(user).toEqual({ status: 'active', proconnect_sub: 'sub-browser-proconnect' });
+
+    // Logging out ends the ProConnect session too, then comes back to the platform.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(`${provider.issuerUrl}/**`);
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL('**/connexion');
+    expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('pn_access');
   }, JOURNEY_TIMEOUT);
 
   it('tells a person ProConnect does not know why they are refused, in French, on the login page', async () => {

@@ -9,12 +9,17 @@ import { AuthError } from '../auth.errors';
 import { ProConnectLoginQueryDto } from '../dto/proconnect-login-query.dto';
 import { ProConnectSessionDto } from '../dto/proconnect-session.dto';
 import { ProConnectStatusDto } from '../dto/proconnect-status.dto';
+import { cookiesMustBeSecure, parseCookieHeader, serializeCookie } from '../session-cookies';
 import { SessionService } from '../session.service';
 import { wantsJsonAnswer } from './proconnect.rules';
 import { ProConnectService } from './proconnect.service';
 
 const STATE_COOKIE = 'pn_proconnect_state';
 const COOKIE_PATH = '/api/v1/auth/proconnect';
+/** ProConnect's end-session address (with the ID token hint) of a browser signed in with ProConnect, for its logout. */
+const END_SESSION_COOKIE = 'pn_proconnect_logout';
+/** Readable by the page: tells its logout to go through ProConnect's too. */
+export const PROCONNECT_MARKER_COOKIE = 'pn_proconnect';
 
 @ApiTags('auth')
 @Controller('auth/proconnect')
@@ -81,10 +86,42 @@ export class ProConnectController {
       return;
     }
     await this.sessions.start(reply, outcome.tokens);
+    if (outcome.endSessionUrl) this.setEndSession(reply, outcome.endSessionUrl, outcome.tokens.refreshTokenExpiresAt);
     // The login page, now signed in, sends the person on with the web application's own rule (its space, or
     // the page asked for if it lies in that space).
     const landing = outcome.returnPath ? `${WEB_PATHS.login}?${new URLSearchParams({ [RETURN_PARAMETER]: outcome.returnPath })}` : WEB_PATHS.home;
     await reply.redirect(landing, 303);
+  }
+
+  /**
+   * The web application's logout of a person signed in with ProConnect, once its own session is closed
+   * (`DELETE /auth/session`): ends the ProConnect session too, by sending the browser to ProConnect's
+   * end-session address, which sends it back to PROCONNECT_POST_LOGOUT_REDIRECT_URL. Without a ProConnect
+   * sign-in in this browser, back to the login page.
+   */
+  @Public()
+  @Get('logout')
+  @ApiResponse({ status: 303, description: 'To ProConnect’s end-session address, or to the login page.', headers: { Location: { description: 'Where the browser goes.', schema: { type: 'string' } } } })
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const endSessionUrl = parseCookieHeader(request.headers.cookie)[END_SESSION_COOKIE];
+    const secure = cookiesMustBeSecure(this.config.PUBLIC_BASE_URL);
+    reply.header('set-cookie', [
+      serializeCookie(END_SESSION_COOKIE, '', { maxAgeSeconds: 0, path: COOKIE_PATH, httpOnly: true, secure }),
+      serializeCookie(PROCONNECT_MARKER_COOKIE, '', { maxAgeSeconds: 0, path: '/', httpOnly: false, secure }),
+    ]);
+    const issuer = this.config.PROCONNECT_ISSUER ? new URL(this.config.PROCONNECT_ISSUER).origin : null;
+    // Only ever to ProConnect's own address: the cookie is ours, but a redirect must not be steerable elsewhere.
+    const target = endSessionUrl && issuer && URL.canParse(endSessionUrl) && new URL(endSessionUrl).origin === issuer ? endSessionUrl : WEB_PATHS.login;
+    await reply.redirect(target, 303);
+  }
+
+  private setEndSession(reply: FastifyReply, endSessionUrl: string, until: Date): void {
+    const secure = cookiesMustBeSecure(this.config.PUBLIC_BASE_URL);
+    const maxAgeSeconds = (until.getTime() - Date.now()) / 1000;
+    reply.header('set-cookie', [
+      serializeCookie(END_SESSION_COOKIE, endSessionUrl, { maxAgeSeconds, path: COOKIE_PATH, httpOnly: true, secure }),
+      serializeCookie(PROCONNECT_MARKER_COOKIE, '1', { maxAgeSeconds, path: '/', httpOnly: false, secure }),
+    ]);
   }
 
   private assertEnabled(): void {
