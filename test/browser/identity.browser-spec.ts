@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser, hence the DOM types.
 import { simpleParser } from 'mailparser';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -204,6 +206,8 @@ describe('Identity pages in the web application (Chromium)', () => {
     await page.getByRole('heading', { level: 1, name: 'Espace prescripteur' }).waitFor();
     const cookies = await context.cookies();
     expect(cookies.find((cookie) => cookie.name === 'pn_access')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    // The page can read its CSRF token (a change works without reloading first).
+    expect(await page.evaluate(() => document.cookie)).toContain('pn_csrf=');
     const [user] = await server.query<{ status: string; proconnect_sub: string }>(`SELECT status, proconnect_sub FROM users WHERE email = $1`, [email]);
     expect(user).toEqual({ status: 'active', proconnect_sub: 'sub-browser-proconnect' });
 

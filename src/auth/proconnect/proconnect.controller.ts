@@ -11,6 +11,7 @@ import { ProConnectSessionDto } from '../dto/proconnect-session.dto';
 import { ProConnectStatusDto } from '../dto/proconnect-status.dto';
 import { cookiesMustBeSecure, parseCookieHeader, serializeCookie } from '../session-cookies';
 import { SessionService } from '../session.service';
+import { WEB_CONTENT_SECURITY_POLICY } from '../../web/content-security-policy';
 import { wantsJsonAnswer } from './proconnect.rules';
 import { ProConnectService } from './proconnect.service';
 
@@ -60,11 +61,15 @@ export class ProConnectController {
    */
   @Public()
   @Get('callback')
-  @ApiOkResponse({ type: ProConnectSessionDto, description: 'With `Accept: application/json`: the token pair of a password login.' })
+  @ApiOkResponse({
+    type: ProConnectSessionDto,
+    description:
+      'With `Accept: application/json`: the token pair of a password login. A browser instead gets a short French page (text/html) that has set the session cookies and moves on to the web application (the page it asked for, else its space).',
+  })
   @ApiResponse({
     status: 303,
     description:
-      'A browser: signed in (session cookies set), sent to the page it asked for or to its space; or refused, sent to the login page with `?proconnect=<reason>` (unknown person, SIRET that does not match, forged or expired flow, answer that fails verification).',
+      'A browser refused: sent to the login page with `?proconnect=<reason>` (unknown person, SIRET that does not match, forged or expired flow, answer that fails verification), where the reason is said in French.',
     headers: { Location: { description: 'A page of the web application.', schema: { type: 'string' } } },
   })
   @ApiErrors('PROCONNECT_DISABLED', 'PROCONNECT_REFUSED')
@@ -90,7 +95,10 @@ export class ProConnectController {
     // The login page, now signed in, sends the person on with the web application's own rule (its space, or
     // the page asked for if it lies in that space).
     const landing = outcome.returnPath ? `${WEB_PATHS.login}?${new URLSearchParams({ [RETURN_PARAMETER]: outcome.returnPath })}` : WEB_PATHS.home;
-    await reply.redirect(landing, 303);
+    // A page of our own that moves on, rather than a redirect: a document reached through ProConnect's
+    // cross-site redirects does not see the SameSite=Strict cookies in document.cookie (the page would miss
+    // its CSRF token until reloaded); a navigation started by our own page is same-site.
+    await reply.status(200).type('text/html; charset=utf-8').header('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY).send(landingPage(landing));
   }
 
   /**
@@ -140,4 +148,13 @@ export function readCookie(header: string | undefined, name: string): string | u
     if (key === name) return value.join('=');
   }
   return undefined;
+}
+
+/** `landing` is one of our own paths (WEB_PATHS, safeReturnPath), escaped all the same. */
+function landingPage(landing: string): string {
+  const href = landing.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>Connexion — Pass numérique</title></head>
+<body><main><p>Vous êtes connecté. <a href="${href}">Continuer vers le Pass numérique</a></p></main></body></html>
+`;
 }

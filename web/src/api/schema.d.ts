@@ -4699,7 +4699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description With `Accept: application/json`: the token pair of a password login. */
+            /** @description With `Accept: application/json`: the token pair of a password login. A browser instead gets a short French page (text/html) that has set the session cookies and moves on to the web application (the page it asked for, else its space). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4708,7 +4708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProConnectSessionDto"];
                 };
             };
-            /** @description A browser: signed in (session cookies set), sent to the page it asked for or to its space; or refused, sent to the login page with `?proconnect=<reason>` (unknown person, SIRET that does not match, forged or expired flow, answer that fails verification). */
+            /** @description A browser refused: sent to the login page with `?proconnect=<reason>` (unknown person, SIRET that does not match, forged or expired flow, answer that fails verification), where the reason is said in French. */
             303: {
                 headers: {
                     /** @description A page of the web application. */
