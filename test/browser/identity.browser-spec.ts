@@ -45,6 +45,7 @@ describe('Identity pages in the web application (Chromium)', () => {
         PROCONNECT_CLIENT_ID: CLIENT_ID,
         PROCONNECT_CLIENT_SECRET: CLIENT_SECRET,
         PROCONNECT_REDIRECT_URL: `${baseUrl}/api/v1/auth/proconnect/callback`,
+        PROCONNECT_POST_LOGOUT_REDIRECT_URL: `${baseUrl}/`,
       };
     });
     provider.loginForm = true;
