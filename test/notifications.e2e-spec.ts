@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/common/time/paris-time';
 import { NotificationDigestsService } from '../src/modules/notifications/notification-digests.service';
 import { OutboxService } from '../src/modules/notifications/outbox.service';
+import { WEB_PATHS, webLink } from '../src/web/web-paths';
 import { defaultStatementPeriodEnd } from '../src/modules/reimbursements/statement-period.rules';
 import { WorkerModule } from '../src/worker.module';
 import { anctAdmin, bearer, funderManager, http, invitedColleague, type LoggedIn, prescriberAgent, venueAgent } from './support/actors';
@@ -88,7 +89,8 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     await smtp.waitFor(() => smtp.to(colleague.email).some((mail) => mail.subject.includes('refusée')));
     const approvalMail = smtp.to(funder.email).find((mail) => mail.subject.includes('approuvée'))!;
     expect(approvalMail.text).toContain('200 carnets de 5 chèques');
-    expect(approvalMail.text).toContain(`/orders/${approved.id}`);
+    // Links open pages of the web application (WEB_PATHS) under PUBLIC_BASE_URL: here the funder's space.
+    expect(approvalMail.text).toContain(`Voir la commande : ${webLink(testApp.config.PUBLIC_BASE_URL, WEB_PATHS.home)}\n`);
     const rejectionMail = smtp.to(colleague.email).find((mail) => mail.subject.includes('refusée'))!;
     expect(rejectionMail.text).toContain('Motif : Enveloppe déjà consommée');
     // The colleague turned approvals off: no message was even written for them.
@@ -192,7 +194,7 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     await smtp.waitFor(() => smtp.to(anct.email).some((mail) => mail.subject.startsWith('[Pass numérique] Rapprochement')));
     const mail = smtp.to(anct.email).find((received) => received.subject.startsWith('[Pass numérique] Rapprochement'))!;
     expect(mail.subject).toBe(`[Pass numérique] Rapprochement : ${summary.anomalies} anomalie(s)`);
-    expect(mail.text).toContain(`/reconciliation-runs/${run.body.id}`);
+    expect(mail.text).toContain(`Voir les anomalies : ${webLink(testApp.config.PUBLIC_BASE_URL, WEB_PATHS.anctHome)}\n`);
     expect(smtp.to(funder.email).filter((received) => received.subject.includes('Rapprochement'))).toHaveLength(0);
   });
 
