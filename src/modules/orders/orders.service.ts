@@ -20,6 +20,7 @@ import type { RejectOrderDto } from './dto/reject-order.dto';
 import { OrderEntity } from './order.entity';
 import { OrderError } from './orders.errors';
 import { OrdersRepository } from './orders.repository';
+import { WEB_PATHS } from '../../web/web-paths';
 import {
   assertPaymentCoversOrder,
   assertPaymentDateNotInFuture,
@@ -268,7 +269,7 @@ export class OrdersService {
 
   /** The funder's users hear of ANCT's decision by e-mail, written in the decision's transaction. */
   private async notifyDecision(manager: EntityManager, order: OrderEntity): Promise<void> {
-    const facts = { ...order, url: this.notifications.link(`/orders/${order.id}`) };
+    const facts = { ...order, url: this.notifications.link(WEB_PATHS.home) };
     if (order.status === 'approved') {
       await this.notifications.notifyOrganisations(manager, { kind: 'order_approved', eventKey: `order.approved:${order.id}`, organisations: [order.funderId], content: orderApprovedMail(facts) });
     } else if (order.status === 'rejected') {

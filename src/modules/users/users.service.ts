@@ -6,7 +6,6 @@ import { ActorCache } from '../../auth/actor-cache';
 import { AuthService } from '../../auth/auth.service';
 import { ROLE_BY_ORGANISATION_KIND } from '../../auth/role';
 import { newSecretToken, sha256 } from '../../auth/secret-token';
-import { AppConfig } from '../../config/app-config';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import type { ListUsersQuery } from './dto/list-users.query';
@@ -15,6 +14,7 @@ import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { invitationMail } from '../notifications/notification-messages';
 import { NotificationsService } from '../notifications/notifications.service';
+import { WEB_PATHS } from '../../web/web-paths';
 import { UserEntity } from './user.entity';
 import { UserError } from './users.errors';
 import { UsersRepository } from './users.repository';
@@ -50,7 +50,6 @@ export interface NewUser {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly transactions: TransactionRunner,
@@ -94,7 +93,7 @@ export class UsersService {
       objectOrganisationId: organisation.id,
       after: { email, role: user.role, isOrganisationAdmin: user.isOrganisationAdmin },
     });
-    const invitationUrl = `${this.config.PUBLIC_BASE_URL}/invitation#token=${invitationToken}`;
+    const invitationUrl = this.notifications.link(WEB_PATHS.invitation, invitationToken);
     await this.notifications.sendToPerson(manager, {
       kind: 'invitation',
       eventKey: `user.invited:${user.id}`,

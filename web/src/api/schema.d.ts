@@ -148,6 +148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/proconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProConnectController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/proconnect/callback": {
         parameters: {
             query?: never;
@@ -172,6 +188,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ProConnectController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/proconnect/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProConnectController_logout"];
         put?: never;
         post?: never;
         delete?: never;
@@ -207,6 +239,38 @@ export interface paths {
         put?: never;
         post: operations["SessionController_open"];
         delete: operations["SessionController_close"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionController_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionController_resetPassword"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3218,6 +3282,10 @@ export interface components {
             /** @example Bearer */
             tokenType: string;
         };
+        ProConnectStatusDto: {
+            /** @description Whether sign-in with ProConnect is configured (the login page shows its button only then). */
+            enabled: boolean;
+        };
         ProgrammeDto: {
             /**
              * @example [
@@ -4635,7 +4703,7 @@ export interface operations {
             };
         };
     };
-    ProConnectController_callback: {
+    ProConnectController_status: {
         parameters: {
             query?: never;
             header?: never;
@@ -4649,16 +4717,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ProConnectStatusDto"];
+                };
+            };
+        };
+    };
+    ProConnectController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: application/json`: the token pair of a password login. A browser instead gets a short French page (text/html) that has set the session cookies and moves on to the web application (the page it asked for, else its space). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ProConnectSessionDto"];
                 };
             };
-            /** @description A French page for the browser: unknown person, SIRET that does not match, forged or expired flow, response that fails verification. */
+            /** @description A browser refused: sent to the login page with `?proconnect=<reason>` (unknown person, SIRET that does not match, forged or expired flow, answer that fails verification), where the reason is said in French. */
+            303: {
+                headers: {
+                    /** @description A page of the web application. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROCONNECT_REFUSED */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "PROCONNECT_REFUSED";
+                    };
                 };
             };
             /** @description PROCONNECT_DISABLED */
@@ -4677,7 +4777,10 @@ export interface operations {
     };
     ProConnectController_login: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page of the web application to open once signed in (a path of this site; anything else is ignored). */
+                retour?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4693,6 +4796,18 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
             /** @description PROCONNECT_DISABLED */
             404: {
                 headers: {
@@ -4704,6 +4819,26 @@ export interface operations {
                         code?: "PROCONNECT_DISABLED";
                     };
                 };
+            };
+        };
+    };
+    ProConnectController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To ProConnect’s end-session address, or to the login page. */
+            303: {
+                headers: {
+                    /** @description Where the browser goes. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4841,6 +4976,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description CSRF_REJECTED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CSRF_REJECTED";
+                    };
+                };
+            };
+        };
+    };
+    SessionController_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Sets the session cookies (pn_access, pn_refresh, pn_csrf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionActorDto"];
+                };
+            };
+            /** @description INVALID_INVITATION, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_INVITATION" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description CSRF_REJECTED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "CSRF_REJECTED";
+                    };
+                };
+            };
+        };
+    };
+    SessionController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Sets the session cookies (pn_access, pn_refresh, pn_csrf). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionActorDto"];
+                };
+            };
+            /** @description INVALID_PASSWORD_RESET, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_PASSWORD_RESET" | "VALIDATION_FAILED";
+                    };
+                };
             };
             /** @description CSRF_REJECTED */
             403: {

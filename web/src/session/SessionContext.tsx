@@ -3,6 +3,10 @@ import { api } from '../api/client';
 import { rememberActor, rememberedActor } from '../venue/offline/offline-store';
 import type { SessionActor } from './spaces';
 
+/** Names shared with the server (src/auth/proconnect/proconnect.controller.ts). */
+const PROCONNECT_MARKER_COOKIE = 'pn_proconnect';
+const PROCONNECT_LOGOUT_PATH = '/api/v1/auth/proconnect/logout';
+
 interface SessionState {
   /** `undefined` while the first look-up runs; `null` when nobody is logged in. */
   actor: SessionActor | null | undefined;
@@ -37,6 +41,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     await api.DELETE('/api/v1/auth/session');
     await rememberActor(null).catch(() => undefined);
+    // Signed in with ProConnect: its session ends too (the server sends the browser through ProConnect's logout).
+    if (document.cookie.split(';').some((part) => part.trim() === `${PROCONNECT_MARKER_COOKIE}=1`)) {
+      window.location.assign(PROCONNECT_LOGOUT_PATH);
+      return;
+    }
     setActor(null);
   }, []);
 

@@ -6,9 +6,9 @@ import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery
 import { upsertCronSchedule } from '../../../queue/job-schedules';
 import { QUEUE_NAMES } from '../../../queue/queue-names';
 import { NotificationDigestsService, WRITE_DIGESTS_JOB } from '../notification-digests.service';
-import { DELIVER_MESSAGE_JOB, DISPATCH_OUTBOX_JOB, type DeliverMessagePayload, OutboxService } from '../outbox.service';
+import { DELIVER_MESSAGE_JOB, DISPATCH_OUTBOX_JOB, type DeliverMessagePayload, OutboxService, PURGE_OUTBOX_JOB } from '../outbox.service';
 
-/** The `notifications` queue: outbox dispatch (every OUTBOX_DISPATCH_SECONDS), one delivery per message, and the daily digests. */
+/** The `notifications` queue: outbox dispatch (every OUTBOX_DISPATCH_SECONDS), one delivery per message, the daily digests and the daily purge of old sent messages. */
 @Processor(QUEUE_NAMES.notifications)
 export class NotificationsProcessor extends JobProcessor implements RecoversJobs {
 
@@ -31,6 +31,7 @@ export class NotificationsProcessor extends JobProcessor implements RecoversJobs
       created++;
     }
     if (await upsertCronSchedule(this.queue, 'daily-notification-digests', this.config.NOTIFICATION_DIGEST_CRON, WRITE_DIGESTS_JOB, occasion)) created++;
+    if (await upsertCronSchedule(this.queue, 'daily-outbox-purge', this.config.OUTBOX_PURGE_CRON, PURGE_OUTBOX_JOB, occasion)) created++;
     return created;
   }
 
@@ -47,6 +48,11 @@ export class NotificationsProcessor extends JobProcessor implements RecoversJobs
           const written = await this.digests.writeDigests();
           this.logger.log(`Digests written: ${JSON.stringify(written)}`);
           return written;
+        }
+        case PURGE_OUTBOX_JOB: {
+          const purged = await this.outbox.purgeSent();
+          this.logger.log(`${purged} sent e-mail(s) older than ${this.config.OUTBOX_SENT_RETENTION_DAYS} days purged from the outbox`);
+          return { purged };
         }
         default:
           this.logger.warn(`Unknown job ${job.name} on the notifications queue: ignored`);
