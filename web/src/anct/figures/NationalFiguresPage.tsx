@@ -105,7 +105,9 @@ function Figures({ programmes, funders }: { programmes: Programme[]; funders: Or
             </Select>
           </div>
         </div>
-        <Button type="submit">Afficher les chiffres</Button>
+        <Button type="submit" className="fr-mt-2w">
+          Afficher les chiffres
+        </Button>
       </form>
       <DataStatus state={figures}>
         {(data) => (
