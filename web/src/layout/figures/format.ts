@@ -1,8 +1,8 @@
+import { formatPercentFr } from '../../../../src/common/export/french-percent';
 import { euros } from '../labels';
 
-/** How the figures pages write numbers (French): counts with a thousands space, rates with one decimal as the reports do. */
+/** How the figures pages write numbers (French): counts with a thousands space, rates rounded as the reports round them. */
 const COUNT = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const COMPACT = new Intl.NumberFormat('fr-FR', { notation: 'compact', maximumFractionDigits: 1 });
 const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const SHORT_MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' });
@@ -10,11 +10,11 @@ const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyl
 
 export const count = (value: number): string => COUNT.format(value);
 
-/** A ratio (0–1) as a percentage; "—" when there was nothing to divide by. */
-export const percent = (ratio: number | null): string => (ratio === null ? '—' : PERCENT.format(ratio));
+/** A ratio (0–1) as the reports write it, with French spacing ("12,5 %"); "—" when there was nothing to divide by. */
+export const percent = (ratio: number | null): string => (ratio === null ? '—' : formatPercentFr(ratio).replace('%', '\u202f%'));
 
 /** Basis points (5000) as a percentage (50,0 %). */
-export const percentOfBasisPoints = (basisPoints: number): string => PERCENT.format(basisPoints / 10_000);
+export const percentOfBasisPoints = (basisPoints: number): string => percent(basisPoints / 10_000);
 
 /** Cents as euros, and the axis' short form (12 k€). */
 export { euros };
