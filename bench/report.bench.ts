@@ -48,11 +48,11 @@ async function waitFor<T>(read: () => Promise<T | null>, timeoutMs: number): Pro
 
 /** The baseline: the report's aggregation query alone, prepared and executed in psql (\timing), with the job's session settings. */
 function psqlBaseline(databaseUrl: string, programmeId: string): number {
-  const prepared = `PREPARE summary(uuid, uuid) AS ${SUMMARY_SQL.replace(/\s+/g, ' ')}`;
+  const prepared = `PREPARE summary(uuid, uuid, text) AS ${SUMMARY_SQL.replace(/\s+/g, ' ')}`;
   const settings = ANALYTICAL_SETTINGS.map(([name, value]) => `SET ${name} = '${value}';`).join(' ');
   const result = spawnSync(
     'psql',
-    [databaseUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-c', settings, '-c', '\\timing on', '-c', prepared, '-c', `EXECUTE summary('${programmeId}', NULL)`],
+    [databaseUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-c', settings, '-c', '\\timing on', '-c', prepared, '-c', `EXECUTE summary('${programmeId}', NULL, NULL)`],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);

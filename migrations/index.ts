@@ -16,6 +16,7 @@ import { OutboxAndNotificationPreferences1796194456252 } from './1796194456252-O
 import { PasswordResetTokens1796195887141 } from './1796195887141-PasswordResetTokens';
 import { BeneficiaryDataErasure1796196928582 } from './1796196928582-BeneficiaryDataErasure';
 import { ProConnectIdentity1796197971160 } from './1796197971160-ProConnectIdentity';
+import { FundingFunnelOrderedAllocated1796205322204 } from './1796205322204-FundingFunnelOrderedAllocated';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS: Function[] = [
   PasswordResetTokens1796195887141,
   BeneficiaryDataErasure1796196928582,
   ProConnectIdentity1796197971160,
+  FundingFunnelOrderedAllocated1796205322204,
 ];

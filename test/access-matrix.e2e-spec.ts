@@ -304,6 +304,12 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/v1/funding-reports/{id}/summary.csv', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/summary.csv`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/api/v1/funding-reports/{id}/funnel.csv', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/funnel.csv`, allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/api/v1/funding-reports/{id}/report.xlsx', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/report.xlsx`, allowed: ['anct', 'funderA'] },
+  {
+    method: 'get',
+    route: '/api/v1/funding-figures',
+    url: (f) => `/api/v1/funding-figures?programmeId=${f.programmeAId}&funderId=${f.actors.funderA.organisationId}`,
+    allowed: ['anct', 'funderA'],
+  },
   { method: 'get', route: '/api/v1/venues', url: () => '/api/v1/venues', allowed: ['anct'] },
   { method: 'get', route: '/api/v1/venues/{id}', url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}`, allowed: ['anct', 'venueA'] },
   {

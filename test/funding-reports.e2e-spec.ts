@@ -55,6 +55,36 @@ function xlsxRow(e: Expected): unknown[] {
   ];
 }
 
+/** The figures of one scope as the API answers them (FundingFiguresValuesDto). */
+type FiguresValues = Record<string, number | boolean | null>;
+
+/** The report's row a scope's live figures must equal: each figure in the column of the same meaning. */
+function expectedFromFigures(level: string, code: string, label: string, v: FiguresValues): Expected {
+  const n = (key: string) => v[key] as number;
+  return {
+    level, code, label,
+    counts: [n('carnetsOrdered'), n('vouchersOrdered')],
+    money: [n('valueOrderedCents'), n('valuePaidCents'), n('feesPaidCents')],
+    vouchers: ['vouchersInStock', 'vouchersAllocated', 'vouchersIssued', 'vouchersRedeemed', 'vouchersExpired', 'vouchersCancelled', 'vouchersEverIssued'].map(n),
+    redemptionRate: v.redemptionRate as number | null,
+    carnets: [n('carnetsIssued'), n('peopleReached'), n('carnetsWithoutPersonId'), n('carnetsTargetPublic')],
+    targetShare: v.targetPublicShare as number | null,
+    targetMet: v.targetPublicMinimumMet === null ? '' : v.targetPublicMinimumMet ? 'Oui' : 'Non',
+    venues: n('venuesActive'),
+    value: ['valueRedeemedCents', 'valueReimbursedCents', 'valuePendingCents', 'stateShareDueCents', 'stateSharePaidCents', 'creditNoteCents'].map(n),
+  };
+}
+
+/** A month of the live funnel as the report's funnel CSV writes it. */
+function funnelCsvRow(m: Record<string, number | string | null>): string[] {
+  return [
+    m.month as string,
+    ...['carnetsOrdered', 'carnetsAllocated', 'carnetsIssued', 'carnetsFirstUse', 'carnetsAllUsed'].map((key) => String(m[key])),
+    percent(m.firstUseRate as number | null), percent(m.allUsedRate as number | null),
+    String(m.vouchersIssued), String(m.vouchersRedeemed),
+  ];
+}
+
 describe('Funding reports', () => {
   let testApp: TestApp;
   let storageDir: string;
@@ -231,14 +261,18 @@ describe('Funding reports', () => {
     });
 
     const funnel = parseFrenchCsv(await download(anct.token, id, 'funnel.csv'));
+    // The orders were approved and their carnets allocated this month; carnets were handed out last month and this month.
     expect(funnel).toEqual([
-      ['Mois de distribution', 'Carnets distribués', 'Carnets avec un premier chèque encaissé', 'Carnets entièrement utilisés', 'Taux de premier usage', 'Taux d’utilisation complète', 'Chèques distribués', 'Chèques encaissés'],
-      [lastMonthDay.slice(0, 7), '2', '2', '1', '100,0%', '50,0%', '10', '6'],
-      [thisMonth, '2', '1', '0', '50,0%', '0,0%', '20', '1'],
+      [
+        'Mois', 'Carnets commandés', 'Carnets attribués', 'Carnets distribués', 'Carnets avec un premier chèque encaissé', 'Carnets entièrement utilisés',
+        'Taux de premier usage', 'Taux d’utilisation complète', 'Chèques distribués', 'Chèques encaissés',
+      ],
+      [lastMonthDay.slice(0, 7), '0', '0', '2', '2', '1', '100,0%', '50,0%', '10', '6'],
+      [thisMonth, '7', '5', '2', '1', '0', '50,0%', '0,0%', '20', '1'],
     ]);
     expect((await sheet(workbook, 'Parcours')).slice(1)).toEqual([
-      [lastMonthDay.slice(0, 7), 2, 2, 1, 1, 0.5, 10, 6],
-      [thisMonth, 2, 1, 0, 0.5, 0, 20, 1],
+      [lastMonthDay.slice(0, 7), 0, 0, 2, 2, 1, 1, 0.5, 10, 6],
+      [thisMonth, 7, 5, 2, 1, 0, 0.5, 0, 20, 1],
     ]);
     expect((await sheet(workbook, 'À propos'))[2]).toEqual(['Périmètre', 'Tous les financeurs du programme']);
   });
@@ -248,7 +282,8 @@ describe('Funding reports', () => {
     const csv = parseFrenchCsv(await download(rhone1.token, id, 'summary.csv'));
     expect(csv.slice(1)).toEqual([csvRow(expectedRows()[3])]);
     expect(parseFrenchCsv(await download(rhone1.token, id, 'funnel.csv')).slice(1)).toEqual([
-      [lastMonthDay.slice(0, 7), '2', '2', '1', '100,0%', '50,0%', '10', '6'],
+      [lastMonthDay.slice(0, 7), '0', '0', '2', '2', '1', '100,0%', '50,0%', '10', '6'],
+      [thisMonth, '4', '3', '0', '0', '0', '', '', '0', '0'],
     ]);
 
     await http(testApp).get(`/api/v1/funding-reports/${id}`).set(bearer(rhone2.token)).expect(404);
@@ -262,6 +297,73 @@ describe('Funding reports', () => {
     );
     await http(testApp).get(`/api/v1/funding-reports/${programmeWide.id}`).set(bearer(rhone1.token)).expect(404);
     await http(testApp).get(`/api/v1/funding-reports/${id}`).set(bearer(anct.token)).expect(200);
+  });
+
+  const figures = async (token: string, query: string, status = 200) =>
+    (await http(testApp).get(`/api/v1/funding-figures?${query}`).set(bearer(token)).expect(status)).body;
+
+  it('gives ANCT live figures equal to the programme report, line by line and month by month', async () => {
+    const live = await figures(anct.token, `programmeId=${programmeId}`);
+    const id = await buildReport(anct.token, { programmeId });
+    const csv = parseFrenchCsv(await download(anct.token, id, 'summary.csv')).slice(1);
+    const fromFigures = [
+      expectedFromFigures('Programme', '', live.programmeLabel, live.totals),
+      ...live.funders.map((f: FiguresValues & { siren: string; name: string }) => expectedFromFigures('Financeur', f.siren, f.name, f)),
+      ...live.departements.map((d: FiguresValues & { departement: string; label: string }) => expectedFromFigures('Département', d.departement, d.label, d)),
+    ];
+    expect(fromFigures.map(csvRow)).toEqual(csv);
+    // And they are the data set's figures, not merely equal to a report that could be wrong the same way.
+    expect(fromFigures).toEqual(expectedRows());
+    expect(parseFrenchCsv(await download(anct.token, id, 'funnel.csv')).slice(1)).toEqual(live.months.map(funnelCsvRow));
+    expect(live).toMatchObject({ programmeId, programmeLabel: 'Pass numérique (2026)', funderId: null, departement: null, scopeLabel: 'Pass numérique (2026)' });
+    expect(live.totals.targetPublicMinRateBp).toBe(5000);
+    expect(live.funders.map((f: { funderId: string; departement: string }) => [f.funderId, f.departement])).toEqual([
+      [isere.organisationId, '38'],
+      [rhone2.organisationId, '69'],
+      [rhone1.organisationId, '69'],
+    ]);
+  });
+
+  it('gives ANCT the figures of one département or one funder, equal to the report’s lines for them', async () => {
+    const rows = expectedRows();
+    const rhoneDepartement = await figures(anct.token, `programmeId=${programmeId}&departement=69`);
+    expect(rhoneDepartement.scopeLabel).toBe('Département 69');
+    expect(expectedFromFigures('Département', '69', 'Département 69', rhoneDepartement.totals)).toEqual(rows[5]);
+    expect(rhoneDepartement.funders.map((f: { name: string }) => f.name)).toEqual(['Département du Rhône', 'Métropole de Lyon']);
+    expect(rhoneDepartement.departements.map((d: { departement: string }) => d.departement)).toEqual(['69']);
+    const isereDepartement = await figures(anct.token, `programmeId=${programmeId}&departement=38`);
+    expect(expectedFromFigures('Département', '38', 'Département 38', isereDepartement.totals)).toEqual(rows[4]);
+    expect(isereDepartement.months).toEqual([]);
+
+    const lyon = await figures(anct.token, `programmeId=${programmeId}&funderId=${rhone1.organisationId}`);
+    expect(lyon).toMatchObject({ funderId: rhone1.organisationId, scopeLabel: 'Métropole de Lyon', departements: [] });
+    expect(expectedFromFigures('Financeur', sirens[rhone1.organisationId], 'Métropole de Lyon', lyon.totals)).toEqual(rows[3]);
+
+    const both = await figures(anct.token, `programmeId=${programmeId}&funderId=${rhone1.organisationId}&departement=69`, 400);
+    expect(both.code).toBe('VALIDATION_FAILED');
+    await figures(anct.token, `programmeId=${programmeId}&departement=6`, 400);
+    await figures(anct.token, 'programmeId=00000000-0000-4000-8000-000000000000', 404);
+  });
+
+  it('gives a funder the figures of its own territory only, equal to its own report', async () => {
+    const own = await figures(rhone1.token, `programmeId=${programmeId}`);
+    const id = await buildReport(rhone1.token, { programmeId });
+    expect([csvRow(expectedFromFigures('Financeur', own.funders[0].siren, own.funders[0].name, own.totals))]).toEqual(
+      parseFrenchCsv(await download(rhone1.token, id, 'summary.csv')).slice(1),
+    );
+    expect(parseFrenchCsv(await download(rhone1.token, id, 'funnel.csv')).slice(1)).toEqual(own.months.map(funnelCsvRow));
+    expect(own).toMatchObject({ funderId: rhone1.organisationId, departement: null, departements: [] });
+    expect(own.funders.map((f: { funderId: string }) => f.funderId)).toEqual([rhone1.organisationId]);
+    expect(await figures(rhone1.token, `programmeId=${programmeId}&funderId=${rhone1.organisationId}`)).toEqual({ ...own, asOf: expect.any(String) });
+
+    // Another funder's figures, a département's, or a programme it is not enrolled in: nothing to see.
+    const other = await figures(rhone1.token, `programmeId=${programmeId}&funderId=${rhone2.organisationId}`, 404);
+    const missing = await figures(rhone1.token, `programmeId=${programmeId}&funderId=00000000-0000-4000-8000-000000000000`, 404);
+    expect({ ...other, requestId: null }).toEqual({ ...missing, requestId: null });
+    await figures(rhone1.token, `programmeId=${programmeId}&departement=69`, 400);
+    const notEnrolled = await createProgramme(testApp, { name: 'Programme des autres', year: 2026 });
+    await figures(rhone1.token, `programmeId=${notEnrolled.id}`, 404);
+    await http(testApp).get(`/api/v1/funding-figures?programmeId=${programmeId}`).expect(401);
   });
 
   it('answers 409 while a report is not ready and 404 for an unknown programme', async () => {

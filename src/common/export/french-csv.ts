@@ -14,6 +14,7 @@ import {
   readExportCell,
   WallClock,
 } from './export-column';
+import { formatPercentFr } from './french-percent';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_SEPARATOR = ';';
@@ -57,11 +58,8 @@ export function formatDateTimeFr(date: Date): string {
   return wallClockText(parisWallClock(date));
 }
 
-/** 0.125 → "12,5%" (one decimal, as the XLSX export shows it); French Excel reads it as 0.125. */
-export function formatPercentFr(ratio: number): string {
-  const text = (ratio * 100).toFixed(1);
-  return `${text === '-0.0' ? '0.0' : text}%`.replace('.', ',');
-}
+/** Percentages are written by a module without Node imports, shared with the web pages. */
+export { formatPercentFr };
 
 /** Quotes a field if needed, doubling inner quotes (RFC 4180 with ';'). */
 export function quoteCsvField(field: string): string {

@@ -1,7 +1,10 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { FundingReportEntity } from './funding-report.entity';
 
-/** Usage funnel of the carnets handed out in one month (Paris): how many were used at least once, and fully. */
+/**
+ * Usage funnel of one month (Paris): carnets ordered and allocated that month, and the carnets handed out
+ * that month with how many of them were used at least once, and fully.
+ */
 @Entity('funding_report_funnel_rows')
 export class FundingReportFunnelRowEntity {
   @PrimaryColumn('uuid')
@@ -11,10 +14,12 @@ export class FundingReportFunnelRowEntity {
   @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_funding_report_funnel_rows_report' })
   report?: FundingReportEntity;
 
-  /** First day of the month of issue. */
+  /** First day of the month. */
   @PrimaryColumn({ type: 'date' })
   month: string;
 
+  @Column({ type: 'bigint' }) carnetsOrdered: string;
+  @Column({ type: 'bigint' }) carnetsAllocated: string;
   @Column({ type: 'bigint' }) carnetsIssued: string;
   @Column({ type: 'bigint' }) carnetsFirstUse: string;
   @Column({ type: 'bigint' }) carnetsAllUsed: string;

@@ -64,7 +64,9 @@ export const SUMMARY_COLUMNS: readonly ExportColumn<SummaryRow>[] = [
 ];
 
 export const FUNNEL_COLUMNS: readonly ExportColumn<FunnelRow>[] = [
-  { header: 'Mois de distribution', kind: 'text', value: (row) => row.month.slice(0, 7), width: 12 },
+  { header: 'Mois', kind: 'text', value: (row) => row.month.slice(0, 7), width: 10 },
+  { header: 'Carnets commandés', kind: 'integer', value: (row) => exactNumber(row.carnetsOrdered) },
+  { header: 'Carnets attribués', kind: 'integer', value: (row) => exactNumber(row.carnetsAllocated) },
   { header: 'Carnets distribués', kind: 'integer', value: (row) => exactNumber(row.carnetsIssued) },
   { header: 'Carnets avec un premier chèque encaissé', kind: 'integer', value: (row) => exactNumber(row.carnetsFirstUse) },
   { header: 'Carnets entièrement utilisés', kind: 'integer', value: (row) => exactNumber(row.carnetsAllUsed) },

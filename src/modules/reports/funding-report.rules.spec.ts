@@ -1,4 +1,4 @@
-import { exactNumber, ratio, redemptionRate, targetPublicMet, targetPublicShare } from './funding-report.rules';
+import { exactNumber, meetsTargetPublicMinimum, ratio, redemptionRate, targetPublicMet, targetPublicShare } from './funding-report.rules';
 
 describe('funding report ratios', () => {
   it.each([
@@ -21,6 +21,7 @@ describe('funding report ratios', () => {
     [0, 5, 0, 'Oui'],
   ])('%d of %d for a minimum of %d bp → %p', (target, total, minimum, expected) => {
     expect(targetPublicMet(target, total, minimum)).toBe(expected);
+    expect(meetsTargetPublicMinimum(target, total, minimum)).toBe(expected === null ? null : expected === 'Oui');
   });
 
   it('reads bigint text exactly and refuses what a double cannot hold', () => {

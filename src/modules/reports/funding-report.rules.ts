@@ -18,11 +18,17 @@ export function targetPublicShare(targetPublic: number, withRecord: number): num
   return ratio(targetPublic, withRecord);
 }
 
-/** "Oui" / "Non" against the programme minimum (basis points); empty when nothing was handed out. */
-export function targetPublicMet(targetPublic: number, withRecord: number, minimumRateBp: number): 'Oui' | 'Non' | null {
+/** Whether the share of the target public reaches the programme minimum (basis points); null when nothing was handed out. */
+export function meetsTargetPublicMinimum(targetPublic: number, withRecord: number, minimumRateBp: number): boolean | null {
   if (withRecord === 0) return null;
   // Integer comparison: target / withRecord >= minimum / 10 000, without a float.
-  return targetPublic * 10_000 >= minimumRateBp * withRecord ? 'Oui' : 'Non';
+  return targetPublic * 10_000 >= minimumRateBp * withRecord;
+}
+
+/** "Oui" / "Non" against the programme minimum, as the report's cells say it; empty when nothing was handed out. */
+export function targetPublicMet(targetPublic: number, withRecord: number, minimumRateBp: number): 'Oui' | 'Non' | null {
+  const met = meetsTargetPublicMinimum(targetPublic, withRecord, minimumRateBp);
+  return met === null ? null : met ? 'Oui' : 'Non';
 }
 
 /** bigint columns arrive as strings: exact numbers for exports, refused beyond 2^53. */

@@ -1,8 +1,10 @@
 /**
- * The aggregation queries of a funding report. `$1` is the programme, `$2` a funder (null: the whole
- * programme). Every figure is computed per funder, per département (of the funder) and for the whole
- * scope in one pass over each table with GROUPING SETS, so distinct counts (people, venues) are
- * right at every level rather than summed. The benchmark times `SUMMARY_SQL` alone as its baseline.
+ * The aggregation queries of a funding report, and of the live figures (FundingFiguresService): one
+ * definition of every figure. `$1` is the programme, `$2` a funder (null: every funder), `$3` a
+ * département of funders (null: every département). Every figure is computed per funder, per
+ * département (of the funder) and for the whole scope in one pass over each table with GROUPING SETS,
+ * so distinct counts (people, venues) are right at every level rather than summed. The benchmark
+ * times `SUMMARY_SQL` alone as its baseline.
  */
 
 const GROUPING_KEYS = `
@@ -14,12 +16,13 @@ export const SUMMARY_SQL = `
 WITH funders AS (
   SELECT f.id AS funder_id, f.name, f.siren, coalesce(f.departement_code, '') AS departement
   FROM organisations f
-  WHERE f.kind = 'funder' AND ($2::uuid IS NULL OR f.id = $2)
+  WHERE f.kind = 'funder' AND ($2::uuid IS NULL OR f.id = $2) AND ($3::text IS NULL OR coalesce(f.departement_code, '') = $3)
     AND (EXISTS (SELECT 1 FROM orders o WHERE o.programme_id = $1 AND o.funder_id = f.id)
          OR EXISTS (SELECT 1 FROM programme_enrolments e WHERE e.programme_id = $1 AND e.funder_id = f.id))
 ),
 keys AS (
-  SELECT ${GROUPING_KEYS}, min(f.name) AS funder_name, min(f.siren) AS siren
+  SELECT ${GROUPING_KEYS}, min(f.name) AS funder_name, min(f.siren) AS siren,
+    CASE WHEN GROUPING(f.departement) = 0 THEN f.departement ELSE '' END AS departement
   FROM funders f ${GROUPING_SETS}
 ),
 ordered AS (
@@ -86,7 +89,8 @@ SELECT k.level, CASE k.level WHEN 'funder' THEN k.siren WHEN 'departement' THEN 
   coalesce(u.venues_active, 0) AS venues_active, coalesce(u.value_redeemed, 0) AS value_redeemed,
   coalesce(u.value_reimbursed, 0) AS value_reimbursed, coalesce(u.value_redeemed, 0) - coalesce(u.value_reimbursed, 0) AS value_pending,
   coalesce(m.state_share_due, 0) AS state_share_due, coalesce(m.state_share_paid, 0) AS state_share_paid, coalesce(m.credit_notes, 0) AS credit_notes,
-  CASE k.level WHEN 'programme' THEN 0 WHEN 'funder' THEN 1 ELSE 2 END AS level_order
+  CASE k.level WHEN 'programme' THEN 0 WHEN 'funder' THEN 1 ELSE 2 END AS level_order,
+  k.key AS scope_key, k.departement
 FROM keys k
 JOIN programmes p ON p.id = $1
 LEFT JOIN ordered od USING (level, key)
@@ -96,7 +100,7 @@ LEFT JOIN used u USING (level, key)
 LEFT JOIN money m USING (level, key)
 WHERE $2::uuid IS NULL OR k.level = 'funder'`;
 
-/** Stores the summary of report `$3`, ordered: the whole scope, then funders by name, then départements by code. */
+/** Stores the summary of report `$4`, ordered: the whole scope, then funders by name, then départements by code. */
 export const INSERT_SUMMARY_SQL = `
 INSERT INTO funding_report_rows (
   report_id, position, level, code, label, carnets_ordered, vouchers_ordered, value_ordered_cents, value_paid_cents, fees_paid_cents,
@@ -104,21 +108,64 @@ INSERT INTO funding_report_rows (
   carnets_issued, carnets_target_public, carnets_with_issuance_record, people_reached, carnets_without_person_id, target_public_min_rate_bp,
   venues_active, value_redeemed_cents, value_reimbursed_cents, value_pending_cents, state_share_due_cents, state_share_paid_cents, credit_note_cents
 )
-SELECT $3, row_number() OVER (ORDER BY s.level_order, s.label, s.code), s.level, s.code, s.label, s.carnets_ordered, s.vouchers_ordered,
+SELECT $4, row_number() OVER (ORDER BY s.level_order, s.label, s.code), s.level, s.code, s.label, s.carnets_ordered, s.vouchers_ordered,
   s.value_ordered, s.value_paid, s.fees_paid, s.in_stock, s.allocated, s.issued, s.redeemed, s.expired, s.cancelled, s.ever_issued,
   s.carnets_issued, s.target_public, s.with_record, s.people, s.without_person, s.target_public_min_rate_bp,
   s.venues_active, s.value_redeemed, s.value_reimbursed, s.value_pending, s.state_share_due, s.state_share_paid, s.credit_notes
 FROM (${SUMMARY_SQL}) s`;
 
-/** Usage funnel of report `$3`: carnets by month of hand-out (Paris), used at least once, used fully. */
+/**
+ * The usage funnel by month (Paris): carnets ordered (orders approved that month, or created when no
+ * decision date was recorded), carnets allocated to a prescriber that month (and not taken back), and
+ * the carnets handed out that month with how many of them were used at least once, and fully (so far).
+ */
+export const FUNNEL_SQL = `
+WITH scope_orders AS (
+  SELECT o.id, o.status, o.carnet_count, coalesce(o.decided_at, o.created_at) AS decided_at
+  FROM orders o JOIN organisations f ON f.id = o.funder_id
+  WHERE o.programme_id = $1 AND ($2::uuid IS NULL OR o.funder_id = $2) AND ($3::text IS NULL OR coalesce(f.departement_code, '') = $3)
+),
+ordered AS (
+  SELECT date_trunc('month', o.decided_at AT TIME ZONE 'Europe/Paris')::date AS month, sum(o.carnet_count) AS carnets_ordered
+  FROM scope_orders o WHERE o.status IN ('approved', 'paid', 'generating', 'ready')
+  GROUP BY 1
+),
+allocated AS (
+  SELECT date_trunc('month', c.allocated_at AT TIME ZONE 'Europe/Paris')::date AS month, count(*) AS carnets_allocated
+  FROM carnets c JOIN scope_orders o ON o.id = c.order_id
+  WHERE c.allocated_at IS NOT NULL
+  GROUP BY 1
+),
+handed_out AS (
+  SELECT month, count(*) AS carnets_issued, count(*) FILTER (WHERE redeemed > 0) AS carnets_first_use,
+    count(*) FILTER (WHERE redeemed = vouchers) AS carnets_all_used, sum(vouchers) AS vouchers_issued, sum(redeemed) AS vouchers_redeemed
+  FROM (
+    SELECT c.id, date_trunc('month', c.issued_at AT TIME ZONE 'Europe/Paris')::date AS month,
+           count(*) AS vouchers, count(*) FILTER (WHERE v.status = 'redeemed') AS redeemed
+    FROM carnets c JOIN scope_orders o ON o.id = c.order_id JOIN vouchers v ON v.carnet_id = c.id
+    WHERE c.issued_at IS NOT NULL
+    GROUP BY c.id, c.issued_at
+  ) carnet_use
+  GROUP BY month
+)
+SELECT month, coalesce(od.carnets_ordered, 0) AS carnets_ordered, coalesce(a.carnets_allocated, 0) AS carnets_allocated,
+  coalesce(h.carnets_issued, 0) AS carnets_issued, coalesce(h.carnets_first_use, 0) AS carnets_first_use,
+  coalesce(h.carnets_all_used, 0) AS carnets_all_used, coalesce(h.vouchers_issued, 0) AS vouchers_issued,
+  coalesce(h.vouchers_redeemed, 0) AS vouchers_redeemed
+FROM ordered od FULL JOIN allocated a USING (month) FULL JOIN handed_out h USING (month)`;
+
+/** Stores the usage funnel of report `$4`. */
 export const INSERT_FUNNEL_SQL = `
-INSERT INTO funding_report_funnel_rows (report_id, month, carnets_issued, carnets_first_use, carnets_all_used, vouchers_issued, vouchers_redeemed)
-SELECT $3, month, count(*), count(*) FILTER (WHERE redeemed > 0), count(*) FILTER (WHERE redeemed = vouchers), sum(vouchers), sum(redeemed)
-FROM (
-  SELECT c.id, date_trunc('month', c.issued_at AT TIME ZONE 'Europe/Paris')::date AS month,
-         count(*) AS vouchers, count(*) FILTER (WHERE v.status = 'redeemed') AS redeemed
-  FROM carnets c JOIN orders o ON o.id = c.order_id JOIN vouchers v ON v.carnet_id = c.id
-  WHERE o.programme_id = $1 AND ($2::uuid IS NULL OR c.funder_id = $2) AND c.issued_at IS NOT NULL
-  GROUP BY c.id, c.issued_at
-) carnet_use
-GROUP BY month`;
+INSERT INTO funding_report_funnel_rows (
+  report_id, month, carnets_ordered, carnets_allocated, carnets_issued, carnets_first_use, carnets_all_used, vouchers_issued, vouchers_redeemed
+)
+SELECT $4, f.month, f.carnets_ordered, f.carnets_allocated, f.carnets_issued, f.carnets_first_use, f.carnets_all_used, f.vouchers_issued, f.vouchers_redeemed
+FROM (${FUNNEL_SQL}) f`;
+
+/** The live figures of a scope (the dashboards): the summary rows in the report's order, as the report would store them. */
+export const FIGURES_SUMMARY_SQL = `
+SELECT s.* FROM (${SUMMARY_SQL}) s ORDER BY s.level_order, s.label, s.code`;
+
+/** The live usage funnel of a scope, month by month. */
+export const FIGURES_FUNNEL_SQL = `
+SELECT to_char(f.month, 'YYYY-MM') AS month_text, f.* FROM (${FUNNEL_SQL}) f ORDER BY f.month`;

@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { setLocalAnalyticalSettings } from '../../database/analytical-settings';
 import { streamQuery } from '../../database/query-stream';
+import type { FundingReportLevel } from './funding-report-row.entity';
 import type { FunnelRow, SummaryRow } from './funding-report.columns';
 import { FundingReportEntity } from './funding-report.entity';
-import { INSERT_FUNNEL_SQL, INSERT_SUMMARY_SQL } from './funding-report.sql';
+import { FIGURES_FUNNEL_SQL, FIGURES_SUMMARY_SQL, INSERT_FUNNEL_SQL, INSERT_SUMMARY_SQL } from './funding-report.sql';
 
 /** `column AS "property"` for every column of a row table, so streamed rows have the entity's shape. */
 function selectList(columns: Record<string, string>): string {
@@ -29,9 +30,45 @@ const SUMMARY_SELECT = selectList({
 });
 
 const FUNNEL_SELECT = selectList({
-  reportId: 'report_id', month: `to_char(month, 'YYYY-MM-DD')`, carnetsIssued: 'carnets_issued', carnetsFirstUse: 'carnets_first_use',
+  reportId: 'report_id', month: `to_char(month, 'YYYY-MM-DD')`, carnetsOrdered: 'carnets_ordered', carnetsAllocated: 'carnets_allocated', carnetsIssued: 'carnets_issued', carnetsFirstUse: 'carnets_first_use',
   carnetsAllUsed: 'carnets_all_used', vouchersIssued: 'vouchers_issued', vouchersRedeemed: 'vouchers_redeemed',
 });
+
+/** A programme, optionally narrowed to one funder or to the funders of one département. */
+export interface FiguresScope {
+  programmeId: string;
+  funderId: string | null;
+  departement: string | null;
+}
+
+/** A row of SUMMARY_SQL, named as the query names its columns. */
+export interface LiveSummaryRow {
+  level: FundingReportLevel;
+  code: string;
+  label: string;
+  /** The funder's id, the département's code, or empty for the scope's line. */
+  scope_key: string;
+  departement: string;
+  carnets_ordered: string; vouchers_ordered: string; value_ordered: string; value_paid: string; fees_paid: string;
+  in_stock: string; allocated: string; issued: string; redeemed: string; expired: string; cancelled: string; ever_issued: string;
+  carnets_issued: string; target_public: string; with_record: string; people: string; without_person: string;
+  target_public_min_rate_bp: number;
+  venues_active: string; value_redeemed: string; value_reimbursed: string; value_pending: string;
+  state_share_due: string; state_share_paid: string; credit_notes: string;
+}
+
+/** A row of FUNNEL_SQL, with its month as `YYYY-MM`. */
+export interface LiveFunnelRow {
+  month_text: string;
+  carnets_ordered: string; carnets_allocated: string; carnets_issued: string; carnets_first_use: string;
+  carnets_all_used: string; vouchers_issued: string; vouchers_redeemed: string;
+}
+
+export interface LiveFigures {
+  asOf: Date;
+  summary: LiveSummaryRow[];
+  funnel: LiveFunnelRow[];
+}
 
 @Injectable()
 export class FundingReportsRepository {
@@ -99,11 +136,27 @@ export class FundingReportsRepository {
       const [{ as_of: asOf }] = await manager.query(`SELECT now() AS as_of`);
       await manager.query(`DELETE FROM funding_report_rows WHERE report_id = $1`, [report.id]);
       await manager.query(`DELETE FROM funding_report_funnel_rows WHERE report_id = $1`, [report.id]);
-      const parameters = [report.programmeId, report.funderId, report.id];
+      // A report covers a programme, or one funder of it: every département.
+      const parameters = [report.programmeId, report.funderId, null, report.id];
       await manager.query(INSERT_SUMMARY_SQL, parameters);
       await manager.query(INSERT_FUNNEL_SQL, parameters);
       await manager.update(FundingReportEntity, { id: report.id }, { asOf });
       return asOf as Date;
+    });
+  }
+
+  /**
+   * The figures of a scope as they are now, from the report's own queries (one definition of each
+   * figure), in one snapshot as a report is computed. Counts and cents arrive as text (bigint).
+   */
+  async readFigures(scope: FiguresScope): Promise<LiveFigures> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      for (const setting of setLocalAnalyticalSettings()) await manager.query(setting);
+      const [{ as_of: asOf }] = await manager.query(`SELECT now() AS as_of`);
+      const parameters = [scope.programmeId, scope.funderId, scope.departement];
+      const summary: LiveSummaryRow[] = await manager.query(FIGURES_SUMMARY_SQL, parameters);
+      const funnel: LiveFunnelRow[] = await manager.query(FIGURES_FUNNEL_SQL, parameters);
+      return { asOf: asOf as Date, summary, funnel };
     });
   }
 
@@ -121,6 +174,11 @@ export class FundingReportsRepository {
 
   async markFailed(id: string, error: string): Promise<void> {
     await this.dataSource.manager.update(FundingReportEntity, { id }, { status: 'failed', error, finishedAt: () => 'now()' });
+  }
+
+  /** ANCT sees every programme; a funder only those it is enrolled in. */
+  isProgrammeVisibleTo(actor: Actor, programmeId: string): Promise<boolean> {
+    return actor.organisationKind === 'funder' ? this.isEnrolled(programmeId, actor.organisationId!) : this.programmeExists(programmeId);
   }
 
   async programmeExists(id: string): Promise<boolean> {

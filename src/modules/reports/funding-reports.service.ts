@@ -54,9 +54,7 @@ export class FundingReportsService {
     }
     // A funder only sees the programmes it is enrolled in: another one answers like a missing one, so that
     // programme ids cannot be probed.
-    const programmeVisible =
-      actor.organisationKind === 'funder' ? await this.reports.isEnrolled(dto.programmeId, actor.organisationId) : await this.reports.programmeExists(dto.programmeId);
-    if (!programmeVisible) throw new NotFoundError('Programme');
+    if (!(await this.reports.isProgrammeVisibleTo(actor, dto.programmeId))) throw new NotFoundError('Programme');
     if (funderId !== null && !(await this.reports.isFunder(funderId))) throw new NotFoundError('Funder');
     const report = await this.reports.insert({
       programmeId: dto.programmeId,

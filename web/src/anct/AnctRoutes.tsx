@@ -17,6 +17,7 @@ import { StatementPage } from './reimbursements/StatementPage';
 import { StateSharePage } from './state-share/StateSharePage';
 import { VenuePage } from './venues/VenuePage';
 import { VenuesPage } from './venues/VenuesPage';
+import { NationalFiguresPage } from './figures/NationalFiguresPage';
 
 /** ANCT's back office (/anct/…), loaded on its own. */
 export default function AnctRoutes() {
@@ -38,6 +39,7 @@ export default function AnctRoutes() {
       <Route path="organisations/:id" element={<OrganisationPage />} />
       <Route path="journal" element={<AuditPage />} />
       <Route path="traitements" element={<JobsPage />} />
+      <Route path="chiffres" element={<NationalFiguresPage />} />
       <Route path="compte" element={<AccountPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -505,6 +505,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funding-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingFiguresController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/funding-reports": {
         parameters: {
             query?: never;
@@ -2525,6 +2541,247 @@ export interface components {
              * @example 30
              */
             withinDays: number;
+        };
+        FundingFiguresDepartementDto: {
+            /** @description Carnets handed out. */
+            carnetsIssued: number;
+            /** @description Carnets of the orders approved or beyond. */
+            carnetsOrdered: number;
+            /** @description Carnets handed to the target public. */
+            carnetsTargetPublic: number;
+            /** @description Carnets whose hand-out recorded the public (the share’s denominator). */
+            carnetsWithIssuanceRecord: number;
+            /** @description Carnets handed out without a person identifier (not in `peopleReached`). */
+            carnetsWithoutPersonId: number;
+            /** @description Credit notes for expired value (cents). */
+            creditNoteCents: number;
+            /**
+             * @description Empty for funders without a département.
+             * @example 69
+             */
+            departement: string;
+            /** @description Fees paid (cents). */
+            feesPaidCents: number;
+            /** @example Département 69 */
+            label: string;
+            /** @description Distinct people the carnets were handed to. */
+            peopleReached: number;
+            /** @description Chèques redeemed ÷ chèques ever handed out; a ratio between 0 and 1, null when there is nothing to divide by. */
+            redemptionRate: number | null;
+            /** @description State share due (cents). */
+            stateShareDueCents: number;
+            /** @description State share received (cents). */
+            stateSharePaidCents: number;
+            /** @description Whether the share reaches the programme’s minimum; null when nothing was handed out. */
+            targetPublicMinimumMet: boolean | null;
+            /** @description The programme’s minimum share of the target public, in basis points (5000 = 50 %). */
+            targetPublicMinRateBp: number;
+            /** @description Carnets to the target public ÷ carnets with a hand-out record; a ratio between 0 and 1, null when there is nothing to divide by. */
+            targetPublicShare: number | null;
+            /** @description Face value ordered (cents). */
+            valueOrderedCents: number;
+            /** @description Face value paid by the funders (cents). */
+            valuePaidCents: number;
+            /** @description Value redeemed, not reimbursed yet (cents). */
+            valuePendingCents: number;
+            /** @description Value redeemed (cents). */
+            valueRedeemedCents: number;
+            /** @description Value reimbursed to venues (paid statements) (cents). */
+            valueReimbursedCents: number;
+            /** @description Venues that redeemed at least one chèque. */
+            venuesActive: number;
+            /** @description Chèques allocated to prescribers, not handed out. */
+            vouchersAllocated: number;
+            /** @description Chèques cancelled (opposition). */
+            vouchersCancelled: number;
+            /** @description Chèques ever handed to a beneficiary. */
+            vouchersEverIssued: number;
+            /** @description Chèques expired. */
+            vouchersExpired: number;
+            /** @description Chèques in the funders’ stock. */
+            vouchersInStock: number;
+            /** @description Chèques handed out and not used (yet). */
+            vouchersIssued: number;
+            /** @description Chèques of those orders. */
+            vouchersOrdered: number;
+            /** @description Chèques redeemed. */
+            vouchersRedeemed: number;
+        };
+        FundingFiguresDto: {
+            /**
+             * Format: date-time
+             * @description The moment the figures describe.
+             */
+            asOf: string;
+            /** @example 69 */
+            departement: string | null;
+            /** @description Each département of the scope, by code (empty for a funder’s scope). */
+            departements: components["schemas"]["FundingFiguresDepartementDto"][];
+            /** Format: uuid */
+            funderId: string | null;
+            /** @description Each funder of the scope, by name. */
+            funders: components["schemas"]["FundingFiguresFunderDto"][];
+            /** @description The usage funnel, month by month. */
+            months: components["schemas"]["FundingFiguresMonthDto"][];
+            /** Format: uuid */
+            programmeId: string;
+            /** @example Pass numérique (2026) */
+            programmeLabel: string;
+            /**
+             * @description The scope in French: the programme, a funder’s name, or a département.
+             * @example Département 69
+             */
+            scopeLabel: string;
+            /** @description The whole scope. */
+            totals: components["schemas"]["FundingFiguresValuesDto"];
+        };
+        FundingFiguresFunderDto: {
+            /** @description Carnets handed out. */
+            carnetsIssued: number;
+            /** @description Carnets of the orders approved or beyond. */
+            carnetsOrdered: number;
+            /** @description Carnets handed to the target public. */
+            carnetsTargetPublic: number;
+            /** @description Carnets whose hand-out recorded the public (the share’s denominator). */
+            carnetsWithIssuanceRecord: number;
+            /** @description Carnets handed out without a person identifier (not in `peopleReached`). */
+            carnetsWithoutPersonId: number;
+            /** @description Credit notes for expired value (cents). */
+            creditNoteCents: number;
+            /**
+             * @description The funder’s département; empty when it has none.
+             * @example 69
+             */
+            departement: string;
+            /** @description Fees paid (cents). */
+            feesPaidCents: number;
+            /** Format: uuid */
+            funderId: string;
+            name: string;
+            /** @description Distinct people the carnets were handed to. */
+            peopleReached: number;
+            /** @description Chèques redeemed ÷ chèques ever handed out; a ratio between 0 and 1, null when there is nothing to divide by. */
+            redemptionRate: number | null;
+            /** @description SIREN. */
+            siren: string;
+            /** @description State share due (cents). */
+            stateShareDueCents: number;
+            /** @description State share received (cents). */
+            stateSharePaidCents: number;
+            /** @description Whether the share reaches the programme’s minimum; null when nothing was handed out. */
+            targetPublicMinimumMet: boolean | null;
+            /** @description The programme’s minimum share of the target public, in basis points (5000 = 50 %). */
+            targetPublicMinRateBp: number;
+            /** @description Carnets to the target public ÷ carnets with a hand-out record; a ratio between 0 and 1, null when there is nothing to divide by. */
+            targetPublicShare: number | null;
+            /** @description Face value ordered (cents). */
+            valueOrderedCents: number;
+            /** @description Face value paid by the funders (cents). */
+            valuePaidCents: number;
+            /** @description Value redeemed, not reimbursed yet (cents). */
+            valuePendingCents: number;
+            /** @description Value redeemed (cents). */
+            valueRedeemedCents: number;
+            /** @description Value reimbursed to venues (paid statements) (cents). */
+            valueReimbursedCents: number;
+            /** @description Venues that redeemed at least one chèque. */
+            venuesActive: number;
+            /** @description Chèques allocated to prescribers, not handed out. */
+            vouchersAllocated: number;
+            /** @description Chèques cancelled (opposition). */
+            vouchersCancelled: number;
+            /** @description Chèques ever handed to a beneficiary. */
+            vouchersEverIssued: number;
+            /** @description Chèques expired. */
+            vouchersExpired: number;
+            /** @description Chèques in the funders’ stock. */
+            vouchersInStock: number;
+            /** @description Chèques handed out and not used (yet). */
+            vouchersIssued: number;
+            /** @description Chèques of those orders. */
+            vouchersOrdered: number;
+            /** @description Chèques redeemed. */
+            vouchersRedeemed: number;
+        };
+        FundingFiguresMonthDto: {
+            /** @description carnetsAllUsed ÷ carnetsIssued. */
+            allUsedRate: number | null;
+            /** @description Carnets allocated to prescriber structures that month (not taken back since). */
+            carnetsAllocated: number;
+            /** @description Of the carnets handed out that month, those with every chèque redeemed. */
+            carnetsAllUsed: number;
+            /** @description Of the carnets handed out that month, those with at least one chèque redeemed. */
+            carnetsFirstUse: number;
+            /** @description Carnets handed out that month. */
+            carnetsIssued: number;
+            /** @description Carnets of the orders approved that month. */
+            carnetsOrdered: number;
+            /** @description carnetsFirstUse ÷ carnetsIssued. */
+            firstUseRate: number | null;
+            /** @example 2026-11 */
+            month: string;
+            /** @description Chèques of the carnets handed out that month. */
+            vouchersIssued: number;
+            /** @description Of those, chèques redeemed. */
+            vouchersRedeemed: number;
+        };
+        FundingFiguresValuesDto: {
+            /** @description Carnets handed out. */
+            carnetsIssued: number;
+            /** @description Carnets of the orders approved or beyond. */
+            carnetsOrdered: number;
+            /** @description Carnets handed to the target public. */
+            carnetsTargetPublic: number;
+            /** @description Carnets whose hand-out recorded the public (the share’s denominator). */
+            carnetsWithIssuanceRecord: number;
+            /** @description Carnets handed out without a person identifier (not in `peopleReached`). */
+            carnetsWithoutPersonId: number;
+            /** @description Credit notes for expired value (cents). */
+            creditNoteCents: number;
+            /** @description Fees paid (cents). */
+            feesPaidCents: number;
+            /** @description Distinct people the carnets were handed to. */
+            peopleReached: number;
+            /** @description Chèques redeemed ÷ chèques ever handed out; a ratio between 0 and 1, null when there is nothing to divide by. */
+            redemptionRate: number | null;
+            /** @description State share due (cents). */
+            stateShareDueCents: number;
+            /** @description State share received (cents). */
+            stateSharePaidCents: number;
+            /** @description Whether the share reaches the programme’s minimum; null when nothing was handed out. */
+            targetPublicMinimumMet: boolean | null;
+            /** @description The programme’s minimum share of the target public, in basis points (5000 = 50 %). */
+            targetPublicMinRateBp: number;
+            /** @description Carnets to the target public ÷ carnets with a hand-out record; a ratio between 0 and 1, null when there is nothing to divide by. */
+            targetPublicShare: number | null;
+            /** @description Face value ordered (cents). */
+            valueOrderedCents: number;
+            /** @description Face value paid by the funders (cents). */
+            valuePaidCents: number;
+            /** @description Value redeemed, not reimbursed yet (cents). */
+            valuePendingCents: number;
+            /** @description Value redeemed (cents). */
+            valueRedeemedCents: number;
+            /** @description Value reimbursed to venues (paid statements) (cents). */
+            valueReimbursedCents: number;
+            /** @description Venues that redeemed at least one chèque. */
+            venuesActive: number;
+            /** @description Chèques allocated to prescribers, not handed out. */
+            vouchersAllocated: number;
+            /** @description Chèques cancelled (opposition). */
+            vouchersCancelled: number;
+            /** @description Chèques ever handed to a beneficiary. */
+            vouchersEverIssued: number;
+            /** @description Chèques expired. */
+            vouchersExpired: number;
+            /** @description Chèques in the funders’ stock. */
+            vouchersInStock: number;
+            /** @description Chèques handed out and not used (yet). */
+            vouchersIssued: number;
+            /** @description Chèques of those orders. */
+            vouchersOrdered: number;
+            /** @description Chèques redeemed. */
+            vouchersRedeemed: number;
         };
         FundingReportDto: {
             /**
@@ -6097,6 +6354,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExpiryWarningPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    FundingFiguresController_get: {
+        parameters: {
+            query: {
+                /** @description ANCT: the funders of one département (not with `funderId`). */
+                departement?: string;
+                /** @description ANCT: one funder. A funder always gets its own figures (another funder is not found). */
+                funderId?: string;
+                programmeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingFiguresDto"];
                 };
             };
             /** @description VALIDATION_FAILED */

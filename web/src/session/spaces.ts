@@ -51,6 +51,7 @@ export const SPACES: Record<Role, Space> = {
     title: 'Espace financeur',
     menu: [
       { label: 'Accueil financeur', path: '/financeur' },
+      { label: 'Tableau de bord', path: '/financeur/tableau-de-bord' },
       { label: 'Mon compte', path: '/financeur/compte' },
     ],
   },
@@ -69,6 +70,7 @@ export const SPACES: Record<Role, Space> = {
       { label: 'Organisations', path: '/anct/organisations' },
       { label: 'Journal d’audit', path: '/anct/journal' },
       { label: 'Traitements', path: '/anct/traitements' },
+      { label: 'Chiffres nationaux', path: '/anct/chiffres' },
       { label: "Files d'attente", path: '/admin/queues', external: true },
       { label: 'Mon compte', path: '/anct/compte' },
     ],
