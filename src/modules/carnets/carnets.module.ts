@@ -3,10 +3,13 @@ import { CarnetGenerationQueue } from './carnet-generation.queue';
 import { CarnetGenerationService } from './carnet-generation.service';
 import { CarnetsController } from './carnets.controller';
 import { CarnetsService } from './carnets.service';
+import { DormantStockController } from './dormant-stock.controller';
+import { DormantStockRepository } from './dormant-stock.repository';
+import { DormantStockService } from './dormant-stock.service';
 
 @Module({
-  controllers: [CarnetsController],
-  providers: [CarnetsService, CarnetGenerationService, CarnetGenerationQueue],
+  controllers: [CarnetsController, DormantStockController],
+  providers: [CarnetsService, DormantStockService, DormantStockRepository, CarnetGenerationService, CarnetGenerationQueue],
   exports: [CarnetGenerationService, CarnetGenerationQueue],
 })
 export class CarnetsModule {}

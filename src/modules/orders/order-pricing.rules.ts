@@ -14,6 +14,9 @@
 
 const BASIS_POINTS = 10_000n;
 
+/** Carnets of one order; large enough for a region, small enough that an order stays one generation job. */
+export const MAX_CARNETS_PER_ORDER = 1_000_000;
+
 export interface ProgrammePricingRules {
   faceValueCents: number;
   allowedCarnetSizes: number[];
