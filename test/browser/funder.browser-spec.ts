@@ -113,8 +113,9 @@ describe('The funder’s space (Chromium)', () => {
   it('orders through the page with the server’s figures, follows approval, payment and generation live, then allocates and takes back', async () => {
     await logIn();
     await openFromMenu('Programmes', 'Programmes');
-    const programmeRow = page.getByRole('row').filter({ hasText: programme.name });
-    await programmeRow.getByText(euros(25_000)).first().waitFor();
+    const programmeRow = page.getByRole('region', { name: `${programme.name} (${new Date().getUTCFullYear()})` });
+    // Envelope granted, reserved by orders (none yet), remaining.
+    expect(await programmeRow.getByRole('cell').allTextContents().then((cells) => cells.map(plain))).toEqual([euros(25_000), euros(0), euros(25_000)]);
     await expectNoAxeViolations(page, 'financeur/programmes');
     await takeScreenshots(page, 'financeur-programmes');
 
@@ -191,7 +192,7 @@ describe('The funder’s space (Chromium)', () => {
     const allocation = page.getByRole('region', { name: 'Attribuer des carnets à une structure' });
     expect(await allocation.getByLabel('Commande').inputValue()).toBe(orderId);
     await allocation.getByLabel('Structure prescriptrice').selectOption({ label: users.prescriber.organisationName });
-    await allocation.getByLabel('Nombre de carnets').fill('4');
+    await allocation.getByRole('textbox', { name: /^Nombre de carnets/ }).fill('4');
     await allocation.getByRole('button', { name: 'Attribuer' }).click();
     await allocation.getByText(`4 carnets attribués à ${users.prescriber.organisationName} : ${order.number}-000001 à ${order.number}-000004.`).waitFor();
     let carnets = await carnetsOf(orderId);

@@ -131,6 +131,7 @@ function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeVi
           {quote.state === 'priced' ? (
             <Table
               caption="Calculés avec les règles du programme, comme l’ANCT les appliquera"
+              noCaption
               headers={['Montant', 'Valeur']}
               data={[
                 ['Valeur des chèques', euros(quote.price.faceValueTotalCents.toString())],

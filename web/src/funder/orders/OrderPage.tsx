@@ -115,6 +115,7 @@ export function OrderPage() {
       <h2>Montants</h2>
       <Table
         caption="Montants fixés à la création de la commande"
+        noCaption
         headers={['Montant', 'Valeur']}
         data={[
           ['Carnets', `${order.carnetCount.toLocaleString('fr-FR')} carnets de ${order.carnetSize} chèques de ${euros(order.faceValueCents)}`],

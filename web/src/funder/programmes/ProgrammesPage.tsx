@@ -25,30 +25,29 @@ export function ProgrammesPage() {
           page.items.length === 0 ? (
             <p>Votre collectivité n’est inscrite à aucun programme pour l’instant : l’ANCT vous y inscrit.</p>
           ) : (
-            <Table
-              caption="Programmes et enveloppes"
-              headers={['Programme', 'Chèques valables jusqu’au', 'Règles', 'Enveloppe de l’État', 'Réservé par vos commandes', 'Restant', 'Commander']}
-              data={page.items.map((programme) => [
-                <>
-                  {programme.name} ({programme.year}){programme.status === 'closed' ? <> — <strong>clos</strong></> : null}
-                </>,
-                frenchDate(programme.validUntil),
-                <>
-                  Chèque de {euros(programme.faceValueCents)}, carnets de {programme.allowedCarnetSizes.join(' ou ')} ; frais {percent(programme.operatorFeeRateBp)} ; part de l’État{' '}
-                  {percent(programme.stateShareRateBp)} des chèques utilisés ; commande minimale {euros(programme.minimumOrderCents)}
-                </>,
-                euros(programme.enrolment?.envelopeCents ?? 0),
-                euros(programme.enrolment?.reservedCents ?? 0),
-                <strong>{euros(programme.enrolment?.remainingCents ?? 0)}</strong>,
-                programme.status === 'open' ? (
-                  <Link to={`/financeur/commandes/nouvelle?programme=${programme.id}`}>
+            page.items.map((programme) => (
+              <section key={programme.id} aria-labelledby={`programme-${programme.id}`} className="fr-mb-6w">
+                <h2 id={`programme-${programme.id}`}>
+                  {programme.name} ({programme.year}){programme.status === 'closed' ? ' — clos' : ''}
+                </h2>
+                <Table
+                  caption={`Enveloppe de l’État sur ${programme.name}`}
+                  noCaption
+                  headers={['Enveloppe de l’État', 'Réservé par vos commandes', 'Restant']}
+                  data={[[euros(programme.enrolment?.envelopeCents ?? 0), euros(programme.enrolment?.reservedCents ?? 0), <strong>{euros(programme.enrolment?.remainingCents ?? 0)}</strong>]]}
+                />
+                <p>
+                  Chèques de {euros(programme.faceValueCents)} en carnets de {programme.allowedCarnetSizes.join(' ou ')}, valables jusqu’au {frenchDate(programme.validUntil)} ;
+                  frais de gestion {percent(programme.operatorFeeRateBp)} ; part de l’État {percent(programme.stateShareRateBp)} des chèques utilisés ; commande minimale{' '}
+                  {euros(programme.minimumOrderCents)}.
+                </p>
+                {programme.status === 'open' && (
+                  <Link className="fr-btn" to={`/financeur/commandes/nouvelle?programme=${programme.id}`}>
                     Commander<span className="fr-sr-only"> sur {programme.name}</span>
                   </Link>
-                ) : (
-                  '—'
-                ),
-              ])}
-            />
+                )}
+              </section>
+            ))
           )
         }
       </DataStatus>

@@ -4,7 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
@@ -28,11 +28,15 @@ export function StockPage() {
     ]);
     return { stock: dataOf(stock), structures: dataOf(structures).items };
   }, [reload]);
+  // After a move, the figures are read again while the forms stay on screen (with their result and the focus).
+  const lastReady = useRef(data);
+  if (data.status === 'ready') lastReady.current = data;
+  const shown = data.status === 'loading' && lastReady.current.status === 'ready' ? lastReady.current : data;
   const initialDirection: Direction = search.get('action') === 'reprendre' ? 'return' : 'allocate';
   return (
     <div className="fr-container fr-my-6w">
       <h1>Stock et attribution</h1>
-      <DataStatus state={data}>
+      <DataStatus state={shown}>
         {({ stock, structures }) => (
           <>
             <p>
