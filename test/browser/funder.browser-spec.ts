@@ -248,10 +248,10 @@ describe('The funder’s space (Chromium)', () => {
     await server.query(`UPDATE carnets SET allocated_at = now() - interval '100 days' WHERE order_id = $1 AND status = 'allocated'`, [order!.id]);
     await logIn();
     await openFromMenu('Stock dormant', 'Stock dormant');
-    const row = page.getByRole('row').filter({ hasText: users.prescriber.organisationName });
-    await row.getByRole('cell', { name: '2', exact: true }).first().waitFor();
-    await row.getByText(euros(10 * 1000)).waitFor();
-    await row.getByRole('cell', { name: 'Jamais' }).waitFor();
+    const row = page.getByRole('region', { name: users.prescriber.organisationName });
+    await row.getByText('2 carnets dormants').waitFor();
+    expect(plain(await row.getByText(/de chèques inutilisés/).textContent())).toContain(`(${euros(10 * 1000)} de chèques inutilisés)`);
+    expect(plain(await row.getByText(/de chèques inutilisés/).textContent())).toContain('Remis depuis 90 jours : 0 ; dernière remise : jamais.');
     await expectNoAxeViolations(page, 'financeur/stock-dormant');
     await takeScreenshots(page, 'financeur-stock-dormant');
 

@@ -132,8 +132,13 @@ export function OrderPage() {
           ? `Paiement reçu le ${frenchDate(order.paymentDate)}, référence ${order.paymentReference}.`
           : order.status === 'approved'
             ? 'Validée : en attente de votre paiement.'
-            : 'Aucun paiement enregistré.'}{' '}
-        Reste dû : <strong>{euros(ledger.balance.balanceDueCents)}</strong>.
+            : 'Aucun paiement enregistré.'}
+        {ledger.entries.length > 0 && (
+          <>
+            {' '}
+            Reste dû : <strong>{euros(ledger.balance.balanceDueCents)}</strong>.
+          </>
+        )}
       </p>
       {ledger.entries.length === 0 ? (
         <p>Aucune écriture : les sommes dues sont inscrites quand l’ANCT valide la commande.</p>

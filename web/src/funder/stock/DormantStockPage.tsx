@@ -1,5 +1,4 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { Table } from '@codegouvfr/react-dsfr/Table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -43,33 +42,33 @@ export function DormantStockPage() {
                 ? `Aucun carnet dormant : toutes les structures ont remis leurs carnets attribués avant le ${frenchDate(page.allocatedBefore)}.`
                 : `${page.total} ${page.total === 1 ? 'structure garde' : 'structures gardent'} des carnets attribués avant le ${frenchDate(page.allocatedBefore)} (${page.olderThanDays} jours) et jamais remis.`}
             </p>
-            {page.items.length > 0 && (
-              <Table
-                caption="Carnets dormants par structure"
-                headers={['Structure', 'Carnets dormants', 'Valeur inutilisée', 'Attribués depuis le', `Remis depuis ${page.olderThanDays} jours`, 'Dernière remise', 'Numéros à reprendre']}
-                data={page.items.map((row) => [
-                  row.prescriberName,
-                  row.dormantCarnets.toLocaleString('fr-FR'),
-                  euros(row.dormantValueCents),
-                  frenchDate(row.oldestAllocatedAt),
-                  row.handedOutSinceCutoff.toLocaleString('fr-FR'),
-                  row.lastHandedOutAt ? frenchDate(row.lastHandedOutAt) : 'Jamais',
-                  <ul>
-                    {row.runs.map((run) => (
-                      <li key={run.from}>
-                        {run.count === 1 ? run.from : `${run.from} à ${run.to}`}{' '}
-                        {run.count <= MAX_CARNETS_PER_MOVE && (
-                          <Link to={`/financeur/stock?action=reprendre&structure=${row.prescriberId}&de=${run.from}&a=${run.to}#return-title`}>
-                            Reprendre<span className="fr-sr-only"> les carnets {run.from} à {run.to} de {row.prescriberName}</span>
-                          </Link>
-                        )}
-                      </li>
-                    ))}
-                    {row.runCount > row.runs.length && <li>et {row.runCount - row.runs.length} autres plages</li>}
-                  </ul>,
-                ])}
-              />
-            )}
+            {page.items.map((row) => (
+              <section key={row.prescriberId} aria-labelledby={`dormant-${row.prescriberId}`} className="fr-mb-4w">
+                <h2 id={`dormant-${row.prescriberId}`} className="fr-h4">
+                  {row.prescriberName}
+                </h2>
+                <p>
+                  <strong>
+                    {row.dormantCarnets.toLocaleString('fr-FR')} {row.dormantCarnets === 1 ? 'carnet dormant' : 'carnets dormants'}
+                  </strong>{' '}
+                  ({euros(row.dormantValueCents)} de chèques inutilisés), attribués depuis le {frenchDate(row.oldestAllocatedAt)}. Remis depuis {page.olderThanDays} jours :{' '}
+                  {row.handedOutSinceCutoff.toLocaleString('fr-FR')} ; dernière remise : {row.lastHandedOutAt ? `le ${frenchDate(row.lastHandedOutAt)}` : 'jamais'}.
+                </p>
+                <ul>
+                  {row.runs.map((run) => (
+                    <li key={run.from}>
+                      {run.count === 1 ? run.from : `${run.from} à ${run.to}`} ({run.count.toLocaleString('fr-FR')}){' '}
+                      {run.count <= MAX_CARNETS_PER_MOVE && (
+                        <Link to={`/financeur/stock?action=reprendre&structure=${row.prescriberId}&de=${run.from}&a=${run.to}#return-title`}>
+                          Reprendre<span className="fr-sr-only"> les carnets {run.from} à {run.to} de {row.prescriberName}</span>
+                        </Link>
+                      )}
+                    </li>
+                  ))}
+                  {row.runCount > row.runs.length && <li>et {row.runCount - row.runs.length} autres plages</li>}
+                </ul>
+              </section>
+            ))}
           </>
         )}
       </DataStatus>
