@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { ActorCache } from '../../auth/actor-cache';
 import { AuthService } from '../../auth/auth.service';
 import { ROLE_BY_ORGANISATION_KIND } from '../../auth/role';
@@ -61,8 +61,8 @@ export class UsersService {
   ) {}
 
   /** Organisation admins invite into their own organisation; ANCT admins into any. */
-  async invite(actor: Actor, organisationId: string | undefined, newUser: NewUser): Promise<Invitation> {
-    const targetId = actor.organisationKind === 'anct' && organisationId ? organisationId : actor.organisationId!;
+  async invite(actor: OrganisationActor, organisationId: string | undefined, newUser: NewUser): Promise<Invitation> {
+    const targetId = actor.organisationKind === 'anct' && organisationId ? organisationId : actor.organisationId;
     return this.transactions.run(async (manager) => {
       const organisation = await this.organisations.findById(targetId, manager);
       if (!organisation) throw new NotFoundError('Organisation');
@@ -104,13 +104,13 @@ export class UsersService {
     return { user: toUserView(user), invitationToken, invitationUrl, invitationExpiresAt };
   }
 
-  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserView>> {
-    const targetId = actor.organisationKind === 'anct' && query.organisationId ? query.organisationId : actor.organisationId!;
+  async list(actor: OrganisationActor, query: ListUsersQuery): Promise<Page<UserView>> {
+    const targetId = actor.organisationKind === 'anct' && query.organisationId ? query.organisationId : actor.organisationId;
     const { items, total } = await this.users.listInOrganisation(targetId, query);
     return { items: items.map(toUserView), total, limit: query.limit, offset: query.offset };
   }
 
-  async deactivate(actor: Actor, userId: string): Promise<UserView> {
+  async deactivate(actor: OrganisationActor, userId: string): Promise<UserView> {
     if (userId === actor.userId) {
       throw new UserError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; ask another administrator.');
     }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, OrganisationAdminOnly, Public, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ApplyVenueDto } from './dto/apply-venue.dto';
 import { CreateVenueServiceDto } from './dto/create-venue-service.dto';
@@ -41,7 +41,7 @@ export class VenuesController {
   @Roles('anct_admin', 'venue_agent')
   @ApiOkResponse({ type: VenueProfileDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.venues.get(actor, id);
   }
 
@@ -51,7 +51,7 @@ export class VenuesController {
   @UsersOnly()
   @ApiOkResponse({ type: VenueProfileDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  decide(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QualificationDecisionDto) {
+  decide(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QualificationDecisionDto) {
     return this.venues.decide(id, dto, actor.userId);
   }
 
@@ -60,7 +60,7 @@ export class VenuesController {
   @OrganisationAdminOnly()
   @ApiCreatedResponse({ type: VenueSiteDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  addSite(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueSiteDto) {
+  addSite(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueSiteDto) {
     return this.venues.addSite(actor, id, dto);
   }
 
@@ -71,7 +71,7 @@ export class VenuesController {
   @ApiOkResponse({ type: VenueSiteDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   deactivateSite(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('siteId', new ParseUUIDPipe()) siteId: string,
   ) {
@@ -83,7 +83,7 @@ export class VenuesController {
   @OrganisationAdminOnly()
   @ApiCreatedResponse({ type: VenueServiceDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  addService(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueServiceDto) {
+  addService(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueServiceDto) {
     return this.venues.addService(actor, id, dto);
   }
 
@@ -94,7 +94,7 @@ export class VenuesController {
   @ApiOkResponse({ type: VenueServiceDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   deactivateService(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('serviceId', new ParseUUIDPipe()) serviceId: string,
   ) {
