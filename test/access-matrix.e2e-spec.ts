@@ -147,6 +147,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/api/v1/orders/{id}/cancel', url: (f) => `/api/v1/orders/${f.draftOrderId}/cancel`, body: () => ({}), allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/api/v1/carnets/stock', url: () => '/api/v1/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
   { method: 'get', route: '/api/v1/carnets', url: () => '/api/v1/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/api/v1/carnets/dormant-stock', url: () => '/api/v1/carnets/dormant-stock', allowed: ['funderA', 'funderB'] },
   {
     method: 'post',
     route: '/api/v1/carnets/allocations',

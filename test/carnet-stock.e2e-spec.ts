@@ -201,4 +201,46 @@ describe('Stock and allocation of carnets (funder → prescriber structures)', (
       expect(holders).toEqual([{ prescriber_id: responses.find((r) => r.status === 201)!.body.prescriberId, count: 15 }]);
     });
   });
+  it('lists dormant stock per structure: carnets allocated before the window and never handed out, with the structure\'s recent hand-outs', async () => {
+    const order = await readyOrder(10);
+    const dormantPrescriber = await prescriberAgent(testApp, funder);
+    const activePrescriber = await prescriberAgent(testApp, funder);
+    await allocate({ prescriberId: dormantPrescriber.organisationId, fromNumber: numberOf(order, 1), toNumber: numberOf(order, 3) }).expect(201);
+    await allocate({ prescriberId: dormantPrescriber.organisationId, fromNumber: numberOf(order, 5), toNumber: numberOf(order, 6) }).expect(201);
+    await allocate({ prescriberId: dormantPrescriber.organisationId, fromNumber: numberOf(order, 7), toNumber: numberOf(order, 7) }).expect(201);
+    await allocate({ prescriberId: activePrescriber.organisationId, fromNumber: numberOf(order, 8), toNumber: numberOf(order, 10) }).expect(201);
+    const longAgo = new Date(Date.now() - 100 * 86_400_000);
+    // Allocated 100 days ago: 1-3, 5-6 and 8-10; carnet 7 only yesterday (not dormant); carnet 10 handed out last week.
+    await testApp.dataSource.query(`UPDATE carnets SET allocated_at = $2 WHERE order_id = $1 AND sequence <> 7`, [order.order.id, longAgo]);
+    await testApp.dataSource.query(`UPDATE carnets SET allocated_at = now() - interval '1 day' WHERE order_id = $1 AND sequence = 7`, [order.order.id]);
+    await markCarnetsIssued(testApp, [order.carnets[9].id], { issuedAt: new Date(Date.now() - 7 * 86_400_000) });
+    // One chèque of a dormant carnet put in opposition: its value is no longer usable.
+    await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled' WHERE carnet_id = $1 AND position = 1`, [order.carnets[0].id]);
+
+    const page = await http(testApp).get('/api/v1/carnets/dormant-stock').set(bearer(funder.token)).expect(200);
+    expect(page.body).toMatchObject({ olderThanDays: 90, limit: 50, offset: 0 });
+    expect(Date.parse(page.body.allocatedBefore)).toBeLessThan(Date.now() - 89 * 86_400_000);
+    const rowOf = (id: string) => page.body.items.find((item: { prescriberId: string }) => item.prescriberId === id);
+    expect(rowOf(dormantPrescriber.organisationId)).toEqual({
+      prescriberId: dormantPrescriber.organisationId,
+      prescriberName: expect.any(String),
+      dormantCarnets: 5,
+      dormantVouchers: 24,
+      dormantValueCents: 24 * order.order.faceValueCents,
+      oldestAllocatedAt: longAgo.toISOString(),
+      handedOutSinceCutoff: 0,
+      lastHandedOutAt: null,
+      runs: [
+        { from: numberOf(order, 1), to: numberOf(order, 3), count: 3 },
+        { from: numberOf(order, 5), to: numberOf(order, 6), count: 2 },
+      ],
+      runCount: 2,
+    });
+    expect(rowOf(activePrescriber.organisationId)).toMatchObject({ dormantCarnets: 2, handedOutSinceCutoff: 1, runs: [{ from: numberOf(order, 8), to: numberOf(order, 9), count: 2 }] });
+    const wider = await http(testApp).get('/api/v1/carnets/dormant-stock').query({ olderThanDays: 200 }).set(bearer(funder.token)).expect(200);
+    expect(wider.body.items.find((item: { prescriberId: string }) => item.prescriberId === dormantPrescriber.organisationId)).toBeUndefined();
+    const theirs = await http(testApp).get('/api/v1/carnets/dormant-stock').set(bearer(otherFunder.token)).expect(200);
+    expect(theirs.body.items.find((item: { prescriberId: string }) => item.prescriberId === dormantPrescriber.organisationId)).toBeUndefined();
+    await http(testApp).get('/api/v1/carnets/dormant-stock').query({ olderThanDays: 0 }).set(bearer(funder.token)).expect(400);
+  });
 });

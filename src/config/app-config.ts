@@ -409,6 +409,13 @@ export class AppConfig {
   @Max(365)
   EXPIRY_WARNING_DAYS = 30;
 
+  /** Carnets a prescriber structure has held unissued for longer than this are "dormant" in the funder's view (a quarter). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  DORMANT_STOCK_DAYS = 90;
+
   /** Debtor of the SEPA credit transfers reimbursing venues: the ANCT paying account. */
   @IsString()
   @MinLength(2)

@@ -7,10 +7,13 @@ import { CarnetGenerationQueue } from './carnet-generation.queue';
 import { CarnetGenerationService } from './carnet-generation.service';
 import { CarnetsController } from './carnets.controller';
 import { CarnetsService } from './carnets.service';
+import { DormantStockController } from './dormant-stock.controller';
+import { DormantStockRepository } from './dormant-stock.repository';
+import { DormantStockService } from './dormant-stock.service';
 
 @Module({ imports: [forwardRef(() => OrdersModule), forwardRef(() => ProgrammesModule), OrganisationsModule],
-  controllers: [CarnetsController],
-  providers: [CarnetsService, CarnetGenerationService, CarnetGenerationQueue, CarnetsRepository],
+  controllers: [CarnetsController, DormantStockController],
+  providers: [CarnetsService, DormantStockService, DormantStockRepository, CarnetGenerationService, CarnetGenerationQueue, CarnetsRepository],
   exports: [CarnetGenerationService, CarnetGenerationQueue, CarnetsRepository],
 })
 export class CarnetsModule {}

@@ -7,14 +7,11 @@ import {
   canTransition,
   LIVE_ORDER_STATUSES,
   normaliseTerritory,
-  operatorFee,
   orderBalance,
   ORDER_TRANSITIONS,
   priceOrder,
-  ProgrammePricingRules,
-  remainingEnvelope,
-  stateShareAtRate,
 } from './orders.rules';
+import type { ProgrammePricingRules } from './order-pricing.rules';
 
 const PROGRAMME: ProgrammePricingRules = {
   faceValueCents: 1000,
@@ -35,67 +32,6 @@ function caught(call: () => unknown): OrderError {
   }
   throw new Error('expected an OrderError');
 }
-
-describe('operatorFee: face value × rate, rounded half up to the cent', () => {
-  it.each([
-    [100_000n, 400, 4_000n], // 1,000 € at 4 % = 40 €
-    [1_000_000_000n, 400, 40_000_000n], // 1,000,000 chèques
-    [100_000n, 0, 0n], // a programme without fee
-    [1_000n, 333, 33n], // 33.3 c → 33
-    [1_500n, 333, 50n], // 49.95 c → 50
-    [1_000n, 5, 1n], // 0.5 c → 1 (half up)
-    [999n, 5, 0n], // 0.4995 c → 0
-    [3n, 5000, 2n], // 1.5 → 2
-    [1n, 10_000, 1n], // 100 %
-    [0n, 400, 0n],
-  ])('%s c at %s bp = %s c', (face, rate, fee) => {
-    expect(operatorFee(face, rate)).toBe(fee);
-  });
-
-  it('property: never more than half a cent away from the exact value', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 10_000 }), (face, rate) => {
-        const fee = operatorFee(face, rate);
-        // |fee − face·rate/10⁴| ≤ ½  ⇔  |fee·2·10⁴ − 2·face·rate| ≤ 10⁴; a tie goes up, so exactly +½ but never −½
-        const error = fee * 20_000n - 2n * face * BigInt(rate);
-        expect(error > -10_000n && error <= 10_000n).toBe(true);
-      }),
-    );
-  });
-});
-
-describe('stateShareAtRate: face value × rate, rounded down', () => {
-  it.each([
-    [100_000n, 5000, 50_000n],
-    [1_001n, 5000, 500n], // 500.5 → 500: the State never pays above its rate
-    [999n, 3333, 332n], // 332.97 → 332
-    [0n, 5000, 0n],
-  ])('%s c at %s bp = %s c', (face, rate, share) => {
-    expect(stateShareAtRate(face, rate)).toBe(share);
-  });
-
-  it('property: never above the exact rate, less than a cent below it', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 10_000 }), (face, rate) => {
-        const share = stateShareAtRate(face, rate);
-        const exactTimes10k = face * BigInt(rate);
-        expect(share * 10_000n <= exactTimes10k).toBe(true);
-        expect(exactTimes10k - share * 10_000n < 10_000n).toBe(true);
-      }),
-    );
-  });
-});
-
-describe('remainingEnvelope', () => {
-  it.each([
-    [1_000n, 0n, 1_000n],
-    [1_000n, 400n, 600n],
-    [1_000n, 1_000n, 0n],
-    [1_000n, 1_500n, 0n], // envelope lowered below what is already reserved
-  ])('envelope %s, reserved %s → %s', (envelopeCents, reservedCents, remaining) => {
-    expect(remainingEnvelope({ envelopeCents, reservedCents })).toBe(remaining);
-  });
-});
 
 describe('priceOrder', () => {
   it('prices the historical case: 200 carnets of 10 chèques at 10 €, 4 % fee, 50 % State share', () => {

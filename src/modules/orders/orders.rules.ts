@@ -1,100 +1,26 @@
 import type { LedgerEntryKind } from '../ledger/ledger-entry-kind';
 import type { OrderStatus } from './order-status';
 import { OrderError } from './orders.errors';
+import { type FunderEnvelope, type OrderPrice, type OrderQuantity, type PricingRefusal, type ProgrammePricingRules, quoteOrder } from './order-pricing.rules';
 
-/**
- * Pricing and life cycle of an order. Money is integer cents in `bigint`: a 1,000,000-chèque order is
- * 10^9 cents and rates multiply it by up to 10^4, beyond what a double holds exactly.
- *
- * Rounding (the only two places a fraction of a cent can appear):
- * - operator fee = face value × fee rate, rounded half up to the cent (invoice rounding);
- * - State share at the programme rate = face value × share rate, rounded down: the State never
- *   commits more than its rate.
- */
+/** The life cycle of an order and its money checks; its pricing is in order-pricing.rules.ts (shared with the web form). */
 
-const BASIS_POINTS = 10_000n;
-
-export interface ProgrammePricingRules {
-  faceValueCents: number;
-  allowedCarnetSizes: number[];
-  minimumOrderCents: bigint;
-  /** Per-funder cap: the most State share one funder can get under the programme. */
-  funderCapCents: bigint;
-  operatorFeeRateBp: number;
-  stateShareRateBp: number;
-}
-
-export interface FunderEnvelope {
-  envelopeCents: bigint;
-  /** Sum of the maximum State shares of the funder's other live orders in the programme. */
-  reservedCents: bigint;
-}
-
-export interface OrderQuantity {
-  carnetCount: number;
-  carnetSize: number;
-}
-
-export interface OrderPrice {
-  faceValueTotalCents: bigint;
-  feeCents: bigint;
-  totalDueCents: bigint;
-  /** Rate × face value: what the State would pay if every chèque were redeemed, before the envelope. */
-  stateShareAtRateCents: bigint;
-  /** Most State share this order can unlock: the share at rate, capped by the remaining envelope. */
-  maxStateShareCents: bigint;
-  remainingEnvelopeCents: bigint;
-}
-
-export function operatorFee(faceValueTotalCents: bigint, feeRateBp: number): bigint {
-  return (faceValueTotalCents * BigInt(feeRateBp) + BASIS_POINTS / 2n) / BASIS_POINTS;
-}
-
-export function stateShareAtRate(faceValueTotalCents: bigint, shareRateBp: number): bigint {
-  return (faceValueTotalCents * BigInt(shareRateBp)) / BASIS_POINTS;
-}
-
-/** What is left of the envelope after the funder's other live orders; never negative (an envelope may be lowered). */
-export function remainingEnvelope(envelope: FunderEnvelope): bigint {
-  const remaining = envelope.envelopeCents - envelope.reservedCents;
-  return remaining > 0n ? remaining : 0n;
+function refusalMessage(refusal: PricingRefusal): string {
+  switch (refusal.code) {
+    case 'CARNET_SIZE_NOT_ALLOWED':
+      return `Carnets of ${refusal.details.carnetSize} chèques are not allowed by the programme.`;
+    case 'ORDER_BELOW_MINIMUM':
+      return `The order's face value is below the programme minimum.`;
+    case 'ORDER_ABOVE_CAP':
+      return `The State share of this order would exceed the programme's per-funder cap.`;
+  }
 }
 
 /** Prices an order, or throws the first programme rule it breaks (422 with the limit in `details`). */
 export function priceOrder(programme: ProgrammePricingRules, quantity: OrderQuantity, envelope: FunderEnvelope): OrderPrice {
-  if (!programme.allowedCarnetSizes.includes(quantity.carnetSize)) {
-    throw new OrderError('CARNET_SIZE_NOT_ALLOWED', `Carnets of ${quantity.carnetSize} chèques are not allowed by the programme.`, {
-      rule: 'allowedCarnetSizes',
-      allowedCarnetSizes: programme.allowedCarnetSizes,
-      carnetSize: quantity.carnetSize,
-    });
-  }
-  const faceValueTotalCents = BigInt(quantity.carnetCount) * BigInt(quantity.carnetSize) * BigInt(programme.faceValueCents);
-  if (faceValueTotalCents < programme.minimumOrderCents) {
-    throw new OrderError('ORDER_BELOW_MINIMUM', `The order's face value is below the programme minimum.`, {
-      rule: 'minimumOrderCents',
-      minimumOrderCents: programme.minimumOrderCents.toString(),
-      faceValueTotalCents: faceValueTotalCents.toString(),
-    });
-  }
-  const shareAtRate = stateShareAtRate(faceValueTotalCents, programme.stateShareRateBp);
-  if (shareAtRate > programme.funderCapCents) {
-    throw new OrderError('ORDER_ABOVE_CAP', `The State share of this order would exceed the programme's per-funder cap.`, {
-      rule: 'funderCapCents',
-      funderCapCents: programme.funderCapCents.toString(),
-      stateShareAtRateCents: shareAtRate.toString(),
-    });
-  }
-  const feeCents = operatorFee(faceValueTotalCents, programme.operatorFeeRateBp);
-  const remainingEnvelopeCents = remainingEnvelope(envelope);
-  return {
-    faceValueTotalCents,
-    feeCents,
-    totalDueCents: faceValueTotalCents + feeCents,
-    stateShareAtRateCents: shareAtRate,
-    maxStateShareCents: shareAtRate < remainingEnvelopeCents ? shareAtRate : remainingEnvelopeCents,
-    remainingEnvelopeCents,
-  };
+  const quote = quoteOrder(programme, quantity, envelope);
+  if (!quote.ok) throw new OrderError(quote.refusal.code, refusalMessage(quote.refusal), quote.refusal.details);
+  return quote.price;
 }
 
 /** Orders that hold a part of the funder's envelope: everything but the refused and the abandoned. */

@@ -17,6 +17,7 @@ import type { CreateOrderDto } from './dto/create-order.dto';
 import type { ListOrdersQuery } from './dto/list-orders.query';
 import type { RecordPaymentDto } from './dto/record-payment.dto';
 import type { RejectOrderDto } from './dto/reject-order.dto';
+import { pricingRulesOf } from './order-pricing.rules';
 import { OrderEntity } from './order.entity';
 import { OrderError } from './orders.errors';
 import { OrdersRepository } from './orders.repository';
@@ -99,14 +100,7 @@ export class OrdersService {
         throw new OrderError('PROGRAMME_EXPIRED', 'The programme validity has ended.', { rule: 'validUntil', validUntil: programme.validUntil, today });
       }
       const price = priceOrder(
-        {
-          faceValueCents: programme.faceValueCents,
-          allowedCarnetSizes: programme.allowedCarnetSizes,
-          minimumOrderCents: BigInt(programme.minimumOrderCents),
-          funderCapCents: BigInt(programme.defaultFunderCapCents),
-          operatorFeeRateBp: programme.operatorFeeRateBp,
-          stateShareRateBp: programme.stateShareRateBp,
-        },
+        pricingRulesOf(programme),
         dto,
         { envelopeCents: BigInt(enrolment.envelopeCents), reservedCents: await this.orders.reservedStateShare(programme.id, funderId, manager) },
       );

@@ -7,7 +7,7 @@ import type { Page, PaginationQuery } from '../../common/http/pagination.query';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OrdersRepository } from '../orders/orders.repository';
-import { remainingEnvelope } from '../orders/orders.rules';
+import { remainingEnvelope } from '../orders/order-pricing.rules';
 import { OrganisationError } from '../organisations/organisations.errors';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import type { CreateProgrammeDto } from './dto/create-programme.dto';

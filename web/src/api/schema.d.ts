@@ -424,6 +424,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carnets/dormant-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DormantStockController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carnets/opposition": {
         parameters: {
             query?: never;
@@ -2435,6 +2451,65 @@ export interface components {
             day: string;
             /** @example 9 h – 12 h, 14 h – 18 h 30 */
             hours: string;
+        };
+        DormantStockPageDto: {
+            /**
+             * Format: date-time
+             * @description Carnets allocated before this instant and still unissued are dormant.
+             */
+            allocatedBefore: string;
+            items: components["schemas"]["DormantStructureDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description The window applied, in days.
+             * @example 90
+             */
+            olderThanDays: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
+        DormantStructureDto: {
+            /**
+             * @description Carnets allocated before the cut-off and still unissued.
+             * @example 40
+             */
+            dormantCarnets: number;
+            /**
+             * @description Face value of the chèques of those carnets still usable.
+             * @example 400000
+             */
+            dormantValueCents: number;
+            /** @example 400 */
+            dormantVouchers: number;
+            /**
+             * @description Carnets the structure handed out since the cut-off (all its carnets of this funder).
+             * @example 0
+             */
+            handedOutSinceCutoff: number;
+            /**
+             * Format: date-time
+             * @description Its last hand-out of a carnet of this funder; null if none.
+             */
+            lastHandedOutAt: string | null;
+            /** Format: date-time */
+            oldestAllocatedAt: string;
+            /** Format: uuid */
+            prescriberId: string;
+            /** @example CCAS de Villeurbanne */
+            prescriberName: string;
+            /**
+             * @description How many runs there are in all.
+             * @example 1
+             */
+            runCount: number;
+            /** @description The dormant carnets as runs of consecutive numbers (the first 20). */
+            runs: components["schemas"]["CarnetNumberRunDto"][];
         };
         EnrolFunderDto: {
             /** @description State envelope granted to the funder, in cents; defaults to the programme per-funder cap. */
@@ -6051,6 +6126,66 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "INSUFFICIENT_STOCK" | "INVALID_CARNET_RANGE";
+                    };
+                };
+            };
+        };
+    };
+    DormantStockController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Carnets allocated more than this many days ago and still unissued (default DORMANT_STOCK_DAYS, 90). */
+                olderThanDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DormantStockPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

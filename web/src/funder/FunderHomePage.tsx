@@ -1,4 +1,5 @@
 import { Table } from '@codegouvfr/react-dsfr/Table';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { ListView, OrganisationView } from '../api/views';
 import { DataStatus } from '../layout/DataStatus';
@@ -35,6 +36,11 @@ export function FunderHomePage() {
         {({ organisation, orders }) => (
           <>
             <OrganisationSummary organisation={organisation} />
+            <p>
+              <Link className="fr-btn" to="/financeur/commandes/nouvelle">
+                Nouvelle commande
+              </Link>
+            </p>
             <h2>Vos commandes ({orders.total})</h2>
             {orders.items.length === 0 ? (
               <p>Aucune commande pour l'instant.</p>
@@ -43,7 +49,7 @@ export function FunderHomePage() {
                 caption="Commandes de carnets"
                 noCaption
                 headers={['Numéro', 'État', 'Carnets', 'Montant dû', 'Créée le']}
-                data={orders.items.map((order) => [order.number, label(ORDER_STATUS_LABELS, order.status), String(order.carnetCount), euros(order.totalDueCents), frenchDate(order.createdAt)])}
+                data={orders.items.map((order) => [<Link to={`/financeur/commandes/${order.id}`}>{order.number}</Link>, label(ORDER_STATUS_LABELS, order.status), String(order.carnetCount), euros(order.totalDueCents), frenchDate(order.createdAt)])}
               />
             )}
           </>

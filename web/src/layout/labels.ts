@@ -55,3 +55,14 @@ const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: '
 export function frenchDate(value: string | null | undefined): string {
   return value ? DATE.format(new Date(value)) : '—';
 }
+
+export const LEDGER_ENTRY_KIND_LABELS: Record<string, string> = {
+  order_face_value_due: 'Valeur des chèques due',
+  operator_fee_due: 'Frais de gestion dus',
+  funder_payment_received: 'Paiement reçu',
+  redemption_owed_to_venue: 'Encaissement dû au lieu',
+  venue_payment_made: 'Remboursement versé au lieu',
+  expired_value_credit_note: 'Avoir sur chèques non utilisés',
+  state_share_due: "Part de l'État due",
+  state_share_paid: "Part de l'État versée",
+};

@@ -52,6 +52,12 @@ export const SPACES: Record<Role, Space> = {
     menu: [
       { label: 'Accueil financeur', path: '/financeur' },
       { label: 'Tableau de bord', path: '/financeur/tableau-de-bord' },
+      { label: 'Programmes', path: '/financeur/programmes' },
+      { label: 'Commandes', path: '/financeur/commandes' },
+      { label: 'Stock et attribution', path: '/financeur/stock' },
+      { label: 'Stock dormant', path: '/financeur/stock-dormant' },
+      { label: 'Structures', path: '/financeur/structures' },
+      { label: 'Échéances et avoirs', path: '/financeur/echeances' },
       { label: 'Mon compte', path: '/financeur/compte' },
     ],
   },

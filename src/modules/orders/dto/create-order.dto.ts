@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { COMMUNE_INSEE_CODE_PATTERN, DEPARTEMENT_CODE_PATTERN } from '../../organisations/organisations.rules';
-
-/** Carnets of one order; large enough for a region, small enough that an order stays one generation job. */
-export const MAX_CARNETS_PER_ORDER = 1_000_000;
+import { MAX_CARNETS_PER_ORDER } from '../order-pricing.rules';
 
 export class CreateOrderDto {
   @ApiProperty({ type: 'string', format: 'uuid', description: 'A programme the funder is enrolled in.' })
