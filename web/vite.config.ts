@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress';
 
 // The web application, built into web/dist and served by the API process on the same origin
 // (src/web/web-app.ts). In development, `npm run dev:web` proxies the API to a running `npm start`.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
