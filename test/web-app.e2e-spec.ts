@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { ALL_QUEUE_NAMES } from '../src/queue/queue-names';
 import { anctAdmin, bearer, funderManager, http, TEST_PASSWORD, type LoggedIn } from './support/actors';
+import { binary } from './support/pdf';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /** `Set-Cookie` values of a response → { name: "name=value; attributes" }. */
@@ -12,6 +14,8 @@ function setCookies(response: { headers: Record<string, unknown> }): Record<stri
   return Object.fromEntries(list.map((cookie) => [cookie.slice(0, cookie.indexOf('=')), cookie]));
 }
 const valueOf = (cookie: string) => decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1, cookie.indexOf(';')));
+
+const brotliCompressed = brotliCompressSync('console.log(1)');
 
 describe('The web application on the API origin, and browser sessions', () => {
   let testApp: TestApp;
@@ -24,6 +28,8 @@ describe('The web application on the API origin, and browser sessions', () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><html lang="fr"><title>Pass numérique</title></html>');
     writeFileSync(join(webDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    // What the build writes beside each asset (web/build/precompress.ts).
+    writeFileSync(join(webDir, 'assets', 'index-abc123.js.br'), brotliCompressed);
     testApp = await createTestApp({ settings: { WEB_DIST_DIR: webDir, PUBLIC_BASE_URL: 'http://localhost:3000' } });
     origin = 'http://localhost:3000';
     anct = await anctAdmin(testApp);
@@ -37,11 +43,21 @@ describe('The web application on the API origin, and browser sessions', () => {
     for (const path of ['/', '/connexion', '/guichet/historique?page=2']) {
       const page = await http(testApp).get(path).expect(200).expect('Content-Type', /text\/html/);
       expect(page.text).toContain('Pass numérique');
-      expect(page.headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self';/);
+      expect(page.headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
       expect(page.headers['cache-control']).toBe('no-cache');
     }
-    const asset = await http(testApp).get('/assets/index-abc123.js').expect(200);
+    const asset = await http(testApp).get('/assets/index-abc123.js').set('Accept-Encoding', 'identity').expect(200);
     expect(asset.headers['cache-control']).toContain('immutable');
+    expect(asset.headers['content-encoding']).toBeUndefined();
+    // A browser that accepts brotli gets the file compressed at build time, with the same headers.
+    const compressed = await http(testApp).get('/assets/index-abc123.js').set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse(binary).expect(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers['content-type']).toMatch(/javascript/);
+    expect(compressed.headers['cache-control']).toContain('immutable');
+    expect(compressed.headers.vary).toMatch(/accept-encoding/i);
+    // The build's .br file as it is (the HTTP client decodes it).
+    expect(Number(compressed.headers['content-length'])).toBe(brotliCompressed.length);
+    expect((compressed.body as Buffer).toString()).toBe('console.log(1)');
     for (const path of ['/api/v1/no-such-route', '/api/nothing', '/api', '/health/nothing', '/admin/nothing']) {
       const missing = await http(testApp).get(path).expect(404);
       expect(missing.body).toMatchObject({ code: 'ROUTE_NOT_FOUND' });

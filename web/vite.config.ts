@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './build/precompress';
 
 // The web application, built into web/dist and served by the API process on the same origin
 // (src/web/web-app.ts). In development, `npm run dev:web` proxies the API to a running `npm start`.
@@ -40,6 +41,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    // .br and .gz copies of every built file, served as they are by web-app.ts (no compression per request).
+    precompress(),
   ],
   build: {
     outDir: 'dist',

@@ -5,7 +5,9 @@
  */
 const DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets the QR reader compile its WebAssembly (ZXing, served from our origin, see
+  // web/src/venue/counter/camera/qr-detector.ts); it allows no eval() of JavaScript.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   // react-dsfr's display settings write one of these two <style> elements (`:root { color-scheme: light; }`
   // or `dark`): allowed by their hashes, never by 'unsafe-inline'.
   'style-src': ["'self'", "'sha256-HzhUjVBe6Oi2wcxUM7bmy2Rp9VdLMHYDdYr9MalNmOY='", "'sha256-xVQ4mcypV0CvOtZpQgVcKpcoNvdUkR9BrwZBrtBbU+w='"],

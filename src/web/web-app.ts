@@ -29,6 +29,9 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
     prefix: '/',
     wildcard: false,
     index: false,
+    // The build writes each file's .br and .gz beside it (web/build/precompress.ts): sent to browsers that
+    // accept them, the counter's phone downloads a quarter of the bytes, at no CPU cost per request.
+    preCompressed: true,
     setHeaders: (response, path) => {
       response.header('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
       response.header('Cache-Control', path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

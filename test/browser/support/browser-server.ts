@@ -1,17 +1,26 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { cloneTemplateDatabase, dropDatabase, serverUrl } from '../../support/test-database';
 
-const ROOT = join(__dirname, '..', '..', '..');
+/** The repository: above this file in test/browser/support, or in dist/test/… once built for `npm run bench -- web`. */
+function repositoryRoot(): string {
+  let directory = __dirname;
+  while (!existsSync(join(directory, 'package.json'))) directory = dirname(directory);
+  return directory;
+}
+const ROOT = repositoryRoot();
 
 export interface BrowserServer {
   /** `http://localhost:<port>`: the address the browser opens, and the service's PUBLIC_BASE_URL. */
   baseUrl: string;
   env: NodeJS.ProcessEnv;
+  /** The supervisor's process id (its children: the API and the worker). */
+  pid: number;
   /** SQL against the server's own database (to check what a journey wrote). */
   query<T = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -44,12 +53,14 @@ async function waitUntilReady(baseUrl: string, server: ChildProcess, output: () 
 
 /**
  * The real service as `npm start` runs it (`dist/src/start-all.js`: API and worker processes, the built web
- * application), on a free port, a fresh copy of the migrated database and its own Redis prefix.
+ * application), on a free port, a fresh copy of the migrated database (or the one `createDatabase` makes,
+ * dropped at the end likewise) and its own Redis prefix.
  */
 export async function startBrowserServer(
   settings: Record<string, string> | ((baseUrl: string) => Promise<Record<string, string>>) = {},
+  createDatabase: () => Promise<string> = cloneTemplateDatabase,
 ): Promise<BrowserServer> {
-  const databaseName = await cloneTemplateDatabase();
+  const databaseName = await createDatabase();
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   // Settings that name the server's own address (a callback registered with a test OpenID provider) are made once it is known.
@@ -90,6 +101,7 @@ export async function startBrowserServer(
   return {
     baseUrl,
     env,
+    pid: server.pid!,
     async query<T>(sql: string, parameters: unknown[] = []) {
       const client = new Client({ connectionString: env.DATABASE_URL });
       await client.connect();

@@ -10,7 +10,9 @@ import { OfflineCounter, OfflineSyncReport } from '../offline/OfflineCounter';
 import { withOfflineCopy } from '../offline/offline-copy';
 import { useOfflineCounter } from '../offline/useOfflineCounter';
 import { useActor } from '../../session/SessionContext';
-import { type BasketEntry, addToBasket, basketProblem, removeFromBasket } from './basket';
+import { type BasketEntry, type ChequeInput, addToBasket, basketEntryOf, basketProblem, removeFromBasket } from './basket';
+import { CameraScanner } from './camera/CameraScanner';
+import type { ScanOutcome } from './camera/scan-feedback';
 import { groupTypedCode, judgeTypedCode, typedCodeMessage } from './typed-code';
 import { ACCEPTED, type AlreadyRedeemed, type Verdict, verdictOf } from './verdicts';
 import { VerdictCard } from './VerdictCard';
@@ -53,8 +55,8 @@ export function euros(cents: number): string {
 }
 
 /**
- * The counter: chèques typed (or read by a barcode scanner that types and presses Enter) go into a
- * basket, each checked as it comes; the agent picks the service and confirms, and the whole basket is
+ * The counter: chèques scanned with the camera, or typed (or read by a barcode scanner that types and
+ * presses Enter) go into a basket, each checked as it comes; the agent picks the service and confirms, and the whole basket is
  * redeemed at once or not at all. The basket carries its own Idempotency-Key: a retry after a network
  * failure replays the first answer instead of redeeming twice.
  */
@@ -96,6 +98,44 @@ function Counter({ venue }: { venue: CounterVenue }) {
     setBasketKey(crypto.randomUUID());
   }
 
+  /**
+   * Checks one chèque with the server, typed or scanned alike, and puts it in the basket when it may be
+   * redeemed here; otherwise its verdict is shown. The same chèque is never in the basket twice.
+   */
+  async function checkCheque(input: ChequeInput, label: string): Promise<ScanOutcome> {
+    const known = basketEntryOf(basket, input);
+    if (known) return { kind: 'already_in_basket', serial: known.serial };
+    setFailure(null);
+    try {
+      const answer = await api.POST('/api/v1/redemptions/check', { body: input });
+      if (answer.response.ok) {
+        const checked = answer.data as unknown as CheckAnswer;
+        if (!checked.redeemable) {
+          const verdict = verdictOf(checked.refusal?.code ?? 'INVALID_CODE', checked.refusal?.alreadyRedeemed);
+          setVerdicts([{ label: checked.serial, ...verdict }]);
+          return { kind: 'refused', serial: checked.serial, title: verdict.title };
+        }
+        if (basket.some((entry) => entry.serial === checked.serial)) return { kind: 'already_in_basket', serial: checked.serial };
+        changeBasket(addToBasket(basket, { input, serial: checked.serial, valueCents: checked.valueCents }));
+        setVerdicts([]);
+        return { kind: 'added', serial: checked.serial };
+      }
+      // 422: a refusal of the code itself; 400: a scanned text that cannot be a chèque's QR (too long).
+      if (answer.response.status === 422 || (answer.response.status === 400 && 'qr' in input)) {
+        const verdict = verdictOf((answer.error as ErrorAnswer | undefined)?.code ?? ('qr' in input ? 'INVALID_SIGNATURE' : 'INVALID_CODE'));
+        setVerdicts([{ label, ...verdict }]);
+        return { kind: 'refused', serial: null, title: verdict.title };
+      }
+      const message = 'Le chèque n’a pas pu être vérifié. Réessayez dans un instant.';
+      setFailure(message);
+      return { kind: 'failed', message };
+    } catch {
+      const message = 'La connexion a échoué : le chèque n’a pas pu être vérifié. Réessayez.';
+      setFailure(message);
+      return { kind: 'failed', message };
+    }
+  }
+
   async function addTypedCode(event: FormEvent) {
     event.preventDefault();
     const judged = judgeTypedCode(typed);
@@ -104,32 +144,12 @@ function Counter({ venue }: { venue: CounterVenue }) {
       codeField.current?.focus();
       return;
     }
-    if (basket.some((entry) => entry.code === judged.code)) {
-      setFieldMessage('Ce chèque est déjà dans le panier.');
-      return;
-    }
     setFieldMessage(null);
-    setFailure(null);
     setChecking(true);
     try {
-      const answer = await api.POST('/api/v1/redemptions/check', { body: { code: judged.code } });
-      const label = groupTypedCode(judged.code);
-      if (answer.response.ok) {
-        const checked = answer.data as unknown as CheckAnswer;
-        if (checked.redeemable) {
-          changeBasket(addToBasket(basket, { code: judged.code, serial: checked.serial, valueCents: checked.valueCents }));
-          setVerdicts([]);
-          setTyped('');
-        } else {
-          setVerdicts([{ label: checked.serial, ...verdictOf(checked.refusal?.code ?? 'INVALID_CODE', checked.refusal?.alreadyRedeemed) }]);
-        }
-      } else if (answer.response.status === 422) {
-        setVerdicts([{ label, ...verdictOf((answer.error as ErrorAnswer | undefined)?.code ?? 'INVALID_CODE') }]);
-      } else {
-        setFailure('Le chèque n’a pas pu être vérifié. Réessayez dans un instant.');
-      }
-    } catch {
-      setFailure('La connexion a échoué : le chèque n’a pas pu être vérifié. Réessayez.');
+      const outcome = await checkCheque({ code: judged.code }, groupTypedCode(judged.code));
+      if (outcome.kind === 'added') setTyped('');
+      if (outcome.kind === 'already_in_basket') setFieldMessage('Ce chèque est déjà dans le panier.');
     } finally {
       setChecking(false);
       codeField.current?.focus();
@@ -143,7 +163,7 @@ function Counter({ venue }: { venue: CounterVenue }) {
     try {
       const answer = await api.POST('/api/v1/redemptions', {
         params: { header: { 'Idempotency-Key': basketKey } },
-        body: { serviceId: service.id, vouchers: basket.map((entry) => ({ code: entry.code })) },
+        body: { serviceId: service.id, vouchers: basket.map((entry) => entry.input) },
       });
       if (answer.response.ok) {
         setVerdicts(basket.map((entry) => ({ label: entry.serial, ...ACCEPTED })));
@@ -189,6 +209,7 @@ function Counter({ venue }: { venue: CounterVenue }) {
       )}
       <section aria-labelledby="counter-add" className="fr-mb-4w">
         <h2 id="counter-add">Ajouter un chèque</h2>
+        <CameraScanner onScan={(qr) => checkCheque({ qr }, 'QR code scanné')} />
         <form onSubmit={addTypedCode} noValidate>
           <Input
             label="Code du chèque"
@@ -233,11 +254,11 @@ function Counter({ venue }: { venue: CounterVenue }) {
         ) : (
           <ul className="fr-raw-list">
             {basket.map((entry) => (
-              <li key={entry.code} className="fr-mb-1w">
+              <li key={entry.serial} className="fr-mb-1w">
                 <span className="fr-text--lg fr-mr-2w">
                   Chèque {entry.serial} — {euros(entry.valueCents)}
                 </span>
-                <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={() => changeBasket(removeFromBasket(basket, entry.code))}>
+                <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={() => changeBasket(removeFromBasket(basket, entry.serial))}>
                   Retirer le chèque {entry.serial}
                 </button>
               </li>

@@ -1,7 +1,11 @@
+/** What is sent for one chèque: the normalised code typed (16 characters, no dashes), or the scanned QR's text. */
+export type ChequeInput = { code: string } | { qr: string };
+
 /** A chèque the server said is redeemable here, waiting in the basket for the agent to confirm. */
 export interface BasketEntry {
-  /** Normalised code (16 characters, no dashes), as sent. */
-  code: string;
+  /** Sent as it came: a scanned QR keeps its signature, which the server verifies again at redemption. */
+  input: ChequeInput;
+  /** The chèque's identity: a code typed and the QR of the same chèque give the same serial. */
   serial: string;
   valueCents: number;
 }
@@ -10,11 +14,16 @@ export interface BasketEntry {
 export const BASKET_MAX = 10;
 
 export function addToBasket(basket: readonly BasketEntry[], entry: BasketEntry): BasketEntry[] {
-  return basket.some((existing) => existing.code === entry.code) ? [...basket] : [...basket, entry];
+  return basket.some((existing) => existing.serial === entry.serial) ? [...basket] : [...basket, entry];
 }
 
-export function removeFromBasket(basket: readonly BasketEntry[], code: string): BasketEntry[] {
-  return basket.filter((entry) => entry.code !== code);
+export function removeFromBasket(basket: readonly BasketEntry[], serial: string): BasketEntry[] {
+  return basket.filter((entry) => entry.serial !== serial);
+}
+
+/** The entry that came from this very input (same code typed, same QR text), known without asking the server. */
+export function basketEntryOf(basket: readonly BasketEntry[], input: ChequeInput): BasketEntry | undefined {
+  return basket.find((entry) => ('code' in input ? 'code' in entry.input && entry.input.code === input.code : 'qr' in entry.input && entry.input.qr === input.qr));
 }
 
 /** Why the basket cannot be redeemed for this service as it is, in French; null when it can. */
