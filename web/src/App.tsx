@@ -14,6 +14,11 @@ const VenueRoutes = lazy(() => import('./venue/VenueRoutes'));
 const PrescriberRoutes = lazy(() => import('./prescriber/PrescriberRoutes'));
 const FunderRoutes = lazy(() => import('./funder/FunderRoutes'));
 const AnctRoutes = lazy(() => import('./anct/AnctRoutes'));
+// Public pages, each its own small chunk: a beneficiary's phone downloads only the page it opens.
+const FindVenuePage = lazy(() => import('./public/find/FindVenuePage').then((module) => ({ default: module.FindVenuePage })));
+const VenueSitePage = lazy(() => import('./public/find/VenueSitePage').then((module) => ({ default: module.VenueSitePage })));
+const ApplyPage = lazy(() => import('./public/apply/ApplyPage').then((module) => ({ default: module.ApplyPage })));
+const MyPassPage = lazy(() => import('./public/MyPassPage').then((module) => ({ default: module.MyPassPage })));
 
 /** The routes: public pages, then one guarded space per role (see session/spaces.ts for the menus). */
 export function App() {
@@ -24,6 +29,10 @@ export function App() {
           <Route element={<AppLayout />}>
             <Route index element={<HomeRedirect />} />
             <Route path="connexion" element={<LoginPage />} />
+            <Route path="trouver-un-lieu" element={<Suspense fallback={<Loading />}><FindVenuePage /></Suspense>} />
+            <Route path="lieux/:siteId" element={<Suspense fallback={<Loading />}><VenueSitePage /></Suspense>} />
+            <Route path="candidater" element={<Suspense fallback={<Loading />}><ApplyPage /></Suspense>} />
+            <Route path="mon-pass-numerique" element={<Suspense fallback={<Loading />}><MyPassPage /></Suspense>} />
             <Route element={<RequireSpace role="venue_agent" />}>
               <Route path="guichet/*" element={<Suspense fallback={<Loading />}><VenueRoutes /></Suspense>} />
             </Route>

@@ -2393,6 +2393,17 @@ export interface components {
             /** @example 9 h – 12 h, 14 h – 18 h 30 */
             hours: string;
         };
+        DirectoryVenueSiteDto: {
+            accessibilityNotes: string | null;
+            addressLine: string;
+            city: string;
+            communeInseeCode: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            openingHours: components["schemas"]["OpeningSlotDto"][];
+            postalCode: string;
+        };
         EnrolFunderDto: {
             /** @description State envelope granted to the funder, in cents; defaults to the programme per-funder cap. */
             envelopeCents?: number;
@@ -3354,7 +3365,7 @@ export interface components {
             id: string;
             name: string;
             services: components["schemas"]["PublicVenueServiceDto"][];
-            sites: components["schemas"]["PublicVenueSiteDto"][];
+            sites: components["schemas"]["DirectoryVenueSiteDto"][];
         };
         PublicVenuePageDto: {
             items: components["schemas"]["PublicVenueDto"][];
@@ -3383,46 +3394,46 @@ export interface components {
         PublicVenueSiteDetailDto: {
             /** @description Takes Pass numérique chèques. */
             acceptsPassNumerique: boolean;
-            acceslibreUrl?: Record<string, never> | null;
-            accessibilityNotes?: Record<string, never> | null;
+            acceslibreUrl: string | null;
+            accessibilityNotes: string | null;
             accessModes: string[];
-            addressComplement?: Record<string, never> | null;
+            addressComplement: string | null;
             addressLine: string;
-            appointmentUrl?: Record<string, never> | null;
+            appointmentUrl: string | null;
             city: string;
             communeInseeCode: string;
             departementCode: string;
-            description?: Record<string, never> | null;
+            description: string | null;
             /**
              * @description From the person’s position, or from the searched commune’s sites.
              * @example 1.2
              */
-            distanceKm?: Record<string, never> | null;
+            distanceKm: number | null;
             emails: string[];
             fees: string[];
             /** Format: uuid */
             id: string;
-            latitude?: Record<string, never> | null;
-            longitude?: Record<string, never> | null;
+            latitude: number | null;
+            longitude: number | null;
             name: string;
             /**
              * @description OSM opening_hours syntax.
              * @example Mo-Fr 09:00-12:00,14:00-18:30
              */
-            openingHours?: Record<string, never> | null;
+            openingHours: string | null;
             /** @example Ouvert maintenant, jusqu'à 18 h */
-            openingStatus?: Record<string, never> | null;
+            openingStatus: string | null;
             /** @description Null when the site gives no hours. */
-            openNow?: Record<string, never> | null;
+            openNow: boolean | null;
             /** @description What the chèques pay for here, and how many each takes. */
             passServices: components["schemas"]["PassServiceDto"][];
-            phone?: Record<string, never> | null;
+            phone: string | null;
             postalCode: string;
             publics: string[];
             /** @description The standard’s services. */
             services: string[];
             specificSupport: string[];
-            summary?: Record<string, never> | null;
+            summary: string | null;
             supportModes: string[];
             /** Format: uuid */
             venueId: string;
@@ -3433,15 +3444,52 @@ export interface components {
             week: components["schemas"]["DayOpeningHoursDto"][];
         };
         PublicVenueSiteDto: {
+            /** @description Takes Pass numérique chèques. */
+            acceptsPassNumerique: boolean;
+            acceslibreUrl: string | null;
             accessibilityNotes: string | null;
+            accessModes: string[];
+            addressComplement: string | null;
             addressLine: string;
+            appointmentUrl: string | null;
             city: string;
             communeInseeCode: string;
+            departementCode: string;
+            /**
+             * @description From the person’s position, or from the searched commune’s sites.
+             * @example 1.2
+             */
+            distanceKm: number | null;
+            emails: string[];
+            fees: string[];
             /** Format: uuid */
             id: string;
+            latitude: number | null;
+            longitude: number | null;
             name: string;
-            openingHours: components["schemas"]["OpeningSlotDto"][];
+            /**
+             * @description OSM opening_hours syntax.
+             * @example Mo-Fr 09:00-12:00,14:00-18:30
+             */
+            openingHours: string | null;
+            /** @example Ouvert maintenant, jusqu'à 18 h */
+            openingStatus: string | null;
+            /** @description Null when the site gives no hours. */
+            openNow: boolean | null;
+            /** @description What the chèques pay for here, and how many each takes. */
+            passServices: components["schemas"]["PassServiceDto"][];
+            phone: string | null;
             postalCode: string;
+            publics: string[];
+            /** @description The standard’s services. */
+            services: string[];
+            specificSupport: string[];
+            supportModes: string[];
+            /** Format: uuid */
+            venueId: string;
+            /** @example Espace public numérique de la Guillotière */
+            venueName: string;
+            websites: string[];
         };
         PublicVenueSitePageDto: {
             items: components["schemas"]["PublicVenueSiteDto"][];

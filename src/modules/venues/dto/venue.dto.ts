@@ -203,7 +203,7 @@ export class VenueApplicationDto {
   adminInvitation: InvitationDto;
 }
 
-export class PublicVenueSiteDto {
+export class DirectoryVenueSiteDto {
   @ApiProperty({ type: 'string', format: 'uuid' })
   id: string;
 
@@ -254,8 +254,8 @@ export class PublicVenueDto {
   @ApiProperty({ type: 'string' })
   name: string;
 
-  @ApiProperty({ type: () => [PublicVenueSiteDto] })
-  sites: PublicVenueSiteDto[];
+  @ApiProperty({ type: () => [DirectoryVenueSiteDto] })
+  sites: DirectoryVenueSiteDto[];
 
   @ApiProperty({ type: () => [PublicVenueServiceDto] })
   services: PublicVenueServiceDto[];
