@@ -57,6 +57,7 @@ export function ApplyPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [sent, setSent] = useState<{ email: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const stepRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
 
   useEffect(() => {
@@ -64,7 +65,7 @@ export function ApplyPage() {
       firstRender.current = false;
       return;
     }
-    headingRef.current?.focus();
+    (sent ? headingRef.current : stepRef.current)?.focus();
   }, [step, sent]);
 
   const compactSiret = siret.replace(/\s/g, '');
@@ -168,16 +169,16 @@ export function ApplyPage() {
         <div className="fr-col-12 fr-col-lg-8">
           <h1>Candidater pour accepter le Pass numérique</h1>
           <p className="fr-text--lg">Votre lieu aide les personnes à utiliser le numérique ? Faites la demande ici. Cela prend environ 10 minutes.</p>
-          <Stepper currentStep={step + 1} stepCount={STEPS.length} title={STEPS[step]} nextTitle={STEPS[step + 1]} />
+          {/* The stepper's title is the step's heading (h2); focus goes to it at each step, for screen readers. */}
+          <div ref={stepRef} tabIndex={-1}>
+            <Stepper currentStep={step + 1} stepCount={STEPS.length} title={STEPS[step]} nextTitle={STEPS[step + 1]} />
+          </div>
           {failure && (
             <div role="alert">
               <Alert severity="error" small description={failure} className="fr-mb-3w" />
             </div>
           )}
           <form onSubmit={step === STEPS.length - 1 ? send : next} noValidate>
-            <h2 ref={headingRef} tabIndex={-1}>
-              {STEPS[step]}
-            </h2>
             {step === 0 && (
               <>
                 <Input
@@ -206,6 +207,7 @@ export function ApplyPage() {
                       idPrefix={`site-${index}`}
                       site={entry.site}
                       hideName={index === 0}
+                      foldDetails
                       problems={siteIssues[index]!.fields}
                       showErrors={showErrors}
                       onChange={(site) => setSites(sites.map((current, position) => (position === index ? { ...current, site } : current)))}

@@ -48,6 +48,7 @@ export function SitesAndServicesPage() {
             <p>Ce que la recherche « Trouver un lieu » montre au public, et ce que la carte nationale reçoit.</p>
             <Table
               caption="Sites du lieu"
+              noCaption
               headers={['Site', 'Adresse', 'État', 'Action']}
               data={data.sites.map((site) => [
                 site.name,
@@ -65,6 +66,7 @@ export function SitesAndServicesPage() {
             </Link>
             <Table
               caption="Services du lieu"
+              noCaption
               headers={['Service', 'Type d’aide', 'Durée', 'Chèques par séance', 'État', 'Actions']}
               data={data.services.map((service) => [
                 service.label,
