@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   print: () => import('./print.bench.js'),
   report: () => import('./report.bench.js'),
   redeem: () => import('./redeem.bench.js'),
+  'venue-import': () => import('./venue-import.bench.js'),
 };
 
 async function main(): Promise<void> {
