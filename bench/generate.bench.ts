@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { systemActorFor } from '../src/auth/actor';
+import { type OrganisationActor, systemActorFor } from '../src/auth/actor';
 import { configureRootLogger } from '../src/common/logger';
 import { AppConfig, loadAppConfig } from '../src/config/app-config';
 import { ensureDatabase, quoteIdentifier } from '../src/database/ensure-database';
@@ -48,7 +48,7 @@ export async function run(): Promise<void> {
     process.stdout.write(`order of ${carnetCount} carnets × ${CARNET_SIZE} = ${vouchers} chèques, chunks of ${config.GENERATION_CHUNK_VOUCHERS} chèques\n`);
 
     await dataSource.query('CHECKPOINT');
-    const anct = systemActorFor('anct', null, 'bench');
+    const anct = await anctActor(app);
     const cpuBefore = cpuSecondsOf(worker);
     const started = performance.now();
     const order = await app.get(OrdersService).recordPayment(anct, orderId, {
@@ -97,6 +97,14 @@ export async function run(): Promise<void> {
 }
 
 
+/** ANCT, who approves and records payments: its organisation is created as `create-anct-admin` does, once. */
+async function anctActor(app: INestApplicationContext): Promise<OrganisationActor> {
+  const anct = await app.get(DataSource).query<{ id: string }[]>(`SELECT id FROM organisations WHERE kind = 'anct'`);
+  if (anct[0]) return systemActorFor('anct', anct[0].id, 'bench');
+  await app.get(OrganisationsService).bootstrapAnctAdmin('anct-bench@example.fr', 'ANCT (bench)');
+  return anctActor(app);
+}
+
 /** Funder, programme large enough for the order, enrolment, and the order up to approval, through the services. */
 async function approvedOrder(app: INestApplicationContext, carnetCount: number): Promise<string> {
   const { organisation: funder } = await app.get(OrganisationsService).createFunder({
@@ -110,7 +118,7 @@ async function approvedOrder(app: INestApplicationContext, carnetCount: number):
   const programme = await programmes.create({ name: 'Bench', year: 2026, validUntil: '2030-12-31', minimumOrderCents: 0, defaultFunderCapCents: 1e12 });
   await programmes.enrol(programme.id, { funderId: funder.id });
   const orders = app.get(OrdersService);
-  const anct = systemActorFor('anct', null, 'bench');
+  const anct = await anctActor(app);
   const order = await orders.create(systemActorFor('funder', funder.id, 'bench'), { programmeId: programme.id, carnetCount, carnetSize: CARNET_SIZE });
   await orders.submit(systemActorFor('funder', funder.id, 'bench'), order.id);
   await orders.approve(anct, order.id);

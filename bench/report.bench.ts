@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { Actor } from '../src/auth/actor';
+import type { OrganisationActor } from '../src/auth/actor';
 import { configureRootLogger } from '../src/common/logger';
 import { loadAppConfig } from '../src/config/app-config';
 import { ANALYTICAL_SETTINGS } from '../src/database/analytical-settings';
@@ -92,7 +92,7 @@ export async function run(): Promise<void> {
     process.stdout.write(`data set: ${redemptions.toLocaleString('en')} redemptions, generated in ${seconds(Date.now() - generationStarted)}\n`);
 
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    const actor: Actor = { kind: 'user', userId: null, apiKeyId: null, organisationId: anctId, organisationKind: 'anct', role: 'anct_admin', isOrganisationAdmin: false, label: 'bench' };
+    const actor: OrganisationActor = { kind: 'user', userId: null, apiKeyId: null, organisationId: anctId, organisationKind: 'anct', role: 'anct_admin', isOrganisationAdmin: false, label: 'bench' };
     const runJob = async (start: () => Promise<{ id: string }>) => {
       const started = Date.now();
       const { id } = await start();

@@ -1,13 +1,13 @@
-import { CarnetsJobsModule } from './modules/carnets/carnets-jobs.module';
-import { ExpiryJobsModule } from './modules/expiry/expiry-jobs.module';
-import { PrintingJobsModule } from './modules/printing/printing-jobs.module';
-import { ReconciliationJobsModule } from './modules/reconciliation/reconciliation-jobs.module';
-import { ReimbursementsJobsModule } from './modules/reimbursements/reimbursements-jobs.module';
-import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
+import { CarnetsJobsModule } from './modules/carnets/jobs/carnets-jobs.module';
+import { ExpiryJobsModule } from './modules/expiry/jobs/expiry-jobs.module';
+import { PrintingJobsModule } from './modules/printing/jobs/printing-jobs.module';
+import { ReconciliationJobsModule } from './modules/reconciliation/jobs/reconciliation-jobs.module';
+import { ReimbursementsJobsModule } from './modules/reimbursements/jobs/reimbursements-jobs.module';
+import { ReportsJobsModule } from './modules/reports/jobs/reports-jobs.module';
 import { JobRecoveryModule } from './queue/job-recovery.module';
-import { VenueImportsJobsModule } from './modules/venue-imports/venue-imports-jobs.module';
+import { VenueImportsJobsModule } from './modules/venue-imports/jobs/venue-imports-jobs.module';
 import { NotificationsJobsModule } from './modules/notifications/jobs/notifications-jobs.module';
-import { PersonalDataJobsModule } from './modules/personal-data/personal-data-jobs.module';
+import { PersonalDataJobsModule } from './modules/personal-data/jobs/personal-data-jobs.module';
 
 /**
  * Modules that only the worker loads: the BullMQ processors (`@Processor` classes) of each domain.

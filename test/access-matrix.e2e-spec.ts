@@ -101,6 +101,13 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/api/v1/api-keys', url: () => '/api/v1/api-keys', body: () => ({ name: 'k' }), allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
   { method: 'get', route: '/api/v1/api-keys', url: () => '/api/v1/api-keys', allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
   { method: 'delete', route: '/api/v1/api-keys/{id}', url: (f) => `/api/v1/api-keys/${f.funderAApiKeyId}`, allowed: ['funderA'] },
+  { method: 'get', route: '/api/v1/organisations/{organisationId}/api-keys', url: (f) => `/api/v1/organisations/${f.actors.funderA.organisationId}/api-keys`, allowed: ['anct'] },
+  {
+    method: 'delete',
+    route: '/api/v1/organisations/{organisationId}/api-keys/{id}',
+    url: (f) => `/api/v1/organisations/${f.actors.funderA.organisationId}/api-keys/${f.funderAApiKeyId}`,
+    allowed: ['anct'],
+  },
   { method: 'post', route: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ email: uniqueEmail('u'), displayName: 'U' }), allowed: ALL_ACTORS },
   { method: 'get', route: '/api/v1/users', url: () => '/api/v1/users', allowed: ALL_ACTORS },
   { method: 'post', route: '/api/v1/users/{id}/deactivate', url: (f) => `/api/v1/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },

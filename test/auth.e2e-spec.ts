@@ -82,6 +82,24 @@ describe('Authentication', () => {
     await http(testApp).get('/api/v1/auth/me').set('X-Api-Key', key).expect(401);
   });
 
+  it('shows ANCT an organisation’s keys without their secret, and lets it revoke a leaked one', async () => {
+    const created = await http(testApp).post('/api/v1/api-keys').set(bearer(funder.token)).send({ name: 'Logiciel fuité' }).expect(201);
+    const key: string = created.body.key;
+    const url = `/api/v1/organisations/${funder.organisationId}/api-keys`;
+    const listed = await http(testApp).get(url).set(bearer(anct.token)).expect(200);
+    expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, name: 'Logiciel fuité', revokedAt: null })]));
+    expect(JSON.stringify(listed.body)).not.toContain(key);
+    // Another organisation's path does not reach the key.
+    await http(testApp).delete(`/api/v1/organisations/${anct.organisationId}/api-keys/${created.body.id}`).set(bearer(anct.token)).expect(404);
+    await http(testApp).get('/api/v1/auth/me').set('X-Api-Key', key).expect(200);
+
+    const revoked = await http(testApp).delete(`${url}/${created.body.id}`).set(bearer(anct.token)).expect(200);
+    expect(revoked.body.revokedAt).not.toBeNull();
+    await http(testApp).get('/api/v1/auth/me').set('X-Api-Key', key).expect(401);
+    const audit = await http(testApp).get(`/api/v1/audit-events?objectType=api_key&objectId=${created.body.id}&action=api_key.revoked`).set(bearer(anct.token)).expect(200);
+    expect(audit.body.items[0]).toMatchObject({ actorUserId: anct.userId, objectOrganisationId: funder.organisationId });
+  });
+
   it('locks out a deactivated user at once, access token included', async () => {
     const invited = await http(testApp)
       .post('/api/v1/users')

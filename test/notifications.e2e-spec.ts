@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, parisToday, startOfMonth, startOfParisDay } from '../src/common/time/paris-time';
 import { NotificationDigestsService } from '../src/modules/notifications/notification-digests.service';
+import { OutboxService } from '../src/modules/notifications/outbox.service';
+import { WEB_PATHS, webLink } from '../src/web/web-paths';
 import { defaultStatementPeriodEnd } from '../src/modules/reimbursements/statement-period.rules';
 import { WorkerModule } from '../src/worker.module';
 import { anctAdmin, bearer, funderManager, http, invitedColleague, type LoggedIn, prescriberAgent, venueAgent } from './support/actors';
@@ -87,7 +89,8 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     await smtp.waitFor(() => smtp.to(colleague.email).some((mail) => mail.subject.includes('refusée')));
     const approvalMail = smtp.to(funder.email).find((mail) => mail.subject.includes('approuvée'))!;
     expect(approvalMail.text).toContain('200 carnets de 5 chèques');
-    expect(approvalMail.text).toContain(`/orders/${approved.id}`);
+    // Links open pages of the web application (WEB_PATHS) under PUBLIC_BASE_URL: here the funder's space.
+    expect(approvalMail.text).toContain(`Voir la commande : ${webLink(testApp.config.PUBLIC_BASE_URL, WEB_PATHS.home)}\n`);
     const rejectionMail = smtp.to(colleague.email).find((mail) => mail.subject.includes('refusée'))!;
     expect(rejectionMail.text).toContain('Motif : Enveloppe déjà consommée');
     // The colleague turned approvals off: no message was even written for them.
@@ -191,7 +194,7 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     await smtp.waitFor(() => smtp.to(anct.email).some((mail) => mail.subject.startsWith('[Pass numérique] Rapprochement')));
     const mail = smtp.to(anct.email).find((received) => received.subject.startsWith('[Pass numérique] Rapprochement'))!;
     expect(mail.subject).toBe(`[Pass numérique] Rapprochement : ${summary.anomalies} anomalie(s)`);
-    expect(mail.text).toContain(`/reconciliation-runs/${run.body.id}`);
+    expect(mail.text).toContain(`Voir les anomalies : ${webLink(testApp.config.PUBLIC_BASE_URL, WEB_PATHS.anctHome)}\n`);
     expect(smtp.to(funder.email).filter((received) => received.subject.includes('Rapprochement'))).toHaveLength(0);
   });
 
@@ -253,5 +256,34 @@ describe('E-mails without a mail server or a worker', () => {
     expect(eml).toContain('Subject: =?UTF-8?');
     expect(eml).toContain('Content-Type: text/html');
     expect(eml).toContain('Content-Type: text/plain');
+  });
+});
+
+describe('Purge of old sent e-mails', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp({ settings: { OUTBOX_SENT_RETENTION_DAYS: '30' } });
+  }, 60_000);
+  afterAll(() => testApp.close());
+
+  it('deletes the messages sent more than OUTBOX_SENT_RETENTION_DAYS ago, never a pending one', async () => {
+    const email = uniqueEmail('purge');
+    const write = (key: string, status: 'pending' | 'sent', ageDays: number) =>
+      testApp.dataSource.query(
+        `INSERT INTO outbox_messages (event_key, kind, recipient_email, subject, text_body, html_body, status, sent_at, created_at)
+         VALUES ($1, 'invitation', $2, 's', 't', '<p>h</p>', $3::text, CASE WHEN $3::text = 'sent' THEN now() - make_interval(days => $4) END, now() - make_interval(days => $4))`,
+        [key, email, status, ageDays],
+      );
+    await write('purge:old-sent', 'sent', 31);
+    await write('purge:recent-sent', 'sent', 29);
+    await write('purge:old-pending', 'pending', 400);
+
+    const outbox = testApp.app.get(OutboxService);
+    expect(await outbox.purgeSent()).toBeGreaterThanOrEqual(1);
+    const left = await testApp.dataSource.query(`SELECT event_key FROM outbox_messages WHERE recipient_email = $1 ORDER BY event_key`, [email]);
+    expect(left.map((row: { event_key: string }) => row.event_key)).toEqual(['purge:old-pending', 'purge:recent-sent']);
+    // A second run has nothing left to do for these.
+    await outbox.purgeSent();
+    expect(await testApp.dataSource.query(`SELECT 1 FROM outbox_messages WHERE recipient_email = $1`, [email])).toHaveLength(2);
   });
 });

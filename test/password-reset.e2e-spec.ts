@@ -30,7 +30,7 @@ describe('Password reset by e-mail', () => {
     await smtp.waitFor(() => smtp.to(email).filter((mail) => mail.subject.includes('Réinitialisation')).length === count);
     const mail = smtp.to(email).filter((received) => received.subject.includes('Réinitialisation')).at(-1)!;
     expect(mail.text).toContain('pendant 30 minutes');
-    return /password-reset#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    return /nouveau-mot-de-passe#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
   }
 
   it('answers the same for an unknown address and sends the link only to an existing account', async () => {

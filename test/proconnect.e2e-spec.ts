@@ -46,7 +46,11 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     return { callback: await followToRedirect(authorizationUrl.href, REDIRECT_URL), cookie };
   }
 
-  const callApi = (callback: URL, cookie: string) => http(testApp).get(`${callback.pathname}${callback.search}`).set('Cookie', cookie);
+  /** A software client: asks for JSON, gets the token pair (or a JSON refusal). */
+  const callApi = (callback: URL, cookie: string) => http(testApp).get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).set('Accept', 'application/json');
+  /** A browser: asks for a page, gets the session cookies and a redirect to the web application. */
+  const callAsBrowser = (callback: URL, cookie: string) =>
+    http(testApp).get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
 
   async function invite(email: string): Promise<string> {
     const invited = await http(testApp).post('/api/v1/users').set(bearer(prescriber.token)).send({ email, displayName: 'Camille Martin' }).expect(201);
@@ -81,12 +85,42 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     expect(audit).toHaveLength(1);
   });
 
-  it('refuses an unknown person with a clear page, and gives them no account', async () => {
+  it('signs a browser in with the session cookies and sends it to the page it asked for', async () => {
+    const email = uniqueEmail('browser');
+    const userId = await invite(email);
+    provider.identity = { sub: 'sub-browser', email, siret, idpId: 'idp-agents' };
+    const login = await http(testApp).get('/api/v1/auth/proconnect/login').query({ retour: '/prescripteur/compte' }).expect(302);
+    const cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const callback = await followToRedirect(login.headers.location, REDIRECT_URL);
+    const answer = await callAsBrowser(callback, cookie).expect(200);
+    expect(answer.headers['content-type']).toContain('text/html');
+    expect(answer.text).toContain(`<meta http-equiv="refresh" content="0;url=/connexion?retour=${encodeURIComponent('/prescripteur/compte')}">`);
+    const cookies = answer.headers['set-cookie'] as unknown as string[];
+    expect(cookies.map((value) => value.split('=')[0]).sort()).toEqual(['pn_access', 'pn_csrf', 'pn_proconnect', 'pn_proconnect_logout', 'pn_proconnect_state', 'pn_refresh']);
+    const access = cookies.find((value) => value.startsWith('pn_access='))!.split(';')[0];
+    const me = await http(testApp).get('/api/v1/auth/me').set('Cookie', access).expect(200);
+    expect(me.body.userId).toBe(userId);
+
+    // Its logout goes through ProConnect's end-session address (only ever ProConnect's), then forgets it.
+    const endSession = cookies.find((value) => value.startsWith('pn_proconnect_logout='))!.split(';')[0];
+    const logout = await http(testApp).get('/api/v1/auth/proconnect/logout').set('Cookie', endSession).expect(303);
+    expect(new URL(logout.headers.location).origin).toBe(provider.issuerUrl);
+    expect(new URL(logout.headers.location).searchParams.get('id_token_hint')).toBeTruthy();
+    const elsewhere = `pn_proconnect_logout=${encodeURIComponent('https://evil.example/logout')}`;
+    expect((await http(testApp).get('/api/v1/auth/proconnect/logout').set('Cookie', elsewhere).expect(303)).headers.location).toBe('/connexion');
+    expect((await http(testApp).get('/api/v1/auth/proconnect/logout').expect(303)).headers.location).toBe('/connexion');
+  });
+
+  it('refuses an unknown person (the browser reads why on the login page, a client gets a JSON refusal), and gives them no account', async () => {
     provider.identity = { sub: 'sub-stranger', email: uniqueEmail('stranger'), siret, idpId: 'idp-agents' };
     const { callback, cookie } = await throughProvider();
-    const page = await callApi(callback, cookie).expect(403);
-    expect(page.headers['content-type']).toContain('text/html');
-    expect(page.text).toContain('Aucun compte Pass numérique ne correspond à votre identité ProConnect');
+    const refusal = await callApi(callback, cookie).expect(403);
+    expect(refusal.body).toMatchObject({ code: 'PROCONNECT_REFUSED', details: { reason: 'UNKNOWN_PERSON' } });
+    expect(refusal.body.message).toContain('Aucun compte Pass numérique ne correspond à votre identité ProConnect');
+    const inBrowser = await throughProvider();
+    const page = await callAsBrowser(inBrowser.callback, inBrowser.cookie).expect(303);
+    expect(page.headers.location).toBe('/connexion?proconnect=UNKNOWN_PERSON');
+    expect(page.headers['set-cookie'] as unknown as string[]).toHaveLength(1);
     expect(await testApp.dataSource.query(`SELECT 1 FROM users WHERE email = $1`, [provider.identity.email])).toHaveLength(0);
   });
 
@@ -96,7 +130,7 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     provider.identity = { sub: 'sub-other', email, siret: '12345678200010', idpId: 'idp-agents' };
     const { callback, cookie } = await throughProvider();
     const page = await callApi(callback, cookie).expect(403);
-    expect(page.text).toContain('rattachée à une autre structure (SIRET)');
+    expect(page.body.message).toContain('rattachée à une autre structure (SIRET)');
     const [row] = await testApp.dataSource.query(`SELECT status, proconnect_sub FROM users WHERE id = $1`, [userId]);
     expect(row).toEqual({ status: 'invited', proconnect_sub: null });
   });
@@ -108,7 +142,7 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     const { callback, cookie } = await throughProvider();
     const forged = new URL(callback);
     forged.searchParams.set('state', 'forged-state-value');
-    expect((await callApi(forged, 'pn_proconnect_state=forged-state-value').expect(403)).text).toContain('Recommencez la connexion');
+    expect((await callApi(forged, 'pn_proconnect_state=forged-state-value').expect(403)).body.message).toContain('Recommencez la connexion');
     await callApi(callback, 'pn_proconnect_state=another-browser').expect(403);
     await callApi(callback, cookie).expect(200);
     await callApi(callback, cookie).expect(403);
@@ -129,7 +163,7 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
       redis.disconnect();
     }
     const page = await callApi(callback, cookie).expect(403);
-    expect(page.text).toContain('PROVIDER_ERROR');
+    expect(page.body.details.reason).toBe('PROVIDER_ERROR');
   });
 
   it('refuses a userinfo answer signed by another key than the provider’s', async () => {
@@ -140,7 +174,7 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     try {
       const { callback, cookie } = await throughProvider();
       const page = await callApi(callback, cookie).expect(403);
-      expect(page.text).toContain('La réponse de ProConnect n’a pas pu être vérifiée');
+      expect(page.body.message).toContain('La réponse de ProConnect n’a pas pu être vérifiée');
     } finally {
       provider.forgeUserinfo = false;
     }

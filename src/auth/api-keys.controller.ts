@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { PaginationQuery } from '../common/http/pagination.query';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from './actor';
+import type { OrganisationActor } from './actor';
 import { CurrentActor, OrganisationAdminOnly, Roles, UsersOnly } from './auth.decorators';
 import { ApiKeysService } from './api-keys.service';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
@@ -22,21 +22,21 @@ export class ApiKeysController {
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   @ApiErrors('VALIDATION_FAILED')
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateApiKeyDto) {
+  create(@CurrentActor() actor: OrganisationActor, @Body() dto: CreateApiKeyDto) {
     return this.apiKeys.create(actor, dto.name);
   }
 
   @Get()
   @ApiOkResponse({ type: PageOf(ApiKeyDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: PaginationQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: PaginationQuery) {
     return this.apiKeys.list(actor, query);
   }
 
   @Delete(':id')
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  revoke(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  revoke(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.apiKeys.revoke(actor, id);
   }
 }

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors/common-errors';
 import type { Page, PaginationQuery } from '../common/http/pagination.query';
 import { TransactionRunner } from '../database/transaction-runner';
-import type { Actor } from './actor';
+import type { OrganisationActor } from './actor';
 import { ActorCache } from './actor-cache';
 import { ApiKeyEntity } from './api-key.entity';
 import { API_KEY_PREFIX } from './auth.service';
@@ -28,13 +28,13 @@ export class ApiKeysService {
   ) {}
 
   /** The clear key is returned here and never again. */
-  async create(actor: Actor, name: string): Promise<ApiKeyView & { key: string }> {
+  async create(actor: OrganisationActor, name: string): Promise<ApiKeyView & { key: string }> {
     const key = `${API_KEY_PREFIX}${newSecretToken(32)}`;
     const prefix = key.slice(0, API_KEY_PREFIX.length + 6);
     return this.transactions.run(async (manager) => {
       const saved = await manager.save(
         manager.create(ApiKeyEntity, {
-          organisationId: actor.organisationId!,
+          organisationId: actor.organisationId,
           name,
           prefix,
           keyHash: sha256(key),
@@ -52,9 +52,10 @@ export class ApiKeysService {
     });
   }
 
-  async list(actor: Actor, page: PaginationQuery): Promise<Page<ApiKeyView>> {
+  /** `organisationId`: ANCT reading another organisation's keys; the actor's own organisation otherwise. */
+  async list(actor: OrganisationActor, page: PaginationQuery, organisationId = actor.organisationId): Promise<Page<ApiKeyView>> {
     const [keys, total] = await this.transactions.manager.findAndCount(ApiKeyEntity, {
-      where: { organisationId: actor.organisationId! },
+      where: { organisationId },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: page.limit,
       skip: page.offset,
@@ -62,10 +63,11 @@ export class ApiKeysService {
     return { items: keys.map(toView), total, limit: page.limit, offset: page.offset };
   }
 
-  async revoke(actor: Actor, id: string): Promise<ApiKeyView> {
+  /** `organisationId`: ANCT revoking another organisation's key (a leaked one); the actor's own organisation otherwise. */
+  async revoke(actor: OrganisationActor, id: string, organisationId = actor.organisationId): Promise<ApiKeyView> {
     const revoked = await this.transactions.run(async (manager) => {
       const key = await manager.findOne(ApiKeyEntity, {
-        where: { id, organisationId: actor.organisationId!, revokedAt: IsNull() },
+        where: { id, organisationId, revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
       if (!key) throw new NotFoundError('API key');

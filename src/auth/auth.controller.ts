@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from './actor';
+import type { OrganisationActor } from './actor';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
@@ -83,7 +83,7 @@ export class AuthController {
   @Roles(...ANY_ROLE)
   @ApiBearerAuth()
   @ApiOkResponse({ type: SessionActorDto })
-  me(@CurrentActor() actor: Actor) {
+  me(@CurrentActor() actor: OrganisationActor) {
     return actor;
   }
 }

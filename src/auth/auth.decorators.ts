@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import { ApiErrors } from '../common/errors/api-errors.decorator';
-import type { Actor } from './actor';
+import { type Actor, isOrganisationActor, type OrganisationActor } from './actor';
 import type { Role } from './role';
 
 export const PUBLIC_ROUTE = 'auth:public';
@@ -30,8 +30,9 @@ export const OrganisationAdminOnly = () => applyDecorators(SetMetadata(ORGANISAT
 /** Refused to API keys: actions a person must take themselves. */
 export const UsersOnly = () => applyDecorators(SetMetadata(USERS_ONLY, true), ApiErrors('FORBIDDEN'));
 
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+/** The actor of a role-guarded route: AuthGuard has checked it acts for an organisation. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): OrganisationActor => {
   const request = context.switchToHttp().getRequest<{ actor?: Actor }>();
-  if (!request.actor) throw new Error('CurrentActor used on a route without authentication');
+  if (!request.actor || !isOrganisationActor(request.actor)) throw new Error('CurrentActor used on a route without authentication');
   return request.actor;
 });

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { CommonError, ForbiddenError } from '../common/errors/common-errors';
 import { currentContext } from '../common/request-context';
-import type { Actor } from './actor';
+import { type Actor, isOrganisationActor } from './actor';
 import { ALLOWED_ROLES, ORGANISATION_ADMIN_ONLY, PUBLIC_ROUTE, USERS_ONLY } from './auth.decorators';
 import { API_KEY_PREFIX, AuthService } from './auth.service';
 import { csrfRejected } from './auth.errors';
@@ -38,7 +38,8 @@ export class AuthGuard implements CanActivate {
     }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (!roles || !actor.role || !roles.includes(actor.role)) throw new ForbiddenError();
+    // Every role-guarded route acts for one organisation; a person or key without one is refused here, once.
+    if (!roles || !actor.role || !roles.includes(actor.role) || !isOrganisationActor(actor)) throw new ForbiddenError();
     if (this.reflector.getAllAndOverride<boolean>(USERS_ONLY, targets) && actor.kind !== 'user') {
       throw new ForbiddenError('This action must be taken by a person, not an API key.');
     }

@@ -4,7 +4,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { ActorCache } from './actor-cache';
+import { UsersModule } from '../modules/users/users.module';
 import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
+import { OrganisationApiKeysController } from './organisation-api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -19,6 +22,7 @@ import { ProConnectService } from './proconnect/proconnect.service';
 @Global()
 @Module({
   imports: [
+    UsersModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
@@ -29,8 +33,8 @@ import { ProConnectService } from './proconnect/proconnect.service';
       },
     }),
   ],
-  controllers: [AuthController, SessionController, ApiKeysController, ProConnectController],
-  providers: [AuthService, SessionService, ActorCache, PasswordHasher, PasswordResetService, ProConnectService, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, SessionController, ApiKeysController, OrganisationApiKeysController, ProConnectController],
+  providers: [AuthService, SessionService, ActorCache, PasswordHasher, PasswordResetService, ProConnectService, ApiKeysService, ApiKeysRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ActorCache],
 })
 export class AuthModule {}

@@ -8,6 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { passwordResetMail } from '../modules/notifications/notification-messages';
 import { NotificationsService } from '../modules/notifications/notifications.service';
 import { UsersRepository } from '../modules/users/users.repository';
+import { WEB_PATHS } from '../web/web-paths';
 import { systemActor } from './actor';
 import { AuthError } from './auth.errors';
 import { AuthService, type TokenPair } from './auth.service';
@@ -66,7 +67,7 @@ export class PasswordResetService {
         recipient: { userId: user.id, email: user.email },
         content: passwordResetMail({
           displayName: user.displayName,
-          resetUrl: `${this.config.PUBLIC_BASE_URL}/password-reset#token=${token}`,
+          resetUrl: this.notifications.link(WEB_PATHS.newPassword, token),
           validMinutes: this.config.PASSWORD_RESET_TTL_MINUTES,
         }),
       });

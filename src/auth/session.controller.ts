@@ -3,7 +3,11 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors } from '../common/errors/api-errors.decorator';
 import { Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { LoginDto } from './dto/login.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
+import { PasswordResetService } from './password-reset.service';
 import { SessionActorDto } from './dto/session-actor.dto';
 import { SessionService } from './session.service';
 
@@ -15,7 +19,11 @@ import { SessionService } from './session.service';
 @ApiTags('auth')
 @Controller('auth/session')
 export class SessionController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly auth: AuthService,
+    private readonly passwordReset: PasswordResetService,
+  ) {}
 
   @Public()
   @Post()
@@ -25,6 +33,26 @@ export class SessionController {
   @ApiErrors('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'CSRF_REJECTED', 'RATE_LIMITED')
   open(@Body() dto: LoginDto, @Ip() ip: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.sessions.open(request, reply, dto.email, dto.password, ip);
+  }
+
+  /** The invitation link's page: sets the password (as `POST /auth/accept-invitation`) and opens a browser session. */
+  @Public()
+  @Post('invitation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionActorDto, description: 'Sets the session cookies (pn_access, pn_refresh, pn_csrf).' })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_INVITATION', 'CSRF_REJECTED')
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sessions.openWith(request, reply, () => this.auth.acceptInvitation(dto.token, dto.password));
+  }
+
+  /** The reset link's page: sets the new password (as `POST /auth/password-reset`: once, other sessions ended) and opens a browser session. */
+  @Public()
+  @Post('password-reset')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionActorDto, description: 'Sets the session cookies (pn_access, pn_refresh, pn_csrf).' })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_PASSWORD_RESET', 'CSRF_REJECTED')
+  resetPassword(@Body() dto: ResetPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sessions.openWith(request, reply, () => this.passwordReset.reset(dto.token, dto.password));
   }
 
   @Public()

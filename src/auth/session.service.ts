@@ -37,6 +37,15 @@ export class SessionService {
     return this.start(reply, await this.auth.login(email, password, ip));
   }
 
+  /**
+   * Signs the browser in after a sign-in made another way (setting a password from an invitation or a reset
+   * link): same origin check as the login, then the cookies of the token pair it opened.
+   */
+  async openWith(request: FastifyRequest, reply: FastifyReply, signIn: () => Promise<TokenPair>): Promise<Actor> {
+    this.assertSameOrigin(request, false);
+    return this.start(reply, await signIn());
+  }
+
   async refresh(request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
     this.assertSameOrigin(request, true);
     const refreshToken = parseCookieHeader(request.headers.cookie)[REFRESH_COOKIE];
@@ -55,7 +64,8 @@ export class SessionService {
     ]);
   }
 
-  private async start(reply: FastifyReply, tokens: TokenPair): Promise<Actor> {
+  /** Sets the session cookies for a sign-in made elsewhere (ProConnect's callback), as a password login does. */
+  async start(reply: FastifyReply, tokens: TokenPair): Promise<Actor> {
     const actor = await this.auth.authenticateAccessToken(tokens.accessToken);
     if (!actor) throw invalidToken();
     const refreshSeconds = (tokens.refreshTokenExpiresAt.getTime() - Date.now()) / 1000;

@@ -468,6 +468,21 @@ export class AppConfig {
   OUTBOX_REDISPATCH_MINUTES = 120;
 
   /**
+   * Sent e-mails are kept in the outbox this many days (to answer "was it sent, when, to whom?"), then
+   * deleted by the daily purge. Unsent ones are never purged. Past this time, the same event written again
+   * would be sent again: keep it longer than any event can repeat (events are state changes that happen once).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTBOX_SENT_RETENTION_DAYS = 90;
+
+  /** When the purge of sent e-mails older than OUTBOX_SENT_RETENTION_DAYS runs (Europe/Paris). */
+  @IsCron()
+  OUTBOX_PURGE_CRON = '15 4 * * *';
+
+  /**
    * GDPR retention: a beneficiary's personal data (first name, birth year, pseudonym) is erased this many days
    * after the last of their carnets is finished (fully used, expired or cancelled). Counts, amounts and the
    * audit trail are kept.

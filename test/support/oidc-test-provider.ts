@@ -22,6 +22,11 @@ export const CLIENT_SECRET = 'a-test-client-secret-of-some-length';
 export class OidcTestProvider {
   identity: TestIdentity = { sub: 'sub-0', email: 'nobody@example.org', siret: null, idpId: 'idp-test' };
   forgeUserinfo = false;
+  /**
+   * With `loginForm`, the interaction first shows a page with a "Se connecter" button (a browser test clicks
+   * it, as a person would at ProConnect); without, it signs in at once (API tests following redirects).
+   */
+  loginForm = false;
   private server: Server | null = null;
   private provider: Provider | null = null;
   private issuer = '';
@@ -61,7 +66,10 @@ export class OidcTestProvider {
     const callback = provider.callback();
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       void (async () => {
-        if (request.url?.startsWith('/interaction/')) return this.signInAtOnce(provider, request, response);
+        if (request.url?.startsWith('/interaction/')) {
+          if (this.loginForm && request.method === 'GET') return this.showLoginForm(request.url, response);
+          return this.signInAtOnce(provider, request, response);
+        }
         if (this.forgeUserinfo && request.url?.startsWith('/me')) {
           const forged = await new SignJWT(claimsOf(this.identity.sub))
             .setProtectedHeader({ alg: 'RS256', kid: this.kid })
@@ -87,6 +95,15 @@ export class OidcTestProvider {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private showLoginForm(url: string, response: ServerResponse): void {
+    const action = `${url.split('?')[0].replace(/\/$/, '')}/login`;
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Fournisseur d’identité de test</title></head>
+<body><main><h1>Fournisseur d’identité de test</h1><p>Vous vous connectez en tant que ${this.identity.email.replace(/[<>&"]/g, '')}.</p>
+<form method="post" action="${action}"><button type="submit">Se connecter</button></form></main></body></html>`,
+    );
   }
 
   /** The test-only interaction policy: the person is `identity`, and consents to every scope asked. */

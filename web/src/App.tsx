@@ -3,6 +3,10 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { Loading } from './layout/Loading';
 import { HomeRedirect } from './public/HomeRedirect';
+import { WEB_PATHS } from '../../src/web/web-paths';
+import { ForgottenPasswordPage } from './public/identity/ForgottenPasswordPage';
+import { InvitationPage } from './public/identity/InvitationPage';
+import { NewPasswordPage } from './public/identity/NewPasswordPage';
 import { LoginPage } from './public/LoginPage';
 import { NotFoundPage } from './public/NotFoundPage';
 import { RequireSpace } from './session/RequireSpace';
@@ -33,6 +37,10 @@ export function App() {
             <Route path="lieux/:siteId" element={<Suspense fallback={<Loading />}><VenueSitePage /></Suspense>} />
             <Route path="candidater" element={<Suspense fallback={<Loading />}><ApplyPage /></Suspense>} />
             <Route path="mon-pass-numerique" element={<Suspense fallback={<Loading />}><MyPassPage /></Suspense>} />
+            {/* The pages e-mail links open (their addresses are built by the server from the same WEB_PATHS). */}
+            <Route path={WEB_PATHS.forgottenPassword} element={<ForgottenPasswordPage />} />
+            <Route path={WEB_PATHS.newPassword} element={<NewPasswordPage />} />
+            <Route path={WEB_PATHS.invitation} element={<InvitationPage />} />
             <Route element={<RequireSpace role="venue_agent" />}>
               <Route path="guichet/*" element={<Suspense fallback={<Loading />}><VenueRoutes /></Suspense>} />
             </Route>

@@ -3,8 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Link } from 'react-router';
 import { App } from './App';
+import { registerServiceWorker } from './venue/offline/service-worker';
 
 startReactDsfr({ defaultColorScheme: 'system', Link });
+registerServiceWorker();
 
 declare module '@codegouvfr/react-dsfr/spa' {
   interface RegisterLink {

@@ -1,4 +1,4 @@
-import { decideLink, type LinkCandidate, type ProConnectIdentity } from './proconnect.rules';
+import { decideLink, isRefusalReason, type LinkCandidate, type ProConnectIdentity, safeReturnPath, wantsJsonAnswer } from './proconnect.rules';
 
 const identity: ProConnectIdentity = { sub: 's1', idpId: 'idp', email: 'a@b.fr', siret: '123 456 789 00012' };
 const account = (overrides: Partial<LinkCandidate> = {}): LinkCandidate => ({
@@ -28,5 +28,43 @@ describe('decideLink', () => {
 
   it('refuses when ProConnect gives no SIRET', () => {
     expect(decideLink({ ...identity, siret: null }, null, account())).toEqual({ outcome: 'refused', reason: 'SIRET_MISMATCH' });
+  });
+});
+
+describe('safeReturnPath', () => {
+  it.each([
+    ['/prescripteur/compte', '/prescripteur/compte'],
+    ['/guichet?x=1', '/guichet?x=1'],
+    ['//evil.example/x', null],
+    ['/\\evil.example', null],
+    ['https://evil.example/', null],
+    ['prescripteur', null],
+    ['/a\nb', null],
+    ['', null],
+    [undefined, null],
+    [`/${'a'.repeat(600)}`, null],
+  ])('%j → %j', (value, expected) => {
+    expect(safeReturnPath(value)).toBe(expected);
+  });
+});
+
+describe('wantsJsonAnswer', () => {
+  it.each([
+    ['application/json', true],
+    ['application/json, */*;q=0.1', true],
+    ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', false],
+    ['text/html, application/json', false],
+    [undefined, false],
+    ['*/*', false],
+  ])('%j → %s', (accept, expected) => {
+    expect(wantsJsonAnswer(accept)).toBe(expected);
+  });
+});
+
+describe('isRefusalReason', () => {
+  it('knows the refusal codes only', () => {
+    expect(isRefusalReason('SIRET_MISMATCH')).toBe(true);
+    expect(isRefusalReason('toString')).toBe(false);
+    expect(isRefusalReason(null)).toBe(false);
   });
 });

@@ -55,3 +55,28 @@ export const REFUSAL_MESSAGES: Record<Extract<LinkDecision, { outcome: 'refused'
   FLOW_INVALID: 'Cette connexion a expiré ou n’a pas été demandée depuis ce navigateur. Recommencez la connexion avec ProConnect.',
   PROVIDER_ERROR: 'La réponse de ProConnect n’a pas pu être vérifiée. Recommencez la connexion avec ProConnect.',
 };
+
+export type RefusalReason = keyof typeof REFUSAL_MESSAGES;
+
+export function isRefusalReason(value: string | null | undefined): value is RefusalReason {
+  return typeof value === 'string' && Object.hasOwn(REFUSAL_MESSAGES, value);
+}
+
+/**
+ * The page of this site a person asked for before signing in, if it is one: a path of our own origin
+ * (`/…`, never `//host` or `/\host`, which browsers read as another site), else null. An open redirect
+ * through the sign-in would let a phishing link borrow the platform's address.
+ */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || value.length > 500 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return /[\u0000-\u001f\u007f]/.test(value) ? null : value;
+}
+
+/**
+ * Whether the callback answers a software client (the token pair as JSON) rather than a browser (session
+ * cookies and a redirect to the web application): only when it asks for JSON and not for a page.
+ */
+export function wantsJsonAnswer(accept: string | undefined): boolean {
+  const value = (accept ?? '').toLowerCase();
+  return value.includes('application/json') && !value.includes('text/html');
+}

@@ -9,7 +9,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { REDIS_CLIENT } from '../../redis/redis.module';
 import { systemActor } from '../actor';
 import { AuthService, type TokenPair } from '../auth.service';
-import { decideLink, type LinkCandidate, type ProConnectIdentity, REFUSAL_MESSAGES } from './proconnect.rules';
+import { decideLink, type LinkCandidate, type ProConnectIdentity, REFUSAL_MESSAGES, type RefusalReason, safeReturnPath } from './proconnect.rules';
 
 export const PROCONNECT_SCOPES = 'openid email given_name usual_name uid siret idp_id';
 const FLOW_TTL_SECONDS = 600;
@@ -21,12 +21,14 @@ export interface ProConnectStart {
 }
 
 export type ProConnectOutcome =
-  | { ok: true; tokens: TokenPair; endSessionUrl: string | null }
-  | { ok: false; reason: keyof typeof REFUSAL_MESSAGES; message: string };
+  | { ok: true; tokens: TokenPair; endSessionUrl: string | null; returnPath: string | null }
+  | { ok: false; reason: RefusalReason; message: string; returnPath: string | null };
 
 interface PendingFlow {
   codeVerifier: string;
   nonce: string;
+  /** The page of the web application the person asked for before signing in. */
+  returnPath?: string | null;
 }
 
 /**
@@ -53,12 +55,13 @@ export class ProConnectService {
     return Boolean(this.config.PROCONNECT_ISSUER && this.config.PROCONNECT_CLIENT_ID && this.config.PROCONNECT_CLIENT_SECRET && this.config.PROCONNECT_REDIRECT_URL);
   }
 
-  async start(): Promise<ProConnectStart> {
+  /** `returnPath`: the page to open once signed in (kept only if it is a path of this site). */
+  async start(returnPath?: string | null): Promise<ProConnectStart> {
     const configuration = await this.discover();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    await this.redis.set(flowKey(state), JSON.stringify({ codeVerifier, nonce } satisfies PendingFlow), 'EX', FLOW_TTL_SECONDS);
+    await this.redis.set(flowKey(state), JSON.stringify({ codeVerifier, nonce, returnPath: safeReturnPath(returnPath) } satisfies PendingFlow), 'EX', FLOW_TTL_SECONDS);
     const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: this.config.PROCONNECT_REDIRECT_URL!,
       scope: PROCONNECT_SCOPES,
@@ -74,10 +77,11 @@ export class ProConnectService {
   /** `callbackUrl`: the full address the provider redirected to; `cookieState`: the state this browser started with. */
   async finish(callbackUrl: URL, cookieState: string | undefined): Promise<ProConnectOutcome> {
     const state = callbackUrl.searchParams.get('state');
-    if (!state || !cookieState || state !== cookieState) return refused('FLOW_INVALID');
+    if (!state || !cookieState || state !== cookieState) return refused('FLOW_INVALID', null);
     const stored = await this.redis.getdel(flowKey(state));
-    if (!stored) return refused('FLOW_INVALID');
+    if (!stored) return refused('FLOW_INVALID', null);
     const flow = JSON.parse(stored) as PendingFlow;
+    const returnPath = safeReturnPath(flow.returnPath);
     const configuration = await this.discover();
     let identity: ProConnectIdentity;
     let idToken: string | undefined;
@@ -99,9 +103,9 @@ export class ProConnectService {
       };
     } catch (error) {
       this.logger.warn(`ProConnect callback refused: ${(error as Error).message}`);
-      return refused('PROVIDER_ERROR');
+      return refused('PROVIDER_ERROR', returnPath);
     }
-    if (!identity.email || !identity.idpId) return refused('PROVIDER_ERROR');
+    if (!identity.email || !identity.idpId) return refused('PROVIDER_ERROR', returnPath);
 
     const outcome = await this.transactions.run(async (manager) => {
       const linked = await this.findCandidate(manager, `u.proconnect_sub = $1 AND u.proconnect_idp_id = $2`, [identity.sub, identity.idpId]);
@@ -130,7 +134,7 @@ export class ProConnectService {
     });
     if (outcome.outcome === 'refused') {
       this.logger.warn(`ProConnect sign-in refused (${outcome.reason}) for idp ${identity.idpId}`);
-      return refused(outcome.reason);
+      return refused(outcome.reason, returnPath);
     }
     const endSessionUrl = configuration.serverMetadata().end_session_endpoint
       ? oidc
@@ -141,7 +145,7 @@ export class ProConnectService {
           })
           .href
       : null;
-    return { ok: true, tokens: outcome.tokens, endSessionUrl };
+    return { ok: true, tokens: outcome.tokens, endSessionUrl, returnPath };
   }
 
   private async findCandidate(manager: EntityManager, where: string, parameters: unknown[]): Promise<LinkCandidate | null> {
@@ -182,6 +186,6 @@ function flowKey(state: string): string {
   return `proconnect-flow:${state}`;
 }
 
-function refused(reason: keyof typeof REFUSAL_MESSAGES): ProConnectOutcome {
-  return { ok: false, reason, message: REFUSAL_MESSAGES[reason] };
+function refused(reason: RefusalReason, returnPath: string | null): ProConnectOutcome {
+  return { ok: false, reason, message: REFUSAL_MESSAGES[reason], returnPath };
 }

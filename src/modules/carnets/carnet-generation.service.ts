@@ -15,6 +15,7 @@ import type { RecoveryOccasion } from '../../queue/job-recovery';
 import { CarnetGenerationQueue } from './carnet-generation.queue';
 import { CarnetsRepository } from './carnets.repository';
 import { splitIntoChunks } from './carnets.rules';
+import { WEB_PATHS } from '../../web/web-paths';
 
 export interface GenerationProgressReport {
   doneCarnets: number;
@@ -152,7 +153,7 @@ export class CarnetGenerationService {
         kind: 'order_ready',
         eventKey: `order.ready:${orderId}`,
         organisations: [order.funderId],
-        content: orderReadyMail({ ...order, url: this.notifications.link('/carnets') }),
+        content: orderReadyMail({ ...order, url: this.notifications.link(WEB_PATHS.home) }),
       });
     });
   }

@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import type { OrganisationKind } from '../organisations/organisation-kind';
 
 /**
@@ -10,8 +10,8 @@ export interface CarnetScope {
   organisationId: string;
 }
 
-export function carnetScopeOf(actor: Actor): CarnetScope {
-  return { kind: actor.organisationKind, organisationId: actor.organisationId ?? '' };
+export function carnetScopeOf(actor: OrganisationActor): CarnetScope {
+  return { kind: actor.organisationKind, organisationId: actor.organisationId };
 }
 
 /** SQL condition on a carnets alias; `parameter` holds `scope.organisationId`. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { CarnetsService } from './carnets.service';
 import { ListCarnetsQuery } from './dto/list-carnets.query';
@@ -19,7 +19,7 @@ export class CarnetsController {
   @Get('stock')
   @Roles('funder_manager', 'prescriber_agent')
   @ApiOkResponse({ type: CarnetStockDto })
-  stock(@CurrentActor() actor: Actor) {
+  stock(@CurrentActor() actor: OrganisationActor) {
     return this.carnets.stock(actor);
   }
 
@@ -27,7 +27,7 @@ export class CarnetsController {
   @Roles('anct_admin', 'funder_manager', 'prescriber_agent')
   @ApiOkResponse({ type: PageOf(CarnetDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListCarnetsQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListCarnetsQuery) {
     return this.carnets.list(actor, query);
   }
 
@@ -35,7 +35,7 @@ export class CarnetsController {
   @Roles('funder_manager')
   @ApiCreatedResponse({ type: CarnetMoveDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INSUFFICIENT_STOCK', 'CARNETS_NOT_AVAILABLE', 'INVALID_CARNET_RANGE', 'CONCURRENT_MODIFICATION')
-  allocate(@CurrentActor() actor: Actor, @Body() dto: MoveCarnetsDto) {
+  allocate(@CurrentActor() actor: OrganisationActor, @Body() dto: MoveCarnetsDto) {
     return this.carnets.allocate(actor, dto);
   }
 
@@ -43,7 +43,7 @@ export class CarnetsController {
   @Roles('funder_manager')
   @ApiCreatedResponse({ type: CarnetMoveDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INSUFFICIENT_STOCK', 'CARNETS_NOT_AVAILABLE', 'INVALID_CARNET_RANGE', 'CONCURRENT_MODIFICATION')
-  takeBack(@CurrentActor() actor: Actor, @Body() dto: MoveCarnetsDto) {
+  takeBack(@CurrentActor() actor: OrganisationActor, @Body() dto: MoveCarnetsDto) {
     return this.carnets.takeBack(actor, dto);
   }
 }

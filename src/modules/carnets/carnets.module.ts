@@ -1,12 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
+import { CarnetsRepository } from './carnets.repository';
+import { OrdersModule } from '../orders/orders.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { CarnetGenerationQueue } from './carnet-generation.queue';
 import { CarnetGenerationService } from './carnet-generation.service';
 import { CarnetsController } from './carnets.controller';
 import { CarnetsService } from './carnets.service';
 
-@Module({
+@Module({ imports: [forwardRef(() => OrdersModule), forwardRef(() => ProgrammesModule), OrganisationsModule],
   controllers: [CarnetsController],
-  providers: [CarnetsService, CarnetGenerationService, CarnetGenerationQueue],
-  exports: [CarnetGenerationService, CarnetGenerationQueue],
+  providers: [CarnetsService, CarnetGenerationService, CarnetGenerationQueue, CarnetsRepository],
+  exports: [CarnetGenerationService, CarnetGenerationQueue, CarnetsRepository],
 })
 export class CarnetsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditRecord, AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CommonError, NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import { isConcurrencyFailure } from '../../database/postgres-errors';
@@ -33,18 +33,18 @@ export class CarnetsService {
   ) {}
 
   /** A funder's stock of every ready order, or a prescriber's: carnet counts by status, per order and per structure. */
-  async stock(actor: Actor): Promise<StockSummary> {
-    const scope = actor.organisationKind === 'funder' ? { funderId: actor.organisationId! } : { prescriberId: actor.organisationId! };
+  async stock(actor: OrganisationActor): Promise<StockSummary> {
+    const scope = actor.organisationKind === 'funder' ? { funderId: actor.organisationId } : { prescriberId: actor.organisationId };
     return summariseStock(await this.carnets.stockCounts(scope));
   }
 
-  async list(actor: Actor, query: ListCarnetsQuery): Promise<Page<CarnetEntity>> {
+  async list(actor: OrganisationActor, query: ListCarnetsQuery): Promise<Page<CarnetEntity>> {
     const { items, total } = await this.carnets.list(actor, query);
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
   /** In-stock carnets go to one of the funder's prescriber structures; their chèques become `allocated`. */
-  allocate(actor: Actor, dto: MoveCarnetsDto): Promise<CarnetMove> {
+  allocate(actor: OrganisationActor, dto: MoveCarnetsDto): Promise<CarnetMove> {
     return this.move(actor, dto, {
       action: 'carnet.allocated',
       byCount: (manager, funderId, selection) => this.carnets.allocateByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
@@ -56,7 +56,7 @@ export class CarnetsService {
   }
 
   /** Unissued carnets come back from a prescriber to the funder's stock, to be allocated again. */
-  takeBack(actor: Actor, dto: MoveCarnetsDto): Promise<CarnetMove> {
+  takeBack(actor: OrganisationActor, dto: MoveCarnetsDto): Promise<CarnetMove> {
     return this.move(actor, dto, {
       action: 'carnet.taken_back',
       byCount: (manager, funderId, selection) => this.carnets.takeBackByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
@@ -72,7 +72,7 @@ export class CarnetsService {
    * expected state (409) rolls the whole move back. Races are settled by PostgreSQL: conditional
    * updates, and SKIP LOCKED for counts, so no carnet is ever moved by two requests.
    */
-  private async move(actor: Actor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
+  private async move(actor: OrganisationActor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
     try {
       return await this.moveInTransaction(actor, dto, how);
     } catch (error) {
@@ -82,8 +82,8 @@ export class CarnetsService {
     }
   }
 
-  private async moveInTransaction(actor: Actor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
-    const funderId = actor.organisationId!;
+  private async moveInTransaction(actor: OrganisationActor, dto: MoveCarnetsDto, how: MoveDefinition): Promise<CarnetMove> {
+    const funderId = actor.organisationId;
     const selection = carnetSelection(dto);
     return this.transactions.run(async (manager) => {
       if (!(await this.organisations.isPrescriberOfFunder(dto.prescriberId, funderId, manager))) throw new NotFoundError('Prescriber');

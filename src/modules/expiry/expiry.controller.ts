@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { ExpiryWarningsQuery } from './dto/expiry-warnings.query';
 import { ExpiryService } from './expiry.service';
@@ -18,7 +18,7 @@ export class ExpiryController {
   @HttpCode(202)
   @Roles('anct_admin')
   @ApiAcceptedResponse({ type: JobRunDto })
-  requestRun(@CurrentActor() actor: Actor) {
+  requestRun(@CurrentActor() actor: OrganisationActor) {
     return this.expiry.requestRun(actor);
   }
 
@@ -26,7 +26,7 @@ export class ExpiryController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: ExpiryWarningPageDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  warnings(@CurrentActor() actor: Actor, @Query() query: ExpiryWarningsQuery) {
+  warnings(@CurrentActor() actor: OrganisationActor, @Query() query: ExpiryWarningsQuery) {
     return this.expiry.warnings(actor, query);
   }
 }

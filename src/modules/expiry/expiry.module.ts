@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ExpiryRepository } from './expiry.repository';
+import { LedgerModule } from '../ledger/ledger.module';
 import { JobRunsModule } from '../job-runs/job-runs.module';
 import { ExpiryController } from './expiry.controller';
 import { ExpiryService } from './expiry.service';
 
-@Module({ imports: [JobRunsModule], controllers: [ExpiryController], providers: [ExpiryService], exports: [ExpiryService] })
+@Module({ imports: [JobRunsModule, LedgerModule], controllers: [ExpiryController], providers: [ExpiryService, ExpiryRepository], exports: [ExpiryService, ExpiryRepository] })
 export class ExpiryModule {}

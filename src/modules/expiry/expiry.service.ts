@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import { AppConfig } from '../../config/app-config';
@@ -33,7 +33,7 @@ export class ExpiryService {
     @InjectQueue(QUEUE_NAMES.expiry) private readonly queue: Queue,
   ) {}
 
-  requestRun(actor: Actor): Promise<JobRunEntity> {
+  requestRun(actor: OrganisationActor): Promise<JobRunEntity> {
     return this.jobRuns.request(this.queue, EXPIRY_JOB, 'expiry', {}, actor);
   }
 
@@ -94,11 +94,11 @@ export class ExpiryService {
     return { vouchersExpired, carnetsExpired, ordersTouched, creditNotes, creditNoteCents: creditNoteCents.toString() };
   }
 
-  async warnings(actor: Actor, query: ExpiryWarningsQuery): Promise<Page<ExpiryWarning> & { withinDays: number }> {
+  async warnings(actor: OrganisationActor, query: ExpiryWarningsQuery): Promise<Page<ExpiryWarning> & { withinDays: number }> {
     let funderId = query.funderId;
     if (actor.organisationKind === 'funder') {
       if (funderId && funderId !== actor.organisationId) throw new NotFoundError('Funder');
-      funderId = actor.organisationId!;
+      funderId = actor.organisationId;
     }
     const withinDays = query.withinDays ?? this.config.EXPIRY_WARNING_DAYS;
     const { items, total } = await this.expiry.warnings({ funderId, withinDays, limit: query.limit, offset: query.offset });

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { LedgerScopeQuery } from './dto/ledger-scope.query';
 import { ListLedgerEntriesQuery } from './dto/list-ledger-entries.query';
@@ -20,14 +20,14 @@ export class LedgerController {
   @Get('balances')
   @ApiOkResponse({ type: LedgerSummaryDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  balances(@CurrentActor() actor: Actor, @Query() query: LedgerScopeQuery) {
+  balances(@CurrentActor() actor: OrganisationActor, @Query() query: LedgerScopeQuery) {
     return this.ledger.balances(actor, query);
   }
 
   @Get('entries')
   @ApiOkResponse({ type: PageOf(LedgerEntryDto) })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  entries(@CurrentActor() actor: Actor, @Query() query: ListLedgerEntriesQuery) {
+  entries(@CurrentActor() actor: OrganisationActor, @Query() query: ListLedgerEntriesQuery) {
     return this.ledger.entries(actor, query);
   }
 }

@@ -6,6 +6,7 @@ import { distributionClosesAt } from '../passes/passes.rules';
 import { NotificationDigestsRepository, type DigestRow } from './notification-digests.repository';
 import { carnetsExpiringMail, distributionStoppingMail, type ExpiringGroup } from './notification-messages';
 import { NotificationsService } from './notifications.service';
+import { WEB_PATHS } from '../../web/web-paths';
 
 export const WRITE_DIGESTS_JOB = 'write-digests';
 
@@ -31,7 +32,7 @@ export class NotificationDigestsService {
           kind: 'carnets_expiring',
           eventKey: `carnets_expiring:${group.organisationId}:${parisToday(group.expiresAt)}`,
           organisations: [group.organisationId],
-          content: carnetsExpiringMail({ expiresAt: group.expiresAt, groups: group.orders, url: this.notifications.link('/carnets') }),
+          content: carnetsExpiringMail({ expiresAt: group.expiresAt, groups: group.orders, url: this.notifications.link(WEB_PATHS.home) }),
         }),
       );
     }
@@ -46,7 +47,7 @@ export class NotificationDigestsService {
             closesAt: distributionClosesAt(group.expiresAt, this.config.DISTRIBUTION_STOP_DAYS),
             expiresAt: group.expiresAt,
             groups: group.orders,
-            url: this.notifications.link('/carnets'),
+            url: this.notifications.link(WEB_PATHS.home),
           }),
         }),
       );

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ANY_ROLE } from '../../auth/role-groups';
 import { ApiErrors } from '../../common/errors/api-errors.decorator';
@@ -19,7 +19,7 @@ export class NotificationsController {
   /** The e-mail notifications the caller may receive, and which are on. */
   @Get()
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  get(@CurrentActor() actor: Actor) {
+  get(@CurrentActor() actor: OrganisationActor) {
     return this.preferences.get(actor);
   }
 
@@ -27,7 +27,7 @@ export class NotificationsController {
   @Put()
   @ApiOkResponse({ type: NotificationPreferencesDto })
   @ApiErrors('VALIDATION_FAILED', 'NOTIFICATION_NOT_APPLICABLE')
-  update(@CurrentActor() actor: Actor, @Body() dto: UpdateNotificationPreferencesDto) {
+  update(@CurrentActor() actor: OrganisationActor, @Body() dto: UpdateNotificationPreferencesDto) {
     return this.preferences.update(actor, dto.preferences);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { webLink } from '../../web/web-paths';
 import type { NotificationKind } from './notification-kind';
 import type { MailContent } from './notification-messages';
 import { OutboxRepository, type Recipient } from './outbox.repository';
@@ -31,8 +32,8 @@ export class NotificationsService {
     return this.outbox.insertMessages(manager, message.eventKey, message.kind, [message.recipient], message.content);
   }
 
-  /** An address of the web application, for links in messages. */
-  link(path: string): string {
-    return `${this.config.PUBLIC_BASE_URL}${path}`;
+  /** An address of the web application (a route of WEB_PATHS) under PUBLIC_BASE_URL, for links in messages; a token goes in the fragment. */
+  link(path: string, token?: string): string {
+    return webLink(this.config.PUBLIC_BASE_URL, path, token);
   }
 }

@@ -92,6 +92,17 @@ export class OutboxRepository {
     await this.dataSource.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = 'pending'`, [id, error.slice(0, 1000)]);
   }
 
+  /** Deletes up to `limit` messages sent more than `days` days ago; returns how many. Pending ones are kept whatever their age. */
+  async purgeSent(days: number, limit: number): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `DELETE FROM outbox_messages WHERE id IN (
+         SELECT id FROM outbox_messages WHERE status = 'sent' AND sent_at < now() - make_interval(days => $1) LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [days, limit],
+    );
+    return rows.length;
+  }
+
   async optedOutKinds(userId: string): Promise<NotificationKind[]> {
     const rows: { kind: NotificationKind }[] = await this.dataSource.query(`SELECT kind FROM notification_opt_outs WHERE user_id = $1`, [userId]);
     return rows.map((row) => row.kind);

@@ -9,7 +9,9 @@ import { OutboxRepository } from './outbox.repository';
 
 export const DISPATCH_OUTBOX_JOB = 'dispatch-outbox';
 export const DELIVER_MESSAGE_JOB = 'deliver-message';
+export const PURGE_OUTBOX_JOB = 'purge-outbox';
 const DISPATCH_BATCH = 500;
+const PURGE_BATCH = 5000;
 
 export interface DeliverMessagePayload {
   messageId: string;
@@ -52,6 +54,19 @@ export class OutboxService {
       );
       return claimed.length;
     });
+  }
+
+  /**
+   * Deletes the messages sent more than OUTBOX_SENT_RETENTION_DAYS ago, in batches (short transactions that
+   * never hold the table long). Idempotent: a second run finds nothing left.
+   */
+  async purgeSent(): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const batch = await this.outbox.purgeSent(this.config.OUTBOX_SENT_RETENTION_DAYS, PURGE_BATCH);
+      purged += batch;
+      if (batch < PURGE_BATCH) return purged;
+    }
   }
 
   /** Sends one message unless it was sent already or another delivery holds it. Throws on SMTP failure (BullMQ retries). */

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { OppositionDto, RangeOppositionDto } from './dto/opposition.dto';
 import { CarnetOppositionDto, RangeOppositionResultDto, VoucherOppositionDto } from './dto/opposition-result.dto';
@@ -20,7 +20,7 @@ export class OppositionsController {
   @ApiOperation({ summary: 'Put a range of carnets (one order, by number) in opposition' })
   @ApiOkResponse({ type: RangeOppositionResultDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_CARNET_RANGE', 'INVALID_STATE_TRANSITION')
-  opposeRange(@CurrentActor() actor: Actor, @Body() dto: RangeOppositionDto): Promise<RangeOppositionResultDto> {
+  opposeRange(@CurrentActor() actor: OrganisationActor, @Body() dto: RangeOppositionDto): Promise<RangeOppositionResultDto> {
     return this.oppositions.opposeRange(actor, dto);
   }
 
@@ -29,7 +29,7 @@ export class OppositionsController {
   @ApiOperation({ summary: 'Put a carnet in opposition (lost, stolen, blocked…): its chèques are cancelled for good' })
   @ApiOkResponse({ type: CarnetOppositionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  opposeCarnet(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OppositionDto): Promise<CarnetOppositionDto> {
+  opposeCarnet(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OppositionDto): Promise<CarnetOppositionDto> {
     return this.oppositions.opposeCarnet(actor, id, dto);
   }
 
@@ -38,7 +38,7 @@ export class OppositionsController {
   @ApiOperation({ summary: 'Put a single chèque in opposition, by its printed serial' })
   @ApiOkResponse({ type: VoucherOppositionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  opposeVoucher(@CurrentActor() actor: Actor, @Param('serial', SerialPipe) serial: string, @Body() dto: OppositionDto): Promise<VoucherOppositionDto> {
+  opposeVoucher(@CurrentActor() actor: OrganisationActor, @Param('serial', SerialPipe) serial: string, @Body() dto: OppositionDto): Promise<VoucherOppositionDto> {
     return this.oppositions.opposeVoucher(actor, serial, dto);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, type AuditRecord } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { OppositionDto, RangeOppositionDto } from './dto/opposition.dto';
@@ -28,7 +28,7 @@ export class OppositionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async opposeCarnet(actor: Actor, carnetId: string, dto: OppositionDto): Promise<CarnetOppositionDto> {
+  async opposeCarnet(actor: OrganisationActor, carnetId: string, dto: OppositionDto): Promise<CarnetOppositionDto> {
     const scope = carnetScopeOf(actor);
     return this.transactions.run(async (manager) => {
       const [carnet] = await this.oppositions.lockCarnets(manager, scope, { ids: [carnetId] });
@@ -41,7 +41,7 @@ export class OppositionsService {
   }
 
   /** Cancels what can be cancelled in the range and reports the rest; one transaction, so the answer is the truth. */
-  async opposeRange(actor: Actor, dto: RangeOppositionDto): Promise<RangeOppositionResultDto> {
+  async opposeRange(actor: OrganisationActor, dto: RangeOppositionDto): Promise<RangeOppositionResultDto> {
     const range = carnetNumbersInRange(dto.fromNumber, dto.toNumber, MAX_RANGE);
     if (!range.ok) {
       throw new OppositionError('INVALID_CARNET_RANGE', `Invalid carnet range (${range.problem}): both numbers must belong to one order, in order, at most ${MAX_RANGE} carnets.`, {
@@ -65,7 +65,7 @@ export class OppositionsService {
     });
   }
 
-  async opposeVoucher(actor: Actor, serial: string, dto: OppositionDto): Promise<VoucherOppositionDto> {
+  async opposeVoucher(actor: OrganisationActor, serial: string, dto: OppositionDto): Promise<VoucherOppositionDto> {
     const scope = carnetScopeOf(actor);
     const now = new Date();
     return this.transactions.run(async (manager) => {

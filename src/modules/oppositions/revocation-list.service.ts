@@ -4,21 +4,9 @@ import { signFlattenedJws, type FlattenedJws } from '../signing/jws';
 import { SigningError } from '../signing/voucher-signature';
 import { OppositionsRepository } from './oppositions.repository';
 
-export const REVOCATION_LIST_FORMAT = 'pass-numerique/revocations/v1';
-export const REVOCATION_LIST_JWS_TYPE = 'pn-revocations+json';
+import { REVOCATION_LIST_FORMAT, REVOCATION_LIST_JWS_TYPE, type RevocationList } from './revocation-list.format';
 
-export interface RevocationList {
-  format: typeof REVOCATION_LIST_FORMAT;
-  issuedAt: string;
-  /** Versions after this one are listed (exclusive). */
-  since: string;
-  /** Highest version in this page (= `since` when empty): the next `since`. */
-  until: string;
-  /** Highest version that exists now: the verifier is up to date once `until` reaches it. */
-  latestVersion: string;
-  hasMore: boolean;
-  entries: { version: string; serial: string; reason: string; revokedAt: string; expiresAt: string }[];
-}
+export { REVOCATION_LIST_FORMAT, REVOCATION_LIST_JWS_TYPE, type RevocationList } from './revocation-list.format';
 
 /** The signed, incremental list of cancelled chèques that venues' devices download to verify offline. */
 @Injectable()

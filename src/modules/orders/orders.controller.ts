@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { CancelOrderDto } from './dto/cancel-order.dto';
 import { CreateOrderDto } from './dto/create-order.dto';
@@ -23,7 +23,7 @@ export class OrdersController {
   @Roles('funder_manager')
   @ApiCreatedResponse({ type: OrderDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PROGRAMME_CLOSED', 'PROGRAMME_EXPIRED', 'CARNET_SIZE_NOT_ALLOWED', 'ORDER_BELOW_MINIMUM', 'ORDER_ABOVE_CAP')
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateOrderDto) {
+  create(@CurrentActor() actor: OrganisationActor, @Body() dto: CreateOrderDto) {
     return this.orders.create(actor, dto);
   }
 
@@ -31,7 +31,7 @@ export class OrdersController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: PageOf(OrderDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListOrdersQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListOrdersQuery) {
     return this.orders.list(actor, query);
   }
 
@@ -39,7 +39,7 @@ export class OrdersController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: OrderDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.orders.get(actor, id);
   }
 
@@ -47,7 +47,7 @@ export class OrdersController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: OrderLedgerDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  ledger(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  ledger(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.orders.ledgerOf(actor, id);
   }
 
@@ -56,7 +56,7 @@ export class OrdersController {
   @Roles('funder_manager')
   @ApiOkResponse({ type: OrderDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  submit(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  submit(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.orders.submit(actor, id);
   }
 
@@ -66,7 +66,7 @@ export class OrdersController {
   @UsersOnly()
   @ApiOkResponse({ type: OrderDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  approve(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  approve(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.orders.approve(actor, id);
   }
 
@@ -76,7 +76,7 @@ export class OrdersController {
   @UsersOnly()
   @ApiOkResponse({ type: OrderDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  reject(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RejectOrderDto) {
+  reject(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RejectOrderDto) {
     return this.orders.reject(actor, id, dto);
   }
 
@@ -86,7 +86,7 @@ export class OrdersController {
   @UsersOnly()
   @ApiOkResponse({ type: OrderDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'PAYMENT_AMOUNT_MISMATCH', 'PAYMENT_DATE_IN_FUTURE')
-  recordPayment(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RecordPaymentDto) {
+  recordPayment(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RecordPaymentDto) {
     return this.orders.recordPayment(actor, id, dto);
   }
 
@@ -95,7 +95,7 @@ export class OrdersController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: OrderDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  cancel(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelOrderDto) {
+  cancel(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelOrderDto) {
     return this.orders.cancel(actor, id, dto);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import { parisToday, startOfParisDay } from '../../common/time/paris-time';
@@ -20,6 +20,7 @@ import type { RejectOrderDto } from './dto/reject-order.dto';
 import { OrderEntity } from './order.entity';
 import { OrderError } from './orders.errors';
 import { OrdersRepository } from './orders.repository';
+import { WEB_PATHS } from '../../web/web-paths';
 import {
   assertPaymentCoversOrder,
   assertPaymentDateNotInFuture,
@@ -83,8 +84,8 @@ export class OrdersService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async create(actor: Actor, dto: CreateOrderDto): Promise<OrderView> {
-    const funderId = actor.organisationId!;
+  async create(actor: OrganisationActor, dto: CreateOrderDto): Promise<OrderView> {
+    const funderId = actor.organisationId;
     return this.transactions.run(async (manager) => {
       // The enrolment row lock serialises the funder's orders in this programme (see reservedStateShare).
       const enrolment = await this.programmes.findEnrolmentForUpdate(manager, dto.programmeId, funderId);
@@ -142,23 +143,23 @@ export class OrdersService {
     });
   }
 
-  async list(actor: Actor, query: ListOrdersQuery): Promise<Page<OrderView>> {
+  async list(actor: OrganisationActor, query: ListOrdersQuery): Promise<Page<OrderView>> {
     const page = await this.orders.list(actor, query);
     return { ...page, items: page.items.map(toOrderView) };
   }
 
-  async get(actor: Actor, id: string): Promise<OrderView> {
+  async get(actor: OrganisationActor, id: string): Promise<OrderView> {
     const order = await this.orders.findVisibleTo(actor, id);
     if (!order) throw new NotFoundError('Order');
     return toOrderView(order);
   }
 
-  submit(actor: Actor, id: string): Promise<OrderView> {
+  submit(actor: OrganisationActor, id: string): Promise<OrderView> {
     return this.transition(actor, id, 'submit', async () => ({ changes: { submittedAt: new Date() } }));
   }
 
   /** ANCT approves: the funder now owes the face value and the fee (ledger lines, in the same transaction). */
-  approve(actor: Actor, id: string): Promise<OrderView> {
+  approve(actor: OrganisationActor, id: string): Promise<OrderView> {
     return this.transition(actor, id, 'approve', async (manager, order) => {
       const now = new Date();
       const entries: NewLedgerEntry[] = [
@@ -173,7 +174,7 @@ export class OrdersService {
     });
   }
 
-  reject(actor: Actor, id: string, dto: RejectOrderDto): Promise<OrderView> {
+  reject(actor: OrganisationActor, id: string, dto: RejectOrderDto): Promise<OrderView> {
     return this.transition(actor, id, 'reject', async () => ({ changes: { decidedAt: new Date(), rejectionReason: dto.reason } }));
   }
 
@@ -182,7 +183,7 @@ export class OrdersService {
    * after the commit (a job must never see an order that is not paid yet); if Redis refuses it,
    * the payment stands and the next worker start queues it.
    */
-  async recordPayment(actor: Actor, id: string, dto: RecordPaymentDto): Promise<OrderView> {
+  async recordPayment(actor: OrganisationActor, id: string, dto: RecordPaymentDto): Promise<OrderView> {
     assertPaymentDateNotInFuture(dto.paymentDate, parisToday(new Date()));
     const order = await this.transition(actor, id, 'recordPayment', async (manager, locked) => {
       assertPaymentCoversOrder(BigInt(dto.amountCents), BigInt(locked.totalDueCents));
@@ -204,7 +205,7 @@ export class OrdersService {
   }
 
   /** Before payment only; once approved, the dues are reversed by opposite ledger lines (the ledger is append-only). */
-  cancel(actor: Actor, id: string, dto: CancelOrderDto): Promise<OrderView> {
+  cancel(actor: OrganisationActor, id: string, dto: CancelOrderDto): Promise<OrderView> {
     return this.transition(actor, id, 'cancel', async (manager, order) => {
       if (order.status === 'approved') {
         const lines = await this.ledger.listByOrder(order.id, manager);
@@ -227,7 +228,7 @@ export class OrdersService {
     });
   }
 
-  async ledgerOf(actor: Actor, id: string): Promise<OrderLedgerView> {
+  async ledgerOf(actor: OrganisationActor, id: string): Promise<OrderLedgerView> {
     const order = await this.orders.findVisibleTo(actor, id);
     if (!order) throw new NotFoundError('Order');
     const [entries, totals] = await Promise.all([this.ledger.listByOrder(order.id), this.ledger.totalsByKind({ orderId: order.id })]);
@@ -241,7 +242,7 @@ export class OrdersService {
    * the new state and gets the 409.
    */
   private async transition(
-    actor: Actor,
+    actor: OrganisationActor,
     id: string,
     transition: OrderTransition,
     apply: (manager: EntityManager, order: OrderEntity) => Promise<TransitionEffect>,
@@ -268,7 +269,7 @@ export class OrdersService {
 
   /** The funder's users hear of ANCT's decision by e-mail, written in the decision's transaction. */
   private async notifyDecision(manager: EntityManager, order: OrderEntity): Promise<void> {
-    const facts = { ...order, url: this.notifications.link(`/orders/${order.id}`) };
+    const facts = { ...order, url: this.notifications.link(WEB_PATHS.home) };
     if (order.status === 'approved') {
       await this.notifications.notifyOrganisations(manager, { kind: 'order_approved', eventKey: `order.approved:${order.id}`, organisations: [order.funderId], content: orderApprovedMail(facts) });
     } else if (order.status === 'rejected') {

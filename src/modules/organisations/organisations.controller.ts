@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ANY_ROLE } from '../../auth/role-groups';
 import { CreateFunderDto } from './dto/create-funder.dto';
@@ -30,7 +30,7 @@ export class OrganisationsController {
   @Roles('funder_manager')
   @ApiCreatedResponse({ type: CreatedOrganisationDto, description: 'The new structure, or an existing one (same SIRET) now linked to the funder.' })
   @ApiErrors('VALIDATION_FAILED', 'INVALID_SIRET', 'SIRET_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED')
-  createPrescriber(@CurrentActor() actor: Actor, @Body() dto: CreatePrescriberDto) {
+  createPrescriber(@CurrentActor() actor: OrganisationActor, @Body() dto: CreatePrescriberDto) {
     return this.organisations.createOrLinkPrescriber(actor, dto);
   }
 
@@ -38,7 +38,7 @@ export class OrganisationsController {
   @Roles(...ANY_ROLE)
   @ApiOkResponse({ type: PageOf(OrganisationDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListOrganisationsQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListOrganisationsQuery) {
     return this.organisations.list(actor, query);
   }
 
@@ -46,7 +46,7 @@ export class OrganisationsController {
   @Roles(...ANY_ROLE)
   @ApiOkResponse({ type: OrganisationDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.organisations.get(actor, id);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError } from '../../common/errors/validation-failed.error';
 import type { Page } from '../../common/http/pagination.query';
@@ -72,9 +72,9 @@ export class OrganisationsService {
   }
 
   /** A funder registers the structures that distribute its carnets; a structure already known is linked, not duplicated. */
-  async createOrLinkPrescriber(actor: Actor, dto: CreatePrescriberDto): Promise<CreatedOrganisation> {
+  async createOrLinkPrescriber(actor: OrganisationActor, dto: CreatePrescriberDto): Promise<CreatedOrganisation> {
     assertValidSiret(dto.siret);
-    const funderId = actor.organisationId!;
+    const funderId = actor.organisationId;
     return this.createInTransaction(async (manager) => {
       const existing = await this.organisations.findByKindAndSiret('prescriber', dto.siret, manager);
       if (existing) {
@@ -119,11 +119,11 @@ export class OrganisationsService {
     });
   }
 
-  async list(actor: Actor, query: ListOrganisationsQuery): Promise<Page<OrganisationEntity>> {
+  async list(actor: OrganisationActor, query: ListOrganisationsQuery): Promise<Page<OrganisationEntity>> {
     return this.organisations.listVisibleTo(actor, query);
   }
 
-  async get(actor: Actor, id: string): Promise<OrganisationEntity> {
+  async get(actor: OrganisationActor, id: string): Promise<OrganisationEntity> {
     const organisation = await this.organisations.findVisibleTo(actor, id);
     if (!organisation) throw new NotFoundError('Organisation');
     return organisation;

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { IssueCarnetDto } from './dto/issue-carnet.dto';
 import { IssuedCarnetDto } from './dto/issued-carnet.dto';
@@ -20,7 +20,7 @@ export class PassesController {
   @ApiOperation({ summary: "Hand a carnet of the structure's stock to a beneficiary: its chèques become issued" })
   @ApiCreatedResponse({ type: IssuedCarnetDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'DISTRIBUTION_CLOSED', 'NO_ISSUABLE_VOUCHERS')
-  issue(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
+  issue(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
     return this.passes.issue(actor, id, dto);
   }
 
@@ -30,7 +30,7 @@ export class PassesController {
   @ApiOperation({ summary: 'Give the beneficiary of a carnet in opposition a replacement carnet from the stock' })
   @ApiCreatedResponse({ type: IssuedCarnetDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'CARNET_NEVER_ISSUED', 'CARNET_ALREADY_REPLACED', 'DISTRIBUTION_CLOSED', 'NO_ISSUABLE_VOUCHERS')
-  replace(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplaceCarnetDto): Promise<IssuedCarnetDto> {
+  replace(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplaceCarnetDto): Promise<IssuedCarnetDto> {
     return this.passes.replace(actor, id, dto);
   }
 }

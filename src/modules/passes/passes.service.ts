@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import { ValidationFailedError, type FieldProblem } from '../../common/errors/validation-failed.error';
 import { isCalendarDate } from '../../common/time/paris-time';
@@ -37,11 +37,11 @@ export class PassesService {
   ) {}
 
   /** One call, one transaction: the beneficiary is recorded and the carnet's chèques become issued together. */
-  async issue(actor: Actor, carnetId: string, dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
+  async issue(actor: OrganisationActor, carnetId: string, dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
     const now = new Date();
     assertConsistentBeneficiary(dto, now);
     const personKey = dto.person ? personPseudonym(this.config.PSEUDONYM_SECRET, dto.person.fullName, dto.person.birthDate) : null;
-    const prescriberId = actor.organisationId!;
+    const prescriberId = actor.organisationId;
     return this.transactions.run(async (manager) => {
       const carnet = await this.lockIssuableCarnet(manager, carnetId, prescriberId, now);
       const activeCarnets = personKey ? await this.passes.countActiveCarnetsOfPerson(manager, personKey) : 0;
@@ -70,9 +70,9 @@ export class PassesService {
   }
 
   /** A carnet put in opposition is replaced, for the same beneficiary, by a carnet of the structure's stock (once). */
-  async replace(actor: Actor, cancelledCarnetId: string, dto: ReplaceCarnetDto): Promise<IssuedCarnetDto> {
+  async replace(actor: OrganisationActor, cancelledCarnetId: string, dto: ReplaceCarnetDto): Promise<IssuedCarnetDto> {
     const now = new Date();
-    const prescriberId = actor.organisationId!;
+    const prescriberId = actor.organisationId;
     return this.transactions.run(async (manager) => {
       const cancelled = await this.passes.lockIssuanceForReplacement(manager, cancelledCarnetId, prescriberId);
       if (!cancelled) throw new NotFoundError('Carnet');
@@ -112,8 +112,8 @@ export class PassesService {
     return { ...carnet, expiresAt };
   }
 
-  private async handOut(manager: EntityManager, actor: Actor, carnet: CarnetForIssue & { expiresAt: Date }, now: Date, handout: Handout): Promise<IssuedCarnetDto> {
-    const prescriberId = actor.organisationId!;
+  private async handOut(manager: EntityManager, actor: OrganisationActor, carnet: CarnetForIssue & { expiresAt: Date }, now: Date, handout: Handout): Promise<IssuedCarnetDto> {
+    const prescriberId = actor.organisationId;
     if (!(await this.passes.markCarnetIssued(manager, carnet.id, prescriberId, now))) {
       throw new InvalidTransitionError('carnet', carnet.status, 'issue');
     }

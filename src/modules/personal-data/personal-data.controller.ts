@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { BeneficiaryPersonalDataDto } from './dto/beneficiary-personal-data.dto';
@@ -18,7 +18,7 @@ export class PersonalDataController {
   @Get(':id/personal-data')
   @ApiOkResponse({ type: BeneficiaryPersonalDataDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  export(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  export(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.personalData.export(actor, id);
   }
 
@@ -27,7 +27,7 @@ export class PersonalDataController {
   @HttpCode(200)
   @ApiOkResponse({ type: BeneficiaryPersonalDataDto, description: 'What is still held after the erasure.' })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  erase(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  erase(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.personalData.eraseOnRequest(actor, id);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { carnetScopeOf } from '../carnets/carnet-scope';
 import { CarnetPrintDataService } from './carnet-print-data.service';
@@ -21,7 +21,7 @@ export class CarnetPdfService {
     private readonly audit: AuditService,
   ) {}
 
-  async render(actor: Actor, carnetId: string): Promise<CarnetPdf> {
+  async render(actor: OrganisationActor, carnetId: string): Promise<CarnetPdf> {
     const [carnet] = await this.printData.resolvePrintable(carnetScopeOf(actor), [carnetId]);
     const pdf = await this.renderPool.renderToBuffer(await this.printData.build([carnet]));
     // Printing shows redeemable codes: who printed what is part of the trail.

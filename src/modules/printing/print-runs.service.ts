@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { ReadStream } from 'node:fs';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import type { PaginationQuery } from '../../common/http/pagination.query';
@@ -53,7 +53,7 @@ export class PrintRunsService {
     @InjectQueue(QUEUE_NAMES.printRuns) private readonly queue: Queue<PrintRunJobData>,
   ) {}
 
-  async request(actor: Actor, dto: CreatePrintRunDto): Promise<PrintRunViewDto> {
+  async request(actor: OrganisationActor, dto: CreatePrintRunDto): Promise<PrintRunViewDto> {
     if ((dto.carnetIds === undefined) === (dto.orderId === undefined)) {
       throw new ValidationFailedError([{ field: 'carnetIds', problems: ['give either carnetIds or orderId'] }]);
     }
@@ -69,7 +69,7 @@ export class PrintRunsService {
     const carnets = await this.printData.resolvePrintable(scope, requestedIds);
     const run = await this.transactions.run(async (manager) => {
       const inserted = await this.runs.insert(manager, {
-        organisationId: actor.organisationId!,
+        organisationId: actor.organisationId,
         requestedByUserId: actor.userId,
         requestedByApiKeyId: actor.apiKeyId,
         carnetIds: carnets.map((carnet) => carnet.id),
@@ -95,17 +95,17 @@ export class PrintRunsService {
     return toView(run);
   }
 
-  async list(actor: Actor, query: PaginationQuery): Promise<Page<PrintRunViewDto>> {
-    const { items, total } = await this.runs.listOfOrganisation(actor.organisationId!, query.limit, query.offset);
+  async list(actor: OrganisationActor, query: PaginationQuery): Promise<Page<PrintRunViewDto>> {
+    const { items, total } = await this.runs.listOfOrganisation(actor.organisationId, query.limit, query.offset);
     return { items: items.map(toView), total, limit: query.limit, offset: query.offset };
   }
 
-  async get(actor: Actor, id: string): Promise<PrintRunViewDto> {
+  async get(actor: OrganisationActor, id: string): Promise<PrintRunViewDto> {
     return toView(await this.findOwn(actor, id));
   }
 
   /** A file is downloadable as soon as it is finished, before the whole run is. */
-  async openFile(actor: Actor, id: string, index: number): Promise<PrintRunDownload> {
+  async openFile(actor: OrganisationActor, id: string, index: number): Promise<PrintRunDownload> {
     const run = await this.findOwn(actor, id);
     const file = run.files.find((candidate) => candidate.index === index);
     if (!file) throw new NotFoundError('Print run file');
@@ -115,8 +115,8 @@ export class PrintRunsService {
     return { fileName: `pass-numerique-${run.id.slice(0, 8)}-${file.fileName}`, bytes, stream: this.storage.openRead(path) };
   }
 
-  private async findOwn(actor: Actor, id: string): Promise<PrintRunEntity> {
-    const run = await this.runs.findOfOrganisation(id, actor.organisationId!);
+  private async findOwn(actor: OrganisationActor, id: string): Promise<PrintRunEntity> {
+    const run = await this.runs.findOfOrganisation(id, actor.organisationId);
     if (!run) throw new NotFoundError('Print run');
     return run;
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { PaginationQuery } from '../../common/http/pagination.query';
 import { CarnetPdfService } from './carnet-pdf.service';
@@ -25,7 +25,7 @@ export class PrintingController {
   @ApiOperation({ summary: 'The printable carnet (A4, French): cover and one cut-out coupon per chèque with its signed QR code' })
   @ApiFile('application/pdf', 'The printable carnet.')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'VOUCHER_OUTLIVES_SIGNING_KEY')
-  async downloadCarnetPdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+  async downloadCarnetPdf(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
     const { fileName, pdf } = await this.carnetPdfs.render(actor, id);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: pdf.length });
   }
@@ -35,14 +35,14 @@ export class PrintingController {
   @ApiOperation({ summary: 'Print many carnets at once: rendered by a job into PDF files of at most PRINT_RUN_CARNETS_PER_FILE carnets' })
   @ApiAcceptedResponse({ type: PrintRunViewDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'PRINT_RUN_TOO_LARGE')
-  requestPrintRun(@CurrentActor() actor: Actor, @Body() dto: CreatePrintRunDto): Promise<PrintRunViewDto> {
+  requestPrintRun(@CurrentActor() actor: OrganisationActor, @Body() dto: CreatePrintRunDto): Promise<PrintRunViewDto> {
     return this.printRuns.request(actor, dto);
   }
 
   @Get('print-runs')
   @ApiOkResponse({ type: PageOf(PrintRunViewDto) })
   @ApiErrors('VALIDATION_FAILED')
-  listPrintRuns(@CurrentActor() actor: Actor, @Query() query: PaginationQuery) {
+  listPrintRuns(@CurrentActor() actor: OrganisationActor, @Query() query: PaginationQuery) {
     return this.printRuns.list(actor, query);
   }
 
@@ -50,7 +50,7 @@ export class PrintingController {
   @ApiOperation({ summary: 'Status, progress and finished files of a print run' })
   @ApiOkResponse({ type: PrintRunViewDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  getPrintRun(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<PrintRunViewDto> {
+  getPrintRun(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<PrintRunViewDto> {
     return this.printRuns.get(actor, id);
   }
 
@@ -59,7 +59,7 @@ export class PrintingController {
   @ApiFile('application/pdf', 'One PDF file of the print run.')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PRINT_FILE_GONE')
   async downloadPrintRunFile(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('index', new ParseIntPipe()) index: number,
   ): Promise<StreamableFile> {

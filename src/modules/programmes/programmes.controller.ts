@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { PaginationQuery } from '../../common/http/pagination.query';
 import { CreateProgrammeDto } from './dto/create-programme.dto';
@@ -31,7 +31,7 @@ export class ProgrammesController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: PageOf(ProgrammeDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListProgrammesQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListProgrammesQuery) {
     return this.programmes.list(actor, query);
   }
 
@@ -39,7 +39,7 @@ export class ProgrammesController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: ProgrammeDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.programmes.get(actor, id);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page, PaginationQuery } from '../../common/http/pagination.query';
 import { isUniqueViolation } from '../../database/postgres-errors';
@@ -72,19 +72,19 @@ export class ProgrammesService {
     }));
   }
 
-  async list(actor: Actor, query: ListProgrammesQuery): Promise<Page<ProgrammeView>> {
-    const enrolledFunderId = actor.organisationKind === 'funder' ? actor.organisationId! : undefined;
+  async list(actor: OrganisationActor, query: ListProgrammesQuery): Promise<Page<ProgrammeView>> {
+    const enrolledFunderId = actor.organisationKind === 'funder' ? actor.organisationId : undefined;
     const page = await this.programmes.list({ ...query, enrolledFunderId });
     const views = enrolledFunderId ? await Promise.all(page.items.map((programme) => this.withEnrolment(programme, enrolledFunderId))) : page.items;
     return { ...page, items: views };
   }
 
   /** A funder only sees the programmes it is enrolled in; any other is "not found". */
-  async get(actor: Actor, id: string): Promise<ProgrammeView> {
+  async get(actor: OrganisationActor, id: string): Promise<ProgrammeView> {
     const programme = await this.programmes.findById(id);
     if (!programme) throw new NotFoundError('Programme');
     if (actor.organisationKind !== 'funder') return programme;
-    return this.withEnrolment(programme, actor.organisationId!);
+    return this.withEnrolment(programme, actor.organisationId);
   }
 
   async enrol(programmeId: string, dto: EnrolFunderDto): Promise<EnrolmentView> {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { PaginationQuery } from '../../common/http/pagination.query';
 import { ListAnomaliesQuery } from './dto/list-anomalies.query';
@@ -20,7 +20,7 @@ export class ReconciliationController {
   @Post()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: JobRunDto })
-  requestRun(@CurrentActor() actor: Actor) {
+  requestRun(@CurrentActor() actor: OrganisationActor) {
     return this.reconciliation.requestRun(actor);
   }
 

@@ -18,6 +18,7 @@ export const RECONCILIATION_JOB = 'reconcile';
 /** Checks every money and voucher invariant and lists what is wrong. It never changes the data it checks. */
 import { NotificationsService } from '../notifications/notifications.service';
 import { reconciliationAnomaliesMail } from '../notifications/notification-messages';
+import { WEB_PATHS } from '../../web/web-paths';
 @Injectable()
 export class ReconciliationService {
   private readonly logger = new Logger(ReconciliationService.name);
@@ -53,7 +54,7 @@ export class ReconciliationService {
           kind: 'reconciliation_anomalies',
           eventKey: `reconciliation.anomalies:${run.id}`,
           organisations: 'anct',
-          content: reconciliationAnomaliesMail({ runId: run.id, anomalies, byKind: anomaliesByKind, url: this.notifications.link(`/reconciliation-runs/${run.id}`) }),
+          content: reconciliationAnomaliesMail({ runId: run.id, anomalies, byKind: anomaliesByKind, url: this.notifications.link(WEB_PATHS.anctHome) }),
         });
       }
       return { anomalies, anomaliesByKind, checks: RECONCILIATION_CHECKS.length, durationsMs };

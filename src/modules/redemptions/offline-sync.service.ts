@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService, currentAuditActor } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import { IdempotencyService, type IdempotentResponse } from '../../common/idempotency/idempotency.service';
 import { AppConfig } from '../../config/app-config';
@@ -58,17 +58,17 @@ export class OfflineSyncService {
     private readonly audit: AuditService,
   ) {}
 
-  async submit(actor: Actor, idempotencyKey: string | undefined, dto: OfflineBatchDto): Promise<IdempotentResponse> {
+  async submit(actor: OrganisationActor, idempotencyKey: string | undefined, dto: OfflineBatchDto): Promise<IdempotentResponse> {
     assertUnambiguousInputs(dto.scans, 'scans');
     await this.limiter.assertAllowed(actor);
-    const request = this.idempotency.identify({ organisationId: actor.organisationId!, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto });
+    const request = this.idempotency.identify({ organisationId: actor.organisationId, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto });
     return this.idempotency.execute(request, 200, (manager) => this.settle(manager, actor, dto));
   }
 
-  private async settle(manager: EntityManager, actor: Actor, dto: OfflineBatchDto): Promise<OfflineBatchReport> {
+  private async settle(manager: EntityManager, actor: OrganisationActor, dto: OfflineBatchDto): Promise<OfflineBatchReport> {
     const now = new Date();
     const maxScanAgeMs = this.config.OFFLINE_SCAN_MAX_AGE_HOURS * 3_600_000;
-    const venueId = actor.organisationId!;
+    const venueId = actor.organisationId;
     const venue = (
       await this.redemptions.read(
         redemptionRead(
@@ -186,7 +186,7 @@ export class OfflineSyncService {
     manager: EntityManager,
     row: VoucherForRedemptionRow,
     redemptionId: string,
-    scan: { venueId: string; siteId: string | null; service: Candidate['service']; scannedAt: Date; deviceId: string; actor: Actor; batchId: string },
+    scan: { venueId: string; siteId: string | null; service: Candidate['service']; scannedAt: Date; deviceId: string; actor: OrganisationActor; batchId: string },
   ): Promise<boolean> {
     try {
       return await this.transactions.withinSavepoint(manager, () =>

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import type { IdempotentResponse } from '../../common/idempotency/idempotency.service';
 import { CancelRedemptionDto } from './dto/cancel-redemption.dto';
@@ -39,7 +39,7 @@ export class RedemptionsController {
   @ApiOperation({ summary: 'What a chèque is and whether this venue may redeem it now (`refusal` says why not); a code that is no chèque is an error' })
   @ApiOkResponse({ type: VoucherCheckDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'UNKNOWN_SITE', 'INVALID_CODE', 'INVALID_SIGNATURE', 'CHECK_CHARACTER_MISMATCH', 'RATE_LIMITED')
-  check(@CurrentActor() actor: Actor, @Body() dto: CheckVoucherDto) {
+  check(@CurrentActor() actor: OrganisationActor, @Body() dto: CheckVoucherDto) {
     return this.redemptions.check(actor, dto);
   }
 
@@ -50,7 +50,7 @@ export class RedemptionsController {
   @ApiCreatedResponse({ type: RedemptionReceiptDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'RATE_LIMITED', 'UNKNOWN_SERVICE', 'UNKNOWN_SITE', 'TOO_MANY_VOUCHERS_FOR_SERVICE', 'DUPLICATE_VOUCHER_IN_REQUEST', 'VENUE_NOT_QUALIFIED', 'ALREADY_REDEEMED', 'EXPIRED', 'CANCELLED', 'NOT_ISSUED', 'OUTSIDE_TERRITORY', 'INVALID_CODE', 'INVALID_SIGNATURE', 'CHECK_CHARACTER_MISMATCH')
   async redeem(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Headers('idempotency-key') key: string | undefined,
     @Body() dto: RedeemVouchersDto,
     @Res({ passthrough: true }) response: FastifyReply,
@@ -65,7 +65,7 @@ export class RedemptionsController {
   @ApiOkResponse({ type: OfflineBatchReportDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'RATE_LIMITED')
   async submitOfflineBatch(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Headers('idempotency-key') key: string | undefined,
     @Body() dto: OfflineBatchDto,
     @Res({ passthrough: true }) response: FastifyReply,
@@ -77,14 +77,14 @@ export class RedemptionsController {
   @Roles('venue_agent', 'anct_admin')
   @ApiOkResponse({ type: PageOf(RedemptionDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListRedemptionsQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListRedemptionsQuery) {
     return this.redemptions.list(actor, query);
   }
 
   @Get('totals')
   @Roles('venue_agent')
   @ApiOkResponse({ type: RedemptionTotalsDto })
-  totals(@CurrentActor() actor: Actor) {
+  totals(@CurrentActor() actor: OrganisationActor) {
     return this.redemptions.totals(actor);
   }
 
@@ -92,7 +92,7 @@ export class RedemptionsController {
   @Roles('venue_agent', 'anct_admin')
   @ApiOkResponse({ type: RedemptionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.redemptions.get(actor, id);
   }
 
@@ -101,7 +101,7 @@ export class RedemptionsController {
   @Roles('venue_agent')
   @ApiOkResponse({ type: RedemptionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'REDEMPTION_NOT_CANCELLABLE')
-  cancel(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelRedemptionDto) {
+  cancel(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelRedemptionDto) {
     return this.redemptions.cancel(actor, id, dto.reason);
   }
 }

@@ -26,6 +26,7 @@ export interface RedemptionFilter {
   to?: Date;
   status?: 'active' | 'cancelled';
   siteId?: string;
+  statementId?: string;
   limit: number;
   offset: number;
 }
@@ -106,6 +107,7 @@ export class RedemptionsRepository {
     if (filter.from) add((p) => `r.scanned_at >= ${p}`, filter.from);
     if (filter.to) add((p) => `r.scanned_at < ${p}`, filter.to);
     if (filter.siteId) add((p) => `r.site_id = ${p}`, filter.siteId);
+    if (filter.statementId) add((p) => `r.statement_id = ${p}`, filter.statementId);
     if (filter.status) conditions.push(filter.status === 'active' ? 'r.cancelled_at IS NULL' : 'r.cancelled_at IS NOT NULL');
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [items, [{ total }]] = await Promise.all([

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { AuditService, currentAuditActor } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
 import { DomainError } from '../../common/errors/domain-error';
 import type { Page } from '../../common/http/pagination.query';
@@ -85,11 +85,11 @@ export class RedemptionsService {
   ) {}
 
   /** No money moves: what the chèque is, and whether this venue may redeem it now. */
-  async check(actor: Actor, dto: CheckVoucherDto): Promise<CheckResult> {
+  async check(actor: OrganisationActor, dto: CheckVoucherDto): Promise<CheckResult> {
     const now = new Date();
     const [input] = this.readInputs([dto], 'voucher', now);
     await this.limiter.assertAllowed(actor);
-    const found = await this.redemptions.read(redemptionRead(actor.organisationId!, [], dto.siteId ? [dto.siteId] : [], [input.hash]));
+    const found = await this.redemptions.read(redemptionRead(actor.organisationId, [], dto.siteId ? [dto.siteId] : [], [input.hash]));
     const { venue, place } = resolveVenue(found?.venue ?? null, null, dto.siteId ?? null);
     const verdict = verdictFor(input, found!.vouchers[0], place, now);
     if (verdict.outcome === 'refused' && !verdict.row) {
@@ -117,12 +117,12 @@ export class RedemptionsService {
    * read and one write, each in a batch (`redeemInOnlineBatch`); a refusal or a lost race takes the full
    * path (`redeemOrNameRefusal`), which names it. Both write through the one writer, `redeem_vouchers`.
    */
-  async redeem(actor: Actor, idempotencyKey: string | undefined, dto: RedeemVouchersDto): Promise<IdempotentResponse> {
+  async redeem(actor: OrganisationActor, idempotencyKey: string | undefined, dto: RedeemVouchersDto): Promise<IdempotentResponse> {
     const now = new Date();
     const inputs = this.readInputs(dto.vouchers, 'vouchers', now);
     // Blocked callers are turned away before any database work (even a replay waits for the window to end).
     await this.limiter.assertAllowed(actor);
-    const request = this.idempotency.identify({ organisationId: actor.organisationId!, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto });
+    const request = this.idempotency.identify({ organisationId: actor.organisationId, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto });
     const done = await this.redeemInOnlineBatch(actor, request, inputs, dto, now);
     return done ?? this.idempotency.execute(request, 201, (manager) => this.redeemOrNameRefusal(manager, actor, inputs, dto, now));
   }
@@ -134,14 +134,14 @@ export class RedemptionsService {
    * from scratch.
    */
   private async redeemInOnlineBatch(
-    actor: Actor,
+    actor: OrganisationActor,
     request: IdentifiedRequest,
     inputs: ReadyInput[],
     dto: RedeemVouchersDto,
     now: Date,
   ): Promise<IdempotentResponse | null> {
     const found = await this.onlineBatches.read(
-      redemptionRead(actor.organisationId!, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash), request.key),
+      redemptionRead(actor.organisationId, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash), request.key),
     );
     if (found?.earlier) return this.idempotency.replay(found.earlier, request);
     let plan: RedemptionPlan;
@@ -168,9 +168,9 @@ export class RedemptionsService {
   }
 
   /** The full path, in the idempotent transaction (which holds the key and stores the answer): names every refusal, and redeems if none. */
-  private async redeemOrNameRefusal(manager: EntityManager, actor: Actor, inputs: ReadyInput[], dto: RedeemVouchersDto, now: Date): Promise<RedemptionReceipt> {
+  private async redeemOrNameRefusal(manager: EntityManager, actor: OrganisationActor, inputs: ReadyInput[], dto: RedeemVouchersDto, now: Date): Promise<RedemptionReceipt> {
     const found = await this.redemptions.read(
-      redemptionRead(actor.organisationId!, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash)),
+      redemptionRead(actor.organisationId, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash)),
       manager,
     );
     const plan = redemptionPlan(found, dto, inputs, now);
@@ -185,7 +185,7 @@ export class RedemptionsService {
     return receiptOf(plan, command);
   }
 
-  private redeemCommand(actor: Actor, plan: RedemptionPlan, dto: RedeemVouchersDto, now: Date): RedeemCommand {
+  private redeemCommand(actor: OrganisationActor, plan: RedemptionPlan, dto: RedeemVouchersDto, now: Date): RedeemCommand {
     const rows = plan.verdicts.map((verdict) => verdict.row!);
     return {
       voucherIds: rows.map((row) => row.id),
@@ -205,8 +205,8 @@ export class RedemptionsService {
   }
 
   /** A venue undoes its own redemption: within 24 h, and only while no reimbursement statement holds it. */
-  async cancel(actor: Actor, redemptionId: string, reason: string): Promise<RedemptionView> {
-    const venueId = actor.organisationId!;
+  async cancel(actor: OrganisationActor, redemptionId: string, reason: string): Promise<RedemptionView> {
+    const venueId = actor.organisationId;
     await this.transactions.run(async (manager) => {
       const redemption = await this.redemptions.lockOwn(manager, redemptionId, venueId);
       if (!redemption) throw new NotFoundError('Redemption');
@@ -283,21 +283,21 @@ export class RedemptionsService {
     return (await this.redemptions.findVisible(redemptionId, venueId))!;
   }
 
-  async list(actor: Actor, query: ListRedemptionsQuery): Promise<Page<RedemptionView>> {
-    const venueId = actor.organisationKind === 'anct' ? (query.venueId ?? null) : actor.organisationId!;
+  async list(actor: OrganisationActor, query: ListRedemptionsQuery): Promise<Page<RedemptionView>> {
+    const venueId = actor.organisationKind === 'anct' ? (query.venueId ?? null) : actor.organisationId;
     const { items, total } = await this.redemptions.list({ ...query, venueId });
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async get(actor: Actor, id: string): Promise<RedemptionView> {
-    const redemption = await this.redemptions.findVisible(id, actor.organisationKind === 'anct' ? null : actor.organisationId!);
+  async get(actor: OrganisationActor, id: string): Promise<RedemptionView> {
+    const redemption = await this.redemptions.findVisible(id, actor.organisationKind === 'anct' ? null : actor.organisationId);
     if (!redemption) throw new NotFoundError('Redemption');
     return redemption;
   }
 
   /** Money the venue is owed and not yet paid (`venue_payment_made` lines are payments to it, positive). */
-  async totals(actor: Actor): Promise<RedemptionTotals> {
-    const venueId = actor.organisationId!;
+  async totals(actor: OrganisationActor): Promise<RedemptionTotals> {
+    const venueId = actor.organisationId;
     const [byKind, notYetInStatement] = await Promise.all([this.ledger.totalsByKind({ venueId }), this.redemptions.notYetInStatement(venueId)]);
     const owed = BigInt(byKind.redemption_owed_to_venue ?? '0');
     const paid = BigInt(byKind.venue_payment_made ?? '0');
@@ -335,7 +335,7 @@ export class RedemptionsService {
     return inputs.map((input) => verdictFor(input, rows.get(input.hash.toString('hex')), place, at));
   }
 
-  private async recordUnknown(actor: Actor, verdicts: VoucherVerdict[]): Promise<void> {
+  private async recordUnknown(actor: OrganisationActor, verdicts: VoucherVerdict[]): Promise<void> {
     const unknown = verdicts.filter((verdict) => verdict.outcome === 'refused' && verdict.code === 'INVALID_CODE').length;
     await this.limiter.recordUnknownCodes(actor, unknown);
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { RateLimitedError } from '../../common/errors/common-errors';
 import { type CounterState, FailureCounter } from '../../common/rate-limit/failure-counter';
 import { currentContext } from '../../common/request-context';
@@ -30,7 +30,7 @@ export class VoucherLookupLimiter {
     private readonly dataSource: DataSource,
   ) {}
 
-  async assertAllowed(actor: Actor): Promise<void> {
+  async assertAllowed(actor: OrganisationActor): Promise<void> {
     const counters = this.countersOf(actor);
     const states = await this.failures.peekMany(
       counters.map((counter) => counter.key),
@@ -40,13 +40,13 @@ export class VoucherLookupLimiter {
   }
 
   /** Records the unknown codes (`recordUnknownCodes`), then refuses (429) if a threshold is now reached, from the counts just written. */
-  async recordUnknownCodesAndAssertAllowed(actor: Actor, count: number): Promise<void> {
+  async recordUnknownCodesAndAssertAllowed(actor: OrganisationActor, count: number): Promise<void> {
     const { counters, states } = await this.recordUnknownCodes(actor, count);
     refuseIfBlocked(counters, states);
   }
 
   /** Counts `count` unknown codes against the caller (user, venue, IP); a threshold crossed is audited for ANCT. */
-  async recordUnknownCodes(actor: Actor, count: number): Promise<{ counters: Counter[]; states: CounterState[] }> {
+  async recordUnknownCodes(actor: OrganisationActor, count: number): Promise<{ counters: Counter[]; states: CounterState[] }> {
     const counters = this.countersOf(actor);
     if (count === 0) return { counters, states: [] };
     const window = this.config.VOUCHER_LOOKUP_WINDOW_SECONDS;
@@ -59,7 +59,7 @@ export class VoucherLookupLimiter {
       await this.audit.record(this.dataSource.manager, {
         action: 'voucher_lookup.blocked',
         objectType: 'organisation',
-        objectId: actor.organisationId!,
+        objectId: actor.organisationId,
         objectOrganisationId: actor.organisationId,
         after: { scope: counter.scope, threshold: counter.max, windowSeconds: window, ip },
       });
@@ -67,7 +67,7 @@ export class VoucherLookupLimiter {
     return { counters, states };
   }
 
-  private countersOf(actor: Actor): Counter[] {
+  private countersOf(actor: OrganisationActor): Counter[] {
     const ip = currentContext()?.ip ?? 'unknown';
     return [
       { scope: 'actor', key: `voucher-lookup-failures:actor:${actor.userId ?? actor.apiKeyId}`, max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_ACTOR },

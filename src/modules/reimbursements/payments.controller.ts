@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, OrganisationAdminOnly, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { PaginationQuery } from '../../common/http/pagination.query';
 import { ConfirmPaymentBatchDto } from './dto/confirm-payment-batch.dto';
@@ -24,7 +24,7 @@ export class PaymentsController {
   @OrganisationAdminOnly()
   @ApiOkResponse({ type: BankAccountDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_IBAN', 'INVALID_BIC')
-  registerBankAccount(@CurrentActor() actor: Actor, @Param('venueId', new ParseUUIDPipe()) venueId: string, @Body() dto: RegisterBankAccountDto) {
+  registerBankAccount(@CurrentActor() actor: OrganisationActor, @Param('venueId', new ParseUUIDPipe()) venueId: string, @Body() dto: RegisterBankAccountDto) {
     return this.payments.registerBankAccount(actor, venueId, dto);
   }
 
@@ -32,7 +32,7 @@ export class PaymentsController {
   @Roles('anct_admin', 'venue_agent')
   @ApiOkResponse({ type: BankAccountDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  getBankAccount(@CurrentActor() actor: Actor, @Param('venueId', new ParseUUIDPipe()) venueId: string) {
+  getBankAccount(@CurrentActor() actor: OrganisationActor, @Param('venueId', new ParseUUIDPipe()) venueId: string) {
     return this.payments.getBankAccount(actor, venueId);
   }
 
@@ -41,7 +41,7 @@ export class PaymentsController {
   @UsersOnly()
   @ApiCreatedResponse({ type: PaymentBatchDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_EXECUTION_DATE', 'STATEMENTS_NOT_PAYABLE', 'VENUE_BANK_ACCOUNT_MISSING', 'SEPA_INVALID_INPUT')
-  createBatch(@CurrentActor() actor: Actor, @Body() dto: CreatePaymentBatchDto) {
+  createBatch(@CurrentActor() actor: OrganisationActor, @Body() dto: CreatePaymentBatchDto) {
     return this.payments.createBatch(actor, dto);
   }
 
@@ -76,7 +76,7 @@ export class PaymentsController {
   @UsersOnly()
   @ApiOkResponse({ type: PaymentBatchDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'INVALID_EXECUTION_DATE')
-  confirmBatch(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConfirmPaymentBatchDto) {
+  confirmBatch(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConfirmPaymentBatchDto) {
     return this.payments.confirmBatch(actor, id, dto);
   }
 
@@ -86,7 +86,7 @@ export class PaymentsController {
   @UsersOnly()
   @ApiOkResponse({ type: PaymentBatchDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  cancelBatch(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  cancelBatch(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.payments.cancelBatch(actor, id);
   }
 }

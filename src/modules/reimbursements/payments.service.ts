@@ -47,6 +47,7 @@ function batchView(batch: PaymentBatchEntity, statementIds?: string[]): PaymentB
 /** Venues' bank details, SEPA transfer files for validated statements, and payment confirmation. */
 import { NotificationsService } from '../notifications/notifications.service';
 import { statementPaidMail } from '../notifications/notification-messages';
+import { WEB_PATHS } from '../../web/web-paths';
 @Injectable()
 export class PaymentsService {
   constructor(
@@ -217,7 +218,7 @@ export class PaymentsService {
           kind: 'statement_paid',
           eventKey: `reimbursement_statement.paid:${statement.id}`,
           organisations: [statement.venueId],
-          content: statementPaidMail({ ...statement, paidOn: dto.paidOn, reference, url: this.notifications.link(`/reimbursement-statements/${statement.id}`) }),
+          content: statementPaidMail({ ...statement, paidOn: dto.paidOn, reference, url: this.notifications.link(WEB_PATHS.venueStatements) }),
         });
       }
       return batchView(batch, paid.map((statement) => statement.id));

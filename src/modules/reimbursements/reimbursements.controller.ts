@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ListStatementsQuery } from './dto/list-statements.query';
 import { RequestStatementRunDto } from './dto/request-statement-run.dto';
@@ -22,7 +22,7 @@ export class ReimbursementsController {
   @Roles('anct_admin')
   @ApiAcceptedResponse({ type: JobRunDto })
   @ApiErrors('VALIDATION_FAILED', 'INVALID_STATEMENT_PERIOD')
-  requestRun(@CurrentActor() actor: Actor, @Body() dto: RequestStatementRunDto) {
+  requestRun(@CurrentActor() actor: OrganisationActor, @Body() dto: RequestStatementRunDto) {
     return this.statements.requestRun(actor, dto.periodEnd);
   }
 
@@ -30,7 +30,7 @@ export class ReimbursementsController {
   @Roles('anct_admin', 'venue_agent')
   @ApiOkResponse({ type: PageOf(StatementDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListStatementsQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListStatementsQuery) {
     return this.statements.list(actor, query);
   }
 
@@ -38,7 +38,7 @@ export class ReimbursementsController {
   @Roles('anct_admin', 'venue_agent')
   @ApiOkResponse({ type: StatementDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.statements.get(actor, id);
   }
 
@@ -48,7 +48,7 @@ export class ReimbursementsController {
   @UsersOnly()
   @ApiOkResponse({ type: StatementDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  validate(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  validate(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.statements.validate(actor, id);
   }
 
@@ -56,7 +56,7 @@ export class ReimbursementsController {
   @Roles('anct_admin', 'venue_agent')
   @ApiFile('application/pdf', 'The statement, printable (A4, French).')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'STATEMENT_DOCUMENTS_NOT_READY')
-  async pdf(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  async pdf(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     const { stream, fileName } = await this.statements.openDocument(actor, id, 'pdf');
     return new StreamableFile(stream, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
   }
@@ -65,7 +65,7 @@ export class ReimbursementsController {
   @Roles('anct_admin', 'venue_agent')
   @ApiFile('text/csv', 'The redemptions of the statement (French CSV: semicolons, UTF-8 with BOM).')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'STATEMENT_DOCUMENTS_NOT_READY')
-  async csv(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  async csv(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     const { stream, fileName } = await this.statements.openDocument(actor, id, 'csv');
     return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${fileName}"` });
   }

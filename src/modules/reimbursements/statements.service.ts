@@ -33,6 +33,7 @@ export interface StatementRunSummary extends Record<string, unknown> {
 /** Statements (contre-paiements): drawn up by a job per venue and period, validated by ANCT, read by the venue. */
 import { NotificationsService } from '../notifications/notifications.service';
 import { statementDrawnUpMail } from '../notifications/notification-messages';
+import { WEB_PATHS } from '../../web/web-paths';
 @Injectable()
 export class StatementsService {
   private readonly logger = new Logger(StatementsService.name);
@@ -92,7 +93,7 @@ export class StatementsService {
           kind: 'statement_drawn_up',
           eventKey: `reimbursement_statement.drawn_up:${created.id}`,
           organisations: [venueId],
-          content: statementDrawnUpMail({ ...created, url: this.notifications.link(`/reimbursement-statements/${created.id}`) }),
+          content: statementDrawnUpMail({ ...created, url: this.notifications.link(WEB_PATHS.venueStatements) }),
         });
         return created;
       });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { Actor, OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { ListFundingReportsQuery } from './dto/list-funding-reports.query';
 import { RequestFundingReportDto } from './dto/request-funding-report.dto';
@@ -27,46 +27,46 @@ export class FundingReportsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: FundingReportDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  request(@CurrentActor() actor: Actor, @Body() dto: RequestFundingReportDto) {
+  request(@CurrentActor() actor: OrganisationActor, @Body() dto: RequestFundingReportDto) {
     return this.reports.request(actor, dto);
   }
 
   @Get()
   @ApiOkResponse({ type: PageOf(FundingReportDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListFundingReportsQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListFundingReportsQuery) {
     return this.reports.list(actor, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: FundingReportDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.reports.get(actor, id);
   }
 
   @Get(':id/summary.csv')
   @ApiFile('text/csv', 'Figures per territory (French CSV: semicolons, UTF-8 with BOM).')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'REPORT_NOT_READY')
-  summary(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  summary(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.download(actor, id, 'summary.csv');
   }
 
   @Get(':id/funnel.csv')
   @ApiFile('text/csv', 'Usage funnel per month (French CSV).')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'REPORT_NOT_READY')
-  funnel(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  funnel(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.download(actor, id, 'funnel.csv');
   }
 
   @Get(':id/report.xlsx')
   @ApiFile(CONTENT_TYPES['report.xlsx'], 'Both tables as an Excel workbook.')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'REPORT_NOT_READY')
-  workbook(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  workbook(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.download(actor, id, 'report.xlsx');
   }
 
-  private async download(actor: Actor, id: string, file: FundingReportFile): Promise<StreamableFile> {
+  private async download(actor: OrganisationActor, id: string, file: FundingReportFile): Promise<StreamableFile> {
     const { stream, fileName } = await this.reports.open(actor, id, file);
     return new StreamableFile(stream, { type: CONTENT_TYPES[file], disposition: `attachment; filename="${fileName}"` });
   }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { ReadStream } from 'node:fs';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { systemActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import { apiUrl } from '../../common/http/api-url';
@@ -45,7 +45,7 @@ export class FundingReportsService {
     @InjectQueue(QUEUE_NAMES.reports) private readonly queue: Queue,
   ) {}
 
-  async request(actor: Actor, dto: RequestFundingReportDto): Promise<FundingReportView> {
+  async request(actor: OrganisationActor, dto: RequestFundingReportDto): Promise<FundingReportView> {
     let funderId = dto.funderId ?? null;
     if (actor.organisationKind === 'funder') {
       // Another funder's scope is answered like a missing one.
@@ -55,13 +55,13 @@ export class FundingReportsService {
     // A funder only sees the programmes it is enrolled in: another one answers like a missing one, so that
     // programme ids cannot be probed.
     const programmeVisible =
-      actor.organisationKind === 'funder' ? await this.reports.isEnrolled(dto.programmeId, actor.organisationId!) : await this.reports.programmeExists(dto.programmeId);
+      actor.organisationKind === 'funder' ? await this.reports.isEnrolled(dto.programmeId, actor.organisationId) : await this.reports.programmeExists(dto.programmeId);
     if (!programmeVisible) throw new NotFoundError('Programme');
     if (funderId !== null && !(await this.reports.isFunder(funderId))) throw new NotFoundError('Funder');
     const report = await this.reports.insert({
       programmeId: dto.programmeId,
       funderId,
-      requestedByOrganisationId: actor.organisationId!,
+      requestedByOrganisationId: actor.organisationId,
       requestedByUserId: actor.userId,
     });
     try {
@@ -109,23 +109,23 @@ export class FundingReportsService {
     });
   }
 
-  async list(actor: Actor, query: ListFundingReportsQuery): Promise<Page<FundingReportView>> {
+  async list(actor: OrganisationActor, query: ListFundingReportsQuery): Promise<Page<FundingReportView>> {
     const page = await this.reports.listVisibleTo(actor, query);
     return { ...page, items: page.items.map(toFundingReportView) };
   }
 
-  async get(actor: Actor, id: string): Promise<FundingReportView> {
+  async get(actor: OrganisationActor, id: string): Promise<FundingReportView> {
     return toFundingReportView(await this.findVisible(actor, id));
   }
 
-  async open(actor: Actor, id: string, file: FundingReportFile): Promise<{ stream: ReadStream; fileName: string }> {
+  async open(actor: OrganisationActor, id: string, file: FundingReportFile): Promise<{ stream: ReadStream; fileName: string }> {
     const report = await this.findVisible(actor, id);
     if (report.status !== 'ready') throw new ReportError('REPORT_NOT_READY', `The report is ${report.status}.`, { status: report.status });
     const path = { 'summary.csv': report.summaryCsvPath, 'funnel.csv': report.funnelCsvPath, 'report.xlsx': report.xlsxPath }[file]!;
     return { stream: this.storage.openRead(path), fileName: `bilan-${report.id.slice(0, 8)}-${file}` };
   }
 
-  private async findVisible(actor: Actor, id: string): Promise<FundingReportEntity> {
+  private async findVisible(actor: OrganisationActor, id: string): Promise<FundingReportEntity> {
     const report = await this.reports.findVisibleTo(actor, id);
     if (!report) throw new NotFoundError('Funding report');
     return report;

@@ -3,6 +3,7 @@
  * which stores 2 characters in 11 bits. Two bytes become three characters, so a QR code holds
  * ~97 % of what byte mode would, while staying scannable as plain text (same choice as the
  * EU Digital COVID Certificate's `HC1:` payloads).
+ * No Node-only API: the web counter decodes QR codes offline with this very module.
  */
 import { DomainError } from '../../common/errors/domain-error';
 
@@ -26,11 +27,11 @@ export function encodeBase45(bytes: Uint8Array): string {
   let text = '';
   let index = 0;
   for (; index + 1 < bytes.length; index += 2) {
-    const value = bytes[index] * 256 + bytes[index + 1];
+    const value = bytes[index]! * 256 + bytes[index + 1]!;
     text += digit(value % BASE) + digit(Math.floor(value / BASE) % BASE) + digit(Math.floor(value / BASE_SQUARED));
   }
   if (index < bytes.length) {
-    const value = bytes[index];
+    const value = bytes[index]!;
     text += digit(value % BASE) + digit(Math.floor(value / BASE));
   }
   return text;
@@ -41,11 +42,11 @@ export function encodeBase45(bytes: Uint8Array): string {
  * value above 0xFFFF or, for a final pair, above 0xFF). Because each valid group has exactly one
  * spelling, `encodeBase45(decodeBase45(text)) === text` for every accepted text.
  */
-export function decodeBase45(text: string): Buffer {
+export function decodeBase45(text: string): Uint8Array {
   if (text.length % 3 === 1) {
     throw new Base45DecodeError('INVALID_LENGTH', text.length, `Base45 text length ${text.length} leaves a single dangling character`);
   }
-  const bytes = Buffer.alloc(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
+  const bytes = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
   let written = 0;
   for (let position = 0; position < text.length; position += 3) {
     const isFinalPair = position + 2 === text.length;
@@ -56,7 +57,12 @@ export function decodeBase45(text: string): Buffer {
     if (value > maximum) {
       throw new Base45DecodeError('VALUE_OUT_OF_RANGE', position, `Base45 group at ${position} decodes to ${value}, above ${maximum}`);
     }
-    written = isFinalPair ? bytes.writeUInt8(value, written) : bytes.writeUInt16BE(value, written);
+    if (isFinalPair) {
+      bytes[written++] = value;
+    } else {
+      bytes[written++] = value >> 8;
+      bytes[written++] = value & 0xff;
+    }
   }
   return bytes;
 }

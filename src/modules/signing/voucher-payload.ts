@@ -29,7 +29,8 @@
  *                (Length-prefixed text would cost 6 bytes per commune instead of 3.)
  *
  * Decoding re-validates every field with the same rules as encoding, so a decoded payload is
- * always one that `encodeVoucherPayload` would have produced, byte for byte.
+ * always one that `encodeVoucherPayload` would have produced, byte for byte. Decoding uses no Node-only
+ * API (encoding, server-side only, does): the web counter verifies QR codes offline with this module.
  */
 import { DomainError } from '../../common/errors/domain-error';
 
@@ -116,7 +117,7 @@ export function decodeVoucherPayload(bytes: Uint8Array): VoucherPayload {
   if (version !== VOUCHER_PAYLOAD_VERSION) {
     throw new VoucherPayloadError('UNSUPPORTED_PAYLOAD_VERSION', `Voucher payload version ${version} is not supported`, { version });
   }
-  const keyId = assertKeyId(reader.bytes(reader.uint8('keyId length'), 'keyId').toString('latin1'));
+  const keyId = assertKeyId(latin1(reader.bytes(reader.uint8('keyId length'), 'keyId')));
   const serial = assertSerial(decodeSerial(reader));
   const code = decodeCode(reader.bytes(CODE_BYTES, 'code'));
   const expiresAt = assertExpiry(new Date(reader.uint32('expiresAt') * 1000));
@@ -171,7 +172,7 @@ function encodeSerial(serial: string): Buffer {
   const nibbles = [...serial].map((char) => (char === '-' ? SERIAL_DASH_NIBBLE : Number(char)));
   if (nibbles.length % 2 === 1) nibbles.push(SERIAL_PADDING_NIBBLE);
   const packed = Buffer.alloc(nibbles.length / 2);
-  for (let index = 0; index < packed.length; index++) packed[index] = (nibbles[2 * index] << 4) | nibbles[2 * index + 1];
+  for (let index = 0; index < packed.length; index++) packed[index] = (nibbles[2 * index]! << 4) | nibbles[2 * index + 1]!;
   return Buffer.concat([Buffer.from([SERIAL_PACKED_FLAG | serial.length]), packed]);
 }
 
@@ -179,7 +180,7 @@ function decodeSerial(reader: PayloadReader): string {
   const header = reader.uint8('serial header');
   const length = header & SERIAL_LENGTH_MASK;
   if (!(header & SERIAL_PACKED_FLAG)) {
-    const serial = reader.bytes(length, 'serial').toString('latin1');
+    const serial = latin1(reader.bytes(length, 'serial'));
     // The one field with two possible spellings: accept only the one the encoder writes.
     if (PACKABLE_SERIAL_PATTERN.test(serial)) throw invalid('serial', 'a digits-and-dashes serial must use the packed encoding');
     return serial;
@@ -203,8 +204,9 @@ function encodeCode(code: string): Buffer {
 }
 
 /** Any 80 bits are 16 valid symbols, so this cannot fail: a corrupted code is caught by the signature. */
-function decodeCode(bytes: Buffer): string {
-  let bits = BigInt(`0x${bytes.toString('hex')}`);
+function decodeCode(bytes: Uint8Array): string {
+  let bits = 0n;
+  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
   let code = '';
   for (let index = 0; index < 16; index++) {
     code = CROCKFORD_ALPHABET.charAt(Number(bits & 31n)) + code;
@@ -248,29 +250,38 @@ function prefixFromIndex(index: number): string {
   return index < 100 ? String(index).padStart(2, '0') : (CORSICA_PREFIXES[index - 100] ?? '??');
 }
 
-/** Bounds-checked cursor: running out of bytes is reported as a truncated field, never as a RangeError. */
+function latin1(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
+}
+
+/**
+ * Bounds-checked cursor: running out of bytes is reported as a truncated field, never as a RangeError.
+ * Plain Uint8Array, no Buffer: the web counter decodes payloads offline with this very code.
+ */
 class PayloadReader {
   private offset = 0;
-  private readonly buffer: Buffer;
 
-  constructor(bytes: Uint8Array) {
-    this.buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  constructor(private readonly buffer: Uint8Array) {}
 
   uint8(field: string): number {
-    return this.take(1, field).readUInt8(0);
+    return this.unsigned(1, field);
   }
 
   uint24(field: string): number {
-    return this.take(3, field).readUIntBE(0, 3);
+    return this.unsigned(3, field);
   }
 
   uint32(field: string): number {
-    return this.take(4, field).readUInt32BE(0);
+    return this.unsigned(4, field);
   }
 
-  bytes(length: number, field: string): Buffer {
+  bytes(length: number, field: string): Uint8Array {
     return this.take(length, field);
+  }
+
+  private unsigned(length: number, field: string): number {
+    // Multiplication, not shifts: a uint32 above 2^31 would turn negative with `<<`.
+    return this.take(length, field).reduce((value, byte) => value * 256 + byte, 0);
   }
 
   assertFullyRead(): void {
@@ -278,7 +289,7 @@ class PayloadReader {
     if (trailing > 0) throw invalid('payload', `${trailing} unexpected trailing byte(s)`);
   }
 
-  private take(length: number, field: string): Buffer {
+  private take(length: number, field: string): Uint8Array {
     if (this.offset + length > this.buffer.length) throw invalid(field, 'payload is truncated');
     const slice = this.buffer.subarray(this.offset, this.offset + length);
     this.offset += length;

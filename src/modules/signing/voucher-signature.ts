@@ -19,19 +19,15 @@
  */
 import { sign, verify } from 'node:crypto';
 import { DomainError } from '../../common/errors/domain-error';
-import { Base45DecodeError, decodeBase45, encodeBase45 } from './base45';
+import { encodeBase45 } from './base45';
 import type { SigningKey, VerificationKeyRing } from './key-ring';
-import { decodeVoucherPayload, encodeVoucherPayload, VOUCHER_PAYLOAD_VERSION, type VoucherPayload, VoucherPayloadError } from './voucher-payload';
+import { encodeVoucherPayload, VOUCHER_PAYLOAD_VERSION, type VoucherPayload } from './voucher-payload';
+import { invalidSignature, keyExpiryError, openVoucherQr, unknownKey, VOUCHER_QR_PREFIX } from './voucher-qr-text';
 
-export const VOUCHER_QR_PREFIX = 'PN1:';
-export const SIGNATURE_BYTES = 64;
+export { SIGNATURE_BYTES, SignatureError, type SignatureErrorCode, VOUCHER_QR_PREFIX } from './voucher-qr-text';
 
 /** What the issuer decides; the format version and the key id follow from the signing key. */
 export type VoucherClaims = Omit<VoucherPayload, 'version' | 'keyId'>;
-
-export type SignatureErrorCode = 'MALFORMED_PAYLOAD' | 'UNSUPPORTED_VERSION' | 'UNKNOWN_KEY' | 'KEY_EXPIRED' | 'INVALID_SIGNATURE';
-
-export class SignatureError extends DomainError<SignatureErrorCode> {}
 
 export type SigningErrorCode = 'SIGNING_KEY_NOT_ACTIVE' | 'VOUCHER_OUTLIVES_SIGNING_KEY';
 
@@ -63,50 +59,17 @@ export function signVoucherQr(claims: VoucherClaims, key: SigningKey, now: Date)
 }
 
 /**
- * Order: container, payload format, key, signature, key expiry. The payload must be parsed before
- * the signature is checked (it names the key), which is why parsing is strict. KEY_EXPIRED comes
- * after the signature, so a forgery naming a retired key is still reported as INVALID_SIGNATURE.
+ * Order: container, payload format, key, signature, key expiry (the steps without cryptography are in
+ * voucher-qr-text.ts, shared with the web counter's offline verifier).
  * @throws SignatureError
  */
 export function verifyVoucherQr(text: string, keyRing: VerificationKeyRing, now: Date): VoucherPayload {
   if (Number.isNaN(now.getTime())) throw new RangeError('verifyVoucherQr needs a valid `now`');
-  const signed = decodeQrText(text);
-  if (signed.length <= SIGNATURE_BYTES) throw malformed(`${signed.length} bytes cannot hold a payload and a signature`);
-  const payloadBytes = signed.subarray(0, signed.length - SIGNATURE_BYTES);
-  const signature = signed.subarray(signed.length - SIGNATURE_BYTES);
-
-  const payload = decodePayload(payloadBytes);
+  const { payload, payloadBytes, signature } = openVoucherQr(text);
   const key = keyRing.get(payload.keyId);
-  if (key === undefined) throw new SignatureError('UNKNOWN_KEY', `No verification key ${payload.keyId}`, { keyId: payload.keyId });
-  if (!verify(null, payloadBytes, key.publicKey, signature)) {
-    throw new SignatureError('INVALID_SIGNATURE', `The signature does not match key ${key.keyId}`, { keyId: key.keyId });
-  }
-  if (now.getTime() > key.notAfter.getTime()) {
-    throw new SignatureError('KEY_EXPIRED', `Key ${key.keyId} has not been accepted since ${key.notAfter.toISOString()}`, { keyId: key.keyId });
-  }
+  if (key === undefined) throw unknownKey(payload.keyId);
+  if (!verify(null, payloadBytes, key.publicKey, signature)) throw invalidSignature(key.keyId);
+  const expired = keyExpiryError(key.keyId, key, now);
+  if (expired) throw expired;
   return payload;
-}
-
-function decodeQrText(text: string): Buffer {
-  if (!text.startsWith(VOUCHER_QR_PREFIX)) throw malformed(`the text does not start with ${VOUCHER_QR_PREFIX}`);
-  try {
-    return decodeBase45(text.slice(VOUCHER_QR_PREFIX.length));
-  } catch (error) {
-    if (error instanceof Base45DecodeError) throw malformed(error.message);
-    throw error;
-  }
-}
-
-function decodePayload(bytes: Buffer): VoucherPayload {
-  try {
-    return decodeVoucherPayload(bytes);
-  } catch (error) {
-    if (!(error instanceof VoucherPayloadError)) throw error;
-    if (error.code === 'UNSUPPORTED_PAYLOAD_VERSION') throw new SignatureError('UNSUPPORTED_VERSION', error.message, error.details);
-    throw malformed(error.message, error.details);
-  }
-}
-
-function malformed(reason: string, details?: Record<string, unknown>): SignatureError {
-  return new SignatureError('MALFORMED_PAYLOAD', `Not a valid chèque QR code: ${reason}`, details);
 }

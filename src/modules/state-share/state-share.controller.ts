@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { RecordStateSharePaymentDto } from './dto/record-state-share-payment.dto';
 import { StateShareQuery } from './dto/state-share.query';
@@ -20,7 +20,7 @@ export class StateShareController {
   @Roles('anct_admin', 'funder_manager')
   @ApiOkResponse({ type: PageOf(StateShareDto) })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  list(@CurrentActor() actor: Actor, @Query() query: StateShareQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: StateShareQuery) {
     return this.stateShare.list(actor, query);
   }
 
@@ -28,7 +28,7 @@ export class StateShareController {
   @HttpCode(202)
   @Roles('anct_admin')
   @ApiAcceptedResponse({ type: JobRunDto })
-  requestRun(@CurrentActor() actor: Actor) {
+  requestRun(@CurrentActor() actor: OrganisationActor) {
     return this.stateShare.requestRun(actor);
   }
 
@@ -37,7 +37,7 @@ export class StateShareController {
   @UsersOnly()
   @ApiCreatedResponse({ type: StateSharePaymentDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_PAYMENT_DATE', 'STATE_SHARE_PAYMENT_EXCEEDS_DUE')
-  recordPayment(@CurrentActor() actor: Actor, @Body() dto: RecordStateSharePaymentDto) {
+  recordPayment(@CurrentActor() actor: OrganisationActor, @Body() dto: RecordStateSharePaymentDto) {
     return this.stateShare.recordPayment(actor, dto);
   }
 }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import { isCalendarDate, parisToday, startOfParisDay } from '../../common/time/paris-time';
@@ -68,7 +68,7 @@ export class StateShareService {
     @InjectQueue(QUEUE_NAMES.reimbursements) private readonly queue: Queue,
   ) {}
 
-  requestRun(actor: Actor): Promise<JobRunEntity> {
+  requestRun(actor: OrganisationActor): Promise<JobRunEntity> {
     return this.jobRuns.request(this.queue, REIMBURSEMENT_JOBS.computeStateShare, 'state_share', {}, actor);
   }
 
@@ -131,7 +131,7 @@ export class StateShareService {
     };
   }
 
-  async recordPayment(actor: Actor, dto: RecordStateSharePaymentDto, now = new Date()) {
+  async recordPayment(actor: OrganisationActor, dto: RecordStateSharePaymentDto, now = new Date()) {
     if (!isCalendarDate(dto.paidOn) || dto.paidOn > parisToday(now)) {
       throw new StateShareError('INVALID_PAYMENT_DATE', `paidOn must be a past or present day, got ${JSON.stringify(dto.paidOn)}`);
     }
@@ -174,9 +174,9 @@ export class StateShareService {
     });
   }
 
-  async list(actor: Actor, query: StateShareQuery): Promise<Page<StateShareView>> {
+  async list(actor: OrganisationActor, query: StateShareQuery): Promise<Page<StateShareView>> {
     if (!(await this.shares.programmeExists(query.programmeId))) throw new NotFoundError('Programme');
-    const funderId = actor.organisationKind === 'anct' ? undefined : actor.organisationId!;
+    const funderId = actor.organisationKind === 'anct' ? undefined : actor.organisationId;
     const { items, total } = await this.shares.linesOfProgramme(query.programmeId, funderId, query);
     return {
       items: items.map((line) => ({

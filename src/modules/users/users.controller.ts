@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, OrganisationAdminOnly, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ANY_ROLE } from '../../auth/role-groups';
 import { InviteUserDto } from './dto/invite-user.dto';
@@ -22,7 +22,7 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: InvitationDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'EMAIL_ALREADY_USED')
-  invite(@CurrentActor() actor: Actor, @Body() dto: InviteUserDto) {
+  invite(@CurrentActor() actor: OrganisationActor, @Body() dto: InviteUserDto) {
     return this.users.invite(actor, dto.organisationId, {
       email: dto.email,
       displayName: dto.displayName,
@@ -33,7 +33,7 @@ export class UsersController {
   @Get()
   @ApiOkResponse({ type: PageOf(UserDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: ListUsersQuery) {
     return this.users.list(actor, query);
   }
 
@@ -41,7 +41,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'CANNOT_DEACTIVATE_SELF')
-  deactivate(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  deactivate(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.users.deactivate(actor, id);
   }
 }

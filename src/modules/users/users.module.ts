@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersService], exports: [UsersService] })
+@Module({ imports: [forwardRef(() => OrganisationsModule)], controllers: [UsersController], providers: [UsersService, UsersRepository], exports: [UsersService, UsersRepository] })
 export class UsersModule {}

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { ActorCache } from '../../auth/actor-cache';
 import { AuthService } from '../../auth/auth.service';
 import { ROLE_BY_ORGANISATION_KIND } from '../../auth/role';
 import { newSecretToken, sha256 } from '../../auth/secret-token';
-import { AppConfig } from '../../config/app-config';
 import { NotFoundError } from '../../common/errors/common-errors';
 import type { Page } from '../../common/http/pagination.query';
 import type { ListUsersQuery } from './dto/list-users.query';
@@ -15,6 +14,7 @@ import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { invitationMail } from '../notifications/notification-messages';
 import { NotificationsService } from '../notifications/notifications.service';
+import { WEB_PATHS } from '../../web/web-paths';
 import { UserEntity } from './user.entity';
 import { UserError } from './users.errors';
 import { UsersRepository } from './users.repository';
@@ -50,7 +50,6 @@ export interface NewUser {
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsRepository,
     private readonly transactions: TransactionRunner,
@@ -61,8 +60,8 @@ export class UsersService {
   ) {}
 
   /** Organisation admins invite into their own organisation; ANCT admins into any. */
-  async invite(actor: Actor, organisationId: string | undefined, newUser: NewUser): Promise<Invitation> {
-    const targetId = actor.organisationKind === 'anct' && organisationId ? organisationId : actor.organisationId!;
+  async invite(actor: OrganisationActor, organisationId: string | undefined, newUser: NewUser): Promise<Invitation> {
+    const targetId = actor.organisationKind === 'anct' && organisationId ? organisationId : actor.organisationId;
     return this.transactions.run(async (manager) => {
       const organisation = await this.organisations.findById(targetId, manager);
       if (!organisation) throw new NotFoundError('Organisation');
@@ -94,7 +93,7 @@ export class UsersService {
       objectOrganisationId: organisation.id,
       after: { email, role: user.role, isOrganisationAdmin: user.isOrganisationAdmin },
     });
-    const invitationUrl = `${this.config.PUBLIC_BASE_URL}/invitation#token=${invitationToken}`;
+    const invitationUrl = this.notifications.link(WEB_PATHS.invitation, invitationToken);
     await this.notifications.sendToPerson(manager, {
       kind: 'invitation',
       eventKey: `user.invited:${user.id}`,
@@ -104,13 +103,13 @@ export class UsersService {
     return { user: toUserView(user), invitationToken, invitationUrl, invitationExpiresAt };
   }
 
-  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserView>> {
-    const targetId = actor.organisationKind === 'anct' && query.organisationId ? query.organisationId : actor.organisationId!;
+  async list(actor: OrganisationActor, query: ListUsersQuery): Promise<Page<UserView>> {
+    const targetId = actor.organisationKind === 'anct' && query.organisationId ? query.organisationId : actor.organisationId;
     const { items, total } = await this.users.listInOrganisation(targetId, query);
     return { items: items.map(toUserView), total, limit: query.limit, offset: query.offset };
   }
 
-  async deactivate(actor: Actor, userId: string): Promise<UserView> {
+  async deactivate(actor: OrganisationActor, userId: string): Promise<UserView> {
     if (userId === actor.userId) {
       throw new UserError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; ask another administrator.');
     }

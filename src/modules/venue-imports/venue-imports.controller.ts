@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { PaginationQuery } from '../../common/http/pagination.query';
@@ -22,7 +22,7 @@ export class VenueImportsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: VenueImportRunDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_STANDARD_FILE', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
-  start(@CurrentActor() actor: Actor, @Body() file: Buffer, @Query() query: StartVenueImportQuery) {
+  start(@CurrentActor() actor: OrganisationActor, @Body() file: Buffer, @Query() query: StartVenueImportQuery) {
     return this.imports.start(actor, Buffer.isBuffer(file) ? file : undefined, query.fileName ?? null);
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, OrganisationAdminOnly, Public, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ApplyVenueDto } from './dto/apply-venue.dto';
 import { CreateVenueServiceDto } from './dto/create-venue-service.dto';
@@ -42,7 +42,7 @@ export class VenuesController {
   @Roles('anct_admin', 'venue_agent')
   @ApiOkResponse({ type: VenueProfileDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.venues.get(actor, id);
   }
 
@@ -52,7 +52,7 @@ export class VenuesController {
   @UsersOnly()
   @ApiOkResponse({ type: VenueProfileDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  decide(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QualificationDecisionDto) {
+  decide(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: QualificationDecisionDto) {
     return this.venues.decide(id, dto, actor.userId);
   }
 
@@ -61,7 +61,7 @@ export class VenuesController {
   @OrganisationAdminOnly()
   @ApiCreatedResponse({ type: VenueSiteDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  addSite(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueSiteDto) {
+  addSite(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueSiteDto) {
     return this.venues.addSite(actor, id, dto);
   }
 
@@ -72,7 +72,7 @@ export class VenuesController {
   @ApiOkResponse({ type: VenueSiteDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'UNKNOWN_COMMUNE')
   updateSite(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('siteId', new ParseUUIDPipe()) siteId: string,
     @Body() dto: UpdateVenueSiteDto,
@@ -87,7 +87,7 @@ export class VenuesController {
   @ApiOkResponse({ type: VenueSiteDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   deactivateSite(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('siteId', new ParseUUIDPipe()) siteId: string,
   ) {
@@ -99,7 +99,7 @@ export class VenuesController {
   @OrganisationAdminOnly()
   @ApiCreatedResponse({ type: VenueServiceDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  addService(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueServiceDto) {
+  addService(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueServiceDto) {
     return this.venues.addService(actor, id, dto);
   }
 
@@ -109,7 +109,7 @@ export class VenuesController {
   @ApiOkResponse({ type: VenueServiceDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   updateService(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('serviceId', new ParseUUIDPipe()) serviceId: string,
     @Body() dto: CreateVenueServiceDto,
@@ -124,7 +124,7 @@ export class VenuesController {
   @ApiOkResponse({ type: VenueServiceDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
   deactivateService(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: OrganisationActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('serviceId', new ParseUUIDPipe()) serviceId: string,
   ) {

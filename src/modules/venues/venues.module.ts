@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VenuesRepository } from './venues.repository';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AnctVenuesController } from './anct-venues.controller';
 import { PublicVenueExportController } from './public-venue-export.controller';
@@ -12,7 +13,7 @@ import { VenuesService } from './venues.service';
 @Module({
   imports: [OrganisationsModule],
   controllers: [VenuesController, PublicVenuesController, PublicVenueExportController, PublicVenueSitesController, AnctVenuesController],
-  providers: [VenuesService, VenueStandardExportService, VenueSearchService],
-  exports: [VenueStandardExportService],
+  providers: [VenuesService, VenueStandardExportService, VenueSearchService, VenuesRepository],
+  exports: [VenueStandardExportService, VenuesRepository],
 })
 export class VenuesModule {}

@@ -31,6 +31,7 @@ import { openingHoursProblems, QUALIFICATION_TRANSITIONS, qualificationAfter } f
 import { VenuesRepository } from './venues.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { qualificationDecidedMail } from '../notifications/notification-messages';
+import { WEB_PATHS } from '../../web/web-paths';
 
 export interface VenueProfile {
   id: string;
@@ -158,7 +159,7 @@ export class VenuesService {
         kind: 'qualification_decided',
         eventKey: `venue.qualification:${venueId}:${decidedAt.toISOString()}`,
         organisations: [venueId],
-        content: qualificationDecidedMail({ venueName: venue.name, status: next, reason, url: this.notifications.link(`/venues/${venueId}`) }),
+        content: qualificationDecidedMail({ venueName: venue.name, status: next, reason, url: this.notifications.link(WEB_PATHS.venueHome) }),
       });
       return this.profileOf({ ...venue, qualificationStatus: next, qualificationChangedAt: decidedAt }, manager);
     });

@@ -46,10 +46,14 @@ async function waitUntilReady(baseUrl: string, server: ChildProcess, output: () 
  * The real service as `npm start` runs it (`dist/src/start-all.js`: API and worker processes, the built web
  * application), on a free port, a fresh copy of the migrated database and its own Redis prefix.
  */
-export async function startBrowserServer(settings: Record<string, string> = {}): Promise<BrowserServer> {
+export async function startBrowserServer(
+  settings: Record<string, string> | ((baseUrl: string) => Promise<Record<string, string>>) = {},
+): Promise<BrowserServer> {
   const databaseName = await cloneTemplateDatabase();
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
+  // Settings that name the server's own address (a callback registered with a test OpenID provider) are made once it is known.
+  const extraSettings = typeof settings === 'function' ? await settings(baseUrl) : settings;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -58,7 +62,7 @@ export async function startBrowserServer(settings: Record<string, string> = {}):
     PUBLIC_BASE_URL: baseUrl,
     DATABASE_URL: serverUrl(databaseName),
     REDIS_PREFIX: `pnweb-${randomBytes(4).toString('hex')}`,
-    ...settings,
+    ...extraSettings,
   };
   const server = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'start-all.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,4 +1,5 @@
 import { Table } from '@codegouvfr/react-dsfr/Table';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { ListView, OrganisationView } from '../api/views';
 import { DataStatus } from '../layout/DataStatus';
@@ -6,13 +7,41 @@ import { label, ORGANISATION_KIND_LABELS } from '../layout/labels';
 import { undocumentedDataOf, useApiData } from '../layout/useApiData';
 import { usePageTitle } from '../layout/usePageTitle';
 
-/** ANCT's home: the organisations of the scheme, and the way to the job queues' dashboard. */
+/** ANCT's home: what waits for a decision, the organisations of the scheme, and the way to the job queues' dashboard. */
 export function AnctHomePage() {
   usePageTitle('Espace ANCT');
+  const toDo = useApiData(async () => {
+    const [orders, venues, statements, batches] = await Promise.all([
+      api.GET('/api/v1/orders', { params: { query: { status: 'submitted', limit: 1, offset: 0 } } }),
+      api.GET('/api/v1/venues', { params: { query: { qualificationStatus: 'pending', limit: 1, offset: 0 } } }),
+      api.GET('/api/v1/reimbursement-statements', { params: { query: { status: 'draft', limit: 1, offset: 0 } } }),
+      api.GET('/api/v1/payment-batches', { params: { query: { limit: 100, offset: 0 } } }),
+    ]);
+    return [
+      { count: orders.data?.total ?? 0, text: 'commande(s) à décider', path: '/anct/commandes' },
+      { count: venues.data?.total ?? 0, text: 'candidature(s) de lieu à qualifier', path: '/anct/lieux' },
+      { count: statements.data?.total ?? 0, text: 'relevé(s) à valider', path: '/anct/remboursements' },
+      { count: batches.data?.items.filter((batch) => batch.status === 'exported').length ?? 0, text: 'lot(s) de virements dont le paiement est à confirmer', path: '/anct/remboursements' },
+    ];
+  }, []);
   const organisations = useApiData(async () => undocumentedDataOf<ListView<OrganisationView>>(await api.GET('/api/v1/organisations')), []);
   return (
     <div className="fr-container fr-my-6w">
       <h1>Espace ANCT</h1>
+      <h2>À traiter</h2>
+      <DataStatus state={toDo}>
+        {(items) => (
+          <ul>
+            {items.map((item) => (
+              <li key={item.text}>
+                <Link to={item.path}>
+                  {item.count} {item.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </DataStatus>
       <DataStatus state={organisations}>
         {(data) => (
           <>

@@ -89,6 +89,10 @@ export function errorMessage(error: unknown, fallback = 'Une erreur est survenue
         return 'La page a expiré. Rechargez-la puis réessayez.';
       case 'FORBIDDEN':
         return "Votre rôle ne permet pas cette action.";
+      case 'INVALID_PASSWORD_RESET':
+        return 'Ce lien est inconnu, déjà utilisé ou expiré. Demandez un nouveau lien depuis « Mot de passe oublié ».';
+      case 'INVALID_INVITATION':
+        return 'Cette invitation est inconnue, déjà utilisée ou expirée. Demandez-en une nouvelle à l’administrateur de votre structure.';
     }
   }
   return fallback;

@@ -3,11 +3,12 @@ import type { OrganisationView } from '../api/views';
 import { useActor } from '../session/SessionContext';
 import { DataStatus } from './DataStatus';
 import { label, ROLE_LABELS } from './labels';
+import { NotificationPreferences } from './NotificationPreferences';
 import { OrganisationSummary } from './OrganisationSummary';
 import { undocumentedDataOf, useApiData } from './useApiData';
 import { usePageTitle } from './usePageTitle';
 
-/** "Mon compte", in every space: who is logged in, for which organisation, with which rights. */
+/** "Mon compte", in every space: who is logged in, for which organisation, with which rights, and which e-mails they receive. */
 export function AccountPage() {
   usePageTitle('Mon compte');
   const actor = useActor();
@@ -29,6 +30,7 @@ export function AccountPage() {
         </dd>
       </dl>
       <p className="fr-text--sm">L'affichage clair ou sombre se règle avec « Paramètres d'affichage », en haut et en bas de page.</p>
+      <NotificationPreferences />
     </div>
   );
 }

@@ -1,6 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
+import { rememberActor, rememberedActor } from '../venue/offline/offline-store';
 import type { SessionActor } from './spaces';
+
+/** Names shared with the server (src/auth/proconnect/proconnect.controller.ts). */
+const PROCONNECT_MARKER_COOKIE = 'pn_proconnect';
+const PROCONNECT_LOGOUT_PATH = '/api/v1/auth/proconnect/logout';
 
 interface SessionState {
   /** `undefined` while the first look-up runs; `null` when nobody is logged in. */
@@ -21,8 +26,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // An expired access cookie with a live refresh cookie: renew once, then ask again.
       if (!data && (await api.POST('/api/v1/auth/session/refresh')).response.ok) ({ data } = await api.GET('/api/v1/auth/me'));
       if (!cancelled) setActor(data ?? null);
+      await rememberActor(data ?? null).catch(() => undefined);
     };
-    lookUp().catch(() => !cancelled && setActor(null));
+    // No network (a fetch that throws, unlike a 401): the venue agent last logged in here keeps the counter, which works offline.
+    lookUp().catch(async () => {
+      const known = await rememberedActor().catch(() => null);
+      if (!cancelled) setActor(known);
+    });
     return () => {
       cancelled = true;
     };
@@ -30,6 +40,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     await api.DELETE('/api/v1/auth/session');
+    await rememberActor(null).catch(() => undefined);
+    // Signed in with ProConnect: its session ends too (the server sends the browser through ProConnect's logout).
+    if (document.cookie.split(';').some((part) => part.trim() === `${PROCONNECT_MARKER_COOKIE}=1`)) {
+      window.location.assign(PROCONNECT_LOGOUT_PATH);
+      return;
+    }
     setActor(null);
   }, []);
 

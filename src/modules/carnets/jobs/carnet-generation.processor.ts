@@ -1,8 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { JobProcessor } from '../../../queue/job-processor';
 import type { Job } from 'bullmq';
-import { systemActor } from '../../../auth/actor';
-import { runInContext } from '../../../common/request-context';
 import type { RecoveryOccasion, RecoversJobs } from '../../../queue/job-recovery';
 import { QUEUE_NAMES } from '../../../queue/queue-names';
 import { CarnetGenerationService } from '../carnet-generation.service';
@@ -14,19 +12,14 @@ import type { CarnetGenerationJobData } from '../carnet-generation.queue';
  * stall a few times (crashes, deployments) before BullMQ gives up on it.
  */
 @Processor(QUEUE_NAMES.carnetGeneration, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 })
-export class CarnetGenerationProcessor extends WorkerHost implements RecoversJobs {
-  private readonly logger = new Logger(CarnetGenerationProcessor.name);
+export class CarnetGenerationProcessor extends JobProcessor<CarnetGenerationJobData> implements RecoversJobs {
 
   constructor(private readonly generation: CarnetGenerationService) {
     super();
   }
 
-  async process(job: Job<CarnetGenerationJobData>): Promise<void> {
-    const context = { requestId: `job:${QUEUE_NAMES.carnetGeneration}:${job.id}`, actor: systemActor(`job:${QUEUE_NAMES.carnetGeneration}`) };
-    const started = Date.now();
-    this.logger.log(`Job ${job.id} started (attempt ${job.attemptsMade + 1}) for order ${job.data.orderId}`);
-    await runInContext(context, () => this.generation.generate(job.data.orderId, (progress) => job.updateProgress({ ...progress })));
-    this.logger.log(`Job ${job.id} finished in ${Date.now() - started} ms`);
+  protected async handle(job: Job<CarnetGenerationJobData>): Promise<void> {
+    await this.generation.generate(job.data.orderId, (progress) => job.updateProgress({ ...progress }));
   }
 
   /** A paid order whose job was never queued (the API died in between) or was lost by Redis gets it here. */

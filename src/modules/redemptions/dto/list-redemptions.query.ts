@@ -30,4 +30,9 @@ export class ListRedemptionsQuery extends PaginationQuery {
   @IsOptional()
   @IsUUID()
   venueId?: string;
+
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', description: 'The lines of one reimbursement statement.' })
+  @IsOptional()
+  @IsUUID()
+  statementId?: string;
 }

@@ -6,6 +6,9 @@ import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
 import { undocumentedDataOf, useApiData } from '../../layout/useApiData';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { OfflineCounter, OfflineSyncReport } from '../offline/OfflineCounter';
+import { withOfflineCopy } from '../offline/offline-copy';
+import { useOfflineCounter } from '../offline/useOfflineCounter';
 import { useActor } from '../../session/SessionContext';
 import { type BasketEntry, addToBasket, basketProblem, removeFromBasket } from './basket';
 import { groupTypedCode, judgeTypedCode, typedCodeMessage } from './typed-code';
@@ -59,7 +62,8 @@ export function CounterPage() {
   usePageTitle('Encaisser des chèques');
   const actor = useActor();
   const venue = useApiData(
-    async () => undocumentedDataOf<CounterVenue>(await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } } })),
+    // Kept on the device: without network, the counter opens with the venue's services as last seen.
+    () => withOfflineCopy(`venue:${actor.organisationId}`, async () => undocumentedDataOf<CounterVenue>(await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } } }))),
     [actor.organisationId],
   );
   return (
@@ -83,6 +87,7 @@ function Counter({ venue }: { venue: CounterVenue }) {
   const [redeeming, setRedeeming] = useState(false);
   const codeField = useRef<HTMLInputElement>(null);
   const service = services.find((candidate) => candidate.id === serviceId) ?? null;
+  const offline = useOfflineCounter(venue.id);
   const problem = basketProblem(basket, service);
 
   /** Any change to what would be sent is another operation: it gets its own key. */
@@ -170,8 +175,10 @@ function Counter({ venue }: { venue: CounterVenue }) {
   }
 
   const total = basket.reduce((sum, entry) => sum + entry.valueCents, 0);
+  if (!offline.online) return <OfflineCounter offline={offline} services={services} />;
   return (
     <>
+      <OfflineSyncReport offline={offline} />
       {venue.qualificationStatus !== 'qualified' && (
         <Alert
           className="fr-mb-4w"

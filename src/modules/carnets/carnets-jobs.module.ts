@@ -1,7 +1,0 @@
-import { Module } from '@nestjs/common';
-import { CarnetsModule } from './carnets.module';
-import { CarnetGenerationProcessor } from './jobs/carnet-generation.processor';
-
-/** Worker only: the processor of the `carnet-generation` queue. */
-@Module({ imports: [CarnetsModule], providers: [CarnetGenerationProcessor] })
-export class CarnetsJobsModule {}

@@ -1,6 +1,0 @@
-import { Module } from '@nestjs/common';
-import { VenueImportsProcessor } from './jobs/venue-imports.processor';
-import { VenueImportsModule } from './venue-imports.module';
-
-@Module({ imports: [VenueImportsModule], providers: [VenueImportsProcessor] })
-export class VenueImportsJobsModule {}
