@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   report: () => import('./report.bench.js'),
   redeem: () => import('./redeem.bench.js'),
   web: () => import('./web.bench.js'),
+  'venue-import': () => import('./venue-import.bench.js'),
 };
 
 async function main(): Promise<void> {

@@ -322,6 +322,20 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'post', route: '/api/v1/venues/{id}/sites', url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/sites`, body: site, allowed: ['anct', 'venueA'] },
   {
+    method: 'put',
+    route: '/api/v1/venues/{id}/sites/{siteId}',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/sites/${f.venueASiteId}`,
+    body: () => ({ ...site(), name: 'Antenne rebaptisée' }),
+    allowed: ['anct', 'venueA'],
+  },
+  {
+    method: 'put',
+    route: '/api/v1/venues/{id}/services/{serviceId}',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/services/${f.venueAServiceId}`,
+    body: () => ({ label: 'Atelier rebaptisé', category: 'first_steps', durationMinutes: 90 }),
+    allowed: ['anct', 'venueA'],
+  },
+  {
     method: 'post',
     route: '/api/v1/venues/{id}/sites/{siteId}/deactivate',
     url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/sites/${f.venueASiteId}/deactivate`,

@@ -123,6 +123,74 @@ describe('Venues: application, qualification, sites and services, public directo
     await http(testApp).get(`/api/v1/venues/${theirs.venue.id}`).set(bearer(mine.token)).expect(404);
   });
 
+  it('lets a venue administrator correct a site’s standard fields and a service, audited, and the public search shows it at once', async () => {
+    const mine = await apply({ additionalSites: [] });
+    const theirs = await apply({ additionalSites: [] });
+    await decide(testApp, anct, mine.venue.id, 'qualify');
+    const site = mine.venue.sites[0];
+    const edited = {
+      name: 'EPN du 7e',
+      addressLine: '12 rue de Marseille',
+      addressComplement: 'Rez-de-chaussée',
+      postalCode: '69007',
+      city: 'Lyon',
+      communeInseeCode: '69387',
+      openingHours: [],
+      openingHoursOsm: 'Mo-Fr 09:00-12:00,14:00-18:30; Sa 09:00-12:00',
+      accessibilityNotes: 'Entrée de plain-pied',
+      standardServices: ['Aide aux démarches administratives'],
+      publics: ['Seniors'],
+      specificSupport: ['Surdité'],
+      fees: ['Gratuit'],
+      phone: '+33472000000',
+      emails: ['contact@epn7.fr'],
+      websites: ['https://epn7.fr'],
+      summary: 'Aide aux démarches et ateliers pour débuter.',
+    };
+    const updated = await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send(edited).expect(200);
+    expect(updated.body).toMatchObject({ ...edited, id: site.id, departementCode: '69', acceptsPassNumerique: true, latitude: null });
+    // Bad OSM hours, an unknown commune, a value outside the standard: refused, nothing written.
+    const badHours = await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send({ ...edited, openingHoursOsm: 'tous les jours' }).expect(400);
+    expect(badHours.body.details.fields[0].field).toBe('openingHoursOsm');
+    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send({ ...edited, communeInseeCode: '99999' }).expect(422);
+    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send({ ...edited, publics: ['Tout le monde'] }).expect(400);
+    // Another venue's site: 404, like a missing one.
+    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${theirs.venue.sites[0].id}`).set(bearer(mine.token)).send(edited).expect(404);
+    await http(testApp).put(`/api/v1/venues/${theirs.venue.id}/sites/${theirs.venue.sites[0].id}`).set(bearer(mine.token)).send(edited).expect(404);
+
+    const service = mine.venue.services[0];
+    const serviceEdit = { label: 'Démarches CAF et impôts', category: 'online_procedures', durationMinutes: 90, maxVouchers: 3 };
+    const updatedService = await http(testApp).put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`).set(bearer(mine.token)).send(serviceEdit).expect(200);
+    expect(updatedService.body).toMatchObject({ ...serviceEdit, id: service.id, active: true });
+    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`).set(bearer(mine.token)).send({ ...serviceEdit, maxVouchers: 11 }).expect(400);
+    await http(testApp).put(`/api/v1/venues/${theirs.venue.id}/services/${theirs.venue.services[0].id}`).set(bearer(mine.token)).send(serviceEdit).expect(404);
+
+    const audit = await testApp.dataSource.query(
+      `SELECT action, before, after FROM audit_events WHERE object_organisation_id = $1 AND action LIKE '%.updated' ORDER BY id`,
+      [mine.venue.id],
+    );
+    expect(audit.map((row: { action: string }) => row.action)).toEqual(['venue_site.updated', 'venue_service.updated']);
+    expect(audit[0].before).toMatchObject({ name: mine.body.name, fees: [] });
+    expect(audit[0].after).toMatchObject({ name: 'EPN du 7e', fees: ['Gratuit'] });
+    expect(audit[1]).toMatchObject({ before: { maxVouchers: 2, durationMinutes: 240 }, after: { maxVouchers: 3, durationMinutes: 90 } });
+    // The same edit again changes nothing and writes no audit line.
+    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`).set(bearer(mine.token)).send(serviceEdit).expect(200);
+    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM audit_events WHERE object_organisation_id = $1 AND action LIKE '%.updated'`, [mine.venue.id]);
+    expect(count).toBe(2);
+
+    const found = await http(testApp).get(`/api/v1/public/venue-sites/${site.id}`).expect(200);
+    expect(found.body).toMatchObject({
+      name: 'EPN du 7e',
+      openingHours: 'Mo-Fr 09:00-12:00,14:00-18:30; Sa 09:00-12:00',
+      publics: ['Seniors'],
+      specificSupport: ['Surdité'],
+      phone: '+33472000000',
+      summary: 'Aide aux démarches et ateliers pour débuter.',
+    });
+    expect(found.body.week[0]).toEqual({ day: 'lundi', hours: '9 h – 12 h, 14 h – 18 h 30' });
+    expect(found.body.passServices).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'Démarches CAF et impôts', maxVouchers: 3 })]));
+  });
+
   it('publishes qualified venues near a commune or in a département, without login', async () => {
     const inCommune = await apply({ name: 'A — lieu de la commune', communeInseeCode: '2A004', postalCode: '20000', city: 'Ajaccio', additionalSites: [] });
     const elsewhere = await apply({ name: 'B — ailleurs dans le département', communeInseeCode: '2A247', postalCode: '20137', city: 'Porto-Vecchio', additionalSites: [] });

@@ -18,6 +18,11 @@ const VenueRoutes = lazy(() => import('./venue/VenueRoutes'));
 const PrescriberRoutes = lazy(() => import('./prescriber/PrescriberRoutes'));
 const FunderRoutes = lazy(() => import('./funder/FunderRoutes'));
 const AnctRoutes = lazy(() => import('./anct/AnctRoutes'));
+// Public pages, each its own small chunk: a beneficiary's phone downloads only the page it opens.
+const FindVenuePage = lazy(() => import('./public/find/FindVenuePage').then((module) => ({ default: module.FindVenuePage })));
+const VenueSitePage = lazy(() => import('./public/find/VenueSitePage').then((module) => ({ default: module.VenueSitePage })));
+const ApplyPage = lazy(() => import('./public/apply/ApplyPage').then((module) => ({ default: module.ApplyPage })));
+const MyPassPage = lazy(() => import('./public/MyPassPage').then((module) => ({ default: module.MyPassPage })));
 
 /** The routes: public pages, then one guarded space per role (see session/spaces.ts for the menus). */
 export function App() {
@@ -28,6 +33,10 @@ export function App() {
           <Route element={<AppLayout />}>
             <Route index element={<HomeRedirect />} />
             <Route path="connexion" element={<LoginPage />} />
+            <Route path="trouver-un-lieu" element={<Suspense fallback={<Loading />}><FindVenuePage /></Suspense>} />
+            <Route path="lieux/:siteId" element={<Suspense fallback={<Loading />}><VenueSitePage /></Suspense>} />
+            <Route path="candidater" element={<Suspense fallback={<Loading />}><ApplyPage /></Suspense>} />
+            <Route path="mon-pass-numerique" element={<Suspense fallback={<Loading />}><MyPassPage /></Suspense>} />
             {/* The pages e-mail links open (their addresses are built by the server from the same WEB_PATHS). */}
             <Route path={WEB_PATHS.forgottenPassword} element={<ForgottenPasswordPage />} />
             <Route path={WEB_PATHS.newPassword} element={<NewPasswordPage />} />

@@ -14,7 +14,7 @@ const shortDateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS_TIME_
 export function isCalendarDate(value: string): boolean {
   const match = CALENDAR_DATE.exec(value);
   if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
@@ -31,7 +31,7 @@ export function parisOffsetMs(instant: Date): number {
 /** The UTC instant of 00:00 Paris time on a calendar day. Midnight is never inside a DST jump (they happen at 2–3 am). */
 export function startOfParisDay(date: string): Date {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const wallClockAsUtc = Date.UTC(year, month - 1, day);
   const firstGuess = wallClockAsUtc - parisOffsetMs(new Date(wallClockAsUtc));
   return new Date(wallClockAsUtc - parisOffsetMs(new Date(firstGuess)));
@@ -45,7 +45,7 @@ export function endOfParisDay(date: string): Date {
 /** Calendar-day arithmetic on `YYYY-MM-DD` (zone-free: a day is a day, even across a DST change). */
 export function addDays(date: string, days: number): string {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { bulkInsert } from '../../database/bulk-insert';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { VenueSiteEntity } from '../venues/venue-site.entity';
 import type { RejectedLine } from './venue-import-run.entity';
@@ -123,19 +124,16 @@ export class VenueImportsRepository {
     manager: EntityManager,
     venues: Pick<OrganisationEntity, 'name' | 'siret' | 'addressLine' | 'postalCode' | 'city' | 'communeInseeCode' | 'departementCode'>[],
   ): Promise<string[]> {
-    if (venues.length === 0) return [];
-    const result = await manager.insert(
+    return bulkInsert(
+      manager,
       OrganisationEntity,
       venues.map((venue) => ({ ...venue, kind: 'venue' as const, qualificationStatus: 'pending' as const, active: true })),
     );
-    return result.identifiers.map((identifier) => identifier.id as string);
   }
 
   /** One statement for the whole chunk; ids in the order given. */
   async insertSites(manager: EntityManager, sites: Partial<VenueSiteEntity>[]): Promise<string[]> {
-    if (sites.length === 0) return [];
-    const result = await manager.insert(VenueSiteEntity, sites);
-    return result.identifiers.map((identifier) => identifier.id as string);
+    return bulkInsert(manager, VenueSiteEntity, sites);
   }
 
   async updateSite(manager: EntityManager, siteId: string, values: Partial<VenueSiteEntity>): Promise<void> {

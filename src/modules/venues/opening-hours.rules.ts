@@ -95,7 +95,7 @@ export function weekOpeningHours(value: string, now: Date): DayOpeningHours[] {
       .getOpenIntervals(start, end)
       .filter(([, , unknown]) => !unknown)
       .map(([from, to]) => `${clock(from)} – ${to.getTime() >= end.getTime() ? '24 h' : clock(to)}`);
-    return { day: FRENCH_DAYS[start.getDay()], hours: intervals.length > 0 ? intervals.join(', ') : 'fermé' };
+    return { day: FRENCH_DAYS[start.getDay()]!, hours: intervals.length > 0 ? intervals.join(', ') : 'fermé' };
   });
 }
 

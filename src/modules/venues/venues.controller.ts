@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, OrganisationAdminOnly, Public, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ApplyVenueDto } from './dto/apply-venue.dto';
 import { CreateVenueServiceDto } from './dto/create-venue-service.dto';
 import { CreateVenueSiteDto } from './dto/create-venue-site.dto';
+import { UpdateVenueSiteDto } from './dto/update-venue-site.dto';
 import { ListVenuesQuery } from './dto/list-venues.query';
 import { QualificationDecisionDto } from './dto/qualification-decision.dto';
 import { VenueApplicationLimitGuard } from './venue-application-limit.guard';
@@ -64,6 +65,21 @@ export class VenuesController {
     return this.venues.addSite(actor, id, dto);
   }
 
+  @Put(':id/sites/:siteId')
+  @Roles('anct_admin', 'venue_agent')
+  @OrganisationAdminOnly()
+  @ApiOperation({ summary: 'Replace a site’s address, hours and standard fields (the whole site, as its form sends it).' })
+  @ApiOkResponse({ type: VenueSiteDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'UNKNOWN_COMMUNE')
+  updateSite(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('siteId', new ParseUUIDPipe()) siteId: string,
+    @Body() dto: UpdateVenueSiteDto,
+  ) {
+    return this.venues.updateSite(actor, id, siteId, dto);
+  }
+
   @Post(':id/sites/:siteId/deactivate')
   @HttpCode(200)
   @Roles('anct_admin', 'venue_agent')
@@ -85,6 +101,20 @@ export class VenuesController {
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   addService(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CreateVenueServiceDto) {
     return this.venues.addService(actor, id, dto);
+  }
+
+  @Put(':id/services/:serviceId')
+  @Roles('anct_admin', 'venue_agent')
+  @OrganisationAdminOnly()
+  @ApiOkResponse({ type: VenueServiceDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  updateService(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('serviceId', new ParseUUIDPipe()) serviceId: string,
+    @Body() dto: CreateVenueServiceDto,
+  ) {
+    return this.venues.updateService(actor, id, serviceId, dto);
   }
 
   @Post(':id/services/:serviceId/deactivate')

@@ -91,6 +91,16 @@ export class VenuesRepository {
     return manager.findOne(VenueServiceEntity, { where: { id: serviceId, venueId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  async updateSite(manager: EntityManager, site: VenueSiteEntity, values: Partial<VenueSiteEntity>): Promise<VenueSiteEntity> {
+    await manager.update(VenueSiteEntity, { id: site.id, venueId: site.venueId }, values);
+    return manager.findOneByOrFail(VenueSiteEntity, { id: site.id, venueId: site.venueId });
+  }
+
+  async updateService(manager: EntityManager, service: VenueServiceEntity, values: Partial<VenueServiceEntity>): Promise<VenueServiceEntity> {
+    await manager.update(VenueServiceEntity, { id: service.id, venueId: service.venueId }, values);
+    return manager.findOneByOrFail(VenueServiceEntity, { id: service.id, venueId: service.venueId });
+  }
+
   async deactivateSite(manager: EntityManager, site: VenueSiteEntity): Promise<void> {
     await manager.update(VenueSiteEntity, { id: site.id, venueId: site.venueId }, { active: false });
   }

@@ -17,6 +17,7 @@ import type { ApplyVenueDto } from './dto/apply-venue.dto';
 import type { CreateVenueByAnctDto } from './dto/create-venue-by-anct.dto';
 import type { CreateVenueServiceDto } from './dto/create-venue-service.dto';
 import type { CreateVenueSiteDto } from './dto/create-venue-site.dto';
+import type { UpdateVenueSiteDto } from './dto/update-venue-site.dto';
 import type { ListVenuesQuery } from './dto/list-venues.query';
 import type { PublicVenuesQuery } from './dto/public-venues.query';
 import type { QualificationDecisionDto } from './dto/qualification-decision.dto';
@@ -182,6 +183,33 @@ export class VenuesService {
     });
   }
 
+  /**
+   * The venue's administrator (or ANCT) corrects a site: the whole site as the form sends it, checked as at
+   * creation. The public search and the export read it at once; the change is audited before/after.
+   */
+  async updateSite(actor: Actor, venueId: string, siteId: string, dto: UpdateVenueSiteDto): Promise<VenueSiteEntity> {
+    assertValidOpeningHours(dto.openingHours, 'openingHours', dto.openingHoursOsm);
+    assertKnownCommune(dto.communeInseeCode, 'communeInseeCode');
+    await this.visibleVenue(actor, venueId);
+    return this.transactions.run(async (manager) => {
+      const site = await this.venues.findSiteOfVenue(manager, venueId, siteId);
+      if (!site) throw new NotFoundError('Site');
+      const values: Partial<VenueSiteEntity> = { ...toSiteValues(dto), ...(dto.acceptsPassNumerique === undefined ? {} : { acceptsPassNumerique: dto.acceptsPassNumerique }) };
+      const changed = changedFields(site, values);
+      if (Object.keys(changed.after).length === 0) return site;
+      const updated = await this.venues.updateSite(manager, site, values);
+      await this.audit.record(manager, {
+        action: 'venue_site.updated',
+        objectType: 'venue_site',
+        objectId: site.id,
+        objectOrganisationId: venueId,
+        before: changed.before,
+        after: changed.after,
+      });
+      return updated;
+    });
+  }
+
   deactivateSite(actor: Actor, venueId: string, siteId: string): Promise<VenueSiteEntity> {
     return this.deactivate(actor, venueId, 'site', {
       find: (manager) => this.venues.findSiteOfVenue(manager, venueId, siteId),
@@ -202,6 +230,28 @@ export class VenuesService {
         after: values as Record<string, unknown>,
       });
       return service;
+    });
+  }
+
+  /** The venue's administrator (or ANCT) corrects a service; redemptions already made keep what they were. */
+  async updateService(actor: Actor, venueId: string, serviceId: string, dto: CreateVenueServiceDto): Promise<VenueServiceEntity> {
+    await this.visibleVenue(actor, venueId);
+    return this.transactions.run(async (manager) => {
+      const service = await this.venues.findServiceOfVenue(manager, venueId, serviceId);
+      if (!service) throw new NotFoundError('Service');
+      const values = toServiceValues(dto);
+      const changed = changedFields(service, values);
+      if (Object.keys(changed.after).length === 0) return service;
+      const updated = await this.venues.updateService(manager, service, values);
+      await this.audit.record(manager, {
+        action: 'venue_service.updated',
+        objectType: 'venue_service',
+        objectId: service.id,
+        objectOrganisationId: venueId,
+        before: changed.before,
+        after: changed.after,
+      });
+      return updated;
     });
   }
 
@@ -363,7 +413,26 @@ function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {
     longitude: dto.longitude ?? null,
     acceslibreUrl: dto.acceslibreUrl ?? null,
     appointmentUrl: dto.appointmentUrl ?? null,
+    addressComplement: dto.addressComplement ?? null,
+    summary: dto.summary ?? null,
+    description: dto.description ?? null,
+    emails: dto.emails ?? [],
+    websites: dto.websites ?? [],
   };
+}
+
+/** The fields `values` changes in `row`, before and after (for the audit trail); none when the edit changes nothing. */
+function changedFields<Row extends object>(row: Row, values: Partial<Row>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    const current = (row as Record<string, unknown>)[field];
+    if (JSON.stringify(current) !== JSON.stringify(value)) {
+      before[field] = current;
+      after[field] = value;
+    }
+  }
+  return { before, after };
 }
 
 function toServiceValues(dto: CreateVenueServiceDto): Partial<VenueServiceEntity> {

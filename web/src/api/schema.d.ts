@@ -1670,6 +1670,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{id}/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["VenuesController_updateService"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues/{id}/services/{serviceId}/deactivate": {
         parameters: {
             query?: never;
@@ -1696,6 +1712,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["VenuesController_addSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a site’s address, hours and standard fields (the whole site, as its form sends it). */
+        put: operations["VenuesController_updateSite"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1893,6 +1926,8 @@ export interface components {
             accessModes?: ("Se présenter" | "Téléphoner" | "Contacter par mail" | "Prendre un RDV en ligne" | "Ce lieu n'accueille pas de public" | "Envoyer un mail avec une fiche de prescription")[];
             /** @description Other points de présence. */
             additionalSites?: components["schemas"]["CreateVenueSiteDto"][];
+            /** @example Bâtiment B, 2e étage */
+            addressComplement?: string;
             /** @example 12 rue de Marseille */
             addressLine: string;
             admin: components["schemas"]["OrganisationAdminDto"];
@@ -1905,6 +1940,14 @@ export interface components {
              * @example 69387
              */
             communeInseeCode: string;
+            /** @description presentation_detail. */
+            description?: string;
+            /**
+             * @example [
+             *       "contact@epn.fr"
+             *     ]
+             */
+            emails?: string[];
             fees?: ("Gratuit" | "Gratuit sous condition" | "Payant")[];
             /** @example 45.7485 */
             latitude?: number;
@@ -1931,7 +1974,15 @@ export interface components {
             siret: string;
             specificSupport?: ("Surdité" | "Handicaps moteurs" | "Handicaps mentaux" | "Illettrisme" | "Langues étrangères (anglais)" | "Langues étrangères (autres)" | "Déficience visuelle")[];
             standardServices?: ("Aide aux démarches administratives" | "Maîtrise des outils numériques du quotidien" | "Insertion professionnelle via le numérique" | "Utilisation sécurisée du numérique" | "Parentalité et éducation avec le numérique" | "Loisirs et créations numériques" | "Compréhension du monde numérique" | "Accès internet et matériel informatique" | "Acquisition de matériel informatique à prix solidaire")[];
+            /** @description presentation_resume: what the place offers, in a few words. */
+            summary?: string;
             supportModes?: ("En autonomie" | "Accompagnement individuel" | "Dans un atelier collectif" | "À distance")[];
+            /**
+             * @example [
+             *       "https://epn.fr"
+             *     ]
+             */
+            websites?: string[];
         };
         AuditEventDto: {
             /** @example order.approved */
@@ -2413,6 +2464,8 @@ export interface components {
             /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
             accessibilityNotes?: string;
             accessModes?: ("Se présenter" | "Téléphoner" | "Contacter par mail" | "Prendre un RDV en ligne" | "Ce lieu n'accueille pas de public" | "Envoyer un mail avec une fiche de prescription")[];
+            /** @example Bâtiment B, 2e étage */
+            addressComplement?: string;
             /** @example 12 rue de Marseille */
             addressLine: string;
             /** @example https://www.rdv-solidarites.fr/ */
@@ -2424,6 +2477,14 @@ export interface components {
              * @example 69387
              */
             communeInseeCode: string;
+            /** @description presentation_detail. */
+            description?: string;
+            /**
+             * @example [
+             *       "contact@epn.fr"
+             *     ]
+             */
+            emails?: string[];
             fees?: ("Gratuit" | "Gratuit sous condition" | "Payant")[];
             /** @example 45.7485 */
             latitude?: number;
@@ -2444,7 +2505,15 @@ export interface components {
             publics?: ("Jeunes" | "Étudiants" | "Familles et/ou enfants" | "Seniors" | "Femmes")[];
             specificSupport?: ("Surdité" | "Handicaps moteurs" | "Handicaps mentaux" | "Illettrisme" | "Langues étrangères (anglais)" | "Langues étrangères (autres)" | "Déficience visuelle")[];
             standardServices?: ("Aide aux démarches administratives" | "Maîtrise des outils numériques du quotidien" | "Insertion professionnelle via le numérique" | "Utilisation sécurisée du numérique" | "Parentalité et éducation avec le numérique" | "Loisirs et créations numériques" | "Compréhension du monde numérique" | "Accès internet et matériel informatique" | "Acquisition de matériel informatique à prix solidaire")[];
+            /** @description presentation_resume: what the place offers, in a few words. */
+            summary?: string;
             supportModes?: ("En autonomie" | "Accompagnement individuel" | "Dans un atelier collectif" | "À distance")[];
+            /**
+             * @example [
+             *       "https://epn.fr"
+             *     ]
+             */
+            websites?: string[];
         };
         DayOpeningHoursDto: {
             /** @example lundi */
@@ -3717,7 +3786,7 @@ export interface components {
             id: string;
             name: string;
             services: components["schemas"]["PublicVenueServiceDto"][];
-            sites: components["schemas"]["PublicVenueSiteDto"][];
+            sites: components["schemas"]["DirectoryVenueSiteDto"][];
         };
         PublicVenuePageDto: {
             items: components["schemas"]["PublicVenueDto"][];
@@ -3746,46 +3815,46 @@ export interface components {
         PublicVenueSiteDetailDto: {
             /** @description Takes Pass numérique chèques. */
             acceptsPassNumerique: boolean;
-            acceslibreUrl?: Record<string, never> | null;
-            accessibilityNotes?: Record<string, never> | null;
+            acceslibreUrl: string | null;
+            accessibilityNotes: string | null;
             accessModes: string[];
-            addressComplement?: Record<string, never> | null;
+            addressComplement: string | null;
             addressLine: string;
-            appointmentUrl?: Record<string, never> | null;
+            appointmentUrl: string | null;
             city: string;
             communeInseeCode: string;
             departementCode: string;
-            description?: Record<string, never> | null;
+            description: string | null;
             /**
              * @description From the person’s position, or from the searched commune’s sites.
              * @example 1.2
              */
-            distanceKm?: Record<string, never> | null;
+            distanceKm: number | null;
             emails: string[];
             fees: string[];
             /** Format: uuid */
             id: string;
-            latitude?: Record<string, never> | null;
-            longitude?: Record<string, never> | null;
+            latitude: number | null;
+            longitude: number | null;
             name: string;
             /**
              * @description OSM opening_hours syntax.
              * @example Mo-Fr 09:00-12:00,14:00-18:30
              */
-            openingHours?: Record<string, never> | null;
+            openingHours: string | null;
             /** @example Ouvert maintenant, jusqu'à 18 h */
-            openingStatus?: Record<string, never> | null;
+            openingStatus: string | null;
             /** @description Null when the site gives no hours. */
-            openNow?: Record<string, never> | null;
+            openNow: boolean | null;
             /** @description What the chèques pay for here, and how many each takes. */
             passServices: components["schemas"]["PassServiceDto"][];
-            phone?: Record<string, never> | null;
+            phone: string | null;
             postalCode: string;
             publics: string[];
             /** @description The standard’s services. */
             services: string[];
             specificSupport: string[];
-            summary?: Record<string, never> | null;
+            summary: string | null;
             supportModes: string[];
             /** Format: uuid */
             venueId: string;
@@ -3796,15 +3865,52 @@ export interface components {
             week: components["schemas"]["DayOpeningHoursDto"][];
         };
         PublicVenueSiteDto: {
+            /** @description Takes Pass numérique chèques. */
+            acceptsPassNumerique: boolean;
+            acceslibreUrl: string | null;
             accessibilityNotes: string | null;
+            accessModes: string[];
+            addressComplement: string | null;
             addressLine: string;
+            appointmentUrl: string | null;
             city: string;
             communeInseeCode: string;
+            departementCode: string;
+            /**
+             * @description From the person’s position, or from the searched commune’s sites.
+             * @example 1.2
+             */
+            distanceKm: number | null;
+            emails: string[];
+            fees: string[];
             /** Format: uuid */
             id: string;
+            latitude: number | null;
+            longitude: number | null;
             name: string;
-            openingHours: components["schemas"]["OpeningSlotDto"][];
+            /**
+             * @description OSM opening_hours syntax.
+             * @example Mo-Fr 09:00-12:00,14:00-18:30
+             */
+            openingHours: string | null;
+            /** @example Ouvert maintenant, jusqu'à 18 h */
+            openingStatus: string | null;
+            /** @description Null when the site gives no hours. */
+            openNow: boolean | null;
+            /** @description What the chèques pay for here, and how many each takes. */
+            passServices: components["schemas"]["PassServiceDto"][];
+            phone: string | null;
             postalCode: string;
+            publics: string[];
+            /** @description The standard’s services. */
+            services: string[];
+            specificSupport: string[];
+            supportModes: string[];
+            /** Format: uuid */
+            venueId: string;
+            /** @example Espace public numérique de la Guillotière */
+            venueName: string;
+            websites: string[];
         };
         PublicVenueSitePageDto: {
             items: components["schemas"]["PublicVenueSiteDto"][];
@@ -4312,6 +4418,65 @@ export interface components {
              */
             year?: number;
         };
+        UpdateVenueSiteDto: {
+            /** @description The site takes Pass numérique chèques (our extension beside the standard). */
+            acceptsPassNumerique?: boolean;
+            /** @example https://acceslibre.beta.gouv.fr/app/… */
+            acceslibreUrl?: string;
+            /** @example Accès de plain-pied, boucle magnétique à l’accueil. */
+            accessibilityNotes?: string;
+            accessModes?: ("Se présenter" | "Téléphoner" | "Contacter par mail" | "Prendre un RDV en ligne" | "Ce lieu n'accueille pas de public" | "Envoyer un mail avec une fiche de prescription")[];
+            /** @example Bâtiment B, 2e étage */
+            addressComplement?: string;
+            /** @example 12 rue de Marseille */
+            addressLine: string;
+            /** @example https://www.rdv-solidarites.fr/ */
+            appointmentUrl?: string;
+            /** @example Lyon */
+            city: string;
+            /**
+             * @description INSEE code of the commune.
+             * @example 69387
+             */
+            communeInseeCode: string;
+            /** @description presentation_detail. */
+            description?: string;
+            /**
+             * @example [
+             *       "contact@epn.fr"
+             *     ]
+             */
+            emails?: string[];
+            fees?: ("Gratuit" | "Gratuit sous condition" | "Payant")[];
+            /** @example 45.7485 */
+            latitude?: number;
+            /** @example 4.8467 */
+            longitude?: number;
+            /** @example Espace public numérique de la Guillotière */
+            name: string;
+            openingHours: components["schemas"]["OpeningSlotDto"][];
+            /**
+             * @description OSM opening_hours syntax; when given, it is the hours (the weekly slots are then ignored).
+             * @example Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00
+             */
+            openingHoursOsm?: string;
+            /** @example +33472000000 */
+            phone?: string;
+            /** @example 69007 */
+            postalCode: string;
+            publics?: ("Jeunes" | "Étudiants" | "Familles et/ou enfants" | "Seniors" | "Femmes")[];
+            specificSupport?: ("Surdité" | "Handicaps moteurs" | "Handicaps mentaux" | "Illettrisme" | "Langues étrangères (anglais)" | "Langues étrangères (autres)" | "Déficience visuelle")[];
+            standardServices?: ("Aide aux démarches administratives" | "Maîtrise des outils numériques du quotidien" | "Insertion professionnelle via le numérique" | "Utilisation sécurisée du numérique" | "Parentalité et éducation avec le numérique" | "Loisirs et créations numériques" | "Compréhension du monde numérique" | "Accès internet et matériel informatique" | "Acquisition de matériel informatique à prix solidaire")[];
+            /** @description presentation_resume: what the place offers, in a few words. */
+            summary?: string;
+            supportModes?: ("En autonomie" | "Accompagnement individuel" | "Dans un atelier collectif" | "À distance")[];
+            /**
+             * @example [
+             *       "https://epn.fr"
+             *     ]
+             */
+            websites?: string[];
+        };
         UserDto: {
             /** Format: date-time */
             createdAt: string;
@@ -4415,9 +4580,14 @@ export interface components {
             venueId: string;
         };
         VenueSiteDto: {
+            acceptsPassNumerique: boolean;
+            acceslibreUrl: string | null;
             accessibilityNotes: string | null;
+            accessModes: string[];
             active: boolean;
+            addressComplement: string | null;
             addressLine: string;
+            appointmentUrl: string | null;
             /** @example Lyon */
             city: string;
             /** @example 69383 */
@@ -4426,17 +4596,34 @@ export interface components {
             createdAt: string;
             /** @example 69 */
             departementCode: string;
+            description: string | null;
+            emails: string[];
+            fees: string[];
             /** Format: uuid */
             id: string;
+            latitude: number | null;
+            longitude: number | null;
             /** @example Médiathèque de la Part-Dieu */
             name: string;
             openingHours: components["schemas"]["OpeningSlotDto"][];
+            /**
+             * @description OSM opening_hours syntax; null: the weekly slots are the hours.
+             * @example Mo-Fr 09:00-12:00,14:00-18:30
+             */
+            openingHoursOsm: string | null;
+            phone: string | null;
             /** @example 69003 */
             postalCode: string;
+            publics: string[];
+            specificSupport: string[];
+            standardServices: string[];
+            summary: string | null;
+            supportModes: string[];
             /** Format: date-time */
             updatedAt: string;
             /** Format: uuid */
             venueId: string;
+            websites: string[];
         };
         VoucherCheckDto: {
             /** Format: date-time */
@@ -12403,6 +12590,80 @@ export interface operations {
             };
         };
     };
+    VenuesController_updateService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVenueServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueServiceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     VenuesController_deactivateService: {
         parameters: {
             query?: never;
@@ -12553,6 +12814,92 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    VenuesController_updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVenueSiteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueSiteDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description UNKNOWN_COMMUNE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNKNOWN_COMMUNE";
                     };
                 };
             };

@@ -4,7 +4,7 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LOGIN_PATH } from '../api/client';
 import { useSession } from '../session/SessionContext';
-import { spaceOf } from '../session/spaces';
+import { menuOf, spaceOf } from '../session/spaces';
 
 const BRAND_TOP = (
   <>
@@ -46,10 +46,10 @@ export function AppLayout() {
         serviceTagline={space ? space.title : 'Chèques pour se former au numérique'}
         homeLinkProps={{ to: homePath, title: 'Accueil — Pass numérique' }}
         quickAccessItems={quickAccessItems}
-        navigation={space?.menu.map((item) => ({
+        navigation={menuOf(actor ?? null).map((item) => ({
           text: item.label,
           linkProps: item.external ? { to: item.path, reloadDocument: true } : { to: item.path },
-          isActive: !item.external && (location.pathname === item.path || (item.path !== space.path && location.pathname.startsWith(`${item.path}/`))),
+          isActive: !item.external && (location.pathname === item.path || (item.path !== space?.path && location.pathname.startsWith(`${item.path}/`))),
         }))}
       />
       <main id="contenu" role="main" tabIndex={-1}>

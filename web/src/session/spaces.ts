@@ -8,6 +8,8 @@ export interface MenuItem {
   path: string;
   /** A page served by the server itself (outside the web application), opened by a full page load. */
   external?: boolean;
+  /** Only for the organisation's administrator (the API refuses the others: OrganisationAdminOnly). */
+  adminOnly?: boolean;
 }
 
 export interface Space {
@@ -33,6 +35,7 @@ export const SPACES: Record<Role, Space> = {
       { label: 'Historique', path: '/guichet/historique' },
       { label: 'Relevés', path: '/guichet/releves' },
       { label: 'Coordonnées bancaires', path: '/guichet/banque' },
+      { label: 'Sites et services', path: '/guichet/lieu', adminOnly: true },
       { label: 'Mon compte', path: '/guichet/compte' },
     ],
   },
@@ -82,6 +85,20 @@ export const SPACES: Record<Role, Space> = {
     ],
   },
 };
+
+/** The public pages' menu, for a person who is not logged in (beneficiaries, helpers, venues that apply). */
+export const PUBLIC_MENU: MenuItem[] = [
+  { label: 'Trouver un lieu', path: '/trouver-un-lieu' },
+  { label: 'Mon Pass numérique', path: '/mon-pass-numerique' },
+  { label: 'Candidater', path: '/candidater' },
+];
+
+/** The menu a person sees: their space's, without the administrator's entries unless they are one. */
+export function menuOf(actor: SessionActor | null): MenuItem[] {
+  const space = spaceOf(actor);
+  if (!space) return PUBLIC_MENU;
+  return space.menu.filter((item) => !item.adminOnly || actor?.isOrganisationAdmin);
+}
 
 export function spaceOf(actor: SessionActor | null): Space | null {
   return actor?.role ? SPACES[actor.role] : null;

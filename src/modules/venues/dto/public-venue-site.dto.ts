@@ -1,78 +1,78 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { SERVICE_CATEGORIES } from '../service-category';
 
 export class PassServiceDto {
-  @ApiProperty({ example: 'Démarches CAF et impôts' })
+  @ApiProperty({ type: 'string', example: 'Démarches CAF et impôts' })
   label: string;
 
-  @ApiProperty({ enum: SERVICE_CATEGORIES })
+  @ApiProperty({ type: 'string', enum: SERVICE_CATEGORIES })
   category: string;
 
-  @ApiProperty({ example: 'Démarches administratives en ligne' })
+  @ApiProperty({ type: 'string', example: 'Démarches administratives en ligne' })
   categoryLabel: string;
 
-  @ApiProperty({ example: 120 })
+  @ApiProperty({ type: 'integer', example: 120 })
   durationMinutes: number;
 
-  @ApiProperty({ example: 2, description: 'How many chèques one session takes at most.' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'How many chèques one session takes at most.' })
   maxVouchers: number;
 }
 
 export class DayOpeningHoursDto {
-  @ApiProperty({ example: 'lundi' })
+  @ApiProperty({ type: 'string', example: 'lundi' })
   day: string;
 
-  @ApiProperty({ example: '9 h – 12 h, 14 h – 18 h 30' })
+  @ApiProperty({ type: 'string', example: '9 h – 12 h, 14 h – 18 h 30' })
   hours: string;
 }
 
 export class PublicVenueSiteDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: 'string', format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ type: 'string', format: 'uuid' })
   venueId: string;
 
-  @ApiProperty({ example: 'Espace public numérique de la Guillotière' })
+  @ApiProperty({ type: 'string', example: 'Espace public numérique de la Guillotière' })
   venueName: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   name: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   addressLine: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'string', nullable: true })
   addressComplement: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   postalCode: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   city: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   communeInseeCode: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'string' })
   departementCode: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'number', nullable: true })
   latitude: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'number', nullable: true })
   longitude: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 1.2, description: 'From the person’s position, or from the searched commune’s sites.' })
+  @ApiProperty({ type: 'number', nullable: true, example: 1.2, description: 'From the person’s position, or from the searched commune’s sites.' })
   distanceKm: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Mo-Fr 09:00-12:00,14:00-18:30', description: 'OSM opening_hours syntax.' })
+  @ApiProperty({ type: 'string', nullable: true, example: 'Mo-Fr 09:00-12:00,14:00-18:30', description: 'OSM opening_hours syntax.' })
   openingHours: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Null when the site gives no hours.' })
+  @ApiProperty({ type: 'boolean', nullable: true, description: 'Null when the site gives no hours.' })
   openNow: boolean | null;
 
-  @ApiPropertyOptional({ nullable: true, example: "Ouvert maintenant, jusqu'à 18 h" })
+  @ApiProperty({ type: 'string', nullable: true, example: "Ouvert maintenant, jusqu'à 18 h" })
   openingStatus: string | null;
 
   @ApiProperty({ type: [String], description: 'The standard’s services.' })
@@ -93,7 +93,7 @@ export class PublicVenueSiteDto {
   @ApiProperty({ type: [String] })
   supportModes: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'string', nullable: true })
   phone: string | null;
 
   @ApiProperty({ type: [String] })
@@ -102,16 +102,16 @@ export class PublicVenueSiteDto {
   @ApiProperty({ type: [String] })
   websites: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'string', nullable: true })
   appointmentUrl: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'string', nullable: true })
   acceslibreUrl: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'string', nullable: true })
   accessibilityNotes: string | null;
 
-  @ApiProperty({ description: 'Takes Pass numérique chèques.' })
+  @ApiProperty({ type: 'boolean', description: 'Takes Pass numérique chèques.' })
   acceptsPassNumerique: boolean;
 
   @ApiProperty({ type: [PassServiceDto], description: 'What the chèques pay for here, and how many each takes.' })
@@ -119,10 +119,10 @@ export class PublicVenueSiteDto {
 }
 
 export class PublicVenueSiteDetailDto extends PublicVenueSiteDto {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'string', nullable: true })
   summary: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiProperty({ type: 'string', nullable: true })
   description: string | null;
 
   @ApiProperty({ type: [DayOpeningHoursDto], description: 'This week, in French; empty when the site gives no hours.' })
@@ -133,12 +133,12 @@ export class PublicVenueSitePageDto {
   @ApiProperty({ type: [PublicVenueSiteDto] })
   items: PublicVenueSiteDto[];
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   total: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   limit: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   offset: number;
 }

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   STANDARD_ACCESS_MODES,
   STANDARD_FEES,
   STANDARD_PUBLICS,
   STANDARD_SERVICES,
   STANDARD_SPECIFIC_SUPPORT,
+  STANDARD_SUMMARY_MAX_LENGTH,
   STANDARD_SUPPORT_MODES,
   STANDARD_TELEPHONE_PATTERN,
 } from '../standard/standard-columns';
@@ -93,6 +94,40 @@ export class StandardSiteFieldsDto {
   @Matches(/^https?:\/\/\S+$/, { message: 'appointmentUrl must be a web address' })
   @MaxLength(500)
   appointmentUrl?: string;
+
+  @ApiPropertyOptional({ type: 'string', example: 'Bâtiment B, 2e étage' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  addressComplement?: string;
+
+  @ApiPropertyOptional({ type: 'string', maxLength: STANDARD_SUMMARY_MAX_LENGTH, description: 'presentation_resume: what the place offers, in a few words.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(STANDARD_SUMMARY_MAX_LENGTH)
+  summary?: string;
+
+  @ApiPropertyOptional({ type: 'string', description: 'presentation_detail.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['contact@epn.fr'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsEmail({}, { each: true })
+  @MaxLength(254, { each: true })
+  emails?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['https://epn.fr'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @Matches(/^https?:\/\/\S+$/, { each: true, message: 'each website must be a web address' })
+  @MaxLength(500, { each: true })
+  websites?: string[];
 }
 
 export const STANDARD_SITE_FIELDS = [
@@ -108,5 +143,10 @@ export const STANDARD_SITE_FIELDS = [
   'longitude',
   'acceslibreUrl',
   'appointmentUrl',
+  'addressComplement',
+  'summary',
+  'description',
+  'emails',
+  'websites',
 ] as const satisfies readonly (keyof StandardSiteFieldsDto)[];
 

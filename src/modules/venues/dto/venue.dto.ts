@@ -43,6 +43,62 @@ export class VenueSiteDto {
 
   @ApiProperty({ type: 'string', format: 'date-time' })
   updatedAt: Date;
+
+  // What the national standard describes (see docs/venue-standard.md); the site's form edits them.
+
+  @ApiProperty({ type: 'string', nullable: true })
+  addressComplement: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true, example: 'Mo-Fr 09:00-12:00,14:00-18:30', description: 'OSM opening_hours syntax; null: the weekly slots are the hours.' })
+  openingHoursOsm: string | null;
+
+  @ApiProperty({ type: [String] })
+  standardServices: string[];
+
+  @ApiProperty({ type: [String] })
+  publics: string[];
+
+  @ApiProperty({ type: [String] })
+  specificSupport: string[];
+
+  @ApiProperty({ type: [String] })
+  fees: string[];
+
+  @ApiProperty({ type: [String] })
+  accessModes: string[];
+
+  @ApiProperty({ type: [String] })
+  supportModes: string[];
+
+  @ApiProperty({ type: 'string', nullable: true })
+  phone: string | null;
+
+  @ApiProperty({ type: [String] })
+  emails: string[];
+
+  @ApiProperty({ type: [String] })
+  websites: string[];
+
+  @ApiProperty({ type: 'number', nullable: true })
+  latitude: number | null;
+
+  @ApiProperty({ type: 'number', nullable: true })
+  longitude: number | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  acceslibreUrl: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  appointmentUrl: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  summary: string | null;
+
+  @ApiProperty({ type: 'string', nullable: true })
+  description: string | null;
+
+  @ApiProperty({ type: 'boolean' })
+  acceptsPassNumerique: boolean;
 }
 
 export class VenueServiceDto {
@@ -147,7 +203,7 @@ export class VenueApplicationDto {
   adminInvitation: InvitationDto;
 }
 
-export class PublicVenueSiteDto {
+export class DirectoryVenueSiteDto {
   @ApiProperty({ type: 'string', format: 'uuid' })
   id: string;
 
@@ -198,8 +254,8 @@ export class PublicVenueDto {
   @ApiProperty({ type: 'string' })
   name: string;
 
-  @ApiProperty({ type: () => [PublicVenueSiteDto] })
-  sites: PublicVenueSiteDto[];
+  @ApiProperty({ type: () => [DirectoryVenueSiteDto] })
+  sites: DirectoryVenueSiteDto[];
 
   @ApiProperty({ type: () => [PublicVenueServiceDto] })
   services: PublicVenueServiceDto[];
