@@ -2521,6 +2521,17 @@ export interface components {
             /** @example 9 h – 12 h, 14 h – 18 h 30 */
             hours: string;
         };
+        DirectoryVenueSiteDto: {
+            accessibilityNotes: string | null;
+            addressLine: string;
+            city: string;
+            communeInseeCode: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            openingHours: components["schemas"]["OpeningSlotDto"][];
+            postalCode: string;
+        };
         DormantStockPageDto: {
             /**
              * Format: date-time
