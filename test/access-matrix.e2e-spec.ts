@@ -140,6 +140,15 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'post', route: '/api/v1/orders/{id}/cancel', url: (f) => `/api/v1/orders/${f.draftOrderId}/cancel`, body: () => ({}), allowed: ['anct', 'funderA'] },
   { method: 'get', route: '/api/v1/carnets/stock', url: () => '/api/v1/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
   { method: 'get', route: '/api/v1/carnets', url: () => '/api/v1/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/api/v1/carnets/alerts', url: () => '/api/v1/carnets/alerts', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/api/v1/carnet-issuances', url: () => '/api/v1/carnet-issuances', allowed: ['prescriberA', 'prescriberB'] },
+  {
+    method: 'post',
+    route: '/api/v1/carnets/holder-check',
+    url: () => '/api/v1/carnets/holder-check',
+    body: () => ({ fullName: 'Léa Martin', birthDate: '1970-05-04' }),
+    allowed: ['prescriberA', 'prescriberB'],
+  },
   {
     method: 'post',
     route: '/api/v1/carnets/allocations',
