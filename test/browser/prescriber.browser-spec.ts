@@ -128,24 +128,27 @@ describe('The prescriber’s hand-out desk (Chromium)', () => {
     expect(await carnetField.inputValue()).toBe(stock.carnets[0]!.id);
     expect(await carnetField.locator(`option[value="${distributionStopped.carnets[0]!.id}"]`).isDisabled()).toBe(true);
 
-    await fill(page.getByLabel('Prénom'), 'Léa');
+    await fill(page.getByRole('textbox', { name: /^Prénom/ }), 'Léa');
     await fill(page.getByLabel('Commune de résidence'), '69100');
     // One commune has this postcode: chosen as soon as it is found.
     await page.getByRole('radio', { name: 'Villeurbanne (69100)' }).and(page.locator(':checked')).waitFor();
     await tick(page.getByText('Oui', { exact: true }));
     await choose(page.getByLabel('Motif de la remise'), 'Démarches administratives');
     await tick(page.getByText('J’ai lu ce texte à la personne et elle est d’accord'));
+    // The accessibility scan and the screenshots are the test's, not the agent's: left out of the time.
+    const auditStarted = Date.now();
     await expectNoAxeViolations(page, '/prescripteur/remettre (rempli)');
     await takeScreenshots(page, 'prescripteur-remettre');
+    const auditMs = Date.now() - auditStarted;
     await click(page.getByRole('button', { name: 'Remettre le carnet' }));
     await page.getByRole('heading', { name: `Carnet ${stock.carnets[0]!.number} remis à Léa` }).waitFor();
     const printLink = page.getByRole('link', { name: `Imprimer le carnet ${stock.carnets[0]!.number} (PDF, nouvelle fenêtre)` });
     expect(await printLink.getAttribute('target')).toBe('_blank');
     const [viewer] = await Promise.all([context.waitForEvent('page'), click(printLink)]);
-    const seconds = (Date.now() - started) / 1000;
+    const seconds = (Date.now() - started - auditMs) / 1000;
     await viewer.close();
     // Written to the test output for the README; no timing assertion (the machine is shared).
-    console.log(`Hand-out journey: ${journey.fields} fields, ${journey.clicks} clicks, ${seconds.toFixed(1)} s from the menu to the PDF viewer`);
+    console.log(`Hand-out journey: ${journey.fields} fields, ${journey.clicks} clicks, ${seconds.toFixed(1)} s from the menu to the PDF viewer (the test types at machine speed)`);
     expect(journey).toEqual({ fields: 5, clicks: 9 });
     await expectNoAxeViolations(page, '/prescripteur/remettre (remis)');
     await takeScreenshots(page, 'prescripteur-remis');
@@ -181,7 +184,7 @@ describe('The prescriber’s hand-out desk (Chromium)', () => {
     });
     await logIn();
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Remettre un carnet' }).click();
-    await page.getByLabel('Prénom').fill('Samir');
+    await page.getByRole('textbox', { name: /^Prénom/ }).fill('Samir');
     await page.getByLabel('Année de naissance (facultatif)').fill('1962');
     await page.getByLabel('Commune de résidence').fill('Villeurbanne');
     await page.getByRole('radio', { name: 'Villeurbanne (69100)' }).and(page.locator(':checked')).waitFor();

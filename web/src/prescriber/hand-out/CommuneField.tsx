@@ -2,16 +2,16 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { components } from '../../api/schema';
+import { type Commune, settledCommune } from './commune-search';
 
-export type Commune = components['schemas']['CommuneDto'];
+export type { Commune };
 
 const communeLabel = (commune: Commune) => `${commune.name} (${commune.postalCodes.join(', ')})`;
 
 /**
  * The person's commune, searched as the agent types a postcode or the start of a name (the official
  * offline list, /public/communes). The matches are radio buttons: one is chosen with a click, or at
- * once when the search finds only one.
+ * once when the search settles it.
  */
 export function CommuneField({ value, onChange, problem }: { value: Commune | null; onChange: (commune: Commune | null) => void; problem: string | null }) {
   const [query, setQuery] = useState('');
@@ -33,7 +33,8 @@ export function CommuneField({ value, onChange, problem }: { value: Commune | nu
       const found = answer.data?.items ?? [];
       setMatches(found);
       setSearched(true);
-      if (found.length === 1) onChange(found[0]!);
+      const settled = settledCommune(q, found);
+      if (settled) onChange(settled);
     }, 250);
     return () => {
       cancelled = true;
@@ -61,7 +62,7 @@ export function CommuneField({ value, onChange, problem }: { value: Commune | nu
         {searched && matches.length === 0 && <p className="fr-text--sm">Aucune commune ne correspond : vérifiez le code postal ou l’orthographe.</p>}
         {matches.length > 0 && (
           <RadioButtons
-            legend={matches.length === 1 ? 'Commune trouvée' : 'Choisissez la commune'}
+            legend={matches.length === 1 ? 'Commune trouvée' : 'Choisissez la commune (ou vérifiez celle qui est cochée)'}
             small
             options={matches.map((commune) => ({
               label: communeLabel(commune),

@@ -221,6 +221,7 @@ export function HandOutPage() {
           </p>
         </div>
         <Checkbox
+          className="fr-mb-3w"
           state={problems.consent ? 'error' : 'default'}
           stateRelatedMessage={problems.consent}
           options={[

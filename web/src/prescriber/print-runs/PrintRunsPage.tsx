@@ -17,7 +17,8 @@ const STATUS_LABELS: Record<PrintRun['status'], string> = { queued: 'En attente'
 const POLL_MS = 1000;
 /** The order part of a carnet number, `2026-0042` in `2026-0042-000123`. */
 const orderPartOf = (carnetNumber: string) => carnetNumber.split('-').slice(0, 2).join('-');
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+const fileSize = (bytes: number) =>
+  bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} ko` : `${(bytes / 1_048_576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 function FileLinks({ files }: { files: PrintRunFile[] }) {
   return (
@@ -25,7 +26,7 @@ function FileLinks({ files }: { files: PrintRunFile[] }) {
       {files.map((file) => (
         <li key={file.index}>
           <a className="fr-link fr-icon-download-line fr-link--icon-left" href={file.downloadUrl} download>
-            Télécharger {file.fileName} (carnets {file.firstCarnetNumber} à {file.lastCarnetNumber}, {megabytes(file.bytes)})
+            Télécharger {file.fileName} (carnets {file.firstCarnetNumber} à {file.lastCarnetNumber}, {fileSize(file.bytes)})
           </a>
         </li>
       ))}
@@ -162,6 +163,7 @@ export function PrintRunsPage() {
             ) : (
               <Table
                 caption="Impressions précédentes de votre structure"
+                noCaption
                 headers={['Demandée le', 'Carnets', 'État', 'Fichiers']}
                 data={runs.items.map((previous) => [
                   frenchDate(previous.createdAt),

@@ -37,11 +37,13 @@ export function StockPage() {
           <>
             <section aria-labelledby="held-carnets" className="fr-mb-6w">
               <h2 id="held-carnets">Carnets en stock : {held.total}</h2>
+              {held.total > held.items.length && <p>Les {held.items.length} premiers, par numéro, sont affichés.</p>}
               {held.total === 0 ? (
                 <p>Aucun carnet en stock. Votre financeur vous en attribue depuis son stock.</p>
               ) : (
                 <Table
                   caption={`Carnets en stock, à remettre${shownOf(held.items.length, held.total)}`}
+                  noCaption
                   headers={['Numéro', 'Chèques', 'Valable jusqu’au', 'À remettre avant le', 'État']}
                   data={held.items.map((carnet) => [
                     carnet.number,
@@ -58,11 +60,13 @@ export function StockPage() {
             </section>
             <section aria-labelledby="handed-out-carnets">
               <h2 id="handed-out-carnets">Carnets remis : {handedOut.total}</h2>
+              {handedOut.total > handedOut.items.length && <p>Les {handedOut.items.length} derniers remis sont affichés.</p>}
               {handedOut.total === 0 ? (
                 <p>Votre structure n’a encore remis aucun carnet.</p>
               ) : (
                 <Table
                   caption={`Carnets remis par votre structure et leurs chèques${shownOf(handedOut.items.length, handedOut.total)}`}
+                  noCaption
                   headers={['Numéro', 'Remis le', 'À', 'Motif', 'État', 'Chèques utilisés', 'Non utilisés', 'Expirés', 'Annulés', 'Remplacement']}
                   data={handedOut.items.map((issuance) => [
                     issuance.carnetNumber,
