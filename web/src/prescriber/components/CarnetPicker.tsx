@@ -59,7 +59,7 @@ export function CarnetPicker({ label: fieldLabel, value, onChange, reloadKey }: 
   const options = value && !listed.some((carnet) => carnet.id === value.id) ? [value, ...listed] : listed;
   if (options.length === 0) return <p>Votre structure n’a aucun carnet en stock : demandez-en à votre financeur.</p>;
   return (
-    <div className="fr-grid-row fr-grid-row--gutters">
+    <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
       <div className="fr-col-12 fr-col-md-7">
         <Select
           label={fieldLabel}

@@ -162,7 +162,7 @@ export function HandOutPage() {
         {problems.carnet && <p className="fr-error-text">{problems.carnet}</p>}
 
         <h2 className="fr-mt-4w">La personne</h2>
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
           <div className="fr-col-12 fr-col-md-7">
             <Input
               label="Prénom"
