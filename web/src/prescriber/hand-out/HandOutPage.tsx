@@ -137,18 +137,15 @@ export function HandOutPage() {
           />
         ))}
         <p>Imprimez-le maintenant : il s’ouvre dans le lecteur PDF du navigateur, puis imprimez (Ctrl + P).</p>
-        <ul className="fr-btns-group fr-btns-group--inline-md">
-          <li>
-            <a className="fr-btn fr-icon-printer-line fr-btn--icon-left" href={printableCarnetUrl(issued.carnetId)} target="_blank" rel="noopener">
-              Imprimer le carnet {issued.carnetNumber} (PDF, nouvelle fenêtre)
-            </a>
-          </li>
-          <li>
-            <button type="button" className="fr-btn fr-btn--secondary" onClick={next}>
-              Remettre un autre carnet
-            </button>
-          </li>
-        </ul>
+        {/* Outside a DSFR button group, which would shrink a link with an icon to its icon alone. */}
+        <p>
+          <a className="fr-btn fr-btn--lg fr-icon-printer-line fr-btn--icon-left" href={printableCarnetUrl(issued.carnetId)} target="_blank" rel="noopener">
+            Imprimer le carnet {issued.carnetNumber} (PDF, nouvelle fenêtre)
+          </a>
+        </p>
+        <button type="button" className="fr-btn fr-btn--secondary" onClick={next}>
+          Remettre un autre carnet
+        </button>
       </div>
     );
   }
