@@ -97,7 +97,7 @@ describe('The prescriber’s hand-out desk (Chromium)', () => {
     await page.getByText('Distribution arrêtée : 1 carnet ne peut plus être remis').waitFor();
     await page.getByText('2 carnets expirent dans moins de 30 jours').waitFor();
     await expectNoAxeViolations(page, '/prescripteur');
-    await takeScreenshots(page, 'prescripteur-accueil');
+    await takeScreenshots(page, 'prescripteur-alertes');
 
     // The journey, as the agent does it with the mouse: every field filled and every click counted.
     const journey = { fields: 0, clicks: 0 };
