@@ -148,6 +148,15 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/api/v1/carnets/stock', url: () => '/api/v1/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
   { method: 'get', route: '/api/v1/carnets', url: () => '/api/v1/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
   { method: 'get', route: '/api/v1/carnets/dormant-stock', url: () => '/api/v1/carnets/dormant-stock', allowed: ['funderA', 'funderB'] },
+  { method: 'get', route: '/api/v1/carnets/alerts', url: () => '/api/v1/carnets/alerts', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  { method: 'get', route: '/api/v1/carnet-issuances', url: () => '/api/v1/carnet-issuances', allowed: ['prescriberA', 'prescriberB'] },
+  {
+    method: 'post',
+    route: '/api/v1/carnets/holder-check',
+    url: () => '/api/v1/carnets/holder-check',
+    body: () => ({ fullName: 'Léa Martin', birthDate: '1970-05-04' }),
+    allowed: ['prescriberA', 'prescriberB'],
+  },
   {
     method: 'post',
     route: '/api/v1/carnets/allocations',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { CarnetsService } from './carnets.service';
@@ -9,6 +9,7 @@ import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { PageOf } from '../../common/http/page.dto';
 import { CarnetDto } from './dto/carnet.dto';
 import { CarnetMoveDto, CarnetStockDto } from './dto/carnet-stock.dto';
+import { CarnetAlertsDto } from './dto/carnet-alerts.dto';
 
 @ApiTags('carnets')
 @ApiBearerAuth()
@@ -21,6 +22,14 @@ export class CarnetsController {
   @ApiOkResponse({ type: CarnetStockDto })
   stock(@CurrentActor() actor: OrganisationActor) {
     return this.carnets.stock(actor);
+  }
+
+  @Get('alerts')
+  @Roles('funder_manager', 'prescriber_agent')
+  @ApiOperation({ summary: 'Carnets still in your stock that expire within 30 days (J-30) or can no longer be handed out (J-15)' })
+  @ApiOkResponse({ type: CarnetAlertsDto })
+  alerts(@CurrentActor() actor: OrganisationActor) {
+    return this.carnets.alerts(actor);
   }
 
   @Get()

@@ -10,6 +10,26 @@ import { CARNET_COPY_COLUMNS, VOUCHER_COPY_COLUMNS, type CarnetBatch } from './c
 import { CarnetEntity } from './carnet.entity';
 import type { CarnetStatus } from './carnet-status';
 import type { StockRow } from './carnets.rules';
+import { carnetScopeCondition, type CarnetScope } from './carnet-scope';
+import { EXPIRABLE_VOUCHER_STATUSES, sqlList } from '../expiry/expiry.rules';
+
+export interface CarnetVoucherSummary {
+  expiresAt: Date;
+  unused: number;
+  used: number;
+  expired: number;
+  cancelled: number;
+}
+
+/** Carnets of one order held by an organisation, all expiring at the same instant. */
+export interface HeldCarnetGroup {
+  orderId: string;
+  orderNumber: string;
+  expiresAt: Date;
+  carnetCount: number;
+  firstCarnetNumber: string;
+  lastCarnetNumber: string;
+}
 
 export interface MovedCarnet {
   id: string;
@@ -23,6 +43,7 @@ export interface CarnetFilter {
   status?: CarnetStatus;
   orderId?: string;
   prescriberId?: string;
+  number?: string;
   limit: number;
   offset: number;
 }
@@ -184,8 +205,43 @@ export class CarnetsRepository {
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter.orderId) query.andWhere('c.order_id = :orderId', { orderId: filter.orderId });
     if (filter.prescriberId) query.andWhere('c.prescriber_id = :prescriberId', { prescriberId: filter.prescriberId });
+    if (filter.number) query.andWhere('c.number = :number', { number: filter.number });
     const [items, total] = await query.getManyAndCount();
     return { items, total };
+  }
+
+  /** Expiry and chèque counts by outcome of each carnet (through the (carnet, position) index). */
+  async voucherSummaries(carnetIds: readonly string[]): Promise<Map<string, CarnetVoucherSummary>> {
+    if (carnetIds.length === 0) return new Map();
+    const rows: Array<CarnetVoucherSummary & { carnetId: string }> = await this.dataSource.query(
+      `SELECT carnet_id AS "carnetId", max(expires_at) AS "expiresAt",
+              count(*) FILTER (WHERE status IN (${sqlList(EXPIRABLE_VOUCHER_STATUSES)}))::int AS unused,
+              count(*) FILTER (WHERE status = 'redeemed')::int AS used,
+              count(*) FILTER (WHERE status = 'expired')::int AS expired,
+              count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
+         FROM vouchers WHERE carnet_id = ANY($1::uuid[])
+        GROUP BY carnet_id`,
+      [carnetIds],
+    );
+    return new Map(rows.map(({ carnetId, ...summary }) => [carnetId, summary]));
+  }
+
+  /**
+   * Carnets the organisation holds (in its stock, not handed out) grouped by order and expiry: what the
+   * J-30 and J-15 alerts are made of. Carnets already expired are the expiry job's, not an alert.
+   */
+  heldByExpiry(scope: CarnetScope): Promise<HeldCarnetGroup[]> {
+    return this.dataSource.query(
+      `SELECT o.id AS "orderId", o.number AS "orderNumber", e.expires_at AS "expiresAt", count(*)::int AS "carnetCount",
+              min(c.number) AS "firstCarnetNumber", max(c.number) AS "lastCarnetNumber"
+         FROM carnets c
+         JOIN orders o ON o.id = c.order_id AND o.status = 'ready'
+         CROSS JOIN LATERAL (SELECT max(v.expires_at) AS expires_at FROM vouchers v WHERE v.carnet_id = c.id) e
+        WHERE ${carnetScopeCondition(scope, 'c', '$1')} AND c.status IN ('in_stock', 'allocated') AND e.expires_at > now()
+        GROUP BY o.id, o.number, o.sequence, e.expires_at
+        ORDER BY e.expires_at, o.sequence`,
+      [scope.organisationId],
+    );
   }
 
   /** Carnet counts of ready orders by order, holder and status, for the stock views. */

@@ -2,9 +2,9 @@ import { ValidationFailedError } from '../../common/errors/validation-failed.err
 import type { VoucherStatus } from '../vouchers/voucher-status';
 import { CARNET_STATUSES, type CarnetStatus } from './carnet-status';
 import { CarnetError } from './carnets.errors';
+import { CARNET_NUMBER_PATTERN } from './carnet-number.rules';
 
-/** `YYYY-OOOO-CCCCCC` as built by `buildCarnetNumber` (widths are minimums). */
-export const CARNET_NUMBER_PATTERN = /^(\d{4})-(\d{4,})-(\d{6,})$/;
+export { CARNET_NUMBER_PATTERN };
 
 /** Carnets moved by one request: bounded so that one transaction (and its audit rows) stays short. */
 export const MAX_CARNETS_PER_MOVE = 5_000;

@@ -7,11 +7,16 @@ import type { Page } from '../../common/http/pagination.query';
 import { isConcurrencyFailure } from '../../database/postgres-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
-import type { CarnetEntity } from './carnet.entity';
 import { CarnetError } from './carnets.errors';
 import { CarnetsRepository, MovedCarnet } from './carnets.repository';
 import { carnetSelection, CarnetSelection, NumberRun, StockSummary, summariseCarnetRuns, summariseStock } from './carnets.rules';
 import type { ListCarnetsQuery } from './dto/list-carnets.query';
+import type { CarnetDto } from './dto/carnet.dto';
+import type { CarnetAlertGroupDto, CarnetAlertsDto } from './dto/carnet-alerts.dto';
+import { AppConfig } from '../../config/app-config';
+import { distributionClosesAt } from '../passes/passes.rules';
+import { holdingAlertOf } from './carnet-alerts.rules';
+import { carnetScopeOf } from './carnet-scope';
 import type { MoveCarnetsDto } from './dto/move-carnets.dto';
 
 export interface CarnetMove {
@@ -30,6 +35,7 @@ export class CarnetsService {
     private readonly organisations: OrganisationsRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   /** A funder's stock of every ready order, or a prescriber's: carnet counts by status, per order and per structure. */
@@ -38,9 +44,32 @@ export class CarnetsService {
     return summariseStock(await this.carnets.stockCounts(scope));
   }
 
-  async list(actor: OrganisationActor, query: ListCarnetsQuery): Promise<Page<CarnetEntity>> {
+  /** Each carnet with its expiry, the end of its distribution and what became of its chèques. */
+  async list(actor: OrganisationActor, query: ListCarnetsQuery): Promise<Page<CarnetDto>> {
     const { items, total } = await this.carnets.list(actor, query);
-    return { items, total, limit: query.limit, offset: query.offset };
+    const summaries = await this.carnets.voucherSummaries(items.map((carnet) => carnet.id));
+    const listed = items.map((carnet): CarnetDto => {
+      const { expiresAt, ...vouchers } = summaries.get(carnet.id)!;
+      return { ...carnet, expiresAt, distributionClosesAt: distributionClosesAt(expiresAt, this.config.DISTRIBUTION_STOP_DAYS), vouchers };
+    });
+    return { items: listed, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Carnets still in the actor's stock that expire within EXPIRY_WARNING_DAYS or can no longer be handed out. */
+  async alerts(actor: OrganisationActor, now = new Date()): Promise<CarnetAlertsDto> {
+    const alerts: CarnetAlertsDto = {
+      warningDays: this.config.EXPIRY_WARNING_DAYS,
+      distributionStopDays: this.config.DISTRIBUTION_STOP_DAYS,
+      expiringSoon: [],
+      distributionClosed: [],
+    };
+    for (const group of await this.carnets.heldByExpiry(carnetScopeOf(actor))) {
+      const alert = holdingAlertOf(group.expiresAt, now, this.config.EXPIRY_WARNING_DAYS, this.config.DISTRIBUTION_STOP_DAYS);
+      if (!alert) continue;
+      const item: CarnetAlertGroupDto = { ...group, distributionClosesAt: distributionClosesAt(group.expiresAt, this.config.DISTRIBUTION_STOP_DAYS) };
+      (alert === 'distribution_closed' ? alerts.distributionClosed : alerts.expiringSoon).push(item);
+    }
+    return alerts;
   }
 
   /** In-stock carnets go to one of the funder's prescriber structures; their chèques become `allocated`. */

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
-import { IssueCarnetDto } from './dto/issue-carnet.dto';
+import { IssueCarnetDto, PersonIdentityDto } from './dto/issue-carnet.dto';
+import { HolderCheckDto } from './dto/holder-check.dto';
 import { IssuedCarnetDto } from './dto/issued-carnet.dto';
 import { ReplaceCarnetDto } from './dto/replace-carnet.dto';
 import { PassesService } from './passes.service';
@@ -13,6 +14,16 @@ import { ApiErrors } from '../../common/errors/api-errors.decorator';
 @Controller('carnets')
 export class PassesController {
   constructor(private readonly passes: PassesService) {}
+
+  @Post('holder-check')
+  @Roles('prescriber_agent')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Before handing out: does this person (name + birth date, pseudonymised at once) already hold an active carnet? Nothing is recorded' })
+  @ApiOkResponse({ type: HolderCheckDto })
+  @ApiErrors('VALIDATION_FAILED')
+  checkHolder(@Body() dto: PersonIdentityDto): Promise<HolderCheckDto> {
+    return this.passes.checkHolder(dto);
+  }
 
   @Post(':id/issue')
   @Roles('prescriber_agent')

@@ -35,8 +35,56 @@ export interface CancelledIssuance {
   replacedBy: string | null;
 }
 
+/** A hand-out of the structure, as its follow-up lists it (chèque counts are added by the carnets repository). */
+export interface IssuanceRow {
+  carnetId: string;
+  carnetNumber: string;
+  carnetStatus: CarnetStatus;
+  issuedAt: Date;
+  beneficiaryId: string;
+  beneficiaryFirstName: string | null;
+  reasonCategory: CarnetIssuanceEntity['reasonCategory'];
+  replacesCarnetId: string | null;
+  replacesCarnetNumber: string | null;
+  replacedByCarnetId: string | null;
+  replacedByCarnetNumber: string | null;
+}
+
+export interface IssuanceFilter {
+  carnetNumber?: string;
+  carnetStatus?: CarnetStatus;
+  limit: number;
+  offset: number;
+}
+
 @Injectable()
 export class PassesRepository {
+  /** The structure's hand-outs, newest first, with the carnet each replaces or was replaced by. */
+  async listIssuances(manager: EntityManager, prescriberId: string, filter: IssuanceFilter): Promise<{ items: IssuanceRow[]; total: number }> {
+    const where = `i.prescriber_id = $1 AND ($2::text IS NULL OR c.number = $2) AND ($3::text IS NULL OR c.status = $3)`;
+    const parameters = [prescriberId, filter.carnetNumber ?? null, filter.carnetStatus ?? null];
+    const [items, [{ total }]] = await Promise.all([
+      manager.query(
+        `SELECT i.carnet_id AS "carnetId", c.number AS "carnetNumber", c.status AS "carnetStatus", i.issued_at AS "issuedAt",
+                i.beneficiary_id AS "beneficiaryId", b.first_name AS "beneficiaryFirstName", i.reason_category AS "reasonCategory",
+                i.replaces_carnet_id AS "replacesCarnetId", replaced.number AS "replacesCarnetNumber",
+                successor.carnet_id AS "replacedByCarnetId", successor_carnet.number AS "replacedByCarnetNumber"
+           FROM carnet_issuances i
+           JOIN carnets c ON c.id = i.carnet_id
+           JOIN beneficiaries b ON b.id = i.beneficiary_id
+           LEFT JOIN carnets replaced ON replaced.id = i.replaces_carnet_id
+           LEFT JOIN carnet_issuances successor ON successor.replaces_carnet_id = i.carnet_id
+           LEFT JOIN carnets successor_carnet ON successor_carnet.id = successor.carnet_id
+          WHERE ${where}
+          ORDER BY i.issued_at DESC, c.number DESC
+          LIMIT $4 OFFSET $5`,
+        [...parameters, filter.limit, filter.offset],
+      ),
+      manager.query(`SELECT count(*)::int AS total FROM carnet_issuances i JOIN carnets c ON c.id = i.carnet_id WHERE ${where}`, parameters),
+    ]);
+    return { items, total };
+  }
+
   /** Row lock on the carnet: two agents handing out the same carnet are serialised, the second one sees it issued. */
   async lockPrescriberCarnet(manager: EntityManager, carnetId: string, prescriberId: string): Promise<CarnetForIssue | null> {
     const rows: CarnetForIssue[] = await manager.query(

@@ -4,11 +4,7 @@ import { createHmac } from 'node:crypto';
  * Pure rules of handing a carnet out: the pseudonymous person key and the distribution window.
  */
 
-/**
- * A first name or nickname as printed on the cover: Latin letters (accents included, the PDF fonts can
- * draw them), spaces, hyphens, apostrophes, dots. No digits, so that nobody types an identifier there.
- */
-export const FIRST_NAME_PATTERN = /^\p{Script=Latin}[\p{Script=Latin}\p{M} '’.-]{0,39}$/u;
+export { FIRST_NAME_PATTERN } from './first-name.rules';
 
 const PSEUDONYM_CONTEXT = 'pn-person/v1';
 

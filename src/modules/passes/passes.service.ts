@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { OrganisationActor } from '../../auth/actor';
 import { InvalidTransitionError, NotFoundError } from '../../common/errors/common-errors';
@@ -10,7 +10,12 @@ import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { departementOfCommune } from '../organisations/organisations.rules';
 import { VoucherQrService } from '../signing/voucher-qr.service';
-import type { IssueCarnetDto } from './dto/issue-carnet.dto';
+import type { IssueCarnetDto, PersonIdentityDto } from './dto/issue-carnet.dto';
+import type { CarnetIssuanceDto } from './dto/carnet-issuance.dto';
+import type { HolderCheckDto } from './dto/holder-check.dto';
+import type { ListCarnetIssuancesQuery } from './dto/list-carnet-issuances.query';
+import type { Page } from '../../common/http/pagination.query';
+import { CarnetsRepository } from '../carnets/carnets.repository';
 import type { IssuedCarnetDto, IssueWarningDto } from './dto/issued-carnet.dto';
 import type { ReplaceCarnetDto } from './dto/replace-carnet.dto';
 import { PassError } from './passes.errors';
@@ -34,7 +39,35 @@ export class PassesService {
     private readonly audit: AuditService,
     private readonly voucherQr: VoucherQrService,
     private readonly config: AppConfig,
+    private readonly carnets: CarnetsRepository,
+    private readonly dataSource: DataSource,
   ) {}
+
+  /**
+   * The pseudonymous check a prescriber may run before handing out: how many active carnets the person
+   * typed holds, in any structure. Nothing is recorded; the answer is a warning to discuss, never a refusal.
+   */
+  async checkHolder(person: PersonIdentityDto): Promise<HolderCheckDto> {
+    const problems = personProblems(person, new Date());
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    const personKey = personPseudonym(this.config.PSEUDONYM_SECRET, person.fullName, person.birthDate);
+    return { activeCarnets: await this.passes.countActiveCarnetsOfPerson(this.dataSource.manager, personKey) };
+  }
+
+  /** The structure's hand-outs, newest first, each with what became of its chèques. */
+  async listIssuances(actor: OrganisationActor, query: ListCarnetIssuancesQuery): Promise<Page<CarnetIssuanceDto>> {
+    const { items, total } = await this.passes.listIssuances(this.dataSource.manager, actor.organisationId, query);
+    const summaries = await this.carnets.voucherSummaries(items.map((item) => item.carnetId));
+    return {
+      items: items.map((item) => {
+        const { expiresAt, ...vouchers } = summaries.get(item.carnetId)!;
+        return { ...item, expiresAt, vouchers };
+      }),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
 
   /** One call, one transaction: the beneficiary is recorded and the carnet's chèques become issued together. */
   async issue(actor: OrganisationActor, carnetId: string, dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
@@ -170,13 +203,22 @@ function assertConsistentBeneficiary(dto: IssueCarnetDto, now: Date): void {
   const thisYear = now.getUTCFullYear();
   if (dto.birthYear !== undefined && dto.birthYear > thisYear) problems.push({ field: 'birthYear', problems: ['birthYear cannot be in the future'] });
   if (dto.person) {
-    const { birthDate } = dto.person;
-    if (!isCalendarDate(birthDate) || birthDate < '1900-01-01' || birthDate > now.toISOString().slice(0, 10)) {
-      problems.push({ field: 'person.birthDate', problems: ['person.birthDate must be a real date between 1900-01-01 and today'] });
-    } else if (dto.birthYear !== undefined && Number(birthDate.slice(0, 4)) !== dto.birthYear) {
+    const personal = personProblems(dto.person, now, 'person.');
+    problems.push(...personal);
+    if (!personal.some((problem) => problem.field === 'person.birthDate') && dto.birthYear !== undefined && Number(dto.person.birthDate.slice(0, 4)) !== dto.birthYear) {
       problems.push({ field: 'birthYear', problems: ['birthYear does not match person.birthDate'] });
     }
-    if (!/\p{L}/u.test(dto.person.fullName)) problems.push({ field: 'person.fullName', problems: ['person.fullName must contain letters'] });
   }
   if (problems.length > 0) throw new ValidationFailedError(problems);
+}
+
+/** A birth date that exists and is not in the future; a name with letters. */
+function personProblems(person: PersonIdentityDto, now: Date, prefix = ''): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { birthDate } = person;
+  if (!isCalendarDate(birthDate) || birthDate < '1900-01-01' || birthDate > now.toISOString().slice(0, 10)) {
+    problems.push({ field: `${prefix}birthDate`, problems: [`${prefix}birthDate must be a real date between 1900-01-01 and today`] });
+  }
+  if (!/\p{L}/u.test(person.fullName)) problems.push({ field: `${prefix}fullName`, problems: [`${prefix}fullName must contain letters`] });
+  return problems;
 }

@@ -4,6 +4,7 @@ import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { PaginationQuery } from '../../common/http/pagination.query';
 import { CarnetPdfService } from './carnet-pdf.service';
+import { CarnetPdfQuery } from './dto/carnet-pdf.query';
 import { CreatePrintRunDto } from './dto/create-print-run.dto';
 import { PrintRunViewDto } from './dto/print-run-view.dto';
 import { PageOf } from '../../common/http/page.dto';
@@ -25,9 +26,9 @@ export class PrintingController {
   @ApiOperation({ summary: 'The printable carnet (A4, French): cover and one cut-out coupon per chèque with its signed QR code' })
   @ApiFile('application/pdf', 'The printable carnet.')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'VOUCHER_OUTLIVES_SIGNING_KEY')
-  async downloadCarnetPdf(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
+  async downloadCarnetPdf(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: CarnetPdfQuery): Promise<StreamableFile> {
     const { fileName, pdf } = await this.carnetPdfs.render(actor, id);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: pdf.length });
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `${query.disposition}; filename="${fileName}"`, length: pdf.length });
   }
 
   @Post('print-runs')

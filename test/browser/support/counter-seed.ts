@@ -2,7 +2,7 @@ import { printedCodes } from '../../support/pdf';
 import type { BrowserServer } from './browser-server';
 import type { SeededUser, SeededUsers } from './seed';
 
-async function call<T>(server: BrowserServer, method: string, path: string, user: SeededUser, body?: unknown): Promise<T> {
+export async function call<T>(server: BrowserServer, method: string, path: string, user: SeededUser, body?: unknown): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
     method,
     headers: { Authorization: `Bearer ${user.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -13,7 +13,7 @@ async function call<T>(server: BrowserServer, method: string, path: string, user
   return (type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer())) as T;
 }
 
-const organisationOf = async (server: BrowserServer, user: SeededUser) => (await call<{ organisationId: string }>(server, 'GET', '/auth/me', user)).organisationId;
+export const organisationOf = async (server: BrowserServer, user: SeededUser) => (await call<{ organisationId: string }>(server, 'GET', '/auth/me', user)).organisationId;
 
 /** One carnet handed to a beneficiary: its PDF as printed, its codes and serials in position order. */
 export interface SeededCarnet {

@@ -324,6 +324,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carnet-issuances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The carnets your structure handed out, newest first, with how many of their chèques are used, unused, expired or cancelled */
+        get: operations["CarnetIssuancesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carnets": {
         parameters: {
             query?: never;
@@ -408,6 +425,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carnets/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Carnets still in your stock that expire within 30 days (J-30) or can no longer be handed out (J-15) */
+        get: operations["CarnetsController_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carnets/allocations": {
         parameters: {
             query?: never;
@@ -434,6 +468,23 @@ export interface paths {
         get: operations["DormantStockController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carnets/holder-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before handing out: does this person (name + birth date, pseudonymised at once) already hold an active carnet? Nothing is recorded */
+        post: operations["PassesController_checkHolder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2086,6 +2137,44 @@ export interface components {
             /** @example Chèque scanné par erreur pour un autre atelier */
             reason: string;
         };
+        CarnetAlertGroupDto: {
+            /** @example 12 */
+            carnetCount: number;
+            /**
+             * Format: date-time
+             * @description Last moment these carnets may be handed out.
+             */
+            distributionClosesAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-31T22:59:59.000Z
+             */
+            expiresAt: string;
+            /** @example 2026-0042-000001 */
+            firstCarnetNumber: string;
+            /** @example 2026-0042-000012 */
+            lastCarnetNumber: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @example 2026-0042 */
+            orderNumber: string;
+        };
+        CarnetAlertsDto: {
+            /** @description Carnets held whose distribution has stopped (not expired yet): they can no longer be handed out. */
+            distributionClosed: components["schemas"]["CarnetAlertGroupDto"][];
+            /**
+             * @description DISTRIBUTION_STOP_DAYS.
+             * @example 15
+             */
+            distributionStopDays: number;
+            /** @description Carnets held that expire within warningDays and can still be handed out. */
+            expiringSoon: components["schemas"]["CarnetAlertGroupDto"][];
+            /**
+             * @description EXPIRY_WARNING_DAYS.
+             * @example 30
+             */
+            warningDays: number;
+        };
         CarnetDto: {
             /** Format: date-time */
             allocatedAt: string | null;
@@ -2094,6 +2183,17 @@ export interface components {
             cancelledAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last moment it may be handed out (DISTRIBUTION_STOP_DAYS before expiry: J-15).
+             */
+            distributionClosesAt: string;
+            /**
+             * Format: date-time
+             * @description When its chèques stop being valid (the printed date).
+             * @example 2027-12-31T22:59:59.000Z
+             */
+            expiresAt: string;
             /** Format: uuid */
             funderId: string;
             /** Format: uuid */
@@ -2117,6 +2217,58 @@ export interface components {
             status: "in_stock" | "allocated" | "issued" | "fully_used" | "expired" | "cancelled";
             /** Format: date-time */
             updatedAt: string;
+            vouchers: components["schemas"]["CarnetVoucherCountsDto"];
+        };
+        CarnetIssuanceDto: {
+            /**
+             * @description As printed on the cover; null once the personal data is erased.
+             * @example Léa
+             */
+            beneficiaryFirstName: string | null;
+            /** Format: uuid */
+            beneficiaryId: string;
+            /** Format: uuid */
+            carnetId: string;
+            /** @example 2026-0042-000123 */
+            carnetNumber: string;
+            /** @enum {string} */
+            carnetStatus: "in_stock" | "allocated" | "issued" | "fully_used" | "expired" | "cancelled";
+            /**
+             * Format: date-time
+             * @example 2027-12-31T22:59:59.000Z
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            reasonCategory: "administrative_procedures" | "employment" | "health" | "social_ties" | "education" | "parenting" | "housing" | "everyday_life" | "other";
+            /**
+             * Format: uuid
+             * @description The carnet given in its place after an opposition.
+             */
+            replacedByCarnetId: string | null;
+            /** @example 2026-0042-000124 */
+            replacedByCarnetNumber: string | null;
+            /**
+             * Format: uuid
+             * @description The carnet in opposition this one replaces.
+             */
+            replacesCarnetId: string | null;
+            /** @example 2026-0042-000007 */
+            replacesCarnetNumber: string | null;
+            vouchers: components["schemas"]["CarnetVoucherCountsDto"];
+        };
+        CarnetIssuancePageDto: {
+            items: components["schemas"]["CarnetIssuanceDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
         };
         CarnetMoveDto: {
             /** @example 200 */
@@ -2180,6 +2332,25 @@ export interface components {
             /** @description Carnets per prescriber structure (those never allocated are not in any). */
             prescribers: components["schemas"]["PrescriberStockDto"][];
             totals: components["schemas"]["CarnetStatusCountsDto"];
+        };
+        CarnetVoucherCountsDto: {
+            /**
+             * @description Put in opposition (lost, stolen…).
+             * @example 1
+             */
+            cancelled: number;
+            /** @example 0 */
+            expired: number;
+            /**
+             * @description Still usable: in stock, allocated or handed out, not redeemed.
+             * @example 6
+             */
+            unused: number;
+            /**
+             * @description Redeemed at a venue.
+             * @example 3
+             */
+            used: number;
         };
         CheckVoucherDto: {
             /**
@@ -3025,6 +3196,13 @@ export interface components {
             status: string;
             /** @example Espace public numérique */
             venueName?: string | null;
+        };
+        HolderCheckDto: {
+            /**
+             * @description Carnets handed to this person (same name and birth date, any structure) and still usable.
+             * @example 1
+             */
+            activeCarnets: number;
         };
         InvitationDto: {
             /** Format: date-time */
@@ -5800,10 +5978,74 @@ export interface operations {
             };
         };
     };
+    CarnetIssuancesController_list: {
+        parameters: {
+            query?: {
+                /** @description One carnet, by its printed number. */
+                carnetNumber?: string;
+                /** @description The carnet’s status now. */
+                carnetStatus?: "in_stock" | "allocated" | "issued" | "fully_used" | "expired" | "cancelled";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarnetIssuancePageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
     CarnetsController_list: {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description One carnet, by its printed number. */
+                number?: string;
                 offset?: number;
                 orderId?: string;
                 prescriberId?: string;
@@ -6045,7 +6287,10 @@ export interface operations {
     };
     PrintingController_downloadCarnetPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description inline: the browser opens the carnet in its own PDF viewer, ready to print (the hand-out desk); attachment: it saves the file. */
+                disposition?: "attachment" | "inline";
+            };
             header?: never;
             path: {
                 id: string;
@@ -6234,6 +6479,49 @@ export interface operations {
             };
         };
     };
+    CarnetsController_alerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarnetAlertsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
     CarnetsController_allocate: {
         parameters: {
             query?: never;
@@ -6349,6 +6637,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DormantStockPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    PassesController_checkHolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonIdentityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderCheckDto"];
                 };
             };
             /** @description VALIDATION_FAILED */

@@ -1,50 +1,57 @@
-import { Table } from '@codegouvfr/react-dsfr/Table';
+import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { ListView, OrganisationView } from '../api/views';
+import type { OrganisationView } from '../api/views';
 import { DataStatus } from '../layout/DataStatus';
-import { CARNET_STATUS_LABELS, frenchDate, label } from '../layout/labels';
 import { OrganisationSummary } from '../layout/OrganisationSummary';
 import { undocumentedDataOf, useApiData } from '../layout/useApiData';
 import { usePageTitle } from '../layout/usePageTitle';
 import { useActor } from '../session/SessionContext';
+import { StockAlerts } from './components/StockAlerts';
 
-interface CarnetView {
-  id: string;
-  number: string;
-  size: number;
-  status: string;
-  allocatedAt: string | null;
-}
-
-/** The prescriber's home: their structure and the carnets it has received to hand out. */
+/** The prescriber's home: what needs attention in the stock, the counts, and the way to the hand-out desk. */
 export function PrescriberHomePage() {
   usePageTitle('Espace prescripteur');
   const actor = useActor();
   const home = useApiData(async () => {
-    const [organisation, carnets] = await Promise.all([
+    const [organisation, stock] = await Promise.all([
       api.GET('/api/v1/organisations/{id}', { params: { path: { id: actor.organisationId ?? '' } } }),
-      api.GET('/api/v1/carnets'),
+      api.GET('/api/v1/carnets/stock'),
     ]);
-    return { organisation: undocumentedDataOf<OrganisationView>(organisation), carnets: undocumentedDataOf<ListView<CarnetView>>(carnets) };
+    if (!stock.data) throw new Error(`HTTP ${stock.response.status}`);
+    return { organisation: undocumentedDataOf<OrganisationView>(organisation), totals: stock.data.totals };
   }, [actor.organisationId]);
   return (
     <div className="fr-container fr-my-6w">
       <h1>Espace prescripteur</h1>
+      <StockAlerts />
       <DataStatus state={home}>
-        {({ organisation, carnets }) => (
+        {({ organisation, totals }) => (
           <>
             <OrganisationSummary organisation={organisation} />
-            <h2>Vos carnets ({carnets.total})</h2>
-            {carnets.items.length === 0 ? (
-              <p>Aucun carnet reçu pour l'instant. Votre financeur vous en attribue depuis son stock.</p>
-            ) : (
-              <Table
-                caption="Carnets reçus"
-                noCaption
-                headers={['Numéro', 'Chèques', 'État', 'Reçu le']}
-                data={carnets.items.map((carnet) => [carnet.number, String(carnet.size), label(CARNET_STATUS_LABELS, carnet.status), frenchDate(carnet.allocatedAt)])}
-              />
-            )}
+            <h2>Vos carnets</h2>
+            <ul>
+              <li>
+                <strong>{totals.allocated}</strong> en stock, à remettre
+              </li>
+              <li>
+                <strong>{totals.issued}</strong> remis et en cours d’utilisation
+              </li>
+              <li>
+                <strong>{totals.fully_used}</strong> entièrement utilisés, <strong>{totals.expired}</strong> expirés, <strong>{totals.cancelled}</strong> en opposition
+              </li>
+            </ul>
+            <ul className="fr-btns-group fr-btns-group--inline-md">
+              <li>
+                <Link className="fr-btn" to="/prescripteur/remettre">
+                  Remettre un carnet
+                </Link>
+              </li>
+              <li>
+                <Link className="fr-btn fr-btn--secondary" to="/prescripteur/stock">
+                  Voir le stock
+                </Link>
+              </li>
+            </ul>
           </>
         )}
       </DataStatus>

@@ -45,6 +45,10 @@ export const SPACES: Record<Role, Space> = {
     title: 'Espace prescripteur',
     menu: [
       { label: 'Accueil prescripteur', path: '/prescripteur' },
+      { label: 'Remettre un carnet', path: '/prescripteur/remettre' },
+      { label: 'Stock', path: '/prescripteur/stock' },
+      { label: 'Opposition', path: '/prescripteur/opposition' },
+      { label: 'Impressions', path: '/prescripteur/impressions' },
       { label: 'Mon compte', path: '/prescripteur/compte' },
     ],
   },
