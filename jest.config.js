@@ -19,7 +19,32 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const ESM_PACKAGES = ['@nestjs', 'openapi-typescript', 'parse-json', 'index-to-position', 'supports-color', 'change-case', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit', 'fast-xml-parser', 'fast-xml-builder', 'strnum', 'path-expression-matcher', 'xml-naming', '@nodable', '@fastify/static', 'content-disposition', 'openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const ESM_PACKAGES = [
+  '@nestjs',
+  'openapi-typescript',
+  'parse-json',
+  'index-to-position',
+  'supports-color',
+  'change-case',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  '@borewit',
+  'fast-xml-parser',
+  'fast-xml-builder',
+  'strnum',
+  'path-expression-matcher',
+  'xml-naming',
+  '@nodable',
+  '@fastify/static',
+  'content-disposition',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  'oidc-provider',
+];
 
 const shared = {
   testEnvironment: 'node',

@@ -35,7 +35,12 @@ export async function run(): Promise<void> {
   const base = loadAppConfig(process.env);
   const databaseUrl = new URL(base.DATABASE_URL);
   databaseUrl.pathname = `/pn_bench_${randomBytes(4).toString('hex')}`;
-  const config = loadAppConfig({ ...process.env, DATABASE_URL: databaseUrl.toString(), REDIS_PREFIX: `pnbench-${randomBytes(4).toString('hex')}`, LOG_LEVEL: 'warn' });
+  const config = loadAppConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_PREFIX: `pnbench-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+  });
   configureRootLogger('warn', { process: 'bench' });
   await ensureDatabase(config.DATABASE_URL);
   await runPendingMigrations(config);
@@ -45,7 +50,9 @@ export async function run(): Promise<void> {
     const dataSource = app.get(DataSource);
     const orderId = await approvedOrder(app, carnetCount);
     worker = await startWorker(config);
-    process.stdout.write(`order of ${carnetCount} carnets × ${CARNET_SIZE} = ${vouchers} chèques, chunks of ${config.GENERATION_CHUNK_VOUCHERS} chèques\n`);
+    process.stdout.write(
+      `order of ${carnetCount} carnets × ${CARNET_SIZE} = ${vouchers} chèques, chunks of ${config.GENERATION_CHUNK_VOUCHERS} chèques\n`,
+    );
 
     await dataSource.query('CHECKPOINT');
     const anct = await anctActor(app);
@@ -96,7 +103,6 @@ export async function run(): Promise<void> {
   }
 }
 
-
 /** ANCT, who approves and records payments: its organisation is created as `create-anct-admin` does, once. */
 async function anctActor(app: INestApplicationContext): Promise<OrganisationActor> {
   const anct = await app.get(DataSource).query<{ id: string }[]>(`SELECT id FROM organisations WHERE kind = 'anct'`);
@@ -115,11 +121,21 @@ async function approvedOrder(app: INestApplicationContext, carnetCount: number):
     admin: { email: 'bench@example.fr', displayName: 'Bench' },
   });
   const programmes = app.get(ProgrammesService);
-  const programme = await programmes.create({ name: 'Bench', year: 2026, validUntil: '2030-12-31', minimumOrderCents: 0, defaultFunderCapCents: 1e12 });
+  const programme = await programmes.create({
+    name: 'Bench',
+    year: 2026,
+    validUntil: '2030-12-31',
+    minimumOrderCents: 0,
+    defaultFunderCapCents: 1e12,
+  });
   await programmes.enrol(programme.id, { funderId: funder.id });
   const orders = app.get(OrdersService);
   const anct = await anctActor(app);
-  const order = await orders.create(systemActorFor('funder', funder.id, 'bench'), { programmeId: programme.id, carnetCount, carnetSize: CARNET_SIZE });
+  const order = await orders.create(systemActorFor('funder', funder.id, 'bench'), {
+    programmeId: programme.id,
+    carnetCount,
+    carnetSize: CARNET_SIZE,
+  });
   await orders.submit(systemActorFor('funder', funder.id, 'bench'), order.id);
   await orders.approve(anct, order.id);
   return order.id;

@@ -50,7 +50,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-
 const mb = (value: number) => `${value.toFixed(0)} MB`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -75,7 +74,9 @@ export async function run(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   try {
     const dataSource = app.get(DataSource);
-    say(`${carnetCount} carnets of ${CARNET_SIZE} chèques, files of ${config.PRINT_RUN_CARNETS_PER_FILE} carnets, ${config.PDF_RENDER_THREADS} render thread(s)`);
+    say(
+      `${carnetCount} carnets of ${CARNET_SIZE} chèques, files of ${config.PRINT_RUN_CARNETS_PER_FILE} carnets, ${config.PDF_RENDER_THREADS} render thread(s)`,
+    );
     const fixtures = await createPrintFixtures(dataSource, 12);
     const secret = app.get(VoucherCodeSecrets).active;
     const single = await createReadyOrder(dataSource, fixtures, secret, 1, CARNET_SIZE);
@@ -84,7 +85,10 @@ export async function run(): Promise<void> {
     const prescriber = systemActorFor('prescriber', fixtures.prescriberId, 'bench:print');
 
     // 1. One carnet, handed out then printed by its prescriber.
-    await dataSource.query(`UPDATE carnets SET status = 'allocated', prescriber_id = $2, allocated_at = now() WHERE id = ANY($1)`, [single.carnetIds, fixtures.prescriberId]);
+    await dataSource.query(`UPDATE carnets SET status = 'allocated', prescriber_id = $2, allocated_at = now() WHERE id = ANY($1)`, [
+      single.carnetIds,
+      fixtures.prescriberId,
+    ]);
     await dataSource.query(`UPDATE vouchers SET status = 'allocated' WHERE carnet_id = ANY($1)`, [single.carnetIds]);
     await app.get(PassesService).issue(prescriber, single.carnetIds[0], {
       firstName: 'Léa',
@@ -103,7 +107,9 @@ export async function run(): Promise<void> {
     }
     durations.sort((a, b) => a - b);
     const p50 = percentile(durations, 50);
-    say(`one carnet (${CARNET_SIZE} chèques), ${singleRuns} runs: p50 ${p50.toFixed(1)} ms, p95 ${percentile(durations, 95).toFixed(1)} ms (target p50 < 100 ms)`);
+    say(
+      `one carnet (${CARNET_SIZE} chèques), ${singleRuns} runs: p50 ${p50.toFixed(1)} ms, p95 ${percentile(durations, 95).toFixed(1)} ms (target p50 < 100 ms)`,
+    );
 
     // 2. The print run, through the queue and the processor of this (worker) process.
     const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -145,7 +151,9 @@ export async function run(): Promise<void> {
     const baselineSeconds = (performance.now() - baselineStarted) / 1000;
     const baselineRss = stopBaselineRss();
     const baselineRate = carnetCount / baselineSeconds;
-    say(`raw baseline (pdfkit + qrcode alone, same pages and QR codes): ${carnetCount} carnets in ${baselineSeconds.toFixed(1)} s → ${baselineRate.toFixed(1)} carnets/s, peak RSS ${mb(baselineRss)}`);
+    say(
+      `raw baseline (pdfkit + qrcode alone, same pages and QR codes): ${carnetCount} carnets in ${baselineSeconds.toFixed(1)} s → ${baselineRate.toFixed(1)} carnets/s, peak RSS ${mb(baselineRss)}`,
+    );
 
     say(`ratio print run / baseline: ${(runRate / baselineRate).toFixed(2)} (target ≥ 0.70)`);
     say(`peak RSS during the print run: ${mb(runRss)} (target < 300 MB); whole benchmark: ${mb(process.resourceUsage().maxRSS / 1024)}`);

@@ -11,7 +11,13 @@ import { ensureDatabase, quoteIdentifier } from '../src/database/ensure-database
 import { runPendingMigrations } from '../src/database/run-migrations';
 import { REDEEM_VOUCHERS_SQL, redeemVouchersParameters, redemptionRequest } from '../src/modules/redemptions/redemption-request';
 import { VoucherCodeSecrets } from '../src/modules/vouchers/voucher-code-secrets';
-import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCode, newVoucherNonce } from '../src/modules/vouchers/voucher-code.rules';
+import {
+  buildCarnetNumber,
+  buildVoucherSerial,
+  deriveVoucherCode,
+  hashVoucherCode,
+  newVoucherNonce,
+} from '../src/modules/vouchers/voucher-code.rules';
 
 /**
  * `npm run bench -- redeem`: redemptions per second through the whole API (HTTP, authentication,
@@ -54,7 +60,6 @@ type Autocannon = (options: {
   requests: { method: string; path: string; setupRequest: (request: RawRequest) => RawRequest }[];
 }) => Promise<AutocannonResult>;
 // autocannon ships no type definitions: the slice used here is typed above.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
 const PASSWORD = 'benchmark password, long enough';
@@ -90,24 +95,43 @@ export async function run(): Promise<void> {
       ]);
     };
     log(`Raw SQL baseline (the API's single-use function): ${connections} concurrent pg clients for ${durationSeconds} s…`);
-    const rawFunction = await rawBaseline(databaseUrl, seeded.rawVoucherIds.slice(third, 2 * third), connections, durationSeconds, (voucherId) => [
-      REDEEM_VOUCHERS_SQL,
-      redeemVouchersParameters([redemptionRequest({
-        voucherIds: [voucherId],
-        redemptionIds: [randomUUID()],
-        venueId: seeded.venueId,
-        siteId: null,
-        serviceId: seeded.serviceId,
-        serviceCategory: 'first_steps',
-        mode: 'online',
-        scannedAt: new Date(),
-        deviceId: null,
-        userId: null,
-        apiKeyId: null,
-        offlineBatchId: null,
-        auditActor: { kind: 'system', user_id: null, api_key_id: null, organisation_id: seeded.venueId, label: 'bench', request_id: null },
-      })], null),
-    ], (rows) => rows.length === 1 && (rows[0] as { outcomes: string[] }).outcomes[0] === 'redeemed');
+    const rawFunction = await rawBaseline(
+      databaseUrl,
+      seeded.rawVoucherIds.slice(third, 2 * third),
+      connections,
+      durationSeconds,
+      (voucherId) => [
+        REDEEM_VOUCHERS_SQL,
+        redeemVouchersParameters(
+          [
+            redemptionRequest({
+              voucherIds: [voucherId],
+              redemptionIds: [randomUUID()],
+              venueId: seeded.venueId,
+              siteId: null,
+              serviceId: seeded.serviceId,
+              serviceCategory: 'first_steps',
+              mode: 'online',
+              scannedAt: new Date(),
+              deviceId: null,
+              userId: null,
+              apiKeyId: null,
+              offlineBatchId: null,
+              auditActor: {
+                kind: 'system',
+                user_id: null,
+                api_key_id: null,
+                organisation_id: seeded.venueId,
+                label: 'bench',
+                request_id: null,
+              },
+            }),
+          ],
+          null,
+        ),
+      ],
+      (rows) => rows.length === 1 && (rows[0] as { outcomes: string[] }).outcomes[0] === 'redeemed',
+    );
 
     const bareBefore = await bareBaseline('before the API', seeded.rawVoucherIds.slice(0, third));
     // The API then meets tables that have a history (redemptions, ledger, audit), as in production, and
@@ -187,7 +211,9 @@ export async function run(): Promise<void> {
       .join(', ');
     const apiRedeemed = (await count(databaseUrl, apiRedemptionCount)) - redeemedBefore;
 
-    const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+    const serverErrors = Object.entries(statuses)
+      .filter(([status]) => Number(status) >= 500)
+      .reduce((sum, [, n]) => sum + n, 0);
     const checks = await integrity(databaseUrl);
     const apiRate = created / result.duration;
     const bareRate = (bareBefore.rate + bareAfter.rate) / 2;
@@ -229,7 +255,14 @@ export async function run(): Promise<void> {
       `Integrity: ${checks.doubleRedemptions} chèque(s) with more than one active redemption; ${checks.redeemedVouchers} redeemed chèques, ${checks.redemptions} redemptions; through the API: ${checks.apiRedemptions} redemptions, ${checks.apiLedgerLines} ledger lines, ${checks.apiAuditRows} audit rows`,
       '',
       `Targets: ${targets.map(([name, met]) => `${name} ${mark(met)}`).join(' | ')}`,
-      `Verdict: ${targets.every(([, met]) => met) ? 'every target met' : `MISSED: ${targets.filter(([, met]) => !met).map(([name]) => name).join('; ')}`}`,
+      `Verdict: ${
+        targets.every(([, met]) => met)
+          ? 'every target met'
+          : `MISSED: ${targets
+              .filter(([, met]) => !met)
+              .map(([name]) => name)
+              .join('; ')}`
+      }`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
@@ -278,7 +311,9 @@ async function seed(databaseUrl: string, secrets: VoucherCodeSecrets, apiCount: 
     const { id: prescriberId } = await one(
       `INSERT INTO organisations (kind, name, siret, siren, commune_insee_code, departement_code) VALUES ('prescriber', 'CCAS', '26690266700019', '266902667', '69266', '69') RETURNING id`,
     );
-    const { id: programmeId } = await one(`INSERT INTO programmes (name, year, valid_until) VALUES ('Banc d''essai', 2026, '2035-12-31') RETURNING id`);
+    const { id: programmeId } = await one(
+      `INSERT INTO programmes (name, year, valid_until) VALUES ('Banc d''essai', 2026, '2035-12-31') RETURNING id`,
+    );
     const expiresAt = new Date('2035-12-31T22:59:59Z');
 
     const createOrder = async (carnetCount: number) => {

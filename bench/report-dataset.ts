@@ -16,7 +16,14 @@ export interface ReportDatasetSize {
  * venues, at `scale` = 1. Funders, venues and carnet size stay fixed; carnets per order scale.
  */
 export function reportDatasetSize(scale: number): ReportDatasetSize {
-  return { funders: 50, venues: 500, prescribers: 200, ordersPerFunder: 4, carnetSize: 10, carnetsPerOrder: Math.max(1, Math.round(1000 * scale)) };
+  return {
+    funders: 50,
+    venues: 500,
+    prescribers: 200,
+    ordersPerFunder: 4,
+    carnetSize: 10,
+    carnetsPerOrder: Math.max(1, Math.round(1000 * scale)),
+  };
 }
 
 /** `voucherExpiresAt(programme.validUntil)` in SQL: the last second of the programme's last day, Paris time. */
@@ -150,7 +157,9 @@ export async function generateReportDataset(client: Client, size: ReportDatasetS
      WHERE v.status = 'redeemed'`,
   );
   const [{ id: runId }] = (
-    await client.query(`INSERT INTO job_runs (kind, trigger, job_key, status) VALUES ('reimbursement_statements', 'manual', 'bench', 'completed') RETURNING id`)
+    await client.query(
+      `INSERT INTO job_runs (kind, trigger, job_key, status) VALUES ('reimbursement_statements', 'manual', 'bench', 'completed') RETURNING id`,
+    )
   ).rows;
   await step(
     'statements',

@@ -52,7 +52,23 @@ function psqlBaseline(databaseUrl: string, programmeId: string): number {
   const settings = ANALYTICAL_SETTINGS.map(([name, value]) => `SET ${name} = '${value}';`).join(' ');
   const result = spawnSync(
     'psql',
-    [databaseUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', '-c', settings, '-c', '\\timing on', '-c', prepared, '-c', `EXECUTE summary('${programmeId}', NULL, NULL)`],
+    [
+      databaseUrl,
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-o',
+      '/dev/null',
+      '-c',
+      settings,
+      '-c',
+      '\\timing on',
+      '-c',
+      prepared,
+      '-c',
+      `EXECUTE summary('${programmeId}', NULL, NULL)`,
+    ],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
@@ -78,7 +94,9 @@ export async function run(): Promise<void> {
   configureRootLogger('silent', {});
   const size = reportDatasetSize(scale);
   const vouchers = size.funders * size.ordersPerFunder * size.carnetsPerOrder * size.carnetSize;
-  process.stdout.write(`scale ${scale}: ${vouchers.toLocaleString('en')} chèques, ${size.funders} funders, ${size.venues} venues (database ${databaseName})\n`);
+  process.stdout.write(
+    `scale ${scale}: ${vouchers.toLocaleString('en')} chèques, ${size.funders} funders, ${size.venues} venues (database ${databaseName})\n`,
+  );
 
   await ensureDatabase(config.DATABASE_URL);
   await runPendingMigrations(config);
@@ -89,10 +107,21 @@ export async function run(): Promise<void> {
     const generationStarted = Date.now();
     const { programmeId, anctId } = await generateReportDataset(client, size);
     const [{ redemptions }] = (await client.query(`SELECT count(*)::int AS redemptions FROM redemptions`)).rows;
-    process.stdout.write(`data set: ${redemptions.toLocaleString('en')} redemptions, generated in ${seconds(Date.now() - generationStarted)}\n`);
+    process.stdout.write(
+      `data set: ${redemptions.toLocaleString('en')} redemptions, generated in ${seconds(Date.now() - generationStarted)}\n`,
+    );
 
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-    const actor: OrganisationActor = { kind: 'user', userId: null, apiKeyId: null, organisationId: anctId, organisationKind: 'anct', role: 'anct_admin', isOrganisationAdmin: false, label: 'bench' };
+    const actor: OrganisationActor = {
+      kind: 'user',
+      userId: null,
+      apiKeyId: null,
+      organisationId: anctId,
+      organisationKind: 'anct',
+      role: 'anct_admin',
+      isOrganisationAdmin: false,
+      label: 'bench',
+    };
     const runJob = async (start: () => Promise<{ id: string }>) => {
       const started = Date.now();
       const { id } = await start();
@@ -110,7 +139,9 @@ export async function run(): Promise<void> {
     psqlBaseline(config.DATABASE_URL, programmeId);
     const baselineRuns = [0, 1, 2].map(() => psqlBaseline(config.DATABASE_URL, programmeId));
     const baselineMs = median(baselineRuns);
-    process.stdout.write(`\nraw baseline, aggregation SQL alone in psql: ${seconds(baselineMs)} (runs: ${baselineRuns.map(seconds).join(', ')})\n`);
+    process.stdout.write(
+      `\nraw baseline, aggregation SQL alone in psql: ${seconds(baselineMs)} (runs: ${baselineRuns.map(seconds).join(', ')})\n`,
+    );
 
     const stopReportRss = rssSampler();
     const reportRuns: number[] = [];
@@ -120,7 +151,12 @@ export async function run(): Promise<void> {
       const reportStarted = Date.now();
       const report = await worker.get(FundingReportsService).request(actor, { programmeId });
       ready = await waitFor(async () => {
-        const [row] = (await client.query(`SELECT status, error, started_at, as_of, finished_at, summary_csv_path, funnel_csv_path, xlsx_path FROM funding_reports WHERE id = $1`, [report.id])).rows;
+        const [row] = (
+          await client.query(
+            `SELECT status, error, started_at, as_of, finished_at, summary_csv_path, funnel_csv_path, xlsx_path FROM funding_reports WHERE id = $1`,
+            [report.id],
+          )
+        ).rows;
         if (row.status === 'failed') throw new Error(row.error);
         return row.status === 'ready' ? row : null;
       }, 30 * 60_000);
@@ -129,8 +165,12 @@ export async function run(): Promise<void> {
     }
     const reportMs = median(reportRuns);
     const reportRss = stopReportRss();
-    const [{ rows: summaryRows }] = (await client.query(`SELECT count(*)::int AS rows FROM funding_report_rows WHERE report_id = $1`, [reportId])).rows;
-    const fileSizes = ['summary_csv_path', 'funnel_csv_path', 'xlsx_path'].map((key) => `${key.replace('_path', '')} ${statSync(join(storageDir, ready[key])).size} B`);
+    const [{ rows: summaryRows }] = (
+      await client.query(`SELECT count(*)::int AS rows FROM funding_report_rows WHERE report_id = $1`, [reportId])
+    ).rows;
+    const fileSizes = ['summary_csv_path', 'funnel_csv_path', 'xlsx_path'].map(
+      (key) => `${key.replace('_path', '')} ${statSync(join(storageDir, ready[key])).size} B`,
+    );
     process.stdout.write(
       `programme report, requested → ready (figures + CSV + XLSX through the job): ${seconds(reportMs)} (runs: ${reportRuns.map(seconds).join(', ')}; ` +
         `the last job ran ${seconds(new Date(ready.finished_at).getTime() - new Date(ready.started_at).getTime())}) — ${summaryRows} summary rows; ${fileSizes.join(', ')}\n`,
@@ -140,7 +180,9 @@ export async function run(): Promise<void> {
     const stopReconciliationRss = rssSampler();
     const reconciliation = await runJob(() => worker!.get(ReconciliationService).requestRun(actor));
     const reconciliationRss = stopReconciliationRss();
-    process.stdout.write(`\nreconciliation (job, 16 checks): ${seconds(reconciliation.ms)} (target ≤ 60 s), ${reconciliation.summary.anomalies} anomalies\n`);
+    process.stdout.write(
+      `\nreconciliation (job, 16 checks): ${seconds(reconciliation.ms)} (target ≤ 60 s), ${reconciliation.summary.anomalies} anomalies\n`,
+    );
     const durations = Object.entries(reconciliation.summary.durationsMs as Record<string, number>).map(([kind, ms]) => `${kind} ${ms} ms`);
     process.stdout.write(`  per check: ${durations.join(', ')}\n`);
 

@@ -87,7 +87,11 @@ function line(n: number): Record<string, string> {
 
 function csv(lines: Record<string, string>[]): string {
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-  return [STANDARD_COLUMNS.join(','), ...lines.map((record) => STANDARD_COLUMNS.map((column) => quote(record[column] ?? '')).join(','))].join('\r\n') + '\r\n';
+  return (
+    [STANDARD_COLUMNS.join(','), ...lines.map((record) => STANDARD_COLUMNS.map((column) => quote(record[column] ?? '')).join(','))].join(
+      '\r\n',
+    ) + '\r\n'
+  );
 }
 
 async function waitFor<T>(read: () => Promise<T | null>, timeoutMs: number): Promise<T> {
@@ -104,7 +108,10 @@ async function waitFor<T>(read: () => Promise<T | null>, timeoutMs: number): Pro
 async function baseline(client: Client, content: string): Promise<{ parseMs: number; writeMs: number }> {
   const parseStarted = Date.now();
   const table = readStandardCsv(content)!;
-  const sites = table.lines.map(({ record }) => parseStandardLine(record)).filter((result) => result.ok).map((result) => result.site);
+  const sites = table.lines
+    .map(({ record }) => parseStandardLine(record))
+    .filter((result) => result.ok)
+    .map((result) => result.site);
   const parseMs = Date.now() - parseStarted;
   const writeStarted = Date.now();
   for (let start = 0; start < sites.length; start += 500) {
@@ -157,7 +164,12 @@ export async function run(): Promise<void> {
   const databaseName = `pn_bench_import_${randomBytes(3).toString('hex')}`;
   const databaseUrl = new URL(base.DATABASE_URL);
   databaseUrl.pathname = `/${databaseName}`;
-  const config = loadAppConfig({ ...process.env, DATABASE_URL: databaseUrl.toString(), REDIS_PREFIX: `pnbench-${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'silent' });
+  const config = loadAppConfig({
+    ...process.env,
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_PREFIX: `pnbench-${randomBytes(3).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+  });
   configureRootLogger('silent', {});
   await ensureDatabase(config.DATABASE_URL);
   await runPendingMigrations(config);
@@ -166,16 +178,32 @@ export async function run(): Promise<void> {
   let worker: INestApplicationContext | null = null;
   try {
     const content = csv(Array.from({ length: count }, (_, index) => line(index)));
-    process.stdout.write(`${count.toLocaleString('en')} lines, ${(Buffer.byteLength(content) / 1024 / 1024).toFixed(1)} MB of CSV (database ${databaseName})\n`);
+    process.stdout.write(
+      `${count.toLocaleString('en')} lines, ${(Buffer.byteLength(content) / 1024 / 1024).toFixed(1)} MB of CSV (database ${databaseName})\n`,
+    );
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     const imports = worker.get(VenueImportsService);
-    const actor: Actor = { kind: 'user', userId: null, apiKeyId: null, organisationId: null, organisationKind: 'anct', role: 'anct_admin', isOrganisationAdmin: false, label: 'bench' };
+    const actor: Actor = {
+      kind: 'user',
+      userId: null,
+      apiKeyId: null,
+      organisationId: null,
+      organisationKind: 'anct',
+      role: 'anct_admin',
+      isOrganisationAdmin: false,
+      label: 'bench',
+    };
     const importOnce = async (label: string) => {
       const stopRss = rssSampler();
       const started = Date.now();
       const { id } = await imports.start(actor, Buffer.from(content), 'bench.csv');
       const row = await waitFor(async () => {
-        const [current] = (await client.query(`SELECT status, error, created_count, unchanged_count, rejected_lines, started_at, finished_at FROM venue_import_runs WHERE id = $1`, [id])).rows;
+        const [current] = (
+          await client.query(
+            `SELECT status, error, created_count, unchanged_count, rejected_lines, started_at, finished_at FROM venue_import_runs WHERE id = $1`,
+            [id],
+          )
+        ).rows;
         if (current.status === 'failed') throw new Error(current.error);
         return current.status === 'completed' ? current : null;
       }, 30 * 60_000);
@@ -192,7 +220,9 @@ export async function run(): Promise<void> {
 
     const floor = await baseline(client, content);
     const floorMs = floor.parseMs + floor.writeMs;
-    process.stdout.write(`\nraw baseline: reading and checking the lines ${seconds(floor.parseMs)} + bare INSERTs of the same rows ${seconds(floor.writeMs)} = ${seconds(floorMs)}\n`);
+    process.stdout.write(
+      `\nraw baseline: reading and checking the lines ${seconds(floor.parseMs)} + bare INSERTs of the same rows ${seconds(floor.writeMs)} = ${seconds(floorMs)}\n`,
+    );
     process.stdout.write(`ratio first import / raw baseline: ${(firstMs / floorMs).toFixed(2)}\n`);
     process.stdout.write(`ratio unchanged re-import / reading and checking alone: ${(againMs / floor.parseMs).toFixed(2)}\n`);
   } finally {

@@ -94,7 +94,10 @@ export async function run(): Promise<void> {
       await scan(page, frame, false);
       if ((index + 1) % 50 === 0 || index + 1 === memoryScans) samples.push(await memorySample(cdp, server, index + 1));
     }
-    const redeemed = await server.query<{ n: number }>(`SELECT count(*)::int AS n FROM redemptions WHERE venue_id = $1 AND cancelled_at IS NULL`, [seed.venueId]);
+    const redeemed = await server.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM redemptions WHERE venue_id = $1 AND cancelled_at IS NULL`,
+      [seed.venueId],
+    );
 
     const scanTimes = timed.map((timing) => timing.scanMs);
     const baselines = timed.map((timing) => timing.decodeMs + timing.checkMs);
@@ -113,9 +116,39 @@ export async function run(): Promise<void> {
       `Opening the camera adds: the QR reader's JS ${kb(downloads.camera.script.wire)} (${kb(downloads.camera.script.decoded)} uncompressed), its WASM ${kb(downloads.camera.wasm.wire)} (${kb(downloads.camera.wasm.decoded)} uncompressed), from our origin`,
       '',
       `QR in front of the camera → verdict on screen ("ajouté au panier"), ${timed.length} scans: p50 ${ms(p50)}, p95 ${ms(p95)}`,
-      `  baseline in the same page, same frames: decoder alone p50 ${ms(percentile(timed.map((t) => t.decodeMs), 50))}, p95 ${ms(percentile(timed.map((t) => t.decodeMs), 95))}; bare check call p50 ${ms(percentile(timed.map((t) => t.checkMs), 50))}, p95 ${ms(percentile(timed.map((t) => t.checkMs), 95))}; sum p50 ${ms(baseP50)}, p95 ${ms(baseP95)}`,
+      `  baseline in the same page, same frames: decoder alone p50 ${ms(
+        percentile(
+          timed.map((t) => t.decodeMs),
+          50,
+        ),
+      )}, p95 ${ms(
+        percentile(
+          timed.map((t) => t.decodeMs),
+          95,
+        ),
+      )}; bare check call p50 ${ms(
+        percentile(
+          timed.map((t) => t.checkMs),
+          50,
+        ),
+      )}, p95 ${ms(
+        percentile(
+          timed.map((t) => t.checkMs),
+          95,
+        ),
+      )}; sum p50 ${ms(baseP50)}, p95 ${ms(baseP95)}`,
       `  ratio: p50 ${(p50 / baseP50).toFixed(2)}×, p95 ${(p95 / baseP95).toFixed(2)}× — target ≤ 1.5×: ${p50 / baseP50 <= 1.5 ? 'met' : 'MISSED'} (p50)`,
-      `  then "Encaisser 1 chèque" → "Chèque accepté" on screen: p50 ${ms(percentile(timed.map((t) => t.redeemMs), 50))}, p95 ${ms(percentile(timed.map((t) => t.redeemMs), 95))}`,
+      `  then "Encaisser 1 chèque" → "Chèque accepté" on screen: p50 ${ms(
+        percentile(
+          timed.map((t) => t.redeemMs),
+          50,
+        ),
+      )}, p95 ${ms(
+        percentile(
+          timed.map((t) => t.redeemMs),
+          95,
+        ),
+      )}`,
       '',
       `Memory over ${memoryScans} consecutive scans, each redeemed (${redeemed[0]!.n} redemptions in the database in all):`,
       ...samples.map(
@@ -233,7 +266,12 @@ async function measureDownloads(browser: Browser, server: BrowserServer, user: {
 
 /** The counter, logged in, with a canvas as its camera (see the header), and a detector for the baseline. */
 async function openCounterWithCanvasCamera(browser: Browser, server: BrowserServer, user: { email: string; password: string }) {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 360, height: 800 } });
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 360, height: 800 },
+  });
   await context.addInitScript(
     ({ width, height, grey }) => {
       const canvas = document.createElement('canvas');
@@ -295,7 +333,11 @@ interface ScanTiming {
 async function scan(page: Page, frame: Frame, withBaseline: boolean, baselineLast = false): Promise<ScanTiming> {
   const timing = await page.evaluate(
     async ({ coupon, serial, withBaseline, baselineLast }) => {
-      type Camera = { load(png: string): Promise<ImageBitmap>; frame(bitmap: ImageBitmap): OffscreenCanvas; show(bitmap: ImageBitmap | null): number };
+      type Camera = {
+        load(png: string): Promise<ImageBitmap>;
+        frame(bitmap: ImageBitmap): OffscreenCanvas;
+        show(bitmap: ImageBitmap | null): number;
+      };
       type Detector = { detect(source: ImageBitmapSource): Promise<{ rawValue: string }[]> };
       const camera = (window as unknown as { benchCamera: Camera }).benchCamera;
       const Detector = (window as unknown as { BarcodeDetector: new (options: { formats: string[] }) => Detector }).BarcodeDetector;

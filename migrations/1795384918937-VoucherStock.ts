@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class VoucherStock1795384918937 implements MigrationInterface {
-    name = 'VoucherStock1795384918937'
+  name = 'VoucherStock1795384918937';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "programmes" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" text NOT NULL,
@@ -38,10 +38,10 @@ export class VoucherStock1795384918937 implements MigrationInterface {
                 CONSTRAINT "PK_116b5f8dbb9f632d76bc144404f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_programmes_name_year" ON "programmes" ("name", "year")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "orders" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "number" text NOT NULL,
@@ -96,16 +96,16 @@ export class VoucherStock1795384918937 implements MigrationInterface {
                 CONSTRAINT "PK_710e2d4957aa5878dfe94e4ac2f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_orders_programme" ON "orders" ("programme_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_orders_funder_status" ON "orders" ("funder_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_orders_number" ON "orders" ("number")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "carnets" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "order_id" uuid NOT NULL,
@@ -138,19 +138,19 @@ export class VoucherStock1795384918937 implements MigrationInterface {
                 CONSTRAINT "PK_3ff541f0cdd3eba4a5c064f04ab" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_carnets_prescriber_status" ON "carnets" ("prescriber_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_carnets_funder_status" ON "carnets" ("funder_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_carnets_number" ON "carnets" ("number")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_carnets_order_sequence" ON "carnets" ("order_id", "sequence")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "programme_enrolments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "programme_id" uuid NOT NULL,
@@ -161,13 +161,13 @@ export class VoucherStock1795384918937 implements MigrationInterface {
                 CONSTRAINT "PK_a65eb5d74ae813c18ca74bfeeb2" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_programme_enrolments_funder" ON "programme_enrolments" ("funder_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_programme_enrolments_programme_funder" ON "programme_enrolments" ("programme_id", "funder_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "vouchers" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "carnet_id" uuid NOT NULL,
@@ -201,136 +201,135 @@ export class VoucherStock1795384918937 implements MigrationInterface {
                 CONSTRAINT "PK_ed1b7dd909a696560763acdbc04" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_vouchers_funder_status" ON "vouchers" ("funder_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_vouchers_order_status" ON "vouchers" ("order_id", "status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_vouchers_carnet_position" ON "vouchers" ("carnet_id", "position")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_vouchers_code_hash" ON "vouchers" ("code_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_vouchers_serial" ON "vouchers" ("serial")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "orders"
             ADD CONSTRAINT "fk_orders_programme" FOREIGN KEY ("programme_id") REFERENCES "programmes"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "orders"
             ADD CONSTRAINT "fk_orders_funder" FOREIGN KEY ("funder_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "carnets"
             ADD CONSTRAINT "fk_carnets_order" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "carnets"
             ADD CONSTRAINT "fk_carnets_prescriber" FOREIGN KEY ("prescriber_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "programme_enrolments"
             ADD CONSTRAINT "fk_programme_enrolments_programme" FOREIGN KEY ("programme_id") REFERENCES "programmes"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "programme_enrolments"
             ADD CONSTRAINT "fk_programme_enrolments_funder" FOREIGN KEY ("funder_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "vouchers"
             ADD CONSTRAINT "fk_vouchers_carnet" FOREIGN KEY ("carnet_id") REFERENCES "carnets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        // Order numbers (YYYY-NNNN) come from one sequence: unique without a read-then-write race.
-        await queryRunner.query(`CREATE SEQUENCE order_number_seq START 1`);
-    }
+    // Order numbers (YYYY-NNNN) come from one sequence: unique without a read-then-write race.
+    await queryRunner.query(`CREATE SEQUENCE order_number_seq START 1`);
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP SEQUENCE order_number_seq`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP SEQUENCE order_number_seq`);
+    await queryRunner.query(`
             ALTER TABLE "vouchers" DROP CONSTRAINT "fk_vouchers_carnet"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "programme_enrolments" DROP CONSTRAINT "fk_programme_enrolments_funder"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "programme_enrolments" DROP CONSTRAINT "fk_programme_enrolments_programme"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "carnets" DROP CONSTRAINT "fk_carnets_prescriber"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "carnets" DROP CONSTRAINT "fk_carnets_order"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "orders" DROP CONSTRAINT "fk_orders_funder"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "orders" DROP CONSTRAINT "fk_orders_programme"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_vouchers_serial"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_vouchers_code_hash"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_vouchers_carnet_position"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_vouchers_order_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_vouchers_funder_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "vouchers"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_programme_enrolments_programme_funder"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_programme_enrolments_funder"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "programme_enrolments"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_carnets_order_sequence"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_carnets_number"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_carnets_funder_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_carnets_prescriber_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "carnets"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_orders_number"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_orders_funder_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_orders_programme"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "orders"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_programmes_name_year"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "programmes"
         `);
-    }
-
+  }
 }

@@ -135,7 +135,11 @@ export class RedeemVouchersFunctions1795390000000 implements MigrationInterface 
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION redeem_vouchers_once(text, uuid, text, text, bytea, integer, json, uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`);
-    await queryRunner.query(`DROP FUNCTION redeem_vouchers(uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`);
+    await queryRunner.query(
+      `DROP FUNCTION redeem_vouchers_once(text, uuid, text, text, bytea, integer, json, uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`,
+    );
+    await queryRunner.query(
+      `DROP FUNCTION redeem_vouchers(uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`,
+    );
   }
 }

@@ -155,7 +155,9 @@ export class RedeemVouchersBatchAsOneStatement1795560000000 implements Migration
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(REPLACE_REDEEM_VOUCHERS_ONCE_BATCH);
-    await queryRunner.query(`DROP FUNCTION redeem_vouchers_once(text, uuid, text, text, bytea, integer, json, uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`);
+    await queryRunner.query(
+      `DROP FUNCTION redeem_vouchers_once(text, uuid, text, text, bytea, integer, json, uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

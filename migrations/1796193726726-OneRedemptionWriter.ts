@@ -205,7 +205,9 @@ export class OneRedemptionWriter1796193726726 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION redeem_vouchers_once_batch(jsonb)`);
-    await queryRunner.query(`DROP FUNCTION redeem_vouchers(uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`);
+    await queryRunner.query(
+      `DROP FUNCTION redeem_vouchers(uuid[], uuid[], uuid, uuid, uuid, text, text, text, timestamptz, uuid, uuid, uuid, jsonb)`,
+    );
     await queryRunner.query(CREATE_REDEMPTION_REQUEST_TYPES);
     await queryRunner.query(CREATE_REDEEM_VOUCHERS_FOR_REQUESTS);
   }

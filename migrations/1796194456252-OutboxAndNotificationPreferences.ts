@@ -1,14 +1,14 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * E-mail outbox (one row per message and recipient, unique per event and recipient, written in the
  * transaction of the event) and the notifications each user turned off.
  */
 export class OutboxAndNotificationPreferences1796194456252 implements MigrationInterface {
-    name = 'OutboxAndNotificationPreferences1796194456252'
+  name = 'OutboxAndNotificationPreferences1796194456252';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "outbox_messages" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "event_key" text NOT NULL,
@@ -30,17 +30,17 @@ export class OutboxAndNotificationPreferences1796194456252 implements MigrationI
                 CONSTRAINT "PK_0171348f527c64b137e4d4f5b66" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_outbox_messages_recipient_user" ON "outbox_messages" ("recipient_user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_outbox_messages_pending" ON "outbox_messages" ("created_at")
             WHERE status = 'pending'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_outbox_messages_event_recipient" ON "outbox_messages" ("event_key", "recipient_email")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "notification_opt_outs" (
                 "user_id" uuid NOT NULL,
                 "kind" text NOT NULL,
@@ -48,38 +48,37 @@ export class OutboxAndNotificationPreferences1796194456252 implements MigrationI
                 CONSTRAINT "pk_notification_opt_outs" PRIMARY KEY ("user_id", "kind")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "outbox_messages"
             ADD CONSTRAINT "fk_outbox_messages_recipient_user" FOREIGN KEY ("recipient_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "notification_opt_outs"
             ADD CONSTRAINT "fk_notification_opt_outs_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "notification_opt_outs" DROP CONSTRAINT "fk_notification_opt_outs_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "outbox_messages" DROP CONSTRAINT "fk_outbox_messages_recipient_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "notification_opt_outs"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_outbox_messages_event_recipient"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_outbox_messages_pending"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_outbox_messages_recipient_user"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "outbox_messages"
         `);
-    }
-
+  }
 }

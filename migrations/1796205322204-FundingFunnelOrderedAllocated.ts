@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The usage funnel of a funding report also counts, per month, the carnets ordered and the carnets
@@ -6,26 +6,26 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * hold 0 there: the default only fills existing rows, new rows always carry both counts.
  */
 export class FundingFunnelOrderedAllocated1796205322204 implements MigrationInterface {
-    name = 'FundingFunnelOrderedAllocated1796205322204'
+  name = 'FundingFunnelOrderedAllocated1796205322204';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "funding_report_funnel_rows"
             ADD "carnets_ordered" bigint NOT NULL DEFAULT 0,
             ADD "carnets_allocated" bigint NOT NULL DEFAULT 0
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "funding_report_funnel_rows"
             ALTER COLUMN "carnets_ordered" DROP DEFAULT,
             ALTER COLUMN "carnets_allocated" DROP DEFAULT
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "funding_report_funnel_rows"
             DROP COLUMN "carnets_allocated",
             DROP COLUMN "carnets_ordered"
         `);
-    }
+  }
 }

@@ -59,41 +59,47 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
   };
 
   const anctId = await step(LOGINS.anct, () => organisations.bootstrapAnctAdmin(LOGINS.anct, 'Admin ANCT (démo)'));
-  const funderId = await step(LOGINS.funder, async () =>
-    (
-      await organisations.createFunder({
-        name: 'Département du Rhône (démo)',
-        siren: '226900017',
-        funderKind: 'departement',
-        departementCode: '69',
-        admin: { email: LOGINS.funder, displayName: 'Gestionnaire Pass numérique (démo)' },
-      })
-    ).adminInvitation,
+  const funderId = await step(
+    LOGINS.funder,
+    async () =>
+      (
+        await organisations.createFunder({
+          name: 'Département du Rhône (démo)',
+          siren: '226900017',
+          funderKind: 'departement',
+          departementCode: '69',
+          admin: { email: LOGINS.funder, displayName: 'Gestionnaire Pass numérique (démo)' },
+        })
+      ).adminInvitation,
   );
-  await step(LOGINS.prescriber, async () =>
-    (
-      await organisations.createOrLinkPrescriber(systemActorFor('funder', funderId, 'seed:demo', true), {
-        name: 'CCAS de Villeurbanne (démo)',
-        siret: '26690266700010',
-        communeInseeCode: '69266',
-        addressLine: 'Place Lazare-Goujon',
-        admin: { email: LOGINS.prescriber, displayName: 'Agent CCAS (démo)' },
-      })
-    ).adminInvitation,
+  await step(
+    LOGINS.prescriber,
+    async () =>
+      (
+        await organisations.createOrLinkPrescriber(systemActorFor('funder', funderId, 'seed:demo', true), {
+          name: 'CCAS de Villeurbanne (démo)',
+          siret: '26690266700010',
+          communeInseeCode: '69266',
+          addressLine: 'Place Lazare-Goujon',
+          admin: { email: LOGINS.prescriber, displayName: 'Agent CCAS (démo)' },
+        })
+      ).adminInvitation,
   );
-  const venueId = await step(LOGINS.venue, async () =>
-    (
-      await app.get(VenuesService).createByAnct({
-        name: 'Espace public numérique de la Guillotière (démo)',
-        siret: '73282932000074',
-        addressLine: '12 rue de Marseille',
-        postalCode: '69007',
-        city: 'Lyon',
-        communeInseeCode: '69387',
-        admin: { email: LOGINS.venue, displayName: 'Médiatrice numérique (démo)' },
-        openingHours: [{ day: 3, opens: '14:00', closes: '18:00' }],
-      })
-    ).adminInvitation,
+  const venueId = await step(
+    LOGINS.venue,
+    async () =>
+      (
+        await app.get(VenuesService).createByAnct({
+          name: 'Espace public numérique de la Guillotière (démo)',
+          siret: '73282932000074',
+          addressLine: '12 rue de Marseille',
+          postalCode: '69007',
+          city: 'Lyon',
+          communeInseeCode: '69387',
+          admin: { email: LOGINS.venue, displayName: 'Médiatrice numérique (démo)' },
+          openingHours: [{ day: 3, opens: '14:00', closes: '18:00' }],
+        })
+      ).adminInvitation,
   );
 
   // Ready to redeem: one service, then ANCT's qualification (both audited, as through the API).
@@ -116,7 +122,6 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
   }
   printLogins(created > 0 ? 'Demo data created.' : 'The demo data already exists.', service.id);
 }
-
 
 function printLogins(headline: string, venueServiceId: string): void {
   process.stdout.write(

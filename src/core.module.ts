@@ -15,7 +15,16 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, RedisModule, RateLimitModule, QueueModule, StorageModule, AuditModule, AuthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        RateLimitModule,
+        QueueModule,
+        StorageModule,
+        AuditModule,
+        AuthModule,
+      ],
     };
   }
 }

@@ -54,7 +54,12 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     if (body.length === 0) return done(null, undefined);
     const text = body.toString('utf8');
     if (exceedsJsonDepth(text)) {
-      return done(new CommonError('MALFORMED_JSON', `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`, { maxDepth: MAX_JSON_DEPTH }), undefined);
+      return done(
+        new CommonError('MALFORMED_JSON', `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`, {
+          maxDepth: MAX_JSON_DEPTH,
+        }),
+        undefined,
+      );
     }
     parseJson(request, text, done);
   });
@@ -63,8 +68,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.removeContentTypeParser('text/plain');
   installResponseHeaders(fastify);
   // Files in the venues' national standard (`POST /venue-imports`), sent as they are: CSV, or JSON as a file.
-  fastify.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: byteSize(config.VENUE_IMPORT_MAX_SIZE) }, (_request, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    ['text/csv', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: byteSize(config.VENUE_IMPORT_MAX_SIZE) },
+    (_request, body, done) => done(null, body),
   );
   installRequestContext(fastify);
   installShutdownDrain(fastify);

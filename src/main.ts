@@ -15,7 +15,10 @@ async function bootstrap(): Promise<void> {
   });
   await configureHttpApp(app, config);
   await app.listen(config.PORT, '0.0.0.0');
-  logger.info({ port: config.PORT, publicBaseUrl: config.PUBLIC_BASE_URL }, `API listening on port ${config.PORT}, public address ${config.PUBLIC_BASE_URL} (OpenAPI at /api/docs)`);
+  logger.info(
+    { port: config.PORT, publicBaseUrl: config.PUBLIC_BASE_URL },
+    `API listening on port ${config.PORT}, public address ${config.PUBLIC_BASE_URL} (OpenAPI at /api/docs)`,
+  );
   installGracefulShutdown(config.SHUTDOWN_GRACE_SECONDS);
 }
 

@@ -45,7 +45,10 @@ function start(supervised: Supervised): void {
       return stopAll('SIGTERM', 1);
     }
     const delay = Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** (supervised.crashes.length - 1));
-    logger.error({ role: supervised.role, code, signal }, `The ${supervised.role} died (${signal ?? `exit code ${code}`}); starting it again in ${delay / 1000} s`);
+    logger.error(
+      { role: supervised.role, code, signal },
+      `The ${supervised.role} died (${signal ?? `exit code ${code}`}); starting it again in ${delay / 1000} s`,
+    );
     setTimeout(() => {
       if (!stopping) start(supervised);
     }, delay);

@@ -1,15 +1,6 @@
 import { buildOpenApiDocument } from '../src/http-app';
 import { createTestApp, TestApp } from './support/test-app';
-import {
-  anctAdmin,
-  bearer,
-  funderManager,
-  http,
-  LoggedIn,
-  prescriberAgent,
-  tableCounts,
-  venueAgent,
-} from './support/actors';
+import { anctAdmin, bearer, funderManager, http, LoggedIn, prescriberAgent, tableCounts, venueAgent } from './support/actors';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './support/identifiers';
 import { allocateCarnets, createProgramme, createReadyOrder, enrolFunder, type StockCarnet } from './support/factories';
 import { approvedOrder, draftOrder, enrolViaApi, paymentOf, programmeViaApi, submittedOrder } from './support/orders';
@@ -44,7 +35,14 @@ interface Fixtures {
 }
 
 const VENUE_AGENTS: ActorName[] = ['venueA', 'venueB'];
-const site = () => ({ name: 'Antenne', addressLine: '1 rue', postalCode: '69001', city: 'Lyon', communeInseeCode: '69381', openingHours: [] });
+const site = () => ({
+  name: 'Antenne',
+  addressLine: '1 rue',
+  postalCode: '69001',
+  city: 'Lyon',
+  communeInseeCode: '69381',
+  openingHours: [],
+});
 
 interface Endpoint {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -65,7 +63,13 @@ const ENDPOINTS: Endpoint[] = [
     method: 'post',
     route: '/api/v1/organisations/funders',
     url: () => '/api/v1/organisations/funders',
-    body: () => ({ name: 'Région', siren: uniqueSiren(), funderKind: 'region', departementCode: '69', admin: { email: uniqueEmail('r'), displayName: 'R' } }),
+    body: () => ({
+      name: 'Région',
+      siren: uniqueSiren(),
+      funderKind: 'region',
+      departementCode: '69',
+      admin: { email: uniqueEmail('r'), displayName: 'R' },
+    }),
     allowed: ['anct'],
   },
   {
@@ -98,19 +102,46 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['anct', 'funderA', 'prescriberA'],
   },
   { method: 'get', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', allowed: ALL_ACTORS },
-  { method: 'post', route: '/api/v1/api-keys', url: () => '/api/v1/api-keys', body: () => ({ name: 'k' }), allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
-  { method: 'get', route: '/api/v1/api-keys', url: () => '/api/v1/api-keys', allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'] },
+  {
+    method: 'post',
+    route: '/api/v1/api-keys',
+    url: () => '/api/v1/api-keys',
+    body: () => ({ name: 'k' }),
+    allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/api-keys',
+    url: () => '/api/v1/api-keys',
+    allowed: ['funderA', 'prescriberA', 'venueA', 'funderB', 'prescriberB', 'venueB'],
+  },
   { method: 'delete', route: '/api/v1/api-keys/{id}', url: (f) => `/api/v1/api-keys/${f.funderAApiKeyId}`, allowed: ['funderA'] },
-  { method: 'get', route: '/api/v1/organisations/{organisationId}/api-keys', url: (f) => `/api/v1/organisations/${f.actors.funderA.organisationId}/api-keys`, allowed: ['anct'] },
+  {
+    method: 'get',
+    route: '/api/v1/organisations/{organisationId}/api-keys',
+    url: (f) => `/api/v1/organisations/${f.actors.funderA.organisationId}/api-keys`,
+    allowed: ['anct'],
+  },
   {
     method: 'delete',
     route: '/api/v1/organisations/{organisationId}/api-keys/{id}',
     url: (f) => `/api/v1/organisations/${f.actors.funderA.organisationId}/api-keys/${f.funderAApiKeyId}`,
     allowed: ['anct'],
   },
-  { method: 'post', route: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ email: uniqueEmail('u'), displayName: 'U' }), allowed: ALL_ACTORS },
+  {
+    method: 'post',
+    route: '/api/v1/users',
+    url: () => '/api/v1/users',
+    body: () => ({ email: uniqueEmail('u'), displayName: 'U' }),
+    allowed: ALL_ACTORS,
+  },
   { method: 'get', route: '/api/v1/users', url: () => '/api/v1/users', allowed: ALL_ACTORS },
-  { method: 'post', route: '/api/v1/users/{id}/deactivate', url: (f) => `/api/v1/users/${f.funderAColleagueId}/deactivate`, allowed: ['anct', 'funderA'] },
+  {
+    method: 'post',
+    route: '/api/v1/users/{id}/deactivate',
+    url: (f) => `/api/v1/users/${f.funderAColleagueId}/deactivate`,
+    allowed: ['anct', 'funderA'],
+  },
   { method: 'get', route: '/api/v1/audit-events', url: () => '/api/v1/audit-events', allowed: ['anct'] },
   {
     method: 'post',
@@ -121,7 +152,13 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'get', route: '/api/v1/programmes', url: () => '/api/v1/programmes', allowed: ['anct', 'funderA', 'funderB'] },
   { method: 'get', route: '/api/v1/programmes/{id}', url: (f) => `/api/v1/programmes/${f.programmeAId}`, allowed: ['anct', 'funderA'] },
-  { method: 'patch', route: '/api/v1/programmes/{id}', url: (f) => `/api/v1/programmes/${f.programmeAId}`, body: () => ({ graceDays: 30 }), allowed: ['anct'] },
+  {
+    method: 'patch',
+    route: '/api/v1/programmes/{id}',
+    url: (f) => `/api/v1/programmes/${f.programmeAId}`,
+    body: () => ({ graceDays: 30 }),
+    allowed: ['anct'],
+  },
   {
     method: 'post',
     route: '/api/v1/programmes/{id}/enrolments',
@@ -129,7 +166,12 @@ const ENDPOINTS: Endpoint[] = [
     body: (f) => ({ funderId: f.actors.funderB.organisationId }),
     allowed: ['anct'],
   },
-  { method: 'get', route: '/api/v1/programmes/{id}/enrolments', url: (f) => `/api/v1/programmes/${f.programmeAId}/enrolments`, allowed: ['anct'] },
+  {
+    method: 'get',
+    route: '/api/v1/programmes/{id}/enrolments',
+    url: (f) => `/api/v1/programmes/${f.programmeAId}/enrolments`,
+    allowed: ['anct'],
+  },
   {
     method: 'post',
     route: '/api/v1/orders',
@@ -139,16 +181,54 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'get', route: '/api/v1/orders', url: () => '/api/v1/orders', allowed: ['anct', 'funderA', 'funderB'] },
   { method: 'get', route: '/api/v1/orders/{id}', url: (f) => `/api/v1/orders/${f.draftOrderId}`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/api/v1/orders/{id}/ledger', url: (f) => `/api/v1/orders/${f.approvedOrder.id}/ledger`, allowed: ['anct', 'funderA'] },
+  {
+    method: 'get',
+    route: '/api/v1/orders/{id}/ledger',
+    url: (f) => `/api/v1/orders/${f.approvedOrder.id}/ledger`,
+    allowed: ['anct', 'funderA'],
+  },
   { method: 'post', route: '/api/v1/orders/{id}/submit', url: (f) => `/api/v1/orders/${f.draftOrderId}/submit`, allowed: ['funderA'] },
   { method: 'post', route: '/api/v1/orders/{id}/approve', url: (f) => `/api/v1/orders/${f.submittedOrderId}/approve`, allowed: ['anct'] },
-  { method: 'post', route: '/api/v1/orders/{id}/reject', url: (f) => `/api/v1/orders/${f.submittedOrderId}/reject`, body: () => ({ reason: 'Hors règles' }), allowed: ['anct'] },
-  { method: 'post', route: '/api/v1/orders/{id}/payment', url: (f) => `/api/v1/orders/${f.approvedOrder.id}/payment`, body: (f) => paymentOf(f.approvedOrder), allowed: ['anct'] },
-  { method: 'post', route: '/api/v1/orders/{id}/cancel', url: (f) => `/api/v1/orders/${f.draftOrderId}/cancel`, body: () => ({}), allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/api/v1/carnets/stock', url: () => '/api/v1/carnets/stock', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
-  { method: 'get', route: '/api/v1/carnets', url: () => '/api/v1/carnets', allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  {
+    method: 'post',
+    route: '/api/v1/orders/{id}/reject',
+    url: (f) => `/api/v1/orders/${f.submittedOrderId}/reject`,
+    body: () => ({ reason: 'Hors règles' }),
+    allowed: ['anct'],
+  },
+  {
+    method: 'post',
+    route: '/api/v1/orders/{id}/payment',
+    url: (f) => `/api/v1/orders/${f.approvedOrder.id}/payment`,
+    body: (f) => paymentOf(f.approvedOrder),
+    allowed: ['anct'],
+  },
+  {
+    method: 'post',
+    route: '/api/v1/orders/{id}/cancel',
+    url: (f) => `/api/v1/orders/${f.draftOrderId}/cancel`,
+    body: () => ({}),
+    allowed: ['anct', 'funderA'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/carnets/stock',
+    url: () => '/api/v1/carnets/stock',
+    allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/carnets',
+    url: () => '/api/v1/carnets',
+    allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'],
+  },
   { method: 'get', route: '/api/v1/carnets/dormant-stock', url: () => '/api/v1/carnets/dormant-stock', allowed: ['funderA', 'funderB'] },
-  { method: 'get', route: '/api/v1/carnets/alerts', url: () => '/api/v1/carnets/alerts', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
+  {
+    method: 'get',
+    route: '/api/v1/carnets/alerts',
+    url: () => '/api/v1/carnets/alerts',
+    allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'],
+  },
   { method: 'get', route: '/api/v1/carnet-issuances', url: () => '/api/v1/carnet-issuances', allowed: ['prescriberA', 'prescriberB'] },
   {
     method: 'post',
@@ -206,7 +286,12 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ reason: 'stolen' }),
     allowed: ['prescriberA', 'funderA'],
   },
-  { method: 'get', route: '/api/v1/carnets/{id}/pdf', url: (f) => `/api/v1/carnets/${f.prescriberACarnets[0].id}/pdf`, allowed: ['prescriberA', 'funderA'] },
+  {
+    method: 'get',
+    route: '/api/v1/carnets/{id}/pdf',
+    url: (f) => `/api/v1/carnets/${f.prescriberACarnets[0].id}/pdf`,
+    allowed: ['prescriberA', 'funderA'],
+  },
   {
     method: 'post',
     route: '/api/v1/print-runs',
@@ -214,8 +299,18 @@ const ENDPOINTS: Endpoint[] = [
     body: (f) => ({ carnetIds: [f.prescriberACarnets[0].id] }),
     allowed: ['prescriberA', 'funderA'],
   },
-  { method: 'get', route: '/api/v1/print-runs', url: () => '/api/v1/print-runs', allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'] },
-  { method: 'get', route: '/api/v1/print-runs/{id}', url: (f) => `/api/v1/print-runs/${f.prescriberAPrintRunId}`, allowed: ['prescriberA'] },
+  {
+    method: 'get',
+    route: '/api/v1/print-runs',
+    url: () => '/api/v1/print-runs',
+    allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/print-runs/{id}',
+    url: (f) => `/api/v1/print-runs/${f.prescriberAPrintRunId}`,
+    allowed: ['prescriberA'],
+  },
   {
     method: 'get',
     route: '/api/v1/print-runs/{id}/files/{index}',
@@ -227,9 +322,25 @@ const ENDPOINTS: Endpoint[] = [
   // The import takes a CSV body; the role guard refuses outsiders whatever the body.
   { method: 'post', route: '/api/v1/venue-imports', url: () => '/api/v1/venue-imports', body: () => ({}), allowed: ['anct'] },
   { method: 'get', route: '/api/v1/venue-imports', url: () => '/api/v1/venue-imports', allowed: ['anct'] },
-  { method: 'get', route: '/api/v1/venue-imports/{id}', url: () => '/api/v1/venue-imports/00000000-0000-4000-8000-000000000000', allowed: ['anct'] },
-  { method: 'post', route: '/api/v1/reimbursement-statement-runs', url: () => '/api/v1/reimbursement-statement-runs', body: () => ({}), allowed: ['anct'] },
-  { method: 'get', route: '/api/v1/reimbursement-statements', url: () => '/api/v1/reimbursement-statements', allowed: ['anct', 'venueA', 'venueB'] },
+  {
+    method: 'get',
+    route: '/api/v1/venue-imports/{id}',
+    url: () => '/api/v1/venue-imports/00000000-0000-4000-8000-000000000000',
+    allowed: ['anct'],
+  },
+  {
+    method: 'post',
+    route: '/api/v1/reimbursement-statement-runs',
+    url: () => '/api/v1/reimbursement-statement-runs',
+    body: () => ({}),
+    allowed: ['anct'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/reimbursement-statements',
+    url: () => '/api/v1/reimbursement-statements',
+    allowed: ['anct', 'venueA', 'venueB'],
+  },
   {
     method: 'get',
     route: '/api/v1/reimbursement-statements/{id}',
@@ -276,7 +387,12 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'get', route: '/api/v1/payment-batches', url: () => '/api/v1/payment-batches', allowed: ['anct'] },
   { method: 'get', route: '/api/v1/payment-batches/{id}', url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}`, allowed: ['anct'] },
-  { method: 'get', route: '/api/v1/payment-batches/{id}/sepa.xml', url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}/sepa.xml`, allowed: ['anct'] },
+  {
+    method: 'get',
+    route: '/api/v1/payment-batches/{id}/sepa.xml',
+    url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}/sepa.xml`,
+    allowed: ['anct'],
+  },
   {
     method: 'post',
     route: '/api/v1/payment-batches/{id}/confirm',
@@ -284,24 +400,55 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ paidOn: '2026-01-15' }),
     allowed: ['anct'],
   },
-  { method: 'post', route: '/api/v1/payment-batches/{id}/cancel', url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}/cancel`, allowed: ['anct'] },
-  { method: 'get', route: '/api/v1/state-share', url: (f) => `/api/v1/state-share?programmeId=${f.programmeAId}`, allowed: ['anct', 'funderA', 'funderB'] },
+  {
+    method: 'post',
+    route: '/api/v1/payment-batches/{id}/cancel',
+    url: (f) => `/api/v1/payment-batches/${f.paymentBatchId}/cancel`,
+    allowed: ['anct'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/state-share',
+    url: (f) => `/api/v1/state-share?programmeId=${f.programmeAId}`,
+    allowed: ['anct', 'funderA', 'funderB'],
+  },
   { method: 'post', route: '/api/v1/state-share-runs', url: () => '/api/v1/state-share-runs', allowed: ['anct'] },
   {
     method: 'post',
     route: '/api/v1/state-share-payments',
     url: () => '/api/v1/state-share-payments',
-    body: () => ({ programmeId: '00000000-0000-4000-8000-000000000000', funderId: '00000000-0000-4000-8000-000000000000', amountCents: 1, paidOn: '2026-01-15', reference: 'R' }),
+    body: () => ({
+      programmeId: '00000000-0000-4000-8000-000000000000',
+      funderId: '00000000-0000-4000-8000-000000000000',
+      amountCents: 1,
+      paidOn: '2026-01-15',
+      reference: 'R',
+    }),
     allowed: ['anct'],
   },
-  { method: 'get', route: '/api/v1/ledger/balances', url: () => '/api/v1/ledger/balances', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
-  { method: 'get', route: '/api/v1/ledger/entries', url: () => '/api/v1/ledger/entries', allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'] },
+  {
+    method: 'get',
+    route: '/api/v1/ledger/balances',
+    url: () => '/api/v1/ledger/balances',
+    allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/ledger/entries',
+    url: () => '/api/v1/ledger/entries',
+    allowed: ['anct', 'funderA', 'funderB', 'venueA', 'venueB'],
+  },
   { method: 'post', route: '/api/v1/expiry-runs', url: () => '/api/v1/expiry-runs', allowed: ['anct'] },
   { method: 'get', route: '/api/v1/expiry-warnings', url: () => '/api/v1/expiry-warnings', allowed: ['anct', 'funderA', 'funderB'] },
   { method: 'post', route: '/api/v1/reconciliation-runs', url: () => '/api/v1/reconciliation-runs', allowed: ['anct'] },
   { method: 'get', route: '/api/v1/reconciliation-runs', url: () => '/api/v1/reconciliation-runs', allowed: ['anct'] },
   { method: 'get', route: '/api/v1/reconciliation-runs/{id}', url: (f) => `/api/v1/reconciliation-runs/${f.jobRunId}`, allowed: ['anct'] },
-  { method: 'get', route: '/api/v1/reconciliation-runs/{id}/anomalies', url: (f) => `/api/v1/reconciliation-runs/${f.jobRunId}/anomalies`, allowed: ['anct'] },
+  {
+    method: 'get',
+    route: '/api/v1/reconciliation-runs/{id}/anomalies',
+    url: (f) => `/api/v1/reconciliation-runs/${f.jobRunId}/anomalies`,
+    allowed: ['anct'],
+  },
   {
     method: 'post',
     route: '/api/v1/funding-reports',
@@ -310,10 +457,30 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['anct', 'funderA', 'funderB'],
   },
   { method: 'get', route: '/api/v1/funding-reports', url: () => '/api/v1/funding-reports', allowed: ['anct', 'funderA', 'funderB'] },
-  { method: 'get', route: '/api/v1/funding-reports/{id}', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/api/v1/funding-reports/{id}/summary.csv', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/summary.csv`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/api/v1/funding-reports/{id}/funnel.csv', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/funnel.csv`, allowed: ['anct', 'funderA'] },
-  { method: 'get', route: '/api/v1/funding-reports/{id}/report.xlsx', url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/report.xlsx`, allowed: ['anct', 'funderA'] },
+  {
+    method: 'get',
+    route: '/api/v1/funding-reports/{id}',
+    url: (f) => `/api/v1/funding-reports/${f.funderAReportId}`,
+    allowed: ['anct', 'funderA'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/funding-reports/{id}/summary.csv',
+    url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/summary.csv`,
+    allowed: ['anct', 'funderA'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/funding-reports/{id}/funnel.csv',
+    url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/funnel.csv`,
+    allowed: ['anct', 'funderA'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/funding-reports/{id}/report.xlsx',
+    url: (f) => `/api/v1/funding-reports/${f.funderAReportId}/report.xlsx`,
+    allowed: ['anct', 'funderA'],
+  },
   {
     method: 'get',
     route: '/api/v1/funding-figures',
@@ -321,7 +488,12 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['anct', 'funderA'],
   },
   { method: 'get', route: '/api/v1/venues', url: () => '/api/v1/venues', allowed: ['anct'] },
-  { method: 'get', route: '/api/v1/venues/{id}', url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}`, allowed: ['anct', 'venueA'] },
+  {
+    method: 'get',
+    route: '/api/v1/venues/{id}',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}`,
+    allowed: ['anct', 'venueA'],
+  },
   {
     method: 'post',
     route: '/api/v1/venues/{id}/qualification',
@@ -329,7 +501,13 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ decision: 'suspend', reason: 'Contrôle' }),
     allowed: ['anct'],
   },
-  { method: 'post', route: '/api/v1/venues/{id}/sites', url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/sites`, body: site, allowed: ['anct', 'venueA'] },
+  {
+    method: 'post',
+    route: '/api/v1/venues/{id}/sites',
+    url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/sites`,
+    body: site,
+    allowed: ['anct', 'venueA'],
+  },
   {
     method: 'put',
     route: '/api/v1/venues/{id}/sites/{siteId}',
@@ -363,7 +541,13 @@ const ENDPOINTS: Endpoint[] = [
     url: (f) => `/api/v1/venues/${f.actors.venueA.organisationId}/services/${f.venueAServiceId}/deactivate`,
     allowed: ['anct', 'venueA'],
   },
-  { method: 'post', route: '/api/v1/redemptions/check', url: () => '/api/v1/redemptions/check', body: () => ({ code: randomUnknownCode() }), allowed: VENUE_AGENTS },
+  {
+    method: 'post',
+    route: '/api/v1/redemptions/check',
+    url: () => '/api/v1/redemptions/check',
+    body: () => ({ code: randomUnknownCode() }),
+    allowed: VENUE_AGENTS,
+  },
   {
     method: 'post',
     route: '/api/v1/redemptions',
@@ -380,7 +564,12 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'get', route: '/api/v1/redemptions', url: () => '/api/v1/redemptions', allowed: ['anct', ...VENUE_AGENTS] },
   { method: 'get', route: '/api/v1/redemptions/totals', url: () => '/api/v1/redemptions/totals', allowed: VENUE_AGENTS },
-  { method: 'get', route: '/api/v1/redemptions/{id}', url: (f) => `/api/v1/redemptions/${f.venueARedemptionId}`, allowed: ['anct', 'venueA'] },
+  {
+    method: 'get',
+    route: '/api/v1/redemptions/{id}',
+    url: (f) => `/api/v1/redemptions/${f.venueARedemptionId}`,
+    allowed: ['anct', 'venueA'],
+  },
   {
     method: 'post',
     route: '/api/v1/redemptions/{id}/cancel',
@@ -455,22 +644,38 @@ describe('Role × endpoint × organisation matrix', () => {
       venueB: await venueAgent(testApp, anct),
     };
     const key = await http(testApp).post('/api/v1/api-keys').set(bearer(funderA.token)).send({ name: 'A' }).expect(201);
-    const colleague = await http(testApp).post('/api/v1/users').set(bearer(funderA.token)).send({ email: uniqueEmail('c'), displayName: 'C' }).expect(201);
+    const colleague = await http(testApp)
+      .post('/api/v1/users')
+      .set(bearer(funderA.token))
+      .send({ email: uniqueEmail('c'), displayName: 'C' })
+      .expect(201);
     const programme = await programmeViaApi(testApp, anct);
     await enrolViaApi(testApp, anct, programme.id, funderA.organisationId);
     const steps = { anct, funder: funderA, programmeId: programme.id };
     const stockProgramme = await createProgramme(testApp, { validUntil: '2030-12-31' });
     await enrolFunder(testApp, stockProgramme.id, funderA.organisationId);
     const { carnets } = await createReadyOrder(testApp, { programme: stockProgramme, funderId: funderA.organisationId, carnetCount: 3 });
-    await allocateCarnets(testApp, carnets.map((carnet) => carnet.id), actors.prescriberA.organisationId);
+    await allocateCarnets(
+      testApp,
+      carnets.map((carnet) => carnet.id),
+      actors.prescriberA.organisationId,
+    );
     const issued = carnets[2];
     const handedOut = await http(testApp)
       .post(`/api/v1/carnets/${issued.id}/issue`)
       .set(bearer(actors.prescriberA.token))
       .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'health', consent: true })
       .expect(201);
-    await http(testApp).post(`/api/v1/carnets/${issued.id}/opposition`).set(bearer(actors.prescriberA.token)).send({ reason: 'lost' }).expect(200);
-    const printRun = await http(testApp).post('/api/v1/print-runs').set(bearer(actors.prescriberA.token)).send({ carnetIds: [carnets[0].id] }).expect(202);
+    await http(testApp)
+      .post(`/api/v1/carnets/${issued.id}/opposition`)
+      .set(bearer(actors.prescriberA.token))
+      .send({ reason: 'lost' })
+      .expect(200);
+    const printRun = await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(actors.prescriberA.token))
+      .send({ carnetIds: [carnets[0].id] })
+      .expect(202);
     const [run] = await testApp.dataSource.query(
       `INSERT INTO job_runs (kind, trigger, job_key, status) VALUES ('reconciliation', 'manual', 'matrix', 'completed') RETURNING id`,
     );
@@ -488,7 +693,11 @@ describe('Role × endpoint × organisation matrix', () => {
       [programme.id, actors.funderA.organisationId],
     );
     const venueA = actors.venueA;
-    const venueASite = await http(testApp).post(`/api/v1/venues/${venueA.organisationId}/sites`).set(bearer(venueA.token)).send(site()).expect(201);
+    const venueASite = await http(testApp)
+      .post(`/api/v1/venues/${venueA.organisationId}/sites`)
+      .set(bearer(venueA.token))
+      .send(site())
+      .expect(201);
     const service = await http(testApp)
       .post(`/api/v1/venues/${venueA.organisationId}/services`)
       .set(bearer(venueA.token))
@@ -496,9 +705,11 @@ describe('Role × endpoint × organisation matrix', () => {
       .expect(201);
     await decide(testApp, anct, venueA.organisationId, 'qualify');
     const stock = await issuedVouchers(testApp, anct, { funder: funderA, carnetCount: 1, carnetSize: 1 });
-    const redeemed = await redeemRequest(testApp, { agent: venueA, venueId: venueA.organisationId, serviceId: service.body.id, siteId: venueASite.body.id }, [
-      { code: stock.vouchers[0].code },
-    ]).expect(201);
+    const redeemed = await redeemRequest(
+      testApp,
+      { agent: venueA, venueId: venueA.organisationId, serviceId: service.body.id, siteId: venueASite.body.id },
+      [{ code: stock.vouchers[0].code }],
+    ).expect(201);
     fixtures = {
       actors,
       funderAApiKeyId: key.body.id,
@@ -562,8 +773,14 @@ describe('Role × endpoint × organisation matrix', () => {
 
   it('answers another organisation’s object exactly like a missing one', async () => {
     const { actors } = fixtures;
-    const other = await http(testApp).get(`/api/v1/organisations/${actors.venueA.organisationId}`).set(bearer(actors.venueB.token)).expect(404);
-    const missing = await http(testApp).get('/api/v1/organisations/00000000-0000-4000-8000-000000000000').set(bearer(actors.venueB.token)).expect(404);
+    const other = await http(testApp)
+      .get(`/api/v1/organisations/${actors.venueA.organisationId}`)
+      .set(bearer(actors.venueB.token))
+      .expect(404);
+    const missing = await http(testApp)
+      .get('/api/v1/organisations/00000000-0000-4000-8000-000000000000')
+      .set(bearer(actors.venueB.token))
+      .expect(404);
     expect({ ...other.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined });
   });
 });

@@ -97,7 +97,10 @@ describe('Authenticated callers cached by several API instances', () => {
     try {
       const subscriberName = `${actorCacheChannel(first.config.REDIS_PREFIX)}:subscriber`;
       const clients = (await redis.client('LIST')) as string;
-      const ids = clients.split('\n').filter((line) => line.includes(` name=${subscriberName} `)).map((line) => /^id=(\d+)/.exec(line)![1]);
+      const ids = clients
+        .split('\n')
+        .filter((line) => line.includes(` name=${subscriberName} `))
+        .map((line) => /^id=(\d+)/.exec(line)![1]);
       expect(ids).toHaveLength(2);
       await redis.client('KILL', 'ID', ids[0]);
       await redis.client('KILL', 'ID', ids[1]);

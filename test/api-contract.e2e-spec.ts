@@ -73,7 +73,8 @@ describe('API contract (OpenAPI)', () => {
       const success = ok.length > 0 ? ok : Object.entries(operation.responses).filter(([status]) => /^30[23]$/.test(status));
       if (success.length !== 1) return [`${name}: ${success.length} success answers`];
       const [status, response] = success[0];
-      if (status.startsWith('3')) return response.headers?.Location && !response.content ? [] : [`${name}: ${status} without its Location, or with a body`];
+      if (status.startsWith('3'))
+        return response.headers?.Location && !response.content ? [] : [`${name}: ${status} without its Location, or with a body`];
       if (status === '204') return response.content ? [`${name}: 204 with a body`] : [];
       const content = Object.entries(response.content ?? {});
       if (content.length !== 1) return [`${name}: no content type`];
@@ -107,19 +108,21 @@ describe('API contract (OpenAPI)', () => {
 
   it('answers every error as ErrorBodyDto, each code under the status the API gives it', () => {
     // Health checks (at the root, for load balancers) answer Terminus' own shape.
-    const wrong = operations.filter(({ path }) => path.startsWith('/api/')).flatMap(({ name, operation }) =>
-      Object.entries(operation.responses)
-        .filter(([status]) => Number(status) >= 400)
-        .flatMap(([status, response]) => {
-          // A page for the browser (the ProConnect callback's refusal, in French) is not an API answer.
-          if (response.content && Object.keys(response.content).join() === 'text/html') return [];
-          const schema = response.content?.['application/json']?.schema;
-          if (schema?.allOf?.[0]?.$ref !== ERROR_BODY) return [`${name} ${status}: not an ErrorBodyDto`];
-          const codes = (schema.allOf[1]?.properties?.code?.enum ?? []) as ErrorCode[];
-          const misplaced = codes.filter((code) => HTTP_STATUS_BY_ERROR_CODE[code] !== Number(status));
-          return codes.length === 0 || misplaced.length > 0 ? [`${name} ${status}: ${codes.join(', ')}`] : [];
-        }),
-    );
+    const wrong = operations
+      .filter(({ path }) => path.startsWith('/api/'))
+      .flatMap(({ name, operation }) =>
+        Object.entries(operation.responses)
+          .filter(([status]) => Number(status) >= 400)
+          .flatMap(([status, response]) => {
+            // A page for the browser (the ProConnect callback's refusal, in French) is not an API answer.
+            if (response.content && Object.keys(response.content).join() === 'text/html') return [];
+            const schema = response.content?.['application/json']?.schema;
+            if (schema?.allOf?.[0]?.$ref !== ERROR_BODY) return [`${name} ${status}: not an ErrorBodyDto`];
+            const codes = (schema.allOf[1]?.properties?.code?.enum ?? []) as ErrorCode[];
+            const misplaced = codes.filter((code) => HTTP_STATUS_BY_ERROR_CODE[code] !== Number(status));
+            return codes.length === 0 || misplaced.length > 0 ? [`${name} ${status}: ${codes.join(', ')}`] : [];
+          }),
+      );
     expect(wrong).toEqual([]);
   });
 
@@ -134,10 +137,17 @@ describe('API contract (OpenAPI)', () => {
         const schema = schemaOf(operation);
         if (schema?.type === 'array') return [{ name, shape: 'a bare array' }];
         const model = schema?.$ref?.replace('#/components/schemas/', '');
-        return model && document.components.schemas[model].properties?.items ? [{ name, model, shape: Object.keys(document.components.schemas[model].properties!) }] : [];
+        return model && document.components.schemas[model].properties?.items
+          ? [{ name, model, shape: Object.keys(document.components.schemas[model].properties!) }]
+          : [];
       });
     expect(lists.length).toBeGreaterThan(20);
-    for (const list of lists) expect(list).toEqual({ ...list, model: expect.stringMatching(/PageDto$/), shape: expect.arrayContaining(['items', 'total', 'limit', 'offset']) });
+    for (const list of lists)
+      expect(list).toEqual({
+        ...list,
+        model: expect.stringMatching(/PageDto$/),
+        shape: expect.arrayContaining(['items', 'total', 'limit', 'offset']),
+      });
   });
 
   it('gives every amount (…Cents) as an integer', () => {

@@ -15,15 +15,24 @@ describe('Authentication', () => {
   afterAll(() => testApp.close());
 
   it('logs in with e-mail and password and identifies the caller', async () => {
-    const login = await http(testApp).post('/api/v1/auth/login').send({ email: funder.email.toUpperCase(), password: TEST_PASSWORD }).expect(200);
+    const login = await http(testApp)
+      .post('/api/v1/auth/login')
+      .send({ email: funder.email.toUpperCase(), password: TEST_PASSWORD })
+      .expect(200);
     expect(login.body).toMatchObject({ tokenType: 'Bearer', accessTokenExpiresInSeconds: 900 });
     const me = await http(testApp).get('/api/v1/auth/me').set(bearer(login.body.accessToken)).expect(200);
     expect(me.body).toMatchObject({ kind: 'user', role: 'funder_manager', organisationKind: 'funder', isOrganisationAdmin: true });
   });
 
   it('answers a wrong password and an unknown e-mail identically', async () => {
-    const wrongPassword = await http(testApp).post('/api/v1/auth/login').send({ email: funder.email, password: 'wrong password!' }).expect(401);
-    const unknownEmail = await http(testApp).post('/api/v1/auth/login').send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD }).expect(401);
+    const wrongPassword = await http(testApp)
+      .post('/api/v1/auth/login')
+      .send({ email: funder.email, password: 'wrong password!' })
+      .expect(401);
+    const unknownEmail = await http(testApp)
+      .post('/api/v1/auth/login')
+      .send({ email: uniqueEmail('nobody'), password: TEST_PASSWORD })
+      .expect(401);
     const strip = ({ requestId: _ignored, ...body }: Record<string, unknown>) => body;
     expect(strip(wrongPassword.body)).toEqual(strip(unknownEmail.body));
     expect(wrongPassword.body.code).toBe('INVALID_CREDENTIALS');
@@ -87,16 +96,24 @@ describe('Authentication', () => {
     const key: string = created.body.key;
     const url = `/api/v1/organisations/${funder.organisationId}/api-keys`;
     const listed = await http(testApp).get(url).set(bearer(anct.token)).expect(200);
-    expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, name: 'Logiciel fuité', revokedAt: null })]));
+    expect(listed.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: created.body.id, name: 'Logiciel fuité', revokedAt: null })]),
+    );
     expect(JSON.stringify(listed.body)).not.toContain(key);
     // Another organisation's path does not reach the key.
-    await http(testApp).delete(`/api/v1/organisations/${anct.organisationId}/api-keys/${created.body.id}`).set(bearer(anct.token)).expect(404);
+    await http(testApp)
+      .delete(`/api/v1/organisations/${anct.organisationId}/api-keys/${created.body.id}`)
+      .set(bearer(anct.token))
+      .expect(404);
     await http(testApp).get('/api/v1/auth/me').set('X-Api-Key', key).expect(200);
 
     const revoked = await http(testApp).delete(`${url}/${created.body.id}`).set(bearer(anct.token)).expect(200);
     expect(revoked.body.revokedAt).not.toBeNull();
     await http(testApp).get('/api/v1/auth/me').set('X-Api-Key', key).expect(401);
-    const audit = await http(testApp).get(`/api/v1/audit-events?objectType=api_key&objectId=${created.body.id}&action=api_key.revoked`).set(bearer(anct.token)).expect(200);
+    const audit = await http(testApp)
+      .get(`/api/v1/audit-events?objectType=api_key&objectId=${created.body.id}&action=api_key.revoked`)
+      .set(bearer(anct.token))
+      .expect(200);
     expect(audit.body.items[0]).toMatchObject({ actorUserId: anct.userId, objectOrganisationId: funder.organisationId });
   });
 
@@ -112,7 +129,10 @@ describe('Authentication', () => {
       .expect(200);
     await http(testApp).get('/api/v1/auth/me').set(bearer(accepted.body.accessToken)).expect(200);
     // An invitation works once.
-    await http(testApp).post('/api/v1/auth/accept-invitation').send({ token: invited.body.invitationToken, password: TEST_PASSWORD }).expect(400);
+    await http(testApp)
+      .post('/api/v1/auth/accept-invitation')
+      .send({ token: invited.body.invitationToken, password: TEST_PASSWORD })
+      .expect(400);
 
     await http(testApp).post(`/api/v1/users/${invited.body.user.id}/deactivate`).set(bearer(funder.token)).expect(200);
     await http(testApp).get('/api/v1/auth/me').set(bearer(accepted.body.accessToken)).expect(401);

@@ -43,7 +43,11 @@ describe('Following carnets held and handed out (prescriber)', () => {
     };
     soon = await createReadyOrder(testApp, { programme: await endingIn(20), funderId: funder.organisationId, carnetCount: 2 });
     closing = await createReadyOrder(testApp, { programme: await endingIn(10), funderId: funder.organisationId, carnetCount: 1 });
-    await allocateCarnets(testApp, [...stock.carnets.slice(0, 3), ...soon.carnets, ...closing.carnets].map((carnet) => carnet.id), prescriber.organisationId);
+    await allocateCarnets(
+      testApp,
+      [...stock.carnets.slice(0, 3), ...soon.carnets, ...closing.carnets].map((carnet) => carnet.id),
+      prescriber.organisationId,
+    );
     await allocateCarnets(testApp, [stock.carnets[3].id], otherPrescriber.organisationId);
   });
   afterAll(() => testApp.close());
@@ -55,12 +59,16 @@ describe('Following carnets held and handed out (prescriber)', () => {
 
     await post(prescriber, `/api/v1/carnets/${stock.carnets[0].id}/issue`, beneficiary).expect(201);
     // Typed differently, in another structure: the same person.
-    expect((await check(otherPrescriber, { fullName: 'MARTIN lea', birthDate: '1970-05-04' }).expect(200)).body).toEqual({ activeCarnets: 1 });
+    expect((await check(otherPrescriber, { fullName: 'MARTIN lea', birthDate: '1970-05-04' }).expect(200)).body).toEqual({
+      activeCarnets: 1,
+    });
     expect((await check(prescriber, { fullName: 'Léa Martin', birthDate: '1971-05-04' }).expect(200)).body).toEqual({ activeCarnets: 0 });
     expect((await testApp.dataSource.query(`SELECT count(*)::int AS n FROM beneficiaries`))[0].n).toBe(beneficiariesBefore + 1);
 
     const future = await check(prescriber, { fullName: 'Léa Martin', birthDate: '2999-01-01' }).expect(400);
-    expect(future.body.details.fields).toEqual([{ field: 'birthDate', problems: ['birthDate must be a real date between 1900-01-01 and today'] }]);
+    expect(future.body.details.fields).toEqual([
+      { field: 'birthDate', problems: ['birthDate must be a real date between 1900-01-01 and today'] },
+    ]);
     await check(prescriber, { fullName: 'Léa Martin' }).expect(400);
     await check(funder, beneficiary.person).expect(403);
   });
@@ -120,7 +128,12 @@ describe('Following carnets held and handed out (prescriber)', () => {
     expect(one.body.items.map((item: { carnetId: string }) => item.carnetId)).toEqual([original.id]);
     expect((await get(prescriber, '/api/v1/carnet-issuances?carnetStatus=issued').expect(200)).body.total).toBe(1);
     // Another structure sees none of it.
-    expect((await get(otherPrescriber, '/api/v1/carnet-issuances').expect(200)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+    expect((await get(otherPrescriber, '/api/v1/carnet-issuances').expect(200)).body).toEqual({
+      items: [],
+      total: 0,
+      limit: 50,
+      offset: 0,
+    });
   });
 
   it('alerts on carnets held that expire within 30 days (hand them out first) and on those whose distribution stopped (J-15)', async () => {
@@ -134,12 +147,22 @@ describe('Following carnets held and handed out (prescriber)', () => {
       firstCarnetNumber: order.carnets[0].number,
       lastCarnetNumber: order.carnets[order.carnets.length - 1].number,
     });
-    expect(alerts.body).toEqual({ warningDays: 30, distributionStopDays: 15, expiringSoon: [group(soon)], distributionClosed: [group(closing)] });
+    expect(alerts.body).toEqual({
+      warningDays: 30,
+      distributionStopDays: 15,
+      expiringSoon: [group(soon)],
+      distributionClosed: [group(closing)],
+    });
     // The funder holds the same carnets through its prescriber; the other structure holds none of them.
     expect((await get(funder, '/api/v1/carnets/alerts').expect(200)).body.distributionClosed).toEqual([group(closing)]);
-    expect((await get(otherPrescriber, '/api/v1/carnets/alerts').expect(200)).body).toMatchObject({ expiringSoon: [], distributionClosed: [] });
+    expect((await get(otherPrescriber, '/api/v1/carnets/alerts').expect(200)).body).toMatchObject({
+      expiringSoon: [],
+      distributionClosed: [],
+    });
     // A carnet whose distribution stopped is indeed refused at the desk.
-    const refused = await post(prescriber, `/api/v1/carnets/${closing.carnets[0].id}/issue`, { ...beneficiary, person: undefined }).expect(422);
+    const refused = await post(prescriber, `/api/v1/carnets/${closing.carnets[0].id}/issue`, { ...beneficiary, person: undefined }).expect(
+      422,
+    );
     expect(refused.body.code).toBe('DISTRIBUTION_CLOSED');
   });
 

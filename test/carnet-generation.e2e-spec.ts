@@ -18,7 +18,8 @@ describe('Carnet generation job: idempotent and resumable', () => {
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_ENTRY)) throw new Error(`${WORKER_ENTRY} is missing: the test command builds it first (npm test, or npx nest build).`);
+    if (!existsSync(WORKER_ENTRY))
+      throw new Error(`${WORKER_ENTRY} is missing: the test command builds it first (npm test, or npx nest build).`);
     testApp = await createTestApp({ settings: { GENERATION_CHUNK_VOUCHERS: CHUNK_VOUCHERS } });
     anct = await anctAdmin(testApp);
     funder = await funderManager(testApp, anct);
@@ -70,7 +71,16 @@ describe('Carnet generation job: idempotent and resumable', () => {
       [orderId, carnetSize],
     );
     const vouchers = carnetCount * carnetSize;
-    expect(row).toEqual({ carnets: carnetCount, sequences: carnetCount, first: 1, last: carnetCount, vouchers, serials: vouchers, codes: vouchers, odd_carnets: 0 });
+    expect(row).toEqual({
+      carnets: carnetCount,
+      sequences: carnetCount,
+      first: 1,
+      last: carnetCount,
+      vouchers,
+      serials: vouchers,
+      codes: vouchers,
+      odd_carnets: 0,
+    });
   }
 
   it('finishes with the exact count and no duplicate after its worker process is killed mid-job', async () => {
@@ -97,7 +107,12 @@ describe('Carnet generation job: idempotent and resumable', () => {
     expect(progress.done % (Number(CHUNK_VOUCHERS) / 5)).toBe(0);
     expect({ carnets: progress.carnets, vouchers: progress.vouchers }).toEqual({ carnets: progress.done, vouchers: progress.done * 5 });
     const midway = await http(testApp).get(`/api/v1/orders/${order.id}`).set(bearer(funder.token)).expect(200);
-    expect(midway.body.generation).toEqual({ doneCarnets: progress.done, totalCarnets: carnetCount, doneVouchers: progress.done * 5, totalVouchers: carnetCount * 5 });
+    expect(midway.body.generation).toEqual({
+      doneCarnets: progress.done,
+      totalCarnets: carnetCount,
+      doneVouchers: progress.done * 5,
+      totalVouchers: carnetCount * 5,
+    });
     const stock = await http(testApp).get('/api/v1/carnets/stock').set(bearer(funder.token)).expect(200);
     expect(stock.body.orders.find((o: { orderId: string }) => o.orderId === order.id)).toBeUndefined();
 
@@ -106,10 +121,25 @@ describe('Carnet generation job: idempotent and resumable', () => {
     const ready = await waitUntilReady(testApp, funder, order.id, 60_000);
     secondWorker.kill('SIGTERM');
     await new Promise((resolve) => secondWorker.once('exit', resolve));
-    expect(ready.generation).toEqual({ doneCarnets: carnetCount, totalCarnets: carnetCount, doneVouchers: carnetCount * 5, totalVouchers: carnetCount * 5 });
+    expect(ready.generation).toEqual({
+      doneCarnets: carnetCount,
+      totalCarnets: carnetCount,
+      doneVouchers: carnetCount * 5,
+      totalVouchers: carnetCount * 5,
+    });
     await assertExactlyGenerated(order.id, carnetCount, 5);
-    const actions: { action: string }[] = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`, [order.id]);
-    expect(actions.map((a) => a.action)).toEqual(['order.created', 'order.submitted', 'order.approved', 'order.paid', 'order.generation_started', 'order.ready']);
+    const actions: { action: string }[] = await testApp.dataSource.query(
+      `SELECT action FROM audit_events WHERE object_id = $1 ORDER BY id`,
+      [order.id],
+    );
+    expect(actions.map((a) => a.action)).toEqual([
+      'order.created',
+      'order.submitted',
+      'order.approved',
+      'order.paid',
+      'order.generation_started',
+      'order.ready',
+    ]);
   }, 120_000);
 
   it('writes each chunk once when two runs of the job overlap, and does nothing for a ready order', async () => {

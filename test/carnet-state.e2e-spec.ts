@@ -23,16 +23,24 @@ describe('Carnet state from its chèques, whatever the order of events', () => {
     const [{ carnet_id: id }] = await testApp.dataSource.query(`SELECT carnet_id FROM vouchers WHERE id = $1`, [vouchers[0].id]);
     return { id, vouchers };
   }
-  const carnetStatus = async (id: string): Promise<string> => (await testApp.dataSource.query(`SELECT status FROM carnets WHERE id = $1`, [id]))[0].status;
+  const carnetStatus = async (id: string): Promise<string> =>
+    (await testApp.dataSource.query(`SELECT status FROM carnets WHERE id = $1`, [id]))[0].status;
   const voucherStatuses = async (id: string): Promise<string[]> =>
-    (await testApp.dataSource.query(`SELECT status FROM vouchers WHERE carnet_id = $1 ORDER BY serial`, [id])).map((row: { status: string }) => row.status);
+    (await testApp.dataSource.query(`SELECT status FROM vouchers WHERE carnet_id = $1 ORDER BY serial`, [id])).map(
+      (row: { status: string }) => row.status,
+    );
   const redeem = async (vouchers: StockVoucher[]): Promise<string[]> => {
-    const response = await redeemRequest(testApp, venue, vouchers.map((voucher) => ({ code: voucher.code }))).expect(201);
+    const response = await redeemRequest(
+      testApp,
+      venue,
+      vouchers.map((voucher) => ({ code: voucher.code })),
+    ).expect(201);
     return response.body.redemptions.map((redemption: { id: string }) => redemption.id);
   };
   const opposeVoucher = (voucher: StockVoucher) =>
     http(testApp).post(`/api/v1/vouchers/${voucher.serial}/opposition`).set(bearer(stock.funder.token)).send({ reason: 'stolen' });
-  const opposeCarnet = (id: string) => http(testApp).post(`/api/v1/carnets/${id}/opposition`).set(bearer(stock.funder.token)).send({ reason: 'lost' });
+  const opposeCarnet = (id: string) =>
+    http(testApp).post(`/api/v1/carnets/${id}/opposition`).set(bearer(stock.funder.token)).send({ reason: 'lost' });
   /** Puts the carnet's chèques past their validity and grace, then runs the expiry job as the scheduler would. */
   const expire = async (id: string) => {
     await testApp.dataSource.query(`UPDATE programmes SET grace_days = 0 WHERE id = $1`, [stock.programme.id]);
@@ -61,7 +69,11 @@ describe('Carnet state from its chèques, whatever the order of events', () => {
     expect(await carnetStatus(id)).toBe('fully_used');
     const audit = await testApp.dataSource.query(`SELECT action, before, after FROM audit_events WHERE object_id = $1 ORDER BY id`, [id]);
     expect(audit).toEqual([
-      { action: 'carnet.fully_used', before: { status: 'issued' }, after: { status: 'fully_used', reason: 'stolen', cause: 'no chèque left to use' } },
+      {
+        action: 'carnet.fully_used',
+        before: { status: 'issued' },
+        after: { status: 'fully_used', reason: 'stolen', cause: 'no chèque left to use' },
+      },
     ]);
   });
 
@@ -109,7 +121,11 @@ describe('Carnet state from its chèques, whatever the order of events', () => {
     const [first] = await redeem(vouchers.slice(0, 2));
     await redeem(vouchers.slice(2, 4));
     expect(await carnetStatus(id)).toBe('fully_used');
-    await http(testApp).post(`/api/v1/redemptions/${first}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur de saisie' }).expect(200);
+    await http(testApp)
+      .post(`/api/v1/redemptions/${first}/cancel`)
+      .set(bearer(venue.agent.token))
+      .send({ reason: 'Erreur de saisie' })
+      .expect(200);
     expect(await carnetStatus(id)).toBe('issued');
     await redeem(vouchers.slice(0, 1));
     expect(await carnetStatus(id)).toBe('fully_used');

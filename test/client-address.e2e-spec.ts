@@ -46,8 +46,14 @@ describe('Client address', () => {
     afterAll(() => testApp.close());
 
     it('count towards the per-address daily limit like accepted ones', async () => {
-      await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ services: [{}] })).expect(400);
-      await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ siret: '73282932000075' })).expect(422);
+      await http(testApp)
+        .post('/api/v1/venues/applications')
+        .send(venueApplication({ services: [{}] }))
+        .expect(400);
+      await http(testApp)
+        .post('/api/v1/venues/applications')
+        .send(venueApplication({ siret: '73282932000075' }))
+        .expect(422);
       const refused = await http(testApp).post('/api/v1/venues/applications').send(venueApplication()).expect(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3600);
     });

@@ -58,10 +58,15 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
     // noGrace: carnet 1 issued with 2 chèques used; carnet 2 in stock with one chèque in opposition.
     await allocateCarnets(testApp, [noGrace.carnets[0].id], prescriber.organisationId);
     await markCarnetsIssued(testApp, [noGrace.carnets[0].id]);
-    await redeemVouchers(testApp, noGrace.carnets[0].vouchers.slice(0, 2).map((v) => v.id), { venueId: venue.organisationId, scannedAt: new Date(now - DAY) });
-    await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'lost' WHERE id = $1`, [
-      noGrace.carnets[1].vouchers[0].id,
-    ]);
+    await redeemVouchers(
+      testApp,
+      noGrace.carnets[0].vouchers.slice(0, 2).map((v) => v.id),
+      { venueId: venue.organisationId, scannedAt: new Date(now - DAY) },
+    );
+    await testApp.dataSource.query(
+      `UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'lost' WHERE id = $1`,
+      [noGrace.carnets[1].vouchers[0].id],
+    );
     // soon: carnet 1 in stock, carnet 2 issued and unused, carnet 3 issued and partly used.
     await allocateCarnets(testApp, [soon.carnets[1].id, soon.carnets[2].id], prescriber.organisationId);
     await markCarnetsIssued(testApp, [soon.carnets[1].id, soon.carnets[2].id]);
@@ -72,7 +77,14 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
   it('warns funders at J-30 of carnets still in stock or handed out but unused, on their own scope', async () => {
     const mine = await http(testApp).get('/api/v1/expiry-warnings').set(bearer(funder.token)).expect(200);
     expect(mine.body).toMatchObject({ total: 2, withinDays: 30 });
-    expect(mine.body.items.map((w: { carnetNumber: string; carnetStatus: string; unusedVouchers: number; unusedValueCents: number }) => [w.carnetNumber, w.carnetStatus, w.unusedVouchers, w.unusedValueCents])).toEqual([
+    expect(
+      mine.body.items.map((w: { carnetNumber: string; carnetStatus: string; unusedVouchers: number; unusedValueCents: number }) => [
+        w.carnetNumber,
+        w.carnetStatus,
+        w.unusedVouchers,
+        w.unusedValueCents,
+      ]),
+    ).toEqual([
       [soon.carnets[0].number, 'in_stock', 5, 5000],
       [soon.carnets[1].number, 'issued', 5, 5000],
     ]);
@@ -84,12 +96,20 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
     expect((await http(testApp).get('/api/v1/expiry-warnings?withinDays=10').set(bearer(funder.token)).expect(200)).body.total).toBe(0);
     expect((await http(testApp).get('/api/v1/expiry-warnings').set(bearer(otherFunder.token)).expect(200)).body.total).toBe(0);
     await http(testApp).get(`/api/v1/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(otherFunder.token)).expect(404);
-    expect((await http(testApp).get(`/api/v1/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(anct.token)).expect(200)).body.total).toBe(2);
+    expect(
+      (await http(testApp).get(`/api/v1/expiry-warnings?funderId=${funder.organisationId}`).set(bearer(anct.token)).expect(200)).body.total,
+    ).toBe(2);
   });
 
   it('expires chèques past validity + grace only, closes their carnets and writes one credit note per order', async () => {
     const summary = await runExpiry();
-    expect(summary).toEqual({ vouchersExpired: 3 + 4 + 5, carnetsExpired: 2 + 1, ordersTouched: 2, creditNotes: 2, creditNoteCents: String(8000 + 5000) });
+    expect(summary).toEqual({
+      vouchersExpired: 3 + 4 + 5,
+      carnetsExpired: 2 + 1,
+      ordersTouched: 2,
+      creditNotes: 2,
+      creditNoteCents: String(8000 + 5000),
+    });
 
     expect(await statuses(withinGrace)).toEqual({ active: 5 });
     expect(await statuses(pastGrace)).toEqual({ expired: 5 });
@@ -98,15 +118,27 @@ describe('Expiry: daily job, grace period, J-30 warnings and credit notes', () =
     expect(await carnetStatuses(noGrace)).toEqual(['expired', 'expired']);
     expect(await carnetStatuses(withinGrace)).toEqual(['in_stock']);
 
-    const first = await http(testApp).get('/api/v1/ledger/entries?kind=expired_value_credit_note&limit=1').set(bearer(funder.token)).expect(200);
-    const second = await http(testApp).get('/api/v1/ledger/entries?kind=expired_value_credit_note&limit=1&offset=1').set(bearer(funder.token)).expect(200);
+    const first = await http(testApp)
+      .get('/api/v1/ledger/entries?kind=expired_value_credit_note&limit=1')
+      .set(bearer(funder.token))
+      .expect(200);
+    const second = await http(testApp)
+      .get('/api/v1/ledger/entries?kind=expired_value_credit_note&limit=1&offset=1')
+      .set(bearer(funder.token))
+      .expect(200);
     expect(second.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
     const notes = [...first.body.items, ...second.body.items];
     const byOrder = Object.fromEntries(notes.map((entry: { orderId: string; amountCents: number }) => [entry.orderId, entry.amountCents]));
     // The credit note refunds the face value never used: expired and cancelled chèques.
     expect(byOrder).toEqual({ [noGrace.order.id]: 8000, [pastGrace.order.id]: 5000 });
-    const audit = await http(testApp).get(`/api/v1/audit-events?objectType=order&objectId=${noGrace.order.id}`).set(bearer(anct.token)).expect(200);
-    expect(audit.body.items.map((event: { action: string }) => event.action).sort()).toEqual(['order.credit_note_recorded', 'order.vouchers_expired']);
+    const audit = await http(testApp)
+      .get(`/api/v1/audit-events?objectType=order&objectId=${noGrace.order.id}`)
+      .set(bearer(anct.token))
+      .expect(200);
+    expect(audit.body.items.map((event: { action: string }) => event.action).sort()).toEqual([
+      'order.credit_note_recorded',
+      'order.vouchers_expired',
+    ]);
   });
 
   it('is idempotent: a second run changes nothing', async () => {

@@ -59,10 +59,14 @@ describe('Job recovery after Redis lost its data', () => {
 
     await waitFor('the schedules back', async () => (await schedulerIds()).length === SCHEDULES.length, 15_000);
     expect(await schedulerIds()).toEqual(SCHEDULES);
-    const completed = await waitFor('the reconciliation run completed', async () => {
-      const response = await http(testApp).get(`/api/v1/reconciliation-runs/${run.body.id}`).set(bearer(anct.token)).expect(200);
-      return response.body.status === 'completed' ? response.body : null;
-    }, 30_000);
+    const completed = await waitFor(
+      'the reconciliation run completed',
+      async () => {
+        const response = await http(testApp).get(`/api/v1/reconciliation-runs/${run.body.id}`).set(bearer(anct.token)).expect(200);
+        return response.body.status === 'completed' ? response.body : null;
+      },
+      30_000,
+    );
     expect(completed.attempts).toBe(1);
     const ready = await waitUntilReady(testApp, steps.funder, order.id, 30_000);
     expect(ready.generation).toMatchObject({ doneCarnets: 200, totalCarnets: 200 });

@@ -33,7 +33,9 @@ describe('Migrations', () => {
     for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await userTables()).toEqual([]);
     expect(
-      await dataSource.query(`SELECT proname FROM pg_proc WHERE proname IN ('refuse_change_to_append_only_table', 'redeem_vouchers', 'redeem_vouchers_once', 'redeem_vouchers_once_batch')`),
+      await dataSource.query(
+        `SELECT proname FROM pg_proc WHERE proname IN ('refuse_change_to_append_only_table', 'redeem_vouchers', 'redeem_vouchers_once', 'redeem_vouchers_once_batch')`,
+      ),
     ).toEqual([]);
 
     const reapplied = await dataSource.runMigrations({ transaction: 'each' });

@@ -19,8 +19,14 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function outboxRows(testApp: TestApp, email: string): Promise<Array<{ kind: string; status: string; attempts: number; last_error: string | null }>> {
-  return testApp.dataSource.query(`SELECT kind, status, attempts, last_error FROM outbox_messages WHERE recipient_email = $1 ORDER BY created_at`, [email]);
+async function outboxRows(
+  testApp: TestApp,
+  email: string,
+): Promise<Array<{ kind: string; status: string; attempts: number; last_error: string | null }>> {
+  return testApp.dataSource.query(
+    `SELECT kind, status, attempts, last_error FROM outbox_messages WHERE recipient_email = $1 ORDER BY created_at`,
+    [email],
+  );
 }
 
 describe('E-mails through the outbox, sent by the worker over SMTP', () => {
@@ -45,7 +51,11 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
 
   it('sends the invitation to the invited person, once, with the link the inviter also gets', async () => {
     const email = uniqueEmail('invited');
-    const invited = await http(testApp).post('/api/v1/users').set(bearer(funder.token)).send({ email, displayName: 'Inès Martin' }).expect(201);
+    const invited = await http(testApp)
+      .post('/api/v1/users')
+      .set(bearer(funder.token))
+      .send({ email, displayName: 'Inès Martin' })
+      .expect(201);
     await smtp.waitFor(() => smtp.to(email).length === 1);
     const [mail] = smtp.to(email);
     expect(mail.subject).toBe('[Pass numérique] Votre invitation');
@@ -76,14 +86,21 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
       .set(bearer(colleague.accessToken))
       .send({ preferences: [{ kind: 'order_approved', enabled: false }] })
       .expect(200);
-    expect(updated.body.preferences.find((item: { kind: string }) => item.kind === 'order_approved')).toMatchObject({ enabled: false, label: 'Commande approuvée' });
+    expect(updated.body.preferences.find((item: { kind: string }) => item.kind === 'order_approved')).toMatchObject({
+      enabled: false,
+      label: 'Commande approuvée',
+    });
 
     const programme = await programmeViaApi(testApp, anct);
     await enrolViaApi(testApp, anct, programme.id, funder.organisationId);
     const steps = { anct, funder, programmeId: programme.id };
     const approved = await approvedOrder(testApp, steps);
     const rejected = await submittedOrder(testApp, steps);
-    await http(testApp).post(`/api/v1/orders/${rejected.id}/reject`).set(bearer(anct.token)).send({ reason: 'Enveloppe déjà consommée' }).expect(200);
+    await http(testApp)
+      .post(`/api/v1/orders/${rejected.id}/reject`)
+      .set(bearer(anct.token))
+      .send({ reason: 'Enveloppe déjà consommée' })
+      .expect(200);
 
     await smtp.waitFor(() => smtp.to(funder.email).filter((mail) => /Commande .* (approuvée|refusée)/.test(mail.subject)).length === 2);
     await smtp.waitFor(() => smtp.to(colleague.email).some((mail) => mail.subject.includes('refusée')));
@@ -99,7 +116,9 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     // Payment recorded: the worker generates the carnets, and the funder hears they are ready.
     await http(testApp).post(`/api/v1/orders/${approved.id}/payment`).set(bearer(anct.token)).send(paymentOf(approved)).expect(200);
     await smtp.waitFor(() => smtp.to(colleague.email).some((mail) => mail.subject.includes('disponibles')), 40_000);
-    expect(smtp.to(colleague.email).find((mail) => mail.subject.includes('disponibles'))!.text).toContain('Les 200 carnets de votre commande');
+    expect(smtp.to(colleague.email).find((mail) => mail.subject.includes('disponibles'))!.text).toContain(
+      'Les 200 carnets de votre commande',
+    );
     // Nobody outside the funder hears of it.
     expect(smtp.to(anct.email).filter((mail) => mail.subject.includes('Commande'))).toHaveLength(0);
   });
@@ -111,8 +130,16 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
       .send({ preferences: [{ kind: 'statement_paid', enabled: false }] })
       .expect(422);
     expect(notMine.body).toMatchObject({ code: 'NOTIFICATION_NOT_APPLICABLE', details: { kinds: ['statement_paid'] } });
-    await http(testApp).put('/api/v1/notification-preferences').set(bearer(funder.token)).send({ preferences: [{ kind: 'invitation', enabled: false }] }).expect(422);
-    const unknown = await http(testApp).put('/api/v1/notification-preferences').set(bearer(funder.token)).send({ preferences: [{ kind: 'spam', enabled: false }] }).expect(400);
+    await http(testApp)
+      .put('/api/v1/notification-preferences')
+      .set(bearer(funder.token))
+      .send({ preferences: [{ kind: 'invitation', enabled: false }] })
+      .expect(422);
+    const unknown = await http(testApp)
+      .put('/api/v1/notification-preferences')
+      .set(bearer(funder.token))
+      .send({ preferences: [{ kind: 'spam', enabled: false }] })
+      .expect(400);
     expect(unknown.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -122,10 +149,24 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     const programme = await createProgramme(testApp);
     await enrolFunder(testApp, programme.id, localFunder.organisationId);
     const now = Date.now();
-    const expiring = await createReadyOrder(testApp, { programme, funderId: localFunder.organisationId, carnetCount: 4, expiresAt: new Date(now + 20 * 86_400_000) });
-    await allocateCarnets(testApp, expiring.carnets.slice(0, 3).map((carnet) => carnet.id), prescriber.organisationId);
+    const expiring = await createReadyOrder(testApp, {
+      programme,
+      funderId: localFunder.organisationId,
+      carnetCount: 4,
+      expiresAt: new Date(now + 20 * 86_400_000),
+    });
+    await allocateCarnets(
+      testApp,
+      expiring.carnets.slice(0, 3).map((carnet) => carnet.id),
+      prescriber.organisationId,
+    );
     await markCarnetsIssued(testApp, [expiring.carnets[0].id]);
-    const closing = await createReadyOrder(testApp, { programme, funderId: localFunder.organisationId, carnetCount: 2, expiresAt: new Date(now + 10 * 86_400_000) });
+    const closing = await createReadyOrder(testApp, {
+      programme,
+      funderId: localFunder.organisationId,
+      carnetCount: 2,
+      expiresAt: new Date(now + 10 * 86_400_000),
+    });
     await allocateCarnets(testApp, [closing.carnets[0].id], prescriber.organisationId);
 
     const digests = testApp.worker!.get(NotificationDigestsService);
@@ -139,7 +180,9 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     // Per organisation: one J-30 digest per expiry day (the two orders expire on different days) and one J-15 digest.
     expect(funderDigests.filter((mail) => /^\[Pass numérique\] 4 carnet\(s\) arrivent à échéance le /.test(mail.subject))).toHaveLength(1);
     expect(funderDigests.filter((mail) => /^\[Pass numérique\] 2 carnet\(s\) arrivent à échéance le /.test(mail.subject))).toHaveLength(1);
-    expect(funderDigests.filter((mail) => mail.subject.startsWith('[Pass numérique] Fin de la distribution de 2 carnet(s) le '))).toHaveLength(1);
+    expect(
+      funderDigests.filter((mail) => mail.subject.startsWith('[Pass numérique] Fin de la distribution de 2 carnet(s) le ')),
+    ).toHaveLength(1);
     expect(funderDigests).toHaveLength(3);
     expect(prescriberDigests.filter((mail) => mail.subject.includes('3 carnet(s) arrivent'))).toHaveLength(1);
     expect(prescriberDigests.filter((mail) => mail.subject.includes('1 carnet(s) arrivent'))).toHaveLength(1);
@@ -164,7 +207,11 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
     await qualifyVenue(testApp, venue.organisationId);
     const periodEnd = defaultStatementPeriodEnd(new Date());
     const scannedAt = new Date(startOfParisDay(addDays(startOfMonth(periodEnd), 9)).getTime() + 12 * 3_600_000);
-    await redeemVouchers(testApp, order.carnets[0].vouchers.slice(0, 3).map((voucher) => voucher.id), { venueId: venue.organisationId, scannedAt });
+    await redeemVouchers(
+      testApp,
+      order.carnets[0].vouchers.slice(0, 3).map((voucher) => voucher.id),
+      { venueId: venue.organisationId, scannedAt },
+    );
     const run = await http(testApp).post('/api/v1/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
     await waitForJobRun(testApp, run.body.id);
     await smtp.waitFor(() => smtp.to(venue.email).some((mail) => mail.subject.startsWith('[Pass numérique] Relevé de remboursement')));
@@ -173,14 +220,31 @@ describe('E-mails through the outbox, sent by the worker over SMTP', () => {
 
     const statement = (await http(testApp).get('/api/v1/reimbursement-statements').set(bearer(venue.token)).expect(200)).body.items[0];
     await http(testApp).post(`/api/v1/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
-    await http(testApp).put(`/api/v1/venues/${venue.organisationId}/bank-account`).set(bearer(venue.token)).send({ iban: 'FR14 2004 1010 0505 0001 3M02 606', holderName: 'EPN' }).expect(200);
+    await http(testApp)
+      .put(`/api/v1/venues/${venue.organisationId}/bank-account`)
+      .set(bearer(venue.token))
+      .send({ iban: 'FR14 2004 1010 0505 0001 3M02 606', holderName: 'EPN' })
+      .expect(200);
     const today = parisToday(new Date());
-    const batch = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);
-    await http(testApp).post(`/api/v1/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today, bankReference: 'VIR-NOTIF-1' }).expect(200);
+    const batch = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [statement.id], requestedExecutionDate: today })
+      .expect(201);
+    await http(testApp)
+      .post(`/api/v1/payment-batches/${batch.body.id}/confirm`)
+      .set(bearer(anct.token))
+      .send({ paidOn: today, bankReference: 'VIR-NOTIF-1' })
+      .expect(200);
     await smtp.waitFor(() => smtp.to(venue.email).some((mail) => mail.subject === '[Pass numérique] Relevé payé : 30,00\u00a0€'));
     const paid = smtp.to(venue.email).find((mail) => mail.subject.startsWith('[Pass numérique] Relevé payé'))!;
     expect(paid.text).toContain('Référence du virement : VIR-NOTIF-1');
-    expect((await outboxRows(testApp, venue.email)).map((row) => row.kind)).toEqual(['invitation', 'qualification_decided', 'statement_drawn_up', 'statement_paid']);
+    expect((await outboxRows(testApp, venue.email)).map((row) => row.kind)).toEqual([
+      'invitation',
+      'qualification_decided',
+      'statement_drawn_up',
+      'statement_paid',
+    ]);
   });
 
   it('tells ANCT of the anomalies reconciliation finds', async () => {
@@ -280,7 +344,9 @@ describe('Purge of old sent e-mails', () => {
 
     const outbox = testApp.app.get(OutboxService);
     expect(await outbox.purgeSent()).toBeGreaterThanOrEqual(1);
-    const left = await testApp.dataSource.query(`SELECT event_key FROM outbox_messages WHERE recipient_email = $1 ORDER BY event_key`, [email]);
+    const left = await testApp.dataSource.query(`SELECT event_key FROM outbox_messages WHERE recipient_email = $1 ORDER BY event_key`, [
+      email,
+    ]);
     expect(left.map((row: { event_key: string }) => row.event_key)).toEqual(['purge:old-pending', 'purge:recent-sent']);
     // A second run has nothing left to do for these.
     await outbox.purgeSent();

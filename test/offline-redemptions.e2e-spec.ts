@@ -50,14 +50,29 @@ describe('Offline scans settled at synchronisation', () => {
     const stock = await handedOut({ carnetCount: 2, carnetSize: 10 });
     const [ok, takenElsewhere, twice, expiredSince, expiredBefore, cancelled, issuedLater, viaQr] = stock.vouchers;
     const outside = await handedOut({ funder: stock.funder, carnetCount: 1, carnetSize: 1, territoryDepartements: ['13'] });
-    const notIssued = await createReadyOrder(testApp, { programme: stock.programme, funderId: stock.funder.organisationId, carnetCount: 1, carnetSize: 1 });
+    const notIssued = await createReadyOrder(testApp, {
+      programme: stock.programme,
+      funderId: stock.funder.organisationId,
+      carnetCount: 1,
+      carnetSize: 1,
+    });
     await redeemRequest(testApp, otherVenue, [{ code: takenElsewhere.code }]).expect(201);
     await testApp.dataSource.query(`UPDATE programmes SET grace_days = 0 WHERE id = $1`, [stock.programme.id]);
-    await testApp.dataSource.query(`UPDATE vouchers SET expires_at = now() - interval '1 hour' WHERE id = ANY($1)`, [[expiredSince.id, expiredBefore.id]]);
-    await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'perdu' WHERE id = $1`, [cancelled.id]);
+    await testApp.dataSource.query(`UPDATE vouchers SET expires_at = now() - interval '1 hour' WHERE id = ANY($1)`, [
+      [expiredSince.id, expiredBefore.id],
+    ]);
+    await testApp.dataSource.query(
+      `UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'perdu' WHERE id = $1`,
+      [cancelled.id],
+    );
     await testApp.dataSource.query(`UPDATE vouchers SET issued_at = now() - interval '1 hour' WHERE id = $1`, [issuedLater.id]);
 
-    const scan = (voucher: Pick<StockVoucher, 'code'>, scannedAt: string, extra: object = {}) => ({ code: voucher.code, scannedAt, serviceId: venue.serviceId, ...extra });
+    const scan = (voucher: Pick<StockVoucher, 'code'>, scannedAt: string, extra: object = {}) => ({
+      code: voucher.code,
+      scannedAt,
+      serviceId: venue.serviceId,
+      ...extra,
+    });
     const qr = qrOf(testApp, viaQr, stock);
     const scans = [
       scan(ok, ago(2 * HOUR), { siteId: venue.siteId }),
@@ -107,13 +122,21 @@ describe('Offline scans settled at synchronisation', () => {
     expect(response.body.items[2].details).toMatchObject({ redeemedHere: true, redemptionId: response.body.items[3].redemptionId });
 
     const [redemption] = await testApp.dataSource.query(`SELECT * FROM redemptions WHERE id = $1`, [response.body.items[0].redemptionId]);
-    expect(redemption).toMatchObject({ mode: 'offline', device_id: 'tablette-1', site_id: venue.siteId, offline_batch_id: response.body.batchId });
+    expect(redemption).toMatchObject({
+      mode: 'offline',
+      device_id: 'tablette-1',
+      site_id: venue.siteId,
+      offline_batch_id: response.body.batchId,
+    });
     expect(redemption.scanned_at.toISOString()).toBe(scans[0].scannedAt);
-    const [ledger] = await testApp.dataSource.query(`SELECT occurred_at, amount_cents FROM ledger_entries WHERE redemption_id = $1`, [redemption.id]);
-    expect(ledger).toEqual({ occurred_at: redemption.scanned_at, amount_cents: '1000' });
-    const [batch] = await testApp.dataSource.query(`SELECT item_count, accepted_count, accepted_value_cents, results FROM offline_batches WHERE id = $1`, [
-      response.body.batchId,
+    const [ledger] = await testApp.dataSource.query(`SELECT occurred_at, amount_cents FROM ledger_entries WHERE redemption_id = $1`, [
+      redemption.id,
     ]);
+    expect(ledger).toEqual({ occurred_at: redemption.scanned_at, amount_cents: '1000' });
+    const [batch] = await testApp.dataSource.query(
+      `SELECT item_count, accepted_count, accepted_value_cents, results FROM offline_batches WHERE id = $1`,
+      [response.body.batchId],
+    );
     expect(batch).toEqual({ item_count: 18, accepted_count: 4, accepted_value_cents: '4000', results: response.body.items });
 
     const before = await tableCounts(testApp);
@@ -125,17 +148,28 @@ describe('Offline scans settled at synchronisation', () => {
     // Re-sent under a new key (the device lost the answer and its key): no chèque is redeemed twice.
     const resent = await sync({ deviceId: 'tablette-1', scans }).expect(200);
     expect(resent.body.items.map((item: { outcome: string; reason?: string }) => item.reason ?? item.outcome)).toEqual(outcome);
-    expect(resent.body.items.filter((item: { alreadyRecorded?: boolean }) => item.alreadyRecorded).map((item: { redemptionId: string }) => item.redemptionId)).toEqual(
-      response.body.items.filter((item: { outcome: string }) => item.outcome === 'accepted').map((item: { redemptionId: string }) => item.redemptionId),
+    expect(
+      resent.body.items
+        .filter((item: { alreadyRecorded?: boolean }) => item.alreadyRecorded)
+        .map((item: { redemptionId: string }) => item.redemptionId),
+    ).toEqual(
+      response.body.items
+        .filter((item: { outcome: string }) => item.outcome === 'accepted')
+        .map((item: { redemptionId: string }) => item.redemptionId),
     );
     const after = await tableCounts(testApp);
-    expect({ redemptions: after.redemptions, ledger: after.ledger_entries }).toEqual({ redemptions: before.redemptions, ledger: before.ledger_entries });
+    expect({ redemptions: after.redemptions, ledger: after.ledger_entries }).toEqual({
+      redemptions: before.redemptions,
+      ledger: before.ledger_entries,
+    });
   });
 
   it('keeps a venue under the programme’s offline ceiling, earliest scans first', async () => {
     const stock = await handedOut({ carnetCount: 1, carnetSize: 10 });
     await testApp.dataSource.query(`UPDATE programmes SET offline_value_ceiling_cents = 3000 WHERE id = $1`, [stock.programme.id]);
-    const scans = stock.vouchers.slice(0, 5).map((voucher, index) => ({ code: voucher.code, scannedAt: ago((5 - index) * HOUR), serviceId: venue.serviceId }));
+    const scans = stock.vouchers
+      .slice(0, 5)
+      .map((voucher, index) => ({ code: voucher.code, scannedAt: ago((5 - index) * HOUR), serviceId: venue.serviceId }));
     const first = await sync({ deviceId: 'tablette-2', scans: [...scans].reverse() }).expect(200);
     expect(first.body.items.map((item: { outcome: string; reason?: string }) => item.reason ?? item.outcome)).toEqual([
       'OFFLINE_CEILING_EXCEEDED',
@@ -146,14 +180,20 @@ describe('Offline scans settled at synchronisation', () => {
     ]);
     expect(first.body.items[0].details).toEqual({ remainingCents: 0 });
 
-    const later = await sync({ deviceId: 'tablette-3', scans: [{ code: stock.vouchers[5].code, scannedAt: ago(HOUR / 2), serviceId: venue.serviceId }] }).expect(200);
+    const later = await sync({
+      deviceId: 'tablette-3',
+      scans: [{ code: stock.vouchers[5].code, scannedAt: ago(HOUR / 2), serviceId: venue.serviceId }],
+    }).expect(200);
     expect(later.body.items[0].reason).toBe('OFFLINE_CEILING_EXCEEDED');
     // Online redemptions do not count against the offline ceiling.
     await redeemRequest(testApp, venue, [{ code: stock.vouchers[6].code }]).expect(201);
 
     const undone = first.body.items[4].redemptionId;
     await http(testApp).post(`/api/v1/redemptions/${undone}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Doublon' }).expect(200);
-    const afterUndo = await sync({ deviceId: 'tablette-3', scans: [{ code: stock.vouchers[5].code, scannedAt: ago(HOUR / 2), serviceId: venue.serviceId }] }).expect(200);
+    const afterUndo = await sync({
+      deviceId: 'tablette-3',
+      scans: [{ code: stock.vouchers[5].code, scannedAt: ago(HOUR / 2), serviceId: venue.serviceId }],
+    }).expect(200);
     expect(afterUndo.body.items[0].outcome).toBe('accepted');
   });
 
@@ -162,11 +202,20 @@ describe('Offline scans settled at synchronisation', () => {
     const [voucher] = stock.vouchers;
     const batches = await Promise.all(
       [venue, otherVenue].map((as, index) =>
-        sync({ deviceId: `borne-${index}`, scans: [{ code: voucher.code, scannedAt: ago(HOUR), serviceId: as.serviceId }] }, randomUUID(), as).expect(200),
+        sync(
+          { deviceId: `borne-${index}`, scans: [{ code: voucher.code, scannedAt: ago(HOUR), serviceId: as.serviceId }] },
+          randomUUID(),
+          as,
+        ).expect(200),
       ),
     );
-    expect(batches.map((batch) => batch.body.items[0].reason ?? batch.body.items[0].outcome).sort()).toEqual(['ALREADY_REDEEMED', 'accepted']);
-    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM redemptions WHERE voucher_id = $1`, [voucher.id]);
+    expect(batches.map((batch) => batch.body.items[0].reason ?? batch.body.items[0].outcome).sort()).toEqual([
+      'ALREADY_REDEEMED',
+      'accepted',
+    ]);
+    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM redemptions WHERE voucher_id = $1`, [
+      voucher.id,
+    ]);
     expect(count).toBe(1);
   });
 
@@ -176,7 +225,9 @@ describe('Offline scans settled at synchronisation', () => {
       .set(bearer(venue.agent.token))
       .send({ deviceId: 'x', scans: [{ code: randomUnknownCode(), scannedAt: ago(HOUR), serviceId: venue.serviceId }] })
       .expect(400);
-    const both = await sync({ deviceId: 'x', scans: [{ code: 'A', qr: 'B', scannedAt: ago(HOUR), serviceId: venue.serviceId }] }).expect(400);
+    const both = await sync({ deviceId: 'x', scans: [{ code: 'A', qr: 'B', scannedAt: ago(HOUR), serviceId: venue.serviceId }] }).expect(
+      400,
+    );
     expect(both.body.details.fields[0].field).toBe('scans.0');
   });
 });

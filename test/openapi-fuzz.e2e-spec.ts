@@ -80,7 +80,10 @@ describe('OpenAPI-wide hostile input', () => {
       for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
         const operation = item[method];
         if (!operation) continue;
-        const body = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content['application/json']?.schema : undefined;
+        const body =
+          operation.requestBody && 'content' in operation.requestBody
+            ? operation.requestBody.content['application/json']?.schema
+            : undefined;
         const parameters = (operation.parameters ?? []) as unknown as ParameterObject[];
         found.push({
           method: method.toUpperCase(),
@@ -95,11 +98,17 @@ describe('OpenAPI-wide hostile input', () => {
   }
 
   function urlOf(operation: Operation, query = ''): string {
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => (name === 'serial' ? '2026-0001-000001-01' : name === 'index' ? '1' : randomUUID()));
+    const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      name === 'serial' ? '2026-0001-000001-01' : name === 'index' ? '1' : randomUUID(),
+    );
     return `${baseUrl}${path}${query}`;
   }
 
-  async function call(operation: Operation, caller: Caller, input: { body?: string; query?: string }): Promise<{ status: number; text: string }> {
+  async function call(
+    operation: Operation,
+    caller: Caller,
+    input: { body?: string; query?: string },
+  ): Promise<{ status: number; text: string }> {
     const withBody = input.body !== undefined && operation.method !== 'GET' && operation.method !== 'DELETE';
     const response = await fetch(urlOf(operation, input.query), {
       method: operation.method,
@@ -119,7 +128,20 @@ describe('OpenAPI-wide hostile input', () => {
       '"\\ud800"',
       '12',
     ];
-    const values = ['"\\ud800"', '"a\\u0000b"', '"x\\udc00y"', '12345678901234567890', '-1', 'true', '{}', '["a"]', '[{"a":1}]', 'null', '{"email":["x"]}', `"${'x'.repeat(10_000)}"`];
+    const values = [
+      '"\\ud800"',
+      '"a\\u0000b"',
+      '"x\\udc00y"',
+      '12345678901234567890',
+      '-1',
+      'true',
+      '{}',
+      '["a"]',
+      '[{"a":1}]',
+      'null',
+      '{"email":["x"]}',
+      `"${'x'.repeat(10_000)}"`,
+    ];
     const names = Object.keys(operation.properties);
     for (const name of names) {
       for (const value of values) bodies.push(`{"${name}":${value}}`);
@@ -132,7 +154,14 @@ describe('OpenAPI-wide hostile input', () => {
   }
 
   function hostileQueries(operation: Operation): string[] {
-    return operation.queryParameters.flatMap((name) => [`?${name}=%00`, `?${name}=%ED%A0%80`, `?${name}=a&${name}=b`, `?${name}=${'9'.repeat(400)}`, `?${name}[x]=1`, `?${name}=-1`]);
+    return operation.queryParameters.flatMap((name) => [
+      `?${name}=%00`,
+      `?${name}=%ED%A0%80`,
+      `?${name}=a&${name}=b`,
+      `?${name}=${'9'.repeat(400)}`,
+      `?${name}[x]=1`,
+      `?${name}=-1`,
+    ]);
   }
 
   it('answers no hostile input with a 5xx, on any operation, as any role that reaches it', async () => {
@@ -148,7 +177,10 @@ describe('OpenAPI-wide hostile input', () => {
           inputs.map(async (input) => {
             const { status, text } = await call(operation, caller, input);
             requests++;
-            if (status >= 500) failures.push(`${operation.method} ${operation.path} as ${caller.name} with ${JSON.stringify(input).slice(0, 120)}: ${status} ${text.slice(0, 120)}`);
+            if (status >= 500)
+              failures.push(
+                `${operation.method} ${operation.path} as ${caller.name} with ${JSON.stringify(input).slice(0, 120)}: ${status} ${text.slice(0, 120)}`,
+              );
           }),
         );
       }

@@ -17,7 +17,8 @@ describe('Opposition, replacement and the revocation list', () => {
   let programme: ProgrammeEntity;
 
   const post = (who: LoggedIn, url: string, body: object) => http(testApp).post(url).set(bearer(who.token)).send(body);
-  const statusOf = async (table: 'carnets' | 'vouchers', id: string) => (await testApp.dataSource.query(`SELECT status FROM ${table} WHERE id = $1`, [id]))[0].status;
+  const statusOf = async (table: 'carnets' | 'vouchers', id: string) =>
+    (await testApp.dataSource.query(`SELECT status FROM ${table} WHERE id = $1`, [id]))[0].status;
 
   async function revocationList(query: Record<string, string | number> = {}): Promise<RevocationList> {
     const keys = await http(testApp).get('/api/v1/public/signing-keys').expect(200);
@@ -35,7 +36,11 @@ describe('Opposition, replacement and the revocation list', () => {
     programme = await createProgramme(testApp, { validUntil: '2030-12-31' });
     await enrolFunder(testApp, programme.id, funder.organisationId);
     stock = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 10, carnetSize: 5 });
-    await allocateCarnets(testApp, stock.carnets.slice(0, 5).map((c) => c.id), prescriber.organisationId);
+    await allocateCarnets(
+      testApp,
+      stock.carnets.slice(0, 5).map((c) => c.id),
+      prescriber.organisationId,
+    );
   });
   afterAll(() => testApp.close());
 
@@ -46,12 +51,21 @@ describe('Opposition, replacement and the revocation list', () => {
     await testApp.dataSource.query(`UPDATE vouchers SET status = 'redeemed', redeemed_at = now() WHERE id = $1`, [lost.vouchers[0].id]);
 
     const opposition = await post(prescriber, `/api/v1/carnets/${lost.id}/opposition`, { reason: 'lost' }).expect(200);
-    expect(opposition.body).toMatchObject({ carnetId: lost.id, carnetNumber: lost.number, status: 'cancelled', reason: 'lost', cancelledVouchers: 4 });
+    expect(opposition.body).toMatchObject({
+      carnetId: lost.id,
+      carnetNumber: lost.number,
+      status: 'cancelled',
+      reason: 'lost',
+      cancelledVouchers: 4,
+    });
     expect(await statusOf('carnets', lost.id)).toBe('cancelled');
     expect(await statusOf('vouchers', lost.vouchers[0].id)).toBe('redeemed');
     for (const voucher of lost.vouchers.slice(1)) expect(await statusOf('vouchers', voucher.id)).toBe('cancelled');
     // What a redemption does (issue 6): a conditional update on `issued` — it cannot touch a cancelled chèque.
-    const redeemed = await testApp.dataSource.query(`UPDATE vouchers SET status = 'redeemed' WHERE id = $1 AND status = 'issued' RETURNING id`, [lost.vouchers[1].id]);
+    const redeemed = await testApp.dataSource.query(
+      `UPDATE vouchers SET status = 'redeemed' WHERE id = $1 AND status = 'issued' RETURNING id`,
+      [lost.vouchers[1].id],
+    );
     expect(redeemed[0]).toEqual([]);
 
     await post(prescriber, `/api/v1/carnets/${lost.id}/opposition`, { reason: 'stolen' }).expect(409);
@@ -64,11 +78,16 @@ describe('Opposition, replacement and the revocation list', () => {
       replacesCarnetId: lost.id,
     });
     expect(await statusOf('carnets', replacement.id)).toBe('issued');
-    const audit = await testApp.dataSource.query(`SELECT action, after FROM audit_events WHERE object_id = ANY($1) ORDER BY occurred_at, id`, [[lost.id, replacement.id]]);
+    const audit = await testApp.dataSource.query(
+      `SELECT action, after FROM audit_events WHERE object_id = ANY($1) ORDER BY occurred_at, id`,
+      [[lost.id, replacement.id]],
+    );
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['carnet.issued', 'carnet.opposed', 'carnet.issued_as_replacement']);
     expect(audit[1].after).toMatchObject({ status: 'cancelled', reason: 'lost', cancelledVouchers: 4 });
 
-    const again = await post(prescriber, `/api/v1/carnets/${lost.id}/replacement`, { replacementCarnetId: stock.carnets[2].id }).expect(409);
+    const again = await post(prescriber, `/api/v1/carnets/${lost.id}/replacement`, { replacementCarnetId: stock.carnets[2].id }).expect(
+      409,
+    );
     expect(again.body).toMatchObject({ code: 'CARNET_ALREADY_REPLACED', details: { replacedByCarnetId: replacement.id } });
     expect(await statusOf('carnets', stock.carnets[2].id)).toBe('allocated');
   });
@@ -77,7 +96,9 @@ describe('Opposition, replacement and the revocation list', () => {
     const [, , inStock, neverIssued] = stock.carnets;
     await post(prescriber, `/api/v1/carnets/${inStock.id}/replacement`, { replacementCarnetId: stock.carnets[4].id }).expect(409);
     await post(prescriber, `/api/v1/carnets/${neverIssued.id}/opposition`, { reason: 'damaged' }).expect(200);
-    const response = await post(prescriber, `/api/v1/carnets/${neverIssued.id}/replacement`, { replacementCarnetId: stock.carnets[4].id }).expect(422);
+    const response = await post(prescriber, `/api/v1/carnets/${neverIssued.id}/replacement`, {
+      replacementCarnetId: stock.carnets[4].id,
+    }).expect(422);
     expect(response.body.code).toBe('CARNET_NEVER_ISSUED');
   });
 
@@ -89,7 +110,8 @@ describe('Opposition, replacement and the revocation list', () => {
     expect(await statusOf('vouchers', first.id)).toBe('cancelled');
     await post(prescriber, `/api/v1/vouchers/${first.serial}/opposition`, { reason: 'stolen' }).expect(409);
 
-    for (const voucher of others.slice(0, -1)) await post(prescriber, `/api/v1/vouchers/${voucher.serial}/opposition`, { reason: 'lost' }).expect(200);
+    for (const voucher of others.slice(0, -1))
+      await post(prescriber, `/api/v1/vouchers/${voucher.serial}/opposition`, { reason: 'lost' }).expect(200);
     const last = await post(prescriber, `/api/v1/vouchers/${others[others.length - 1].serial}/opposition`, { reason: 'lost' }).expect(200);
     expect(last.body.carnetStatus).toBe('cancelled');
     expect(await statusOf('carnets', carnet.id)).toBe('cancelled');
@@ -107,15 +129,20 @@ describe('Opposition, replacement and the revocation list', () => {
 
   it('lets the funder block a range of carnets, including some still in its own stock (lost in the mail)', async () => {
     const numbers = stock.carnets.map((c) => c.number);
-    const response = await post(funder, '/api/v1/carnets/opposition', { fromNumber: numbers[3], toNumber: numbers[9], reason: 'not_received' }).expect(200);
+    const response = await post(funder, '/api/v1/carnets/opposition', {
+      fromNumber: numbers[3],
+      toNumber: numbers[9],
+      reason: 'not_received',
+    }).expect(200);
     expect(response.body.requested).toBe(7);
     expect(response.body.cancelled.map((c: { carnetNumber: string }) => c.carnetNumber)).toEqual([numbers[4], ...numbers.slice(5, 10)]);
     expect(response.body.skipped).toEqual([{ carnetNumber: numbers[3], status: 'cancelled' }]);
     expect(response.body.notFound).toBe(0);
     for (const carnet of stock.carnets.slice(4)) expect(await statusOf('carnets', carnet.id)).toBe('cancelled');
-    const audits = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'carnet.opposed' AND object_id = ANY($1)`, [
-      stock.carnets.slice(4).map((c) => c.id),
-    ]);
+    const audits = await testApp.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'carnet.opposed' AND object_id = ANY($1)`,
+      [stock.carnets.slice(4).map((c) => c.id)],
+    );
     expect(audits[0].n).toBe(6);
   });
 
@@ -131,7 +158,9 @@ describe('Opposition, replacement and the revocation list', () => {
   });
 
   it('publishes every cancelled serial in a signed, incremental, paginated list', async () => {
-    const cancelled: { serial: string }[] = await testApp.dataSource.query(`SELECT serial FROM vouchers WHERE status = 'cancelled' ORDER BY serial`);
+    const cancelled: { serial: string }[] = await testApp.dataSource.query(
+      `SELECT serial FROM vouchers WHERE status = 'cancelled' ORDER BY serial`,
+    );
     const full = await revocationList({ limit: 5000 });
     expect(full).toMatchObject({ format: 'pass-numerique/revocations/v1', since: '0', hasMore: false });
     expect(full.until).toBe(full.latestVersion);

@@ -84,9 +84,20 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         .send({ operatorFeeRateBp: 0, status: 'closed' })
         .expect(200);
       expect(updated.body).toMatchObject({ operatorFeeRateBp: 0, status: 'closed' });
-      const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: created.id, action: 'programme.updated' }).set(bearer(anct.token)).expect(200);
-      expect(events.body.items[0]).toMatchObject({ before: { operatorFeeRateBp: 400, status: 'open' }, after: { operatorFeeRateBp: 0, status: 'closed' } });
-      await http(testApp).patch('/api/v1/programmes/00000000-0000-4000-8000-000000000000').set(bearer(anct.token)).send({ graceDays: 1 }).expect(404);
+      const events = await http(testApp)
+        .get('/api/v1/audit-events')
+        .query({ objectId: created.id, action: 'programme.updated' })
+        .set(bearer(anct.token))
+        .expect(200);
+      expect(events.body.items[0]).toMatchObject({
+        before: { operatorFeeRateBp: 400, status: 'open' },
+        after: { operatorFeeRateBp: 0, status: 'closed' },
+      });
+      await http(testApp)
+        .patch('/api/v1/programmes/00000000-0000-4000-8000-000000000000')
+        .set(bearer(anct.token))
+        .send({ graceDays: 1 })
+        .expect(404);
     });
 
     it('enrol funders within the per-funder cap, once each', async () => {
@@ -97,11 +108,23 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         .send({ funderId: funder.organisationId, envelopeCents: 1_001 })
         .expect(422);
       expect(tooBig.body).toMatchObject({ code: 'ENVELOPE_ABOVE_CAP', details: { rule: 'defaultFunderCapCents' } });
-      const notAFunder = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: prescriber.organisationId }).expect(422);
+      const notAFunder = await http(testApp)
+        .post(`/api/v1/programmes/${other.id}/enrolments`)
+        .set(bearer(anct.token))
+        .send({ funderId: prescriber.organisationId })
+        .expect(422);
       expect(notAFunder.body.code).toBe('UNKNOWN_FUNDER');
-      const enrolled = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(201);
+      const enrolled = await http(testApp)
+        .post(`/api/v1/programmes/${other.id}/enrolments`)
+        .set(bearer(anct.token))
+        .send({ funderId: funder.organisationId })
+        .expect(201);
       expect(enrolled.body).toMatchObject({ envelopeCents: 1000, reservedCents: 0, remainingCents: 1000 });
-      const again = await http(testApp).post(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).send({ funderId: funder.organisationId }).expect(409);
+      const again = await http(testApp)
+        .post(`/api/v1/programmes/${other.id}/enrolments`)
+        .set(bearer(anct.token))
+        .send({ funderId: funder.organisationId })
+        .expect(409);
       expect(again.body.code).toBe('FUNDER_ALREADY_ENROLLED');
       const list = await http(testApp).get(`/api/v1/programmes/${other.id}/enrolments`).set(bearer(anct.token)).expect(200);
       expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
@@ -154,7 +177,12 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const approved = await http(testApp).post(`/api/v1/orders/${id}/approve`).set(bearer(anct.token)).expect(200);
       expect(approved.body.status).toBe('approved');
       const due = await http(testApp).get(`/api/v1/orders/${id}/ledger`).set(bearer(funder.token)).expect(200);
-      expect(due.body.balance).toEqual({ faceValueDueCents: 1200000, feeDueCents: 48000, paymentsReceivedCents: 0, balanceDueCents: 1248000 });
+      expect(due.body.balance).toEqual({
+        faceValueDueCents: 1200000,
+        feeDueCents: 48000,
+        paymentsReceivedCents: 0,
+        balanceDueCents: 1248000,
+      });
       expect(due.body.entries.map((e: { kind: string; amountCents: number }) => [e.kind, e.amountCents])).toEqual([
         ['order_face_value_due', 1200000],
         ['operator_fee_due', 48000],
@@ -172,8 +200,17 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       expect(ready.readyAt).toEqual(expect.any(String));
 
       const settled = await http(testApp).get(`/api/v1/orders/${id}/ledger`).set(bearer(anct.token)).expect(200);
-      expect(settled.body.balance).toEqual({ faceValueDueCents: 1200000, feeDueCents: 48000, paymentsReceivedCents: 1248000, balanceDueCents: 0 });
-      expect(settled.body.entries[2]).toMatchObject({ kind: 'funder_payment_received', reference: 'VIR-2026-000123', occurredAt: '2026-01-14T23:00:00.000Z' });
+      expect(settled.body.balance).toEqual({
+        faceValueDueCents: 1200000,
+        feeDueCents: 48000,
+        paymentsReceivedCents: 1248000,
+        balanceDueCents: 0,
+      });
+      expect(settled.body.entries[2]).toMatchObject({
+        kind: 'funder_payment_received',
+        reference: 'VIR-2026-000123',
+        occurredAt: '2026-01-14T23:00:00.000Z',
+      });
 
       const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: id, limit: 50 }).set(bearer(anct.token)).expect(200);
       expect(events.body.items.map((e: { action: string }) => e.action).sort()).toEqual(
@@ -182,7 +219,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const approval = events.body.items.find((e: { action: string }) => e.action === 'order.approved');
       expect(approval).toMatchObject({ actorUserId: anct.userId, before: { status: 'submitted' }, after: { status: 'approved' } });
       const generation = events.body.items.find((e: { action: string }) => e.action === 'order.ready');
-      expect(generation).toMatchObject({ actorKind: 'system', requestId: expect.stringMatching(/^job:carnet-generation:/), after: { carnets: 120, vouchers: 1200 } });
+      expect(generation).toMatchObject({
+        actorKind: 'system',
+        requestId: expect.stringMatching(/^job:carnet-generation:/),
+        after: { carnets: 120, vouchers: 1200 },
+      });
     });
 
     it('generates numbered carnets and chèques whose codes are derivable but not stored', async () => {
@@ -198,8 +239,18 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       expect(carnets.map((c) => c.sequence)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
       expect(new Set(carnets.map((c) => `${c.status}/${c.size}`))).toEqual(new Set(['in_stock/10']));
 
-      const vouchers: Array<{ serial: string; code_hash: Buffer; code_key_version: number; code_nonce: Buffer; status: string; expires_at: Date; face_value_cents: number }> =
-        await testApp.dataSource.query(`SELECT serial, code_hash, code_key_version, code_nonce, status, expires_at, face_value_cents FROM vouchers WHERE order_id = $1`, [order.id]);
+      const vouchers: Array<{
+        serial: string;
+        code_hash: Buffer;
+        code_key_version: number;
+        code_nonce: Buffer;
+        status: string;
+        expires_at: Date;
+        face_value_cents: number;
+      }> = await testApp.dataSource.query(
+        `SELECT serial, code_hash, code_key_version, code_nonce, status, expires_at, face_value_cents FROM vouchers WHERE order_id = $1`,
+        [order.id],
+      );
       expect(vouchers).toHaveLength(1000);
       expect(new Set(vouchers.map((v) => v.serial)).size).toBe(1000);
       expect(new Set(vouchers.map((v) => v.code_hash.toString('hex'))).size).toBe(1000);
@@ -209,13 +260,26 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const secrets = testApp.app.get(VoucherCodeSecrets);
       for (const voucher of vouchers.slice(0, 50)) {
         expect(voucher.serial).toMatch(/^\d{4}-\d{4}-\d{6}-(0[1-9]|10)$/);
-        const code = deriveVoucherCode(secrets.forVersion(voucher.code_key_version), voucher.code_key_version, voucher.serial, voucher.code_nonce);
+        const code = deriveVoucherCode(
+          secrets.forVersion(voucher.code_key_version),
+          voucher.code_key_version,
+          voucher.serial,
+          voucher.code_nonce,
+        );
         expect(parseVoucherCode(code).ok).toBe(true);
         expect(hashVoucherCode(code).equals(voucher.code_hash)).toBe(true);
       }
       // A dump holds no code: no column of the row contains one.
-      const someCode = deriveVoucherCode(secrets.forVersion(vouchers[0].code_key_version), vouchers[0].code_key_version, vouchers[0].serial, vouchers[0].code_nonce);
-      const [{ found }] = await testApp.dataSource.query(`SELECT count(*)::int AS found FROM vouchers v WHERE v::text LIKE '%' || $1 || '%'`, [someCode]);
+      const someCode = deriveVoucherCode(
+        secrets.forVersion(vouchers[0].code_key_version),
+        vouchers[0].code_key_version,
+        vouchers[0].serial,
+        vouchers[0].code_nonce,
+      );
+      const [{ found }] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS found FROM vouchers v WHERE v::text LIKE '%' || $1 || '%'`,
+        [someCode],
+      );
       expect(found).toBe(0);
     });
 
@@ -225,7 +289,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const during = await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
       expect(BigInt(during.body.enrolment.reservedCents) - BigInt(before.body.enrolment.reservedCents)).toBe(500_000n);
       await http(testApp).post(`/api/v1/orders/${order.id}/reject`).set(bearer(anct.token)).send({}).expect(400);
-      const rejected = await http(testApp).post(`/api/v1/orders/${order.id}/reject`).set(bearer(anct.token)).send({ reason: 'Hors enveloppe' }).expect(200);
+      const rejected = await http(testApp)
+        .post(`/api/v1/orders/${order.id}/reject`)
+        .set(bearer(anct.token))
+        .send({ reason: 'Hors enveloppe' })
+        .expect(200);
       expect(rejected.body).toMatchObject({ status: 'rejected', rejectionReason: 'Hors enveloppe' });
       const after = await http(testApp).get(`/api/v1/programmes/${programme.id}`).set(bearer(funder.token)).expect(200);
       expect(after.body.enrolment.reservedCents).toBe(before.body.enrolment.reservedCents);
@@ -235,7 +303,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
 
     it('reverses the dues of an approved order that is cancelled, and refuses to cancel after payment', async () => {
       const order = await approvedOrder(testApp, steps);
-      const cancelled = await http(testApp).post(`/api/v1/orders/${order.id}/cancel`).set(bearer(funder.token)).send({ reason: 'Commande en double' }).expect(200);
+      const cancelled = await http(testApp)
+        .post(`/api/v1/orders/${order.id}/cancel`)
+        .set(bearer(funder.token))
+        .send({ reason: 'Commande en double' })
+        .expect(200);
       expect(cancelled.body.status).toBe('cancelled');
       const ledger = await http(testApp).get(`/api/v1/orders/${order.id}/ledger`).set(bearer(funder.token)).expect(200);
       expect(ledger.body.balance.balanceDueCents).toBe(0);
@@ -246,7 +318,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         ['operator_fee_due', -40000],
       ]);
       expect(ledger.body.entries[2].reversesEntryId).toBe(ledger.body.entries[0].id);
-      const events = await http(testApp).get('/api/v1/audit-events').query({ objectId: order.id, action: 'order.cancelled' }).set(bearer(anct.token)).expect(200);
+      const events = await http(testApp)
+        .get('/api/v1/audit-events')
+        .query({ objectId: order.id, action: 'order.cancelled' })
+        .set(bearer(anct.token))
+        .expect(200);
       expect(events.body.items[0].after).toMatchObject({ status: 'cancelled', reason: 'Commande en double' });
 
       const paid = await paidOrder(testApp, steps);
@@ -274,13 +350,29 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
   describe('refusals', () => {
     it('answers 422 with the rule broken for amounts outside the programme', async () => {
       const cases = [
-        [{ carnetCount: 200, carnetSize: 7 }, 'CARNET_SIZE_NOT_ALLOWED', { rule: 'allowedCarnetSizes', allowedCarnetSizes: [5, 10], carnetSize: 7 }],
-        [{ carnetCount: 199, carnetSize: 5 }, 'ORDER_BELOW_MINIMUM', { rule: 'minimumOrderCents', minimumOrderCents: 1000000, faceValueTotalCents: 995000 }],
-        [{ carnetCount: 601, carnetSize: 10 }, 'ORDER_ABOVE_CAP', { rule: 'funderCapCents', funderCapCents: 3000000, stateShareAtRateCents: 3005000 }],
+        [
+          { carnetCount: 200, carnetSize: 7 },
+          'CARNET_SIZE_NOT_ALLOWED',
+          { rule: 'allowedCarnetSizes', allowedCarnetSizes: [5, 10], carnetSize: 7 },
+        ],
+        [
+          { carnetCount: 199, carnetSize: 5 },
+          'ORDER_BELOW_MINIMUM',
+          { rule: 'minimumOrderCents', minimumOrderCents: 1000000, faceValueTotalCents: 995000 },
+        ],
+        [
+          { carnetCount: 601, carnetSize: 10 },
+          'ORDER_ABOVE_CAP',
+          { rule: 'funderCapCents', funderCapCents: 3000000, stateShareAtRateCents: 3005000 },
+        ],
       ] as const;
       const before = await tableCounts(testApp);
       for (const [body, code, details] of cases) {
-        const response = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: programme.id, ...body }).expect(422);
+        const response = await http(testApp)
+          .post('/api/v1/orders')
+          .set(bearer(funder.token))
+          .send({ programmeId: programme.id, ...body })
+          .expect(422);
         expect(response.body).toMatchObject({ code, details });
       }
       expect(await tableCounts(testApp)).toEqual(before);
@@ -302,16 +394,28 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const closed = await programmeViaApi(testApp, anct);
       await enrolViaApi(testApp, anct, closed.id, funder.organisationId);
       await http(testApp).patch(`/api/v1/programmes/${closed.id}`).set(bearer(anct.token)).send({ status: 'closed' }).expect(200);
-      const refused = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: closed.id, carnetCount: 200, carnetSize: 5 }).expect(422);
+      const refused = await http(testApp)
+        .post('/api/v1/orders')
+        .set(bearer(funder.token))
+        .send({ programmeId: closed.id, carnetCount: 200, carnetSize: 5 })
+        .expect(422);
       expect(refused.body.code).toBe('PROGRAMME_CLOSED');
 
       const expired = await programmeViaApi(testApp, anct, { validUntil: '2020-12-31' });
       await enrolViaApi(testApp, anct, expired.id, funder.organisationId);
-      const late = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: expired.id, carnetCount: 200, carnetSize: 5 }).expect(422);
+      const late = await http(testApp)
+        .post('/api/v1/orders')
+        .set(bearer(funder.token))
+        .send({ programmeId: expired.id, carnetCount: 200, carnetSize: 5 })
+        .expect(422);
       expect(late.body).toMatchObject({ code: 'PROGRAMME_EXPIRED', details: { validUntil: '2020-12-31' } });
 
       const foreign = await programmeViaApi(testApp, anct);
-      await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: foreign.id, carnetCount: 200, carnetSize: 5 }).expect(404);
+      await http(testApp)
+        .post('/api/v1/orders')
+        .set(bearer(funder.token))
+        .send({ programmeId: foreign.id, carnetCount: 200, carnetSize: 5 })
+        .expect(404);
 
       const invalid = await http(testApp)
         .post('/api/v1/orders')
@@ -322,7 +426,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         ['carnetCount', 'carnetSize', 'personalisationText', 'programmeId', 'territoryCommunes'].sort(),
       );
       // An unknown property is a client's mistake, refused at the edge before the fields are read.
-      const unknown = await http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: foreign.id, carnetCount: 200, carnetSize: 5, extra: 1 }).expect(400);
+      const unknown = await http(testApp)
+        .post('/api/v1/orders')
+        .set(bearer(funder.token))
+        .send({ programmeId: foreign.id, carnetCount: 200, carnetSize: 5, extra: 1 })
+        .expect(400);
       expect(unknown.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['extra']);
     });
 
@@ -334,7 +442,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
         .send({ ...paymentOf(order), amountCents: Number(order.totalDueCents) - 1 })
         .expect(422);
       expect(short.body).toMatchObject({ code: 'PAYMENT_AMOUNT_MISMATCH', details: { totalDueCents: order.totalDueCents } });
-      const future = await http(testApp).post(`/api/v1/orders/${order.id}/payment`).set(bearer(anct.token)).send({ ...paymentOf(order), paymentDate: '2999-01-01' }).expect(422);
+      const future = await http(testApp)
+        .post(`/api/v1/orders/${order.id}/payment`)
+        .set(bearer(anct.token))
+        .send({ ...paymentOf(order), paymentDate: '2999-01-01' })
+        .expect(422);
       expect(future.body.code).toBe('PAYMENT_DATE_IN_FUTURE');
       const current = await http(testApp).get(`/api/v1/orders/${order.id}`).set(bearer(anct.token)).expect(200);
       expect(current.body.status).toBe('approved');
@@ -342,21 +454,33 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
 
     it('answers 409 with the current state to every illegal transition', async () => {
       const draft = await draftOrder(testApp, steps);
-      for (const [path, body] of [['approve', undefined], ['reject', { reason: 'non' }], ['payment', paymentOf(draft)]] as const) {
+      for (const [path, body] of [
+        ['approve', undefined],
+        ['reject', { reason: 'non' }],
+        ['payment', paymentOf(draft)],
+      ] as const) {
         const response = await http(testApp).post(`/api/v1/orders/${draft.id}/${path}`).set(bearer(anct.token)).send(body).expect(409);
         expect(response.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'draft' } });
       }
       const submitted = await submittedOrder(testApp, steps);
       const again = await http(testApp).post(`/api/v1/orders/${submitted.id}/submit`).set(bearer(funder.token)).expect(409);
       expect(again.body.details.currentState).toBe('submitted');
-      const early = await http(testApp).post(`/api/v1/orders/${submitted.id}/payment`).set(bearer(anct.token)).send(paymentOf(submitted)).expect(409);
+      const early = await http(testApp)
+        .post(`/api/v1/orders/${submitted.id}/payment`)
+        .set(bearer(anct.token))
+        .send(paymentOf(submitted))
+        .expect(409);
       expect(early.body.details.currentState).toBe('submitted');
     });
 
     it('keeps each role to its own steps and each funder to its own orders', async () => {
       const order = await submittedOrder(testApp, steps);
       await http(testApp).post(`/api/v1/orders/${order.id}/approve`).set(bearer(funder.token)).expect(403);
-      await http(testApp).post('/api/v1/orders').set(bearer(anct.token)).send({ programmeId: programme.id, carnetCount: 200, carnetSize: 5 }).expect(403);
+      await http(testApp)
+        .post('/api/v1/orders')
+        .set(bearer(anct.token))
+        .send({ programmeId: programme.id, carnetCount: 200, carnetSize: 5 })
+        .expect(403);
       for (const actor of [prescriber, venue]) {
         await http(testApp).get(`/api/v1/orders/${order.id}`).set(bearer(actor.token)).expect(403);
         await http(testApp).get('/api/v1/orders').set(bearer(actor.token)).expect(403);
@@ -366,7 +490,11 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       await http(testApp).post(`/api/v1/orders/${order.id}/cancel`).set(bearer(otherFunder.token)).send({}).expect(404);
       const theirs = await http(testApp).get('/api/v1/orders').set(bearer(otherFunder.token)).expect(200);
       expect(theirs.body.items.map((o: { id: string }) => o.id)).not.toContain(order.id);
-      const all = await http(testApp).get('/api/v1/orders').query({ funderId: funder.organisationId, status: 'submitted', limit: 200 }).set(bearer(anct.token)).expect(200);
+      const all = await http(testApp)
+        .get('/api/v1/orders')
+        .query({ funderId: funder.organisationId, status: 'submitted', limit: 200 })
+        .set(bearer(anct.token))
+        .expect(200);
       expect(all.body.items.map((o: { id: string }) => o.id)).toContain(order.id);
     });
   });
@@ -375,7 +503,9 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
     it('lets one of two simultaneous approvals through and answers the other 409', async () => {
       for (let round = 0; round < 5; round++) {
         const order = await submittedOrder(testApp, steps);
-        const responses = await Promise.all([0, 1].map(() => http(testApp).post(`/api/v1/orders/${order.id}/approve`).set(bearer(anct.token))));
+        const responses = await Promise.all(
+          [0, 1].map(() => http(testApp).post(`/api/v1/orders/${order.id}/approve`).set(bearer(anct.token))),
+        );
         expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
         expect(responses.find((r) => r.status === 409)!.body.details.currentState).toBe('approved');
         const ledger = await http(testApp).get(`/api/v1/orders/${order.id}/ledger`).set(bearer(anct.token)).expect(200);
@@ -402,7 +532,9 @@ describe('Programmes and the order journey (funder orders, ANCT approves and rec
       const tight = await programmeViaApi(testApp, anct);
       await enrolViaApi(testApp, anct, tight.id, funder.organisationId, 1_200_000);
       const responses = await Promise.all(
-        Array.from({ length: 4 }, () => http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: tight.id, carnetCount: 200, carnetSize: 5 })),
+        Array.from({ length: 4 }, () =>
+          http(testApp).post('/api/v1/orders').set(bearer(funder.token)).send({ programmeId: tight.id, carnetCount: 200, carnetSize: 5 }),
+        ),
       );
       expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
       expect(responses.map((r) => r.body.maxStateShareCents).sort((a, b) => a - b)).toEqual([0, 200000, 500000, 500000]);

@@ -23,7 +23,11 @@ describe('Issuing a carnet to a beneficiary', () => {
   const issue = (who: LoggedIn, carnetId: string, body: object = validBeneficiary) =>
     http(testApp).post(`/api/v1/carnets/${carnetId}/issue`).set(bearer(who.token)).send(body);
   const allocatedCount = async (prescriberId: string) =>
-    (await testApp.dataSource.query(`SELECT count(*)::int AS n FROM carnets WHERE prescriber_id = $1 AND status = 'allocated'`, [prescriberId]))[0].n;
+    (
+      await testApp.dataSource.query(`SELECT count(*)::int AS n FROM carnets WHERE prescriber_id = $1 AND status = 'allocated'`, [
+        prescriberId,
+      ])
+    )[0].n;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -33,8 +37,18 @@ describe('Issuing a carnet to a beneficiary', () => {
     otherPrescriber = await prescriberAgent(testApp, funder);
     programme = await createProgramme(testApp, { validUntil: '2030-12-31' });
     await enrolFunder(testApp, programme.id, funder.organisationId);
-    stock = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 8, carnetSize: 5, territoryDepartements: ['69'] });
-    await allocateCarnets(testApp, stock.carnets.slice(0, 6).map((c) => c.id), prescriber.organisationId);
+    stock = await createReadyOrder(testApp, {
+      programme,
+      funderId: funder.organisationId,
+      carnetCount: 8,
+      carnetSize: 5,
+      territoryDepartements: ['69'],
+    });
+    await allocateCarnets(
+      testApp,
+      stock.carnets.slice(0, 6).map((c) => c.id),
+      prescriber.organisationId,
+    );
     await allocateCarnets(testApp, [stock.carnets[6].id], otherPrescriber.organisationId);
   });
   afterAll(() => testApp.close());
@@ -78,7 +92,9 @@ describe('Issuing a carnet to a beneficiary', () => {
       target_public: true,
       person_key: null,
     });
-    const audit = await testApp.dataSource.query(`SELECT * FROM audit_events WHERE object_id = $1 AND action = 'carnet.issued'`, [carnet.id]);
+    const audit = await testApp.dataSource.query(`SELECT * FROM audit_events WHERE object_id = $1 AND action = 'carnet.issued'`, [
+      carnet.id,
+    ]);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_user_id: prescriber.userId, object_organisation_id: prescriber.organisationId });
     expect(audit[0].after).toMatchObject({ status: 'issued', beneficiaryId: response.body.beneficiaryId, voucherCount: 5 });
@@ -89,7 +105,9 @@ describe('Issuing a carnet to a beneficiary', () => {
     const carnet = stock.carnets[0];
     const response = await issue(prescriber, carnet.id).expect(409);
     expect(response.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'issued' } });
-    expect((await testApp.dataSource.query(`SELECT count(*)::int AS n FROM carnet_issuances WHERE carnet_id = $1`, [carnet.id]))[0].n).toBe(1);
+    expect((await testApp.dataSource.query(`SELECT count(*)::int AS n FROM carnet_issuances WHERE carnet_id = $1`, [carnet.id]))[0].n).toBe(
+      1,
+    );
   });
 
   it('hands a carnet out once when two agents try at the same moment', async () => {
@@ -144,7 +162,10 @@ describe('Issuing a carnet to a beneficiary', () => {
   });
 
   it('keeps only a keyed hash of the person, and warns when that person already holds an active carnet', async () => {
-    const first = await issue(prescriber, stock.carnets[1].id, { ...validBeneficiary, person: { fullName: 'Jean-Pierre DUPONT', birthDate: '1958-05-04' } }).expect(201);
+    const first = await issue(prescriber, stock.carnets[1].id, {
+      ...validBeneficiary,
+      person: { fullName: 'Jean-Pierre DUPONT', birthDate: '1958-05-04' },
+    }).expect(201);
     expect(first.body.warnings).toEqual([]);
     // Same person, typed differently, at another structure.
     await allocateCarnets(testApp, [stock.carnets[7].id], otherPrescriber.organisationId);
@@ -155,15 +176,22 @@ describe('Issuing a carnet to a beneficiary', () => {
     }).expect(201);
     expect(second.body.warnings).toEqual([expect.objectContaining({ code: 'PERSON_HOLDS_ACTIVE_CARNET', activeCarnets: 1 })]);
 
-    const keys = await testApp.dataSource.query(`SELECT person_key FROM beneficiaries WHERE id = ANY($1)`, [[first.body.beneficiaryId, second.body.beneficiaryId]]);
+    const keys = await testApp.dataSource.query(`SELECT person_key FROM beneficiaries WHERE id = ANY($1)`, [
+      [first.body.beneficiaryId, second.body.beneficiaryId],
+    ]);
     expect(keys[0].person_key).toHaveLength(32);
     expect(keys[0].person_key).toEqual(keys[1].person_key);
-    const dump = JSON.stringify(await testApp.dataSource.query(`SELECT * FROM beneficiaries`)) + JSON.stringify(await testApp.dataSource.query(`SELECT * FROM audit_events`));
+    const dump =
+      JSON.stringify(await testApp.dataSource.query(`SELECT * FROM beneficiaries`)) +
+      JSON.stringify(await testApp.dataSource.query(`SELECT * FROM audit_events`));
     expect(dump.toLowerCase()).not.toContain('dupont');
     expect(dump).not.toContain('1958-05-04');
 
     // Another person: no warning.
-    const third = await issue(prescriber, stock.carnets[2].id, { ...validBeneficiary, person: { fullName: 'Jean-Pierre Dupont', birthDate: '1958-05-05' } }).expect(201);
+    const third = await issue(prescriber, stock.carnets[2].id, {
+      ...validBeneficiary,
+      person: { fullName: 'Jean-Pierre Dupont', birthDate: '1958-05-05' },
+    }).expect(201);
     expect(third.body.warnings).toEqual([]);
   });
 

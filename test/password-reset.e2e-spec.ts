@@ -13,7 +13,10 @@ describe('Password reset by e-mail', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    testApp = await createTestApp({ withWorker: true, settings: { SMTP_URL: smtp.url, OUTBOX_DISPATCH_SECONDS: '1', PASSWORD_RESET_TTL_MINUTES: '30' } });
+    testApp = await createTestApp({
+      withWorker: true,
+      settings: { SMTP_URL: smtp.url, OUTBOX_DISPATCH_SECONDS: '1', PASSWORD_RESET_TTL_MINUTES: '30' },
+    });
     anct = await anctAdmin(testApp);
     funder = await funderManager(testApp, anct);
   }, 60_000);
@@ -28,7 +31,10 @@ describe('Password reset by e-mail', () => {
   /** The token of the newest reset e-mail received by `email`. */
   async function tokenFromMail(email: string, count: number): Promise<string> {
     await smtp.waitFor(() => smtp.to(email).filter((mail) => mail.subject.includes('Réinitialisation')).length === count);
-    const mail = smtp.to(email).filter((received) => received.subject.includes('Réinitialisation')).at(-1)!;
+    const mail = smtp
+      .to(email)
+      .filter((received) => received.subject.includes('Réinitialisation'))
+      .at(-1)!;
     expect(mail.text).toContain('pendant 30 minutes');
     return /nouveau-mot-de-passe#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
   }
@@ -48,12 +54,18 @@ describe('Password reset by e-mail', () => {
     const reset = await http(testApp).post('/api/v1/auth/password-reset').send({ token, password: NEW_PASSWORD }).expect(200);
     await http(testApp).get('/api/v1/auth/me').set(bearer(reset.body.accessToken)).expect(200);
     await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: colleague.refreshToken }).expect(401);
-    const reused = await http(testApp).post('/api/v1/auth/password-reset').send({ token, password: 'yet another long password' }).expect(400);
+    const reused = await http(testApp)
+      .post('/api/v1/auth/password-reset')
+      .send({ token, password: 'yet another long password' })
+      .expect(400);
     expect(reused.body.code).toBe('INVALID_PASSWORD_RESET');
     await http(testApp).post('/api/v1/auth/login').send({ email: colleague.email, password: TEST_PASSWORD }).expect(401);
     await http(testApp).post('/api/v1/auth/login').send({ email: colleague.email, password: NEW_PASSWORD }).expect(200);
 
-    const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 AND action LIKE 'user.password_reset%' ORDER BY occurred_at`, [colleague.id]);
+    const audit = await testApp.dataSource.query(
+      `SELECT action FROM audit_events WHERE object_id = $1 AND action LIKE 'user.password_reset%' ORDER BY occurred_at`,
+      [colleague.id],
+    );
     expect(audit.map((row: { action: string }) => row.action)).toEqual(['user.password_reset_requested', 'user.password_reset']);
   });
 
@@ -63,9 +75,13 @@ describe('Password reset by e-mail', () => {
     const first = await tokenFromMail(colleague.email, 1);
     await requestReset(colleague.email, '203.0.113.8').expect(202);
     const second = await tokenFromMail(colleague.email, 2);
-    expect((await http(testApp).post('/api/v1/auth/password-reset').send({ token: first, password: NEW_PASSWORD }).expect(400)).body.code).toBe('INVALID_PASSWORD_RESET');
+    expect(
+      (await http(testApp).post('/api/v1/auth/password-reset').send({ token: first, password: NEW_PASSWORD }).expect(400)).body.code,
+    ).toBe('INVALID_PASSWORD_RESET');
 
-    await testApp.dataSource.query(`UPDATE users SET password_reset_expires_at = now() - interval '1 second' WHERE id = $1`, [colleague.id]);
+    await testApp.dataSource.query(`UPDATE users SET password_reset_expires_at = now() - interval '1 second' WHERE id = $1`, [
+      colleague.id,
+    ]);
     await http(testApp).post('/api/v1/auth/password-reset').send({ token: second, password: NEW_PASSWORD }).expect(400);
     await http(testApp).post('/api/v1/auth/login').send({ email: colleague.email, password: TEST_PASSWORD }).expect(200);
   });

@@ -22,7 +22,11 @@ describe('Beneficiaries’ personal data (GDPR): export, erasure on request, ret
     const programme = await createProgramme(testApp);
     await enrolFunder(testApp, programme.id, funder.organisationId);
     order = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 8, carnetSize: 5 });
-    await allocateCarnets(testApp, order.carnets.map((carnet) => carnet.id), prescriber.organisationId);
+    await allocateCarnets(
+      testApp,
+      order.carnets.map((carnet) => carnet.id),
+      prescriber.organisationId,
+    );
   }, 60_000);
   afterAll(() => testApp.close());
 
@@ -60,7 +64,10 @@ describe('Beneficiaries’ personal data (GDPR): export, erasure on request, ret
 
   it('exports what is held about one person to the structure that recorded them and to ANCT, audited', async () => {
     const beneficiaryId = await handOut(0);
-    const exported = await http(testApp).get(`/api/v1/beneficiaries/${beneficiaryId}/personal-data`).set(bearer(prescriber.token)).expect(200);
+    const exported = await http(testApp)
+      .get(`/api/v1/beneficiaries/${beneficiaryId}/personal-data`)
+      .set(bearer(prescriber.token))
+      .expect(200);
     expect(exported.body).toMatchObject({
       beneficiaryId,
       recordedBy: 'CCAS',
@@ -74,10 +81,20 @@ describe('Beneficiaries’ personal data (GDPR): export, erasure on request, ret
       retentionDays: 365,
     });
     expect(exported.body.carnets).toEqual([
-      expect.objectContaining({ carnetNumber: order.carnets[0].number, carnetStatus: 'issued', reasonCategory: 'health', funderName: 'Département 69' }),
+      expect.objectContaining({
+        carnetNumber: order.carnets[0].number,
+        carnetStatus: 'issued',
+        reasonCategory: 'health',
+        funderName: 'Département 69',
+      }),
     ]);
     expect(exported.body.carnets[0].vouchers).toHaveLength(5);
-    expect(exported.body.carnets[0].vouchers[0]).toMatchObject({ serial: order.carnets[0].vouchers[0].serial, status: 'issued', faceValueCents: 1000, redeemedAt: null });
+    expect(exported.body.carnets[0].vouchers[0]).toMatchObject({
+      serial: order.carnets[0].vouchers[0].serial,
+      status: 'issued',
+      faceValueCents: 1000,
+      redeemedAt: null,
+    });
 
     await http(testApp).get(`/api/v1/beneficiaries/${beneficiaryId}/personal-data`).set(bearer(anct.token)).expect(200);
     await http(testApp).get(`/api/v1/beneficiaries/${beneficiaryId}/personal-data`).set(bearer(otherPrescriber.token)).expect(404);
@@ -91,7 +108,14 @@ describe('Beneficiaries’ personal data (GDPR): export, erasure on request, ret
     const before = await peopleCounted();
     await http(testApp).post(`/api/v1/beneficiaries/${beneficiaryId}/erasure`).set(bearer(otherPrescriber.token)).expect(404);
     const erased = await http(testApp).post(`/api/v1/beneficiaries/${beneficiaryId}/erasure`).set(bearer(prescriber.token)).expect(200);
-    expect(erased.body).toMatchObject({ beneficiaryId, firstName: null, birthYear: null, pseudonym: null, erasureReason: 'request', communeInseeCode: '69266' });
+    expect(erased.body).toMatchObject({
+      beneficiaryId,
+      firstName: null,
+      birthYear: null,
+      pseudonym: null,
+      erasureReason: 'request',
+      communeInseeCode: '69266',
+    });
     expect(erased.body.erasedAt).not.toBeNull();
     expect(erased.body.carnets[0]).toMatchObject({ carnetNumber: order.carnets[1].number, carnetStatus: 'issued' });
     // The same person's other record still counts them once: the report sees one person, not two.
@@ -104,7 +128,9 @@ describe('Beneficiaries’ personal data (GDPR): export, erasure on request, ret
     expect(JSON.stringify(audit.after)).not.toContain('Léa');
 
     // The person's other record keeps its data, and now carries the anonymous person id shared with the erased one.
-    const [row] = await testApp.dataSource.query(`SELECT first_name, person_key, person_id FROM beneficiaries WHERE id = $1`, [sameProgrammePerson]);
+    const [row] = await testApp.dataSource.query(`SELECT first_name, person_key, person_id FROM beneficiaries WHERE id = $1`, [
+      sameProgrammePerson,
+    ]);
     expect(row.first_name).toBe('Léa');
     expect(row.person_id).not.toBeNull();
   });
@@ -131,7 +157,11 @@ describe('Beneficiaries’ personal data (GDPR): export, erasure on request, ret
     expect(await service.eraseRetained()).toEqual({ erased: 0 });
 
     const state = async (carnetId: string) =>
-      (await testApp.dataSource.query(`SELECT first_name, person_key IS NULL AS no_key, erasure_reason FROM beneficiaries WHERE id = $1`, [await beneficiaryOf(carnetId)]))[0];
+      (
+        await testApp.dataSource.query(`SELECT first_name, person_key IS NULL AS no_key, erasure_reason FROM beneficiaries WHERE id = $1`, [
+          await beneficiaryOf(carnetId),
+        ])
+      )[0];
     expect(await state(oldCarnet)).toEqual({ first_name: null, no_key: true, erasure_reason: 'retention' });
     expect(await state(oldSamePerson)).toEqual({ first_name: null, no_key: true, erasure_reason: 'retention' });
     expect(await state(recentCarnet)).toEqual({ first_name: 'Léa', no_key: false, erasure_reason: null });

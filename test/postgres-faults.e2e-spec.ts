@@ -52,9 +52,16 @@ describe('PostgreSQL faults', () => {
     it('keeps the API running, and redeeming, when the redemption pool’s idle connections are terminated', async () => {
       expect((await redeem(fresh().code)).status).toBe(201);
       // The redemption statements' own pool: its connections stay open, idle, once a redemption has been served.
-      await waitFor('an idle connection of the prepared statements pool', async () => (await testApp.dataSource.query(
-        `SELECT 1 FROM pg_stat_activity WHERE application_name = 'pass-numerique-prepared' AND datname = current_database() AND state = 'idle'`,
-      )).length > 0, 5000);
+      await waitFor(
+        'an idle connection of the prepared statements pool',
+        async () =>
+          (
+            await testApp.dataSource.query(
+              `SELECT 1 FROM pg_stat_activity WHERE application_name = 'pass-numerique-prepared' AND datname = current_database() AND state = 'idle'`,
+            )
+          ).length > 0,
+        5000,
+      );
       expect(await terminateIdle('pass-numerique-prepared')).toBeGreaterThan(0);
       expect(await terminateIdle('pass-numerique')).toBeGreaterThan(0);
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -47,8 +47,18 @@ describe('Print runs', () => {
     otherPrescriber = await prescriberAgent(testApp, funder);
     const programme = await createProgramme(testApp, { validUntil: '2030-12-31' });
     await enrolFunder(testApp, programme.id, funder.organisationId);
-    stock = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 10, carnetSize: 5, territoryDepartements: ['69'] });
-    await allocateCarnets(testApp, stock.carnets.slice(0, 3).map((c) => c.id), prescriber.organisationId);
+    stock = await createReadyOrder(testApp, {
+      programme,
+      funderId: funder.organisationId,
+      carnetCount: 10,
+      carnetSize: 5,
+      territoryDepartements: ['69'],
+    });
+    await allocateCarnets(
+      testApp,
+      stock.carnets.slice(0, 3).map((c) => c.id),
+      prescriber.organisationId,
+    );
   });
   afterAll(async () => {
     await testApp.close();
@@ -58,7 +68,11 @@ describe('Print runs', () => {
   it('renders a whole order in files of at most PRINT_RUN_CARNETS_PER_FILE carnets, off the event loop, with progress', async () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(funder.token)).send({ orderId: stock.order.id }).expect(202);
+    const requested = await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(funder.token))
+      .send({ orderId: stock.order.id })
+      .expect(202);
     expect(requested.body).toMatchObject({ status: 'queued', carnetCount: 10, carnetsDone: 0, carnetsPerFile: 4, files: [] });
     const { body: run, progressSeen } = await waitUntilFinished(funder, requested.body.id);
     delay.disable();
@@ -69,7 +83,14 @@ describe('Print runs', () => {
     expect(delay.max / 1e6).toBeLessThan(250);
 
     const numbers = stock.carnets.map((carnet) => carnet.number);
-    expect(run.files.map((file: { carnetCount: number; firstCarnetNumber: string; lastCarnetNumber: string; fileName: string }) => [file.fileName, file.carnetCount, file.firstCarnetNumber, file.lastCarnetNumber])).toEqual([
+    expect(
+      run.files.map((file: { carnetCount: number; firstCarnetNumber: string; lastCarnetNumber: string; fileName: string }) => [
+        file.fileName,
+        file.carnetCount,
+        file.firstCarnetNumber,
+        file.lastCarnetNumber,
+      ]),
+    ).toEqual([
       ['carnets-001.pdf', 4, numbers[0], numbers[3]],
       ['carnets-002.pdf', 4, numbers[4], numbers[7]],
       ['carnets-003.pdf', 2, numbers[8], numbers[9]],
@@ -89,24 +110,33 @@ describe('Print runs', () => {
     const now = new Date();
     for (let index = 0; index < COUPONS_PER_PAGE; index++) {
       const payload = testApp.app.get(VoucherQrService).verify(decodeQrIn(page, couponQrBox(index))!, now);
-      expect(payload).toMatchObject({ serial: stock.carnets[4].vouchers[index].serial, code: stock.carnets[4].vouchers[index].code, territory: ['69'] });
+      expect(payload).toMatchObject({
+        serial: stock.carnets[4].vouchers[index].serial,
+        code: stock.carnets[4].vouchers[index].code,
+        territory: ['69'],
+      });
     }
     const text = pdfText(pdf);
-    for (const carnet of stock.carnets.slice(4, 8)) for (const voucher of carnet.vouchers) expect(text).toContain(formatVoucherCode(voucher.code));
+    for (const carnet of stock.carnets.slice(4, 8))
+      for (const voucher of carnet.vouchers) expect(text).toContain(formatVoucherCode(voucher.code));
     expect(text).not.toContain(formatVoucherCode(stock.carnets[3].vouchers[0].code));
 
-    const audit = await testApp.dataSource.query(`SELECT action, actor_kind FROM audit_events WHERE object_id = $1 ORDER BY occurred_at`, [run.id]);
+    const audit = await testApp.dataSource.query(`SELECT action, actor_kind FROM audit_events WHERE object_id = $1 ORDER BY occurred_at`, [
+      run.id,
+    ]);
     expect(audit).toEqual([
       { action: 'print_run.requested', actor_kind: 'user' },
       { action: 'print_run.completed', actor_kind: 'system' },
     ]);
   });
 
-  it("lets a prescriber print its carnets by id, and nobody else see the run or its files", async () => {
+  it('lets a prescriber print its carnets by id, and nobody else see the run or its files', async () => {
     const ids = [stock.carnets[2].id, stock.carnets[0].id];
     const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: ids }).expect(202);
     const { body: run } = await waitUntilFinished(prescriber, requested.body.id);
-    expect(run.files).toEqual([expect.objectContaining({ carnetCount: 2, firstCarnetNumber: stock.carnets[0].number, lastCarnetNumber: stock.carnets[2].number })]);
+    expect(run.files).toEqual([
+      expect.objectContaining({ carnetCount: 2, firstCarnetNumber: stock.carnets[0].number, lastCarnetNumber: stock.carnets[2].number }),
+    ]);
     await download(prescriber, run.files[0].downloadUrl).expect(200);
     for (const outsider of [otherPrescriber, funder, otherFunder]) {
       await getRun(outsider, run.id).expect(404);
@@ -119,11 +149,23 @@ describe('Print runs', () => {
 
   it('refuses carnets the requester does not hold (404) and bad requests (400, 422), creating nothing', async () => {
     const before = await tableCounts(testApp);
-    await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: [stock.carnets[0].id, stock.carnets[5].id] }).expect(404);
+    await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(prescriber.token))
+      .send({ carnetIds: [stock.carnets[0].id, stock.carnets[5].id] })
+      .expect(404);
     await http(testApp).post('/api/v1/print-runs').set(bearer(otherFunder.token)).send({ orderId: stock.order.id }).expect(404);
     await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({}).expect(400);
-    await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ orderId: stock.order.id, carnetIds: [stock.carnets[0].id] }).expect(400);
-    await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: ['not-a-uuid'] }).expect(400);
+    await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(prescriber.token))
+      .send({ orderId: stock.order.id, carnetIds: [stock.carnets[0].id] })
+      .expect(400);
+    await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(prescriber.token))
+      .send({ carnetIds: ['not-a-uuid'] })
+      .expect(400);
     const tooMany = Array.from({ length: 5001 }, () => randomUUID());
     const response = await http(testApp).post('/api/v1/print-runs').set(bearer(funder.token)).send({ carnetIds: tooMany }).expect(422);
     expect(response.body.code).toBe('PRINT_RUN_TOO_LARGE');
@@ -131,7 +173,11 @@ describe('Print runs', () => {
   });
 
   it('is idempotent: a completed run is left alone, a retried run resumes after its last finished file', async () => {
-    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(funder.token)).send({ orderId: stock.order.id }).expect(202);
+    const requested = await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(funder.token))
+      .send({ orderId: stock.order.id })
+      .expect(202);
     const { body: run } = await waitUntilFinished(funder, requested.body.id);
     const directory = join(storageDir, 'print-runs', run.id);
     const firstFile = statSync(join(directory, 'carnets-001.pdf'));
@@ -153,7 +199,11 @@ describe('Print runs', () => {
   });
 
   it('marks the run failed, with the reason, when the last attempt fails', async () => {
-    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(prescriber.token)).send({ carnetIds: [stock.carnets[1].id] }).expect(202);
+    const requested = await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(prescriber.token))
+      .send({ carnetIds: [stock.carnets[1].id] })
+      .expect(202);
     const { body: run } = await waitUntilFinished(prescriber, requested.body.id);
     const directory = join(storageDir, 'print-runs', run.id);
     unlinkSync(join(directory, 'carnets-001.pdf'));
@@ -161,6 +211,9 @@ describe('Print runs', () => {
     mkdirSync(join(directory, 'carnets-001.pdf.partial'));
     await testApp.dataSource.query(`UPDATE print_runs SET status = 'running' WHERE id = $1`, [run.id]);
     await expect(testApp.worker!.get(PrintRunRenderer).render(run.id, { finalAttempt: true })).rejects.toThrow(/EISDIR/);
-    expect((await getRun(prescriber, run.id).expect(200)).body).toMatchObject({ status: 'failed', failureReason: expect.stringContaining('EISDIR') });
+    expect((await getRun(prescriber, run.id).expect(200)).body).toMatchObject({
+      status: 'failed',
+      failureReason: expect.stringContaining('EISDIR'),
+    });
   });
 });

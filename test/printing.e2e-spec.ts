@@ -24,7 +24,12 @@ describe('Printing a carnet', () => {
   let ring: VerificationKeyRing;
 
   const pdfOf = async (who: LoggedIn, carnetId: string, status = 200) => {
-    const response = await http(testApp).get(`/api/v1/carnets/${carnetId}/pdf`).set(bearer(who.token)).buffer(true).parse(binary).expect(status);
+    const response = await http(testApp)
+      .get(`/api/v1/carnets/${carnetId}/pdf`)
+      .set(bearer(who.token))
+      .buffer(true)
+      .parse(binary)
+      .expect(status);
     // Redeemable codes: no cache may keep them.
     expect(response.headers['cache-control']).toBe('no-store');
     return response;
@@ -61,9 +66,22 @@ describe('Printing a carnet', () => {
     }
     programme = await createProgramme(testApp, { validUntil: '2030-12-31' });
     await enrolFunder(testApp, programme.id, funder.organisationId);
-    stock = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 4, carnetSize: 10, territoryDepartements: ['69'], territoryCommunes: ['69266'] });
-    await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Avec le Département du Rhône' WHERE id = $1`, [stock.order.id]);
-    await allocateCarnets(testApp, stock.carnets.slice(0, 3).map((c) => c.id), prescriber.organisationId);
+    stock = await createReadyOrder(testApp, {
+      programme,
+      funderId: funder.organisationId,
+      carnetCount: 4,
+      carnetSize: 10,
+      territoryDepartements: ['69'],
+      territoryCommunes: ['69266'],
+    });
+    await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Avec le Département du Rhône' WHERE id = $1`, [
+      stock.order.id,
+    ]);
+    await allocateCarnets(
+      testApp,
+      stock.carnets.slice(0, 3).map((c) => c.id),
+      prescriber.organisationId,
+    );
     const keys = await http(testApp).get('/api/v1/public/signing-keys').expect(200);
     ring = createVerificationKeyRing(keys.body.keys.map(fromPublicJwk));
   });
@@ -76,17 +94,33 @@ describe('Printing a carnet', () => {
       http(testApp)
         .post('/api/v1/orders')
         .set(bearer(funder.token))
-        .send({ programmeId: programme.id, carnetCount: 100, carnetSize: 10, territoryDepartements: ['69'], territoryCommunes: isereCommunes(communes) });
+        .send({
+          programmeId: programme.id,
+          carnetCount: 100,
+          carnetSize: 10,
+          territoryDepartements: ['69'],
+          territoryCommunes: isereCommunes(communes),
+        });
 
     it('is accepted at order time, and one entry more is refused with 422 TERRITORY_TOO_LARGE', async () => {
       await orderWith(MAX_TERRITORY_ENTRIES - 1).expect(201);
       const refused = await orderWith(MAX_TERRITORY_ENTRIES).expect(422);
-      expect(refused.body).toMatchObject({ code: 'TERRITORY_TOO_LARGE', details: { entries: MAX_TERRITORY_ENTRIES + 1, maxEntries: MAX_TERRITORY_ENTRIES } });
+      expect(refused.body).toMatchObject({
+        code: 'TERRITORY_TOO_LARGE',
+        details: { entries: MAX_TERRITORY_ENTRIES + 1, maxEntries: MAX_TERRITORY_ENTRIES },
+      });
     });
 
     it('prints QR codes that all decode from the page rasterised at 150 dpi', async () => {
       const territoryCommunes = isereCommunes(MAX_TERRITORY_ENTRIES - 1);
-      const wide = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 1, carnetSize: 10, territoryDepartements: ['69'], territoryCommunes });
+      const wide = await createReadyOrder(testApp, {
+        programme,
+        funderId: funder.organisationId,
+        carnetCount: 1,
+        carnetSize: 10,
+        territoryDepartements: ['69'],
+        territoryCommunes,
+      });
       const carnet = wide.carnets[0];
       await allocateCarnets(testApp, [carnet.id], prescriber.organisationId);
       await http(testApp)
@@ -156,19 +190,26 @@ describe('Printing a carnet', () => {
     expect(text).not.toContain('Lieu en attente');
     expect(text).not.toContain('EPN parisien');
 
-    const audit = await testApp.dataSource.query(`SELECT actor_user_id FROM audit_events WHERE action = 'carnet.printed' AND object_id = $1`, [carnet.id]);
+    const audit = await testApp.dataSource.query(
+      `SELECT actor_user_id FROM audit_events WHERE action = 'carnet.printed' AND object_id = $1`,
+      [carnet.id],
+    );
     expect(audit).toEqual([{ actor_user_id: prescriber.userId }]);
   });
 
   it('prints the funder\'s text as written: "Offert par" once on the cover when the text starts with it', async () => {
     const carnet = stock.carnets[2];
-    await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Offert par le Département du Rhône' WHERE id = $1`, [stock.order.id]);
+    await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Offert par le Département du Rhône' WHERE id = $1`, [
+      stock.order.id,
+    ]);
     try {
       const cover = pdfText((await pdfOf(prescriber, carnet.id)).body).split('\f')[0];
       expect(cover).toContain('Offert par le Département du Rhône');
       expect(cover.match(/Offert par/g)).toHaveLength(1);
     } finally {
-      await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Avec le Département du Rhône' WHERE id = $1`, [stock.order.id]);
+      await testApp.dataSource.query(`UPDATE orders SET personalisation_text = 'Avec le Département du Rhône' WHERE id = $1`, [
+        stock.order.id,
+      ]);
     }
   });
 
@@ -203,7 +244,11 @@ describe('Printing a carnet', () => {
     await pdfOf(otherPrescriber, stock.carnets[0].id, 404);
     await pdfOf(prescriber, stock.carnets[3].id, 404); // still in the funder's stock
     await pdfOf(funder, stock.carnets[3].id, 200);
-    await http(testApp).post(`/api/v1/carnets/${stock.carnets[2].id}/opposition`).set(bearer(prescriber.token)).send({ reason: 'damaged' }).expect(200);
+    await http(testApp)
+      .post(`/api/v1/carnets/${stock.carnets[2].id}/opposition`)
+      .set(bearer(prescriber.token))
+      .send({ reason: 'damaged' })
+      .expect(200);
     await pdfOf(prescriber, stock.carnets[2].id, 409);
     const unready = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 1 });
     await testApp.dataSource.query(`UPDATE orders SET status = 'generating' WHERE id = $1`, [unready.order.id]);

@@ -47,20 +47,33 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
   }
 
   /** A software client: asks for JSON, gets the token pair (or a JSON refusal). */
-  const callApi = (callback: URL, cookie: string) => http(testApp).get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).set('Accept', 'application/json');
+  const callApi = (callback: URL, cookie: string) =>
+    http(testApp).get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).set('Accept', 'application/json');
   /** A browser: asks for a page, gets the session cookies and a redirect to the web application. */
   const callAsBrowser = (callback: URL, cookie: string) =>
-    http(testApp).get(`${callback.pathname}${callback.search}`).set('Cookie', cookie).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    http(testApp)
+      .get(`${callback.pathname}${callback.search}`)
+      .set('Cookie', cookie)
+      .set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
 
   async function invite(email: string): Promise<string> {
-    const invited = await http(testApp).post('/api/v1/users').set(bearer(prescriber.token)).send({ email, displayName: 'Camille Martin' }).expect(201);
+    const invited = await http(testApp)
+      .post('/api/v1/users')
+      .set(bearer(prescriber.token))
+      .send({ email, displayName: 'Camille Martin' })
+      .expect(201);
     return invited.body.user.id;
   }
 
   it('links an invited person at the first sign-in by e-mail and SIRET, then by sub and idp_id', async () => {
     const email = uniqueEmail('camille');
     const userId = await invite(email);
-    provider.identity = { sub: 'sub-camille', email: email.toUpperCase(), siret: `${siret.slice(0, 3)} ${siret.slice(3)}`, idpId: 'idp-agents' };
+    provider.identity = {
+      sub: 'sub-camille',
+      email: email.toUpperCase(),
+      siret: `${siret.slice(0, 3)} ${siret.slice(3)}`,
+      idpId: 'idp-agents',
+    };
 
     const first = await throughProvider();
     const session = await callApi(first.callback, first.cookie).expect(200);
@@ -71,7 +84,10 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     expect(endSession.origin).toBe(provider.issuerUrl);
     expect(endSession.searchParams.get('id_token_hint')).toBeTruthy();
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(AFTER_LOGOUT_URL);
-    const [row] = await testApp.dataSource.query(`SELECT status, proconnect_sub, proconnect_idp_id, invitation_token_hash FROM users WHERE id = $1`, [userId]);
+    const [row] = await testApp.dataSource.query(
+      `SELECT status, proconnect_sub, proconnect_idp_id, invitation_token_hash FROM users WHERE id = $1`,
+      [userId],
+    );
     expect(row).toEqual({ status: 'active', proconnect_sub: 'sub-camille', proconnect_idp_id: 'idp-agents', invitation_token_hash: null });
     // The refresh token is the same as a password login's.
     await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: session.body.refreshToken }).expect(200);
@@ -81,7 +97,10 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     const second = await throughProvider();
     const again = await callApi(second.callback, second.cookie).expect(200);
     expect((await http(testApp).get('/api/v1/auth/me').set(bearer(again.body.accessToken)).expect(200)).body.userId).toBe(userId);
-    const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 AND action = 'user.proconnect_linked'`, [userId]);
+    const audit = await testApp.dataSource.query(
+      `SELECT action FROM audit_events WHERE object_id = $1 AND action = 'user.proconnect_linked'`,
+      [userId],
+    );
     expect(audit).toHaveLength(1);
   });
 
@@ -94,9 +113,18 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     const callback = await followToRedirect(login.headers.location, REDIRECT_URL);
     const answer = await callAsBrowser(callback, cookie).expect(200);
     expect(answer.headers['content-type']).toContain('text/html');
-    expect(answer.text).toContain(`<meta http-equiv="refresh" content="0;url=/connexion?retour=${encodeURIComponent('/prescripteur/compte')}">`);
+    expect(answer.text).toContain(
+      `<meta http-equiv="refresh" content="0;url=/connexion?retour=${encodeURIComponent('/prescripteur/compte')}">`,
+    );
     const cookies = answer.headers['set-cookie'] as unknown as string[];
-    expect(cookies.map((value) => value.split('=')[0]).sort()).toEqual(['pn_access', 'pn_csrf', 'pn_proconnect', 'pn_proconnect_logout', 'pn_proconnect_state', 'pn_refresh']);
+    expect(cookies.map((value) => value.split('=')[0]).sort()).toEqual([
+      'pn_access',
+      'pn_csrf',
+      'pn_proconnect',
+      'pn_proconnect_logout',
+      'pn_proconnect_state',
+      'pn_refresh',
+    ]);
     const access = cookies.find((value) => value.startsWith('pn_access='))!.split(';')[0];
     const me = await http(testApp).get('/api/v1/auth/me').set('Cookie', access).expect(200);
     expect(me.body.userId).toBe(userId);
@@ -107,7 +135,9 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     expect(new URL(logout.headers.location).origin).toBe(provider.issuerUrl);
     expect(new URL(logout.headers.location).searchParams.get('id_token_hint')).toBeTruthy();
     const elsewhere = `pn_proconnect_logout=${encodeURIComponent('https://evil.example/logout')}`;
-    expect((await http(testApp).get('/api/v1/auth/proconnect/logout').set('Cookie', elsewhere).expect(303)).headers.location).toBe('/connexion');
+    expect((await http(testApp).get('/api/v1/auth/proconnect/logout').set('Cookie', elsewhere).expect(303)).headers.location).toBe(
+      '/connexion',
+    );
     expect((await http(testApp).get('/api/v1/auth/proconnect/logout').expect(303)).headers.location).toBe('/connexion');
   });
 
@@ -142,7 +172,9 @@ describe('Sign-in with ProConnect against a real OpenID provider', () => {
     const { callback, cookie } = await throughProvider();
     const forged = new URL(callback);
     forged.searchParams.set('state', 'forged-state-value');
-    expect((await callApi(forged, 'pn_proconnect_state=forged-state-value').expect(403)).body.message).toContain('Recommencez la connexion');
+    expect((await callApi(forged, 'pn_proconnect_state=forged-state-value').expect(403)).body.message).toContain(
+      'Recommencez la connexion',
+    );
     await callApi(callback, 'pn_proconnect_state=another-browser').expect(403);
     await callApi(callback, cookie).expect(200);
     await callApi(callback, cookie).expect(403);

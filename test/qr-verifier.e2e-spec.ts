@@ -42,14 +42,22 @@ describe('Standalone verification of a printed chèque', () => {
     prescriber = await prescriberAgent(testApp, funder);
     const programme = await createProgramme(testApp, { validUntil: '2030-12-31' });
     await enrolFunder(testApp, programme.id, funder.organisationId);
-    const stock = await createReadyOrder(testApp, { programme, funderId: funder.organisationId, carnetCount: 1, carnetSize: 5, territoryDepartements: ['69'] });
+    const stock = await createReadyOrder(testApp, {
+      programme,
+      funderId: funder.organisationId,
+      carnetCount: 1,
+      carnetSize: 5,
+      territoryDepartements: ['69'],
+    });
     carnet = stock.carnets[0];
     await allocateCarnets(testApp, [carnet.id], prescriber.organisationId);
   });
   afterAll(() => testApp.close());
 
   it('verifies the QR codes read from the printed PDF, and reports a chèque put in opposition since as revoked', async () => {
-    const pdf: Buffer = (await http(testApp).get(`/api/v1/carnets/${carnet.id}/pdf`).set(bearer(prescriber.token)).buffer(true).parse(binary).expect(200)).body;
+    const pdf: Buffer = (
+      await http(testApp).get(`/api/v1/carnets/${carnet.id}/pdf`).set(bearer(prescriber.token)).buffer(true).parse(binary).expect(200)
+    ).body;
     const page = rasterisePage(pdf, 2);
     const [first, second] = [0, 1].map((index) => decodeQrIn(page, couponQrBox(index)));
     if (!first || !second) throw new Error('a QR code of the printed page did not scan');
@@ -71,9 +79,16 @@ describe('Standalone verification of a printed chèque', () => {
       },
     });
 
-    await http(testApp).post(`/api/v1/vouchers/${carnet.vouchers[1].serial}/opposition`).set(bearer(prescriber.token)).send({ reason: 'stolen' }).expect(200);
+    await http(testApp)
+      .post(`/api/v1/vouchers/${carnet.vouchers[1].serial}/opposition`)
+      .set(bearer(prescriber.token))
+      .send({ reason: 'stolen' })
+      .expect(200);
     const revoked = await verify(second);
-    expect(revoked).toMatchObject({ exitCode: 1, output: { valid: false, error: 'revoked', serial: carnet.vouchers[1].serial, signatureValid: true, revoked: true } });
+    expect(revoked).toMatchObject({
+      exitCode: 1,
+      output: { valid: false, error: 'revoked', serial: carnet.vouchers[1].serial, signatureValid: true, revoked: true },
+    });
 
     const forged = await verify(first.slice(0, -3) + (first.endsWith('000') ? '111' : '000'));
     expect(forged).toMatchObject({ exitCode: 1, output: { valid: false } });

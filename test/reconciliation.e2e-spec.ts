@@ -66,7 +66,12 @@ describe('Reconciliation', () => {
       .expect(201);
     for (const [index, carnet] of order.carnets.entries()) {
       await handOut(carnet, `Personne ${String.fromCharCode(65 + index)}`);
-      const pdf = await http(testApp).get(`/api/v1/carnets/${carnet.id}/pdf`).set(bearer(prescriber.token)).buffer(true).parse(binary).expect(200);
+      const pdf = await http(testApp)
+        .get(`/api/v1/carnets/${carnet.id}/pdf`)
+        .set(bearer(prescriber.token))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       printedCodes(pdf.body).forEach((code, position) => printed.set(carnet.vouchers[position].id, code));
     }
     return order;
@@ -81,7 +86,14 @@ describe('Reconciliation', () => {
     http(testApp)
       .post(`/api/v1/carnets/${carnet.id}/issue`)
       .set(bearer(prescriber.token))
-      .send({ firstName: 'Léa', communeInseeCode: '69266', targetPublic: true, reasonCategory: 'employment', consent: true, person: { fullName, birthDate: '1970-05-04' } })
+      .send({
+        firstName: 'Léa',
+        communeInseeCode: '69266',
+        targetPublic: true,
+        reasonCategory: 'employment',
+        consent: true,
+        person: { fullName, birthDate: '1970-05-04' },
+      })
       .expect(201);
 
   /** Tests cannot wait for a programme to end: its last day moves back, and with it the expiry printed on its chèques. */
@@ -98,14 +110,21 @@ describe('Reconciliation', () => {
     const summary = await waitForJobRun(testApp, response.body.id);
     const anomalies: Anomaly[] = [];
     for (let offset = 0; ; offset += 200) {
-      const page = await http(testApp).get(`/api/v1/reconciliation-runs/${response.body.id}/anomalies?limit=200&offset=${offset}`).set(bearer(anct.token)).expect(200);
+      const page = await http(testApp)
+        .get(`/api/v1/reconciliation-runs/${response.body.id}/anomalies?limit=200&offset=${offset}`)
+        .set(bearer(anct.token))
+        .expect(200);
       anomalies.push(...page.body.items);
       if (anomalies.length >= page.body.total) break;
     }
     return { summary, anomalies };
   }
 
-  async function expectReported(kind: AnomalyKind, objectId: string, amounts?: { expectedCents: number | null; actualCents: number | null }) {
+  async function expectReported(
+    kind: AnomalyKind,
+    objectId: string,
+    amounts?: { expectedCents: number | null; actualCents: number | null },
+  ) {
     const { anomalies } = await reconcile();
     const found = anomalies.filter((anomaly) => anomaly.kind === kind && anomaly.objectId === objectId);
     expect(found).toHaveLength(1);
@@ -131,7 +150,8 @@ describe('Reconciliation', () => {
     anct = await anctAdmin(testApp);
     funder = await funderManager(testApp, anct);
     prescriber = await prescriberAgent(testApp, funder);
-    for (const communeInseeCode of ['69387', '69123', '69266']) venues.push(await appliedQualifiedVenue(testApp, anct, { communeInseeCode }));
+    for (const communeInseeCode of ['69387', '69123', '69266'])
+      venues.push(await appliedQualifiedVenue(testApp, anct, { communeInseeCode }));
     const today = parisToday(new Date());
     const rules = { minimumOrderCents: 0, stateShareRateBp: 5000, validUntil: addDays(today, 365) };
     programme = await programmeViaApi(testApp, anct, { ...rules, graceDays: 31 });
@@ -141,12 +161,19 @@ describe('Reconciliation', () => {
 
     main = await issuedOrder(programme.id, { carnetCount: 3, carnetSize: 5 });
     // Carnets 0 and 1 are used up (fully_used), carnet 2 not at all.
-    await redeem(venues[0], [0, 1, 2, 3, 4, 5].map((i) => voucherOf(main, Math.floor(i / 5), i % 5)));
+    await redeem(
+      venues[0],
+      [0, 1, 2, 3, 4, 5].map((i) => voucherOf(main, Math.floor(i / 5), i % 5)),
+    );
     await redeem(venues[1], [voucherOf(main, 1, 1), voucherOf(main, 1, 2)]);
     await redeem(venues[2], [voucherOf(main, 1, 3), voucherOf(main, 1, 4)]);
     expired = await issuedOrder(strictProgramme.id, { carnetCount: 1, carnetSize: 5 });
     opposed = await issuedOrder(strictProgramme.id, { carnetCount: 1, carnetSize: 5 });
-    await http(testApp).post(`/api/v1/vouchers/${opposed.carnets[0].vouchers[0].serial}/opposition`).set(bearer(prescriber.token)).send({ reason: 'stolen' }).expect(200);
+    await http(testApp)
+      .post(`/api/v1/vouchers/${opposed.carnets[0].vouchers[0].serial}/opposition`)
+      .set(bearer(prescriber.token))
+      .send({ reason: 'stolen' })
+      .expect(200);
     await endProgramme(strictProgramme.id, addDays(today, -2));
     stock = await readyOrder(programme.id, { carnetCount: 1, carnetSize: 5 });
     // Orders that never reach payment: dues reversed on cancellation, nothing written on rejection.
@@ -165,13 +192,29 @@ describe('Reconciliation', () => {
     const statements = (await http(testApp).get('/api/v1/reimbursement-statements').set(bearer(anct.token)).expect(200)).body.items;
     venues.forEach((venue, index) => (statementOf[index] = statements.find((s: { venueId: string }) => s.venueId === venue.venueId).id));
     await http(testApp).post(`/api/v1/reimbursement-statements/${statementOf[0]}/validate`).set(bearer(anct.token)).expect(200);
-    await http(testApp).put(`/api/v1/venues/${venues[0].venueId}/bank-account`).set(bearer(venues[0].agent.token)).send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' }).expect(200);
-    const batch = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [statementOf[0]], requestedExecutionDate: today }).expect(201);
-    await http(testApp).post(`/api/v1/payment-batches/${batch.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(200);
+    await http(testApp)
+      .put(`/api/v1/venues/${venues[0].venueId}/bank-account`)
+      .set(bearer(venues[0].agent.token))
+      .send({ iban: 'FR7630006000011234567890189', holderName: 'EPN' })
+      .expect(200);
+    const batch = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [statementOf[0]], requestedExecutionDate: today })
+      .expect(201);
+    await http(testApp)
+      .post(`/api/v1/payment-batches/${batch.body.id}/confirm`)
+      .set(bearer(anct.token))
+      .send({ paidOn: today })
+      .expect(200);
 
     // Expiry (with the credit note), then the State share, partly paid.
     const expiry = await http(testApp).post('/api/v1/expiry-runs').set(bearer(anct.token)).expect(202);
-    expect(await waitForJobRun(testApp, expiry.body.id)).toMatchObject({ vouchersExpired: 5 + 4, creditNotes: 2, creditNoteCents: String(5000 + 5000) });
+    expect(await waitForJobRun(testApp, expiry.body.id)).toMatchObject({
+      vouchersExpired: 5 + 4,
+      creditNotes: 2,
+      creditNoteCents: String(5000 + 5000),
+    });
     const share = await http(testApp).post('/api/v1/state-share-runs').set(bearer(anct.token)).expect(202);
     expect(await waitForJobRun(testApp, share.body.id)).toMatchObject({ pairs: 2, linesWritten: 1, netDeltaCents: '5000' });
     await http(testApp)
@@ -200,14 +243,22 @@ describe('Reconciliation', () => {
   });
 
   it('and the programme’s funding report tells the same cycle', async () => {
-    const requested = await http(testApp).post('/api/v1/funding-reports').set(bearer(anct.token)).send({ programmeId: programme.id }).expect(202);
+    const requested = await http(testApp)
+      .post('/api/v1/funding-reports')
+      .set(bearer(anct.token))
+      .send({ programmeId: programme.id })
+      .expect(202);
     let status = requested.body.status;
     while (status !== 'ready') {
       await new Promise((resolve) => setTimeout(resolve, 100));
       status = (await http(testApp).get(`/api/v1/funding-reports/${requested.body.id}`).set(bearer(anct.token)).expect(200)).body.status;
       expect(status).not.toBe('failed');
     }
-    const csv = await http(testApp).get(`/api/v1/funding-reports/${requested.body.id}/summary.csv`).set(bearer(anct.token)).buffer(true).expect(200);
+    const csv = await http(testApp)
+      .get(`/api/v1/funding-reports/${requested.body.id}/summary.csv`)
+      .set(bearer(anct.token))
+      .buffer(true)
+      .expect(200);
     const [whole] = parseFrenchCsvRecords(csv.text);
     expect(whole).toMatchObject({
       Niveau: 'Programme',
@@ -273,7 +324,9 @@ describe('Reconciliation', () => {
 
   it('voucher_in_two_statements: a chèque paid in one statement and claimed again in another', async () => {
     const voucherId = voucherOf(main, 1, 1); // in venue 1's statement
-    await testApp.dataSource.query(`UPDATE redemptions SET cancelled_at = now(), cancellation_reason = 'Erreur' WHERE voucher_id = $1`, [voucherId]);
+    await testApp.dataSource.query(`UPDATE redemptions SET cancelled_at = now(), cancellation_reason = 'Erreur' WHERE voucher_id = $1`, [
+      voucherId,
+    ]);
     await testApp.dataSource.query(
       `INSERT INTO redemptions (voucher_id, venue_id, funder_id, order_id, value_cents, service_category, mode, scanned_at, statement_id)
        SELECT id, $2, funder_id, order_id, face_value_cents, 'atelier_collectif', 'online', now(), $3 FROM vouchers WHERE id = $1`,
@@ -307,13 +360,19 @@ describe('Reconciliation', () => {
   });
 
   it('redemption_after_expiry: a scan after validity and grace', async () => {
-    const [redemptionId] = await redeemVouchers(testApp, [voucherOf(expired, 0, 1)], { venueId: venues[1].venueId, recordedAt: new Date() });
+    const [redemptionId] = await redeemVouchers(testApp, [voucherOf(expired, 0, 1)], {
+      venueId: venues[1].venueId,
+      recordedAt: new Date(),
+    });
     await expectReported('redemption_after_expiry', redemptionId, { expectedCents: null, actualCents: 1000 });
   });
 
   it('redemption_outside_territory: a chèque of a Paris-only order redeemed in the Rhône', async () => {
     const parisOnly = await issuedOrder(programme.id, { carnetCount: 1, carnetSize: 5, territoryDepartements: ['75'] });
-    const [redemptionId] = await redeemVouchers(testApp, [voucherOf(parisOnly, 0, 0)], { venueId: venues[1].venueId, recordedAt: new Date() });
+    const [redemptionId] = await redeemVouchers(testApp, [voucherOf(parisOnly, 0, 0)], {
+      venueId: venues[1].venueId,
+      recordedAt: new Date(),
+    });
     const anomaly = await expectReported('redemption_outside_territory', redemptionId);
     expect(anomaly.details).toMatchObject({ venueDepartement: '69', territoryDepartements: ['75'] });
   });
@@ -331,7 +390,10 @@ describe('Reconciliation', () => {
   });
 
   it('credit_note_mismatch: a credit note that no longer matches the unused value', async () => {
-    const [note] = await testApp.dataSource.query(`SELECT id FROM ledger_entries WHERE order_id = $1 AND kind = 'expired_value_credit_note'`, [expired.order.id]);
+    const [note] = await testApp.dataSource.query(
+      `SELECT id FROM ledger_entries WHERE order_id = $1 AND kind = 'expired_value_credit_note'`,
+      [expired.order.id],
+    );
     await insertLedger('expired_value_credit_note', -100, { order_id: expired.order.id, reverses_entry_id: note.id });
     // 5 chèques expired, then one redeemed after expiry (above): 4 000 unused, 4 900 credited.
     await expectReported('credit_note_mismatch', expired.order.id, { expectedCents: 4000, actualCents: 4900 });
@@ -351,7 +413,10 @@ describe('Reconciliation', () => {
     const before = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM ledger_entries`);
     await reconcile();
     expect(await testApp.dataSource.query(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(before);
-    await http(testApp).get('/api/v1/reconciliation-runs/00000000-0000-4000-8000-000000000000/anomalies').set(bearer(anct.token)).expect(404);
+    await http(testApp)
+      .get('/api/v1/reconciliation-runs/00000000-0000-4000-8000-000000000000/anomalies')
+      .set(bearer(anct.token))
+      .expect(404);
     const list = await http(testApp).get('/api/v1/reconciliation-runs').set(bearer(anct.token)).expect(200);
     expect(list.body.items.every((run: { kind: string }) => run.kind === 'reconciliation')).toBe(true);
   });

@@ -59,7 +59,14 @@ describe('Online redemptions written in batches', () => {
         userId: venue.agent.userId,
         apiKeyId: null,
         offlineBatchId: null,
-        auditActor: { kind: 'user', user_id: venue.agent.userId, api_key_id: null, organisation_id: venue.venueId, label: 'test', request_id: null },
+        auditActor: {
+          kind: 'user',
+          user_id: venue.agent.userId,
+          api_key_id: null,
+          organisation_id: venue.venueId,
+          label: 'test',
+          request_id: null,
+        },
       },
     };
   }
@@ -85,7 +92,12 @@ describe('Online redemptions written in batches', () => {
       [voucherId],
     );
   const storedAnswer = async (key: string) =>
-    (await testApp.dataSource.query(`SELECT response_body::text AS body FROM idempotency_records WHERE organisation_id = $1 AND key = $2`, [venue.venueId, key]))[0]?.body;
+    (
+      await testApp.dataSource.query(
+        `SELECT response_body::text AS body FROM idempotency_records WHERE organisation_id = $1 AND key = $2`,
+        [venue.venueId, key],
+      )
+    )[0]?.body;
 
   it('redeems each request of a batch on its own: a chèque taken by an earlier request of the batch is refused to a later one, the others go through', async () => {
     const contested = freshVoucher();
@@ -96,11 +108,15 @@ describe('Online redemptions written in batches', () => {
 
     expect(await inOneBatch(winner, loser, bystander)).toEqual(['redeemed', 'not_redeemed', 'redeemed']);
 
-    expect(await redemptionsOf(contested.id)).toEqual([{ id: winner.command.redemptionIds[0], status: 'redeemed', ledgerLines: 1, auditRows: 1 }]);
+    expect(await redemptionsOf(contested.id)).toEqual([
+      { id: winner.command.redemptionIds[0], status: 'redeemed', ledgerLines: 1, auditRows: 1 },
+    ]);
     // All or nothing for the loser: its other chèque is untouched, and no answer is stored under its key.
     expect(await redemptionsOf(second.id)).toEqual([{ id: null, status: 'issued', ledgerLines: 0, auditRows: 0 }]);
     expect(await storedAnswer(loser.request.key)).toBeUndefined();
-    expect(await redemptionsOf(third.id)).toEqual([{ id: bystander.command.redemptionIds[0], status: 'redeemed', ledgerLines: 1, auditRows: 1 }]);
+    expect(await redemptionsOf(third.id)).toEqual([
+      { id: bystander.command.redemptionIds[0], status: 'redeemed', ledgerLines: 1, auditRows: 1 },
+    ]);
   });
 
   it('answers a repeated Idempotency-Key within one batch from the first one, and stores the answer exactly as given', async () => {
@@ -110,7 +126,9 @@ describe('Online redemptions written in batches', () => {
 
     expect(await inOneBatch(original, retry)).toEqual(['redeemed', 'answered']);
 
-    expect(await redemptionsOf(voucher.id)).toEqual([{ id: original.command.redemptionIds[0], status: 'redeemed', ledgerLines: 1, auditRows: 1 }]);
+    expect(await redemptionsOf(voucher.id)).toEqual([
+      { id: original.command.redemptionIds[0], status: 'redeemed', ledgerLines: 1, auditRows: 1 },
+    ]);
     // Key order and text kept (the column is json, not jsonb): a replay answers byte for byte the same.
     expect(await storedAnswer(original.request.key)).toBe(JSON.stringify(original.responseBody));
   });
@@ -129,7 +147,9 @@ describe('Online redemptions written in batches', () => {
 
   it('closes a carnet whose last chèques two requests of one batch redeem', async () => {
     const carnetVouchers = stock.vouchers.slice(20, 30);
-    await testApp.dataSource.query(`UPDATE vouchers SET status = 'redeemed' WHERE id = ANY($1)`, [carnetVouchers.slice(0, 8).map((voucher) => voucher.id)]);
+    await testApp.dataSource.query(`UPDATE vouchers SET status = 'redeemed' WHERE id = ANY($1)`, [
+      carnetVouchers.slice(0, 8).map((voucher) => voucher.id),
+    ]);
     const [carnet] = await testApp.dataSource.query(`SELECT carnet_id AS id FROM vouchers WHERE id = $1`, [carnetVouchers[8].id]);
 
     const [penultimate, last] = [redemption([carnetVouchers[8].id]), redemption([carnetVouchers[9].id])];
@@ -212,11 +232,20 @@ describe('Online redemptions written in batches', () => {
     expect(replay).toMatchObject({ status: 'fulfilled', value: { earlier: { responseStatus: 201, responseBody: answered.responseBody } } });
     expect(replay.status === 'fulfilled' && replay.value!.earlier!.requestHash.equals(answered.request.requestHash)).toBe(true);
     expect(fresh.status === 'fulfilled' && fresh.value!.vouchers.map((voucher) => [voucher.id, voucher.status]).sort()).toEqual(
-      [[other.id, 'issued'], [answeredVoucher.id, 'redeemed']].sort(),
+      [
+        [other.id, 'issued'],
+        [answeredVoucher.id, 'redeemed'],
+      ].sort(),
     );
-    expect(fresh).toMatchObject({ status: 'fulfilled', value: { earlier: null, venue: { id: venue.venueId, services: [{ id: venue.serviceId }] } } });
+    expect(fresh).toMatchObject({
+      status: 'fulfilled',
+      value: { earlier: null, venue: { id: venue.venueId, services: [{ id: venue.serviceId }] } },
+    });
     expect(unknown).toMatchObject({ status: 'fulfilled', value: { vouchers: [], venue: { id: venue.venueId } } });
     expect(notAVenue).toEqual({ status: 'fulfilled', value: null });
-    expect(malformed).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('invalid input syntax for type uuid') } });
+    expect(malformed).toMatchObject({
+      status: 'rejected',
+      reason: { message: expect.stringContaining('invalid input syntax for type uuid') },
+    });
   });
 });

@@ -58,7 +58,9 @@ describe('Single use under concurrency', () => {
       [stock.orderId],
     );
     expect(perVoucher).toHaveLength(CHEQUES);
-    expect(perVoucher.every((row: { status: string; redemptions: number }) => row.status === 'redeemed' && row.redemptions === 1)).toBe(true);
+    expect(perVoucher.every((row: { status: string; redemptions: number }) => row.status === 'redeemed' && row.redemptions === 1)).toBe(
+      true,
+    );
 
     const ledger: { venue_id: string; total: string; lines: number }[] = await testApp.dataSource.query(
       `SELECT venue_id, sum(amount_cents)::text AS total, count(*)::int AS lines FROM ledger_entries

@@ -51,7 +51,9 @@ describe('Checking and redeeming chèques', () => {
   describe('check (no money moves)', () => {
     it('tells a typed code’s status, value, expiry and that this venue may redeem it', async () => {
       const voucher = fresh();
-      const [{ grace_days: graceDays }] = await testApp.dataSource.query(`SELECT grace_days FROM programmes WHERE id = $1`, [stock.programme.id]);
+      const [{ grace_days: graceDays }] = await testApp.dataSource.query(`SELECT grace_days FROM programmes WHERE id = $1`, [
+        stock.programme.id,
+      ]);
       const response = await http(testApp)
         .post('/api/v1/redemptions/check')
         .set(bearer(venue.agent.token))
@@ -72,13 +74,21 @@ describe('Checking and redeeming chèques', () => {
 
     it('reads a scanned QR code the same way', async () => {
       const voucher = fresh();
-      const response = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ qr: qrOf(testApp, voucher, stock) }).expect(200);
+      const response = await http(testApp)
+        .post('/api/v1/redemptions/check')
+        .set(bearer(venue.agent.token))
+        .send({ qr: qrOf(testApp, voucher, stock) })
+        .expect(200);
       expect(response.body).toMatchObject({ serial: voucher.serial, redeemable: true });
     });
 
     it('answers a typo as such, without looking the code up', async () => {
       const lookups = jest.spyOn(testApp.app.get(RedemptionsRepository), 'read');
-      const response = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ code: withTypo(fresh().code) }).expect(422);
+      const response = await http(testApp)
+        .post('/api/v1/redemptions/check')
+        .set(bearer(venue.agent.token))
+        .send({ code: withTypo(fresh().code) })
+        .expect(422);
       expect(response.body.code).toBe('CHECK_CHARACTER_MISMATCH');
       expect(lookups).not.toHaveBeenCalled();
       lookups.mockRestore();
@@ -95,7 +105,11 @@ describe('Checking and redeeming chèques', () => {
         statusCode: 422,
         code: 'INVALID_CODE',
         message: 'No chèque matches this code.',
-        details: { items: [{ index: 0, serial: null, outcome: 'refused', refusal: { code: 'INVALID_CODE', message: 'No chèque matches this code.' } }] },
+        details: {
+          items: [
+            { index: 0, serial: null, outcome: 'refused', refusal: { code: 'INVALID_CODE', message: 'No chèque matches this code.' } },
+          ],
+        },
       });
       expect(bodies[1]).toEqual(bodies[0]);
       expect(bodies[2]).toEqual(bodies[0]);
@@ -133,11 +147,18 @@ describe('Checking and redeeming chèques', () => {
         redeemed_by_user_id: venue.agent.userId,
         statement_id: null,
       });
-      const ledger = await testApp.dataSource.query(`SELECT kind, amount_cents, programme_id, venue_id, voucher_id FROM ledger_entries WHERE redemption_id = $1`, [
-        redemptionId,
-      ]);
+      const ledger = await testApp.dataSource.query(
+        `SELECT kind, amount_cents, programme_id, venue_id, voucher_id FROM ledger_entries WHERE redemption_id = $1`,
+        [redemptionId],
+      );
       expect(ledger).toEqual([
-        { kind: 'redemption_owed_to_venue', amount_cents: '1000', programme_id: stock.programme.id, venue_id: venue.venueId, voucher_id: voucher.id },
+        {
+          kind: 'redemption_owed_to_venue',
+          amount_cents: '1000',
+          programme_id: stock.programme.id,
+          venue_id: venue.venueId,
+          voucher_id: voucher.id,
+        },
       ]);
       const audit = await testApp.dataSource.query(
         `SELECT action, actor_kind, actor_user_id, actor_organisation_id, actor_label, request_id, object_organisation_id, before, after
@@ -158,11 +179,18 @@ describe('Checking and redeeming chèques', () => {
         },
       ]);
 
-      const again = await http(testApp).post('/api/v1/redemptions/check').set(bearer(venue.agent.token)).send({ code: voucher.code }).expect(200);
+      const again = await http(testApp)
+        .post('/api/v1/redemptions/check')
+        .set(bearer(venue.agent.token))
+        .send({ code: voucher.code })
+        .expect(200);
       expect(again.body).toMatchObject({
         status: 'redeemed',
         redeemable: false,
-        refusal: { code: 'ALREADY_REDEEMED', alreadyRedeemed: { redeemedHere: true, redemptionId, site: { id: venue.siteId, name: 'Antenne' } } },
+        refusal: {
+          code: 'ALREADY_REDEEMED',
+          alreadyRedeemed: { redeemedHere: true, redemptionId, site: { id: venue.siteId, name: 'Antenne' } },
+        },
       });
     });
 
@@ -175,9 +203,10 @@ describe('Checking and redeeming chèques', () => {
         .set('Idempotency-Key', randomUUID())
         .send({ serviceId: venue.serviceId, vouchers: [{ qr: qrOf(testApp, voucher, stock) }] })
         .expect(201);
-      const [redemption] = await testApp.dataSource.query(`SELECT redeemed_by_api_key_id, redeemed_by_user_id FROM redemptions WHERE id = $1`, [
-        response.body.redemptions[0].id,
-      ]);
+      const [redemption] = await testApp.dataSource.query(
+        `SELECT redeemed_by_api_key_id, redeemed_by_user_id FROM redemptions WHERE id = $1`,
+        [response.body.redemptions[0].id],
+      );
       expect(redemption).toEqual({ redeemed_by_api_key_id: key.body.id, redeemed_by_user_id: null });
     });
 
@@ -190,7 +219,10 @@ describe('Checking and redeeming chèques', () => {
 
     it('redeems nothing when one chèque of the request is refused, and says which', async () => {
       const [good, bad] = [fresh(), fresh()];
-      await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'vol' WHERE id = $1`, [bad.id]);
+      await testApp.dataSource.query(
+        `UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'vol' WHERE id = $1`,
+        [bad.id],
+      );
       const before = await tableCounts(testApp);
       const response = await redeemRequest(testApp, venue, [{ code: good.code }, { code: bad.code }]).expect(422);
       expect(response.body).toMatchObject({
@@ -213,7 +245,10 @@ describe('Checking and redeeming chèques', () => {
       const qr = qrOf(testApp, voucher, stock);
       const tampered = qr.slice(0, 20) + (qr[20] === 'A' ? 'B' : 'A') + qr.slice(21);
       const response = await redeemRequest(testApp, venue, [{ qr: tampered }]).expect(422);
-      expect(response.body).toMatchObject({ code: 'INVALID_SIGNATURE', details: { items: [{ index: 0, refusal: { code: 'INVALID_SIGNATURE', signatureError: expect.any(String) } }] } });
+      expect(response.body).toMatchObject({
+        code: 'INVALID_SIGNATURE',
+        details: { items: [{ index: 0, refusal: { code: 'INVALID_SIGNATURE', signatureError: expect.any(String) } }] },
+      });
       expect(await status(voucher.id)).toBe('issued');
     });
 
@@ -225,10 +260,23 @@ describe('Checking and redeeming chèques', () => {
     });
 
     it('names every refusal with its code', async () => {
-      const notIssued = await createReadyOrder(testApp, { programme: stock.programme, funderId: stock.funder.organisationId, carnetCount: 1, carnetSize: 1 });
-      const outside = await issuedVouchers(testApp, anct, { funder: stock.funder, carnetCount: 1, carnetSize: 1, territoryDepartements: ['75'] });
+      const notIssued = await createReadyOrder(testApp, {
+        programme: stock.programme,
+        funderId: stock.funder.organisationId,
+        carnetCount: 1,
+        carnetSize: 1,
+      });
+      const outside = await issuedVouchers(testApp, anct, {
+        funder: stock.funder,
+        carnetCount: 1,
+        carnetSize: 1,
+        territoryDepartements: ['75'],
+      });
       const [cancelled, duplicated] = [fresh(), fresh()];
-      await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'perdu' WHERE id = $1`, [cancelled.id]);
+      await testApp.dataSource.query(
+        `UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'perdu' WHERE id = $1`,
+        [cancelled.id],
+      );
       const cases: [object[], number, string][] = [
         [[{ code: notIssued.carnets[0].vouchers[0].code }], 422, 'NOT_ISSUED'],
         [[{ code: outside.vouchers[0].code }], 422, 'OUTSIDE_TERRITORY'],
@@ -242,18 +290,34 @@ describe('Checking and redeeming chèques', () => {
         const response = await redeemRequest(testApp, venue, vouchers);
         expect({ code, status: response.status, answer: response.body.code }).toEqual({ code, status: httpStatus, answer: code });
       }
-      const foreignService = await redeemRequest(testApp, venue, [{ code: fresh().code }], randomUUID(), { serviceId: otherVenue.serviceId }).expect(422);
+      const foreignService = await redeemRequest(testApp, venue, [{ code: fresh().code }], randomUUID(), {
+        serviceId: otherVenue.serviceId,
+      }).expect(422);
       expect(foreignService.body.code).toBe('UNKNOWN_SERVICE');
-      const foreignSite = await redeemRequest(testApp, venue, [{ code: fresh().code }], randomUUID(), { siteId: otherVenue.siteId }).expect(422);
+      const foreignSite = await redeemRequest(testApp, venue, [{ code: fresh().code }], randomUUID(), { siteId: otherVenue.siteId }).expect(
+        422,
+      );
       expect(foreignSite.body.code).toBe('UNKNOWN_SITE');
     });
 
     it('accepts a territory-restricted chèque at a site inside the territory', async () => {
-      const paris = await issuedVouchers(testApp, anct, { funder: stock.funder, carnetCount: 1, carnetSize: 1, territoryCommunes: ['75056'] });
+      const paris = await issuedVouchers(testApp, anct, {
+        funder: stock.funder,
+        carnetCount: 1,
+        carnetSize: 1,
+        territoryCommunes: ['75056'],
+      });
       const site = await http(testApp)
         .post(`/api/v1/venues/${venue.venueId}/sites`)
         .set(bearer(venue.agent.token))
-        .send({ name: 'Permanence Paris', addressLine: '1 rue de Rivoli', postalCode: '75001', city: 'Paris', communeInseeCode: '75056', openingHours: [] })
+        .send({
+          name: 'Permanence Paris',
+          addressLine: '1 rue de Rivoli',
+          postalCode: '75001',
+          city: 'Paris',
+          communeInseeCode: '75056',
+          openingHours: [],
+        })
         .expect(201);
       await redeemRequest(testApp, venue, [{ code: paris.vouchers[0].code }]).expect(422);
       await redeemRequest(testApp, venue, [{ code: paris.vouchers[0].code }], randomUUID(), { siteId: site.body.id }).expect(201);
@@ -283,7 +347,12 @@ describe('Checking and redeeming chèques', () => {
             {
               refusal: {
                 code: 'ALREADY_REDEEMED',
-                alreadyRedeemed: { redeemedAt: expect.any(String), redeemedHere: true, redemptionId: first.body.redemptions[0].id, site: { id: venue.siteId } },
+                alreadyRedeemed: {
+                  redeemedAt: expect.any(String),
+                  redeemedHere: true,
+                  redemptionId: first.body.redemptions[0].id,
+                  site: { id: venue.siteId },
+                },
               },
             },
           ],
@@ -313,7 +382,11 @@ describe('Checking and redeeming chèques', () => {
       const voucher = fresh();
       const refused = await redeemRequest(testApp, asPending, [{ code: voucher.code }]).expect(422);
       expect(refused.body).toMatchObject({ code: 'VENUE_NOT_QUALIFIED', details: { qualificationStatus: 'pending' } });
-      const checked = await http(testApp).post('/api/v1/redemptions/check').set(bearer(pending.token)).send({ code: voucher.code }).expect(200);
+      const checked = await http(testApp)
+        .post('/api/v1/redemptions/check')
+        .set(bearer(pending.token))
+        .send({ code: voucher.code })
+        .expect(200);
       expect(checked.body).toMatchObject({ redeemable: false, refusal: { code: 'VENUE_NOT_QUALIFIED' } });
 
       await decide(testApp, anct, asPending.venueId, 'qualify');
@@ -332,7 +405,9 @@ describe('Checking and redeeming chèques', () => {
       for (let i = 0; i < 10; i++) responses.push(await redeemRequest(testApp, venue, [{ code: voucher.code }], key).expect(201));
       expect(new Set(responses.map((response) => JSON.stringify(response.body))).size).toBe(1);
       expect(responses.map((response) => response.headers['idempotent-replayed'])).toEqual([undefined, ...Array(9).fill('true')]);
-      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM redemptions WHERE voucher_id = $1`, [voucher.id]);
+      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM redemptions WHERE voucher_id = $1`, [
+        voucher.id,
+      ]);
       expect(count).toBe(1);
     });
 
@@ -346,7 +421,9 @@ describe('Checking and redeeming chèques', () => {
       expect(created.length).toBeGreaterThanOrEqual(1);
       expect(new Set(created.map((response) => JSON.stringify(response.body))).size).toBe(1);
       for (const response of inProgress) expect(response.body.code).toBe('IDEMPOTENCY_REQUEST_IN_PROGRESS');
-      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM redemptions WHERE voucher_id = $1`, [voucher.id]);
+      const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM redemptions WHERE voucher_id = $1`, [
+        voucher.id,
+      ]);
       expect(count).toBe(1);
     });
 
@@ -357,7 +434,11 @@ describe('Checking and redeeming chèques', () => {
       const reused = await redeemRequest(testApp, venue, [{ code: b.code }], key).expect(422);
       expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await status(b.id)).toBe('issued');
-      const missing = await http(testApp).post('/api/v1/redemptions').set(bearer(venue.agent.token)).send({ serviceId: venue.serviceId, vouchers: [{ code: b.code }] }).expect(400);
+      const missing = await http(testApp)
+        .post('/api/v1/redemptions')
+        .set(bearer(venue.agent.token))
+        .send({ serviceId: venue.serviceId, vouchers: [{ code: b.code }] })
+        .expect(400);
       expect(missing.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
       // Keys are per venue: another venue may use the same one for its own request.
       await redeemRequest(testApp, otherVenue, [{ code: b.code }], key).expect(201);
@@ -403,15 +484,17 @@ describe('Checking and redeeming chèques', () => {
       await redeemRequest(testApp, venue, [{ code: old.code }], oldKey).expect(201);
       await redeemRequest(testApp, venue, [{ code: recent.code }], recentKey).expect(201);
       const retentionDays = testApp.config.IDEMPOTENCY_RETENTION_DAYS;
-      await testApp.dataSource.query(`UPDATE idempotency_records SET created_at = now() - make_interval(days => $2, mins => 1) WHERE key = $1`, [
-        oldKey,
-        retentionDays,
-      ]);
+      await testApp.dataSource.query(
+        `UPDATE idempotency_records SET created_at = now() - make_interval(days => $2, mins => 1) WHERE key = $1`,
+        [oldKey, retentionDays],
+      );
 
       expect(await testApp.app.get(IdempotencyService, { strict: false }).purgeExpired(new Date())).toBe(1);
 
       // The recent key still replays its answer; the forgotten one runs again, as a new request would.
-      await redeemRequest(testApp, venue, [{ code: recent.code }], recentKey).expect(201).expect('Idempotent-Replayed', 'true');
+      await redeemRequest(testApp, venue, [{ code: recent.code }], recentKey)
+        .expect(201)
+        .expect('Idempotent-Replayed', 'true');
       const again = await redeemRequest(testApp, venue, [{ code: old.code }], oldKey).expect(409);
       expect(again.body.code).toBe('ALREADY_REDEEMED');
     });
@@ -422,8 +505,16 @@ describe('Checking and redeeming chèques', () => {
       const voucher = fresh();
       const redeemed = await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(201);
       const redemptionId = redeemed.body.redemptions[0].id;
-      await http(testApp).post(`/api/v1/redemptions/${redemptionId}/cancel`).set(bearer(otherVenue.agent.token)).send({ reason: 'pas à nous' }).expect(404);
-      const cancelled = await http(testApp).post(`/api/v1/redemptions/${redemptionId}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur de saisie' }).expect(200);
+      await http(testApp)
+        .post(`/api/v1/redemptions/${redemptionId}/cancel`)
+        .set(bearer(otherVenue.agent.token))
+        .send({ reason: 'pas à nous' })
+        .expect(404);
+      const cancelled = await http(testApp)
+        .post(`/api/v1/redemptions/${redemptionId}/cancel`)
+        .set(bearer(venue.agent.token))
+        .send({ reason: 'Erreur de saisie' })
+        .expect(200);
       expect(cancelled.body).toMatchObject({ id: redemptionId, status: 'cancelled', cancellationReason: 'Erreur de saisie' });
       expect(await status(voucher.id)).toBe('issued');
       const ledger = await testApp.dataSource.query(
@@ -434,9 +525,20 @@ describe('Checking and redeeming chèques', () => {
         { amount_cents: '1000', reversal: false },
         { amount_cents: '-1000', reversal: true },
       ]);
-      const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id IN ($1, $2) ORDER BY id`, [redemptionId, voucher.id]);
-      expect(audit.map((row: { action: string }) => row.action)).toEqual(['voucher.redeemed', 'redemption.cancelled', 'voucher.redemption_undone']);
-      const twice = await http(testApp).post(`/api/v1/redemptions/${redemptionId}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'encore' }).expect(409);
+      const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id IN ($1, $2) ORDER BY id`, [
+        redemptionId,
+        voucher.id,
+      ]);
+      expect(audit.map((row: { action: string }) => row.action)).toEqual([
+        'voucher.redeemed',
+        'redemption.cancelled',
+        'voucher.redemption_undone',
+      ]);
+      const twice = await http(testApp)
+        .post(`/api/v1/redemptions/${redemptionId}/cancel`)
+        .set(bearer(venue.agent.token))
+        .send({ reason: 'encore' })
+        .expect(409);
       expect(twice.body.code).toBe('INVALID_STATE_TRANSITION');
       await redeemRequest(testApp, otherVenue, [{ code: voucher.code }]).expect(201);
     });
@@ -444,12 +546,21 @@ describe('Checking and redeeming chèques', () => {
     it('refuses after 24 h and once a reimbursement statement holds it', async () => {
       const [late, stated] = [fresh(), fresh()];
       const ids = [];
-      for (const voucher of [late, stated]) ids.push((await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(201)).body.redemptions[0].id);
+      for (const voucher of [late, stated])
+        ids.push((await redeemRequest(testApp, venue, [{ code: voucher.code }]).expect(201)).body.redemptions[0].id);
       await testApp.dataSource.query(`UPDATE redemptions SET recorded_at = now() - interval '24 hours 1 second' WHERE id = $1`, [ids[0]]);
       await statementHolding(testApp, venue.venueId, [ids[1]]);
-      const tooLate = await http(testApp).post(`/api/v1/redemptions/${ids[0]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'trop tard' }).expect(422);
+      const tooLate = await http(testApp)
+        .post(`/api/v1/redemptions/${ids[0]}/cancel`)
+        .set(bearer(venue.agent.token))
+        .send({ reason: 'trop tard' })
+        .expect(422);
       expect(tooLate.body).toMatchObject({ code: 'REDEMPTION_NOT_CANCELLABLE', details: { reason: 'UNDO_WINDOW_PASSED' } });
-      const inStatement = await http(testApp).post(`/api/v1/redemptions/${ids[1]}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'relevé' }).expect(422);
+      const inStatement = await http(testApp)
+        .post(`/api/v1/redemptions/${ids[1]}/cancel`)
+        .set(bearer(venue.agent.token))
+        .send({ reason: 'relevé' })
+        .expect(422);
       expect(inStatement.body).toMatchObject({ code: 'REDEMPTION_NOT_CANCELLABLE', details: { reason: 'IN_STATEMENT' } });
       expect([await status(late.id), await status(stated.id)]).toEqual(['redeemed', 'redeemed']);
     });
@@ -461,19 +572,37 @@ describe('Checking and redeeming chèques', () => {
       const [first, second, opposed, lastA, lastB] = carnet.vouchers;
       const [{ carnet_id: carnetId }] = await testApp.dataSource.query(`SELECT carnet_id FROM vouchers WHERE id = $1`, [first.id]);
       const carnetStatus = async () => (await testApp.dataSource.query(`SELECT status FROM carnets WHERE id = $1`, [carnetId]))[0].status;
-      await testApp.dataSource.query(`UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'lost' WHERE id = $1`, [opposed.id]);
+      await testApp.dataSource.query(
+        `UPDATE vouchers SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'lost' WHERE id = $1`,
+        [opposed.id],
+      );
       await redeemRequest(testApp, venue, [{ code: first.code }, { code: second.code }]).expect(201);
       expect(await carnetStatus()).toBe('issued');
 
-      const [a, b] = await Promise.all([redeemRequest(testApp, venue, [{ code: lastA.code }]), redeemRequest(testApp, otherVenue, [{ code: lastB.code }])]);
+      const [a, b] = await Promise.all([
+        redeemRequest(testApp, venue, [{ code: lastA.code }]),
+        redeemRequest(testApp, otherVenue, [{ code: lastB.code }]),
+      ]);
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(await carnetStatus()).toBe('fully_used');
-      const closing = await testApp.dataSource.query(`SELECT action, before, after FROM audit_events WHERE object_id = $1 AND action LIKE 'carnet.%'`, [carnetId]);
-      expect(closing).toEqual([{ action: 'carnet.fully_used', before: { status: 'issued' }, after: { status: 'fully_used', redemptionId: expect.any(String) } }]);
+      const closing = await testApp.dataSource.query(
+        `SELECT action, before, after FROM audit_events WHERE object_id = $1 AND action LIKE 'carnet.%'`,
+        [carnetId],
+      );
+      expect(closing).toEqual([
+        { action: 'carnet.fully_used', before: { status: 'issued' }, after: { status: 'fully_used', redemptionId: expect.any(String) } },
+      ]);
 
-      await http(testApp).post(`/api/v1/redemptions/${a.body.redemptions[0].id}/cancel`).set(bearer(venue.agent.token)).send({ reason: 'Erreur' }).expect(200);
+      await http(testApp)
+        .post(`/api/v1/redemptions/${a.body.redemptions[0].id}/cancel`)
+        .set(bearer(venue.agent.token))
+        .send({ reason: 'Erreur' })
+        .expect(200);
       expect(await carnetStatus()).toBe('issued');
-      const reopened = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_id = $1 AND action = 'carnet.reopened'`, [carnetId]);
+      const reopened = await testApp.dataSource.query(
+        `SELECT action FROM audit_events WHERE object_id = $1 AND action = 'carnet.reopened'`,
+        [carnetId],
+      );
       expect(reopened).toHaveLength(1);
       await redeemRequest(testApp, otherVenue, [{ code: lastA.code }]).expect(201);
       expect(await carnetStatus()).toBe('fully_used');
@@ -488,10 +617,20 @@ describe('Checking and redeeming chèques', () => {
       const active = mine.body.items.filter((item: { status: string }) => item.status === 'active');
 
       const page = await http(testApp).get('/api/v1/redemptions').query({ limit: 2, offset: 1 }).set(bearer(venue.agent.token)).expect(200);
-      expect(page.body.items.map((item: { id: string }) => item.id)).toEqual(mine.body.items.slice(1, 3).map((item: { id: string }) => item.id));
-      const cancelled = await http(testApp).get('/api/v1/redemptions').query({ status: 'cancelled' }).set(bearer(venue.agent.token)).expect(200);
+      expect(page.body.items.map((item: { id: string }) => item.id)).toEqual(
+        mine.body.items.slice(1, 3).map((item: { id: string }) => item.id),
+      );
+      const cancelled = await http(testApp)
+        .get('/api/v1/redemptions')
+        .query({ status: 'cancelled' })
+        .set(bearer(venue.agent.token))
+        .expect(200);
       expect(cancelled.body.total).toBe(mine.body.items.length - active.length);
-      const future = await http(testApp).get('/api/v1/redemptions').query({ from: new Date(Date.now() + 60_000).toISOString() }).set(bearer(venue.agent.token)).expect(200);
+      const future = await http(testApp)
+        .get('/api/v1/redemptions')
+        .query({ from: new Date(Date.now() + 60_000).toISOString() })
+        .set(bearer(venue.agent.token))
+        .expect(200);
       expect(future.body.total).toBe(0);
 
       const totals = await http(testApp).get('/api/v1/redemptions/totals').set(bearer(venue.agent.token)).expect(200);
@@ -516,7 +655,11 @@ describe('Checking and redeeming chèques', () => {
       expect({ ...other.body, requestId: undefined }).toEqual({ ...missing.body, requestId: undefined });
       const theirs = await http(testApp).get('/api/v1/redemptions').query({ limit: 200 }).set(bearer(otherVenue.agent.token)).expect(200);
       expect(theirs.body.items.map((item: { id: string }) => item.id)).not.toContain(id);
-      const forAnct = await http(testApp).get('/api/v1/redemptions').query({ venueId: venue.venueId, limit: 1 }).set(bearer(anct.token)).expect(200);
+      const forAnct = await http(testApp)
+        .get('/api/v1/redemptions')
+        .query({ venueId: venue.venueId, limit: 1 })
+        .set(bearer(anct.token))
+        .expect(200);
       expect(forAnct.body.items[0].venueId).toBe(venue.venueId);
       await http(testApp).get(`/api/v1/redemptions/${id}`).set(bearer(anct.token)).expect(200);
     });

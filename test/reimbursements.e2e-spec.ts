@@ -58,7 +58,11 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
 
   it('two overlapping runs never put a chèque in two statements, and the amounts are exact', async () => {
     const ids = vouchers().map((voucher) => voucher.id);
-    await redeemVouchers(testApp, ids.slice(0, 7), { venueId: venueA.organisationId, scannedAt: inPeriod(), serviceCategory: 'first_steps' });
+    await redeemVouchers(testApp, ids.slice(0, 7), {
+      venueId: venueA.organisationId,
+      scannedAt: inPeriod(),
+      serviceCategory: 'first_steps',
+    });
     await redeemVouchers(testApp, ids.slice(7, 10), { venueId: venueB.organisationId, scannedAt: inPeriod(30) });
     // Scanned after the period: left for the next statement.
     await redeemVouchers(testApp, ids.slice(10, 11), { venueId: venueA.organisationId, scannedAt: new Date() });
@@ -67,7 +71,13 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const service = testApp.app.get(StatementsService);
     const [runA, runB] = await Promise.all(
       ['a', 'b'].map((suffix) =>
-        runs.insertQueued({ kind: 'reimbursement_statements', trigger: 'manual', jobKey: `overlap-${suffix}`, parameters: { periodEnd }, requestedByUserId: null }),
+        runs.insertQueued({
+          kind: 'reimbursement_statements',
+          trigger: 'manual',
+          jobKey: `overlap-${suffix}`,
+          parameters: { periodEnd },
+          requestedByUserId: null,
+        }),
       ),
     );
     // Hold venue A's redemptions so that both runs reach the claim and wait on the same rows: a true overlap.
@@ -101,10 +111,18 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
   });
 
   it('runs again through the API and the job without drawing up anything twice', async () => {
-    const response = await http(testApp).post('/api/v1/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
+    const response = await http(testApp)
+      .post('/api/v1/reimbursement-statement-runs')
+      .set(bearer(anct.token))
+      .send({ periodEnd })
+      .expect(202);
     const summary = await waitForJobRun(testApp, response.body.id);
     expect(summary).toMatchObject({ periodEnd, statementsCreated: 0, redemptionsClaimed: 0 });
-    await http(testApp).post('/api/v1/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd: parisToday(new Date()) }).expect(422);
+    await http(testApp)
+      .post('/api/v1/reimbursement-statement-runs')
+      .set(bearer(anct.token))
+      .send({ periodEnd: parisToday(new Date()) })
+      .expect(422);
   });
 
   it('lets a venue read its statement, PDF and CSV with the right lines, and no other venue’s', async () => {
@@ -121,8 +139,15 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     await http(testApp).get(`/api/v1/reimbursement-statements/${statement.id}`).set(bearer(venueB.token)).expect(404);
     await http(testApp).get(`/api/v1/reimbursement-statements/${statement.id}/statement.csv`).set(bearer(venueB.token)).expect(404);
 
-    const expectedSerials = vouchers().slice(0, 7).map((voucher) => voucher.serial).sort();
-    const csv = await http(testApp).get(`/api/v1/reimbursement-statements/${statement.id}/statement.csv`).set(bearer(venueA.token)).buffer(true).expect(200);
+    const expectedSerials = vouchers()
+      .slice(0, 7)
+      .map((voucher) => voucher.serial)
+      .sort();
+    const csv = await http(testApp)
+      .get(`/api/v1/reimbursement-statements/${statement.id}/statement.csv`)
+      .set(bearer(venueA.token))
+      .buffer(true)
+      .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const records = parseFrenchCsvRecords(csv.text);
     expect(records.map((record) => record['N° de chèque']).sort()).toEqual(expectedSerials);
@@ -157,9 +182,17 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
   });
 
   it('validates a draft statement once (ANCT)', async () => {
-    const [statement] = (await http(testApp).get(`/api/v1/reimbursement-statements?status=draft&venueId=${venueA.organisationId}`).set(bearer(anct.token)).expect(200)).body.items;
+    const [statement] = (
+      await http(testApp)
+        .get(`/api/v1/reimbursement-statements?status=draft&venueId=${venueA.organisationId}`)
+        .set(bearer(anct.token))
+        .expect(200)
+    ).body.items;
     await http(testApp).post(`/api/v1/reimbursement-statements/${statement.id}/validate`).set(bearer(venueA.token)).expect(403);
-    const validated = await http(testApp).post(`/api/v1/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
+    const validated = await http(testApp)
+      .post(`/api/v1/reimbursement-statements/${statement.id}/validate`)
+      .set(bearer(anct.token))
+      .expect(200);
     expect(validated.body).toMatchObject({ status: 'validated' });
     const again = await http(testApp).post(`/api/v1/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(409);
     expect(again.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'validated' } });
@@ -167,18 +200,32 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
 
   it('checks bank details (mod 97), masks them in reads and in the audit trail', async () => {
     const url = `/api/v1/venues/${venueA.organisationId}/bank-account`;
-    const bad = await http(testApp).put(url).set(bearer(venueA.token)).send({ iban: 'FR14 2004 1010 0505 0001 3M02 607', holderName: 'EPN' }).expect(422);
+    const bad = await http(testApp)
+      .put(url)
+      .set(bearer(venueA.token))
+      .send({ iban: 'FR14 2004 1010 0505 0001 3M02 607', holderName: 'EPN' })
+      .expect(422);
     expect(bad.body).toMatchObject({ code: 'INVALID_IBAN', details: { reason: 'CHECKSUM' } });
     await http(testApp).put(url).set(bearer(venueA.token)).send({ iban: VALID_IBAN, bic: 'BNPAFRP', holderName: 'EPN' }).expect(422);
     await http(testApp).put(url).set(bearer(venueA.token)).send({ iban: VALID_IBAN, holderName: '«»' }).expect(400);
     await http(testApp).put(url).set(bearer(venueB.token)).send({ iban: VALID_IBAN, holderName: 'EPN' }).expect(404);
     await http(testApp).get(url).set(bearer(anct.token)).expect(404);
 
-    const saved = await http(testApp).put(url).set(bearer(venueA.token)).send({ iban: VALID_IBAN, bic: 'psstfrppsce', holderName: 'Espace numérique' }).expect(200);
+    const saved = await http(testApp)
+      .put(url)
+      .set(bearer(venueA.token))
+      .send({ iban: VALID_IBAN, bic: 'psstfrppsce', holderName: 'Espace numérique' })
+      .expect(200);
     expect(saved.body).toMatchObject({ iban: 'FR14 **** **** **** **** ***2 606', bic: 'PSSTFRPPSCE', holderName: 'Espace numérique' });
     expect((await http(testApp).get(url).set(bearer(anct.token)).expect(200)).body.iban).toBe('FR14 **** **** **** **** ***2 606');
-    const audit = await http(testApp).get(`/api/v1/audit-events?objectType=venue_bank_account&objectId=${venueA.organisationId}`).set(bearer(anct.token)).expect(200);
-    expect(audit.body.items[0]).toMatchObject({ action: 'venue_bank_account.registered', after: { iban: 'FR14 **** **** **** **** ***2 606' } });
+    const audit = await http(testApp)
+      .get(`/api/v1/audit-events?objectType=venue_bank_account&objectId=${venueA.organisationId}`)
+      .set(bearer(anct.token))
+      .expect(200);
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'venue_bank_account.registered',
+      after: { iban: 'FR14 **** **** **** **** ***2 606' },
+    });
     expect(JSON.stringify(audit.body)).not.toContain('20041010050500013M02606');
   });
 
@@ -188,33 +235,63 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     const draft = statements.find((s: { status: string }) => s.status === 'draft');
     const today = parisToday(new Date());
 
-    const notPayable = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today }).expect(409);
+    const notPayable = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today })
+      .expect(409);
     expect(notPayable.body).toMatchObject({ code: 'STATEMENTS_NOT_PAYABLE', details: { statements: [{ id: draft.id, status: 'draft' }] } });
     await http(testApp).post(`/api/v1/reimbursement-statements/${draft.id}/validate`).set(bearer(anct.token)).expect(200);
-    const missing = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today }).expect(422);
+    const missing = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today })
+      .expect(422);
     expect(missing.body).toMatchObject({ code: 'VENUE_BANK_ACCOUNT_MISSING', details: { venueIds: [venueB.organisationId] } });
-    await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id], requestedExecutionDate: addDays(today, -1) }).expect(422);
+    await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [validated.id], requestedExecutionDate: addDays(today, -1) })
+      .expect(422);
     await http(testApp)
       .put(`/api/v1/venues/${venueB.organisationId}/bank-account`)
       .set(bearer(venueB.token))
       .send({ iban: 'DE89 3704 0044 0532 0130 00', holderName: 'Médiathèque « Œuvre » & Cie' })
       .expect(200);
 
-    const created = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today }).expect(201);
+    const created = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [validated.id, draft.id], requestedExecutionDate: today })
+      .expect(201);
     expect(created.body).toMatchObject({ status: 'exported', transferCount: 2, controlSumCents: 10000 });
     expect(created.body.xml).toBeUndefined();
     expect(created.body.sepaFileUrl).toBe(`/api/v1/payment-batches/${created.body.id}/sepa.xml`);
-    const again = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [validated.id], requestedExecutionDate: today }).expect(409);
+    const again = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [validated.id], requestedExecutionDate: today })
+      .expect(409);
     expect(again.body.code).toBe('STATEMENTS_NOT_PAYABLE');
 
-    const file = await http(testApp).get(`/api/v1/payment-batches/${created.body.id}/sepa.xml`).set(bearer(anct.token)).buffer(true).parse((response, callback) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      response.on('end', () => callback(null, text));
-    }).expect(200);
+    const file = await http(testApp)
+      .get(`/api/v1/payment-batches/${created.body.id}/sepa.xml`)
+      .set(bearer(anct.token))
+      .buffer(true)
+      .parse((response, callback) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => callback(null, text));
+      })
+      .expect(200);
     const xml = file.body as string;
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'CdtTrfTxInf' });
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      parseTagValue: false,
+      isArray: (name) => name === 'CdtTrfTxInf',
+    });
     const document = parser.parse(xml).Document;
     expect(document['@xmlns']).toBe('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
     const initiation = document.CstmrCdtTrfInitn;
@@ -223,15 +300,33 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     expect(initiation.PmtInf.DbtrAcct.Id.IBAN).toBe('FR7630006000011234567890189');
     const transfers = initiation.PmtInf.CdtTrfTxInf;
     const byEndToEnd = Object.fromEntries(transfers.map((t: { PmtId: { EndToEndId: string } }) => [t.PmtId.EndToEndId, t]));
-    expect(byEndToEnd[validated.number]).toMatchObject({ Amt: { InstdAmt: { '#text': '70.00', '@Ccy': 'EUR' } }, CdtrAcct: { Id: { IBAN: 'FR1420041010050500013M02606' } } });
+    expect(byEndToEnd[validated.number]).toMatchObject({
+      Amt: { InstdAmt: { '#text': '70.00', '@Ccy': 'EUR' } },
+      CdtrAcct: { Id: { IBAN: 'FR1420041010050500013M02606' } },
+    });
     expect(byEndToEnd[draft.number]).toMatchObject({ Amt: { InstdAmt: { '#text': '30.00' } }, Cdtr: { Nm: 'Mediatheque OEuvre + Cie' } });
-    const sum = transfers.reduce((total: number, t: { Amt: { InstdAmt: { '#text': string } } }) => total + Number(t.Amt.InstdAmt['#text'].replace('.', '')), 0);
+    const sum = transfers.reduce(
+      (total: number, t: { Amt: { InstdAmt: { '#text': string } } }) => total + Number(t.Amt.InstdAmt['#text'].replace('.', '')),
+      0,
+    );
     expect(sum).toBe(10000);
 
-    await http(testApp).post(`/api/v1/payment-batches/${created.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: addDays(today, 1) }).expect(422);
-    const confirmed = await http(testApp).post(`/api/v1/payment-batches/${created.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today, bankReference: 'VIR-42' }).expect(200);
+    await http(testApp)
+      .post(`/api/v1/payment-batches/${created.body.id}/confirm`)
+      .set(bearer(anct.token))
+      .send({ paidOn: addDays(today, 1) })
+      .expect(422);
+    const confirmed = await http(testApp)
+      .post(`/api/v1/payment-batches/${created.body.id}/confirm`)
+      .set(bearer(anct.token))
+      .send({ paidOn: today, bankReference: 'VIR-42' })
+      .expect(200);
     expect(confirmed.body).toMatchObject({ status: 'confirmed', paidOn: today, bankReference: 'VIR-42' });
-    await http(testApp).post(`/api/v1/payment-batches/${created.body.id}/confirm`).set(bearer(anct.token)).send({ paidOn: today }).expect(409);
+    await http(testApp)
+      .post(`/api/v1/payment-batches/${created.body.id}/confirm`)
+      .set(bearer(anct.token))
+      .send({ paidOn: today })
+      .expect(409);
     await http(testApp).post(`/api/v1/payment-batches/${created.body.id}/cancel`).set(bearer(anct.token)).expect(409);
 
     const paid = (await http(testApp).get(`/api/v1/reimbursement-statements/${validated.id}`).set(bearer(venueA.token)).expect(200)).body;
@@ -240,8 +335,12 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     // Venue A: 8 chèques redeemed (7 in the paid statement, 1 after the period), 7 paid.
     expect(balances.totals).toEqual({ redemption_owed_to_venue: 8000, venue_payment_made: 7000 });
     expect(balances.balances.owedToVenuesCents).toBe(1000);
-    const entries = (await http(testApp).get(`/api/v1/ledger/entries?kind=venue_payment_made&statementId=${draft.id}`).set(bearer(anct.token)).expect(200)).body;
-    expect(entries.items).toEqual([expect.objectContaining({ amountCents: 3000, venueId: venueB.organisationId, orderId: order.order.id, reference: 'VIR-42' })]);
+    const entries = (
+      await http(testApp).get(`/api/v1/ledger/entries?kind=venue_payment_made&statementId=${draft.id}`).set(bearer(anct.token)).expect(200)
+    ).body;
+    expect(entries.items).toEqual([
+      expect.objectContaining({ amountCents: 3000, venueId: venueB.organisationId, orderId: order.order.id, reference: 'VIR-42' }),
+    ]);
     await http(testApp).get(`/api/v1/ledger/balances?venueId=${venueA.organisationId}`).set(bearer(venueB.token)).expect(404);
   });
 
@@ -250,14 +349,25 @@ describe('Reimbursement statements, bank details and SEPA payments', () => {
     await redeemVouchers(testApp, ids.slice(11, 13), { venueId: venueB.organisationId, scannedAt: inPeriod(60) });
     const run = await http(testApp).post('/api/v1/reimbursement-statement-runs').set(bearer(anct.token)).send({ periodEnd }).expect(202);
     await waitForJobRun(testApp, run.body.id);
-    const [statement] = (await http(testApp).get('/api/v1/reimbursement-statements?status=draft').set(bearer(anct.token)).expect(200)).body.items;
+    const [statement] = (await http(testApp).get('/api/v1/reimbursement-statements?status=draft').set(bearer(anct.token)).expect(200)).body
+      .items;
     expect(statement).toMatchObject({ venueId: venueB.organisationId, totalCents: 2000, redemptionCount: 2 });
     await http(testApp).post(`/api/v1/reimbursement-statements/${statement.id}/validate`).set(bearer(anct.token)).expect(200);
     const today = parisToday(new Date());
-    const first = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);
+    const first = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [statement.id], requestedExecutionDate: today })
+      .expect(201);
     await http(testApp).post(`/api/v1/payment-batches/${first.body.id}/cancel`).set(bearer(anct.token)).expect(200);
-    const second = await http(testApp).post('/api/v1/payment-batches').set(bearer(anct.token)).send({ statementIds: [statement.id], requestedExecutionDate: today }).expect(201);
+    const second = await http(testApp)
+      .post('/api/v1/payment-batches')
+      .set(bearer(anct.token))
+      .send({ statementIds: [statement.id], requestedExecutionDate: today })
+      .expect(201);
     expect(second.body.messageId).not.toBe(first.body.messageId);
-    expect((await http(testApp).get(`/api/v1/reimbursement-statements/${statement.id}`).set(bearer(anct.token)).expect(200)).body.paymentBatchId).toBe(second.body.id);
+    expect(
+      (await http(testApp).get(`/api/v1/reimbursement-statements/${statement.id}`).set(bearer(anct.token)).expect(200)).body.paymentBatchId,
+    ).toBe(second.body.id);
   });
 });

@@ -22,7 +22,9 @@ function rawConnection(port: number): { socket: Socket; response: Promise<RawRes
       const text = Buffer.concat(chunks).toString('utf8');
       const [head, ...rest] = text.split('\r\n\r\n');
       const [statusLine, ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n'), ending });
     });
   });
@@ -41,7 +43,9 @@ describe('Shutting down the API', () => {
     // In flight: its headers are read (the request is under way), its body is not finished.
     const body = JSON.stringify({ email: 'nobody@example.org', password: 'not the password at all' });
     const inFlight = rawConnection(port);
-    inFlight.socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    inFlight.socket.write(
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
     // Late: its request line arrived, the rest comes once the shutdown has begun.
     const late = rawConnection(port);
     late.socket.write('GET /health HTTP/1.1\r\nHost: test\r\n');
@@ -54,14 +58,27 @@ describe('Shutting down the API', () => {
 
     const [finished, refused] = await Promise.all([inFlight.response, late.response]);
     await closing;
-    expect({ status: finished.status, connection: finished.headers.connection, ending: finished.ending }).toEqual({ status: 401, connection: 'close', ending: 'end' });
+    expect({ status: finished.status, connection: finished.headers.connection, ending: finished.ending }).toEqual({
+      status: 401,
+      connection: 'close',
+      ending: 'end',
+    });
     expect(JSON.parse(finished.body)).toMatchObject({ code: 'INVALID_CREDENTIALS' });
-    expect({ status: refused.status, connection: refused.headers.connection, retryAfter: refused.headers['retry-after'], ending: refused.ending }).toEqual({
+    expect({
+      status: refused.status,
+      connection: refused.headers.connection,
+      retryAfter: refused.headers['retry-after'],
+      ending: refused.ending,
+    }).toEqual({
       status: 503,
       connection: 'close',
       retryAfter: '1',
       ending: 'end',
     });
-    expect(JSON.parse(refused.body)).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', requestId: refused.headers['x-request-id'] });
+    expect(JSON.parse(refused.body)).toMatchObject({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      requestId: refused.headers['x-request-id'],
+    });
   });
 });

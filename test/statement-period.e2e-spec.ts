@@ -22,7 +22,10 @@ describe('Statements twice a month', () => {
 
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'pn-statements-'));
-    testApp = await createTestApp({ withWorker: true, settings: { STORAGE_DIR: storageDir, REIMBURSEMENT_STATEMENT_PERIOD: 'twice_monthly' } });
+    testApp = await createTestApp({
+      withWorker: true,
+      settings: { STORAGE_DIR: storageDir, REIMBURSEMENT_STATEMENT_PERIOD: 'twice_monthly' },
+    });
     anct = await anctAdmin(testApp);
     const funder = await funderManager(testApp, anct);
     const prescriber = await prescriberAgent(testApp, funder);
@@ -43,7 +46,9 @@ describe('Statements twice a month', () => {
     if (!testApp.worker) throw new Error('this test needs the worker');
     const queue = testApp.worker.get<Queue>(getQueueToken(QUEUE_NAMES.reimbursements));
     const statements = (await queue.getJobSchedulers()).filter((scheduler) => scheduler.name === REIMBURSEMENT_JOBS.drawUpStatements);
-    expect(statements.map((scheduler) => [scheduler.key, scheduler.pattern, scheduler.tz])).toEqual([['reimbursement-statements', '0 5 1,16 * *', 'Europe/Paris']]);
+    expect(statements.map((scheduler) => [scheduler.key, scheduler.pattern, scheduler.tz])).toEqual([
+      ['reimbursement-statements', '0 5 1,16 * *', 'Europe/Paris'],
+    ]);
   });
 
   it('draws up, when asked without a period, the half-month that is over: its scans in, later ones left for the next', async () => {
@@ -58,6 +63,11 @@ describe('Statements twice a month', () => {
 
     const response = await http(testApp).post('/api/v1/reimbursement-statement-runs').set(bearer(anct.token)).send({}).expect(202);
     expect(response.body.parameters).toEqual({ periodEnd });
-    expect(await waitForJobRun(testApp, response.body.id)).toMatchObject({ periodEnd, statementsCreated: 1, redemptionsClaimed: 2, totalCents: '2000' });
+    expect(await waitForJobRun(testApp, response.body.id)).toMatchObject({
+      periodEnd,
+      statementsCreated: 1,
+      redemptionsClaimed: 2,
+      totalCents: '2000',
+    });
   });
 });

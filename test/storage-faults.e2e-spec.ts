@@ -68,12 +68,17 @@ describe('Storage and run outcomes after faults', () => {
     const queue = testApp.worker!.get<Queue>(getQueueToken('print-runs'));
     // The worker leaves it to the test, which runs its last attempt and kills the render thread mid-file.
     await queue.pause();
-    const requested = await http(testApp).post('/api/v1/print-runs').set(bearer(funder.token)).send({ orderId: order.order.id }).expect(202);
+    const requested = await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(funder.token))
+      .send({ orderId: order.order.id })
+      .expect(202);
     const runDir = join('print-runs', requested.body.id);
     const rendering = testApp.worker!.get(PrintRunRenderer).render(requested.body.id, { finalAttempt: true });
     const failed = expect(rendering).rejects.toThrow();
     await waitFor('the half-written PDF', async () => filesUnder(runDir).some((name) => name.endsWith('.partial')), 30_000, 5);
-    const threads = (testApp.worker!.get(PdfRenderPool) as unknown as { threads: Array<{ worker: { terminate(): Promise<number> } }> }).threads;
+    const threads = (testApp.worker!.get(PdfRenderPool) as unknown as { threads: Array<{ worker: { terminate(): Promise<number> } }> })
+      .threads;
     await threads[0].worker.terminate();
     await failed;
 
@@ -88,17 +93,37 @@ describe('Storage and run outcomes after faults', () => {
     const venue = await venueAgent(testApp, anct);
     await qualifyVenue(testApp, venue.organisationId);
     const carnets = order.carnets.slice(0, 1);
-    await allocateCarnets(testApp, carnets.map((carnet) => carnet.id), prescriber.organisationId);
-    await markCarnetsIssued(testApp, carnets.map((carnet) => carnet.id));
+    await allocateCarnets(
+      testApp,
+      carnets.map((carnet) => carnet.id),
+      prescriber.organisationId,
+    );
+    await markCarnetsIssued(
+      testApp,
+      carnets.map((carnet) => carnet.id),
+    );
     const periodEnd = addDays(parisToday(new Date()), -1);
     const scannedAt = new Date(Date.now() - 2 * 86_400_000);
-    await redeemVouchers(testApp, carnets[0].vouchers.slice(0, 4).map((voucher) => voucher.id), { venueId: venue.organisationId, scannedAt });
+    await redeemVouchers(
+      testApp,
+      carnets[0].vouchers.slice(0, 4).map((voucher) => voucher.id),
+      { venueId: venue.organisationId, scannedAt },
+    );
 
-    const run = await testApp.app.get(JobRunsRepository).insertQueued({ kind: 'reimbursement_statements', trigger: 'manual', jobKey: 'retried-run', parameters: { periodEnd }, requestedByUserId: null });
+    const run = await testApp.app
+      .get(JobRunsRepository)
+      .insertQueued({
+        kind: 'reimbursement_statements',
+        trigger: 'manual',
+        jobKey: 'retried-run',
+        parameters: { periodEnd },
+        requestedByUserId: null,
+      });
     const statements = testApp.app.get(StatementsService);
     const first = await statements.executeRun(run);
     // The retry of an attempt that died after claiming: nothing left to claim, and the run says what it drew up.
     const second = await statements.executeRun(run);
-    for (const summary of [first, second]) expect(summary).toMatchObject({ periodEnd, statementsCreated: 1, redemptionsClaimed: 4, totalCents: '4000' });
+    for (const summary of [first, second])
+      expect(summary).toMatchObject({ periodEnd, statementsCreated: 1, redemptionsClaimed: 4, totalCents: '4000' });
   });
 });

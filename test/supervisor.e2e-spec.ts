@@ -22,7 +22,11 @@ describe('npm start supervisor', () => {
   it('starts a killed API again, leaves the worker running, and stops both on SIGTERM', async () => {
     const port = await freePort();
     const supervisor = startProcess(SUPERVISOR_ENTRY, testApp.config, { PORT: String(port) });
-    const health = () => fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
+    const health = () =>
+      fetch(`http://127.0.0.1:${port}/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
     try {
       await waitFor('the API', health, 90_000, 200);
       await waitFor('the worker', async () => supervisor.lines.some((line) => line.includes('Worker started')), 90_000, 200);

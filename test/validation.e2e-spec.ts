@@ -53,7 +53,11 @@ describe('Input validation and error answers', () => {
   it('rejects a business rule with 422 and its code (invalid SIREN check digit)', async () => {
     const siren = uniqueSiren();
     const wrong = `${siren.slice(0, 8)}${(Number(siren[8]) + 1) % 10}`;
-    const response = await http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send({ ...validFunder(), siren: wrong }).expect(422);
+    const response = await http(testApp)
+      .post('/api/v1/organisations/funders')
+      .set(bearer(anct.token))
+      .send({ ...validFunder(), siren: wrong })
+      .expect(422);
     expect(response.body.code).toBe('INVALID_SIREN');
   });
 
@@ -131,7 +135,9 @@ describe('Input validation and error answers', () => {
 
   it('settles two simultaneous identical creations with one 201 and one 409, never a 500', async () => {
     const funder = validFunder();
-    const responses = await Promise.all([0, 1].map(() => http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send(funder)));
+    const responses = await Promise.all(
+      [0, 1].map(() => http(testApp).post('/api/v1/organisations/funders').set(bearer(anct.token)).send(funder)),
+    );
     expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
     const conflict = responses.find((response) => response.status === 409)!;
     expect(['SIREN_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED']).toContain(conflict.body.code);
@@ -159,7 +165,9 @@ describe('Input validation and error answers', () => {
         .set('Content-Type', 'application/json')
         .send(`{"email": "a${escaped}@example.org", "password": "x"}`)
         .expect(400);
-      expect(login.body.details.fields).toEqual([{ field: 'email', problems: ['email contains a character that cannot be stored (NUL or an unpaired surrogate)'] }]);
+      expect(login.body.details.fields).toEqual([
+        { field: 'email', problems: ['email contains a character that cannot be stored (NUL or an unpaired surrogate)'] },
+      ]);
       const invitation = await http(testApp)
         .post('/api/v1/users')
         .set(bearer(anct.token))
@@ -190,7 +198,11 @@ describe('Input validation and error answers', () => {
         .send({ name: `Programme ${uniqueSiren()}`, year: 2026, validUntil: '2027-12-31' })
         .expect(201);
       for (const field of ['faceValueCents', 'minimumOrderCents', 'allowedCarnetSizes', 'name']) {
-        const response = await http(testApp).patch(`/api/v1/programmes/${programme.body.id}`).set(bearer(anct.token)).send({ [field]: null }).expect(400);
+        const response = await http(testApp)
+          .patch(`/api/v1/programmes/${programme.body.id}`)
+          .set(bearer(anct.token))
+          .send({ [field]: null })
+          .expect(400);
         expect(response.body.details.fields[0].field).toBe(field);
       }
       const after = await http(testApp).get(`/api/v1/programmes/${programme.body.id}`).set(bearer(anct.token)).expect(200);
@@ -199,9 +211,13 @@ describe('Input validation and error answers', () => {
 
     it('settles the same invitation sent five times at once with one 201 and 409 EMAIL_ALREADY_USED', async () => {
       const invitation = { email: uniqueEmail('race'), displayName: 'Invitée' };
-      const responses = await Promise.all([0, 1, 2, 3, 4].map(() => http(testApp).post('/api/v1/users').set(bearer(anct.token)).send(invitation)));
+      const responses = await Promise.all(
+        [0, 1, 2, 3, 4].map(() => http(testApp).post('/api/v1/users').set(bearer(anct.token)).send(invitation)),
+      );
       expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
-      expect(new Set(responses.filter((response) => response.status === 409).map((response) => response.body.code))).toEqual(new Set(['EMAIL_ALREADY_USED']));
+      expect(new Set(responses.filter((response) => response.status === 409).map((response) => response.body.code))).toEqual(
+        new Set(['EMAIL_ALREADY_USED']),
+      );
     });
   });
 
@@ -214,7 +230,9 @@ describe('Input validation and error answers', () => {
       socket.on('data', (data) => (received += data.toString()));
       socket.on('error', (error) => reject(new Error(`${error.message} (received: ${JSON.stringify(received.slice(0, 40))})`)));
       socket.on('close', () => resolve(received));
-      socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+      socket.write(
+        `POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`,
+      );
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       let sent = 0;
       const pump = () => {

@@ -12,10 +12,50 @@ describe('Find a venue (public): communes, search with filters, nearest first, a
     anct = await anctAdmin(testApp);
     // Three qualified venues in the Rhône and one still pending; standard fields set as an import or a form would.
     const venues = [
-      { key: 'guillotiere', name: 'EPN Guillotière', communeInseeCode: '69387', postalCode: '69007', hours: '24/7', lat: 45.7485, lon: 4.8467, publics: '{}', support: '{Surdité}' },
-      { key: 'villeurbanne', name: 'Médiathèque de Villeurbanne', communeInseeCode: '69266', postalCode: '69100', hours: 'off', lat: 45.7719, lon: 4.8902, publics: '{Seniors}', support: '{}' },
-      { key: 'croixrousse', name: 'Espace Croix-Rousse', communeInseeCode: '69384', postalCode: '69004', hours: '24/7', lat: 45.7786, lon: 4.8275, publics: '{Jeunes}', support: '{}' },
-      { key: 'pending', name: 'En attente', communeInseeCode: '69387', postalCode: '69007', hours: '24/7', lat: 45.75, lon: 4.85, publics: '{}', support: '{}' },
+      {
+        key: 'guillotiere',
+        name: 'EPN Guillotière',
+        communeInseeCode: '69387',
+        postalCode: '69007',
+        hours: '24/7',
+        lat: 45.7485,
+        lon: 4.8467,
+        publics: '{}',
+        support: '{Surdité}',
+      },
+      {
+        key: 'villeurbanne',
+        name: 'Médiathèque de Villeurbanne',
+        communeInseeCode: '69266',
+        postalCode: '69100',
+        hours: 'off',
+        lat: 45.7719,
+        lon: 4.8902,
+        publics: '{Seniors}',
+        support: '{}',
+      },
+      {
+        key: 'croixrousse',
+        name: 'Espace Croix-Rousse',
+        communeInseeCode: '69384',
+        postalCode: '69004',
+        hours: '24/7',
+        lat: 45.7786,
+        lon: 4.8275,
+        publics: '{Jeunes}',
+        support: '{}',
+      },
+      {
+        key: 'pending',
+        name: 'En attente',
+        communeInseeCode: '69387',
+        postalCode: '69007',
+        hours: '24/7',
+        lat: 45.75,
+        lon: 4.85,
+        publics: '{}',
+        support: '{}',
+      },
     ];
     for (const venue of venues) {
       const { venue: created } = await appliedVenueAgent(
@@ -36,7 +76,13 @@ describe('Find a venue (public): communes, search with filters, nearest first, a
 
   it('completes a commune typed by name or postcode from the official list', async () => {
     const byName = await http(testApp).get('/api/v1/public/communes').query({ q: 'villeurb' }).expect(200);
-    expect(byName.body.items[0]).toEqual({ inseeCode: '69266', name: 'Villeurbanne', postalCodes: ['69100'], departementCode: '69', kind: 'commune' });
+    expect(byName.body.items[0]).toEqual({
+      inseeCode: '69266',
+      name: 'Villeurbanne',
+      postalCodes: ['69100'],
+      departementCode: '69',
+      kind: 'commune',
+    });
     const byPostcode = await http(testApp).get('/api/v1/public/communes').query({ q: '69007' }).expect(200);
     expect(byPostcode.body.items.map((c: { inseeCode: string }) => c.inseeCode)).toEqual(expect.arrayContaining(['69123', '69387']));
     await http(testApp).get('/api/v1/public/communes').query({ q: 'x' }).expect(400);
@@ -47,7 +93,12 @@ describe('Find a venue (public): communes, search with filters, nearest first, a
     expect(body.items.map((site: { id: string }) => site.id)).not.toContain(ids.pending);
     expect(body.total).toBe(3);
     const guillotiere = body.items.find((site: { id: string }) => site.id === ids.guillotiere);
-    expect(guillotiere).toMatchObject({ openNow: true, openingStatus: 'Ouvert maintenant', acceptsPassNumerique: true, specificSupport: ['Surdité'] });
+    expect(guillotiere).toMatchObject({
+      openNow: true,
+      openingStatus: 'Ouvert maintenant',
+      acceptsPassNumerique: true,
+      specificSupport: ['Surdité'],
+    });
     expect(guillotiere.passServices.map((service: { maxVouchers: number }) => service.maxVouchers).sort()).toEqual([1, 2]);
     expect(guillotiere.services).toEqual(['Aide aux démarches administratives', 'Maîtrise des outils numériques du quotidien']);
     const villeurbanne = body.items.find((site: { id: string }) => site.id === ids.villeurbanne);
@@ -58,7 +109,9 @@ describe('Find a venue (public): communes, search with filters, nearest first, a
     const { body } = await search({ departementCode: '69', latitude: 45.772, longitude: 4.889 }).expect(200);
     expect(body.items.map((site: { id: string }) => site.id)).toEqual([ids.villeurbanne, ids.guillotiere, ids.croixrousse]);
     expect(body.items[0]).toMatchObject({ id: ids.villeurbanne, distanceKm: 0.1 });
-    expect(body.items.map((site: { distanceKm: number }) => site.distanceKm)).toEqual([...body.items.map((site: { distanceKm: number }) => site.distanceKm)].sort((a, b) => a - b));
+    expect(body.items.map((site: { distanceKm: number }) => site.distanceKm)).toEqual(
+      [...body.items.map((site: { distanceKm: number }) => site.distanceKm)].sort((a, b) => a - b),
+    );
   });
 
   it('filters by open now, public (no specific public = everyone), accessibility and service', async () => {
@@ -110,14 +163,29 @@ describe('Find a venue (public): communes, search with filters, nearest first, a
     await decide(testApp, anct, venue.id, 'qualify');
     const { body } = await search({ q: '01000', service: 'Loisirs et créations numériques' }).expect(200);
     expect(body.items).toHaveLength(1);
-    expect(body.items[0]).toMatchObject({ name: 'Tiers-lieu de Bourg', openingHours: 'Mo-Fr 09:00-17:00; PH off', publics: ['Jeunes'], fees: ['Gratuit'], phone: '+33474000000' });
-    const refused = await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ openingHoursOsm: 'tous les jours' })).expect(400);
+    expect(body.items[0]).toMatchObject({
+      name: 'Tiers-lieu de Bourg',
+      openingHours: 'Mo-Fr 09:00-17:00; PH off',
+      publics: ['Jeunes'],
+      fees: ['Gratuit'],
+      phone: '+33474000000',
+    });
+    const refused = await http(testApp)
+      .post('/api/v1/venues/applications')
+      .send(venueApplication({ openingHoursOsm: 'tous les jours' }))
+      .expect(400);
     expect(refused.body.details.fields[0].field).toBe('openingHoursOsm');
-    await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ standardServices: ['Cuisine'] })).expect(400);
+    await http(testApp)
+      .post('/api/v1/venues/applications')
+      .send(venueApplication({ standardServices: ['Cuisine'] }))
+      .expect(400);
   });
 
   it('refuses a site in a commune that does not exist', async () => {
-    const response = await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ communeInseeCode: '69999', additionalSites: [] })).expect(422);
+    const response = await http(testApp)
+      .post('/api/v1/venues/applications')
+      .send(venueApplication({ communeInseeCode: '69999', additionalSites: [] }))
+      .expect(422);
     expect(response.body).toMatchObject({ code: 'UNKNOWN_COMMUNE', details: { field: 'communeInseeCode' } });
   });
 });

@@ -34,7 +34,8 @@ describe('Venues in the national standard: import as applications, public export
       const { body } = await http(testApp).get(`/api/v1/venue-imports/${runId}`).set(bearer(anct.token)).expect(200);
       if (body.status === 'completed') return body;
       if (body.status === 'failed') throw new Error(`import ${runId} failed: ${body.error}`);
-      if (Date.now() > deadline) throw new Error(`import ${runId} still ${body.status} after ${timeoutMs} ms (${body.processedLines}/${body.totalLines})`);
+      if (Date.now() > deadline)
+        throw new Error(`import ${runId} still ${body.status} after ${timeoutMs} ms (${body.processedLines}/${body.totalLines})`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -52,7 +53,15 @@ describe('Venues in the national standard: import as applications, public export
       const line = standardLine();
       const second = standardLine({ pivot: line.pivot, id: `${line.id}-bis`, nom: 'Antenne du quartier Orgeval', horaires: '' });
       const run = await importFile(standardCsv([line, second]));
-      expect(run).toMatchObject({ format: 'csv', totalLines: 2, processedLines: 2, createdCount: 2, updatedCount: 0, unchangedCount: 0, rejectedLines: [] });
+      expect(run).toMatchObject({
+        format: 'csv',
+        totalLines: 2,
+        processedLines: 2,
+        createdCount: 2,
+        updatedCount: 0,
+        unchangedCount: 0,
+        rejectedLines: [],
+      });
       const site = await siteOf(line.id!);
       expect(site).toMatchObject({
         qualification_status: 'pending',
@@ -63,7 +72,11 @@ describe('Venues in the national standard: import as applications, public export
         external_source: 'Hubik',
         opening_hours_osm: 'Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00',
         latitude: 49.2484,
-        standard_services: ['Aide aux démarches administratives', 'Maîtrise des outils numériques du quotidien', 'Compréhension du monde numérique'],
+        standard_services: [
+          'Aide aux démarches administratives',
+          'Maîtrise des outils numériques du quotidien',
+          'Compréhension du monde numérique',
+        ],
         publics: ['Seniors', 'Familles et/ou enfants'],
         specific_support: ['Surdité', 'Langues étrangères (anglais)'],
         fees: ['Gratuit'],
@@ -75,9 +88,13 @@ describe('Venues in the national standard: import as applications, public export
       });
       // Both lines share a SIRET: one venue (one application), two sites.
       expect((await siteOf(second.id!)).organisation_id).toBe(site.organisation_id);
-      const events = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM venue_qualification_events WHERE venue_id = $1`, [site.organisation_id]);
+      const events = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM venue_qualification_events WHERE venue_id = $1`, [
+        site.organisation_id,
+      ]);
       expect(events[0].n).toBe(0);
-      const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [site.organisation_id]);
+      const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [
+        site.organisation_id,
+      ]);
       expect(audit.map((row: { action: string }) => row.action)).toEqual(['venue.applied', 'venue_site.imported', 'venue_site.imported']);
     });
 
@@ -89,10 +106,16 @@ describe('Venues in the national standard: import as applications, public export
       expect(again).toMatchObject({ createdCount: 0, updatedCount: 0, unchangedCount: 3, rejectedLines: [] });
       expect((await siteOf(lines[1].id!)).updated_at).toEqual(before.updated_at);
 
-      const changed = lines.map((line, index) => (index === 1 ? { ...line, horaires: 'Mo-Sa 10:00-19:00', frais_a_charge: 'Gratuit sous condition|Payant' } : line));
+      const changed = lines.map((line, index) =>
+        index === 1 ? { ...line, horaires: 'Mo-Sa 10:00-19:00', frais_a_charge: 'Gratuit sous condition|Payant' } : line,
+      );
       const updated = await importFile(standardCsv(changed));
       expect(updated).toMatchObject({ createdCount: 0, updatedCount: 1, unchangedCount: 2 });
-      expect(await siteOf(lines[1].id!)).toMatchObject({ opening_hours_osm: 'Mo-Sa 10:00-19:00', fees: ['Gratuit sous condition', 'Payant'], qualification_status: 'pending' });
+      expect(await siteOf(lines[1].id!)).toMatchObject({
+        opening_hours_osm: 'Mo-Sa 10:00-19:00',
+        fees: ['Gratuit sous condition', 'Payant'],
+        qualification_status: 'pending',
+      });
     });
 
     it('never changes the qualification of a venue it updates', async () => {
@@ -120,7 +143,7 @@ describe('Venues in the national standard: import as applications, public export
       const reasons = run.rejectedLines.map((rejected: { reasons: string[] }) => rejected.reasons.join(' / '));
       expect(reasons[0]).toMatch(/^code_postal : « 5110 » doit avoir 5 chiffres/);
       expect(reasons[1]).toMatch(/^pivot : « W751234567 » n'est pas un SIRET valide/);
-            expect(reasons[2]).toMatch(/^commune : « Nulle-Part-sur-Marne » \(51100\) est inconnue de la liste officielle des communes$/);
+      expect(reasons[2]).toMatch(/^commune : « Nulle-Part-sur-Marne » \(51100\) est inconnue de la liste officielle des communes$/);
       expect(reasons[3]).toMatch(/horaires : les horaires ne sont pas au format OpenStreetMap/);
       expect(reasons[3]).toMatch(/services : valeur hors de la liste du standard « Aide aux demarches administratives »/);
       expect(reasons[4]).toBe('nom : valeur obligatoire absente');
@@ -128,7 +151,10 @@ describe('Venues in the national standard: import as applications, public export
     });
 
     it('reads the legacy semicolon separators (between columns and between values) and the JSON form', async () => {
-      const legacy = standardLine({ services: 'Aide aux démarches administratives;Loisirs et créations numériques', modalites_acces: 'Se présenter;Téléphoner' });
+      const legacy = standardLine({
+        services: 'Aide aux démarches administratives;Loisirs et créations numériques',
+        modalites_acces: 'Se présenter;Téléphoner',
+      });
       const run = await importFile(`\uFEFF${standardCsv([legacy], ';')}`);
       expect(run).toMatchObject({ createdCount: 1, rejectedLines: [] });
       expect(await siteOf(legacy.id!)).toMatchObject({
@@ -143,7 +169,10 @@ describe('Venues in the national standard: import as applications, public export
 
     it('refuses a file that is not the standard with one clear error, before any job', async () => {
       const notStandard = await startImport('nom;adresse;ville\nEPN;1 rue;Lyon\n').expect(422);
-      expect(notStandard.body).toMatchObject({ code: 'NOT_STANDARD_FILE', details: { missingColumns: ['id', 'pivot', 'commune', 'code_postal', 'date_maj'] } });
+      expect(notStandard.body).toMatchObject({
+        code: 'NOT_STANDARD_FILE',
+        details: { missingColumns: ['id', 'pivot', 'commune', 'code_postal', 'date_maj'] },
+      });
       expect(notStandard.body.message).toMatch(/^Ce fichier n'est pas au standard des lieux de médiation numérique/);
       expect((await startImport('{"lieux": 3}', 'application/octet-stream').expect(422)).body.code).toBe('NOT_STANDARD_FILE');
       expect((await startImport('[{"id": "x"', 'application/octet-stream').expect(422)).body.code).toBe('NOT_STANDARD_FILE');
@@ -153,13 +182,24 @@ describe('Venues in the national standard: import as applications, public export
     });
 
     it('is for ANCT only', async () => {
-      await http(testApp).post('/api/v1/venue-imports').set('Content-Type', 'text/csv').send(standardCsv([standardLine()])).expect(401);
+      await http(testApp)
+        .post('/api/v1/venue-imports')
+        .set('Content-Type', 'text/csv')
+        .send(standardCsv([standardLine()]))
+        .expect(401);
       const { agent } = await appliedVenueAgent(testApp, venueApplication());
-      await http(testApp).post('/api/v1/venue-imports').set(bearer(agent.token)).set('Content-Type', 'text/csv').send(standardCsv([standardLine()])).expect(403);
+      await http(testApp)
+        .post('/api/v1/venue-imports')
+        .set(bearer(agent.token))
+        .set('Content-Type', 'text/csv')
+        .send(standardCsv([standardLine()]))
+        .expect(403);
     });
 
     it('imports 10,000 lines as a job whose progress can be followed', async () => {
-      const lines: StandardLine[] = Array.from({ length: 10_000 }, (_, index) => standardLine({ id: `grand-fichier-${index}`, source: 'Cartographie nationale' }));
+      const lines: StandardLine[] = Array.from({ length: 10_000 }, (_, index) =>
+        standardLine({ id: `grand-fichier-${index}`, source: 'Cartographie nationale' }),
+      );
       const started = await startImport(standardCsv(lines)).expect(202);
       expect(started.body).toMatchObject({ status: 'queued', totalLines: 10_000, processedLines: 0 });
       const progress = new Set<number>();
@@ -174,7 +214,9 @@ describe('Venues in the national standard: import as applications, public export
       expect(run).toMatchObject({ status: 'completed', processedLines: 10_000, createdCount: 10_000, rejectedLines: [] });
       // Progress was visible on the way, chunk by chunk.
       expect([...progress].some((processed) => processed > 0 && processed < 10_000)).toBe(true);
-      const [{ n }] = await testApp.dataSource.query(`SELECT count(*)::int AS n FROM venue_sites WHERE external_source = 'Cartographie nationale'`);
+      const [{ n }] = await testApp.dataSource.query(
+        `SELECT count(*)::int AS n FROM venue_sites WHERE external_source = 'Cartographie nationale'`,
+      );
       expect(n).toBe(10_000);
     }, 300_000);
   });
@@ -194,13 +236,16 @@ describe('Venues in the national standard: import as applications, public export
     it('answers a CSV in the standard: exact header, schema order, recommended file name, valid against schema.json', async () => {
       const response = await http(testApp).get('/api/v1/public/venues/export/csv').expect(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(response.headers['content-disposition']).toMatch(/^attachment; filename="\d{8}_13002603200016_lieux-de-mediation-numerique_France\.csv"$/);
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="\d{8}_13002603200016_lieux-de-mediation-numerique_France\.csv"$/,
+      );
       const text = response.text;
       expect(text.split('\r\n')[0]).toBe(STANDARD_COLUMNS.join(','));
       expect(validateCsv(schema, text)).toEqual([]);
       const rows = parse(text, { columns: true }) as Record<string, string>[];
       const imported = rows.find((row) => row.id === 'export-complet')!;
-      for (const column of STANDARD_COLUMNS.filter((name) => name !== 'date_maj')) expect([column, imported[column]]).toEqual([column, qualifiedLine[column]]);
+      for (const column of STANDARD_COLUMNS.filter((name) => name !== 'date_maj'))
+        expect([column, imported[column]]).toEqual([column, qualifiedLine[column]]);
       const registered = rows.find((row) => row.nom === 'EPN « La Fabrique », Guillotière')!;
       expect(registered).toMatchObject({
         commune: 'Lyon',
@@ -228,7 +273,8 @@ describe('Venues in the national standard: import as applications, public export
       const lieux = fromSchemaLieuxDeMediationNumerique(response.body);
       expect(lieux).toHaveLength(response.body.length);
       const back = toSchemaLieuxDeMediationNumerique(lieux);
-      const normalise = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined && value !== ''));
+      const normalise = (row: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined && value !== ''));
       for (const [index, row] of response.body.entries()) expect(normalise(back[index] as Record<string, unknown>)).toEqual(normalise(row));
     });
 

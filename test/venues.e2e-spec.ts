@@ -40,12 +40,22 @@ describe('Venues: application, qualification, sites and services, public directo
     ]);
     const own = await http(testApp).get(`/api/v1/venues/${venue.id}`).set(bearer(token)).expect(200);
     expect(own.body.id).toBe(venue.id);
-    const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [venue.id]);
-    expect(audit.map((row: { action: string }) => row.action)).toEqual(['organisation.created', 'user.invited', 'venue.applied', 'user.activated']);
+    const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [
+      venue.id,
+    ]);
+    expect(audit.map((row: { action: string }) => row.action)).toEqual([
+      'organisation.created',
+      'user.invited',
+      'venue.applied',
+      'user.activated',
+    ]);
   });
 
   it('refuses a bad SIRET, a SIRET already registered (even by two racing applications) and bad opening hours', async () => {
-    const invalid = await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ siret: '73282932000075' })).expect(422);
+    const invalid = await http(testApp)
+      .post('/api/v1/venues/applications')
+      .send(venueApplication({ siret: '73282932000075' }))
+      .expect(422);
     expect(invalid.body.code).toBe('INVALID_SIRET');
     const siret = uniqueSiret();
     const racing = await Promise.all([1, 2].map(() => http(testApp).post('/api/v1/venues/applications').send(venueApplication({ siret }))));
@@ -53,21 +63,46 @@ describe('Venues: application, qualification, sites and services, public directo
     expect(racing.find((response) => response.status === 409)!.body.code).toBe('SIRET_ALREADY_REGISTERED');
     const overlapping = await http(testApp)
       .post('/api/v1/venues/applications')
-      .send(venueApplication({ openingHours: [{ day: 1, opens: '09:00', closes: '12:00' }, { day: 1, opens: '11:00', closes: '13:00' }] }))
+      .send(
+        venueApplication({
+          openingHours: [
+            { day: 1, opens: '09:00', closes: '12:00' },
+            { day: 1, opens: '11:00', closes: '13:00' },
+          ],
+        }),
+      )
       .expect(400);
     expect(overlapping.body.details.fields[0].field).toBe('openingHours');
-    await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ services: [] })).expect(400);
-    await http(testApp).post('/api/v1/venues/applications').send(venueApplication({ services: [{ label: 'x', category: 'juggling', durationMinutes: 60 }] })).expect(400);
+    await http(testApp)
+      .post('/api/v1/venues/applications')
+      .send(venueApplication({ services: [] }))
+      .expect(400);
+    await http(testApp)
+      .post('/api/v1/venues/applications')
+      .send(venueApplication({ services: [{ label: 'x', category: 'juggling', durationMinutes: 60 }] }))
+      .expect(400);
   });
 
   it('lets ANCT qualify, suspend, reinstate and withdraw, keeping a dated history and an audit trail', async () => {
     const { venue } = await apply();
-    const pending = await http(testApp).get('/api/v1/venues').query({ qualificationStatus: 'pending', limit: 200 }).set(bearer(anct.token)).expect(200);
+    const pending = await http(testApp)
+      .get('/api/v1/venues')
+      .query({ qualificationStatus: 'pending', limit: 200 })
+      .set(bearer(anct.token))
+      .expect(200);
     expect(pending.body.items.map((item: { id: string }) => item.id)).toContain(venue.id);
 
-    const noReason = await http(testApp).post(`/api/v1/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'refuse' }).expect(400);
+    const noReason = await http(testApp)
+      .post(`/api/v1/venues/${venue.id}/qualification`)
+      .set(bearer(anct.token))
+      .send({ decision: 'refuse' })
+      .expect(400);
     expect(noReason.body.details.fields[0].field).toBe('reason');
-    const early = await http(testApp).post(`/api/v1/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'suspend', reason: 'test' }).expect(409);
+    const early = await http(testApp)
+      .post(`/api/v1/venues/${venue.id}/qualification`)
+      .set(bearer(anct.token))
+      .send({ decision: 'suspend', reason: 'test' })
+      .expect(409);
     expect(early.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'pending', attempted: 'suspend' } });
 
     await decide(testApp, anct, venue.id, 'qualify');
@@ -75,7 +110,13 @@ describe('Venues: application, qualification, sites and services, public directo
     await decide(testApp, anct, venue.id, 'qualify');
     const withdrawn = await decide(testApp, anct, venue.id, 'withdraw', 'Fermeture du lieu');
     expect(withdrawn.body.qualificationStatus).toBe('withdrawn');
-    expect(withdrawn.body.qualificationHistory.map((event: { fromStatus: string; toStatus: string; reason: string | null }) => [event.fromStatus, event.toStatus, event.reason])).toEqual([
+    expect(
+      withdrawn.body.qualificationHistory.map((event: { fromStatus: string; toStatus: string; reason: string | null }) => [
+        event.fromStatus,
+        event.toStatus,
+        event.reason,
+      ]),
+    ).toEqual([
       ['pending', 'qualified', null],
       ['qualified', 'suspended', 'Signalement en cours de vérification'],
       ['suspended', 'qualified', null],
@@ -83,12 +124,26 @@ describe('Venues: application, qualification, sites and services, public directo
     ]);
     const times = withdrawn.body.qualificationHistory.map((event: { decidedAt: string }) => new Date(event.decidedAt).getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(withdrawn.body.qualificationHistory.every((event: { decidedByUserId: string }) => event.decidedByUserId === anct.userId)).toBe(true);
+    expect(withdrawn.body.qualificationHistory.every((event: { decidedByUserId: string }) => event.decidedByUserId === anct.userId)).toBe(
+      true,
+    );
     await http(testApp).post(`/api/v1/venues/${venue.id}/qualification`).set(bearer(anct.token)).send({ decision: 'qualify' }).expect(409);
 
-    const audit = await testApp.dataSource.query(`SELECT action, before, after FROM audit_events WHERE object_id = $1 AND action LIKE 'venue.%' ORDER BY id`, [venue.id]);
-    expect(audit.map((row: { action: string }) => row.action)).toEqual(['venue.applied', 'venue.qualified', 'venue.suspended', 'venue.qualified', 'venue.withdrawn']);
-    expect(audit[2]).toMatchObject({ before: { qualificationStatus: 'qualified' }, after: { qualificationStatus: 'suspended', reason: 'Signalement en cours de vérification' } });
+    const audit = await testApp.dataSource.query(
+      `SELECT action, before, after FROM audit_events WHERE object_id = $1 AND action LIKE 'venue.%' ORDER BY id`,
+      [venue.id],
+    );
+    expect(audit.map((row: { action: string }) => row.action)).toEqual([
+      'venue.applied',
+      'venue.qualified',
+      'venue.suspended',
+      'venue.qualified',
+      'venue.withdrawn',
+    ]);
+    expect(audit[2]).toMatchObject({
+      before: { qualificationStatus: 'qualified' },
+      after: { qualificationStatus: 'suspended', reason: 'Signalement en cours de vérification' },
+    });
     await expect(testApp.dataSource.query(`UPDATE venue_qualification_events SET reason = 'rewritten'`)).rejects.toThrow(/append-only/);
     await expect(testApp.dataSource.query(`DELETE FROM venue_qualification_events`)).rejects.toThrow(/append-only/);
   });
@@ -99,16 +154,36 @@ describe('Venues: application, qualification, sites and services, public directo
     const site = await http(testApp)
       .post(`/api/v1/venues/${mine.venue.id}/sites`)
       .set(bearer(mine.token))
-      .send({ name: 'Bus numérique', addressLine: 'Place du marché', postalCode: '69100', city: 'Villeurbanne', communeInseeCode: '69266', openingHours: [] })
+      .send({
+        name: 'Bus numérique',
+        addressLine: 'Place du marché',
+        postalCode: '69100',
+        city: 'Villeurbanne',
+        communeInseeCode: '69266',
+        openingHours: [],
+      })
       .expect(201);
     expect(site.body).toMatchObject({ venueId: mine.venue.id, departementCode: '69', active: true });
     await http(testApp)
       .post(`/api/v1/venues/${mine.venue.id}/sites`)
       .set(bearer(mine.token))
-      .send({ name: 'Mauvais', addressLine: 'x', postalCode: '69100', city: 'V', communeInseeCode: '69266', openingHours: [{ day: 1, opens: '18:00', closes: '09:00' }] })
+      .send({
+        name: 'Mauvais',
+        addressLine: 'x',
+        postalCode: '69100',
+        city: 'V',
+        communeInseeCode: '69266',
+        openingHours: [{ day: 1, opens: '18:00', closes: '09:00' }],
+      })
       .expect(400);
-    await http(testApp).post(`/api/v1/venues/${theirs.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`).set(bearer(mine.token)).expect(404);
-    await http(testApp).post(`/api/v1/venues/${mine.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`).set(bearer(mine.token)).expect(404);
+    await http(testApp)
+      .post(`/api/v1/venues/${theirs.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`)
+      .set(bearer(mine.token))
+      .expect(404);
+    await http(testApp)
+      .post(`/api/v1/venues/${mine.venue.id}/sites/${theirs.venue.sites[0].id}/deactivate`)
+      .set(bearer(mine.token))
+      .expect(404);
     await http(testApp).post(`/api/v1/venues/${mine.venue.id}/sites/${site.body.id}/deactivate`).set(bearer(mine.token)).expect(200);
     await http(testApp).post(`/api/v1/venues/${mine.venue.id}/sites/${site.body.id}/deactivate`).set(bearer(mine.token)).expect(409);
 
@@ -117,8 +192,15 @@ describe('Venues: application, qualification, sites and services, public directo
       .set(bearer(mine.token))
       .send({ label: 'Sécurité en ligne', category: 'online_safety', durationMinutes: 90 })
       .expect(201);
-    await http(testApp).post(`/api/v1/venues/${theirs.venue.id}/services`).set(bearer(mine.token)).send({ label: 'Autre', category: 'other', durationMinutes: 60 }).expect(404);
-    const closed = await http(testApp).post(`/api/v1/venues/${mine.venue.id}/services/${service.body.id}/deactivate`).set(bearer(mine.token)).expect(200);
+    await http(testApp)
+      .post(`/api/v1/venues/${theirs.venue.id}/services`)
+      .set(bearer(mine.token))
+      .send({ label: 'Autre', category: 'other', durationMinutes: 60 })
+      .expect(404);
+    const closed = await http(testApp)
+      .post(`/api/v1/venues/${mine.venue.id}/services/${service.body.id}/deactivate`)
+      .set(bearer(mine.token))
+      .expect(200);
     expect(closed.body.active).toBe(false);
     await http(testApp).get(`/api/v1/venues/${theirs.venue.id}`).set(bearer(mine.token)).expect(404);
   });
@@ -147,23 +229,59 @@ describe('Venues: application, qualification, sites and services, public directo
       websites: ['https://epn7.fr'],
       summary: 'Aide aux démarches et ateliers pour débuter.',
     };
-    const updated = await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send(edited).expect(200);
+    const updated = await http(testApp)
+      .put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`)
+      .set(bearer(mine.token))
+      .send(edited)
+      .expect(200);
     expect(updated.body).toMatchObject({ ...edited, id: site.id, departementCode: '69', acceptsPassNumerique: true, latitude: null });
     // Bad OSM hours, an unknown commune, a value outside the standard: refused, nothing written.
-    const badHours = await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send({ ...edited, openingHoursOsm: 'tous les jours' }).expect(400);
+    const badHours = await http(testApp)
+      .put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`)
+      .set(bearer(mine.token))
+      .send({ ...edited, openingHoursOsm: 'tous les jours' })
+      .expect(400);
     expect(badHours.body.details.fields[0].field).toBe('openingHoursOsm');
-    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send({ ...edited, communeInseeCode: '99999' }).expect(422);
-    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`).set(bearer(mine.token)).send({ ...edited, publics: ['Tout le monde'] }).expect(400);
+    await http(testApp)
+      .put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`)
+      .set(bearer(mine.token))
+      .send({ ...edited, communeInseeCode: '99999' })
+      .expect(422);
+    await http(testApp)
+      .put(`/api/v1/venues/${mine.venue.id}/sites/${site.id}`)
+      .set(bearer(mine.token))
+      .send({ ...edited, publics: ['Tout le monde'] })
+      .expect(400);
     // Another venue's site: 404, like a missing one.
-    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/sites/${theirs.venue.sites[0].id}`).set(bearer(mine.token)).send(edited).expect(404);
-    await http(testApp).put(`/api/v1/venues/${theirs.venue.id}/sites/${theirs.venue.sites[0].id}`).set(bearer(mine.token)).send(edited).expect(404);
+    await http(testApp)
+      .put(`/api/v1/venues/${mine.venue.id}/sites/${theirs.venue.sites[0].id}`)
+      .set(bearer(mine.token))
+      .send(edited)
+      .expect(404);
+    await http(testApp)
+      .put(`/api/v1/venues/${theirs.venue.id}/sites/${theirs.venue.sites[0].id}`)
+      .set(bearer(mine.token))
+      .send(edited)
+      .expect(404);
 
     const service = mine.venue.services[0];
     const serviceEdit = { label: 'Démarches CAF et impôts', category: 'online_procedures', durationMinutes: 90, maxVouchers: 3 };
-    const updatedService = await http(testApp).put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`).set(bearer(mine.token)).send(serviceEdit).expect(200);
+    const updatedService = await http(testApp)
+      .put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`)
+      .set(bearer(mine.token))
+      .send(serviceEdit)
+      .expect(200);
     expect(updatedService.body).toMatchObject({ ...serviceEdit, id: service.id, active: true });
-    await http(testApp).put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`).set(bearer(mine.token)).send({ ...serviceEdit, maxVouchers: 11 }).expect(400);
-    await http(testApp).put(`/api/v1/venues/${theirs.venue.id}/services/${theirs.venue.services[0].id}`).set(bearer(mine.token)).send(serviceEdit).expect(404);
+    await http(testApp)
+      .put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`)
+      .set(bearer(mine.token))
+      .send({ ...serviceEdit, maxVouchers: 11 })
+      .expect(400);
+    await http(testApp)
+      .put(`/api/v1/venues/${theirs.venue.id}/services/${theirs.venue.services[0].id}`)
+      .set(bearer(mine.token))
+      .send(serviceEdit)
+      .expect(404);
 
     const audit = await testApp.dataSource.query(
       `SELECT action, before, after FROM audit_events WHERE object_organisation_id = $1 AND action LIKE '%.updated' ORDER BY id`,
@@ -175,7 +293,10 @@ describe('Venues: application, qualification, sites and services, public directo
     expect(audit[1]).toMatchObject({ before: { maxVouchers: 2, durationMinutes: 240 }, after: { maxVouchers: 3, durationMinutes: 90 } });
     // The same edit again changes nothing and writes no audit line.
     await http(testApp).put(`/api/v1/venues/${mine.venue.id}/services/${service.id}`).set(bearer(mine.token)).send(serviceEdit).expect(200);
-    const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM audit_events WHERE object_organisation_id = $1 AND action LIKE '%.updated'`, [mine.venue.id]);
+    const [{ count }] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_events WHERE object_organisation_id = $1 AND action LIKE '%.updated'`,
+      [mine.venue.id],
+    );
     expect(count).toBe(2);
 
     const found = await http(testApp).get(`/api/v1/public/venue-sites/${site.id}`).expect(200);
@@ -188,19 +309,48 @@ describe('Venues: application, qualification, sites and services, public directo
       summary: 'Aide aux démarches et ateliers pour débuter.',
     });
     expect(found.body.week[0]).toEqual({ day: 'lundi', hours: '9 h – 12 h, 14 h – 18 h 30' });
-    expect(found.body.passServices).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'Démarches CAF et impôts', maxVouchers: 3 })]));
+    expect(found.body.passServices).toEqual(
+      expect.arrayContaining([expect.objectContaining({ label: 'Démarches CAF et impôts', maxVouchers: 3 })]),
+    );
   });
 
   it('publishes qualified venues near a commune or in a département, without login', async () => {
-    const inCommune = await apply({ name: 'A — lieu de la commune', communeInseeCode: '2A004', postalCode: '20000', city: 'Ajaccio', additionalSites: [] });
-    const elsewhere = await apply({ name: 'B — ailleurs dans le département', communeInseeCode: '2A247', postalCode: '20137', city: 'Porto-Vecchio', additionalSites: [] });
-    const pending = await apply({ name: 'C — en attente', communeInseeCode: '2A004', postalCode: '20000', city: 'Ajaccio', additionalSites: [] });
-    const suspended = await apply({ name: 'D — suspendu', communeInseeCode: '2A004', postalCode: '20000', city: 'Ajaccio', additionalSites: [] });
+    const inCommune = await apply({
+      name: 'A — lieu de la commune',
+      communeInseeCode: '2A004',
+      postalCode: '20000',
+      city: 'Ajaccio',
+      additionalSites: [],
+    });
+    const elsewhere = await apply({
+      name: 'B — ailleurs dans le département',
+      communeInseeCode: '2A247',
+      postalCode: '20137',
+      city: 'Porto-Vecchio',
+      additionalSites: [],
+    });
+    const pending = await apply({
+      name: 'C — en attente',
+      communeInseeCode: '2A004',
+      postalCode: '20000',
+      city: 'Ajaccio',
+      additionalSites: [],
+    });
+    const suspended = await apply({
+      name: 'D — suspendu',
+      communeInseeCode: '2A004',
+      postalCode: '20000',
+      city: 'Ajaccio',
+      additionalSites: [],
+    });
     for (const { venue } of [inCommune, elsewhere, suspended]) await decide(testApp, anct, venue.id, 'qualify');
     await decide(testApp, anct, suspended.venue.id, 'suspend', 'Contrôle');
 
     const near = await http(testApp).get('/api/v1/public/venues').query({ communeInseeCode: '2A247' }).expect(200);
-    expect(near.body.items.map((venue: { name: string }) => venue.name)).toEqual(['B — ailleurs dans le département', 'A — lieu de la commune']);
+    expect(near.body.items.map((venue: { name: string }) => venue.name)).toEqual([
+      'B — ailleurs dans le département',
+      'A — lieu de la commune',
+    ]);
     expect(near.body.total).toBe(2);
     expect(near.body.items[0]).toEqual({
       id: elsewhere.venue.id,
@@ -218,8 +368,20 @@ describe('Venues: application, qualification, sites and services, public directo
         },
       ],
       services: [
-        { label: 'Premiers pas sur ordinateur', category: 'first_steps', categoryLabel: 'Premiers pas avec le numérique', durationMinutes: 120, maxVouchers: 1 },
-        { label: 'Démarches CAF et impôts', category: 'online_procedures', categoryLabel: 'Démarches administratives en ligne', durationMinutes: 240, maxVouchers: 2 },
+        {
+          label: 'Premiers pas sur ordinateur',
+          category: 'first_steps',
+          categoryLabel: 'Premiers pas avec le numérique',
+          durationMinutes: 120,
+          maxVouchers: 1,
+        },
+        {
+          label: 'Démarches CAF et impôts',
+          category: 'online_procedures',
+          categoryLabel: 'Démarches administratives en ligne',
+          durationMinutes: 240,
+          maxVouchers: 2,
+        },
       ],
     });
     const departement = await http(testApp).get('/api/v1/public/venues').query({ departementCode: '2A', limit: 1, offset: 1 }).expect(200);
@@ -266,8 +428,14 @@ describe('Venues: application, qualification, sites and services, public directo
         services: [],
       },
     ]);
-    const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [venueId]);
-    expect(audit.map((row: { action: string }) => row.action).slice(0, 3)).toEqual(['organisation.created', 'user.invited', 'venue_site.created']);
+    const audit = await testApp.dataSource.query(`SELECT action FROM audit_events WHERE object_organisation_id = $1 ORDER BY id`, [
+      venueId,
+    ]);
+    expect(audit.map((row: { action: string }) => row.action).slice(0, 3)).toEqual([
+      'organisation.created',
+      'user.invited',
+      'venue_site.created',
+    ]);
   });
 
   describe('application flood', () => {

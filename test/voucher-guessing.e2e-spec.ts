@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { anctAdmin, bearer, http, invitedColleague, LoggedIn } from './support/actors';
-import { issuedVouchers, type IssuedStock, qualifiedVenue, randomUnknownCode, type ReadyVenue, redeemRequest, withTypo } from './support/redemption-fixtures';
+import {
+  issuedVouchers,
+  type IssuedStock,
+  qualifiedVenue,
+  randomUnknownCode,
+  type ReadyVenue,
+  redeemRequest,
+  withTypo,
+} from './support/redemption-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 const WINDOW_SECONDS = 4;
@@ -30,7 +38,8 @@ describe('Anti-guessing of chèque codes', () => {
 
   it('answers a burst of random codes with 429 past the threshold, finds nothing, and tells ANCT', async () => {
     // Typos are caught by the check character and cost nothing.
-    for (let i = 0; i < 10; i++) expect((await check(venue.agent.token, withTypo(randomUnknownCode()))).body.code).toBe('CHECK_CHARACTER_MISMATCH');
+    for (let i = 0; i < 10; i++)
+      expect((await check(venue.agent.token, withTypo(randomUnknownCode()))).body.code).toBe('CHECK_CHARACTER_MISMATCH');
     const answers = [];
     for (let i = 0; i < 8; i++) answers.push(await check(venue.agent.token, randomUnknownCode()));
     expect(answers.map((answer) => answer.status)).toEqual([422, 422, 422, 422, 422, 429, 429, 429]);
@@ -45,7 +54,11 @@ describe('Anti-guessing of chèque codes', () => {
     const redeem = await redeemRequest(testApp, venue, [{ code: stock.vouchers[0].code }]).expect(429);
     expect(redeem.body.code).toBe('RATE_LIMITED');
 
-    const events = await http(testApp).get('/api/v1/audit-events').query({ action: 'voucher_lookup.blocked' }).set(bearer(anct.token)).expect(200);
+    const events = await http(testApp)
+      .get('/api/v1/audit-events')
+      .query({ action: 'voucher_lookup.blocked' })
+      .set(bearer(anct.token))
+      .expect(200);
     expect(events.body.items).toHaveLength(1);
     expect(events.body.items[0]).toMatchObject({
       actorUserId: venue.agent.userId,
@@ -66,13 +79,20 @@ describe('Anti-guessing of chèque codes', () => {
 
   it('does not store a 429 as the answer to an idempotency key, and an offline batch cannot get round the threshold', async () => {
     await new Promise((resolve) => setTimeout(resolve, WINDOW_SECONDS * 1000 + 200));
-    const guesses = Array.from({ length: 6 }, () => ({ code: randomUnknownCode(), scannedAt: new Date().toISOString(), serviceId: venue.serviceId }));
+    const guesses = Array.from({ length: 6 }, () => ({
+      code: randomUnknownCode(),
+      scannedAt: new Date().toISOString(),
+      serviceId: venue.serviceId,
+    }));
     const key = randomUUID();
     const batch = await http(testApp)
       .post('/api/v1/redemptions/offline-batches')
       .set(bearer(venue.agent.token))
       .set('Idempotency-Key', randomUUID())
-      .send({ deviceId: 'tablette', scans: [{ code: stock.vouchers[1].code, scannedAt: new Date().toISOString(), serviceId: venue.serviceId }, ...guesses] })
+      .send({
+        deviceId: 'tablette',
+        scans: [{ code: stock.vouchers[1].code, scannedAt: new Date().toISOString(), serviceId: venue.serviceId }, ...guesses],
+      })
       .expect(429);
     expect(batch.body.code).toBe('RATE_LIMITED');
     const [{ count }] = await testApp.dataSource.query(`SELECT count(*)::int AS count FROM redemptions`);

@@ -41,7 +41,10 @@ describe('The web application on the API origin, and browser sessions', () => {
 
   it('serves the pages with a strict CSP, hashed assets cached for good, and never swallows a server path', async () => {
     for (const path of ['/', '/connexion', '/guichet/historique?page=2']) {
-      const page = await http(testApp).get(path).expect(200).expect('Content-Type', /text\/html/);
+      const page = await http(testApp)
+        .get(path)
+        .expect(200)
+        .expect('Content-Type', /text\/html/);
       expect(page.text).toContain('Pass numérique');
       expect(page.headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
       expect(page.headers['cache-control']).toBe('no-cache');
@@ -50,7 +53,12 @@ describe('The web application on the API origin, and browser sessions', () => {
     expect(asset.headers['cache-control']).toContain('immutable');
     expect(asset.headers['content-encoding']).toBeUndefined();
     // A browser that accepts brotli gets the file compressed at build time, with the same headers.
-    const compressed = await http(testApp).get('/assets/index-abc123.js').set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse(binary).expect(200);
+    const compressed = await http(testApp)
+      .get('/assets/index-abc123.js')
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(compressed.headers['content-encoding']).toBe('br');
     expect(compressed.headers['content-type']).toMatch(/javascript/);
     expect(compressed.headers['cache-control']).toContain('immutable');
@@ -67,11 +75,23 @@ describe('The web application on the API origin, and browser sessions', () => {
 
   it('opens a browser session in cookies, refuses changes without the CSRF token, renews and closes it', async () => {
     const funder = await funderManager(testApp, anct);
-    const wrong = await http(testApp).post('/api/v1/auth/session').set('Origin', origin).send({ email: funder.email, password: 'wrong password' }).expect(401);
+    const wrong = await http(testApp)
+      .post('/api/v1/auth/session')
+      .set('Origin', origin)
+      .send({ email: funder.email, password: 'wrong password' })
+      .expect(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
-    await http(testApp).post('/api/v1/auth/session').set('Origin', 'https://evil.example').send({ email: funder.email, password: TEST_PASSWORD }).expect(403);
+    await http(testApp)
+      .post('/api/v1/auth/session')
+      .set('Origin', 'https://evil.example')
+      .send({ email: funder.email, password: TEST_PASSWORD })
+      .expect(403);
 
-    const opened = await http(testApp).post('/api/v1/auth/session').set('Origin', origin).send({ email: funder.email, password: TEST_PASSWORD }).expect(200);
+    const opened = await http(testApp)
+      .post('/api/v1/auth/session')
+      .set('Origin', origin)
+      .send({ email: funder.email, password: TEST_PASSWORD })
+      .expect(200);
     expect(opened.body).toMatchObject({ role: 'funder_manager', organisationId: funder.organisationId });
     expect(opened.body.accessToken).toBeUndefined();
     const cookies = setCookies(opened);
@@ -86,19 +106,39 @@ describe('The web application on the API origin, and browser sessions', () => {
     const withoutToken = await http(testApp).post('/api/v1/users').set('Cookie', jar).send({}).expect(403);
     expect(withoutToken.body.code).toBe('CSRF_REJECTED');
     await http(testApp).post('/api/v1/users').set('Cookie', jar).set('X-CSRF-Token', 'another').send({}).expect(403);
-    await http(testApp).post('/api/v1/users').set('Cookie', jar).set('X-CSRF-Token', csrf).set('Origin', 'https://evil.example').send({}).expect(403);
-    const withToken = await http(testApp).post('/api/v1/users').set('Cookie', jar).set('X-CSRF-Token', csrf).set('Origin', origin).send({}).expect(400);
+    await http(testApp)
+      .post('/api/v1/users')
+      .set('Cookie', jar)
+      .set('X-CSRF-Token', csrf)
+      .set('Origin', 'https://evil.example')
+      .send({})
+      .expect(403);
+    const withToken = await http(testApp)
+      .post('/api/v1/users')
+      .set('Cookie', jar)
+      .set('X-CSRF-Token', csrf)
+      .set('Origin', origin)
+      .send({})
+      .expect(400);
     expect(withToken.body.code).toBe('VALIDATION_FAILED');
     // Software clients are judged by their header alone: a bearer token needs no CSRF token.
     await http(testApp).post('/api/v1/users').set(bearer(funder.token)).set('Cookie', access).send({}).expect(400);
 
     const refreshCookie = `pn_refresh=${valueOf(cookies.pn_refresh)}`;
     await http(testApp).post('/api/v1/auth/session/refresh').set('Cookie', refreshCookie).expect(403);
-    const renewed = await http(testApp).post('/api/v1/auth/session/refresh').set('Cookie', `${refreshCookie}; pn_csrf=${csrf}`).set('X-CSRF-Token', csrf).expect(200);
+    const renewed = await http(testApp)
+      .post('/api/v1/auth/session/refresh')
+      .set('Cookie', `${refreshCookie}; pn_csrf=${csrf}`)
+      .set('X-CSRF-Token', csrf)
+      .expect(200);
     const renewedCookies = setCookies(renewed);
     const renewedJar = `pn_access=${valueOf(renewedCookies.pn_access)}; pn_refresh=${valueOf(renewedCookies.pn_refresh)}; pn_csrf=${valueOf(renewedCookies.pn_csrf)}`;
 
-    const closed = await http(testApp).delete('/api/v1/auth/session').set('Cookie', renewedJar).set('X-CSRF-Token', valueOf(renewedCookies.pn_csrf)).expect(204);
+    const closed = await http(testApp)
+      .delete('/api/v1/auth/session')
+      .set('Cookie', renewedJar)
+      .set('X-CSRF-Token', valueOf(renewedCookies.pn_csrf))
+      .expect(204);
     expect(setCookies(closed).pn_access).toContain('Max-Age=0');
     // The refresh token is revoked: the session cannot be renewed any more.
     await http(testApp)
@@ -114,8 +154,18 @@ describe('The web application on the API origin, and browser sessions', () => {
       const opened = await http(testApp).post('/api/v1/auth/session').send({ email, password: TEST_PASSWORD }).expect(200);
       return `pn_access=${valueOf(setCookies(opened).pn_access)}`;
     };
-    await http(testApp).get('/admin/queues/api/queues').set('Cookie', await sessionOf(anct.email)).expect(200);
-    await http(testApp).get('/admin/queues/api/queues').set('Cookie', await sessionOf(funder.email)).expect(403);
-    await http(testApp).put(`/admin/queues/api/queues/${ALL_QUEUE_NAMES[0]}/pause`).set('Cookie', await sessionOf(anct.email)).set('Origin', 'https://evil.example').expect(403);
+    await http(testApp)
+      .get('/admin/queues/api/queues')
+      .set('Cookie', await sessionOf(anct.email))
+      .expect(200);
+    await http(testApp)
+      .get('/admin/queues/api/queues')
+      .set('Cookie', await sessionOf(funder.email))
+      .expect(403);
+    await http(testApp)
+      .put(`/admin/queues/api/queues/${ALL_QUEUE_NAMES[0]}/pause`)
+      .set('Cookie', await sessionOf(anct.email))
+      .set('Origin', 'https://evil.example')
+      .expect(403);
   });
 });

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { VersionedSecret } from '../../src/modules/vouchers/voucher-code-secrets';
-import { buildCarnetNumber, buildVoucherSerial, deriveVoucherCode, hashVoucherCode, newVoucherNonce } from '../../src/modules/vouchers/voucher-code.rules';
+import {
+  buildCarnetNumber,
+  buildVoucherSerial,
+  deriveVoucherCode,
+  hashVoucherCode,
+  newVoucherNonce,
+} from '../../src/modules/vouchers/voucher-code.rules';
 
 /**
  * Bulk data for the printing benchmark: organisations, a programme and ready orders of thousands of
@@ -46,7 +52,13 @@ export async function createPrintFixtures(dataSource: DataSource, venueCount: nu
 }
 
 /** A paid, generated order of `carnetCount` carnets of `carnetSize` 10 € chèques, in the funder's stock. */
-export async function createReadyOrder(dataSource: DataSource, fixtures: PrintFixtures, secret: VersionedSecret, carnetCount: number, carnetSize: number): Promise<{ orderId: string; carnetIds: string[] }> {
+export async function createReadyOrder(
+  dataSource: DataSource,
+  fixtures: PrintFixtures,
+  secret: VersionedSecret,
+  carnetCount: number,
+  carnetSize: number,
+): Promise<{ orderId: string; carnetIds: string[] }> {
   return dataSource.transaction(async (manager) => {
     const [{ sequence }] = await manager.query(`SELECT nextval('order_number_seq')::int AS sequence`);
     const total = carnetCount * carnetSize * 1000;
@@ -55,7 +67,16 @@ export async function createReadyOrder(dataSource: DataSource, fixtures: PrintFi
                            total_due_cents, max_state_share_cents, personalisation_text, territory_departements, generation_done, paid_at, ready_at)
        VALUES ($1, $2, $3, $4, 'ready', $5, $6, 1000, $7, 0, $7, $8, 'Offert par le Département du Rhône pour apprendre le numérique près de chez vous.', '{69}', $5, now(), now())
        RETURNING id`,
-      [`2026-${String(sequence).padStart(4, '0')}`, sequence, fixtures.programmeId, fixtures.funderId, carnetCount, carnetSize, total, Math.floor(total / 2)],
+      [
+        `2026-${String(sequence).padStart(4, '0')}`,
+        sequence,
+        fixtures.programmeId,
+        fixtures.funderId,
+        carnetCount,
+        carnetSize,
+        total,
+        Math.floor(total / 2),
+      ],
     );
     const numbers = Array.from({ length: carnetCount }, (_, index) => buildCarnetNumber(2026, sequence, index + 1));
     const carnets: { id: string; number: string }[] = await manager.query(
@@ -70,7 +91,13 @@ export async function createReadyOrder(dataSource: DataSource, fixtures: PrintFi
       Array.from({ length: carnetSize }, (_, index) => {
         const serial = buildVoucherSerial(carnet.number, index + 1);
         const nonce = newVoucherNonce();
-        return { carnetId: carnet.id, position: index + 1, serial, nonce, hash: hashVoucherCode(deriveVoucherCode(secret.secret, secret.version, serial, nonce)) };
+        return {
+          carnetId: carnet.id,
+          position: index + 1,
+          serial,
+          nonce,
+          hash: hashVoucherCode(deriveVoucherCode(secret.secret, secret.version, serial, nonce)),
+        };
       }),
     );
     for (let start = 0; start < rows.length; start += batch) {
@@ -79,7 +106,17 @@ export async function createReadyOrder(dataSource: DataSource, fixtures: PrintFi
         `INSERT INTO vouchers (carnet_id, order_id, funder_id, position, serial, code_hash, code_key_version, code_nonce, face_value_cents, status, expires_at)
          SELECT c, $1, $2, p, s, h, $3, n, 1000, 'active', $4
            FROM unnest($5::uuid[], $6::int[], $7::text[], $8::bytea[], $9::bytea[]) AS t(c, p, s, h, n)`,
-        [order.id, fixtures.funderId, secret.version, expiresAt, slice.map((r) => r.carnetId), slice.map((r) => r.position), slice.map((r) => r.serial), slice.map((r) => r.hash), slice.map((r) => r.nonce)],
+        [
+          order.id,
+          fixtures.funderId,
+          secret.version,
+          expiresAt,
+          slice.map((r) => r.carnetId),
+          slice.map((r) => r.position),
+          slice.map((r) => r.serial),
+          slice.map((r) => r.hash),
+          slice.map((r) => r.nonce),
+        ],
       );
     }
     return { orderId: order.id, carnetIds: carnets.map((carnet) => carnet.id) };

@@ -88,7 +88,10 @@ function keyRing(jwks) {
   const ring = new Map();
   for (const jwk of jwks.keys ?? []) {
     if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.kid !== 'string') continue;
-    ring.set(jwk.kid, { publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' }), notAfter: jwk.exp * 1000 });
+    ring.set(jwk.kid, {
+      publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' }),
+      notAfter: jwk.exp * 1000,
+    });
   }
   return ring;
 }
@@ -152,7 +155,11 @@ async function main(argv) {
   try {
     const api = options.api?.replace(/\/$/, '');
     const ring = keyRing(api ? await fetchJson(`${api}/public/signing-keys`) : JSON.parse(readFileSync(options.jwks, 'utf8')));
-    const revoked = api ? await fetchRevokedSerials(api, ring) : options.revocations ? new Set(JSON.parse(readFileSync(options.revocations, 'utf8'))) : null;
+    const revoked = api
+      ? await fetchRevokedSerials(api, ring)
+      : options.revocations
+        ? new Set(JSON.parse(readFileSync(options.revocations, 'utf8')))
+        : null;
     const result = verifyChequeQr(positional[0], ring, revoked);
     const error = result.expired ? 'expired' : result.revoked ? 'revoked' : undefined;
     process.stdout.write(`${JSON.stringify({ valid: !error, ...(error ? { error } : {}), ...result })}\n`);

@@ -54,7 +54,9 @@ export class ActorCacheSubscriber implements OnApplicationBootstrap, OnApplicati
     try {
       await connection.subscribe(this.cache.channel);
     } catch (error) {
-      this.logger.error(`Could not subscribe to ${this.cache.channel}; authenticated callers are read from PostgreSQL until the connection is re-established (${(error as Error).message})`);
+      this.logger.error(
+        `Could not subscribe to ${this.cache.channel}; authenticated callers are read from PostgreSQL until the connection is re-established (${(error as Error).message})`,
+      );
       return;
     }
     this.cache.startListening();

@@ -71,7 +71,9 @@ export class ActorCache {
     } catch (error) {
       // The change is committed and must not be reported as failed; other instances that cannot hear
       // Redis have stopped caching anyway (ActorCacheSubscriber).
-      this.logger.error(`Could not publish on ${this.channel}: other API instances may admit the caller for up to AUTH_CACHE_TTL_SECONDS (${(error as Error).message})`);
+      this.logger.error(
+        `Could not publish on ${this.channel}: other API instances may admit the caller for up to AUTH_CACHE_TTL_SECONDS (${(error as Error).message})`,
+      );
     }
   }
 

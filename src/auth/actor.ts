@@ -42,9 +42,24 @@ export function systemActor(label: string): Actor {
 }
 
 /** A script or benchmark acting on behalf of an organisation, with no person behind it (audited under `label`). */
-export function systemActorFor(organisationKind: OrganisationKind, organisationId: string, label: string, isOrganisationAdmin?: boolean): OrganisationActor;
-export function systemActorFor(organisationKind: OrganisationKind, organisationId: null, label: string, isOrganisationAdmin?: boolean): Actor;
-export function systemActorFor(organisationKind: OrganisationKind, organisationId: string | null, label: string, isOrganisationAdmin = false): Actor {
+export function systemActorFor(
+  organisationKind: OrganisationKind,
+  organisationId: string,
+  label: string,
+  isOrganisationAdmin?: boolean,
+): OrganisationActor;
+export function systemActorFor(
+  organisationKind: OrganisationKind,
+  organisationId: null,
+  label: string,
+  isOrganisationAdmin?: boolean,
+): Actor;
+export function systemActorFor(
+  organisationKind: OrganisationKind,
+  organisationId: string | null,
+  label: string,
+  isOrganisationAdmin = false,
+): Actor {
   return {
     ...systemActor(label),
     organisationId,

@@ -1,6 +1,13 @@
 import { DomainError } from '../common/errors/domain-error';
 
-export type AuthErrorCode = 'INVALID_CREDENTIALS' | 'INVALID_TOKEN' | 'INVALID_INVITATION' | 'CSRF_REJECTED' | 'INVALID_PASSWORD_RESET' | 'PROCONNECT_DISABLED' | 'PROCONNECT_REFUSED';
+export type AuthErrorCode =
+  | 'INVALID_CREDENTIALS'
+  | 'INVALID_TOKEN'
+  | 'INVALID_INVITATION'
+  | 'CSRF_REJECTED'
+  | 'INVALID_PASSWORD_RESET'
+  | 'PROCONNECT_DISABLED'
+  | 'PROCONNECT_REFUSED';
 
 export class AuthError extends DomainError<AuthErrorCode> {}
 

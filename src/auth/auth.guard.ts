@@ -62,7 +62,9 @@ export class AuthGuard implements CanActivate {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice('Bearer '.length).trim();
-      const actor = token.startsWith(API_KEY_PREFIX) ? await this.auth.authenticateApiKey(token) : await this.auth.authenticateAccessToken(token);
+      const actor = token.startsWith(API_KEY_PREFIX)
+        ? await this.auth.authenticateApiKey(token)
+        : await this.auth.authenticateAccessToken(token);
       return { actor, viaSessionCookie: false };
     }
     if (authorization) return null;

@@ -34,7 +34,17 @@ import { ProConnectService } from './proconnect/proconnect.service';
     }),
   ],
   controllers: [AuthController, SessionController, ApiKeysController, OrganisationApiKeysController, ProConnectController],
-  providers: [AuthService, SessionService, ActorCache, PasswordHasher, PasswordResetService, ProConnectService, ApiKeysService, ApiKeysRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionService,
+    ActorCache,
+    PasswordHasher,
+    PasswordResetService,
+    ProConnectService,
+    ApiKeysService,
+    ApiKeysRepository,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, ActorCache],
 })
 export class AuthModule {}

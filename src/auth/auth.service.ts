@@ -136,7 +136,10 @@ export class AuthService {
     return this.transactions.run(async (manager) => {
       const user = await this.users.findPendingInvitation(manager, sha256(token));
       if (!user) {
-        throw new AuthError('INVALID_INVITATION', 'This invitation is unknown, already used or expired. Ask your administrator for a new one.');
+        throw new AuthError(
+          'INVALID_INVITATION',
+          'This invitation is unknown, already used or expired. Ask your administrator for a new one.',
+        );
       }
       const before = { status: user.status };
       user.passwordHash = passwordHash;

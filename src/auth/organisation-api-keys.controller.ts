@@ -23,14 +23,22 @@ export class OrganisationApiKeysController {
   @Get()
   @ApiOkResponse({ type: PageOf(ApiKeyDto) })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: OrganisationActor, @Param('organisationId', new ParseUUIDPipe()) organisationId: string, @Query() query: PaginationQuery) {
+  list(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('organisationId', new ParseUUIDPipe()) organisationId: string,
+    @Query() query: PaginationQuery,
+  ) {
     return this.apiKeys.list(actor, query, organisationId);
   }
 
   @Delete(':id')
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  revoke(@CurrentActor() actor: OrganisationActor, @Param('organisationId', new ParseUUIDPipe()) organisationId: string, @Param('id', new ParseUUIDPipe()) id: string) {
+  revoke(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('organisationId', new ParseUUIDPipe()) organisationId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ) {
     return this.apiKeys.revoke(actor, id, organisationId);
   }
 }

@@ -52,15 +52,18 @@ export class PasswordResetService {
     await this.transactions.run(async (manager) => {
       const user = await this.users.storePasswordResetToken(manager, normalisedEmail, sha256(token), expiresAt);
       if (!user) return;
-      await runInContext({ ...(currentContext() ?? { requestId: 'password-reset' }), actor: systemActor(`password-reset:${user.email}`) }, async () => {
-        await this.audit.record(manager, {
-          action: 'user.password_reset_requested',
-          objectType: 'user',
-          objectId: user.id,
-          objectOrganisationId: user.organisationId,
-          after: { expiresAt: expiresAt.toISOString() },
-        });
-      });
+      await runInContext(
+        { ...(currentContext() ?? { requestId: 'password-reset' }), actor: systemActor(`password-reset:${user.email}`) },
+        async () => {
+          await this.audit.record(manager, {
+            action: 'user.password_reset_requested',
+            objectType: 'user',
+            objectId: user.id,
+            objectOrganisationId: user.organisationId,
+            after: { expiresAt: expiresAt.toISOString() },
+          });
+        },
+      );
       await this.notifications.sendToPerson(manager, {
         kind: 'password_reset',
         eventKey: `user.password_reset_requested:${user.id}:${sha256(token).toString('hex').slice(0, 16)}`,
@@ -80,17 +83,22 @@ export class PasswordResetService {
     return this.transactions.run(async (manager) => {
       const user = await this.users.consumePasswordResetToken(manager, sha256(token), passwordHash);
       if (!user) {
-        throw new AuthError('INVALID_PASSWORD_RESET', 'Ce lien de réinitialisation est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau.');
+        throw new AuthError(
+          'INVALID_PASSWORD_RESET',
+          'Ce lien de réinitialisation est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau.',
+        );
       }
       await this.auth.revokeAllRefreshTokensOfUser(manager, user.id);
-      await runInContext({ ...(currentContext() ?? { requestId: 'password-reset' }), actor: systemActor(`password-reset:${user.email}`) }, () =>
-        this.audit.record(manager, {
-          action: 'user.password_reset',
-          objectType: 'user',
-          objectId: user.id,
-          objectOrganisationId: user.organisationId,
-          after: { otherSessionsRevoked: true },
-        }),
+      await runInContext(
+        { ...(currentContext() ?? { requestId: 'password-reset' }), actor: systemActor(`password-reset:${user.email}`) },
+        () =>
+          this.audit.record(manager, {
+            action: 'user.password_reset',
+            objectType: 'user',
+            objectId: user.id,
+            objectOrganisationId: user.organisationId,
+            after: { otherSessionsRevoked: true },
+          }),
       );
       this.logger.log(`Password of user ${user.id} reset by e-mail link`);
       return this.auth.openSession(user.id, manager);

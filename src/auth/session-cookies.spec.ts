@@ -10,7 +10,9 @@ describe('session cookies', () => {
     expect(serializeCookie('pn_access', 'a b', { maxAgeSeconds: 900, path: '/', httpOnly: true, secure: true })).toBe(
       'pn_access=a%20b; Path=/; Max-Age=900; SameSite=Strict; HttpOnly; Secure',
     );
-    expect(serializeCookie('pn_csrf', '', { maxAgeSeconds: -5, path: '/', httpOnly: false, secure: false })).toBe('pn_csrf=; Path=/; Max-Age=0; SameSite=Strict');
+    expect(serializeCookie('pn_csrf', '', { maxAgeSeconds: -5, path: '/', httpOnly: false, secure: false })).toBe(
+      'pn_csrf=; Path=/; Max-Age=0; SameSite=Strict',
+    );
   });
 
   it('is Secure everywhere except plain HTTP on the local machine', () => {

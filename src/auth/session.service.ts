@@ -70,8 +70,18 @@ export class SessionService {
     if (!actor) throw invalidToken();
     const refreshSeconds = (tokens.refreshTokenExpiresAt.getTime() - Date.now()) / 1000;
     reply.header('set-cookie', [
-      serializeCookie(ACCESS_COOKIE, tokens.accessToken, { maxAgeSeconds: tokens.accessTokenExpiresInSeconds, path: '/', httpOnly: true, secure: this.secure }),
-      serializeCookie(REFRESH_COOKIE, tokens.refreshToken, { maxAgeSeconds: refreshSeconds, path: SESSION_PATH, httpOnly: true, secure: this.secure }),
+      serializeCookie(ACCESS_COOKIE, tokens.accessToken, {
+        maxAgeSeconds: tokens.accessTokenExpiresInSeconds,
+        path: '/',
+        httpOnly: true,
+        secure: this.secure,
+      }),
+      serializeCookie(REFRESH_COOKIE, tokens.refreshToken, {
+        maxAgeSeconds: refreshSeconds,
+        path: SESSION_PATH,
+        httpOnly: true,
+        secure: this.secure,
+      }),
       // Readable by the page (not HttpOnly): it echoes it in the X-CSRF-Token header of every change.
       serializeCookie(CSRF_COOKIE, newSecretToken(), { maxAgeSeconds: refreshSeconds, path: '/', httpOnly: false, secure: this.secure }),
     ]);

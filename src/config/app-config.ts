@@ -22,12 +22,12 @@ import { isProxyAddressList } from '../common/http/trusted-proxies';
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
 
 /** Five-field cron (minute hour day-of-month month day-of-week), as BullMQ job schedulers read it. */
 const CRON_PATTERN = /^\s*(\S+\s+){4}\S+\s*$/;
-const IsCron = () => Matches(CRON_PATTERN, { message: ({ property }) => `${property} must be a five-field cron pattern such as "0 5 1 * *"` });
+const IsCron = () =>
+  Matches(CRON_PATTERN, { message: ({ property }) => `${property} must be a five-field cron pattern such as "0 5 1 * *"` });
 
 const IsSepaIban = () =>
   ValidateBy({
@@ -43,7 +43,8 @@ const IsProxyAddressList = () =>
     name: 'isProxyAddressList',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && isProxyAddressList(value),
-      defaultMessage: (args) => `${args?.property ?? 'value'} must be IP addresses or CIDR ranges separated by commas, such as "10.0.0.5,10.1.0.0/16"`,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be IP addresses or CIDR ranges separated by commas, such as "10.0.0.5,10.1.0.0/16"`,
     },
   });
 
@@ -289,9 +290,12 @@ export class AppConfig {
    * (dates YYYY-MM-DD, UTC). New chèques are signed with the newest key valid now; retired keys stay
    * listed so that chèques they signed still verify. A key must outlive the chèques it signs.
    */
-  @Matches(/^[A-Za-z0-9._-]{1,16}:[A-Za-z0-9+/=]+:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}(,[A-Za-z0-9._-]{1,16}:[A-Za-z0-9+/=]+:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2})*$/, {
-    message: 'SIGNING_KEYS must be keyId:base64(PKCS#8 DER):YYYY-MM-DD:YYYY-MM-DD entries, comma-separated',
-  })
+  @Matches(
+    /^[A-Za-z0-9._-]{1,16}:[A-Za-z0-9+/=]+:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}(,[A-Za-z0-9._-]{1,16}:[A-Za-z0-9+/=]+:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2})*$/,
+    {
+      message: 'SIGNING_KEYS must be keyId:base64(PKCS#8 DER):YYYY-MM-DD:YYYY-MM-DD entries, comma-separated',
+    },
+  )
   SIGNING_KEYS = 'dev-2026:MC4CAQAwBQYDK2VwBCIEIHBhc3MtbnVtZXJpcXVlLWRldmVsb3BtZW50LWtleSEh:2026-01-01:2035-12-31';
 
   /**
@@ -517,7 +521,13 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 /** Settings whose development default must never reach production: secrets, and the account public money leaves from. */
-const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = ['JWT_SECRET', 'VOUCHER_CODE_SECRETS', 'SIGNING_KEYS', 'PSEUDONYM_SECRET', 'ANCT_PAYER_IBAN'];
+const DEVELOPMENT_DEFAULT_SECRETS: ReadonlyArray<keyof AppConfig> = [
+  'JWT_SECRET',
+  'VOUCHER_CODE_SECRETS',
+  'SIGNING_KEYS',
+  'PSEUDONYM_SECRET',
+  'ANCT_PAYER_IBAN',
+];
 
 export function loadAppConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const provided = Object.fromEntries(

@@ -11,19 +11,32 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  * A property a row leaves out is written NULL when another row sets it. Each row gets its uuid
  * here, so the ids returned are in the order of the rows without relying on the order of `RETURNING`.
  */
-export async function bulkInsert<Entity extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<Entity>, rows: readonly Partial<Entity>[]): Promise<string[]> {
+export async function bulkInsert<Entity extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<Entity>,
+  rows: readonly Partial<Entity>[],
+): Promise<string[]> {
   if (rows.length === 0) return [];
   const metadata = manager.connection.getMetadata(target);
   const ids = rows.map(() => randomUUID());
   // The properties some row sets; a column no row sets keeps its default.
-  const properties = [...new Set(rows.flatMap((row) => Object.keys(row).filter((property) => row[property] !== undefined)))].filter((property) => property !== 'id');
+  const properties = [...new Set(rows.flatMap((row) => Object.keys(row).filter((property) => row[property] !== undefined)))].filter(
+    (property) => property !== 'id',
+  );
   const columns = ['id', ...properties].map((property) => {
     const column = metadata.findColumnWithPropertyName(property);
     if (!column) throw new Error(`${metadata.tableName} has no column for ${property}`);
     return { property, name: column.databaseName };
   });
   const list = columns.map(({ name }) => `"${name}"`).join(', ');
-  const json = JSON.stringify(rows.map((row, index) => Object.fromEntries(columns.map(({ property, name }) => [name, property === 'id' ? ids[index] : (row[property] ?? null)]))));
-  await manager.query(`INSERT INTO "${metadata.tableName}" (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb)`, [json]);
+  const json = JSON.stringify(
+    rows.map((row, index) =>
+      Object.fromEntries(columns.map(({ property, name }) => [name, property === 'id' ? ids[index] : (row[property] ?? null)])),
+    ),
+  );
+  await manager.query(
+    `INSERT INTO "${metadata.tableName}" (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::"${metadata.tableName}", $1::jsonb)`,
+    [json],
+  );
   return ids;
 }

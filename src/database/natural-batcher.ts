@@ -17,7 +17,8 @@ export class NaturalBatcher<Item, Result> {
     private readonly runBatch: (items: Item[]) => Promise<Result[]>,
   ) {
     if (!Number.isInteger(lanes) || lanes < 1) throw new RangeError(`lanes must be a positive integer, got ${lanes}`);
-    if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1) throw new RangeError(`maxBatchSize must be a positive integer, got ${maxBatchSize}`);
+    if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1)
+      throw new RangeError(`maxBatchSize must be a positive integer, got ${maxBatchSize}`);
   }
 
   submit(item: Item): Promise<Result> {

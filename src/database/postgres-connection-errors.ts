@@ -12,6 +12,9 @@ const failures = new RepeatedFailureLog(new Logger('PostgreSQL'));
 export function onIdleConnectionError(pool: string): (error: Error) => void {
   return (error) => {
     const code = (error as { code?: string }).code;
-    failures.report(`${pool}:${code ?? error.message}`, `PostgreSQL closed an idle connection of the ${pool} pool (${code ? `${code}: ` : ''}${error.message}); a new one is opened when needed`);
+    failures.report(
+      `${pool}:${code ?? error.message}`,
+      `PostgreSQL closed an idle connection of the ${pool} pool (${code ? `${code}: ` : ''}${error.message}); a new one is opened when needed`,
+    );
   };
 }

@@ -16,7 +16,10 @@ describe('isPostgresUnavailable', () => {
   it.each([
     ['connection refused', socketError('ECONNREFUSED')],
     ['connection reset', socketError('ECONNRESET')],
-    ['terminated by an administrator (pg_terminate_backend, restart)', databaseError('57P01', 'terminating connection due to administrator command')],
+    [
+      'terminated by an administrator (pg_terminate_backend, restart)',
+      databaseError('57P01', 'terminating connection due to administrator command'),
+    ],
     ['server starting up', databaseError('57P03', 'the database system is starting up')],
     ['too many connections', databaseError('53300')],
     ['connection exception class 08', databaseError('08006')],

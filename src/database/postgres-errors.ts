@@ -34,14 +34,28 @@ export function isLockTimeout(error: unknown): boolean {
 }
 
 /** Node's socket errors: PostgreSQL is down, restarting, or out of reach. */
-const UNREACHABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNREACHABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /**
  * SQLSTATEs of a server that cannot serve now: connection exceptions (class 08), shut down or terminated
  * by an administrator (57P01, 57P02), starting up or recovering (57P03), out of connection slots (53300).
  */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 /** What `pg` throws, as plain errors without a code, when a connection dies or cannot be had in time. */
-const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/i, /is not queryable/, /^Connection refused/];
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/i,
+  /is not queryable/,
+  /^Connection refused/,
+];
 
 /**
  * True when an error says PostgreSQL cannot be reached or cannot serve now (restart, failover, outage,
@@ -52,7 +66,10 @@ export function isPostgresUnavailable(error: unknown): boolean {
   // Not `instanceof Error`: socket errors may come from another realm (Node's internals under a test runner).
   for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (UNREACHABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || (current instanceof DatabaseError && code.startsWith('08')))) {
+    if (
+      typeof code === 'string' &&
+      (UNREACHABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || (current instanceof DatabaseError && code.startsWith('08')))
+    ) {
       return true;
     }
     if (code === undefined && typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;

@@ -12,7 +12,9 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export const CONNECTION_SETTINGS = '-c default_transaction_isolation=read\\ committed';
 
 /** The schema only ever comes from reviewed migrations: `synchronize` stays off everywhere, tests included. */
-export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DATABASE_POOL_SIZE'>>): DataSourceOptions {
+export function buildDataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DATABASE_POOL_SIZE'>>,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,

@@ -30,7 +30,9 @@ export abstract class JobProcessor<Data = unknown> extends WorkerHost {
         this.trace(routine, `${label} finished in ${Date.now() - started} ms`);
         return result;
       } catch (error) {
-        this.logger.error(`${label} failed after ${Date.now() - started} ms (attempt ${job.attemptsMade + 1}): ${(error as Error).message}`);
+        this.logger.error(
+          `${label} failed after ${Date.now() - started} ms (attempt ${job.attemptsMade + 1}): ${(error as Error).message}`,
+        );
         throw error;
       }
     });

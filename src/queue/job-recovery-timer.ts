@@ -42,11 +42,14 @@ export class JobRecoveryTimer implements OnApplicationBootstrap, BeforeApplicati
       const name = processor.constructor.name;
       try {
         const recovered = await processor.recoverJobs(occasion);
-        if (recovered > 0 && occasion === 'periodic') this.logger.warn(`${name}: ${recovered} schedule(s) or job(s) missing from Redis were queued again from PostgreSQL`);
+        if (recovered > 0 && occasion === 'periodic')
+          this.logger.warn(`${name}: ${recovered} schedule(s) or job(s) missing from Redis were queued again from PostgreSQL`);
         else if (recovered > 0) this.logger.log(`${name}: ${recovered} schedule(s) or pending job(s) queued at start`);
       } catch (error) {
         if (rethrow) throw error;
-        this.logger.warn(`${name}: could not check its jobs against PostgreSQL (${(error as Error).message}); next try in ${this.config.JOB_RECOVERY_INTERVAL_SECONDS} s`);
+        this.logger.warn(
+          `${name}: could not check its jobs against PostgreSQL (${(error as Error).message}); next try in ${this.config.JOB_RECOVERY_INTERVAL_SECONDS} s`,
+        );
       }
     }
   }

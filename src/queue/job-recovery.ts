@@ -21,7 +21,13 @@ export function recoversJobs(instance: unknown): instance is RecoversJobs {
  * Makes sure a job with this id will run: adds it if Redis does not have it (deterministic ids make a
  * duplicate impossible), and at start retries it if it failed every attempt. True when it did either.
  */
-export async function ensureJobQueued<Data>(queue: Queue<Data>, jobId: string, name: string, data: Data, occasion: RecoveryOccasion): Promise<boolean> {
+export async function ensureJobQueued<Data>(
+  queue: Queue<Data>,
+  jobId: string,
+  name: string,
+  data: Data,
+  occasion: RecoveryOccasion,
+): Promise<boolean> {
   const existing: Job<Data> | undefined = await queue.getJob(jobId);
   if (!existing) {
     await (queue as Queue).add(name, data, { jobId });

@@ -9,7 +9,13 @@ import type { RecoveryOccasion } from './job-recovery';
  * schedule is always written (its pattern may have changed); on the periodic check, only when Redis
  * has lost it. True when it was written.
  */
-export async function upsertCronSchedule(queue: Queue, schedulerId: string, pattern: string, jobName: string, occasion: RecoveryOccasion = 'start'): Promise<boolean> {
+export async function upsertCronSchedule(
+  queue: Queue,
+  schedulerId: string,
+  pattern: string,
+  jobName: string,
+  occasion: RecoveryOccasion = 'start',
+): Promise<boolean> {
   if (occasion === 'periodic' && (await queue.getJobScheduler(schedulerId))) return false;
   await queue.upsertJobScheduler(schedulerId, { pattern, tz: PARIS_TIME_ZONE }, { name: jobName, data: {} });
   return true;

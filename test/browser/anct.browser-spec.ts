@@ -31,7 +31,14 @@ function shown(text: string): RegExp {
   );
 }
 
-async function call<T>(server: BrowserServer, method: string, path: string, user: SeededUser, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function call<T>(
+  server: BrowserServer,
+  method: string,
+  path: string,
+  user: SeededUser,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
     method,
     headers: { Authorization: `Bearer ${user.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
@@ -63,13 +70,32 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
     browser = await launchChromium();
     server = await startBrowserServer();
     users = await seedUsers(server);
-    const organisationOf = async (user: SeededUser) => (await call<{ organisationId: string }>(server, 'GET', '/auth/me', user)).organisationId;
-    [ids.funder, ids.venue, ids.prescriber] = await Promise.all([organisationOf(users.funder), organisationOf(users.venue), organisationOf(users.prescriber)]);
+    const organisationOf = async (user: SeededUser) =>
+      (await call<{ organisationId: string }>(server, 'GET', '/auth/me', user)).organisationId;
+    [ids.funder, ids.venue, ids.prescriber] = await Promise.all([
+      organisationOf(users.funder),
+      organisationOf(users.venue),
+      organisationOf(users.prescriber),
+    ]);
     // What the venue declares itself: a service, and where to be reimbursed.
-    const service = await call<{ id: string }>(server, 'POST', `/venues/${ids.venue}/services`, users.venue, { label: 'Atelier démarches en ligne', category: 'online_procedures', durationMinutes: 120, maxVouchers: 5 });
+    const service = await call<{ id: string }>(server, 'POST', `/venues/${ids.venue}/services`, users.venue, {
+      label: 'Atelier démarches en ligne',
+      category: 'online_procedures',
+      durationMinutes: 120,
+      maxVouchers: 5,
+    });
     ids.serviceId = service.id;
-    await call(server, 'PUT', `/venues/${ids.venue}/bank-account`, users.venue, { iban: VENUE_IBAN, holderName: 'Espace numérique de la Guillotière' });
-    context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await call(server, 'PUT', `/venues/${ids.venue}/bank-account`, users.venue, {
+      iban: VENUE_IBAN,
+      holderName: 'Espace numérique de la Guillotière',
+    });
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     watched = watchPage(page);
     await page.goto('/connexion');
@@ -101,220 +127,293 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
 
   const success = (text: string) => page.getByRole('status').getByText(text, { exact: false }).waitFor();
 
-  it('creates a programme with its parameters and enrols the funder with its envelope', async () => {
-    await openFromMenu('Programmes', 'Programmes');
-    await page.getByLabel('Nom du programme').fill(programmeName);
-    await page.getByLabel('Fin de validité des chèques').fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
-    await page.getByLabel('Commande minimale (€, valeur faciale)').fill('0');
-    await page.getByLabel('Frais de l’opérateur (% de la valeur faciale)').fill('4');
-    await check('anct-programmes');
-    await page.getByRole('button', { name: 'Créer le programme' }).click();
-    await page.getByRole('heading', { level: 1, name: programmeName }).waitFor();
-    ids.programme = page.url().split('/').pop()!;
+  it(
+    'creates a programme with its parameters and enrols the funder with its envelope',
+    async () => {
+      await openFromMenu('Programmes', 'Programmes');
+      await page.getByLabel('Nom du programme').fill(programmeName);
+      await page.getByLabel('Fin de validité des chèques').fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
+      await page.getByLabel('Commande minimale (€, valeur faciale)').fill('0');
+      await page.getByLabel('Frais de l’opérateur (% de la valeur faciale)').fill('4');
+      await check('anct-programmes');
+      await page.getByRole('button', { name: 'Créer le programme' }).click();
+      await page.getByRole('heading', { level: 1, name: programmeName }).waitFor();
+      ids.programme = page.url().split('/').pop()!;
 
-    await page.getByLabel('Financeur', { exact: true }).selectOption({ label: users.funder.organisationName });
-    await page.getByLabel('Enveloppe de part de l’État (€)').fill('1000');
-    await page.getByRole('button', { name: 'Inscrire le financeur' }).click();
-    await success('Financeur inscrit.');
-    const enrolments = page.getByRole('table', { name: 'Financeurs inscrits et leur enveloppe de part de l’État' });
-    await enrolments.getByRole('row', { name: shown(`${users.funder.organisationName} 1 000,00 € 0,00 € 1 000,00 €`) }).waitFor();
-    await check('anct-programme');
-    const [programme] = await server.query<{ minimumOrderCents: string; operatorFeeRateBp: number; faceValueCents: number }>(
-      'SELECT minimum_order_cents AS "minimumOrderCents", operator_fee_rate_bp AS "operatorFeeRateBp", face_value_cents AS "faceValueCents" FROM programmes WHERE id = $1',
-      [ids.programme],
-    );
-    expect(programme).toEqual({ minimumOrderCents: '0', operatorFeeRateBp: 400, faceValueCents: FACE_VALUE_CENTS });
-  }, STEP_TIMEOUT);
+      await page.getByLabel('Financeur', { exact: true }).selectOption({ label: users.funder.organisationName });
+      await page.getByLabel('Enveloppe de part de l’État (€)').fill('1000');
+      await page.getByRole('button', { name: 'Inscrire le financeur' }).click();
+      await success('Financeur inscrit.');
+      const enrolments = page.getByRole('table', { name: 'Financeurs inscrits et leur enveloppe de part de l’État' });
+      await enrolments.getByRole('row', { name: shown(`${users.funder.organisationName} 1 000,00 € 0,00 € 1 000,00 €`) }).waitFor();
+      await check('anct-programme');
+      const [programme] = await server.query<{ minimumOrderCents: string; operatorFeeRateBp: number; faceValueCents: number }>(
+        'SELECT minimum_order_cents AS "minimumOrderCents", operator_fee_rate_bp AS "operatorFeeRateBp", face_value_cents AS "faceValueCents" FROM programmes WHERE id = $1',
+        [ids.programme],
+      );
+      expect(programme).toEqual({ minimumOrderCents: '0', operatorFeeRateBp: 400, faceValueCents: FACE_VALUE_CENTS });
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('approves the funder’s order, refuses a payment that is not what is due, records the right one and follows generation', async () => {
-    const order = await call<{ id: string; number: string; totalDueCents: number }>(server, 'POST', '/orders', users.funder, { programmeId: ids.programme, carnetCount: 1, carnetSize: 5 });
-    await call(server, 'POST', `/orders/${order.id}/submit`, users.funder);
-    Object.assign(ids, { order: order.id, orderNumber: order.number });
-    expect(order.totalDueCents).toBe(5200); // 5 × 10 € + 4 %
+  it(
+    'approves the funder’s order, refuses a payment that is not what is due, records the right one and follows generation',
+    async () => {
+      const order = await call<{ id: string; number: string; totalDueCents: number }>(server, 'POST', '/orders', users.funder, {
+        programmeId: ids.programme,
+        carnetCount: 1,
+        carnetSize: 5,
+      });
+      await call(server, 'POST', `/orders/${order.id}/submit`, users.funder);
+      Object.assign(ids, { order: order.id, orderNumber: order.number });
+      expect(order.totalDueCents).toBe(5200); // 5 × 10 € + 4 %
 
-    await openFromMenu('Commandes', 'Commandes');
-    const queue = page.getByRole('table', { name: /Commandes : envoyée/ });
-    await queue.getByRole('row', { name: shown(`${order.number} ${users.funder.organisationName} 1 × 5 chèques 50,00 € 2,00 € 52,00 € 25,00 €`) }).waitFor();
-    await check('anct-commandes');
-    await queue.getByRole('link', { name: order.number }).click();
-    await page.getByRole('heading', { level: 1, name: `Commande ${order.number}` }).waitFor();
-    await check('anct-commande');
-    await page.getByRole('button', { name: 'Valider la commande' }).click();
-    await success('Commande validée');
+      await openFromMenu('Commandes', 'Commandes');
+      const queue = page.getByRole('table', { name: /Commandes : envoyée/ });
+      await queue
+        .getByRole('row', { name: shown(`${order.number} ${users.funder.organisationName} 1 × 5 chèques 50,00 € 2,00 € 52,00 € 25,00 €`) })
+        .waitFor();
+      await check('anct-commandes');
+      await queue.getByRole('link', { name: order.number }).click();
+      await page.getByRole('heading', { level: 1, name: `Commande ${order.number}` }).waitFor();
+      await check('anct-commande');
+      await page.getByRole('button', { name: 'Valider la commande' }).click();
+      await success('Commande validée');
 
-    await page.getByLabel('Référence du virement').fill('VIR-RHONE-2026-001');
-    await page.getByLabel('Montant reçu (€)').fill('50');
-    await page.getByText(shown('Le montant reçu doit être égal au total dû : 52,00 €.')).waitFor();
-    await page.getByRole('button', { name: 'Enregistrer le paiement' }).click();
-    expect((await server.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [order.id]))[0]!.status).toBe('approved');
-    await page.getByLabel('Montant reçu (€)').fill('52,00');
-    await page.getByRole('button', { name: 'Enregistrer le paiement' }).click();
-    await success('Paiement enregistré');
-    await page.getByText(/Terminée le .* 1 carnets, 5 chèques\./).waitFor(JOB_WAIT);
-    await check('anct-commande-generee');
-  }, STEP_TIMEOUT);
+      await page.getByLabel('Référence du virement').fill('VIR-RHONE-2026-001');
+      await page.getByLabel('Montant reçu (€)').fill('50');
+      await page.getByText(shown('Le montant reçu doit être égal au total dû : 52,00 €.')).waitFor();
+      await page.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+      expect((await server.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [order.id]))[0]!.status).toBe('approved');
+      await page.getByLabel('Montant reçu (€)').fill('52,00');
+      await page.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+      await success('Paiement enregistré');
+      await page.getByText(/Terminée le .* 1 carnets, 5 chèques\./).waitFor(JOB_WAIT);
+      await check('anct-commande-generee');
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('qualifies the venue from its application, with a dated history', async () => {
-    await openFromMenu('Lieux', 'Lieux de médiation');
-    await page.getByRole('link', { name: users.venue.organisationName }).waitFor();
-    await check('anct-lieux');
-    await page.getByRole('link', { name: users.venue.organisationName }).click();
-    await page.getByRole('heading', { level: 1, name: users.venue.organisationName }).waitFor();
-    await page.getByText('Atelier démarches en ligne').waitFor();
-    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await page.getByText('Choisissez une décision.').waitFor();
-    await page.getByLabel('Décision', { exact: true }).selectOption({ label: 'Qualifier' });
-    await page.getByLabel('Motif').fill('Lieu visité, services vérifiés');
-    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await success('Lieu qualifié.');
-    const history = page.getByRole('table', { name: /Décisions de qualification/ });
-    await history.getByRole('row', { name: shown('Qualifier En attente de qualification Qualifié Lieu visité, services vérifiés') }).waitFor();
-    await check('anct-lieu');
-  }, STEP_TIMEOUT);
+  it(
+    'qualifies the venue from its application, with a dated history',
+    async () => {
+      await openFromMenu('Lieux', 'Lieux de médiation');
+      await page.getByRole('link', { name: users.venue.organisationName }).waitFor();
+      await check('anct-lieux');
+      await page.getByRole('link', { name: users.venue.organisationName }).click();
+      await page.getByRole('heading', { level: 1, name: users.venue.organisationName }).waitFor();
+      await page.getByText('Atelier démarches en ligne').waitFor();
+      await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+      await page.getByText('Choisissez une décision.').waitFor();
+      await page.getByLabel('Décision', { exact: true }).selectOption({ label: 'Qualifier' });
+      await page.getByLabel('Motif').fill('Lieu visité, services vérifiés');
+      await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+      await success('Lieu qualifié.');
+      const history = page.getByRole('table', { name: /Décisions de qualification/ });
+      await history
+        .getByRole('row', { name: shown('Qualifier En attente de qualification Qualifié Lieu visité, services vérifiés') })
+        .waitFor();
+      await check('anct-lieu');
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('draws up a statement of redeemed chèques, validates it, downloads a SEPA file that adds up and confirms its payment', async () => {
-    // The carnet is handed out and chèques redeemed at the counter, through the API.
-    const [carnet] = await server.query<{ id: string }>('SELECT id FROM carnets WHERE order_id = $1', [ids.order]);
-    await call(server, 'POST', '/carnets/allocations', users.funder, { prescriberId: ids.prescriber, count: 1, orderId: ids.order });
-    await call(server, 'POST', `/carnets/${carnet!.id}/issue`, users.prescriber, {
-      firstName: 'Léa',
-      communeInseeCode: '69266',
-      targetPublic: true,
-      reasonCategory: 'employment',
-      consent: true,
-      person: { fullName: 'Léa Martin', birthDate: '1970-05-04' },
-    });
-    const codes = printedCodes(await call<Buffer>(server, 'GET', `/carnets/${carnet!.id}/pdf`, users.prescriber));
-    await call(server, 'POST', '/redemptions', users.venue, { serviceId: ids.serviceId, vouchers: codes.slice(0, REDEEMED).map((code) => ({ code })) }, { 'Idempotency-Key': randomUUID() });
-    // A statement covers past days only: the redemptions are moved to yesterday. Reconciliation checks that the
-    // venue was qualified when it scanned, so its (append-only) history gets a qualification two days ago too.
-    await server.query(`UPDATE redemptions SET scanned_at = scanned_at - interval '1 day', recorded_at = recorded_at - interval '1 day' WHERE venue_id = $1`, [ids.venue]);
-    await server.query(
-      `INSERT INTO venue_qualification_events (venue_id, decision, from_status, to_status, reason, decided_at)
+  it(
+    'draws up a statement of redeemed chèques, validates it, downloads a SEPA file that adds up and confirms its payment',
+    async () => {
+      // The carnet is handed out and chèques redeemed at the counter, through the API.
+      const [carnet] = await server.query<{ id: string }>('SELECT id FROM carnets WHERE order_id = $1', [ids.order]);
+      await call(server, 'POST', '/carnets/allocations', users.funder, { prescriberId: ids.prescriber, count: 1, orderId: ids.order });
+      await call(server, 'POST', `/carnets/${carnet!.id}/issue`, users.prescriber, {
+        firstName: 'Léa',
+        communeInseeCode: '69266',
+        targetPublic: true,
+        reasonCategory: 'employment',
+        consent: true,
+        person: { fullName: 'Léa Martin', birthDate: '1970-05-04' },
+      });
+      const codes = printedCodes(await call<Buffer>(server, 'GET', `/carnets/${carnet!.id}/pdf`, users.prescriber));
+      await call(
+        server,
+        'POST',
+        '/redemptions',
+        users.venue,
+        { serviceId: ids.serviceId, vouchers: codes.slice(0, REDEEMED).map((code) => ({ code })) },
+        { 'Idempotency-Key': randomUUID() },
+      );
+      // A statement covers past days only: the redemptions are moved to yesterday. Reconciliation checks that the
+      // venue was qualified when it scanned, so its (append-only) history gets a qualification two days ago too.
+      await server.query(
+        `UPDATE redemptions SET scanned_at = scanned_at - interval '1 day', recorded_at = recorded_at - interval '1 day' WHERE venue_id = $1`,
+        [ids.venue],
+      );
+      await server.query(
+        `INSERT INTO venue_qualification_events (venue_id, decision, from_status, to_status, reason, decided_at)
        VALUES ($1, 'qualify', 'pending', 'qualified', 'Qualification antérieure (données de test)', now() - interval '2 days')`,
-      [ids.venue],
-    );
+        [ids.venue],
+      );
 
-    await openFromMenu('Remboursements', 'Remboursements des lieux');
-    await page.getByRole('button', { name: 'Établir les relevés' }).click();
-    await success('Établissement des relevés demandé');
-    const runs = page.getByRole('table', { name: 'Derniers établissements de relevés' });
-    await runs.getByText(shown('1 relevé(s), 3 chèque(s), 30,00 €')).waitFor(JOB_WAIT);
-    const drafts = page.getByRole('table', { name: 'Relevés à valider' });
-    await drafts.getByText('Prêts').waitFor(JOB_WAIT);
-    await check('anct-remboursements');
+      await openFromMenu('Remboursements', 'Remboursements des lieux');
+      await page.getByRole('button', { name: 'Établir les relevés' }).click();
+      await success('Établissement des relevés demandé');
+      const runs = page.getByRole('table', { name: 'Derniers établissements de relevés' });
+      await runs.getByText(shown('1 relevé(s), 3 chèque(s), 30,00 €')).waitFor(JOB_WAIT);
+      const drafts = page.getByRole('table', { name: 'Relevés à valider' });
+      await drafts.getByText('Prêts').waitFor(JOB_WAIT);
+      await check('anct-remboursements');
 
-    await drafts.getByRole('link', { name: /^Relevé / }).click();
-    await page.getByRole('heading', { level: 1, name: /^Relevé / }).waitFor();
-    const lines = page.getByRole('table', { name: /Chèques encaissés du relevé/ });
-    await lines.locator('tbody tr').nth(REDEEMED - 1).waitFor();
-    expect(await lines.locator('tbody tr').count()).toBe(REDEEMED);
-    await check('anct-releve');
-    await page.getByRole('button', { name: /^Valider le relevé/ }).click();
-    await success('validé : il peut entrer dans un lot de virements');
+      await drafts.getByRole('link', { name: /^Relevé / }).click();
+      await page.getByRole('heading', { level: 1, name: /^Relevé / }).waitFor();
+      const lines = page.getByRole('table', { name: /Chèques encaissés du relevé/ });
+      await lines
+        .locator('tbody tr')
+        .nth(REDEEMED - 1)
+        .waitFor();
+      expect(await lines.locator('tbody tr').count()).toBe(REDEEMED);
+      await check('anct-releve');
+      await page.getByRole('button', { name: /^Valider le relevé/ }).click();
+      await success('validé : il peut entrer dans un lot de virements');
 
-    await page.getByRole('link', { name: 'Retour aux remboursements' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Préparer un lot de virements' }).waitFor();
-    await page.getByText(shown('1 relevé(s), total 30,00 €')).waitFor();
-    await page.getByRole('button', { name: 'Préparer le lot de virements' }).click();
-    await success('Lot de virements préparé');
-    const downloadLink = page.getByRole('link', { name: /^Télécharger le fichier SEPA du lot/ });
-    const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
-    const xml = readFileSync((await download.path())!, 'utf8');
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const initiation = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'CdtTrfTxInf' }).parse(xml).Document.CstmrCdtTrfInitn;
-    expect(initiation.GrpHdr).toMatchObject({ NbOfTxs: '1', CtrlSum: '30.00' });
-    expect(initiation.PmtInf).toMatchObject({ NbOfTxs: '1', CtrlSum: '30.00' });
-    expect(initiation.PmtInf.CdtTrfTxInf[0].CdtrAcct.Id.IBAN).toBe(VENUE_IBAN);
-    await check('anct-lot-de-virements');
+      await page.getByRole('link', { name: 'Retour aux remboursements' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Préparer un lot de virements' }).waitFor();
+      await page.getByText(shown('1 relevé(s), total 30,00 €')).waitFor();
+      await page.getByRole('button', { name: 'Préparer le lot de virements' }).click();
+      await success('Lot de virements préparé');
+      const downloadLink = page.getByRole('link', { name: /^Télécharger le fichier SEPA du lot/ });
+      const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
+      const xml = readFileSync((await download.path())!, 'utf8');
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const initiation = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'CdtTrfTxInf' }).parse(xml).Document
+        .CstmrCdtTrfInitn;
+      expect(initiation.GrpHdr).toMatchObject({ NbOfTxs: '1', CtrlSum: '30.00' });
+      expect(initiation.PmtInf).toMatchObject({ NbOfTxs: '1', CtrlSum: '30.00' });
+      expect(initiation.PmtInf.CdtTrfTxInf[0].CdtrAcct.Id.IBAN).toBe(VENUE_IBAN);
+      await check('anct-lot-de-virements');
 
-    await page.getByRole('button', { name: /^Confirmer le paiement du lot/ }).click();
-    await success('confirmé : les relevés sont payés');
-    await page.getByText(shown('1 virement(s) · 30,00 € · … Payé le')).waitFor();
-    const owed = page.getByRole('table', { name: /Montant encore dû à chaque lieu/ });
-    await owed.getByRole('row', { name: shown(`${users.venue.organisationName} 0,00 € 30,00 €`) }).waitFor();
-    await page.getByRole('table', { name: 'Relevés validés et payés' }).getByText(/^Payé le/).waitFor();
-    expect(await server.query('SELECT status FROM reimbursement_statements WHERE venue_id = $1', [ids.venue])).toEqual([{ status: 'paid' }]);
-  }, STEP_TIMEOUT);
+      await page.getByRole('button', { name: /^Confirmer le paiement du lot/ }).click();
+      await success('confirmé : les relevés sont payés');
+      await page.getByText(shown('1 virement(s) · 30,00 € · … Payé le')).waitFor();
+      const owed = page.getByRole('table', { name: /Montant encore dû à chaque lieu/ });
+      await owed.getByRole('row', { name: shown(`${users.venue.organisationName} 0,00 € 30,00 €`) }).waitFor();
+      await page
+        .getByRole('table', { name: 'Relevés validés et payés' })
+        .getByText(/^Payé le/)
+        .waitFor();
+      expect(await server.query('SELECT status FROM reimbursement_statements WHERE venue_id = $1', [ids.venue])).toEqual([
+        { status: 'paid' },
+      ]);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('computes the State share due to the funder and records its payment', async () => {
-    await openFromMenu('Part de l’État', 'Part de l’État');
-    await page.getByLabel('Programme').selectOption({ label: programmeName });
-    await page.getByRole('button', { name: 'Calculer la part due maintenant' }).click();
-    await page.getByText(/Dernier calcul : Terminé/).waitFor(JOB_WAIT);
-    const shares = page.getByRole('table', { name: 'Part de l’État due et versée, par financeur' });
-    // 50 % of the 30 € redeemed.
-    await shares.getByRole('row', { name: shown(`${users.funder.organisationName} 50 % 1 000,00 € 30,00 € 15,00 € 0,00 € 15,00 €`) }).waitFor(JOB_WAIT);
-    await page.getByLabel('Financeur', { exact: true }).selectOption({ index: 1 });
-    await page.getByLabel('Montant versé (€)').fill('15');
-    await page.getByLabel('Référence du versement').fill('ETAT-2026-001');
-    await page.getByRole('button', { name: 'Enregistrer le versement' }).click();
-    await page.getByRole('status').getByText(shown('Versement de 15,00 €')).waitFor();
-    await shares.getByRole('row', { name: shown(`${users.funder.organisationName} … 15,00 € 15,00 € 0,00 €`) }).waitFor();
-    await check('anct-part-etat');
-  }, STEP_TIMEOUT);
+  it(
+    'computes the State share due to the funder and records its payment',
+    async () => {
+      await openFromMenu('Part de l’État', 'Part de l’État');
+      await page.getByLabel('Programme').selectOption({ label: programmeName });
+      await page.getByRole('button', { name: 'Calculer la part due maintenant' }).click();
+      await page.getByText(/Dernier calcul : Terminé/).waitFor(JOB_WAIT);
+      const shares = page.getByRole('table', { name: 'Part de l’État due et versée, par financeur' });
+      // 50 % of the 30 € redeemed.
+      await shares
+        .getByRole('row', { name: shown(`${users.funder.organisationName} 50 % 1 000,00 € 30,00 € 15,00 € 0,00 € 15,00 €`) })
+        .waitFor(JOB_WAIT);
+      await page.getByLabel('Financeur', { exact: true }).selectOption({ index: 1 });
+      await page.getByLabel('Montant versé (€)').fill('15');
+      await page.getByLabel('Référence du versement').fill('ETAT-2026-001');
+      await page.getByRole('button', { name: 'Enregistrer le versement' }).click();
+      await page.getByRole('status').getByText(shown('Versement de 15,00 €')).waitFor();
+      await shares.getByRole('row', { name: shown(`${users.funder.organisationName} … 15,00 € 15,00 € 0,00 €`) }).waitFor();
+      await check('anct-part-etat');
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('runs a reconciliation that finds nothing, then shows an anomaly injected in the database with a link to its object', async () => {
-    await openFromMenu('Rapprochement', 'Rapprochement');
-    await page.getByRole('button', { name: 'Lancer un rapprochement' }).click();
-    await page.getByRole('table', { name: /Rapprochements/ }).getByText('Aucune anomalie').waitFor(JOB_WAIT);
-    await check('anct-rapprochement');
+  it(
+    'runs a reconciliation that finds nothing, then shows an anomaly injected in the database with a link to its object',
+    async () => {
+      await openFromMenu('Rapprochement', 'Rapprochement');
+      await page.getByRole('button', { name: 'Lancer un rapprochement' }).click();
+      await page
+        .getByRole('table', { name: /Rapprochements/ })
+        .getByText('Aucune anomalie')
+        .waitFor(JOB_WAIT);
+      await check('anct-rapprochement');
 
-    // The funder's payment recorded a second time, for 1 €, straight into the (append-only) ledger.
-    await server.query(
-      `INSERT INTO ledger_entries (occurred_at, kind, amount_cents, programme_id, funder_id, order_id, reference)
+      // The funder's payment recorded a second time, for 1 €, straight into the (append-only) ledger.
+      await server.query(
+        `INSERT INTO ledger_entries (occurred_at, kind, amount_cents, programme_id, funder_id, order_id, reference)
        VALUES (now(), 'funder_payment_received', 100, $1, $2, $3, 'VIR-DOUBLON')`,
-      [ids.programme, ids.funder, ids.order],
-    );
-    await page.getByRole('button', { name: 'Lancer un rapprochement' }).click();
-    await page.getByRole('table', { name: /Rapprochements/ }).getByText('1 anomalie').waitFor(JOB_WAIT);
-    await page.getByRole('table', { name: /Rapprochements/ }).getByRole('link').first().click();
-    await page.getByRole('heading', { level: 2, name: /Commande payée : paiements reçus différents .* \(1\)/ }).waitFor();
-    const row = page.getByRole('row', { name: shown(`Commande ${ids.orderNumber} 52,00 € 53,00 € 1,00 €`) });
-    await row.waitFor();
-    expect(await row.getByRole('link', { name: 'Voir le financeur' }).getAttribute('href')).toBe(`/anct/organisations/${ids.funder}`);
-    await check('anct-rapprochement-anomalie');
-    await row.getByRole('link', { name: `Commande ${ids.orderNumber}` }).click();
-    await page.getByRole('heading', { level: 1, name: `Commande ${ids.orderNumber}` }).waitFor();
-  }, STEP_TIMEOUT);
+        [ids.programme, ids.funder, ids.order],
+      );
+      await page.getByRole('button', { name: 'Lancer un rapprochement' }).click();
+      await page
+        .getByRole('table', { name: /Rapprochements/ })
+        .getByText('1 anomalie')
+        .waitFor(JOB_WAIT);
+      await page
+        .getByRole('table', { name: /Rapprochements/ })
+        .getByRole('link')
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 2, name: /Commande payée : paiements reçus différents .* \(1\)/ }).waitFor();
+      const row = page.getByRole('row', { name: shown(`Commande ${ids.orderNumber} 52,00 € 53,00 € 1,00 €`) });
+      await row.waitFor();
+      expect(await row.getByRole('link', { name: 'Voir le financeur' }).getAttribute('href')).toBe(`/anct/organisations/${ids.funder}`);
+      await check('anct-rapprochement-anomalie');
+      await row.getByRole('link', { name: `Commande ${ids.orderNumber}` }).click();
+      await page.getByRole('heading', { level: 1, name: `Commande ${ids.orderNumber}` }).waitFor();
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('shows the organisations and their people, the audit trail of a decision and the jobs with their state', async () => {
-    await openFromMenu('Organisations', 'Organisations');
-    await page.getByRole('link', { name: users.funder.organisationName }).waitFor();
-    await check('anct-organisations');
-    await page.getByRole('link', { name: users.funder.organisationName }).click();
-    await page.getByRole('heading', { level: 1, name: users.funder.organisationName }).waitFor();
-    await page.getByRole('table', { name: 'Personnes de l’organisation' }).getByText(users.funder.email).waitFor();
-    await page.getByLabel('Nom', { exact: true }).fill('Noé Comptable');
-    await page.getByLabel('E-mail', { exact: true }).fill(`noe.${randomUUID().slice(0, 8)}@rhone.example.fr`);
-    await page.getByLabel('Administrateur de l’organisation').selectOption('no');
-    await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
-    await success('Invitation envoyée');
-    await page.getByRole('button', { name: 'Désactiver Noé Comptable' }).click();
-    await success('Noé Comptable ne peut plus se connecter.');
-    // A key the funder made for its software, revoked by ANCT (a leak): it stops working at once.
-    const apiKey = await call<{ key: string }>(server, 'POST', '/api-keys', users.funder, { name: 'Logiciel comptable' });
-    await page.reload();
-    await page.getByRole('button', { name: 'Révoquer la clé Logiciel comptable' }).click();
-    await success('Clé « Logiciel comptable » révoquée.');
-    await page.getByRole('table', { name: 'Clés d’API de l’organisation' }).getByText(/^Révoquée le/).waitFor();
-    expect((await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { 'X-Api-Key': apiKey.key } })).status).toBe(401);
-    await check('anct-organisation');
+  it(
+    'shows the organisations and their people, the audit trail of a decision and the jobs with their state',
+    async () => {
+      await openFromMenu('Organisations', 'Organisations');
+      await page.getByRole('link', { name: users.funder.organisationName }).waitFor();
+      await check('anct-organisations');
+      await page.getByRole('link', { name: users.funder.organisationName }).click();
+      await page.getByRole('heading', { level: 1, name: users.funder.organisationName }).waitFor();
+      await page.getByRole('table', { name: 'Personnes de l’organisation' }).getByText(users.funder.email).waitFor();
+      await page.getByLabel('Nom', { exact: true }).fill('Noé Comptable');
+      await page.getByLabel('E-mail', { exact: true }).fill(`noe.${randomUUID().slice(0, 8)}@rhone.example.fr`);
+      await page.getByLabel('Administrateur de l’organisation').selectOption('no');
+      await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+      await success('Invitation envoyée');
+      await page.getByRole('button', { name: 'Désactiver Noé Comptable' }).click();
+      await success('Noé Comptable ne peut plus se connecter.');
+      // A key the funder made for its software, revoked by ANCT (a leak): it stops working at once.
+      const apiKey = await call<{ key: string }>(server, 'POST', '/api-keys', users.funder, { name: 'Logiciel comptable' });
+      await page.reload();
+      await page.getByRole('button', { name: 'Révoquer la clé Logiciel comptable' }).click();
+      await success('Clé « Logiciel comptable » révoquée.');
+      await page
+        .getByRole('table', { name: 'Clés d’API de l’organisation' })
+        .getByText(/^Révoquée le/)
+        .waitFor();
+      expect((await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { 'X-Api-Key': apiKey.key } })).status).toBe(401);
+      await check('anct-organisation');
 
-    await openFromMenu('Journal d’audit', 'Journal d’audit');
-    await page.getByLabel('Action').fill('order.approved');
-    await page.getByRole('button', { name: 'Rechercher' }).click();
-    const trail = page.getByRole('table', { name: /Événements 1 à 1 sur 1/ });
-    await trail.getByRole('link', { name: `Commande ${ids.order.slice(0, 8)}` }).waitFor();
-    await check('anct-journal');
-    await trail.getByRole('link', { name: `Commande ${ids.order.slice(0, 8)}` }).click();
-    await page.getByRole('heading', { level: 1, name: `Commande ${ids.orderNumber}` }).waitFor();
+      await openFromMenu('Journal d’audit', 'Journal d’audit');
+      await page.getByLabel('Action').fill('order.approved');
+      await page.getByRole('button', { name: 'Rechercher' }).click();
+      const trail = page.getByRole('table', { name: /Événements 1 à 1 sur 1/ });
+      await trail.getByRole('link', { name: `Commande ${ids.order.slice(0, 8)}` }).waitFor();
+      await check('anct-journal');
+      await trail.getByRole('link', { name: `Commande ${ids.order.slice(0, 8)}` }).click();
+      await page.getByRole('heading', { level: 1, name: `Commande ${ids.orderNumber}` }).waitFor();
 
-    await openFromMenu('Traitements', 'Traitements');
-    const jobs = page.getByRole('table', { name: 'Derniers traitements' });
-    await jobs.getByRole('row', { name: /Relevés de remboursement Manuel .* Terminé/ }).waitFor();
-    await jobs.getByRole('row', { name: /Rapprochement Manuel .* Terminé/ }).first().waitFor();
-    expect(await page.getByRole('link', { name: 'tableau de bord des files d’attente' }).getAttribute('href')).toBe('/admin/queues');
-    await check('anct-traitements');
-  }, STEP_TIMEOUT);
+      await openFromMenu('Traitements', 'Traitements');
+      const jobs = page.getByRole('table', { name: 'Derniers traitements' });
+      await jobs.getByRole('row', { name: /Relevés de remboursement Manuel .* Terminé/ }).waitFor();
+      await jobs
+        .getByRole('row', { name: /Rapprochement Manuel .* Terminé/ })
+        .first()
+        .waitFor();
+      expect(await page.getByRole('link', { name: 'tableau de bord des files d’attente' }).getAttribute('href')).toBe('/admin/queues');
+      await check('anct-traitements');
+    },
+    STEP_TIMEOUT,
+  );
 });

@@ -47,7 +47,14 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
     expect(decodeQrIn(raster, couponQrBox(0))).toMatch(/^PN1:/);
     videoDir = mkdtempSync(join(tmpdir(), 'pn-camera-'));
     const video = join(videoDir, 'cheque.y4m');
-    writeY4m(video, [{ frame: chequeFrame(raster, 0), seconds: CHEQUE_SECONDS }, { frame: blankFrame(), seconds: AWAY_SECONDS }], 3);
+    writeY4m(
+      video,
+      [
+        { frame: chequeFrame(raster, 0), seconds: CHEQUE_SECONDS },
+        { frame: blankFrame(), seconds: AWAY_SECONDS },
+      ],
+      3,
+    );
     browser = await launchChromium({ fakeCamera: { file: video } });
   }, SERVER_TIMEOUT);
   afterAll(async () => {
@@ -57,7 +64,12 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 800 },
+    });
     // Keeps every camera stream the page opens, to check that each one is stopped.
     await context.addInitScript(() => {
       const streams: MediaStream[] = [];
@@ -106,7 +118,10 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
   const cameraStreams = () =>
     page.evaluate(() => {
       const streams = (window as unknown as { cameraStreams: MediaStream[] }).cameraStreams;
-      return { opened: streams.length, live: streams.filter((stream) => stream.getTracks().some((track) => track.readyState === 'live')).length };
+      return {
+        opened: streams.length,
+        live: streams.filter((stream) => stream.getTracks().some((track) => track.readyState === 'live')).length,
+      };
     });
 
   const redemptionsOf = (serial: string) =>
@@ -115,80 +130,96 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
       [serial],
     );
 
-  it('reads the chèque held up to the camera into the basket once, redeems it, then says "déjà utilisé" when it is shown again', async () => {
-    await openCounter();
-    const serial = seed.serials[0]!;
-    const basket = page.getByRole('region', { name: 'Panier' });
-    await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
-    await page.getByText(`Chèque ${serial} ajouté au panier.`).waitFor({ timeout: 60_000 });
-    // At once, while the chèque is still in front of the camera.
-    await takeScreenshots(page, 'guichet-camera');
-    await basket.getByRole('button', { name: `Retirer le chèque ${serial}` }).waitFor();
-    await basket.getByText('1 chèque ·', { exact: false }).waitFor();
-    // The video plays: the agent sees what the camera sees.
-    expect(await page.getByLabel('Image de la caméra').evaluate((video: HTMLVideoElement) => video.videoWidth > 0 && !video.paused)).toBe(true);
-    await expectNoAxeViolations(page, 'guichet/encaisser (caméra)');
-
-    // Taken away, then shown again: not added a second time, and the agent is told so.
-    await page.getByText(`Le chèque ${serial} est déjà dans le panier : il n’est pas ajouté une deuxième fois.`).waitFor({ timeout: 60_000 });
-    await basket.getByText('1 chèque ·', { exact: false }).waitFor();
-    expect(await basket.getByRole('listitem').count()).toBe(1);
-
-    await page.getByRole('button', { name: 'Arrêter la caméra' }).click();
-    await page.getByRole('button', { name: 'Scanner avec la caméra' }).waitFor();
-    expect(await cameraStreams()).toEqual({ opened: 1, live: 0 });
-
-    await page.getByRole('button', { name: 'Encaisser 1 chèque' }).click();
-    await page.getByText('Oui — Chèque accepté').waitFor();
-    expect(await redemptionsOf(serial)).toEqual([{ venueId: seed.venueId, serviceId: seed.serviceId, status: 'redeemed' }]);
-    // The QR's text itself was sent, so the server verified its signature again.
-    expect(redemptionBodies).toHaveLength(1);
-    expect(JSON.parse(redemptionBodies[0]!)).toEqual({ serviceId: seed.serviceId, vouchers: [{ qr: expect.stringMatching(/^PN1:/) }] });
-
-    // The same chèque in front of the camera again: already used, here.
-    await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
-    await page.getByText('Non — Chèque déjà utilisé').waitFor({ timeout: 60_000 });
-    await page.getByText(`Chèque ${serial} refusé — Chèque déjà utilisé. Voir le résultat ci-dessous.`).waitFor();
-    await takeScreenshots(page, 'guichet-camera-deja-utilise');
-    await page.getByText(/Ce chèque a déjà été encaissé le .+, dans votre lieu\./).waitFor();
-    await expectNoAxeViolations(page, 'guichet/encaisser (caméra, déjà utilisé)');
-    expect(await redemptionsOf(serial)).toHaveLength(1);
-
-    // Leaving the page stops the camera.
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Historique' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Historique des encaissements' }).waitFor();
-    expect(await cameraStreams()).toEqual({ opened: 2, live: 0 });
-  }, JOURNEY_TIMEOUT);
-
-  it('says in French that the camera was refused, and the code can still be typed', async () => {
-    const refusing = await launchChromium({ fakeCamera: 'refused' });
-    try {
-      const otherWatched = await openCounterIn(refusing, { width: 1280, height: 800 });
+  it(
+    'reads the chèque held up to the camera into the basket once, redeems it, then says "déjà utilisé" when it is shown again',
+    async () => {
+      await openCounter();
+      const serial = seed.serials[0]!;
+      const basket = page.getByRole('region', { name: 'Panier' });
       await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
-      await page.getByText('Accès à la caméra refusé').waitFor();
-      await page.getByText('Autorisez-la dans les réglages du site', { exact: false }).waitFor();
-      expect(await page.getByLabel('Image de la caméra').isVisible()).toBe(false);
-      expect(await page.getByLabel('Code du chèque').isEditable()).toBe(true);
-      await expectNoAxeViolations(page, 'guichet/encaisser (caméra refusée)');
-      await takeScreenshots(page, 'guichet-camera-refusee');
-      expect(otherWatched).toEqual({ cspViolations: [], errors: [] });
-    } finally {
-      await refusing.close();
-    }
-  }, JOURNEY_TIMEOUT);
+      await page.getByText(`Chèque ${serial} ajouté au panier.`).waitFor({ timeout: 60_000 });
+      // At once, while the chèque is still in front of the camera.
+      await takeScreenshots(page, 'guichet-camera');
+      await basket.getByRole('button', { name: `Retirer le chèque ${serial}` }).waitFor();
+      await basket.getByText('1 chèque ·', { exact: false }).waitFor();
+      // The video plays: the agent sees what the camera sees.
+      expect(await page.getByLabel('Image de la caméra').evaluate((video: HTMLVideoElement) => video.videoWidth > 0 && !video.paused)).toBe(
+        true,
+      );
+      await expectNoAxeViolations(page, 'guichet/encaisser (caméra)');
 
-  it('says in French when the device has no camera', async () => {
-    // No fake device: this machine has no camera.
-    const bare = await launchChromium();
-    try {
-      const otherWatched = await openCounterIn(bare, { width: 360, height: 800 });
-      await page.context().grantPermissions(['camera'], { origin: server.baseUrl });
+      // Taken away, then shown again: not added a second time, and the agent is told so.
+      await page
+        .getByText(`Le chèque ${serial} est déjà dans le panier : il n’est pas ajouté une deuxième fois.`)
+        .waitFor({ timeout: 60_000 });
+      await basket.getByText('1 chèque ·', { exact: false }).waitFor();
+      expect(await basket.getByRole('listitem').count()).toBe(1);
+
+      await page.getByRole('button', { name: 'Arrêter la caméra' }).click();
+      await page.getByRole('button', { name: 'Scanner avec la caméra' }).waitFor();
+      expect(await cameraStreams()).toEqual({ opened: 1, live: 0 });
+
+      await page.getByRole('button', { name: 'Encaisser 1 chèque' }).click();
+      await page.getByText('Oui — Chèque accepté').waitFor();
+      expect(await redemptionsOf(serial)).toEqual([{ venueId: seed.venueId, serviceId: seed.serviceId, status: 'redeemed' }]);
+      // The QR's text itself was sent, so the server verified its signature again.
+      expect(redemptionBodies).toHaveLength(1);
+      expect(JSON.parse(redemptionBodies[0]!)).toEqual({ serviceId: seed.serviceId, vouchers: [{ qr: expect.stringMatching(/^PN1:/) }] });
+
+      // The same chèque in front of the camera again: already used, here.
       await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
-      await page.getByText('Aucune caméra trouvée').waitFor();
-      await expectNoAxeViolations(page, 'guichet/encaisser (pas de caméra)');
-      expect(otherWatched).toEqual({ cspViolations: [], errors: [] });
-    } finally {
-      await bare.close();
-    }
-  }, JOURNEY_TIMEOUT);
+      await page.getByText('Non — Chèque déjà utilisé').waitFor({ timeout: 60_000 });
+      await page.getByText(`Chèque ${serial} refusé — Chèque déjà utilisé. Voir le résultat ci-dessous.`).waitFor();
+      await takeScreenshots(page, 'guichet-camera-deja-utilise');
+      await page.getByText(/Ce chèque a déjà été encaissé le .+, dans votre lieu\./).waitFor();
+      await expectNoAxeViolations(page, 'guichet/encaisser (caméra, déjà utilisé)');
+      expect(await redemptionsOf(serial)).toHaveLength(1);
+
+      // Leaving the page stops the camera.
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Historique' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Historique des encaissements' }).waitFor();
+      expect(await cameraStreams()).toEqual({ opened: 2, live: 0 });
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'says in French that the camera was refused, and the code can still be typed',
+    async () => {
+      const refusing = await launchChromium({ fakeCamera: 'refused' });
+      try {
+        const otherWatched = await openCounterIn(refusing, { width: 1280, height: 800 });
+        await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
+        await page.getByText('Accès à la caméra refusé').waitFor();
+        await page.getByText('Autorisez-la dans les réglages du site', { exact: false }).waitFor();
+        expect(await page.getByLabel('Image de la caméra').isVisible()).toBe(false);
+        expect(await page.getByLabel('Code du chèque').isEditable()).toBe(true);
+        await expectNoAxeViolations(page, 'guichet/encaisser (caméra refusée)');
+        await takeScreenshots(page, 'guichet-camera-refusee');
+        expect(otherWatched).toEqual({ cspViolations: [], errors: [] });
+      } finally {
+        await refusing.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'says in French when the device has no camera',
+    async () => {
+      // No fake device: this machine has no camera.
+      const bare = await launchChromium();
+      try {
+        const otherWatched = await openCounterIn(bare, { width: 360, height: 800 });
+        await page.context().grantPermissions(['camera'], { origin: server.baseUrl });
+        await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
+        await page.getByText('Aucune caméra trouvée').waitFor();
+        await expectNoAxeViolations(page, 'guichet/encaisser (pas de caméra)');
+        expect(otherWatched).toEqual({ cspViolations: [], errors: [] });
+      } finally {
+        await bare.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
 });

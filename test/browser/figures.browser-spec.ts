@@ -53,7 +53,12 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 800 },
+    });
     page = await context.newPage();
     watched = watchPage(page);
   });
@@ -76,9 +81,14 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
     const requested = (await (await api('POST', '/funding-reports', user, body)).json()) as { id: string };
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const report = (await (await api('GET', `/funding-reports/${requested.id}`, user)).json()) as { status: string; summaryCsvUrl: string; funnelCsvUrl: string };
+      const report = (await (await api('GET', `/funding-reports/${requested.id}`, user)).json()) as {
+        status: string;
+        summaryCsvUrl: string;
+        funnelCsvUrl: string;
+      };
       if (report.status === 'ready') {
-        const file = async (url: string) => Buffer.from(await (await fetch(`${server.baseUrl}${url}`, { headers: { Authorization: `Bearer ${user.token}` } })).arrayBuffer());
+        const file = async (url: string) =>
+          Buffer.from(await (await fetch(`${server.baseUrl}${url}`, { headers: { Authorization: `Bearer ${user.token}` } })).arrayBuffer());
         return { summary: await file(report.summaryCsvUrl), funnel: await file(report.funnelCsvUrl) };
       }
       if (report.status === 'failed' || Date.now() > deadline) throw new Error(`report ${requested.id}: ${report.status}`);
@@ -102,7 +112,11 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
 
   /** The headline figures: each term and the value under it. */
   const keyFigures = () =>
-    page.evaluate(() => Object.fromEntries([...document.querySelectorAll('main dt')].map((term) => [term.textContent!.trim(), term.nextElementSibling!.textContent!.trim()])));
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('main dt')].map((term) => [term.textContent!.trim(), term.nextElementSibling!.textContent!.trim()]),
+      ),
+    );
 
   /** A table's rows (header row first), found by its caption. */
   const tableRows = (caption: string) =>
@@ -113,19 +127,24 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
   /** Every figure of `shown` that the report has a column for must be written the same; returns how many were compared. */
   function expectSameAsReport(shown: Record<string, string>, reportLine: Record<string, string>): number {
     const compared = Object.keys(shown).filter((label) => label in reportLine);
-    expect(Object.fromEntries(compared.map((label) => [label, normalise(shown[label]!)]))).toEqual(Object.fromEntries(compared.map((label) => [label, reportLine[label]])));
+    expect(Object.fromEntries(compared.map((label) => [label, normalise(shown[label]!)]))).toEqual(
+      Object.fromEntries(compared.map((label) => [label, reportLine[label]])),
+    );
     return compared.length;
   }
 
   /** The page's two-column chart tables (label, value) as a record. */
-  const chartTable = async (caption: string) => Object.fromEntries((await tableRows(caption)).slice(1).map(([label, value]) => [label!, value!]));
+  const chartTable = async (caption: string) =>
+    Object.fromEntries((await tableRows(caption)).slice(1).map(([label, value]) => [label!, value!]));
 
   /** The funnel table equals the funnel file: same headers, same months, same figures. */
   async function expectFunnelAsReport(funnel: Buffer): Promise<void> {
     const [headers, ...rows] = await tableRows('Carnets par mois (données du graphique)');
     const file = parseFrenchCsv(funnel);
     expect(headers).toEqual(file[0]);
-    expect(rows.map(([month, ...cells]) => [month, ...cells.map(normalise)])).toEqual(file.slice(1).map(([month, ...cells]) => [monthLabel(month!), ...cells]));
+    expect(rows.map(([month, ...cells]) => [month, ...cells.map(normalise)])).toEqual(
+      file.slice(1).map(([month, ...cells]) => [monthLabel(month!), ...cells]),
+    );
     expect(rows.length).toBeGreaterThan(0);
   }
 
@@ -154,7 +173,19 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
       expect(expectSameAsReport(await chartTable('Montants (données du graphique)'), line)).toBe(8);
       await expectFunnelAsReport(funnel);
       // And they are the data set's: 15 chèques ordered (150 €), 10 handed out to 2 people, 8 redeemed, one carnet of two to the target public.
-      expect(Object.fromEntries(['Valeur commandée', 'Taux d’encaissement', 'Personnes distinctes', 'Part du public cible', 'Lieux actifs', 'Part de l’État due', 'Part de l’État versée'].map((label) => [label, normalise(shown[label]!)]))).toEqual({
+      expect(
+        Object.fromEntries(
+          [
+            'Valeur commandée',
+            'Taux d’encaissement',
+            'Personnes distinctes',
+            'Part du public cible',
+            'Lieux actifs',
+            'Part de l’État due',
+            'Part de l’État versée',
+          ].map((label) => [label, normalise(shown[label]!)]),
+        ),
+      ).toEqual({
         'Valeur commandée': '150,00',
         'Taux d’encaissement': '80,0%',
         'Personnes distinctes': '2',
@@ -165,7 +196,9 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
       });
       expect(await page.getByText('Isère').count()).toBe(0);
       // Nor through the API: another funder's figures are not found.
-      expect((await api('GET', `/funding-figures?programmeId=${seed.programmeId}&funderId=${seed.isere.organisationId}`, users.funder)).status).toBe(404);
+      expect(
+        (await api('GET', `/funding-figures?programmeId=${seed.programmeId}&funderId=${seed.isere.organisationId}`, users.funder)).status,
+      ).toBe(404);
 
       // The charts are images whose name sends to their table; colour comes with a pattern and a legend.
       const chart = page.getByRole('img', { name: 'Carnets par mois : graphique ; ses données sont dans le tableau qui suit.' });
@@ -196,7 +229,8 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
       await openFromMenu('Chiffres nationaux', 'Chiffres nationaux');
       const report = await reportThroughApi(users.anct, { programmeId: seed.programmeId });
       const summary = csvRecords(report.summary);
-      const lineOf = (level: string, label: string) => summary.records.find((line) => line['Niveau'] === level && line['Libellé'] === label)!;
+      const lineOf = (level: string, label: string) =>
+        summary.records.find((line) => line['Niveau'] === level && line['Libellé'] === label)!;
 
       const programmeLine = summary.records.find((line) => line['Niveau'] === 'Programme')!;
       expect(expectSameAsReport(await keyFigures(), programmeLine)).toBe(9);
@@ -238,7 +272,8 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
     const assets = join(__dirname, '..', '..', 'web', 'dist', 'assets');
     const files = readdirSync(assets).filter((name) => name.endsWith('.js'));
     // Static imports only (`from"./x.js"`, `import"./x.js"`): a space's chunk behind `import("./x.js")` is fetched when it is opened.
-    const staticImports = (name: string) => [...readFileSync(join(assets, name), 'utf8').matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map((match) => match[1]!);
+    const staticImports = (name: string) =>
+      [...readFileSync(join(assets, name), 'utf8').matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map((match) => match[1]!);
     const reached = new Set<string>();
     const visit = (name: string) => {
       if (reached.has(name)) return;

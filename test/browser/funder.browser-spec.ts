@@ -75,7 +75,12 @@ describe('The funder’s space (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } });
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 800 },
+    });
     page = await context.newPage();
     watched = watchPage(page);
   });
@@ -110,169 +115,215 @@ describe('The funder’s space (Chromium)', () => {
       [orderId],
     );
 
-  it('orders through the page with the server’s figures, follows approval, payment and generation live, then allocates and takes back', async () => {
-    await logIn();
-    await openFromMenu('Programmes', 'Programmes');
-    const programmeRow = page.getByRole('region', { name: `${programme.name} (${new Date().getUTCFullYear()})` });
-    // Envelope granted, reserved by orders (none yet), remaining.
-    expect(await programmeRow.getByRole('cell').allTextContents().then((cells) => cells.map(plain))).toEqual([euros(25_000), euros(0), euros(25_000)]);
-    await expectNoAxeViolations(page, 'financeur/programmes');
-    await takeScreenshots(page, 'financeur-programmes');
+  it(
+    'orders through the page with the server’s figures, follows approval, payment and generation live, then allocates and takes back',
+    async () => {
+      await logIn();
+      await openFromMenu('Programmes', 'Programmes');
+      const programmeRow = page.getByRole('region', { name: `${programme.name} (${new Date().getUTCFullYear()})` });
+      // Envelope granted, reserved by orders (none yet), remaining.
+      expect(
+        await programmeRow
+          .getByRole('cell')
+          .allTextContents()
+          .then((cells) => cells.map(plain)),
+      ).toEqual([euros(25_000), euros(0), euros(25_000)]);
+      await expectNoAxeViolations(page, 'financeur/programmes');
+      await takeScreenshots(page, 'financeur-programmes');
 
-    // The form prices as the officer types, with the programme's own rules.
-    await programmeRow.getByRole('link', { name: `Commander sur ${programme.name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Nouvelle commande de carnets' }).waitFor();
-    // DSFR draws its own radio button: the person clicks its label.
-    await page.getByText(/^5 chèques de 10/).click();
-    expect(await page.getByLabel(/^5 chèques de 10/).isChecked()).toBe(true);
-    const count = page.getByLabel('Nombre de carnets');
-    await count.fill('8');
-    await page.getByText(`La commande minimale de ce programme est de ${EURO.format(500)}`).waitFor();
-    await count.fill('');
-    await count.pressSequentially('13');
-    // 13 × 5 × 10 € = 650 €; fee 3.33 % = 21.645 € → 21.65 € (half up); State share 50 % = 325 €, capped by the 250 € envelope.
-    expect(await amount('Valeur des chèques')).toBe(euros(65_000));
-    expect(await amount('Frais de gestion')).toBe(euros(2_165));
-    expect(await amount('Total à payer')).toBe(euros(67_165));
-    expect(await amount('Part maximale de l’État')).toBe(`${euros(25_000)} (limitée par ce qui reste de votre enveloppe)`);
-    const shown = {
-      faceValue: await amount('Valeur des chèques'),
-      fee: await amount('Frais de gestion'),
-      total: await amount('Total à payer'),
-      maxStateShare: (await amount('Part maximale de l’État')).replace(/ \(.*\)$/, ''),
-    };
-    await page.getByLabel('Texte imprimé sur la couverture (facultatif)').fill('Offert par le Département du Rhône');
-    await expectNoAxeViolations(page, 'financeur/commandes/nouvelle');
-    await takeScreenshots(page, 'financeur-commande-nouvelle');
+      // The form prices as the officer types, with the programme's own rules.
+      await programmeRow.getByRole('link', { name: `Commander sur ${programme.name}` }).click();
+      await page.getByRole('heading', { level: 1, name: 'Nouvelle commande de carnets' }).waitFor();
+      // DSFR draws its own radio button: the person clicks its label.
+      await page.getByText(/^5 chèques de 10/).click();
+      expect(await page.getByLabel(/^5 chèques de 10/).isChecked()).toBe(true);
+      const count = page.getByLabel('Nombre de carnets');
+      await count.fill('8');
+      await page.getByText(`La commande minimale de ce programme est de ${EURO.format(500)}`).waitFor();
+      await count.fill('');
+      await count.pressSequentially('13');
+      // 13 × 5 × 10 € = 650 €; fee 3.33 % = 21.645 € → 21.65 € (half up); State share 50 % = 325 €, capped by the 250 € envelope.
+      expect(await amount('Valeur des chèques')).toBe(euros(65_000));
+      expect(await amount('Frais de gestion')).toBe(euros(2_165));
+      expect(await amount('Total à payer')).toBe(euros(67_165));
+      expect(await amount('Part maximale de l’État')).toBe(`${euros(25_000)} (limitée par ce qui reste de votre enveloppe)`);
+      const shown = {
+        faceValue: await amount('Valeur des chèques'),
+        fee: await amount('Frais de gestion'),
+        total: await amount('Total à payer'),
+        maxStateShare: (await amount('Part maximale de l’État')).replace(/ \(.*\)$/, ''),
+      };
+      await page.getByLabel('Texte imprimé sur la couverture (facultatif)').fill('Offert par le Département du Rhône');
+      await expectNoAxeViolations(page, 'financeur/commandes/nouvelle');
+      await takeScreenshots(page, 'financeur-commande-nouvelle');
 
-    await page.getByRole('button', { name: 'Envoyer la commande à l’ANCT' }).click();
-    await page.waitForURL(/\/financeur\/commandes\/[0-9a-f-]{36}$/);
-    const orderId = page.url().split('/').pop()!;
-    await page.getByRole('status').filter({ hasText: 'Envoyée' }).waitFor();
-    // What the server fixed is what the page showed before sending.
-    const order = await call<Order>(server, 'GET', `/orders/${orderId}`, users.funder);
-    expect(order).toMatchObject({ status: 'submitted', carnetCount: 13, carnetSize: 5 });
-    expect({ faceValue: euros(order.faceValueTotalCents), fee: euros(order.feeCents), total: euros(order.totalDueCents), maxStateShare: euros(order.maxStateShareCents) }).toEqual(shown);
-    await page.getByRole('heading', { level: 1, name: `Commande ${order.number}` }).waitFor();
-    await expectNoAxeViolations(page, 'financeur/commandes/:id (envoyée)');
-    await takeScreenshots(page, 'financeur-commande-envoyee');
+      await page.getByRole('button', { name: 'Envoyer la commande à l’ANCT' }).click();
+      await page.waitForURL(/\/financeur\/commandes\/[0-9a-f-]{36}$/);
+      const orderId = page.url().split('/').pop()!;
+      await page.getByRole('status').filter({ hasText: 'Envoyée' }).waitFor();
+      // What the server fixed is what the page showed before sending.
+      const order = await call<Order>(server, 'GET', `/orders/${orderId}`, users.funder);
+      expect(order).toMatchObject({ status: 'submitted', carnetCount: 13, carnetSize: 5 });
+      expect({
+        faceValue: euros(order.faceValueTotalCents),
+        fee: euros(order.feeCents),
+        total: euros(order.totalDueCents),
+        maxStateShare: euros(order.maxStateShareCents),
+      }).toEqual(shown);
+      await page.getByRole('heading', { level: 1, name: `Commande ${order.number}` }).waitFor();
+      await expectNoAxeViolations(page, 'financeur/commandes/:id (envoyée)');
+      await takeScreenshots(page, 'financeur-commande-envoyee');
 
-    // ANCT decides through the API; the open page follows without being reloaded.
-    await page.evaluate(() => ((window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true));
-    await call(server, 'POST', `/orders/${orderId}/approve`, users.anct);
-    await page.getByRole('status').filter({ hasText: 'Validée' }).waitFor({ timeout: 60_000 });
-    await page.getByRole('cell', { name: 'Valeur des chèques due' }).waitFor();
-    await call(server, 'POST', `/orders/${orderId}/payment`, users.anct, {
-      paymentReference: 'VIR-RHONE-2026-17',
-      paymentDate: new Date().toISOString().slice(0, 10),
-      amountCents: order.totalDueCents,
-    });
-    const progress = page.getByLabel(/^Carnets générés/);
-    const seen = new Set<string>();
-    const deadline = Date.now() + 240_000;
-    while (!(await page.getByRole('status').filter({ hasText: 'Prête' }).isVisible())) {
-      if (Date.now() > deadline) throw new Error(`Generation not shown as finished; progress seen: ${[...seen].join(', ')}`);
-      seen.add((await progress.getAttribute('value')) ?? '');
-      await page.waitForTimeout(200);
-    }
-    expect(await progress.getAttribute('value')).toBe('13');
-    expect(await progress.getAttribute('max')).toBe('13');
-    await page.getByText('13 carnets sur 13 (65 chèques sur 65)').waitFor();
-    expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
-    // Ledger and payment status.
-    await page.getByText('référence VIR-RHONE-2026-17').waitFor();
-    await page.getByRole('cell', { name: 'Paiement reçu' }).waitFor();
-    expect(plain(await page.getByText('Reste dû').textContent())).toContain(`Reste dû : ${euros(0)}`);
-    await expectNoAxeViolations(page, 'financeur/commandes/:id (prête)');
-    await takeScreenshots(page, 'financeur-commande-prete');
+      // ANCT decides through the API; the open page follows without being reloaded.
+      await page.evaluate(() => ((window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true));
+      await call(server, 'POST', `/orders/${orderId}/approve`, users.anct);
+      await page.getByRole('status').filter({ hasText: 'Validée' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('cell', { name: 'Valeur des chèques due' }).waitFor();
+      await call(server, 'POST', `/orders/${orderId}/payment`, users.anct, {
+        paymentReference: 'VIR-RHONE-2026-17',
+        paymentDate: new Date().toISOString().slice(0, 10),
+        amountCents: order.totalDueCents,
+      });
+      const progress = page.getByLabel(/^Carnets générés/);
+      const seen = new Set<string>();
+      const deadline = Date.now() + 240_000;
+      while (!(await page.getByRole('status').filter({ hasText: 'Prête' }).isVisible())) {
+        if (Date.now() > deadline) throw new Error(`Generation not shown as finished; progress seen: ${[...seen].join(', ')}`);
+        seen.add((await progress.getAttribute('value')) ?? '');
+        await page.waitForTimeout(200);
+      }
+      expect(await progress.getAttribute('value')).toBe('13');
+      expect(await progress.getAttribute('max')).toBe('13');
+      await page.getByText('13 carnets sur 13 (65 chèques sur 65)').waitFor();
+      expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+      // Ledger and payment status.
+      await page.getByText('référence VIR-RHONE-2026-17').waitFor();
+      await page.getByRole('cell', { name: 'Paiement reçu' }).waitFor();
+      expect(plain(await page.getByText('Reste dû').textContent())).toContain(`Reste dû : ${euros(0)}`);
+      await expectNoAxeViolations(page, 'financeur/commandes/:id (prête)');
+      await takeScreenshots(page, 'financeur-commande-prete');
 
-    // Allocation from the ready order: 4 carnets to the CCAS, the lowest numbers first.
-    await page.getByRole('link', { name: 'Attribuer ces carnets' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Stock et attribution' }).waitFor();
-    const allocation = page.getByRole('region', { name: 'Attribuer des carnets à une structure' });
-    expect(await allocation.getByLabel('Commande').inputValue()).toBe(orderId);
-    await allocation.getByLabel('Structure prescriptrice').selectOption({ label: users.prescriber.organisationName });
-    await allocation.getByRole('textbox', { name: /^Nombre de carnets/ }).fill('4');
-    await allocation.getByRole('button', { name: 'Attribuer' }).click();
-    await allocation.getByText(`4 carnets attribués à ${users.prescriber.organisationName} : ${order.number}-000001 à ${order.number}-000004.`).waitFor();
-    let carnets = await carnetsOf(orderId);
-    expect(carnets.filter((carnet) => carnet.status === 'allocated').map((carnet) => carnet.number)).toEqual([1, 2, 3, 4].map((n) => `${order.number}-00000${n}`));
-    expect(new Set(carnets.filter((carnet) => carnet.status === 'allocated').map((carnet) => carnet.prescriberId))).toEqual(new Set([prescriberId]));
-    const structureRow = page.getByRole('table', { name: 'Carnets de chaque structure' }).getByRole('row').filter({ hasText: users.prescriber.organisationName });
-    await structureRow.getByRole('cell', { name: '4', exact: true }).waitFor();
-    await expectNoAxeViolations(page, 'financeur/stock');
-    await takeScreenshots(page, 'financeur-stock');
+      // Allocation from the ready order: 4 carnets to the CCAS, the lowest numbers first.
+      await page.getByRole('link', { name: 'Attribuer ces carnets' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Stock et attribution' }).waitFor();
+      const allocation = page.getByRole('region', { name: 'Attribuer des carnets à une structure' });
+      expect(await allocation.getByLabel('Commande').inputValue()).toBe(orderId);
+      await allocation.getByLabel('Structure prescriptrice').selectOption({ label: users.prescriber.organisationName });
+      await allocation.getByRole('textbox', { name: /^Nombre de carnets/ }).fill('4');
+      await allocation.getByRole('button', { name: 'Attribuer' }).click();
+      await allocation
+        .getByText(`4 carnets attribués à ${users.prescriber.organisationName} : ${order.number}-000001 à ${order.number}-000004.`)
+        .waitFor();
+      let carnets = await carnetsOf(orderId);
+      expect(carnets.filter((carnet) => carnet.status === 'allocated').map((carnet) => carnet.number)).toEqual(
+        [1, 2, 3, 4].map((n) => `${order.number}-00000${n}`),
+      );
+      expect(new Set(carnets.filter((carnet) => carnet.status === 'allocated').map((carnet) => carnet.prescriberId))).toEqual(
+        new Set([prescriberId]),
+      );
+      const structureRow = page
+        .getByRole('table', { name: 'Carnets de chaque structure' })
+        .getByRole('row')
+        .filter({ hasText: users.prescriber.organisationName });
+      await structureRow.getByRole('cell', { name: '4', exact: true }).waitFor();
+      await expectNoAxeViolations(page, 'financeur/stock');
+      await takeScreenshots(page, 'financeur-stock');
 
-    // Take back two of them by their numbers.
-    const takeBack = page.getByRole('region', { name: 'Reprendre des carnets non remis' });
-    await takeBack.getByText('Une plage de numéros').click();
-    await takeBack.getByLabel('Premier numéro').fill(`${order.number}-000003`);
-    await takeBack.getByLabel('Dernier numéro').fill(`${order.number}-000004`);
-    await takeBack.getByRole('button', { name: 'Reprendre' }).click();
-    await takeBack.getByText(`2 carnets repris à ${users.prescriber.organisationName} : ${order.number}-000003 à ${order.number}-000004.`).waitFor();
-    carnets = await carnetsOf(orderId);
-    expect(carnets.filter((carnet) => carnet.status === 'allocated')).toHaveLength(2);
-    expect(carnets.filter((carnet) => carnet.status === 'in_stock')).toHaveLength(11);
-    await expectNoAxeViolations(page, 'financeur/stock (après reprise)');
-  }, JOURNEY_TIMEOUT);
+      // Take back two of them by their numbers.
+      const takeBack = page.getByRole('region', { name: 'Reprendre des carnets non remis' });
+      await takeBack.getByText('Une plage de numéros').click();
+      await takeBack.getByLabel('Premier numéro').fill(`${order.number}-000003`);
+      await takeBack.getByLabel('Dernier numéro').fill(`${order.number}-000004`);
+      await takeBack.getByRole('button', { name: 'Reprendre' }).click();
+      await takeBack
+        .getByText(`2 carnets repris à ${users.prescriber.organisationName} : ${order.number}-000003 à ${order.number}-000004.`)
+        .waitFor();
+      carnets = await carnetsOf(orderId);
+      expect(carnets.filter((carnet) => carnet.status === 'allocated')).toHaveLength(2);
+      expect(carnets.filter((carnet) => carnet.status === 'in_stock')).toHaveLength(11);
+      await expectNoAxeViolations(page, 'financeur/stock (après reprise)');
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it('registers a prescriber structure and invites its first agent', async () => {
-    await logIn();
-    await openFromMenu('Structures', 'Structures prescriptrices');
-    const siret = uniqueSiret();
-    const email = uniqueEmail('agent-ccas');
-    await page.getByRole('button', { name: 'Inscrire et inviter' }).click();
-    await page.getByText('Saisissez les 14 chiffres du SIRET', { exact: false }).waitFor();
-    await page.getByLabel('Nom de la structure').fill('France Services de Vaulx-en-Velin');
-    await page.getByLabel('SIRET').fill(siret);
-    await page.getByLabel('Code INSEE de la commune').fill('69256');
-    await page.getByLabel('Prénom et nom').fill('Camille Agent');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByRole('button', { name: 'Inscrire et inviter' }).click();
-    await page.getByText('France Services de Vaulx-en-Velin est inscrite. Camille Agent reçoit une invitation', { exact: false }).waitFor();
-    await page.getByRole('cell', { name: siret }).waitFor();
-    const [structure] = await server.query<{ id: string; linked: boolean; invited: string }>(
-      `SELECT o.id, EXISTS (SELECT 1 FROM prescriber_funders pf WHERE pf.prescriber_id = o.id AND pf.funder_id = $2) AS linked,
+  it(
+    'registers a prescriber structure and invites its first agent',
+    async () => {
+      await logIn();
+      await openFromMenu('Structures', 'Structures prescriptrices');
+      const siret = uniqueSiret();
+      const email = uniqueEmail('agent-ccas');
+      await page.getByRole('button', { name: 'Inscrire et inviter' }).click();
+      await page.getByText('Saisissez les 14 chiffres du SIRET', { exact: false }).waitFor();
+      await page.getByLabel('Nom de la structure').fill('France Services de Vaulx-en-Velin');
+      await page.getByLabel('SIRET').fill(siret);
+      await page.getByLabel('Code INSEE de la commune').fill('69256');
+      await page.getByLabel('Prénom et nom').fill('Camille Agent');
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByRole('button', { name: 'Inscrire et inviter' }).click();
+      await page
+        .getByText('France Services de Vaulx-en-Velin est inscrite. Camille Agent reçoit une invitation', { exact: false })
+        .waitFor();
+      await page.getByRole('cell', { name: siret }).waitFor();
+      const [structure] = await server.query<{ id: string; linked: boolean; invited: string }>(
+        `SELECT o.id, EXISTS (SELECT 1 FROM prescriber_funders pf WHERE pf.prescriber_id = o.id AND pf.funder_id = $2) AS linked,
               (SELECT u.status FROM users u WHERE u.organisation_id = o.id AND u.email = $3) AS invited
          FROM organisations o WHERE o.kind = 'prescriber' AND o.siret = $1`,
-      [siret, funderId, email],
-    );
-    expect(structure).toMatchObject({ linked: true, invited: 'invited' });
-    await expectNoAxeViolations(page, 'financeur/structures');
-    await takeScreenshots(page, 'financeur-structures');
-  }, JOURNEY_TIMEOUT);
+        [siret, funderId, email],
+      );
+      expect(structure).toMatchObject({ linked: true, invited: 'invited' });
+      await expectNoAxeViolations(page, 'financeur/structures');
+      await takeScreenshots(page, 'financeur-structures');
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it('shows dormant stock per structure and takes it back from there; lists the carnets expiring unused at J-30', async () => {
-    const [order] = await server.query<{ id: string; number: string }>(`SELECT id, number FROM orders WHERE funder_id = $1 AND status = 'ready'`, [funderId]);
-    // The two carnets still with the CCAS were allocated 100 days ago and never handed out.
-    await server.query(`UPDATE carnets SET allocated_at = now() - interval '100 days' WHERE order_id = $1 AND status = 'allocated'`, [order!.id]);
-    await logIn();
-    await openFromMenu('Stock dormant', 'Stock dormant');
-    const row = page.getByRole('region', { name: users.prescriber.organisationName });
-    await row.getByText('2 carnets dormants').waitFor();
-    expect(plain(await row.getByText(/de chèques inutilisés/).textContent())).toContain(`(${euros(10 * 1000)} de chèques inutilisés)`);
-    expect(plain(await row.getByText(/de chèques inutilisés/).textContent())).toContain('Remis depuis 90 jours : 0 ; dernière remise : jamais.');
-    await expectNoAxeViolations(page, 'financeur/stock-dormant');
-    await takeScreenshots(page, 'financeur-stock-dormant');
+  it(
+    'shows dormant stock per structure and takes it back from there; lists the carnets expiring unused at J-30',
+    async () => {
+      const [order] = await server.query<{ id: string; number: string }>(
+        `SELECT id, number FROM orders WHERE funder_id = $1 AND status = 'ready'`,
+        [funderId],
+      );
+      // The two carnets still with the CCAS were allocated 100 days ago and never handed out.
+      await server.query(`UPDATE carnets SET allocated_at = now() - interval '100 days' WHERE order_id = $1 AND status = 'allocated'`, [
+        order!.id,
+      ]);
+      await logIn();
+      await openFromMenu('Stock dormant', 'Stock dormant');
+      const row = page.getByRole('region', { name: users.prescriber.organisationName });
+      await row.getByText('2 carnets dormants').waitFor();
+      expect(plain(await row.getByText(/de chèques inutilisés/).textContent())).toContain(`(${euros(10 * 1000)} de chèques inutilisés)`);
+      expect(plain(await row.getByText(/de chèques inutilisés/).textContent())).toContain(
+        'Remis depuis 90 jours : 0 ; dernière remise : jamais.',
+      );
+      await expectNoAxeViolations(page, 'financeur/stock-dormant');
+      await takeScreenshots(page, 'financeur-stock-dormant');
 
-    await row.getByRole('link', { name: `Reprendre les carnets ${order!.number}-000001 à ${order!.number}-000002 de ${users.prescriber.organisationName}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Stock et attribution' }).waitFor();
-    const takeBack = page.getByRole('region', { name: 'Reprendre des carnets non remis' });
-    expect(await takeBack.getByLabel('Premier numéro').inputValue()).toBe(`${order!.number}-000001`);
-    await takeBack.getByRole('button', { name: 'Reprendre' }).click();
-    await takeBack.getByText(`2 carnets repris à ${users.prescriber.organisationName}`, { exact: false }).waitFor();
-    expect((await carnetsOf(order!.id)).every((carnet) => carnet.status === 'in_stock')).toBe(true);
+      await row
+        .getByRole('link', {
+          name: `Reprendre les carnets ${order!.number}-000001 à ${order!.number}-000002 de ${users.prescriber.organisationName}`,
+        })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Stock et attribution' }).waitFor();
+      const takeBack = page.getByRole('region', { name: 'Reprendre des carnets non remis' });
+      expect(await takeBack.getByLabel('Premier numéro').inputValue()).toBe(`${order!.number}-000001`);
+      await takeBack.getByRole('button', { name: 'Reprendre' }).click();
+      await takeBack.getByText(`2 carnets repris à ${users.prescriber.organisationName}`, { exact: false }).waitFor();
+      expect((await carnetsOf(order!.id)).every((carnet) => carnet.status === 'in_stock')).toBe(true);
 
-    await openFromMenu('Échéances et avoirs', 'Échéances et avoirs');
-    await page.getByText('13 carnets arrivent à échéance dans les 30 jours', { exact: false }).waitFor();
-    await page.getByRole('cell', { name: `${order!.number}-000013` }).waitFor();
-    await page.getByText('Aucun avoir pour l’instant.').waitFor();
-    await expectNoAxeViolations(page, 'financeur/echeances');
-    await takeScreenshots(page, 'financeur-echeances');
+      await openFromMenu('Échéances et avoirs', 'Échéances et avoirs');
+      await page.getByText('13 carnets arrivent à échéance dans les 30 jours', { exact: false }).waitFor();
+      await page.getByRole('cell', { name: `${order!.number}-000013` }).waitFor();
+      await page.getByText('Aucun avoir pour l’instant.').waitFor();
+      await expectNoAxeViolations(page, 'financeur/echeances');
+      await takeScreenshots(page, 'financeur-echeances');
 
-    await openFromMenu('Commandes', 'Commandes');
-    await page.getByRole('link', { name: order!.number }).waitFor();
-    await expectNoAxeViolations(page, 'financeur/commandes');
-    await takeScreenshots(page, 'financeur-commandes');
-  }, JOURNEY_TIMEOUT);
+      await openFromMenu('Commandes', 'Commandes');
+      await page.getByRole('link', { name: order!.number }).waitFor();
+      await expectNoAxeViolations(page, 'financeur/commandes');
+      await takeScreenshots(page, 'financeur-commandes');
+    },
+    JOURNEY_TIMEOUT,
+  );
 });

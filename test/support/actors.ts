@@ -31,7 +31,11 @@ async function acceptInvitation(testApp: TestApp, invitationToken: string): Prom
 
 /** A colleague `by` invites into its organisation, invitation accepted: the new user's id, e-mail and tokens. */
 export async function invitedColleague(testApp: TestApp, by: { token: string }) {
-  const invited = await http(testApp).post('/api/v1/users').set(bearer(by.token)).send({ email: uniqueEmail('colleague'), displayName: 'Collègue' }).expect(201);
+  const invited = await http(testApp)
+    .post('/api/v1/users')
+    .set(bearer(by.token))
+    .send({ email: uniqueEmail('colleague'), displayName: 'Collègue' })
+    .expect(201);
   const { accessToken, refreshToken } = await acceptInvitation(testApp, invited.body.invitationToken);
   return { id: invited.body.user.id as string, email: invited.body.user.email as string, accessToken, refreshToken };
 }

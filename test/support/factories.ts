@@ -104,7 +104,14 @@ export async function createReadyOrder(testApp: TestApp, options: ReadyOrderOpti
     for (let c = 1; c <= carnetCount; c++) {
       const number = buildCarnetNumber(options.programme.year, sequence, c);
       const carnet = await manager.save(
-        manager.create(CarnetEntity, { orderId: order.id, funderId: options.funderId, sequence: c, number, size: carnetSize, status: 'in_stock' }),
+        manager.create(CarnetEntity, {
+          orderId: order.id,
+          funderId: options.funderId,
+          sequence: c,
+          number,
+          size: carnetSize,
+          status: 'in_stock',
+        }),
       );
       const vouchers: StockVoucher[] = [];
       for (let position = 1; position <= carnetSize; position++) {
@@ -137,7 +144,10 @@ export async function createReadyOrder(testApp: TestApp, options: ReadyOrderOpti
 /** Moves carnets straight to a prescriber (as an allocation would). */
 export async function allocateCarnets(testApp: TestApp, carnetIds: string[], prescriberId: string): Promise<void> {
   await testApp.dataSource.transaction(async (manager) => {
-    await manager.query(`UPDATE carnets SET status = 'allocated', prescriber_id = $2, allocated_at = now() WHERE id = ANY($1)`, [carnetIds, prescriberId]);
+    await manager.query(`UPDATE carnets SET status = 'allocated', prescriber_id = $2, allocated_at = now() WHERE id = ANY($1)`, [
+      carnetIds,
+      prescriberId,
+    ]);
     await manager.query(`UPDATE vouchers SET status = 'allocated' WHERE carnet_id = ANY($1)`, [carnetIds]);
   });
 }
@@ -160,7 +170,10 @@ export async function markCarnetsIssued(testApp: TestApp, carnetIds: string[], o
   const personKey = options.person ? personPseudonym(testApp.app.get(AppConfig).PSEUDONYM_SECRET, options.person, '1970-01-01') : null;
   await testApp.dataSource.transaction(async (manager) => {
     await manager.query(`UPDATE carnets SET status = 'issued', issued_at = $2 WHERE id = ANY($1)`, [carnetIds, issuedAt]);
-    await manager.query(`UPDATE vouchers SET status = 'issued', issued_at = $2 WHERE carnet_id = ANY($1) AND status IN ('active', 'allocated')`, [carnetIds, issuedAt]);
+    await manager.query(
+      `UPDATE vouchers SET status = 'issued', issued_at = $2 WHERE carnet_id = ANY($1) AND status IN ('active', 'allocated')`,
+      [carnetIds, issuedAt],
+    );
     for (const carnetId of carnetIds) {
       await manager.query(
         `WITH beneficiary AS (

@@ -91,7 +91,11 @@ export async function statementHolding(testApp: TestApp, venueId: string, redemp
        RETURNING id`,
       [venueId, run.id, redemptionIds],
     );
-    await manager.query(`UPDATE redemptions SET statement_id = $1 WHERE id = ANY($2) AND venue_id = $3`, [statement.id, redemptionIds, venueId]);
+    await manager.query(`UPDATE redemptions SET statement_id = $1 WHERE id = ANY($2) AND venue_id = $3`, [
+      statement.id,
+      redemptionIds,
+      venueId,
+    ]);
     return statement.id;
   });
 }

@@ -38,7 +38,15 @@ export class OidcTestProvider {
     this.issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const jwk = { ...(await exportJWK(privateKey)), kid: this.kid, alg: 'RS256', use: 'sig' };
-    const claimsOf = (sub: string) => ({ sub, email: this.identity.email, siret: this.identity.siret, idp_id: this.identity.idpId, given_name: 'Camille', usual_name: 'Martin', uid: sub });
+    const claimsOf = (sub: string) => ({
+      sub,
+      email: this.identity.email,
+      siret: this.identity.siret,
+      idp_id: this.identity.idpId,
+      given_name: 'Camille',
+      usual_name: 'Martin',
+      uid: sub,
+    });
     const provider = new Provider(this.issuer, {
       clients: [
         {
@@ -54,7 +62,15 @@ export class OidcTestProvider {
         },
       ],
       jwks: { keys: [jwk] },
-      claims: { openid: ['sub'], email: ['email'], siret: ['siret'], idp_id: ['idp_id'], given_name: ['given_name'], usual_name: ['usual_name'], uid: ['uid'] },
+      claims: {
+        openid: ['sub'],
+        email: ['email'],
+        siret: ['siret'],
+        idp_id: ['idp_id'],
+        given_name: ['given_name'],
+        usual_name: ['usual_name'],
+        uid: ['uid'],
+      },
       scopes: ['openid', 'email', 'siret', 'idp_id', 'given_name', 'usual_name', 'uid'],
       acrValues: ['eidas1'],
       pkce: { required: () => true },
@@ -112,7 +128,12 @@ export class OidcTestProvider {
     const grant = new provider.Grant({ accountId: this.identity.sub, clientId: String(details.params.client_id) });
     grant.addOIDCScope(String(details.params.scope));
     const grantId = await grant.save();
-    await provider.interactionFinished(request, response, { login: { accountId: this.identity.sub }, consent: { grantId } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      request,
+      response,
+      { login: { accountId: this.identity.sub }, consent: { grantId } },
+      { mergeWithLastSubmission: false },
+    );
   }
 }
 
@@ -125,7 +146,10 @@ export async function followToRedirect(startUrl: string, redirectPrefix: string)
   let url = startUrl;
   for (let hop = 0; hop < 10; hop++) {
     if (url.startsWith(redirectPrefix)) return new URL(url);
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
+    const response = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+    });
     for (const setCookie of response.headers.getSetCookie()) {
       const [pair] = setCookie.split(';');
       const [name, ...value] = pair.split('=');

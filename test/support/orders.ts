@@ -13,7 +13,11 @@ export async function programmeViaApi(testApp: TestApp, anct: LoggedIn, override
 }
 
 export async function enrolViaApi(testApp: TestApp, anct: LoggedIn, programmeId: string, funderId: string, envelopeCents?: number) {
-  await http(testApp).post(`/api/v1/programmes/${programmeId}/enrolments`).set(bearer(anct.token)).send({ funderId, envelopeCents }).expect(201);
+  await http(testApp)
+    .post(`/api/v1/programmes/${programmeId}/enrolments`)
+    .set(bearer(anct.token))
+    .send({ funderId, envelopeCents })
+    .expect(201);
 }
 
 export interface OrderSteps {
@@ -22,7 +26,11 @@ export interface OrderSteps {
   programmeId: string;
 }
 
-export async function draftOrder(testApp: TestApp, steps: OrderSteps, body: Record<string, unknown> = {}): Promise<{ id: string; totalDueCents: string }> {
+export async function draftOrder(
+  testApp: TestApp,
+  steps: OrderSteps,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; totalDueCents: string }> {
   const response = await http(testApp)
     .post('/api/v1/orders')
     .set(bearer(steps.funder.token))

@@ -38,7 +38,18 @@ export interface RasterPage {
 /** One page (1-based) as pixels, as a home printer at `dpi` would put it on paper. */
 export function rasterisePage(pdf: Buffer, page: number, dpi = 150): RasterPage {
   const png = withPdfFile(pdf, (path, directory) => {
-    execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', '-singlefile', path, join(directory, 'page')]);
+    execFileSync('pdftoppm', [
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-r',
+      String(dpi),
+      '-png',
+      '-singlefile',
+      path,
+      join(directory, 'page'),
+    ]);
     return PNG.sync.read(readFileSync(join(directory, 'page.png')));
   });
   return { png, dpi };

@@ -50,7 +50,9 @@ export function startProcess(entry: string, config: AppConfig, settings: Record<
       lines.push(...parts.filter((line) => line.length > 0));
     });
   }
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     lines,
@@ -71,7 +73,10 @@ export async function startApiProcess(config: AppConfig, settings: Record<string
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (!api.alive()) throw new Error(`The API exited at start:\n${api.lines.join('\n')}`);
-    const up = await fetch(`${url}/health`).then((response) => response.ok, () => false);
+    const up = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) return { ...api, url };
     if (Date.now() > deadline) {
       await api.stop('SIGKILL');
@@ -92,7 +97,12 @@ export function nonJsonLines(lines: string[]): string[] {
   });
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -2,11 +2,22 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SigningKeysService } from '../../src/modules/signing/signing-keys.service';
 import { signVoucherQr } from '../../src/modules/signing/voucher-signature';
-import { computeVoucherCheckCharacter, VOUCHER_CODE_ALPHABET, VOUCHER_CODE_PAYLOAD_LENGTH } from '../../src/modules/vouchers/voucher-code.rules';
+import {
+  computeVoucherCheckCharacter,
+  VOUCHER_CODE_ALPHABET,
+  VOUCHER_CODE_PAYLOAD_LENGTH,
+} from '../../src/modules/vouchers/voucher-code.rules';
 import type { ProgrammeEntity } from '../../src/modules/programmes/programme.entity';
 import { appliedVenueAgent, bearer, funderManager, http, type LoggedIn, prescriberAgent, venueAgent } from './actors';
 import { uniqueEmail, uniqueSiret } from './identifiers';
-import { allocateCarnets, createProgramme, createReadyOrder, markCarnetsIssued, type ReadyOrderOptions, type StockVoucher } from './factories';
+import {
+  allocateCarnets,
+  createProgramme,
+  createReadyOrder,
+  markCarnetsIssued,
+  type ReadyOrderOptions,
+  type StockVoucher,
+} from './factories';
 import type { TestApp } from './test-app';
 
 /** A venue that may redeem: created by ANCT, with one service (up to `maxVouchers` chèques) and one site, qualified. */
@@ -45,10 +56,19 @@ export async function qualifiedVenue(testApp: TestApp, anct: LoggedIn, communeIn
  * A venue as it comes in: its own public application (its seat as first site, its services), its
  * administrator's invitation accepted, then qualified by ANCT. Redeems for its `online_procedures` service.
  */
-export async function appliedQualifiedVenue(testApp: TestApp, anct: LoggedIn, overrides: Record<string, unknown> = {}): Promise<ReadyVenue> {
+export async function appliedQualifiedVenue(
+  testApp: TestApp,
+  anct: LoggedIn,
+  overrides: Record<string, unknown> = {},
+): Promise<ReadyVenue> {
   const { agent, venue } = await appliedVenueAgent(testApp, venueApplication(overrides));
   await decide(testApp, anct, venue.id, 'qualify');
-  return { agent, venueId: venue.id, serviceId: venue.services.find((service) => service.category === 'online_procedures')!.id, siteId: venue.sites[0].id };
+  return {
+    agent,
+    venueId: venue.id,
+    serviceId: venue.services.find((service) => service.category === 'online_procedures')!.id,
+    siteId: venue.sites[0].id,
+  };
 }
 
 /** A complete venue application (seat, a second site, two services), unique SIRET and e-mail. */

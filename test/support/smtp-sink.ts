@@ -66,7 +66,10 @@ export class SmtpSink {
   async waitFor(predicate: (received: ReceivedMail[]) => boolean, timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.received)) {
-      if (Date.now() > deadline) throw new Error(`SMTP sink: condition not met after ${timeoutMs} ms; received ${JSON.stringify(this.received.map((m) => [m.to, m.subject]))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `SMTP sink: condition not met after ${timeoutMs} ms; received ${JSON.stringify(this.received.map((m) => [m.to, m.subject]))}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -45,5 +45,10 @@ export function standardLine(overrides: StandardLine = {}): StandardLine {
 /** A CSV file of the standard: every column in order, `delimiter` between cells, RFC 4180 quoting. */
 export function standardCsv(lines: StandardLine[], delimiter = ',', columns: readonly string[] = STANDARD_COLUMNS): string {
   const quote = (cell: string) => (/[",;\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-  return [columns.join(delimiter), ...lines.map((line) => columns.map((column) => quote((line as Record<string, string>)[column] ?? '')).join(delimiter))].join('\n') + '\n';
+  return (
+    [
+      columns.join(delimiter),
+      ...lines.map((line) => columns.map((column) => quote((line as Record<string, string>)[column] ?? '')).join(delimiter)),
+    ].join('\n') + '\n'
+  );
 }

@@ -63,7 +63,9 @@ export function validateJson(schema: TableSchema, rows: unknown): TableError[] {
   const errors: TableError[] = [];
   rows.forEach((row, index) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) errors.push({ row: index + 2, message: 'not an object' });
-    else for (const key of Object.keys(row)) if (!names.has(key)) errors.push({ row: index + 2, field: key, message: 'not a field of the schema' });
+    else
+      for (const key of Object.keys(row))
+        if (!names.has(key)) errors.push({ row: index + 2, field: key, message: 'not a field of the schema' });
   });
   return [...errors, ...validateRecords(schema, rows as Record<string, unknown>[], 'json')];
 }
@@ -77,8 +79,10 @@ function validateRecords(schema: TableSchema, records: Record<string, unknown>[]
     for (const name of Object.keys(field.constraints ?? {})) {
       if (!KNOWN_CONSTRAINTS.has(name)) throw new Error(`constraint ${name} of ${field.name} is not supported by this validator`);
     }
-    if (!['string', 'number', 'date'].includes(field.type)) throw new Error(`type ${field.type} of ${field.name} is not supported by this validator`);
-    if (field.format && field.format !== 'default') throw new Error(`format ${field.format} of ${field.name} is not supported by this validator`);
+    if (!['string', 'number', 'date'].includes(field.type))
+      throw new Error(`type ${field.type} of ${field.name} is not supported by this validator`);
+    if (field.format && field.format !== 'default')
+      throw new Error(`format ${field.format} of ${field.name} is not supported by this validator`);
   }
   records.forEach((record, index) => {
     const row = index + 2;
@@ -88,7 +92,8 @@ function validateRecords(schema: TableSchema, records: Record<string, unknown>[]
       const constraints = field.constraints ?? {};
       const unique = constraints.unique || (primaryKey.length === 1 && primaryKey[0] === field.name);
       if (isMissing) {
-        if (constraints.required || primaryKey.includes(field.name)) errors.push({ row, field: field.name, message: 'required value missing' });
+        if (constraints.required || primaryKey.includes(field.name))
+          errors.push({ row, field: field.name, message: 'required value missing' });
         continue;
       }
       const problem = cellProblem(field, raw, source);
@@ -113,8 +118,10 @@ function cellProblem(field: TableSchemaField, raw: unknown, source: 'csv' | 'jso
   switch (field.type) {
     case 'string': {
       if (typeof raw !== 'string') return `a string is expected, got ${typeof raw}`;
-      if (constraints.pattern && !new RegExp(`^(?:${constraints.pattern})$`, 'u').test(raw)) return `${JSON.stringify(raw)} does not match ${constraints.pattern}`;
-      if (constraints.maxLength !== undefined && [...raw].length > constraints.maxLength) return `longer than ${constraints.maxLength} characters`;
+      if (constraints.pattern && !new RegExp(`^(?:${constraints.pattern})$`, 'u').test(raw))
+        return `${JSON.stringify(raw)} does not match ${constraints.pattern}`;
+      if (constraints.maxLength !== undefined && [...raw].length > constraints.maxLength)
+        return `longer than ${constraints.maxLength} characters`;
       return null;
     }
     case 'number': {

@@ -36,9 +36,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const databaseName = await cloneTemplateDatabase();
   const config = testConfig(serverUrl(databaseName), `pntest-${randomBytes(4).toString('hex')}`, options.settings);
   const { app, mountedRoutes } = await startApi(config);
-  const worker = options.withWorker
-    ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false })
-    : null;
+  const worker = options.withWorker ? await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false }) : null;
   const dataSource = app.get(DataSource);
   return {
     app,
@@ -81,9 +79,12 @@ async function startApi(config: AppConfig): Promise<{ app: NestFastifyApplicatio
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), { logger: false });
   const mountedRoutes: string[] = [];
-  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
-    mountedRoutes.push(route.url);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      mountedRoutes.push(route.url);
+    });
   await configureHttpApp(app, config);
   await app.init();
   // supertest drives the Node server directly, which Fastify only wires once ready.

@@ -33,25 +33,81 @@ export function App() {
           <Route element={<AppLayout />}>
             <Route index element={<HomeRedirect />} />
             <Route path="connexion" element={<LoginPage />} />
-            <Route path="trouver-un-lieu" element={<Suspense fallback={<Loading />}><FindVenuePage /></Suspense>} />
-            <Route path="lieux/:siteId" element={<Suspense fallback={<Loading />}><VenueSitePage /></Suspense>} />
-            <Route path="candidater" element={<Suspense fallback={<Loading />}><ApplyPage /></Suspense>} />
-            <Route path="mon-pass-numerique" element={<Suspense fallback={<Loading />}><MyPassPage /></Suspense>} />
+            <Route
+              path="trouver-un-lieu"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <FindVenuePage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="lieux/:siteId"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <VenueSitePage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="candidater"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ApplyPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="mon-pass-numerique"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <MyPassPage />
+                </Suspense>
+              }
+            />
             {/* The pages e-mail links open (their addresses are built by the server from the same WEB_PATHS). */}
             <Route path={WEB_PATHS.forgottenPassword} element={<ForgottenPasswordPage />} />
             <Route path={WEB_PATHS.newPassword} element={<NewPasswordPage />} />
             <Route path={WEB_PATHS.invitation} element={<InvitationPage />} />
             <Route element={<RequireSpace role="venue_agent" />}>
-              <Route path="guichet/*" element={<Suspense fallback={<Loading />}><VenueRoutes /></Suspense>} />
+              <Route
+                path="guichet/*"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <VenueRoutes />
+                  </Suspense>
+                }
+              />
             </Route>
             <Route element={<RequireSpace role="prescriber_agent" />}>
-              <Route path="prescripteur/*" element={<Suspense fallback={<Loading />}><PrescriberRoutes /></Suspense>} />
+              <Route
+                path="prescripteur/*"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <PrescriberRoutes />
+                  </Suspense>
+                }
+              />
             </Route>
             <Route element={<RequireSpace role="funder_manager" />}>
-              <Route path="financeur/*" element={<Suspense fallback={<Loading />}><FunderRoutes /></Suspense>} />
+              <Route
+                path="financeur/*"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <FunderRoutes />
+                  </Suspense>
+                }
+              />
             </Route>
             <Route element={<RequireSpace role="anct_admin" />}>
-              <Route path="anct/*" element={<Suspense fallback={<Loading />}><AnctRoutes /></Suspense>} />
+              <Route
+                path="anct/*"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <AnctRoutes />
+                  </Suspense>
+                }
+              />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -94,11 +94,17 @@ export class ProConnectController {
     if (outcome.endSessionUrl) this.setEndSession(reply, outcome.endSessionUrl, outcome.tokens.refreshTokenExpiresAt);
     // The login page, now signed in, sends the person on with the web application's own rule (its space, or
     // the page asked for if it lies in that space).
-    const landing = outcome.returnPath ? `${WEB_PATHS.login}?${new URLSearchParams({ [RETURN_PARAMETER]: outcome.returnPath })}` : WEB_PATHS.home;
+    const landing = outcome.returnPath
+      ? `${WEB_PATHS.login}?${new URLSearchParams({ [RETURN_PARAMETER]: outcome.returnPath })}`
+      : WEB_PATHS.home;
     // A page of our own that moves on, rather than a redirect: a document reached through ProConnect's
     // cross-site redirects does not see the SameSite=Strict cookies in document.cookie (the page would miss
     // its CSRF token until reloaded); a navigation started by our own page is same-site.
-    await reply.status(200).type('text/html; charset=utf-8').header('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY).send(landingPage(landing));
+    await reply
+      .status(200)
+      .type('text/html; charset=utf-8')
+      .header('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY)
+      .send(landingPage(landing));
   }
 
   /**
@@ -109,7 +115,11 @@ export class ProConnectController {
    */
   @Public()
   @Get('logout')
-  @ApiResponse({ status: 303, description: 'To ProConnect’s end-session address, or to the login page.', headers: { Location: { description: 'Where the browser goes.', schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 303,
+    description: 'To ProConnect’s end-session address, or to the login page.',
+    headers: { Location: { description: 'Where the browser goes.', schema: { type: 'string' } } },
+  })
   async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const endSessionUrl = parseCookieHeader(request.headers.cookie)[END_SESSION_COOKIE];
     const secure = cookiesMustBeSecure(this.config.PUBLIC_BASE_URL);
@@ -119,7 +129,8 @@ export class ProConnectController {
     ]);
     const issuer = this.config.PROCONNECT_ISSUER ? new URL(this.config.PROCONNECT_ISSUER).origin : null;
     // Only ever to ProConnect's own address: the cookie is ours, but a redirect must not be steerable elsewhere.
-    const target = endSessionUrl && issuer && URL.canParse(endSessionUrl) && new URL(endSessionUrl).origin === issuer ? endSessionUrl : WEB_PATHS.login;
+    const target =
+      endSessionUrl && issuer && URL.canParse(endSessionUrl) && new URL(endSessionUrl).origin === issuer ? endSessionUrl : WEB_PATHS.login;
     await reply.redirect(target, 303);
   }
 
@@ -133,7 +144,8 @@ export class ProConnectController {
   }
 
   private assertEnabled(): void {
-    if (!this.proconnect.enabled) throw new AuthError('PROCONNECT_DISABLED', 'La connexion avec ProConnect n’est pas configurée sur cette plateforme.');
+    if (!this.proconnect.enabled)
+      throw new AuthError('PROCONNECT_DISABLED', 'La connexion avec ProConnect n’est pas configurée sur cette plateforme.');
   }
 
   private cookie(value: string, maxAgeSeconds: number): string {

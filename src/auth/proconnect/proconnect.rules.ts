@@ -45,16 +45,17 @@ export function normaliseSiret(siret: string): string {
 }
 
 /** The page a refused person reads, in French. */
-export const REFUSAL_MESSAGES: Record<Extract<LinkDecision, { outcome: 'refused' }>['reason'] | 'FLOW_INVALID' | 'PROVIDER_ERROR', string> = {
-  UNKNOWN_PERSON:
-    'Aucun compte Pass numérique ne correspond à votre identité ProConnect. Le compte est créé par invitation : demandez à l’administrateur de votre structure de vous inviter avec votre adresse e-mail professionnelle.',
-  SIRET_MISMATCH:
-    'Votre identité ProConnect est rattachée à une autre structure (SIRET) que celle de votre compte Pass numérique. Connectez-vous avec l’identité de la bonne structure, ou demandez une invitation à son administrateur.',
-  ACCOUNT_DEACTIVATED: 'Votre compte Pass numérique a été désactivé. Adressez-vous à l’administrateur de votre structure.',
-  LINKED_TO_ANOTHER_IDENTITY: 'Ce compte Pass numérique est déjà relié à une autre identité ProConnect.',
-  FLOW_INVALID: 'Cette connexion a expiré ou n’a pas été demandée depuis ce navigateur. Recommencez la connexion avec ProConnect.',
-  PROVIDER_ERROR: 'La réponse de ProConnect n’a pas pu être vérifiée. Recommencez la connexion avec ProConnect.',
-};
+export const REFUSAL_MESSAGES: Record<Extract<LinkDecision, { outcome: 'refused' }>['reason'] | 'FLOW_INVALID' | 'PROVIDER_ERROR', string> =
+  {
+    UNKNOWN_PERSON:
+      'Aucun compte Pass numérique ne correspond à votre identité ProConnect. Le compte est créé par invitation : demandez à l’administrateur de votre structure de vous inviter avec votre adresse e-mail professionnelle.',
+    SIRET_MISMATCH:
+      'Votre identité ProConnect est rattachée à une autre structure (SIRET) que celle de votre compte Pass numérique. Connectez-vous avec l’identité de la bonne structure, ou demandez une invitation à son administrateur.',
+    ACCOUNT_DEACTIVATED: 'Votre compte Pass numérique a été désactivé. Adressez-vous à l’administrateur de votre structure.',
+    LINKED_TO_ANOTHER_IDENTITY: 'Ce compte Pass numérique est déjà relié à une autre identité ProConnect.',
+    FLOW_INVALID: 'Cette connexion a expiré ou n’a pas été demandée depuis ce navigateur. Recommencez la connexion avec ProConnect.',
+    PROVIDER_ERROR: 'La réponse de ProConnect n’a pas pu être vérifiée. Recommencez la connexion avec ProConnect.',
+  };
 
 export type RefusalReason = keyof typeof REFUSAL_MESSAGES;
 

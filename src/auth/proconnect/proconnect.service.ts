@@ -9,7 +9,14 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { REDIS_CLIENT } from '../../redis/redis.module';
 import { systemActor } from '../actor';
 import { AuthService, type TokenPair } from '../auth.service';
-import { decideLink, type LinkCandidate, type ProConnectIdentity, REFUSAL_MESSAGES, type RefusalReason, safeReturnPath } from './proconnect.rules';
+import {
+  decideLink,
+  type LinkCandidate,
+  type ProConnectIdentity,
+  REFUSAL_MESSAGES,
+  type RefusalReason,
+  safeReturnPath,
+} from './proconnect.rules';
 
 export const PROCONNECT_SCOPES = 'openid email given_name usual_name uid siret idp_id';
 const FLOW_TTL_SECONDS = 600;
@@ -52,7 +59,12 @@ export class ProConnectService {
   ) {}
 
   get enabled(): boolean {
-    return Boolean(this.config.PROCONNECT_ISSUER && this.config.PROCONNECT_CLIENT_ID && this.config.PROCONNECT_CLIENT_SECRET && this.config.PROCONNECT_REDIRECT_URL);
+    return Boolean(
+      this.config.PROCONNECT_ISSUER &&
+      this.config.PROCONNECT_CLIENT_ID &&
+      this.config.PROCONNECT_CLIENT_SECRET &&
+      this.config.PROCONNECT_REDIRECT_URL,
+    );
   }
 
   /** `returnPath`: the page to open once signed in (kept only if it is a path of this site). */
@@ -61,7 +73,12 @@ export class ProConnectService {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    await this.redis.set(flowKey(state), JSON.stringify({ codeVerifier, nonce, returnPath: safeReturnPath(returnPath) } satisfies PendingFlow), 'EX', FLOW_TTL_SECONDS);
+    await this.redis.set(
+      flowKey(state),
+      JSON.stringify({ codeVerifier, nonce, returnPath: safeReturnPath(returnPath) } satisfies PendingFlow),
+      'EX',
+      FLOW_TTL_SECONDS,
+    );
     const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: this.config.PROCONNECT_REDIRECT_URL!,
       scope: PROCONNECT_SCOPES,
@@ -98,7 +115,9 @@ export class ProConnectService {
       identity = {
         sub: claims.sub,
         idpId: String(userInfo.idp_id ?? claims.idp_id ?? ''),
-        email: String(userInfo.email ?? '').trim().toLowerCase(),
+        email: String(userInfo.email ?? '')
+          .trim()
+          .toLowerCase(),
         siret: typeof userInfo.siret === 'string' ? userInfo.siret : null,
       };
     } catch (error) {
@@ -108,7 +127,10 @@ export class ProConnectService {
     if (!identity.email || !identity.idpId) return refused('PROVIDER_ERROR', returnPath);
 
     const outcome = await this.transactions.run(async (manager) => {
-      const linked = await this.findCandidate(manager, `u.proconnect_sub = $1 AND u.proconnect_idp_id = $2`, [identity.sub, identity.idpId]);
+      const linked = await this.findCandidate(manager, `u.proconnect_sub = $1 AND u.proconnect_idp_id = $2`, [
+        identity.sub,
+        identity.idpId,
+      ]);
       const byEmail = linked ? null : await this.findCandidate(manager, `u.email = $1`, [identity.email]);
       const decision = decideLink(identity, linked, byEmail);
       if (decision.outcome === 'refused') return decision;
@@ -120,13 +142,15 @@ export class ProConnectService {
             WHERE id = $1`,
           [decision.userId, identity.sub, identity.idpId],
         );
-        await runInContext({ ...(currentContext() ?? { requestId: 'proconnect' }), actor: systemActor(`proconnect:${identity.email}`) }, () =>
-          this.audit.record(manager, {
-            action: 'user.proconnect_linked',
-            objectType: 'user',
-            objectId: decision.userId,
-            after: { idpId: identity.idpId, siret: identity.siret },
-          }),
+        await runInContext(
+          { ...(currentContext() ?? { requestId: 'proconnect' }), actor: systemActor(`proconnect:${identity.email}`) },
+          () =>
+            this.audit.record(manager, {
+              action: 'user.proconnect_linked',
+              objectType: 'user',
+              objectId: decision.userId,
+              after: { idpId: identity.idpId, siret: identity.siret },
+            }),
         );
       }
       await manager.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [decision.userId]);
@@ -137,13 +161,11 @@ export class ProConnectService {
       return refused(outcome.reason, returnPath);
     }
     const endSessionUrl = configuration.serverMetadata().end_session_endpoint
-      ? oidc
-          .buildEndSessionUrl(configuration, {
-            id_token_hint: idToken ?? '',
-            post_logout_redirect_uri: this.config.PROCONNECT_POST_LOGOUT_REDIRECT_URL ?? this.config.PUBLIC_BASE_URL,
-            state: oidc.randomState(),
-          })
-          .href
+      ? oidc.buildEndSessionUrl(configuration, {
+          id_token_hint: idToken ?? '',
+          post_logout_redirect_uri: this.config.PROCONNECT_POST_LOGOUT_REDIRECT_URL ?? this.config.PUBLIC_BASE_URL,
+          state: oidc.randomState(),
+        }).href
       : null;
     return { ok: true, tokens: outcome.tokens, endSessionUrl, returnPath };
   }
@@ -156,7 +178,14 @@ export class ProConnectService {
       parameters,
     );
     return row
-      ? { userId: row.id, email: row.email, status: row.status, organisationSiret: row.siret?.trim() ?? null, proconnectSub: row.proconnect_sub, proconnectIdpId: row.proconnect_idp_id }
+      ? {
+          userId: row.id,
+          email: row.email,
+          status: row.status,
+          organisationSiret: row.siret?.trim() ?? null,
+          proconnectSub: row.proconnect_sub,
+          proconnectIdpId: row.proconnect_idp_id,
+        }
       : null;
   }
 
@@ -168,7 +197,11 @@ export class ProConnectService {
       const configuration = await oidc.discovery(
         issuer,
         this.config.PROCONNECT_CLIENT_ID!,
-        { client_secret: this.config.PROCONNECT_CLIENT_SECRET, userinfo_signed_response_alg: 'RS256', id_token_signed_response_alg: 'RS256' },
+        {
+          client_secret: this.config.PROCONNECT_CLIENT_SECRET,
+          userinfo_signed_response_alg: 'RS256',
+          id_token_signed_response_alg: 'RS256',
+        },
         oidc.ClientSecretPost(this.config.PROCONNECT_CLIENT_SECRET!),
         insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
       );

@@ -10,7 +10,10 @@ export function documentedColumns(document: string, heading: string): string[] {
   const text = readFileSync(join(__dirname, '..', '..', '..', 'docs', document), 'utf8');
   const start = text.indexOf(`\n${heading}`);
   if (start < 0) throw new Error(`No heading "${heading}" in docs/${document}`);
-  const lines = text.slice(start + 1).split('\n').slice(1);
+  const lines = text
+    .slice(start + 1)
+    .split('\n')
+    .slice(1);
   const tableStart = lines.findIndex((line) => line.startsWith('| Column |'));
   if (tableStart < 0) throw new Error(`No "| Column |" table under "${heading}" in docs/${document}`);
   const names: string[] = [];

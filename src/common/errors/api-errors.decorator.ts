@@ -33,7 +33,9 @@ function documentErrors(handler: object, codes: ErrorCode[]): void {
   const responses = { ...((Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) as Record<string, unknown> | undefined) ?? {}) };
   for (const [status, codesOfStatus] of groupByStatus(all)) {
     // Always JSON, also on operations that produce a file (their `produces` must not apply to refusals).
-    const schema = { allOf: [{ $ref: getSchemaPath(ErrorBodyDto) }, { type: 'object', properties: { code: { type: 'string', enum: codesOfStatus } } }] };
+    const schema = {
+      allOf: [{ $ref: getSchemaPath(ErrorBodyDto) }, { type: 'object', properties: { code: { type: 'string', enum: codesOfStatus } } }],
+    };
     responses[status] = { description: codesOfStatus.join(', '), content: { 'application/json': { schema } } };
   }
   Reflect.defineMetadata(DECORATORS.API_RESPONSE, responses, handler);

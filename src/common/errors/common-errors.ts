@@ -45,7 +45,10 @@ export class InvalidTransitionError extends CommonError {
 }
 
 export class RateLimitedError extends CommonError {
-  constructor(readonly retryAfterSeconds: number, message = 'Too many attempts. Try again later.') {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts. Try again later.',
+  ) {
     super('RATE_LIMITED', message, { retryAfterSeconds });
   }
 }
@@ -67,6 +70,9 @@ export class ServiceUnavailableError extends CommonError {
 
   static dependencies(unavailable: Dependency[], details: Record<string, unknown> = {}): ServiceUnavailableError {
     const names = unavailable.map((name) => DEPENDENCY_NAMES[name]).join(' and ');
-    return new ServiceUnavailableError(`The service is temporarily unavailable (${names} not answering). Try again in a few seconds.`, 5, { unavailable, ...details });
+    return new ServiceUnavailableError(`The service is temporarily unavailable (${names} not answering). Try again in a few seconds.`, 5, {
+      unavailable,
+      ...details,
+    });
   }
 }

@@ -39,7 +39,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const requestId = currentContext()?.requestId ?? (request.headers['x-request-id'] as string | undefined);
 
     if (domainError instanceof ServiceUnavailableError) {
-      this.outages.report(domainError.message, `${request.method} ${request.url} answered 503 (request ${requestId}): ${describe(exception)}`);
+      this.outages.report(
+        domainError.message,
+        `${request.method} ${request.url} answered 503 (request ${requestId}): ${describe(exception)}`,
+      );
     } else if (statusCode >= 500) {
       this.logger.error(
         `${request.method} ${request.url} failed (request ${requestId}): ${describe(exception)}`,

@@ -170,7 +170,10 @@ describe('toFrenchCsv', () => {
 
   it('property: any text survives the round trip (formula triggers gain their quote)', () => {
     const textColumns: ExportColumn<string[]>[] = [0, 1, 2].map((i) => ({ header: `c${i}`, kind: 'text', value: (r) => r[i] }));
-    const cell = fc.string({ unit: fc.constantFrom('a', 'é', ';', '"', '\r', '\n', ' ', '=', '-', '+', '@', '\t', "'", '1', ','), maxLength: 12 });
+    const cell = fc.string({
+      unit: fc.constantFrom('a', 'é', ';', '"', '\r', '\n', ' ', '=', '-', '+', '@', '\t', "'", '1', ','),
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 20 }), (data) => {
         const parsed = parseFrenchCsv(toFrenchCsv(textColumns, data));

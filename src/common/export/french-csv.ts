@@ -5,15 +5,7 @@
  */
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  CalendarDate,
-  calendarDateOf,
-  ExportCell,
-  ExportColumn,
-  parisWallClock,
-  readExportCell,
-  WallClock,
-} from './export-column';
+import { CalendarDate, calendarDateOf, ExportCell, ExportColumn, parisWallClock, readExportCell, WallClock } from './export-column';
 import { formatPercentFr } from './french-percent';
 
 export const CSV_BOM = '\uFEFF';

@@ -132,7 +132,12 @@ describe('writeXlsx', () => {
       [undefined, 'EPN', '2A'],
     ]);
     const summary = workbook.worksheets[2];
-    expect(summary.getSheetValues().slice(1)).toEqual([[undefined, 'Compte à rebours'], [undefined, 3], [undefined, 2], [undefined, 1]]);
+    expect(summary.getSheetValues().slice(1)).toEqual([
+      [undefined, 'Compte à rebours'],
+      [undefined, 3],
+      [undefined, 2],
+      [undefined, 1],
+    ]);
   });
 });
 
@@ -146,7 +151,9 @@ describe('XlsxStreamWriter', () => {
 
   it('rejects a value that does not fit its kind', async () => {
     const writer = new XlsxStreamWriter(memoryOutput().output);
-    await expect(writer.addSheet('A', reimbursementColumns, [{ ...reimbursements[0], amountCents: 0.5 }])).rejects.toThrow(ExportValueError);
+    await expect(writer.addSheet('A', reimbursementColumns, [{ ...reimbursements[0], amountCents: 0.5 }])).rejects.toThrow(
+      ExportValueError,
+    );
   });
 
   it('writeXlsx destroys the output on failure, so a truncated file is never served as complete', async () => {
@@ -185,7 +192,8 @@ describe('XlsxStreamWriter', () => {
     const slowOutput = new Writable({
       write(chunk: Buffer, _encoding, callback) {
         chunks.push(chunk);
-        if (held) held.push(callback); // a client that stopped reading
+        if (held)
+          held.push(callback); // a client that stopped reading
         else callback();
       },
     });

@@ -43,11 +43,7 @@ export interface XlsxSheet {
 }
 
 /** Bundles a sheet's columns and rows while keeping them type-checked against each other. */
-export function xlsxSheet<Row>(
-  name: string,
-  columns: readonly ExportColumn<Row>[],
-  rows: Iterable<Row> | AsyncIterable<Row>,
-): XlsxSheet {
+export function xlsxSheet<Row>(name: string, columns: readonly ExportColumn<Row>[], rows: Iterable<Row> | AsyncIterable<Row>): XlsxSheet {
   return { name, write: (writer) => writer.addSheet(name, columns, rows) };
 }
 
@@ -109,11 +105,7 @@ export class XlsxStreamWriter {
   }
 
   /** Writes one whole sheet: bold frozen header row, then every row, then commits the sheet. */
-  async addSheet<Row>(
-    name: string,
-    columns: readonly ExportColumn<Row>[],
-    rows: Iterable<Row> | AsyncIterable<Row>,
-  ): Promise<void> {
+  async addSheet<Row>(name: string, columns: readonly ExportColumn<Row>[], rows: Iterable<Row> | AsyncIterable<Row>): Promise<void> {
     // Sheets are written one after the other into the zip; interleaving them would corrupt it.
     if (this.busy || this.finished) throw new Error('XlsxStreamWriter: one sheet at a time, and none after finish()');
     const sheetName = toXlsxSheetName(name);

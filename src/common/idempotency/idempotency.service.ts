@@ -98,7 +98,11 @@ export class IdempotencyService {
   }
 
   /** `request` comes from `identify`, which callers run first (it refuses a missing or malformed key). */
-  async execute(request: IdentifiedRequest, successStatus: number, work: (manager: EntityManager) => Promise<unknown>): Promise<IdempotentResponse> {
+  async execute(
+    request: IdentifiedRequest,
+    successStatus: number,
+    work: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<IdempotentResponse> {
     const record = (status: number, body: unknown) => ({ ...request, responseStatus: status, responseBody: body });
     try {
       // Success path: the work, its effects and its stored answer commit together.
@@ -119,7 +123,9 @@ export class IdempotencyService {
         if (stored) return replay(stored, request);
         // A retry took the key in between: it will store its own answer; this one is still this request's.
         if (!locked) return { status: refusal.status, body: refusal.body, replayed: false };
-        return (await this.records.store(manager, record(refusal.status, refusal.body))) ? { status: refusal.status, body: refusal.body, replayed: false } : null;
+        return (await this.records.store(manager, record(refusal.status, refusal.body)))
+          ? { status: refusal.status, body: refusal.body, replayed: false }
+          : null;
       });
       return outcome ?? this.replayStoredAnswer(request);
     }
@@ -130,11 +136,13 @@ export class IdempotencyService {
     const { locked, stored } = await this.records.lockAndFind(manager, request);
     if (stored) return replay(stored, request);
     if (!locked) {
-      throw new IdempotencyError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Retry shortly.');
+      throw new IdempotencyError(
+        'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+        'A request with this Idempotency-Key is still being processed. Retry shortly.',
+      );
     }
     return null;
   }
-
 }
 
 function replay(stored: StoredResponse, request: IdentifiedRequest): IdempotentResponse {

@@ -3,7 +3,11 @@ import { RepeatedFailureLog } from './repeated-failure-log';
 function harness(windowMs = 1000) {
   let now = 0;
   const lines: string[] = [];
-  const log = new RepeatedFailureLog({ warn: (message) => lines.push(`warn ${message}`), log: (message) => lines.push(`info ${message}`) }, windowMs, () => now);
+  const log = new RepeatedFailureLog(
+    { warn: (message) => lines.push(`warn ${message}`), log: (message) => lines.push(`info ${message}`) },
+    windowMs,
+    () => now,
+  );
   return { log, lines, advance: (ms: number) => (now += ms) };
 }
 

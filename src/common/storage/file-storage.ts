@@ -65,7 +65,6 @@ export class FileStorage {
   }
 }
 
-
 function temporaryPath(target: string): string {
   return `${target}.part`;
 }

@@ -95,12 +95,18 @@ describe('every request DTO', () => {
   for (const file of files(root).filter((path) => /[/\\]dto[/\\].*\.ts$|\.query\.ts$/.test(path) && !path.endsWith('.spec.ts'))) {
     require(file);
   }
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, { propertyName: string; type: string; name?: string; each?: boolean }[]> };
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<Function, { propertyName: string; type: string; name?: string; each?: boolean }[]>;
+  };
 
   it('bounds each of its arrays with @ArrayMaxSize, checked before its elements are', () => {
     const unbounded: string[] = [];
     for (const [target, metadatas] of storage.validationMetadatas) {
-      const arrayProperties = new Set(metadatas.filter((m) => m.name === 'isArray' || m.each === true || (m.type === ValidationTypes.NESTED_VALIDATION && m.each)).map((m) => m.propertyName));
+      const arrayProperties = new Set(
+        metadatas
+          .filter((m) => m.name === 'isArray' || m.each === true || (m.type === ValidationTypes.NESTED_VALIDATION && m.each))
+          .map((m) => m.propertyName),
+      );
       for (const property of arrayProperties) {
         if (!metadatas.some((m) => m.propertyName === property && m.name === 'arrayMaxSize')) unbounded.push(`${target.name}.${property}`);
       }

@@ -15,7 +15,6 @@ interface PropertyShape {
 }
 
 // class-transformer keeps `@Type()` in a storage it does not export from its index; @nestjs/mapped-types reads it the same way.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformMetadataStorage };
 /** Where `@ApiProperty()` keeps its options (`DECORATORS.API_MODEL_PROPERTIES` of @nestjs/swagger). */
 const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
@@ -94,7 +93,9 @@ function listProblems(item: unknown, type: Function, property: string, field: st
   if (item === undefined) return [];
   if (!Array.isArray(item)) return [problem(field, `${property} must be an array`)];
   return item.flatMap((element, index) =>
-    isPlainObject(element) ? requestShapeProblems(element, type, join(field, String(index))) : [problem(join(field, String(index)), `each ${property} entry must be an object`)],
+    isPlainObject(element)
+      ? requestShapeProblems(element, type, join(field, String(index)))
+      : [problem(join(field, String(index)), `each ${property} entry must be an object`)],
   );
 }
 

@@ -17,7 +17,14 @@ export function isStorableText(text: string): boolean {
  */
 export function unstorableTextProblems(value: unknown, path = ''): FieldProblem[] {
   if (typeof value === 'string') {
-    return isStorableText(value) ? [] : [{ field: path || 'value', problems: [`${path || 'value'} contains a character that cannot be stored (NUL or an unpaired surrogate)`] }];
+    return isStorableText(value)
+      ? []
+      : [
+          {
+            field: path || 'value',
+            problems: [`${path || 'value'} contains a character that cannot be stored (NUL or an unpaired surrogate)`],
+          },
+        ];
   }
   if (value === null || typeof value !== 'object') return [];
   const problems: FieldProblem[] = [];
@@ -27,7 +34,10 @@ export function unstorableTextProblems(value: unknown, path = ''): FieldProblem[
   }
   for (const [key, item] of Object.entries(value)) {
     if (!isStorableText(key)) {
-      problems.push({ field: path || 'value', problems: [`${path || 'value'} has a property name that cannot be stored (NUL or an unpaired surrogate)`] });
+      problems.push({
+        field: path || 'value',
+        problems: [`${path || 'value'} has a property name that cannot be stored (NUL or an unpaired surrogate)`],
+      });
       continue;
     }
     problems.push(...unstorableTextProblems(item, join(path, key)));

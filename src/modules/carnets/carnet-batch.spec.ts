@@ -75,10 +75,22 @@ function vouchersOf(stream: Buffer): VoucherRow[] {
 describe('buildCarnetBatch', () => {
   it('numbers the chunk’s carnets from its first sequence and fills each with its chèques', async () => {
     const batch = await buildCarnetBatch(SPEC);
-    expect({ firstSequence: batch.firstSequence, carnetCount: batch.carnetCount, voucherCount: batch.voucherCount }).toEqual({ firstSequence: 101, carnetCount: 50, voucherCount: 500 });
+    expect({ firstSequence: batch.firstSequence, carnetCount: batch.carnetCount, voucherCount: batch.voucherCount }).toEqual({
+      firstSequence: 101,
+      carnetCount: 50,
+      voucherCount: 500,
+    });
     const carnets = readCopyStream(batch.carnetRows).map((row) => {
       expect(row).toHaveLength(CARNET_COPY_COLUMNS.length);
-      return [bytesToUuid(row[0]), bytesToUuid(row[1]), bytesToUuid(row[2]), row[3].readInt32BE(), row[4].toString(), row[5].readInt32BE(), row[6].toString()] as const;
+      return [
+        bytesToUuid(row[0]),
+        bytesToUuid(row[1]),
+        bytesToUuid(row[2]),
+        row[3].readInt32BE(),
+        row[4].toString(),
+        row[5].readInt32BE(),
+        row[6].toString(),
+      ] as const;
     });
     expect(carnets).toHaveLength(50);
     expect(carnets[0].slice(1)).toEqual([SPEC.orderId, SPEC.funderId, 101, '2026-0042-000101', 10, 'in_stock']);

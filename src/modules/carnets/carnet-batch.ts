@@ -86,7 +86,13 @@ export async function buildCarnetBatch(spec: CarnetBatchSpec): Promise<CarnetBat
   for (let index = 0; index < spec.carnetCount; index++) {
     const sequence = spec.firstSequence + index;
     const number = buildCarnetNumber(spec.year, spec.orderSequence, sequence);
-    carnets.row(CARNET_COPY_COLUMNS.length).uuid(carnetIds, index * UUID_BYTES).raw(owner).int32(sequence).text(number).raw(carnetTail);
+    carnets
+      .row(CARNET_COPY_COLUMNS.length)
+      .uuid(carnetIds, index * UUID_BYTES)
+      .raw(owner)
+      .int32(sequence)
+      .text(number)
+      .raw(carnetTail);
     for (let position = 1; position <= spec.carnetSize; position++, voucherIndex++) {
       const serial = buildVoucherSerial(number, position);
       const nonce = nonces.subarray(voucherIndex * VOUCHER_NONCE_BYTES, (voucherIndex + 1) * VOUCHER_NONCE_BYTES);

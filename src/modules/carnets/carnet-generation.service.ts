@@ -73,7 +73,11 @@ export class CarnetGenerationService {
         while (pass.next < chunks.length && pass.outcome !== 'stop') {
           const chunk = chunks[pass.next++];
           try {
-            const batch = await buildCarnetBatch({ ...spec, firstSequence: chunk.first, carnetCount: chunk.count } satisfies CarnetBatchSpec);
+            const batch = await buildCarnetBatch({
+              ...spec,
+              firstSequence: chunk.first,
+              carnetCount: chunk.count,
+            } satisfies CarnetBatchSpec);
             const written = await this.carnets.writeGenerationChunk(order.id, batch);
             if (written.outcome === 'not_generating') pass.outcome = 'stop';
             else if (written.outcome === 'already_written') pass.outcome = 'overlap';
@@ -138,7 +142,9 @@ export class CarnetGenerationService {
       const expected = { carnets: order.carnetCount, vouchers: order.carnetCount * order.carnetSize };
       const actual = await this.carnets.countGenerated(manager, orderId);
       if (order.generationDone !== order.carnetCount || actual.carnets !== expected.carnets || actual.vouchers !== expected.vouchers) {
-        throw new Error(`Order ${order.number} generation is inconsistent: progress ${order.generationDone}, expected ${JSON.stringify(expected)}, found ${JSON.stringify(actual)}`);
+        throw new Error(
+          `Order ${order.number} generation is inconsistent: progress ${order.generationDone}, expected ${JSON.stringify(expected)}, found ${JSON.stringify(actual)}`,
+        );
       }
       await this.orders.update(manager, orderId, { status: 'ready', readyAt: new Date() });
       await this.audit.record(manager, {

@@ -43,7 +43,14 @@ export class CarnetsController {
   @Post('allocations')
   @Roles('funder_manager')
   @ApiCreatedResponse({ type: CarnetMoveDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INSUFFICIENT_STOCK', 'CARNETS_NOT_AVAILABLE', 'INVALID_CARNET_RANGE', 'CONCURRENT_MODIFICATION')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'INSUFFICIENT_STOCK',
+    'CARNETS_NOT_AVAILABLE',
+    'INVALID_CARNET_RANGE',
+    'CONCURRENT_MODIFICATION',
+  )
   allocate(@CurrentActor() actor: OrganisationActor, @Body() dto: MoveCarnetsDto) {
     return this.carnets.allocate(actor, dto);
   }
@@ -51,7 +58,14 @@ export class CarnetsController {
   @Post('returns')
   @Roles('funder_manager')
   @ApiCreatedResponse({ type: CarnetMoveDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INSUFFICIENT_STOCK', 'CARNETS_NOT_AVAILABLE', 'INVALID_CARNET_RANGE', 'CONCURRENT_MODIFICATION')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'INSUFFICIENT_STOCK',
+    'CARNETS_NOT_AVAILABLE',
+    'INVALID_CARNET_RANGE',
+    'CONCURRENT_MODIFICATION',
+  )
   takeBack(@CurrentActor() actor: OrganisationActor, @Body() dto: MoveCarnetsDto) {
     return this.carnets.takeBack(actor, dto);
   }

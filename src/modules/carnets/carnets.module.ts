@@ -11,9 +11,17 @@ import { DormantStockController } from './dormant-stock.controller';
 import { DormantStockRepository } from './dormant-stock.repository';
 import { DormantStockService } from './dormant-stock.service';
 
-@Module({ imports: [forwardRef(() => OrdersModule), forwardRef(() => ProgrammesModule), OrganisationsModule],
+@Module({
+  imports: [forwardRef(() => OrdersModule), forwardRef(() => ProgrammesModule), OrganisationsModule],
   controllers: [CarnetsController, DormantStockController],
-  providers: [CarnetsService, DormantStockService, DormantStockRepository, CarnetGenerationService, CarnetGenerationQueue, CarnetsRepository],
+  providers: [
+    CarnetsService,
+    DormantStockService,
+    DormantStockRepository,
+    CarnetGenerationService,
+    CarnetGenerationQueue,
+    CarnetsRepository,
+  ],
   exports: [CarnetGenerationService, CarnetGenerationQueue, CarnetsRepository],
 })
 export class CarnetsModule {}

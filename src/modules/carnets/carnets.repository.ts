@@ -89,7 +89,8 @@ export class CarnetsRepository {
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       // Whichever of the two indexes PostgreSQL checks first reports it: same carnet, same (order, sequence).
-      if (isUniqueViolation(error, 'uq_carnets_order_sequence') || isUniqueViolation(error, 'uq_carnets_number')) return { outcome: 'already_written' };
+      if (isUniqueViolation(error, 'uq_carnets_order_sequence') || isUniqueViolation(error, 'uq_carnets_number'))
+        return { outcome: 'already_written' };
       throw error;
     } finally {
       await runner.release();
@@ -120,7 +121,9 @@ export class CarnetsRepository {
 
   /** Expiry of the chèques already generated for an order: a resumed job keeps the same date for the whole order. */
   async generatedExpiry(orderId: string): Promise<Date | null> {
-    const rows: { expires_at: Date }[] = await this.dataSource.query(`SELECT expires_at FROM vouchers WHERE order_id = $1 LIMIT 1`, [orderId]);
+    const rows: { expires_at: Date }[] = await this.dataSource.query(`SELECT expires_at FROM vouchers WHERE order_id = $1 LIMIT 1`, [
+      orderId,
+    ]);
     return rows[0]?.expires_at ?? null;
   }
 
@@ -137,9 +140,16 @@ export class CarnetsRepository {
    * The funder's first `count` carnets in stock (lowest numbers first). Rows another transaction is
    * moving are skipped, not waited for: two allocations never pick the same carnet.
    */
-  async allocateByCount(manager: EntityManager, funderId: string, prescriberId: string, count: number, orderId?: string): Promise<MovedCarnet[]> {
-    return manager.query(
-      `WITH picked AS (
+  async allocateByCount(
+    manager: EntityManager,
+    funderId: string,
+    prescriberId: string,
+    count: number,
+    orderId?: string,
+  ): Promise<MovedCarnet[]> {
+    return manager
+      .query(
+        `WITH picked AS (
          SELECT c.id FROM carnets c JOIN orders o ON o.id = c.order_id
           WHERE c.funder_id = $1 AND c.status = 'in_stock' AND o.status = 'ready' AND ($4::uuid IS NULL OR c.order_id = $4)
           ORDER BY o.sequence, c.sequence
@@ -148,24 +158,41 @@ export class CarnetsRepository {
        UPDATE carnets c SET status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()
          FROM picked WHERE c.id = picked.id AND c.status = 'in_stock'
        RETURNING ${MOVED_COLUMNS}`,
-      [funderId, prescriberId, count, orderId ?? null],
-    ).then(([rows]) => rows);
+        [funderId, prescriberId, count, orderId ?? null],
+      )
+      .then(([rows]) => rows);
   }
 
   /** Every carnet of the range that is in stock; the caller refuses a partial range. */
-  async allocateRange(manager: EntityManager, funderId: string, prescriberId: string, orderId: string, fromSequence: number, toSequence: number): Promise<MovedCarnet[]> {
-    return manager.query(
-      `UPDATE carnets c SET status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()
+  async allocateRange(
+    manager: EntityManager,
+    funderId: string,
+    prescriberId: string,
+    orderId: string,
+    fromSequence: number,
+    toSequence: number,
+  ): Promise<MovedCarnet[]> {
+    return manager
+      .query(
+        `UPDATE carnets c SET status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()
         WHERE c.funder_id = $1 AND c.order_id = $3 AND c.sequence BETWEEN $4 AND $5 AND c.status = 'in_stock' AND ${READY_ORDER}
        RETURNING ${MOVED_COLUMNS}`,
-      [funderId, prescriberId, orderId, fromSequence, toSequence],
-    ).then(([rows]) => rows);
+        [funderId, prescriberId, orderId, fromSequence, toSequence],
+      )
+      .then(([rows]) => rows);
   }
 
   /** The prescriber's last `count` unissued carnets of this funder (highest numbers first), skipping rows in use. */
-  async takeBackByCount(manager: EntityManager, funderId: string, prescriberId: string, count: number, orderId?: string): Promise<MovedCarnet[]> {
-    return manager.query(
-      `WITH picked AS (
+  async takeBackByCount(
+    manager: EntityManager,
+    funderId: string,
+    prescriberId: string,
+    count: number,
+    orderId?: string,
+  ): Promise<MovedCarnet[]> {
+    return manager
+      .query(
+        `WITH picked AS (
          SELECT c.id FROM carnets c JOIN orders o ON o.id = c.order_id
           WHERE c.funder_id = $1 AND c.prescriber_id = $2 AND c.status = 'allocated' AND o.status = 'ready' AND ($4::uuid IS NULL OR c.order_id = $4)
           ORDER BY o.sequence DESC, c.sequence DESC
@@ -174,23 +201,42 @@ export class CarnetsRepository {
        UPDATE carnets c SET status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()
          FROM picked WHERE c.id = picked.id AND c.status = 'allocated'
        RETURNING ${MOVED_COLUMNS}`,
-      [funderId, prescriberId, count, orderId ?? null],
-    ).then(([rows]) => rows);
+        [funderId, prescriberId, count, orderId ?? null],
+      )
+      .then(([rows]) => rows);
   }
 
-  async takeBackRange(manager: EntityManager, funderId: string, prescriberId: string, orderId: string, fromSequence: number, toSequence: number): Promise<MovedCarnet[]> {
-    return manager.query(
-      `UPDATE carnets c SET status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()
+  async takeBackRange(
+    manager: EntityManager,
+    funderId: string,
+    prescriberId: string,
+    orderId: string,
+    fromSequence: number,
+    toSequence: number,
+  ): Promise<MovedCarnet[]> {
+    return manager
+      .query(
+        `UPDATE carnets c SET status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()
         WHERE c.funder_id = $1 AND c.prescriber_id = $2 AND c.order_id = $3 AND c.sequence BETWEEN $4 AND $5
           AND c.status = 'allocated' AND ${READY_ORDER}
        RETURNING ${MOVED_COLUMNS}`,
-      [funderId, prescriberId, orderId, fromSequence, toSequence],
-    ).then(([rows]) => rows);
+        [funderId, prescriberId, orderId, fromSequence, toSequence],
+      )
+      .then(([rows]) => rows);
   }
 
   /** Chèques follow their carnet; only those still in the expected state move (a chèque put in opposition stays cancelled). */
-  async moveVouchersOfCarnets(manager: EntityManager, carnetIds: string[], from: 'active' | 'allocated', to: 'active' | 'allocated'): Promise<number> {
-    const [, affected] = await manager.query(`UPDATE vouchers SET status = $3 WHERE carnet_id = ANY($1::uuid[]) AND status = $2`, [carnetIds, from, to]);
+  async moveVouchersOfCarnets(
+    manager: EntityManager,
+    carnetIds: string[],
+    from: 'active' | 'allocated',
+    to: 'active' | 'allocated',
+  ): Promise<number> {
+    const [, affected] = await manager.query(`UPDATE vouchers SET status = $3 WHERE carnet_id = ANY($1::uuid[]) AND status = $2`, [
+      carnetIds,
+      from,
+      to,
+    ]);
     return affected;
   }
 

@@ -3,7 +3,16 @@ import { buildCarnetNumber } from '../vouchers/voucher-code.rules';
 import { CarnetError } from './carnets.errors';
 import type { VoucherStatus } from '../vouchers/voucher-status';
 import type { CarnetStatus } from './carnet-status';
-import { carnetSelection, carnetStatusFromVouchers, MAX_CARNETS_PER_MOVE, parseCarnetNumber, parseCarnetRange, splitIntoChunks, summariseCarnetRuns, summariseStock } from './carnets.rules';
+import {
+  carnetSelection,
+  carnetStatusFromVouchers,
+  MAX_CARNETS_PER_MOVE,
+  parseCarnetNumber,
+  parseCarnetRange,
+  splitIntoChunks,
+  summariseCarnetRuns,
+  summariseStock,
+} from './carnets.rules';
 
 describe('parseCarnetNumber', () => {
   it.each([
@@ -21,7 +30,12 @@ describe('parseCarnetNumber', () => {
 
 describe('parseCarnetRange', () => {
   it('reads a range within one order', () => {
-    expect(parseCarnetRange('2026-0042-000010', '2026-0042-000019')).toEqual({ fromNumber: '2026-0042-000010', fromSequence: 10, toSequence: 19, count: 10 });
+    expect(parseCarnetRange('2026-0042-000010', '2026-0042-000019')).toEqual({
+      fromNumber: '2026-0042-000010',
+      fromSequence: 10,
+      toSequence: 19,
+      count: 10,
+    });
     expect(parseCarnetRange('2026-0042-000010', '2026-0042-000010').count).toBe(1);
   });
 
@@ -44,7 +58,10 @@ describe('carnetSelection', () => {
   it('is a count, optionally within one order, or a range', () => {
     expect(carnetSelection({ count: 5 })).toEqual({ kind: 'count', count: 5, orderId: undefined });
     expect(carnetSelection({ count: 5, orderId: 'o' })).toEqual({ kind: 'count', count: 5, orderId: 'o' });
-    expect(carnetSelection({ fromNumber: '2026-0042-000001', toNumber: '2026-0042-000002' })).toMatchObject({ kind: 'range', range: { count: 2 } });
+    expect(carnetSelection({ fromNumber: '2026-0042-000001', toNumber: '2026-0042-000002' })).toMatchObject({
+      kind: 'range',
+      range: { count: 2 },
+    });
   });
 
   it.each([
@@ -58,10 +75,21 @@ describe('carnetSelection', () => {
 });
 
 describe('summariseCarnetRuns', () => {
-  const carnet = (orderId: string, orderSequence: number, sequence: number) => ({ orderId, sequence, number: buildCarnetNumber(2026, orderSequence, sequence) });
+  const carnet = (orderId: string, orderSequence: number, sequence: number) => ({
+    orderId,
+    sequence,
+    number: buildCarnetNumber(2026, orderSequence, sequence),
+  });
 
   it('groups consecutive numbers of one order, whatever the input order', () => {
-    const carnets = [carnet('b', 43, 1), carnet('a', 42, 3), carnet('a', 42, 1), carnet('a', 42, 2), carnet('a', 42, 7), carnet('b', 43, 2)];
+    const carnets = [
+      carnet('b', 43, 1),
+      carnet('a', 42, 3),
+      carnet('a', 42, 1),
+      carnet('a', 42, 2),
+      carnet('a', 42, 7),
+      carnet('b', 43, 2),
+    ];
     expect(summariseCarnetRuns(carnets)).toEqual([
       { from: '2026-0042-000001', to: '2026-0042-000003', count: 3 },
       { from: '2026-0042-000007', to: '2026-0042-000007', count: 1 },
@@ -91,7 +119,12 @@ describe('summariseStock', () => {
       status,
       count,
     });
-    const summary = summariseStock([row('1', null, 'in_stock', 70), row('1', 'p', 'allocated', 20), row('1', 'p', 'issued', 10), row('2', 'q', 'allocated', 5)]);
+    const summary = summariseStock([
+      row('1', null, 'in_stock', 70),
+      row('1', 'p', 'allocated', 20),
+      row('1', 'p', 'issued', 10),
+      row('2', 'q', 'allocated', 5),
+    ]);
     expect(summary.totals).toEqual({ in_stock: 70, allocated: 25, issued: 10, fully_used: 0, expired: 0, cancelled: 0 });
     expect(summary.orders.map((o) => [o.orderId, o.counts.in_stock, o.counts.allocated, o.counts.issued])).toEqual([
       ['1', 70, 20, 10],
@@ -106,9 +139,35 @@ describe('summariseStock', () => {
 
 describe('splitIntoChunks', () => {
   it.each([
-    [[{ first: 1, last: 10 }], 4, [{ first: 1, count: 4 }, { first: 5, count: 4 }, { first: 9, count: 2 }]],
-    [[{ first: 1, last: 8 }], 4, [{ first: 1, count: 4 }, { first: 5, count: 4 }]],
-    [[{ first: 3, last: 3 }, { first: 7, last: 12 }], 5, [{ first: 3, count: 1 }, { first: 7, count: 5 }, { first: 12, count: 1 }]],
+    [
+      [{ first: 1, last: 10 }],
+      4,
+      [
+        { first: 1, count: 4 },
+        { first: 5, count: 4 },
+        { first: 9, count: 2 },
+      ],
+    ],
+    [
+      [{ first: 1, last: 8 }],
+      4,
+      [
+        { first: 1, count: 4 },
+        { first: 5, count: 4 },
+      ],
+    ],
+    [
+      [
+        { first: 3, last: 3 },
+        { first: 7, last: 12 },
+      ],
+      5,
+      [
+        { first: 3, count: 1 },
+        { first: 7, count: 5 },
+        { first: 12, count: 1 },
+      ],
+    ],
     [[], 5, []],
   ])('%j by %i → %j', (ranges, size, chunks) => {
     expect(splitIntoChunks(ranges, size)).toEqual(chunks);

@@ -41,14 +41,17 @@ export function parseCarnetRange(fromNumber: string, toNumber: string): CarnetRa
   }
   const count = to.carnetSequence - from.carnetSequence + 1;
   if (count > MAX_CARNETS_PER_MOVE) {
-    throw new CarnetError('INVALID_CARNET_RANGE', `A range moves at most ${MAX_CARNETS_PER_MOVE} carnets.`, { fromNumber, toNumber, count, max: MAX_CARNETS_PER_MOVE });
+    throw new CarnetError('INVALID_CARNET_RANGE', `A range moves at most ${MAX_CARNETS_PER_MOVE} carnets.`, {
+      fromNumber,
+      toNumber,
+      count,
+      max: MAX_CARNETS_PER_MOVE,
+    });
   }
   return { fromNumber, fromSequence: from.carnetSequence, toSequence: to.carnetSequence, count };
 }
 
-export type CarnetSelection =
-  | { kind: 'count'; count: number; orderId?: string }
-  | { kind: 'range'; range: CarnetRange };
+export type CarnetSelection = { kind: 'count'; count: number; orderId?: string } | { kind: 'range'; range: CarnetRange };
 
 /** Either a count (optionally within one order) or a range of numbers, never both. */
 export function carnetSelection(input: { count?: number; orderId?: string; fromNumber?: string; toNumber?: string }): CarnetSelection {
@@ -131,7 +134,13 @@ export function summariseStock(rows: readonly StockRow[]): StockSummary {
   const prescribers = new Map<string, HolderStock>();
   for (const row of rows) {
     totals[row.status] += row.count;
-    const order = orders.get(row.orderId) ?? { orderId: row.orderId, orderNumber: row.orderNumber, funderId: row.funderId, carnetSize: row.carnetSize, counts: emptyStatusCounts() };
+    const order = orders.get(row.orderId) ?? {
+      orderId: row.orderId,
+      orderNumber: row.orderNumber,
+      funderId: row.funderId,
+      carnetSize: row.carnetSize,
+      counts: emptyStatusCounts(),
+    };
     order.counts[row.status] += row.count;
     orders.set(row.orderId, order);
     if (row.prescriberId) {
@@ -144,7 +153,10 @@ export function summariseStock(rows: readonly StockRow[]): StockSummary {
 }
 
 /** Cuts the runs of carnet sequences still to generate into generation chunks of at most `size` carnets. */
-export function splitIntoChunks(ranges: ReadonlyArray<{ first: number; last: number }>, size: number): Array<{ first: number; count: number }> {
+export function splitIntoChunks(
+  ranges: ReadonlyArray<{ first: number; last: number }>,
+  size: number,
+): Array<{ first: number; count: number }> {
   const chunks: Array<{ first: number; count: number }> = [];
   for (const { first, last } of ranges) {
     for (let start = first; start <= last; start += size) chunks.push({ first: start, count: Math.min(size, last - start + 1) });

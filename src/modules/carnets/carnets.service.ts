@@ -66,7 +66,10 @@ export class CarnetsService {
     for (const group of await this.carnets.heldByExpiry(carnetScopeOf(actor))) {
       const alert = holdingAlertOf(group.expiresAt, now, this.config.EXPIRY_WARNING_DAYS, this.config.DISTRIBUTION_STOP_DAYS);
       if (!alert) continue;
-      const item: CarnetAlertGroupDto = { ...group, distributionClosesAt: distributionClosesAt(group.expiresAt, this.config.DISTRIBUTION_STOP_DAYS) };
+      const item: CarnetAlertGroupDto = {
+        ...group,
+        distributionClosesAt: distributionClosesAt(group.expiresAt, this.config.DISTRIBUTION_STOP_DAYS),
+      };
       (alert === 'distribution_closed' ? alerts.distributionClosed : alerts.expiringSoon).push(item);
     }
     return alerts;
@@ -76,7 +79,8 @@ export class CarnetsService {
   allocate(actor: OrganisationActor, dto: MoveCarnetsDto): Promise<CarnetMove> {
     return this.move(actor, dto, {
       action: 'carnet.allocated',
-      byCount: (manager, funderId, selection) => this.carnets.allocateByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
+      byCount: (manager, funderId, selection) =>
+        this.carnets.allocateByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
       byRange: (manager, funderId, orderId, from, to) => this.carnets.allocateRange(manager, funderId, dto.prescriberId, orderId, from, to),
       vouchers: { from: 'active', to: 'allocated' },
       before: () => ({ status: 'in_stock', prescriberId: null }),
@@ -88,7 +92,8 @@ export class CarnetsService {
   takeBack(actor: OrganisationActor, dto: MoveCarnetsDto): Promise<CarnetMove> {
     return this.move(actor, dto, {
       action: 'carnet.taken_back',
-      byCount: (manager, funderId, selection) => this.carnets.takeBackByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
+      byCount: (manager, funderId, selection) =>
+        this.carnets.takeBackByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
       byRange: (manager, funderId, orderId, from, to) => this.carnets.takeBackRange(manager, funderId, dto.prescriberId, orderId, from, to),
       vouchers: { from: 'allocated', to: 'active' },
       before: () => ({ status: 'allocated', prescriberId: dto.prescriberId }),
@@ -106,7 +111,8 @@ export class CarnetsService {
       return await this.moveInTransaction(actor, dto, how);
     } catch (error) {
       // Two requests locking the same chèques in different orders (e.g. a move and an opposition): nothing was changed.
-      if (isConcurrencyFailure(error)) throw new CommonError('CONCURRENT_MODIFICATION', 'These carnets were being changed by another request; try again.');
+      if (isConcurrencyFailure(error))
+        throw new CommonError('CONCURRENT_MODIFICATION', 'These carnets were being changed by another request; try again.');
       throw error;
     }
   }
@@ -117,7 +123,12 @@ export class CarnetsService {
     return this.transactions.run(async (manager) => {
       if (!(await this.organisations.isPrescriberOfFunder(dto.prescriberId, funderId, manager))) throw new NotFoundError('Prescriber');
       const moved = await this.moveSelection(manager, funderId, selection, how);
-      await this.carnets.moveVouchersOfCarnets(manager, moved.map((carnet) => carnet.id), how.vouchers.from, how.vouchers.to);
+      await this.carnets.moveVouchersOfCarnets(
+        manager,
+        moved.map((carnet) => carnet.id),
+        how.vouchers.from,
+        how.vouchers.to,
+      );
       for (let start = 0; start < moved.length; start += AUDIT_ROWS_PER_INSERT) {
         const records: AuditRecord[] = moved.slice(start, start + AUDIT_ROWS_PER_INSERT).map((carnet) => ({
           action: how.action,
@@ -133,7 +144,12 @@ export class CarnetsService {
     });
   }
 
-  private async moveSelection(manager: EntityManager, funderId: string, selection: CarnetSelection, how: MoveDefinition): Promise<MovedCarnet[]> {
+  private async moveSelection(
+    manager: EntityManager,
+    funderId: string,
+    selection: CarnetSelection,
+    how: MoveDefinition,
+  ): Promise<MovedCarnet[]> {
     if (selection.kind === 'count') {
       const moved = await how.byCount(manager, funderId, selection);
       if (moved.length < selection.count) {

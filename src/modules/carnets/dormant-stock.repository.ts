@@ -22,7 +22,11 @@ export class DormantStockRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Structures holding dormant carnets of the funder, most dormant carnets first. */
-  async structures(funderId: string, allocatedBefore: Date, page: { limit: number; offset: number }): Promise<{ rows: DormantStructureRow[]; total: number }> {
+  async structures(
+    funderId: string,
+    allocatedBefore: Date,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: DormantStructureRow[]; total: number }> {
     const rows: Array<DormantStructureRow & { total: number }> = await this.dataSource.query(
       `WITH dormant AS (
          SELECT c.prescriber_id, count(*)::int AS carnets, min(c.allocated_at) AS oldest
@@ -67,7 +71,10 @@ export class DormantStockRepository {
   }
 
   private async countStructures(funderId: string, allocatedBefore: Date): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(DISTINCT c.prescriber_id)::int AS total FROM carnets c WHERE ${DORMANT}`, [funderId, allocatedBefore]);
+    const [row] = await this.dataSource.query(`SELECT count(DISTINCT c.prescriber_id)::int AS total FROM carnets c WHERE ${DORMANT}`, [
+      funderId,
+      allocatedBefore,
+    ]);
     return row.total;
   }
 }

@@ -22,7 +22,11 @@ export class DormantStockService {
     const olderThanDays = query.olderThanDays ?? this.config.DORMANT_STOCK_DAYS;
     const allocatedBefore = dormantCutoff(new Date(), olderThanDays);
     const { rows, total } = await this.dormant.structures(funderId, allocatedBefore, query);
-    const runs = await this.dormant.runs(funderId, allocatedBefore, rows.map((row) => row.prescriberId));
+    const runs = await this.dormant.runs(
+      funderId,
+      allocatedBefore,
+      rows.map((row) => row.prescriberId),
+    );
     const items = rows.map((row) => {
       const own = runs.filter((run) => run.prescriberId === row.prescriberId).map(({ from, to, count }) => ({ from, to, count }));
       return { ...row, runs: own.slice(0, DORMANT_RUNS_SHOWN), runCount: own.length };

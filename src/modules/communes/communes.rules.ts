@@ -39,16 +39,14 @@ function communeIndex(): CommuneIndex {
   if (index) return index;
   const all = (communesData as RawCommune[])
     .filter((raw) => (raw.type === 'commune-actuelle' || raw.type === 'arrondissement-municipal') && raw.departement)
-    .map(
-      (raw): Commune => ({
-        inseeCode: raw.code,
-        name: raw.nom,
-        postalCodes: raw.codesPostaux ?? [],
-        departementCode: raw.departement!,
-        kind: raw.type === 'commune-actuelle' ? 'commune' : 'arrondissement',
-        population: raw.population ?? 0,
-      }),
-    )
+    .map((raw): Commune => ({
+      inseeCode: raw.code,
+      name: raw.nom,
+      postalCodes: raw.codesPostaux ?? [],
+      departementCode: raw.departement!,
+      kind: raw.type === 'commune-actuelle' ? 'commune' : 'arrondissement',
+      population: raw.population ?? 0,
+    }))
     .sort((a, b) => b.population - a.population);
   const byCode = new Map(all.map((commune) => [commune.inseeCode, commune]));
   const byPostalCode = new Map<string, Commune[]>();

@@ -5,5 +5,10 @@ import { JobRunsModule } from '../job-runs/job-runs.module';
 import { ExpiryController } from './expiry.controller';
 import { ExpiryService } from './expiry.service';
 
-@Module({ imports: [JobRunsModule, LedgerModule], controllers: [ExpiryController], providers: [ExpiryService, ExpiryRepository], exports: [ExpiryService, ExpiryRepository] })
+@Module({
+  imports: [JobRunsModule, LedgerModule],
+  controllers: [ExpiryController],
+  providers: [ExpiryService, ExpiryRepository],
+  exports: [ExpiryService, ExpiryRepository],
+})
 export class ExpiryModule {}

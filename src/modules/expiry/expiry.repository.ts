@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { EXPIRABLE_VOUCHER_STATUSES, LIVE_VOUCHER_STATUSES, OPEN_CARNET_STATUSES, redeemableUntilSql, sqlList, UNUSED_FINAL_VOUCHER_STATUSES } from './expiry.rules';
+import {
+  EXPIRABLE_VOUCHER_STATUSES,
+  LIVE_VOUCHER_STATUSES,
+  OPEN_CARNET_STATUSES,
+  redeemableUntilSql,
+  sqlList,
+  UNUSED_FINAL_VOUCHER_STATUSES,
+} from './expiry.rules';
 
 export interface ExpiredInOrder {
   vouchers: number;
@@ -113,7 +120,9 @@ export class ExpiryRepository {
   }
 
   async hasCreditNote(manager: EntityManager, orderId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM ledger_entries WHERE order_id = $1 AND kind = 'expired_value_credit_note' LIMIT 1`, [orderId]);
+    const rows = await manager.query(`SELECT 1 FROM ledger_entries WHERE order_id = $1 AND kind = 'expired_value_credit_note' LIMIT 1`, [
+      orderId,
+    ]);
     return rows.length > 0;
   }
 
@@ -121,7 +130,12 @@ export class ExpiryRepository {
    * Carnets whose validity ends within `withinDays` and still in stock (funder or prescriber), or
    * handed out with none of their chèques used yet: what a funder can still reallocate or chase.
    */
-  async warnings(filter: { funderId?: string; withinDays: number; limit: number; offset: number }): Promise<{ items: ExpiryWarning[]; total: number }> {
+  async warnings(filter: {
+    funderId?: string;
+    withinDays: number;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: ExpiryWarning[]; total: number }> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `WITH carnet_expiry AS (
          SELECT c.id, c.number, c.status, c.funder_id, c.prescriber_id, o.number AS order_number,

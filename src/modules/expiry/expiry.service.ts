@@ -84,7 +84,12 @@ export class ExpiryService {
           objectType: 'order',
           objectId: candidate.orderId,
           objectOrganisationId: candidate.funderId,
-          after: { amountCents: unused.unusedCents, expiredVouchers: unused.expiredCount, cancelledVouchers: unused.cancelledCount, runId: run.id },
+          after: {
+            amountCents: unused.unusedCents,
+            expiredVouchers: unused.expiredCount,
+            cancelledVouchers: unused.cancelledCount,
+            runId: run.id,
+          },
         });
         return BigInt(unused.unusedCents);
       });

@@ -27,13 +27,7 @@ export class JobRunsService {
 
   constructor(private readonly runs: JobRunsRepository) {}
 
-  async request(
-    queue: Queue,
-    jobName: string,
-    kind: JobRunKind,
-    parameters: Record<string, unknown>,
-    actor: Actor,
-  ): Promise<JobRunEntity> {
+  async request(queue: Queue, jobName: string, kind: JobRunKind, parameters: Record<string, unknown>, actor: Actor): Promise<JobRunEntity> {
     const jobKey = `${kind}-${randomUUID()}`;
     const run = await this.runs.insertQueued({ kind, trigger: 'manual', jobKey, parameters, requestedByUserId: actor.userId });
     try {
@@ -89,7 +83,8 @@ export class JobRunsService {
     let requeued = 0;
     for (const run of await this.runs.findPending(kind)) {
       const original = run.trigger === 'manual' || (await queue.getJob(run.jobKey)) ? run.jobKey : null;
-      if (await ensureJobQueued(queue, original ?? `run-${run.id}`, jobName, { runId: run.id } satisfies JobRunPayload, occasion)) requeued += 1;
+      if (await ensureJobQueued(queue, original ?? `run-${run.id}`, jobName, { runId: run.id } satisfies JobRunPayload, occasion))
+        requeued += 1;
     }
     return requeued;
   }

@@ -12,7 +12,13 @@ describe('ledgerBalances', () => {
       { funderOutstandingCents: '540000', creditNotesCents: '0', owedToVenuesCents: '0', stateShareOutstandingCents: '0' },
     ],
     [
-      { redemption_owed_to_venue: '30000', venue_payment_made: '20000', expired_value_credit_note: '7000', state_share_due: '15000', state_share_paid: '10000' },
+      {
+        redemption_owed_to_venue: '30000',
+        venue_payment_made: '20000',
+        expired_value_credit_note: '7000',
+        state_share_due: '15000',
+        state_share_paid: '10000',
+      },
       { funderOutstandingCents: '0', creditNotesCents: '7000', owedToVenuesCents: '10000', stateShareOutstandingCents: '5000' },
     ],
     // Beyond 2^53 cents: bigint arithmetic, no float rounding.

@@ -7,7 +7,12 @@ import { LedgerEntryEntity } from './ledger-entry.entity';
 import type { LedgerEntryKind } from './ledger-entry-kind';
 
 export type NewLedgerEntry = Pick<LedgerEntryEntity, 'kind' | 'amountCents' | 'occurredAt'> &
-  Partial<Pick<LedgerEntryEntity, 'programmeId' | 'funderId' | 'orderId' | 'venueId' | 'voucherId' | 'redemptionId' | 'statementId' | 'reference' | 'reversesEntryId'>>;
+  Partial<
+    Pick<
+      LedgerEntryEntity,
+      'programmeId' | 'funderId' | 'orderId' | 'venueId' | 'voucherId' | 'redemptionId' | 'statementId' | 'reference' | 'reversesEntryId'
+    >
+  >;
 
 export interface LedgerScope {
   programmeId?: string;

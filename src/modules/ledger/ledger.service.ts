@@ -12,7 +12,10 @@ import { LedgerRepository, type LedgerScope } from './ledger.repository';
 export class LedgerService {
   constructor(private readonly ledger: LedgerRepository) {}
 
-  async balances(actor: OrganisationActor, query: LedgerScopeQuery): Promise<{ totals: Partial<Record<LedgerEntryKind, number>>; balances: LedgerBalances }> {
+  async balances(
+    actor: OrganisationActor,
+    query: LedgerScopeQuery,
+  ): Promise<{ totals: Partial<Record<LedgerEntryKind, number>>; balances: LedgerBalances }> {
     const totals = await this.ledger.totalsByKind(scopeFor(actor, query));
     // Money is answered as integer cents (the balances' `…Cents` fields are converted at the edge, these keys are kinds).
     const totalsCents = Object.fromEntries(Object.entries(totals).map(([kind, total]) => [kind, Number(total)]));

@@ -31,7 +31,11 @@ export class NotificationDigestsRepository {
 
   /** Carnets still in stock (not handed out) whose distribution has closed (`stopDays` before expiry) and that have not expired yet. */
   distributionClosed(stopDays: number): Promise<DigestRow[]> {
-    return this.grouped(`c.status IN ('in_stock', 'allocated')`, `e.expires_at > now() AND e.expires_at - make_interval(days => $1) <= now()`, [stopDays]);
+    return this.grouped(
+      `c.status IN ('in_stock', 'allocated')`,
+      `e.expires_at > now() AND e.expires_at - make_interval(days => $1) <= now()`,
+      [stopDays],
+    );
   }
 
   private async grouped(carnetFilter: string, expiryFilter: string, parameters: unknown[]): Promise<DigestRow[]> {

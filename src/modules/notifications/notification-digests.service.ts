@@ -74,7 +74,12 @@ export function groupByOrganisationAndDay(rows: DigestRow[]): OrganisationDigest
       existing.unusedVouchers += row.unusedVouchers;
       existing.unusedValueCents = String(BigInt(existing.unusedValueCents) + BigInt(row.unusedValueCents));
     } else {
-      digest.orders.push({ orderNumber: row.orderNumber, carnets: row.carnets, unusedVouchers: row.unusedVouchers, unusedValueCents: row.unusedValueCents });
+      digest.orders.push({
+        orderNumber: row.orderNumber,
+        carnets: row.carnets,
+        unusedVouchers: row.unusedVouchers,
+        unusedValueCents: row.unusedValueCents,
+      });
     }
     digests.set(key, digest);
   }

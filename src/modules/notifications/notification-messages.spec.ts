@@ -3,7 +3,14 @@ import { carnetsExpiringMail, composeMail, escapeHtml, orderRejectedMail, qualif
 
 describe('notification messages', () => {
   it('says the same thing in text and HTML, with the HTML escaped', () => {
-    const mail = orderRejectedMail({ number: '2026-0001', carnetCount: 10, carnetSize: 5, faceValueTotalCents: '50000', reason: 'Budget <épuisé> & "gelé"', url: 'https://pn.example/orders/1?a=1&b=2' });
+    const mail = orderRejectedMail({
+      number: '2026-0001',
+      carnetCount: 10,
+      carnetSize: 5,
+      faceValueTotalCents: '50000',
+      reason: 'Budget <épuisé> & "gelé"',
+      url: 'https://pn.example/orders/1?a=1&b=2',
+    });
     expect(mail.subject).toBe('[Pass numérique] Commande 2026-0001 refusée');
     expect(mail.text).toContain('Motif : Budget <épuisé> & "gelé"');
     expect(mail.html).toContain('Motif : Budget &lt;épuisé&gt; &amp; &quot;gelé&quot;');
@@ -27,7 +34,9 @@ describe('notification messages', () => {
   });
 
   it('words each qualification outcome, with its reason when there is one', () => {
-    expect(qualificationDecidedMail({ venueName: 'EPN', status: 'qualified', reason: null, url: 'u' }).text).toContain('vous pouvez encaisser');
+    expect(qualificationDecidedMail({ venueName: 'EPN', status: 'qualified', reason: null, url: 'u' }).text).toContain(
+      'vous pouvez encaisser',
+    );
     const suspended = qualificationDecidedMail({ venueName: 'EPN', status: 'suspended', reason: 'Contrôle', url: 'u' });
     expect(suspended.subject).toBe('[Pass numérique] Qualification suspendue : EPN');
     expect(suspended.text).toContain('Motif : Contrôle');
@@ -44,10 +53,38 @@ describe('groupByOrganisationAndDay', () => {
   const day = (iso: string) => new Date(iso);
   it('makes one digest per organisation and Paris day, adding up an order met twice', () => {
     const digests = groupByOrganisationAndDay([
-      { organisationId: 'a', expiresAt: day('2027-12-31T22:59:59Z'), orderNumber: 'O1', carnets: 2, unusedVouchers: 10, unusedValueCents: '10000' },
-      { organisationId: 'a', expiresAt: day('2027-12-31T12:00:00Z'), orderNumber: 'O1', carnets: 1, unusedVouchers: 5, unusedValueCents: '5000' },
-      { organisationId: 'a', expiresAt: day('2028-01-31T22:59:59Z'), orderNumber: 'O2', carnets: 1, unusedVouchers: 5, unusedValueCents: '5000' },
-      { organisationId: 'b', expiresAt: day('2027-12-31T22:59:59Z'), orderNumber: 'O1', carnets: 1, unusedVouchers: 5, unusedValueCents: '5000' },
+      {
+        organisationId: 'a',
+        expiresAt: day('2027-12-31T22:59:59Z'),
+        orderNumber: 'O1',
+        carnets: 2,
+        unusedVouchers: 10,
+        unusedValueCents: '10000',
+      },
+      {
+        organisationId: 'a',
+        expiresAt: day('2027-12-31T12:00:00Z'),
+        orderNumber: 'O1',
+        carnets: 1,
+        unusedVouchers: 5,
+        unusedValueCents: '5000',
+      },
+      {
+        organisationId: 'a',
+        expiresAt: day('2028-01-31T22:59:59Z'),
+        orderNumber: 'O2',
+        carnets: 1,
+        unusedVouchers: 5,
+        unusedValueCents: '5000',
+      },
+      {
+        organisationId: 'b',
+        expiresAt: day('2027-12-31T22:59:59Z'),
+        orderNumber: 'O1',
+        carnets: 1,
+        unusedVouchers: 5,
+        unusedValueCents: '5000',
+      },
     ]);
     expect(digests.map((digest) => [digest.organisationId, digest.orders])).toEqual([
       ['a', [{ orderNumber: 'O1', carnets: 3, unusedVouchers: 15, unusedValueCents: '15000' }]],

@@ -15,7 +15,8 @@ export interface MailContent {
 type Block = { paragraph: string } | { link: { label: string; url: string } } | { list: string[] };
 
 const SIGNATURE = 'L’équipe Pass numérique';
-const FOOTER = 'Vous recevez ce message parce que vous avez un compte sur la plateforme Pass numérique. Vous pouvez choisir les notifications que vous recevez dans vos préférences.';
+const FOOTER =
+  'Vous recevez ce message parce que vous avez un compte sur la plateforme Pass numérique. Vous pouvez choisir les notifications que vous recevez dans vos préférences.';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -49,14 +50,21 @@ function blockAsHtml(block: Block): string {
 const hello = (displayName: string | null) => (displayName ? `Bonjour ${displayName},` : 'Bonjour,');
 const euros = (cents: string | number) => formatEuros(Number(cents));
 
-export function invitationMail(facts: { displayName: string; organisationName: string; invitationUrl: string; expiresAt: Date }): MailContent {
+export function invitationMail(facts: {
+  displayName: string;
+  organisationName: string;
+  invitationUrl: string;
+  expiresAt: Date;
+}): MailContent {
   return composeMail(
     'Votre invitation',
     hello(facts.displayName),
     [
       { paragraph: `Vous êtes invité(e) à rejoindre ${facts.organisationName} sur la plateforme Pass numérique.` },
       { link: { label: 'Choisir votre mot de passe', url: facts.invitationUrl } },
-      { paragraph: `Ce lien fonctionne une seule fois, jusqu’au ${formatParisLongDate(facts.expiresAt)}. Si vous n’attendiez pas cette invitation, ignorez ce message.` },
+      {
+        paragraph: `Ce lien fonctionne une seule fois, jusqu’au ${formatParisLongDate(facts.expiresAt)}. Si vous n’attendiez pas cette invitation, ignorez ce message.`,
+      },
     ],
     { footer: false },
   );
@@ -69,7 +77,9 @@ export function passwordResetMail(facts: { displayName: string; resetUrl: string
     [
       { paragraph: 'Une réinitialisation du mot de passe de votre compte Pass numérique a été demandée.' },
       { link: { label: 'Choisir un nouveau mot de passe', url: facts.resetUrl } },
-      { paragraph: `Ce lien fonctionne une seule fois, pendant ${facts.validMinutes} minutes. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.` },
+      {
+        paragraph: `Ce lien fonctionne une seule fois, pendant ${facts.validMinutes} minutes. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.`,
+      },
     ],
     { footer: false },
   );
@@ -85,7 +95,9 @@ export interface OrderFacts {
 
 export function orderApprovedMail(order: OrderFacts): MailContent {
   return composeMail(`Commande ${order.number} approuvée`, hello(null), [
-    { paragraph: `L’ANCT a approuvé votre commande ${order.number} : ${order.carnetCount} carnets de ${order.carnetSize} chèques, ${euros(order.faceValueTotalCents)} en valeur faciale.` },
+    {
+      paragraph: `L’ANCT a approuvé votre commande ${order.number} : ${order.carnetCount} carnets de ${order.carnetSize} chèques, ${euros(order.faceValueTotalCents)} en valeur faciale.`,
+    },
     { paragraph: 'Les carnets seront fabriqués dès que votre paiement aura été enregistré.' },
     { link: { label: 'Voir la commande', url: order.url } },
   ]);
@@ -101,7 +113,9 @@ export function orderRejectedMail(order: OrderFacts & { reason: string }): MailC
 
 export function orderReadyMail(order: OrderFacts): MailContent {
   return composeMail(`Carnets de la commande ${order.number} disponibles`, hello(null), [
-    { paragraph: `Les ${order.carnetCount} carnets de votre commande ${order.number} sont prêts. Vous pouvez maintenant les attribuer à vos structures prescriptrices.` },
+    {
+      paragraph: `Les ${order.carnetCount} carnets de votre commande ${order.number} sont prêts. Vous pouvez maintenant les attribuer à vos structures prescriptrices.`,
+    },
     { link: { label: 'Voir votre stock', url: order.url } },
   ]);
 }
@@ -116,9 +130,19 @@ export interface ExpiringGroup {
 export function carnetsExpiringMail(facts: { expiresAt: Date; groups: ExpiringGroup[]; url: string }): MailContent {
   const carnets = facts.groups.reduce((sum, group) => sum + group.carnets, 0);
   return composeMail(`${carnets} carnet(s) arrivent à échéance le ${formatParisLongDate(facts.expiresAt)}`, hello(null), [
-    { paragraph: `${carnets} carnet(s) que vous détenez ou que vous avez distribués n’ont pas encore servi et arrivent à échéance le ${formatParisLongDate(facts.expiresAt)}. Après cette date, leurs chèques ne pourront plus être encaissés.` },
-    { list: facts.groups.map((group) => `Commande ${group.orderNumber} : ${group.carnets} carnet(s), ${group.unusedVouchers} chèque(s) non utilisés (${euros(group.unusedValueCents)})`) },
-    { paragraph: 'Pensez à distribuer ou réattribuer les carnets en stock, et à rappeler aux bénéficiaires qu’ils peuvent encore les utiliser.' },
+    {
+      paragraph: `${carnets} carnet(s) que vous détenez ou que vous avez distribués n’ont pas encore servi et arrivent à échéance le ${formatParisLongDate(facts.expiresAt)}. Après cette date, leurs chèques ne pourront plus être encaissés.`,
+    },
+    {
+      list: facts.groups.map(
+        (group) =>
+          `Commande ${group.orderNumber} : ${group.carnets} carnet(s), ${group.unusedVouchers} chèque(s) non utilisés (${euros(group.unusedValueCents)})`,
+      ),
+    },
+    {
+      paragraph:
+        'Pensez à distribuer ou réattribuer les carnets en stock, et à rappeler aux bénéficiaires qu’ils peuvent encore les utiliser.',
+    },
     { link: { label: 'Voir les carnets concernés', url: facts.url } },
   ]);
 }
@@ -126,8 +150,14 @@ export function carnetsExpiringMail(facts: { expiresAt: Date; groups: ExpiringGr
 export function distributionStoppingMail(facts: { closesAt: Date; expiresAt: Date; groups: ExpiringGroup[]; url: string }): MailContent {
   const carnets = facts.groups.reduce((sum, group) => sum + group.carnets, 0);
   return composeMail(`Fin de la distribution de ${carnets} carnet(s) le ${formatParisLongDate(facts.closesAt)}`, hello(null), [
-    { paragraph: `${carnets} carnet(s) de votre stock ne peuvent plus être remis à un bénéficiaire depuis le ${formatParisLongDate(facts.closesAt)} : leurs chèques expirent le ${formatParisLongDate(facts.expiresAt)}. Leur valeur non utilisée sera portée à l’avoir de fin de validité.` },
-    { list: facts.groups.map((group) => `Commande ${group.orderNumber} : ${group.carnets} carnet(s) en stock (${euros(group.unusedValueCents)})`) },
+    {
+      paragraph: `${carnets} carnet(s) de votre stock ne peuvent plus être remis à un bénéficiaire depuis le ${formatParisLongDate(facts.closesAt)} : leurs chèques expirent le ${formatParisLongDate(facts.expiresAt)}. Leur valeur non utilisée sera portée à l’avoir de fin de validité.`,
+    },
+    {
+      list: facts.groups.map(
+        (group) => `Commande ${group.orderNumber} : ${group.carnets} carnet(s) en stock (${euros(group.unusedValueCents)})`,
+      ),
+    },
     { link: { label: 'Voir votre stock', url: facts.url } },
   ]);
 }
@@ -144,7 +174,9 @@ const frenchDay = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 export function statementDrawnUpMail(statement: StatementFacts): MailContent {
   return composeMail(`Relevé de remboursement du ${frenchDay(statement.periodStart)} au ${frenchDay(statement.periodEnd)}`, hello(null), [
-    { paragraph: `Votre relevé de remboursement du ${frenchDay(statement.periodStart)} au ${frenchDay(statement.periodEnd)} est établi : ${statement.redemptionCount} chèque(s) encaissé(s), ${euros(statement.totalCents)}.` },
+    {
+      paragraph: `Votre relevé de remboursement du ${frenchDay(statement.periodStart)} au ${frenchDay(statement.periodEnd)} est établi : ${statement.redemptionCount} chèque(s) encaissé(s), ${euros(statement.totalCents)}.`,
+    },
     { paragraph: 'Il sera payé par virement après validation par l’ANCT.' },
     { link: { label: 'Voir le relevé', url: statement.url } },
   ]);
@@ -152,7 +184,9 @@ export function statementDrawnUpMail(statement: StatementFacts): MailContent {
 
 export function statementPaidMail(statement: StatementFacts & { paidOn: string; reference: string }): MailContent {
   return composeMail(`Relevé payé : ${euros(statement.totalCents)}`, hello(null), [
-    { paragraph: `Le virement de ${euros(statement.totalCents)} pour votre relevé du ${frenchDay(statement.periodStart)} au ${frenchDay(statement.periodEnd)} a été effectué le ${frenchDay(statement.paidOn)}.` },
+    {
+      paragraph: `Le virement de ${euros(statement.totalCents)} pour votre relevé du ${frenchDay(statement.periodStart)} au ${frenchDay(statement.periodEnd)} a été effectué le ${frenchDay(statement.paidOn)}.`,
+    },
     { paragraph: `Référence du virement : ${statement.reference}` },
     { link: { label: 'Voir le relevé', url: statement.url } },
   ]);
@@ -182,7 +216,12 @@ export function qualificationDecidedMail(facts: { venueName: string; status: str
   ]);
 }
 
-export function reconciliationAnomaliesMail(facts: { runId: string; anomalies: number; byKind: Record<string, number>; url: string }): MailContent {
+export function reconciliationAnomaliesMail(facts: {
+  runId: string;
+  anomalies: number;
+  byKind: Record<string, number>;
+  url: string;
+}): MailContent {
   return composeMail(`Rapprochement : ${facts.anomalies} anomalie(s)`, hello(null), [
     { paragraph: `Le rapprochement a trouvé ${facts.anomalies} anomalie(s). Rien n’a été corrigé automatiquement.` },
     { list: Object.entries(facts.byKind).map(([kind, count]) => `${kind} : ${count}`) },

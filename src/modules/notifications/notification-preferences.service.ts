@@ -22,10 +22,14 @@ export class NotificationPreferencesService {
     const applicable = new Set(this.applicableKinds(actor));
     const refused = choices.filter((choice) => !applicable.has(choice.kind)).map((choice) => choice.kind);
     if (refused.length > 0) {
-      throw new NotificationError('NOTIFICATION_NOT_APPLICABLE', `Ces notifications ne concernent pas votre organisation ou ne peuvent pas être désactivées : ${refused.join(', ')}.`, {
-        kinds: refused,
-        applicable: [...applicable],
-      });
+      throw new NotificationError(
+        'NOTIFICATION_NOT_APPLICABLE',
+        `Ces notifications ne concernent pas votre organisation ou ne peuvent pas être désactivées : ${refused.join(', ')}.`,
+        {
+          kinds: refused,
+          applicable: [...applicable],
+        },
+      );
     }
     await this.outbox.setOptOuts(actor.userId!, choices);
     return this.get(actor);

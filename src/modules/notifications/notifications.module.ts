@@ -12,7 +12,15 @@ import { OutboxService } from './outbox.service';
 @Global()
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationPreferencesService, OutboxRepository, OutboxService, MailTransport, NotificationDigestsRepository, NotificationDigestsService],
+  providers: [
+    NotificationsService,
+    NotificationPreferencesService,
+    OutboxRepository,
+    OutboxService,
+    MailTransport,
+    NotificationDigestsRepository,
+    NotificationDigestsService,
+  ],
   exports: [NotificationsService, OutboxService, NotificationDigestsService],
 })
 export class NotificationsModule {}

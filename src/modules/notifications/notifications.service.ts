@@ -28,7 +28,10 @@ export class NotificationsService {
   }
 
   /** To one person, whatever their preferences: invitations and password resets answer a request. */
-  sendToPerson(manager: EntityManager, message: { kind: NotificationKind; eventKey: string; recipient: Recipient; content: MailContent }): Promise<number> {
+  sendToPerson(
+    manager: EntityManager,
+    message: { kind: NotificationKind; eventKey: string; recipient: Recipient; content: MailContent },
+  ): Promise<number> {
     return this.outbox.insertMessages(manager, message.eventKey, message.kind, [message.recipient], message.content);
   }
 

@@ -37,7 +37,13 @@ export class OutboxRepository {
   }
 
   /** One row per recipient; an event already written for a recipient is skipped (the unique key). Returns how many rows were new. */
-  async insertMessages(manager: EntityManager, eventKey: string, kind: NotificationKind, recipients: Recipient[], content: MailContent): Promise<number> {
+  async insertMessages(
+    manager: EntityManager,
+    eventKey: string,
+    kind: NotificationKind,
+    recipients: Recipient[],
+    content: MailContent,
+  ): Promise<number> {
     if (recipients.length === 0) return 0;
     const rows: unknown[] = await manager.query(
       `INSERT INTO outbox_messages (event_key, kind, recipient_email, recipient_user_id, subject, text_body, html_body)
@@ -80,16 +86,29 @@ export class OutboxRepository {
       [id],
     );
     return row
-      ? { id: row.id, recipientEmail: row.recipient_email, subject: row.subject, textBody: row.text_body, htmlBody: row.html_body, attempts: row.attempts }
+      ? {
+          id: row.id,
+          recipientEmail: row.recipient_email,
+          subject: row.subject,
+          textBody: row.text_body,
+          htmlBody: row.html_body,
+          attempts: row.attempts,
+        }
       : null;
   }
 
   async markSent(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [id]);
+    await manager.query(
+      `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   async recordFailure(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = 'pending'`, [id, error.slice(0, 1000)]);
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = 'pending'`,
+      [id, error.slice(0, 1000)],
+    );
   }
 
   /** Deletes up to `limit` messages sent more than `days` days ago; returns how many. Pending ones are kept whatever their age. */
@@ -104,7 +123,9 @@ export class OutboxRepository {
   }
 
   async optedOutKinds(userId: string): Promise<NotificationKind[]> {
-    const rows: { kind: NotificationKind }[] = await this.dataSource.query(`SELECT kind FROM notification_opt_outs WHERE user_id = $1`, [userId]);
+    const rows: { kind: NotificationKind }[] = await this.dataSource.query(`SELECT kind FROM notification_opt_outs WHERE user_id = $1`, [
+      userId,
+    ]);
     return rows.map((row) => row.kind);
   }
 
@@ -113,7 +134,10 @@ export class OutboxRepository {
       const off = changes.filter((change) => !change.enabled).map((change) => change.kind);
       const on = changes.filter((change) => change.enabled).map((change) => change.kind);
       if (off.length > 0) {
-        await manager.query(`INSERT INTO notification_opt_outs (user_id, kind) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [userId, off]);
+        await manager.query(`INSERT INTO notification_opt_outs (user_id, kind) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [
+          userId,
+          off,
+        ]);
       }
       if (on.length > 0) await manager.query(`DELETE FROM notification_opt_outs WHERE user_id = $1 AND kind = ANY($2)`, [userId, on]);
     });

@@ -29,7 +29,11 @@ export class OppositionsController {
   @ApiOperation({ summary: 'Put a carnet in opposition (lost, stolen, blocked…): its chèques are cancelled for good' })
   @ApiOkResponse({ type: CarnetOppositionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  opposeCarnet(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OppositionDto): Promise<CarnetOppositionDto> {
+  opposeCarnet(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: OppositionDto,
+  ): Promise<CarnetOppositionDto> {
     return this.oppositions.opposeCarnet(actor, id, dto);
   }
 
@@ -38,7 +42,11 @@ export class OppositionsController {
   @ApiOperation({ summary: 'Put a single chèque in opposition, by its printed serial' })
   @ApiOkResponse({ type: VoucherOppositionDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION')
-  opposeVoucher(@CurrentActor() actor: OrganisationActor, @Param('serial', SerialPipe) serial: string, @Body() dto: OppositionDto): Promise<VoucherOppositionDto> {
+  opposeVoucher(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('serial', SerialPipe) serial: string,
+    @Body() dto: OppositionDto,
+  ): Promise<VoucherOppositionDto> {
     return this.oppositions.opposeVoucher(actor, serial, dto);
   }
 }

@@ -5,5 +5,9 @@ import { OppositionsService } from './oppositions.service';
 import { RevocationListController } from './revocation-list.controller';
 import { RevocationListService } from './revocation-list.service';
 
-@Module({ controllers: [OppositionsController, RevocationListController], providers: [OppositionsService, RevocationListService, OppositionsRepository], exports: [OppositionsRepository] })
+@Module({
+  controllers: [OppositionsController, RevocationListController],
+  providers: [OppositionsService, RevocationListService, OppositionsRepository],
+  exports: [OppositionsRepository],
+})
 export class OppositionsModule {}

@@ -53,7 +53,11 @@ export class OppositionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Carnets of the scope among `ids` or `numbers`, locked until the end of the transaction. Others are simply absent. */
-  async lockCarnets(manager: EntityManager, scope: CarnetScope, filter: { ids: string[] } | { numbers: string[] }): Promise<LockedCarnet[]> {
+  async lockCarnets(
+    manager: EntityManager,
+    scope: CarnetScope,
+    filter: { ids: string[] } | { numbers: string[] },
+  ): Promise<LockedCarnet[]> {
     const [column, values] = 'ids' in filter ? ['c.id', filter.ids] : ['c.number', filter.numbers];
     return manager.query(
       `SELECT c.id, c.number, c.status, o.status AS "orderStatus", c.funder_id AS "funderId", c.prescriber_id AS "prescriberId"
@@ -79,11 +83,19 @@ export class OppositionsRepository {
       [serial, scope.organisationId],
     );
     if (rows.length === 0) return null;
-    const [{ status }]: { status: VoucherStatus }[] = await manager.query(`SELECT status FROM vouchers WHERE id = $1 FOR UPDATE`, [rows[0].id]);
+    const [{ status }]: { status: VoucherStatus }[] = await manager.query(`SELECT status FROM vouchers WHERE id = $1 FOR UPDATE`, [
+      rows[0].id,
+    ]);
     return { ...rows[0], status };
   }
 
-  async cancelCarnets(manager: EntityManager, carnetIds: string[], fromStatuses: readonly CarnetStatus[], reason: string, at: Date): Promise<string[]> {
+  async cancelCarnets(
+    manager: EntityManager,
+    carnetIds: string[],
+    fromStatuses: readonly CarnetStatus[],
+    reason: string,
+    at: Date,
+  ): Promise<string[]> {
     if (carnetIds.length === 0) return [];
     const result = await manager
       .createQueryBuilder()
@@ -99,7 +111,14 @@ export class OppositionsRepository {
    * Moves a locked carnet to the state its chèques give it (`carnetStatusFromVouchers`); a carnet
    * cancelled this way records the opposition's reason and time like a carnet opposition.
    */
-  async closeCarnet(manager: EntityManager, carnetId: string, from: CarnetStatus, to: CarnetStatus, reason: string, at: Date): Promise<void> {
+  async closeCarnet(
+    manager: EntityManager,
+    carnetId: string,
+    from: CarnetStatus,
+    to: CarnetStatus,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
     const cancellation = to === 'cancelled' ? { cancelledAt: at, cancellationReason: reason } : {};
     await manager
       .createQueryBuilder()
@@ -109,7 +128,12 @@ export class OppositionsRepository {
       .execute();
   }
 
-  async cancelVouchers(manager: EntityManager, where: { carnetIds: string[] } | { voucherId: string }, reason: string, at: Date): Promise<CancelledVoucher[]> {
+  async cancelVouchers(
+    manager: EntityManager,
+    where: { carnetIds: string[] } | { voucherId: string },
+    reason: string,
+    at: Date,
+  ): Promise<CancelledVoucher[]> {
     const query = manager
       .createQueryBuilder()
       .update(VoucherEntity)

@@ -34,7 +34,8 @@ export class OppositionsService {
       const [carnet] = await this.oppositions.lockCarnets(manager, scope, { ids: [carnetId] });
       if (!carnet) throw new NotFoundError('Carnet');
       assertOrderReady(carnet.orderStatus);
-      if (!cancellableCarnetStatuses(scope.kind).includes(carnet.status)) throw new InvalidTransitionError('carnet', carnet.status, 'put in opposition');
+      if (!cancellableCarnetStatuses(scope.kind).includes(carnet.status))
+        throw new InvalidTransitionError('carnet', carnet.status, 'put in opposition');
       const [result] = await this.cancelLockedCarnets(manager, scope, [carnet], dto.reason);
       return result;
     });
@@ -44,9 +45,13 @@ export class OppositionsService {
   async opposeRange(actor: OrganisationActor, dto: RangeOppositionDto): Promise<RangeOppositionResultDto> {
     const range = carnetNumbersInRange(dto.fromNumber, dto.toNumber, MAX_RANGE);
     if (!range.ok) {
-      throw new OppositionError('INVALID_CARNET_RANGE', `Invalid carnet range (${range.problem}): both numbers must belong to one order, in order, at most ${MAX_RANGE} carnets.`, {
-        problem: range.problem,
-      });
+      throw new OppositionError(
+        'INVALID_CARNET_RANGE',
+        `Invalid carnet range (${range.problem}): both numbers must belong to one order, in order, at most ${MAX_RANGE} carnets.`,
+        {
+          problem: range.problem,
+        },
+      );
     }
     const scope = carnetScopeOf(actor);
     return this.transactions.run(async (manager) => {
@@ -59,7 +64,9 @@ export class OppositionsService {
       return {
         requested: range.numbers.length,
         cancelled,
-        skipped: carnets.filter((carnet) => !allowed.includes(carnet.status)).map((carnet) => ({ carnetNumber: carnet.number, status: carnet.status })),
+        skipped: carnets
+          .filter((carnet) => !allowed.includes(carnet.status))
+          .map((carnet) => ({ carnetNumber: carnet.number, status: carnet.status })),
         notFound: range.numbers.length - carnets.length,
       };
     });
@@ -73,8 +80,10 @@ export class OppositionsService {
       if (!voucher) throw new NotFoundError('Chèque');
       assertOrderReady(voucher.orderStatus);
       const allowed = cancellableCarnetStatuses(scope.kind);
-      if (!allowed.includes(voucher.carnetStatus)) throw new InvalidTransitionError('carnet', voucher.carnetStatus, 'put a chèque in opposition in');
-      if (!CANCELLABLE_VOUCHER_STATUSES.includes(voucher.status)) throw new InvalidTransitionError('chèque', voucher.status, 'put in opposition');
+      if (!allowed.includes(voucher.carnetStatus))
+        throw new InvalidTransitionError('carnet', voucher.carnetStatus, 'put a chèque in opposition in');
+      if (!CANCELLABLE_VOUCHER_STATUSES.includes(voucher.status))
+        throw new InvalidTransitionError('chèque', voucher.status, 'put in opposition');
 
       const cancelled = await this.oppositions.cancelVouchers(manager, { voucherId: voucher.id }, dto.reason, now);
       const revocationVersion = (await this.oppositions.appendRevocations(manager, cancelled, dto.reason))!;
@@ -90,7 +99,10 @@ export class OppositionsService {
         },
       ];
       // The carnet follows its chèques (carnetStatusFromVouchers): this may have been its last live chèque.
-      const carnetStatus = carnetStatusFromVouchers(voucher.carnetStatus, await this.oppositions.voucherStatusesOfCarnet(manager, voucher.carnetId));
+      const carnetStatus = carnetStatusFromVouchers(
+        voucher.carnetStatus,
+        await this.oppositions.voucherStatusesOfCarnet(manager, voucher.carnetId),
+      );
       if (carnetStatus !== voucher.carnetStatus) {
         await this.oppositions.closeCarnet(manager, voucher.carnetId, voucher.carnetStatus, carnetStatus, dto.reason, now);
         records.push({
@@ -99,7 +111,11 @@ export class OppositionsService {
           objectId: voucher.carnetId,
           objectOrganisationId: holderId,
           before: { status: voucher.carnetStatus },
-          after: { status: carnetStatus, reason: dto.reason, cause: carnetStatus === 'cancelled' ? 'every chèque cancelled' : 'no chèque left to use' },
+          after: {
+            status: carnetStatus,
+            reason: dto.reason,
+            cause: carnetStatus === 'cancelled' ? 'every chèque cancelled' : 'no chèque left to use',
+          },
         });
       }
       await this.audit.record(manager, ...records);
@@ -107,10 +123,23 @@ export class OppositionsService {
     });
   }
 
-  private async cancelLockedCarnets(manager: EntityManager, scope: CarnetScope, carnets: LockedCarnet[], reason: OppositionReason): Promise<CarnetOppositionDto[]> {
+  private async cancelLockedCarnets(
+    manager: EntityManager,
+    scope: CarnetScope,
+    carnets: LockedCarnet[],
+    reason: OppositionReason,
+  ): Promise<CarnetOppositionDto[]> {
     if (carnets.length === 0) return [];
     const now = new Date();
-    const cancelledIds = new Set(await this.oppositions.cancelCarnets(manager, carnets.map((carnet) => carnet.id), cancellableCarnetStatuses(scope.kind), reason, now));
+    const cancelledIds = new Set(
+      await this.oppositions.cancelCarnets(
+        manager,
+        carnets.map((carnet) => carnet.id),
+        cancellableCarnetStatuses(scope.kind),
+        reason,
+        now,
+      ),
+    );
     const vouchers = await this.oppositions.cancelVouchers(manager, { carnetIds: [...cancelledIds] }, reason, now);
     const revocationVersion = await this.oppositions.appendRevocations(manager, vouchers, reason);
     const voucherCount = new Map<string, number>();

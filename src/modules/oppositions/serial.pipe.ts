@@ -6,7 +6,8 @@ import { VOUCHER_SERIAL_PATTERN } from './serial.rules';
 @Injectable()
 export class SerialPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!VOUCHER_SERIAL_PATTERN.test(value)) throw new ValidationFailedError([{ field: 'serial', problems: ['serial must read like 2026-0042-000123-07'] }]);
+    if (!VOUCHER_SERIAL_PATTERN.test(value))
+      throw new ValidationFailedError([{ field: 'serial', problems: ['serial must read like 2026-0042-000123-07'] }]);
     return value;
   }
 }

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { operatorFee, pricingRulesOf, type ProgrammePricingRules, quoteOrder, remainingEnvelope, stateShareAtRate } from './order-pricing.rules';
+import {
+  operatorFee,
+  pricingRulesOf,
+  type ProgrammePricingRules,
+  quoteOrder,
+  remainingEnvelope,
+  stateShareAtRate,
+} from './order-pricing.rules';
 
 const PROGRAMME: ProgrammePricingRules = {
   faceValueCents: 1000,
@@ -88,22 +95,49 @@ describe('quoteOrder: what the order form shows as the officer types, and what t
   });
 
   it.each<[string, ProgrammePricingRules, number, number, unknown]>([
-    ['a carnet size the programme does not allow', PROGRAMME, 200, 7, { code: 'CARNET_SIZE_NOT_ALLOWED', details: { rule: 'allowedCarnetSizes', allowedCarnetSizes: [5, 10], carnetSize: 7 } }],
-    ['one chèque below the minimum', PROGRAMME, 199, 5, { code: 'ORDER_BELOW_MINIMUM', details: { rule: 'minimumOrderCents', minimumOrderCents: '1000000', faceValueTotalCents: '995000' } }],
-    ['a State share one cent above the cap', { ...PROGRAMME, funderCapCents: 999_999n }, 200, 10, { code: 'ORDER_ABOVE_CAP', details: { rule: 'funderCapCents', funderCapCents: '999999', stateShareAtRateCents: '1000000' } }],
+    [
+      'a carnet size the programme does not allow',
+      PROGRAMME,
+      200,
+      7,
+      { code: 'CARNET_SIZE_NOT_ALLOWED', details: { rule: 'allowedCarnetSizes', allowedCarnetSizes: [5, 10], carnetSize: 7 } },
+    ],
+    [
+      'one chèque below the minimum',
+      PROGRAMME,
+      199,
+      5,
+      { code: 'ORDER_BELOW_MINIMUM', details: { rule: 'minimumOrderCents', minimumOrderCents: '1000000', faceValueTotalCents: '995000' } },
+    ],
+    [
+      'a State share one cent above the cap',
+      { ...PROGRAMME, funderCapCents: 999_999n },
+      200,
+      10,
+      { code: 'ORDER_ABOVE_CAP', details: { rule: 'funderCapCents', funderCapCents: '999999', stateShareAtRateCents: '1000000' } },
+    ],
   ])('says which rule is broken, as a value (no exception, no server class): %s', (_, programme, carnetCount, carnetSize, refusal) => {
     expect(quoteOrder(programme, { carnetCount, carnetSize }, FULL_ENVELOPE)).toEqual({ ok: false, refusal });
   });
 
   it('checks the size first, then the minimum, then the cap (the first rule broken is the one named)', () => {
     const tooSmallAndTooBig = { ...PROGRAMME, funderCapCents: 0n };
-    expect(quoteOrder(tooSmallAndTooBig, { carnetCount: 1, carnetSize: 7 }, FULL_ENVELOPE)).toMatchObject({ ok: false, refusal: { code: 'CARNET_SIZE_NOT_ALLOWED' } });
-    expect(quoteOrder(tooSmallAndTooBig, { carnetCount: 1, carnetSize: 5 }, FULL_ENVELOPE)).toMatchObject({ ok: false, refusal: { code: 'ORDER_BELOW_MINIMUM' } });
+    expect(quoteOrder(tooSmallAndTooBig, { carnetCount: 1, carnetSize: 7 }, FULL_ENVELOPE)).toMatchObject({
+      ok: false,
+      refusal: { code: 'CARNET_SIZE_NOT_ALLOWED' },
+    });
+    expect(quoteOrder(tooSmallAndTooBig, { carnetCount: 1, carnetSize: 5 }, FULL_ENVELOPE)).toMatchObject({
+      ok: false,
+      refusal: { code: 'ORDER_BELOW_MINIMUM' },
+    });
   });
 
   it('caps the maximum State share by what is left of the envelope', () => {
     const quote = quoteOrder(PROGRAMME, { carnetCount: 200, carnetSize: 10 }, { envelopeCents: 5_000_000n, reservedCents: 4_600_000n });
-    expect(quote).toMatchObject({ ok: true, price: { stateShareAtRateCents: 1_000_000n, maxStateShareCents: 400_000n, remainingEnvelopeCents: 400_000n } });
+    expect(quote).toMatchObject({
+      ok: true,
+      price: { stateShareAtRateCents: 1_000_000n, maxStateShareCents: 400_000n, remainingEnvelopeCents: 400_000n },
+    });
   });
 });
 
@@ -130,7 +164,9 @@ describe('pricingRulesOf: one reading of the programme for the server (bigint co
           const asNumbers = { ...settings, operatorFeeRateBp, stateShareRateBp, minimumOrderCents: minimum, defaultFunderCapCents: cap };
           const asStrings = { ...asNumbers, minimumOrderCents: String(minimum), defaultFunderCapCents: String(cap) };
           const quantity = { carnetCount, carnetSize };
-          expect(quoteOrder(pricingRulesOf(asNumbers), quantity, FULL_ENVELOPE)).toEqual(quoteOrder(pricingRulesOf(asStrings), quantity, FULL_ENVELOPE));
+          expect(quoteOrder(pricingRulesOf(asNumbers), quantity, FULL_ENVELOPE)).toEqual(
+            quoteOrder(pricingRulesOf(asStrings), quantity, FULL_ENVELOPE),
+          );
         },
       ),
     );

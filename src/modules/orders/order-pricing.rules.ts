@@ -98,7 +98,10 @@ export function quoteOrder(programme: ProgrammePricingRules, quantity: OrderQuan
   if (!programme.allowedCarnetSizes.includes(quantity.carnetSize)) {
     return {
       ok: false,
-      refusal: { code: 'CARNET_SIZE_NOT_ALLOWED', details: { rule: 'allowedCarnetSizes', allowedCarnetSizes: programme.allowedCarnetSizes, carnetSize: quantity.carnetSize } },
+      refusal: {
+        code: 'CARNET_SIZE_NOT_ALLOWED',
+        details: { rule: 'allowedCarnetSizes', allowedCarnetSizes: programme.allowedCarnetSizes, carnetSize: quantity.carnetSize },
+      },
     };
   }
   const faceValueTotalCents = BigInt(quantity.carnetCount) * BigInt(quantity.carnetSize) * BigInt(programme.faceValueCents);
@@ -107,7 +110,11 @@ export function quoteOrder(programme: ProgrammePricingRules, quantity: OrderQuan
       ok: false,
       refusal: {
         code: 'ORDER_BELOW_MINIMUM',
-        details: { rule: 'minimumOrderCents', minimumOrderCents: programme.minimumOrderCents.toString(), faceValueTotalCents: faceValueTotalCents.toString() },
+        details: {
+          rule: 'minimumOrderCents',
+          minimumOrderCents: programme.minimumOrderCents.toString(),
+          faceValueTotalCents: faceValueTotalCents.toString(),
+        },
       },
     };
   }
@@ -117,7 +124,11 @@ export function quoteOrder(programme: ProgrammePricingRules, quantity: OrderQuan
       ok: false,
       refusal: {
         code: 'ORDER_ABOVE_CAP',
-        details: { rule: 'funderCapCents', funderCapCents: programme.funderCapCents.toString(), stateShareAtRateCents: shareAtRate.toString() },
+        details: {
+          rule: 'funderCapCents',
+          funderCapCents: programme.funderCapCents.toString(),
+          stateShareAtRateCents: shareAtRate.toString(),
+        },
       },
     };
   }

@@ -22,7 +22,15 @@ export class OrdersController {
   @Post()
   @Roles('funder_manager')
   @ApiCreatedResponse({ type: OrderDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PROGRAMME_CLOSED', 'PROGRAMME_EXPIRED', 'CARNET_SIZE_NOT_ALLOWED', 'ORDER_BELOW_MINIMUM', 'ORDER_ABOVE_CAP')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'PROGRAMME_CLOSED',
+    'PROGRAMME_EXPIRED',
+    'CARNET_SIZE_NOT_ALLOWED',
+    'ORDER_BELOW_MINIMUM',
+    'ORDER_ABOVE_CAP',
+  )
   create(@CurrentActor() actor: OrganisationActor, @Body() dto: CreateOrderDto) {
     return this.orders.create(actor, dto);
   }

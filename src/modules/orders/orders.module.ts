@@ -6,5 +6,10 @@ import { CarnetsModule } from '../carnets/carnets.module';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 
-@Module({ imports: [forwardRef(() => CarnetsModule), forwardRef(() => ProgrammesModule), LedgerModule], controllers: [OrdersController], providers: [OrdersService, OrdersRepository], exports: [OrdersRepository] })
+@Module({
+  imports: [forwardRef(() => CarnetsModule), forwardRef(() => ProgrammesModule), LedgerModule],
+  controllers: [OrdersController],
+  providers: [OrdersService, OrdersRepository],
+  exports: [OrdersRepository],
+})
 export class OrdersModule {}

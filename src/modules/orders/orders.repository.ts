@@ -85,13 +85,17 @@ export class OrdersRepository {
 
   /** Orders whose chèques are owed but not (fully) generated: what a starting worker makes sure is queued. */
   async idsAwaitingGeneration(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM orders WHERE status IN ('paid', 'generating') ORDER BY paid_at`);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM orders WHERE status IN ('paid', 'generating') ORDER BY paid_at`,
+    );
     return rows.map((row) => row.id);
   }
 
   private scopedToActor(query: SelectQueryBuilder<OrderEntity>, actor: Actor): SelectQueryBuilder<OrderEntity> {
     if (actor.organisationKind === 'anct') return query.where('TRUE');
     // Only funders own orders; any other caller reaching here sees nothing.
-    return query.where('o.funder_id = :actorFunderId', { actorFunderId: actor.organisationKind === 'funder' ? actor.organisationId : null });
+    return query.where('o.funder_id = :actorFunderId', {
+      actorFunderId: actor.organisationKind === 'funder' ? actor.organisationId : null,
+    });
   }
 }

@@ -69,9 +69,30 @@ describe('priceOrder', () => {
   });
 
   it.each<[string, ProgrammePricingRules, number, number, string, Record<string, unknown>]>([
-    ['a carnet size the programme does not allow', PROGRAMME, 200, 7, 'CARNET_SIZE_NOT_ALLOWED', { rule: 'allowedCarnetSizes', allowedCarnetSizes: [5, 10], carnetSize: 7 }],
-    ['a face value one chèque below the minimum', PROGRAMME, 199, 5, 'ORDER_BELOW_MINIMUM', { rule: 'minimumOrderCents', minimumOrderCents: '1000000', faceValueTotalCents: '995000' }],
-    ['a State share one cent above the cap', { ...PROGRAMME, funderCapCents: 999_999n }, 200, 10, 'ORDER_ABOVE_CAP', { rule: 'funderCapCents', funderCapCents: '999999', stateShareAtRateCents: '1000000' }],
+    [
+      'a carnet size the programme does not allow',
+      PROGRAMME,
+      200,
+      7,
+      'CARNET_SIZE_NOT_ALLOWED',
+      { rule: 'allowedCarnetSizes', allowedCarnetSizes: [5, 10], carnetSize: 7 },
+    ],
+    [
+      'a face value one chèque below the minimum',
+      PROGRAMME,
+      199,
+      5,
+      'ORDER_BELOW_MINIMUM',
+      { rule: 'minimumOrderCents', minimumOrderCents: '1000000', faceValueTotalCents: '995000' },
+    ],
+    [
+      'a State share one cent above the cap',
+      { ...PROGRAMME, funderCapCents: 999_999n },
+      200,
+      10,
+      'ORDER_ABOVE_CAP',
+      { rule: 'funderCapCents', funderCapCents: '999999', stateShareAtRateCents: '1000000' },
+    ],
   ])('refuses %s', (_, programme, carnetCount, carnetSize, code, details) => {
     const error = caught(() => priceOrder(programme, { carnetCount, carnetSize }, FULL_ENVELOPE));
     expect(error.code).toBe(code);
@@ -80,7 +101,9 @@ describe('priceOrder', () => {
 
   it('accepts exactly the minimum and exactly the cap', () => {
     expect(priceOrder(PROGRAMME, { carnetCount: 200, carnetSize: 5 }, FULL_ENVELOPE).faceValueTotalCents).toBe(1_000_000n);
-    expect(priceOrder({ ...PROGRAMME, funderCapCents: 1_000_000n }, { carnetCount: 200, carnetSize: 10 }, FULL_ENVELOPE).stateShareAtRateCents).toBe(1_000_000n);
+    expect(
+      priceOrder({ ...PROGRAMME, funderCapCents: 1_000_000n }, { carnetCount: 200, carnetSize: 10 }, FULL_ENVELOPE).stateShareAtRateCents,
+    ).toBe(1_000_000n);
   });
 
   it('property: total = face value + fee, State share ≤ rate × face value, ≤ remaining envelope, ≥ 0', () => {
@@ -100,7 +123,9 @@ describe('priceOrder', () => {
           expect(price.maxStateShareCents >= 0n).toBe(true);
           expect(price.maxStateShareCents <= price.stateShareAtRateCents).toBe(true);
           expect(price.maxStateShareCents <= price.remainingEnvelopeCents).toBe(true);
-          expect(price.maxStateShareCents === price.stateShareAtRateCents || price.maxStateShareCents === price.remainingEnvelopeCents).toBe(true);
+          expect(
+            price.maxStateShareCents === price.stateShareAtRateCents || price.maxStateShareCents === price.remainingEnvelopeCents,
+          ).toBe(true);
         },
       ),
     );
@@ -135,10 +160,22 @@ describe('order life cycle', () => {
 describe('orderBalance', () => {
   it.each([
     [{}, { faceValueDueCents: '0', feeDueCents: '0', paymentsReceivedCents: '0', balanceDueCents: '0' }],
-    [{ order_face_value_due: '2000000', operator_fee_due: '80000' }, { faceValueDueCents: '2000000', feeDueCents: '80000', paymentsReceivedCents: '0', balanceDueCents: '2080000' }],
-    [{ order_face_value_due: '2000000', operator_fee_due: '80000', funder_payment_received: '2080000' }, { faceValueDueCents: '2000000', feeDueCents: '80000', paymentsReceivedCents: '2080000', balanceDueCents: '0' }],
-    [{ order_face_value_due: '0', operator_fee_due: '0' }, { faceValueDueCents: '0', feeDueCents: '0', paymentsReceivedCents: '0', balanceDueCents: '0' }], // approved then cancelled: reversals net to zero
-    [{ order_face_value_due: '9007199254740993', funder_payment_received: '1' }, { faceValueDueCents: '9007199254740993', feeDueCents: '0', paymentsReceivedCents: '1', balanceDueCents: '9007199254740992' }],
+    [
+      { order_face_value_due: '2000000', operator_fee_due: '80000' },
+      { faceValueDueCents: '2000000', feeDueCents: '80000', paymentsReceivedCents: '0', balanceDueCents: '2080000' },
+    ],
+    [
+      { order_face_value_due: '2000000', operator_fee_due: '80000', funder_payment_received: '2080000' },
+      { faceValueDueCents: '2000000', feeDueCents: '80000', paymentsReceivedCents: '2080000', balanceDueCents: '0' },
+    ],
+    [
+      { order_face_value_due: '0', operator_fee_due: '0' },
+      { faceValueDueCents: '0', feeDueCents: '0', paymentsReceivedCents: '0', balanceDueCents: '0' },
+    ], // approved then cancelled: reversals net to zero
+    [
+      { order_face_value_due: '9007199254740993', funder_payment_received: '1' },
+      { faceValueDueCents: '9007199254740993', feeDueCents: '0', paymentsReceivedCents: '1', balanceDueCents: '9007199254740992' },
+    ],
   ])('%j → %j', (totals, balance) => {
     expect(orderBalance(totals)).toEqual(balance);
   });
@@ -148,7 +185,11 @@ describe('payment checks', () => {
   it('accepts exactly the total due and refuses one cent more or less', () => {
     expect(() => assertPaymentCoversOrder(2_080_000n, 2_080_000n)).not.toThrow();
     expect(caught(() => assertPaymentCoversOrder(2_079_999n, 2_080_000n)).code).toBe('PAYMENT_AMOUNT_MISMATCH');
-    expect(caught(() => assertPaymentCoversOrder(2_080_001n, 2_080_000n)).details).toEqual({ rule: 'totalDueCents', totalDueCents: '2080000', amountCents: '2080001' });
+    expect(caught(() => assertPaymentCoversOrder(2_080_001n, 2_080_000n)).details).toEqual({
+      rule: 'totalDueCents',
+      totalDueCents: '2080000',
+      amountCents: '2080001',
+    });
   });
 
   it('accepts a payment dated today or earlier in Paris, not tomorrow', () => {

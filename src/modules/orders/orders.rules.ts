@@ -1,7 +1,14 @@
 import type { LedgerEntryKind } from '../ledger/ledger-entry-kind';
 import type { OrderStatus } from './order-status';
 import { OrderError } from './orders.errors';
-import { type FunderEnvelope, type OrderPrice, type OrderQuantity, type PricingRefusal, type ProgrammePricingRules, quoteOrder } from './order-pricing.rules';
+import {
+  type FunderEnvelope,
+  type OrderPrice,
+  type OrderQuantity,
+  type PricingRefusal,
+  type ProgrammePricingRules,
+  quoteOrder,
+} from './order-pricing.rules';
 
 /** The life cycle of an order and its money checks; its pricing is in order-pricing.rules.ts (shared with the web form). */
 

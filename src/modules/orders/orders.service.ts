@@ -97,13 +97,16 @@ export class OrdersService {
       }
       const today = parisToday(new Date());
       if (programme.validUntil < today) {
-        throw new OrderError('PROGRAMME_EXPIRED', 'The programme validity has ended.', { rule: 'validUntil', validUntil: programme.validUntil, today });
+        throw new OrderError('PROGRAMME_EXPIRED', 'The programme validity has ended.', {
+          rule: 'validUntil',
+          validUntil: programme.validUntil,
+          today,
+        });
       }
-      const price = priceOrder(
-        pricingRulesOf(programme),
-        dto,
-        { envelopeCents: BigInt(enrolment.envelopeCents), reservedCents: await this.orders.reservedStateShare(programme.id, funderId, manager) },
-      );
+      const price = priceOrder(pricingRulesOf(programme), dto, {
+        envelopeCents: BigInt(enrolment.envelopeCents),
+        reservedCents: await this.orders.reservedStateShare(programme.id, funderId, manager),
+      });
       const territoryDepartements = normaliseTerritory(dto.territoryDepartements);
       const territoryCommunes = normaliseTerritory(dto.territoryCommunes);
       assertPrintableTerritory(territoryDepartements, territoryCommunes);
@@ -193,7 +196,9 @@ export class OrdersService {
       return { changes: { paymentReference: dto.paymentReference, paymentDate: dto.paymentDate, paidAt: new Date() } };
     });
     await this.generationQueue.ensureQueued(order.id).catch((error: Error) => {
-      this.logger.error(`Order ${order.id} is paid but its generation job could not be queued (${error.message}); a worker start will queue it.`);
+      this.logger.error(
+        `Order ${order.id} is paid but its generation job could not be queued (${error.message}); a worker start will queue it.`,
+      );
     });
     return order;
   }
@@ -265,10 +270,20 @@ export class OrdersService {
   private async notifyDecision(manager: EntityManager, order: OrderEntity): Promise<void> {
     const facts = { ...order, url: this.notifications.link(WEB_PATHS.home) };
     if (order.status === 'approved') {
-      await this.notifications.notifyOrganisations(manager, { kind: 'order_approved', eventKey: `order.approved:${order.id}`, organisations: [order.funderId], content: orderApprovedMail(facts) });
+      await this.notifications.notifyOrganisations(manager, {
+        kind: 'order_approved',
+        eventKey: `order.approved:${order.id}`,
+        organisations: [order.funderId],
+        content: orderApprovedMail(facts),
+      });
     } else if (order.status === 'rejected') {
       const content = orderRejectedMail({ ...facts, reason: order.rejectionReason ?? '' });
-      await this.notifications.notifyOrganisations(manager, { kind: 'order_rejected', eventKey: `order.rejected:${order.id}`, organisations: [order.funderId], content });
+      await this.notifications.notifyOrganisations(manager, {
+        kind: 'order_rejected',
+        eventKey: `order.rejected:${order.id}`,
+        organisations: [order.funderId],
+        content,
+      });
     }
   }
 }

@@ -28,7 +28,10 @@ export class OrganisationsController {
 
   @Post('prescribers')
   @Roles('funder_manager')
-  @ApiCreatedResponse({ type: CreatedOrganisationDto, description: 'The new structure, or an existing one (same SIRET) now linked to the funder.' })
+  @ApiCreatedResponse({
+    type: CreatedOrganisationDto,
+    description: 'The new structure, or an existing one (same SIRET) now linked to the funder.',
+  })
   @ApiErrors('VALIDATION_FAILED', 'INVALID_SIRET', 'SIRET_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED')
   createPrescriber(@CurrentActor() actor: OrganisationActor, @Body() dto: CreatePrescriberDto) {
     return this.organisations.createOrLinkPrescriber(actor, dto);

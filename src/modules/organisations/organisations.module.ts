@@ -4,5 +4,10 @@ import { UsersModule } from '../users/users.module';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
-@Module({ imports: [forwardRef(() => UsersModule)], controllers: [OrganisationsController], providers: [OrganisationsService, OrganisationsRepository], exports: [OrganisationsService, OrganisationsRepository] })
+@Module({
+  imports: [forwardRef(() => UsersModule)],
+  controllers: [OrganisationsController],
+  providers: [OrganisationsService, OrganisationsRepository],
+  exports: [OrganisationsService, OrganisationsRepository],
+})
 export class OrganisationsModule {}

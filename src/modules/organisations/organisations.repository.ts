@@ -52,10 +52,7 @@ export class OrganisationsRepository {
    * a prescriber itself and its funders; a venue only itself.
    */
   async listVisibleTo(actor: Actor, filter: { kind?: OrganisationKind; limit: number; offset: number }) {
-    const query = this.dataSource.manager
-      .createQueryBuilder(OrganisationEntity, 'o')
-      .orderBy('o.name', 'ASC')
-      .addOrderBy('o.id', 'ASC');
+    const query = this.dataSource.manager.createQueryBuilder(OrganisationEntity, 'o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     this.scopeToActor(query, actor);
     return offsetPage(query, filter);
@@ -73,16 +70,10 @@ export class OrganisationsRepository {
       case 'anct':
         return;
       case 'funder':
-        query.andWhere(
-          '(o.id = :me OR o.id IN (SELECT pf.prescriber_id FROM prescriber_funders pf WHERE pf.funder_id = :me))',
-          me,
-        );
+        query.andWhere('(o.id = :me OR o.id IN (SELECT pf.prescriber_id FROM prescriber_funders pf WHERE pf.funder_id = :me))', me);
         return;
       case 'prescriber':
-        query.andWhere(
-          '(o.id = :me OR o.id IN (SELECT pf.funder_id FROM prescriber_funders pf WHERE pf.prescriber_id = :me))',
-          me,
-        );
+        query.andWhere('(o.id = :me OR o.id IN (SELECT pf.funder_id FROM prescriber_funders pf WHERE pf.prescriber_id = :me))', me);
         return;
       case 'venue':
       case null:

@@ -12,7 +12,10 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 @Index('ix_beneficiaries_person_key', ['personKey'], { where: 'person_key IS NOT NULL' })
 @Check('ck_beneficiaries_birth_year', `birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100`)
 @Check('ck_beneficiaries_person_key', `person_key IS NULL OR octet_length(person_key) = 32`)
-@Check('ck_beneficiaries_erased', `erased_at IS NULL OR (first_name IS NULL AND birth_year IS NULL AND person_key IS NULL AND erasure_reason IS NOT NULL)`)
+@Check(
+  'ck_beneficiaries_erased',
+  `erased_at IS NULL OR (first_name IS NULL AND birth_year IS NULL AND person_key IS NULL AND erasure_reason IS NOT NULL)`,
+)
 @Check('ck_beneficiaries_named', `erased_at IS NOT NULL OR first_name IS NOT NULL`)
 @Check('ck_beneficiaries_erasure_reason', `erasure_reason IS NULL OR erasure_reason IN ('retention', 'request')`)
 @Index('ix_beneficiaries_person_id', ['personId'], { where: 'person_id IS NOT NULL' })

@@ -16,7 +16,9 @@ export class CarnetIssuancesController {
 
   @Get()
   @Roles('prescriber_agent')
-  @ApiOperation({ summary: 'The carnets your structure handed out, newest first, with how many of their chèques are used, unused, expired or cancelled' })
+  @ApiOperation({
+    summary: 'The carnets your structure handed out, newest first, with how many of their chèques are used, unused, expired or cancelled',
+  })
   @ApiOkResponse({ type: PageOf(CarnetIssuanceDto) })
   @ApiErrors('VALIDATION_FAILED')
   list(@CurrentActor() actor: OrganisationActor, @Query() query: ListCarnetIssuancesQuery) {

@@ -18,7 +18,10 @@ export class PassesController {
   @Post('holder-check')
   @Roles('prescriber_agent')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Before handing out: does this person (name + birth date, pseudonymised at once) already hold an active carnet? Nothing is recorded' })
+  @ApiOperation({
+    summary:
+      'Before handing out: does this person (name + birth date, pseudonymised at once) already hold an active carnet? Nothing is recorded',
+  })
   @ApiOkResponse({ type: HolderCheckDto })
   @ApiErrors('VALIDATION_FAILED')
   checkHolder(@Body() dto: PersonIdentityDto): Promise<HolderCheckDto> {
@@ -31,7 +34,11 @@ export class PassesController {
   @ApiOperation({ summary: "Hand a carnet of the structure's stock to a beneficiary: its chèques become issued" })
   @ApiCreatedResponse({ type: IssuedCarnetDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'DISTRIBUTION_CLOSED', 'NO_ISSUABLE_VOUCHERS')
-  issue(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueCarnetDto): Promise<IssuedCarnetDto> {
+  issue(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: IssueCarnetDto,
+  ): Promise<IssuedCarnetDto> {
     return this.passes.issue(actor, id, dto);
   }
 
@@ -40,8 +47,20 @@ export class PassesController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Give the beneficiary of a carnet in opposition a replacement carnet from the stock' })
   @ApiCreatedResponse({ type: IssuedCarnetDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'CARNET_NEVER_ISSUED', 'CARNET_ALREADY_REPLACED', 'DISTRIBUTION_CLOSED', 'NO_ISSUABLE_VOUCHERS')
-  replace(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplaceCarnetDto): Promise<IssuedCarnetDto> {
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'INVALID_STATE_TRANSITION',
+    'CARNET_NEVER_ISSUED',
+    'CARNET_ALREADY_REPLACED',
+    'DISTRIBUTION_CLOSED',
+    'NO_ISSUABLE_VOUCHERS',
+  )
+  replace(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReplaceCarnetDto,
+  ): Promise<IssuedCarnetDto> {
     return this.passes.replace(actor, id, dto);
   }
 }

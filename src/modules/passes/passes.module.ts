@@ -5,5 +5,10 @@ import { CarnetIssuancesController } from './carnet-issuances.controller';
 import { PassesController } from './passes.controller';
 import { PassesService } from './passes.service';
 
-@Module({ imports: [CarnetsModule], controllers: [PassesController, CarnetIssuancesController], providers: [PassesService, PassesRepository], exports: [PassesRepository] })
+@Module({
+  imports: [CarnetsModule],
+  controllers: [PassesController, CarnetIssuancesController],
+  providers: [PassesService, PassesRepository],
+  exports: [PassesRepository],
+})
 export class PassesModule {}

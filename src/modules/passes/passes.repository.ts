@@ -60,7 +60,11 @@ export interface IssuanceFilter {
 @Injectable()
 export class PassesRepository {
   /** The structure's hand-outs, newest first, with the carnet each replaces or was replaced by. */
-  async listIssuances(manager: EntityManager, prescriberId: string, filter: IssuanceFilter): Promise<{ items: IssuanceRow[]; total: number }> {
+  async listIssuances(
+    manager: EntityManager,
+    prescriberId: string,
+    filter: IssuanceFilter,
+  ): Promise<{ items: IssuanceRow[]; total: number }> {
     const where = `i.prescriber_id = $1 AND ($2::text IS NULL OR c.number = $2) AND ($3::text IS NULL OR c.status = $3)`;
     const parameters = [prescriberId, filter.carnetNumber ?? null, filter.carnetStatus ?? null];
     const [items, [{ total }]] = await Promise.all([
@@ -80,7 +84,10 @@ export class PassesRepository {
           LIMIT $4 OFFSET $5`,
         [...parameters, filter.limit, filter.offset],
       ),
-      manager.query(`SELECT count(*)::int AS total FROM carnet_issuances i JOIN carnets c ON c.id = i.carnet_id WHERE ${where}`, parameters),
+      manager.query(
+        `SELECT count(*)::int AS total FROM carnet_issuances i JOIN carnets c ON c.id = i.carnet_id WHERE ${where}`,
+        parameters,
+      ),
     ]);
     return { items, total };
   }
@@ -122,11 +129,20 @@ export class PassesRepository {
       .execute();
     const rows = result.raw as { serial: string; position: number; status: string; face_value_cents: number; expires_at: Date }[];
     return rows
-      .map((row) => ({ serial: row.serial, position: row.position, status: row.status, faceValueCents: row.face_value_cents, expiresAt: row.expires_at }))
+      .map((row) => ({
+        serial: row.serial,
+        position: row.position,
+        status: row.status,
+        faceValueCents: row.face_value_cents,
+        expiresAt: row.expires_at,
+      }))
       .sort((a, b) => a.position - b.position);
   }
 
-  insertBeneficiary(manager: EntityManager, values: Omit<BeneficiaryEntity, 'id' | 'createdAt' | 'prescriber' | 'personId' | 'erasedAt' | 'erasureReason'>): Promise<BeneficiaryEntity> {
+  insertBeneficiary(
+    manager: EntityManager,
+    values: Omit<BeneficiaryEntity, 'id' | 'createdAt' | 'prescriber' | 'personId' | 'erasedAt' | 'erasureReason'>,
+  ): Promise<BeneficiaryEntity> {
     return manager.getRepository(BeneficiaryEntity).save(manager.getRepository(BeneficiaryEntity).create(values));
   }
 

@@ -98,7 +98,12 @@ export class PassesService {
               },
             ]
           : [];
-      return this.handOut(manager, actor, carnet, now, { beneficiaryId: beneficiary.id, reasonCategory: dto.reasonCategory, replacesCarnetId: null, warnings });
+      return this.handOut(manager, actor, carnet, now, {
+        beneficiaryId: beneficiary.id,
+        reasonCategory: dto.reasonCategory,
+        replacesCarnetId: null,
+        warnings,
+      });
     });
   }
 
@@ -111,10 +116,15 @@ export class PassesService {
       if (!cancelled) throw new NotFoundError('Carnet');
       if (cancelled.carnetStatus !== 'cancelled') throw new InvalidTransitionError('carnet', cancelled.carnetStatus, 'replace');
       if (!cancelled.beneficiaryId || !cancelled.reasonCategory) {
-        throw new PassError('CARNET_NEVER_ISSUED', 'This carnet was cancelled before being handed to anyone: there is nobody to give a replacement to.');
+        throw new PassError(
+          'CARNET_NEVER_ISSUED',
+          'This carnet was cancelled before being handed to anyone: there is nobody to give a replacement to.',
+        );
       }
       if (cancelled.replacedBy) {
-        throw new PassError('CARNET_ALREADY_REPLACED', 'This carnet has already been replaced.', { replacedByCarnetId: cancelled.replacedBy });
+        throw new PassError('CARNET_ALREADY_REPLACED', 'This carnet has already been replaced.', {
+          replacedByCarnetId: cancelled.replacedBy,
+        });
       }
       const replacement = await this.lockIssuableCarnet(manager, dto.replacementCarnetId, prescriberId, now);
       return this.handOut(manager, actor, replacement, now, {
@@ -126,7 +136,12 @@ export class PassesService {
     });
   }
 
-  private async lockIssuableCarnet(manager: EntityManager, carnetId: string, prescriberId: string, now: Date): Promise<CarnetForIssue & { expiresAt: Date }> {
+  private async lockIssuableCarnet(
+    manager: EntityManager,
+    carnetId: string,
+    prescriberId: string,
+    now: Date,
+  ): Promise<CarnetForIssue & { expiresAt: Date }> {
     const carnet = await this.passes.lockPrescriberCarnet(manager, carnetId, prescriberId);
     if (!carnet) throw new NotFoundError('Carnet');
     // Chèques are put in circulation only once the funder's payment is recorded and they are generated.
@@ -145,13 +160,20 @@ export class PassesService {
     return { ...carnet, expiresAt };
   }
 
-  private async handOut(manager: EntityManager, actor: OrganisationActor, carnet: CarnetForIssue & { expiresAt: Date }, now: Date, handout: Handout): Promise<IssuedCarnetDto> {
+  private async handOut(
+    manager: EntityManager,
+    actor: OrganisationActor,
+    carnet: CarnetForIssue & { expiresAt: Date },
+    now: Date,
+    handout: Handout,
+  ): Promise<IssuedCarnetDto> {
     const prescriberId = actor.organisationId;
     if (!(await this.passes.markCarnetIssued(manager, carnet.id, prescriberId, now))) {
       throw new InvalidTransitionError('carnet', carnet.status, 'issue');
     }
     const vouchers = await this.passes.issueVouchersOfCarnet(manager, carnet.id, now, carnet.expiresAt);
-    if (vouchers.length === 0) throw new PassError('NO_ISSUABLE_VOUCHERS', 'Every chèque of this carnet is cancelled: hand out another carnet.');
+    if (vouchers.length === 0)
+      throw new PassError('NO_ISSUABLE_VOUCHERS', 'Every chèque of this carnet is cancelled: hand out another carnet.');
     const issuance = await this.passes.insertIssuance(manager, {
       carnetId: carnet.id,
       beneficiaryId: handout.beneficiaryId,
@@ -201,11 +223,16 @@ export class PassesService {
 function assertConsistentBeneficiary(dto: IssueCarnetDto, now: Date): void {
   const problems: FieldProblem[] = [];
   const thisYear = now.getUTCFullYear();
-  if (dto.birthYear !== undefined && dto.birthYear > thisYear) problems.push({ field: 'birthYear', problems: ['birthYear cannot be in the future'] });
+  if (dto.birthYear !== undefined && dto.birthYear > thisYear)
+    problems.push({ field: 'birthYear', problems: ['birthYear cannot be in the future'] });
   if (dto.person) {
     const personal = personProblems(dto.person, now, 'person.');
     problems.push(...personal);
-    if (!personal.some((problem) => problem.field === 'person.birthDate') && dto.birthYear !== undefined && Number(dto.person.birthDate.slice(0, 4)) !== dto.birthYear) {
+    if (
+      !personal.some((problem) => problem.field === 'person.birthDate') &&
+      dto.birthYear !== undefined &&
+      Number(dto.person.birthDate.slice(0, 4)) !== dto.birthYear
+    ) {
       problems.push({ field: 'birthYear', problems: ['birthYear does not match person.birthDate'] });
     }
   }

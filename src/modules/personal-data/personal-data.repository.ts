@@ -25,7 +25,15 @@ export interface HeldCarnetRow {
   issuedAt: Date;
   reasonCategory: string;
   funderName: string;
-  vouchers: Array<{ serial: string; status: string; faceValueCents: number; expiresAt: string; redeemedAt: string | null; venueName: string | null; serviceCategory: string | null }>;
+  vouchers: Array<{
+    serial: string;
+    status: string;
+    faceValueCents: number;
+    expiresAt: string;
+    redeemedAt: string | null;
+    venueName: string | null;
+    serviceCategory: string | null;
+  }>;
 }
 
 export interface ErasedBeneficiary {

@@ -50,7 +50,10 @@ export class PersonalDataService {
       erased += batch;
       if (batch < ERASURE_BATCH) break;
     }
-    if (erased > 0) this.logger.log(`Erased the personal data of ${erased} beneficiaries (retention ${this.config.BENEFICIARY_DATA_RETENTION_DAYS} days)`);
+    if (erased > 0)
+      this.logger.log(
+        `Erased the personal data of ${erased} beneficiaries (retention ${this.config.BENEFICIARY_DATA_RETENTION_DAYS} days)`,
+      );
     return { erased };
   }
 
@@ -86,7 +89,11 @@ export class PersonalDataService {
     });
   }
 
-  private async exportWithin(manager: Parameters<PersonalDataRepository['carnetsOf']>[0], beneficiaryId: string, scope: string | null): Promise<BeneficiaryPersonalDataDto> {
+  private async exportWithin(
+    manager: Parameters<PersonalDataRepository['carnetsOf']>[0],
+    beneficiaryId: string,
+    scope: string | null,
+  ): Promise<BeneficiaryPersonalDataDto> {
     const beneficiary = await this.personalData.findVisible(manager, beneficiaryId, scope);
     if (!beneficiary) throw new NotFoundError('Beneficiary');
     return {

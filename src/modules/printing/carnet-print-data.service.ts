@@ -28,10 +28,12 @@ export class CarnetPrintDataService {
   async resolvePrintable(scope: CarnetScope, carnetIds: readonly string[]): Promise<CarnetToPrint[]> {
     const unique = [...new Set(carnetIds)];
     const carnets = await this.printing.findCarnets(scope, unique);
-    if (carnets.length !== unique.length) throw new NotFoundError(unique.length === 1 ? 'Carnet' : `${unique.length - carnets.length} carnet(s)`);
+    if (carnets.length !== unique.length)
+      throw new NotFoundError(unique.length === 1 ? 'Carnet' : `${unique.length - carnets.length} carnet(s)`);
     for (const carnet of carnets) {
       if (carnet.orderStatus !== 'ready') throw new InvalidTransitionError('order', carnet.orderStatus, `print carnet ${carnet.number} of`);
-      if (!PRINTABLE_CARNET_STATUSES.includes(carnet.status)) throw new InvalidTransitionError('carnet', carnet.status, `print carnet ${carnet.number}`);
+      if (!PRINTABLE_CARNET_STATUSES.includes(carnet.status))
+        throw new InvalidTransitionError('carnet', carnet.status, `print carnet ${carnet.number}`);
     }
     return carnets;
   }
@@ -43,8 +45,13 @@ export class CarnetPrintDataService {
     const printData: CarnetPrintData[] = [];
     for (const [index, carnet] of carnets.entries()) {
       const area = venueAreaOf({
-        beneficiary: carnet.beneficiaryCommuneInseeCode ? { communeInseeCode: carnet.beneficiaryCommuneInseeCode, departementCode: carnet.beneficiaryDepartementCode } : null,
-        prescriber: carnet.prescriberCommuneInseeCode || carnet.prescriberDepartementCode ? { communeInseeCode: carnet.prescriberCommuneInseeCode, departementCode: carnet.prescriberDepartementCode } : null,
+        beneficiary: carnet.beneficiaryCommuneInseeCode
+          ? { communeInseeCode: carnet.beneficiaryCommuneInseeCode, departementCode: carnet.beneficiaryDepartementCode }
+          : null,
+        prescriber:
+          carnet.prescriberCommuneInseeCode || carnet.prescriberDepartementCode
+            ? { communeInseeCode: carnet.prescriberCommuneInseeCode, departementCode: carnet.prescriberDepartementCode }
+            : null,
         funderDepartementCode: carnet.funderDepartementCode,
       });
       const areaKey = `${area.communeInseeCode}|${area.departementCode}`;

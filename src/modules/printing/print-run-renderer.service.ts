@@ -62,7 +62,9 @@ export class PrintRunRenderer {
         await this.runs.markFailed(run.id, reason);
         // Nothing will finish these files now: a part left half-written (a full disk, a dead render thread) goes.
         await Promise.all(
-          splitIntoParts(run.carnetIds, run.carnetsPerFile).map((_, offset) => this.storage.removeUnfinished(printRunFilePath(run.id, printRunFileName(offset + 1)))),
+          splitIntoParts(run.carnetIds, run.carnetsPerFile).map((_, offset) =>
+            this.storage.removeUnfinished(printRunFilePath(run.id, printRunFileName(offset + 1))),
+          ),
         );
       }
       throw error;
@@ -94,7 +96,9 @@ export class PrintRunRenderer {
         const rendered = await this.renderPool.renderToFile(await this.printData.build(carnets), path, (done) => {
           if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
           lastReport = Date.now();
-          void this.runs.recordProgress(run.id, before + done).catch((error: Error) => this.logger.warn(`Progress of ${run.id} not saved: ${error.message}`));
+          void this.runs
+            .recordProgress(run.id, before + done)
+            .catch((error: Error) => this.logger.warn(`Progress of ${run.id} not saved: ${error.message}`));
         });
         file = {
           index,
@@ -114,4 +118,3 @@ export class PrintRunRenderer {
     return carnetsDone;
   }
 }
-

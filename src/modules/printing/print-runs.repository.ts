@@ -7,7 +7,13 @@ import { PrintRunEntity, type PrintRunFile } from './print-run.entity';
 export class PrintRunsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  insert(manager: EntityManager, values: Pick<PrintRunEntity, 'organisationId' | 'requestedByUserId' | 'requestedByApiKeyId' | 'carnetIds' | 'carnetCount' | 'carnetsPerFile'>): Promise<PrintRunEntity> {
+  insert(
+    manager: EntityManager,
+    values: Pick<
+      PrintRunEntity,
+      'organisationId' | 'requestedByUserId' | 'requestedByApiKeyId' | 'carnetIds' | 'carnetCount' | 'carnetsPerFile'
+    >,
+  ): Promise<PrintRunEntity> {
     return manager.getRepository(PrintRunEntity).save(manager.getRepository(PrintRunEntity).create(values));
   }
 
@@ -41,7 +47,9 @@ export class PrintRunsRepository {
 
   /** Runs not finished yet, oldest first: each must have its job (see PrintRunsProcessor.recoverJobs). */
   async findPendingIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM print_runs WHERE status IN ('queued', 'running') ORDER BY created_at`);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM print_runs WHERE status IN ('queued', 'running') ORDER BY created_at`,
+    );
     return rows.map((row) => row.id);
   }
 
@@ -60,7 +68,10 @@ export class PrintRunsRepository {
   }
 
   async recordProgress(id: string, carnetsDone: number): Promise<void> {
-    await this.dataSource.query(`UPDATE print_runs SET carnets_done = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [id, carnetsDone]);
+    await this.dataSource.query(`UPDATE print_runs SET carnets_done = $2, updated_at = now() WHERE id = $1 AND status = 'running'`, [
+      id,
+      carnetsDone,
+    ]);
   }
 
   /** A finished file replaces any earlier entry of the same index (a retried part). */
@@ -77,10 +88,16 @@ export class PrintRunsRepository {
   }
 
   async markCompleted(manager: EntityManager, id: string, carnetsDone: number): Promise<void> {
-    await manager.query(`UPDATE print_runs SET status = 'completed', carnets_done = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [id, carnetsDone]);
+    await manager.query(
+      `UPDATE print_runs SET status = 'completed', carnets_done = $2, finished_at = now(), updated_at = now() WHERE id = $1`,
+      [id, carnetsDone],
+    );
   }
 
   async markFailed(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE print_runs SET status = 'failed', failure_reason = $2, finished_at = now(), updated_at = now() WHERE id = $1`, [id, reason]);
+    await this.dataSource.query(
+      `UPDATE print_runs SET status = 'failed', failure_reason = $2, finished_at = now(), updated_at = now() WHERE id = $1`,
+      [id, reason],
+    );
   }
 }

@@ -61,10 +61,14 @@ export class PrintRunsService {
     const requestedIds = dto.carnetIds ? [...new Set(dto.carnetIds)] : await this.printing.printableCarnetIdsOfOrder(scope, dto.orderId!);
     if (requestedIds.length === 0) throw new NotFoundError('Order');
     if (requestedIds.length > this.config.PRINT_RUN_MAX_CARNETS) {
-      throw new PrintingError('PRINT_RUN_TOO_LARGE', `A print run holds at most ${this.config.PRINT_RUN_MAX_CARNETS} carnets; split the request.`, {
-        requested: requestedIds.length,
-        maximum: this.config.PRINT_RUN_MAX_CARNETS,
-      });
+      throw new PrintingError(
+        'PRINT_RUN_TOO_LARGE',
+        `A print run holds at most ${this.config.PRINT_RUN_MAX_CARNETS} carnets; split the request.`,
+        {
+          requested: requestedIds.length,
+          maximum: this.config.PRINT_RUN_MAX_CARNETS,
+        },
+      );
     }
     const carnets = await this.printData.resolvePrintable(scope, requestedIds);
     const run = await this.transactions.run(async (manager) => {
@@ -81,7 +85,12 @@ export class PrintRunsService {
         objectType: 'print_run',
         objectId: inserted.id,
         objectOrganisationId: actor.organisationId,
-        after: { carnetCount: carnets.length, orderId: dto.orderId ?? null, firstCarnetNumber: carnets[0].number, lastCarnetNumber: carnets[carnets.length - 1].number },
+        after: {
+          carnetCount: carnets.length,
+          orderId: dto.orderId ?? null,
+          firstCarnetNumber: carnets[0].number,
+          lastCarnetNumber: carnets[carnets.length - 1].number,
+        },
       });
       return inserted;
     });

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
@@ -26,9 +38,17 @@ export class PrintingController {
   @ApiOperation({ summary: 'The printable carnet (A4, French): cover and one cut-out coupon per chèque with its signed QR code' })
   @ApiFile('application/pdf', 'The printable carnet.')
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'VOUCHER_OUTLIVES_SIGNING_KEY')
-  async downloadCarnetPdf(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: CarnetPdfQuery): Promise<StreamableFile> {
+  async downloadCarnetPdf(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: CarnetPdfQuery,
+  ): Promise<StreamableFile> {
     const { fileName, pdf } = await this.carnetPdfs.render(actor, id);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `${query.disposition}; filename="${fileName}"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `${query.disposition}; filename="${fileName}"`,
+      length: pdf.length,
+    });
   }
 
   @Post('print-runs')

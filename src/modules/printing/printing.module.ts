@@ -8,7 +8,8 @@ import { PrintingController } from './printing.controller';
 import { PrintRunsService } from './print-runs.service';
 import { PdfRenderPool } from './render/pdf-render-pool';
 
-@Module({ imports: [OrganisationsModule],
+@Module({
+  imports: [OrganisationsModule],
   controllers: [PrintingController],
   providers: [CarnetPdfService, CarnetPrintDataService, PrintRunsService, PdfRenderPool, PrintingRepository, PrintRunsRepository],
   exports: [CarnetPrintDataService, PdfRenderPool, PrintingRepository, PrintRunsRepository],

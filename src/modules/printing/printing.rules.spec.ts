@@ -49,8 +49,13 @@ describe('venueAreaOf', () => {
   it('prefers the beneficiary, then the structure, then the funder', () => {
     expect(venueAreaOf({ beneficiary, prescriber, funderDepartementCode: '01' })).toEqual(beneficiary);
     expect(venueAreaOf({ beneficiary: null, prescriber, funderDepartementCode: '01' })).toEqual(prescriber);
-    expect(venueAreaOf({ beneficiary: null, prescriber: null, funderDepartementCode: '01' })).toEqual({ communeInseeCode: null, departementCode: '01' });
-    expect(venueAreaOf({ beneficiary: null, prescriber: { communeInseeCode: null, departementCode: null }, funderDepartementCode: null })).toEqual({
+    expect(venueAreaOf({ beneficiary: null, prescriber: null, funderDepartementCode: '01' })).toEqual({
+      communeInseeCode: null,
+      departementCode: '01',
+    });
+    expect(
+      venueAreaOf({ beneficiary: null, prescriber: { communeInseeCode: null, departementCode: null }, funderDepartementCode: null }),
+    ).toEqual({
       communeInseeCode: null,
       departementCode: null,
     });

@@ -11,7 +11,10 @@ export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
 @Index('uq_programmes_name_year', ['name', 'year'], { unique: true })
 @Check('ck_programmes_status', `status IN ('open', 'closed')`)
 @Check('ck_programmes_face_value', `face_value_cents > 0`)
-@Check('ck_programmes_rates', `state_share_rate_bp BETWEEN 0 AND 10000 AND operator_fee_rate_bp BETWEEN 0 AND 10000 AND target_public_min_rate_bp BETWEEN 0 AND 10000`)
+@Check(
+  'ck_programmes_rates',
+  `state_share_rate_bp BETWEEN 0 AND 10000 AND operator_fee_rate_bp BETWEEN 0 AND 10000 AND target_public_min_rate_bp BETWEEN 0 AND 10000`,
+)
 @Check('ck_programmes_amounts', `minimum_order_cents >= 0 AND default_funder_cap_cents >= 0 AND offline_value_ceiling_cents >= 0`)
 @Check('ck_programmes_grace', `grace_days >= 0`)
 export class ProgrammeEntity {

@@ -5,5 +5,10 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 
-@Module({ imports: [forwardRef(() => OrdersModule), OrganisationsModule], controllers: [ProgrammesController], providers: [ProgrammesService, ProgrammesRepository], exports: [ProgrammesRepository] })
+@Module({
+  imports: [forwardRef(() => OrdersModule), OrganisationsModule],
+  controllers: [ProgrammesController],
+  providers: [ProgrammesService, ProgrammesRepository],
+  exports: [ProgrammesRepository],
+})
 export class ProgrammesModule {}

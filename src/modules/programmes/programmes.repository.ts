@@ -80,7 +80,10 @@ export class ProgrammesRepository {
   }
 
   /** Inserts unless the funder is already enrolled; null then. */
-  async insertEnrolment(manager: EntityManager, values: Pick<ProgrammeEnrolmentEntity, 'programmeId' | 'funderId' | 'envelopeCents'>): Promise<ProgrammeEnrolmentEntity | null> {
+  async insertEnrolment(
+    manager: EntityManager,
+    values: Pick<ProgrammeEnrolmentEntity, 'programmeId' | 'funderId' | 'envelopeCents'>,
+  ): Promise<ProgrammeEnrolmentEntity | null> {
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -94,7 +97,10 @@ export class ProgrammesRepository {
     return manager.findOneByOrFail(ProgrammeEnrolmentEntity, { id: rows[0].id });
   }
 
-  async listEnrolments(programmeId: string, page: { limit: number; offset: number }): Promise<{ items: ProgrammeEnrolmentEntity[]; total: number }> {
+  async listEnrolments(
+    programmeId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: ProgrammeEnrolmentEntity[]; total: number }> {
     const [items, total] = await this.dataSource.manager.findAndCount(ProgrammeEnrolmentEntity, {
       where: { programmeId },
       order: { createdAt: 'ASC', id: 'ASC' },

@@ -40,42 +40,48 @@ export class ProgrammesService {
   ) {}
 
   async create(dto: CreateProgrammeDto): Promise<ProgrammeEntity> {
-    return this.nameConflictAsError(dto, () => this.transactions.run(async (manager) => {
-      await this.assertNameFree(manager, dto.name, dto.year);
-      const programme = await this.programmes.insert(manager, toColumns(dto));
-      await this.audit.record(manager, {
-        action: 'programme.created',
-        objectType: 'programme',
-        objectId: programme.id,
-        after: { ...programme },
-      });
-      return programme;
-    }));
+    return this.nameConflictAsError(dto, () =>
+      this.transactions.run(async (manager) => {
+        await this.assertNameFree(manager, dto.name, dto.year);
+        const programme = await this.programmes.insert(manager, toColumns(dto));
+        await this.audit.record(manager, {
+          action: 'programme.created',
+          objectType: 'programme',
+          objectId: programme.id,
+          after: { ...programme },
+        });
+        return programme;
+      }),
+    );
   }
 
   async update(id: string, dto: UpdateProgrammeDto): Promise<ProgrammeEntity> {
-    return this.nameConflictAsError(dto, () => this.transactions.run(async (manager) => {
-      const before = await this.programmes.findByIdForUpdate(manager, id);
-      if (!before) throw new NotFoundError('Programme');
-      const name = dto.name ?? before.name;
-      const year = dto.year ?? before.year;
-      if (name !== before.name || year !== before.year) await this.assertNameFree(manager, name, year, id);
-      const after = await this.programmes.update(manager, id, toColumns(dto));
-      await this.audit.record(manager, {
-        action: 'programme.updated',
-        objectType: 'programme',
-        objectId: id,
-        before: { ...before },
-        after: { ...after },
-      });
-      return after;
-    }));
+    return this.nameConflictAsError(dto, () =>
+      this.transactions.run(async (manager) => {
+        const before = await this.programmes.findByIdForUpdate(manager, id);
+        if (!before) throw new NotFoundError('Programme');
+        const name = dto.name ?? before.name;
+        const year = dto.year ?? before.year;
+        if (name !== before.name || year !== before.year) await this.assertNameFree(manager, name, year, id);
+        const after = await this.programmes.update(manager, id, toColumns(dto));
+        await this.audit.record(manager, {
+          action: 'programme.updated',
+          objectType: 'programme',
+          objectId: id,
+          before: { ...before },
+          after: { ...after },
+        });
+        return after;
+      }),
+    );
   }
 
   async list(actor: OrganisationActor, query: ListProgrammesQuery): Promise<Page<ProgrammeView>> {
     const enrolledFunderId = actor.organisationKind === 'funder' ? actor.organisationId : undefined;
     const page = await this.programmes.list({ ...query, enrolledFunderId });
-    const views = enrolledFunderId ? await Promise.all(page.items.map((programme) => this.withEnrolment(programme, enrolledFunderId))) : page.items;
+    const views = enrolledFunderId
+      ? await Promise.all(page.items.map((programme) => this.withEnrolment(programme, enrolledFunderId)))
+      : page.items;
     return { ...page, items: views };
   }
 
@@ -95,7 +101,11 @@ export class ProgrammesService {
       if (!funder || funder.kind !== 'funder') throw new OrganisationError('UNKNOWN_FUNDER', 'No funder has this id.');
       const envelopeCents = dto.envelopeCents === undefined ? BigInt(programme.defaultFunderCapCents) : BigInt(dto.envelopeCents);
       assertEnvelopeWithinCap(envelopeCents, BigInt(programme.defaultFunderCapCents));
-      const enrolment = await this.programmes.insertEnrolment(manager, { programmeId, funderId: funder.id, envelopeCents: envelopeCents.toString() });
+      const enrolment = await this.programmes.insertEnrolment(manager, {
+        programmeId,
+        funderId: funder.id,
+        envelopeCents: envelopeCents.toString(),
+      });
       if (!enrolment) throw new ProgrammeError('FUNDER_ALREADY_ENROLLED', 'This funder is already enrolled in the programme.');
       await this.audit.record(manager, {
         action: 'programme.funder_enrolled',
@@ -111,7 +121,12 @@ export class ProgrammesService {
   async listEnrolments(programmeId: string, query: PaginationQuery): Promise<Page<EnrolmentView>> {
     if (!(await this.programmes.findById(programmeId))) throw new NotFoundError('Programme');
     const { items, total } = await this.programmes.listEnrolments(programmeId, query);
-    return { items: await Promise.all(items.map((enrolment) => this.enrolmentView(enrolment))), total, limit: query.limit, offset: query.offset };
+    return {
+      items: await Promise.all(items.map((enrolment) => this.enrolmentView(enrolment))),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   private async withEnrolment(programme: ProgrammeEntity, funderId: string): Promise<ProgrammeView> {
@@ -132,7 +147,10 @@ export class ProgrammesService {
       return await work();
     } catch (error) {
       if (isUniqueViolation(error, 'uq_programmes_name_year')) {
-        throw new ProgrammeError('PROGRAMME_ALREADY_EXISTS', `A programme with this name already exists for this year.`, { name: dto.name, year: dto.year });
+        throw new ProgrammeError('PROGRAMME_ALREADY_EXISTS', `A programme with this name already exists for this year.`, {
+          name: dto.name,
+          year: dto.year,
+        });
       }
       throw error;
     }

@@ -26,7 +26,9 @@ export const ALLOWED_CARNET_VOUCHER_STATES: Readonly<Record<string, readonly str
   expired: ['expired', 'redeemed', 'cancelled'],
   cancelled: ['cancelled', 'redeemed', 'expired'],
 };
-const allowedPairs = Object.entries(ALLOWED_CARNET_VOUCHER_STATES).flatMap(([carnet, vouchers]) => vouchers.map((voucher) => `${carnet}:${voucher}`));
+const allowedPairs = Object.entries(ALLOWED_CARNET_VOUCHER_STATES).flatMap(([carnet, vouchers]) =>
+  vouchers.map((voucher) => `${carnet}:${voucher}`),
+);
 
 export const RECONCILIATION_CHECKS: readonly ReconciliationCheck[] = [
   {

@@ -32,7 +32,12 @@ export class ReconciliationRepository {
     return row.count;
   }
 
-  async list(filter: { runId: string; kind?: AnomalyKind; limit: number; offset: number }): Promise<{ items: ReconciliationAnomalyEntity[]; total: number }> {
+  async list(filter: {
+    runId: string;
+    kind?: AnomalyKind;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: ReconciliationAnomalyEntity[]; total: number }> {
     const [items, total] = await this.dataSource.manager.findAndCount(ReconciliationAnomalyEntity, {
       where: filter.kind ? { runId: filter.runId, kind: filter.kind } : { runId: filter.runId },
       order: { id: 'ASC' },

@@ -54,7 +54,12 @@ export class ReconciliationService {
           kind: 'reconciliation_anomalies',
           eventKey: `reconciliation.anomalies:${run.id}`,
           organisations: 'anct',
-          content: reconciliationAnomaliesMail({ runId: run.id, anomalies, byKind: anomaliesByKind, url: this.notifications.link(WEB_PATHS.anctHome) }),
+          content: reconciliationAnomaliesMail({
+            runId: run.id,
+            anomalies,
+            byKind: anomaliesByKind,
+            url: this.notifications.link(WEB_PATHS.anctHome),
+          }),
         });
       }
       return { anomalies, anomaliesByKind, checks: RECONCILIATION_CHECKS.length, durationsMs };

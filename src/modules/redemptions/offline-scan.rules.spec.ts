@@ -36,7 +36,13 @@ describe('qualificationStatusAt', () => {
 
 describe('OfflineCeiling', () => {
   it('accepts up to the ceiling per programme, counting what was already used', () => {
-    const ceiling = new OfflineCeiling(new Map([['p1', 3000], ['p2', 1000]]), new Map([['p1', 1000]]));
+    const ceiling = new OfflineCeiling(
+      new Map([
+        ['p1', 3000],
+        ['p2', 1000],
+      ]),
+      new Map([['p1', 1000]]),
+    );
     expect(ceiling.remaining('p1')).toBe(2000);
     ceiling.take('p1', 1000);
     ceiling.take('p1', 1000);

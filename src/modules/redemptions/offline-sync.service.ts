@@ -61,7 +61,12 @@ export class OfflineSyncService {
   async submit(actor: OrganisationActor, idempotencyKey: string | undefined, dto: OfflineBatchDto): Promise<IdempotentResponse> {
     assertUnambiguousInputs(dto.scans, 'scans');
     await this.limiter.assertAllowed(actor);
-    const request = this.idempotency.identify({ organisationId: actor.organisationId, key: idempotencyKey, endpoint: OFFLINE_BATCH_ENDPOINT, body: dto });
+    const request = this.idempotency.identify({
+      organisationId: actor.organisationId,
+      key: idempotencyKey,
+      endpoint: OFFLINE_BATCH_ENDPOINT,
+      body: dto,
+    });
     return this.idempotency.execute(request, 200, (manager) => this.settle(manager, actor, dto));
   }
 
@@ -100,7 +105,13 @@ export class OfflineSyncService {
       candidates.push({ index, scan, input: readyInput(read.code, read.qrSerial), service, place: placeOf(venue, site) });
     });
 
-    const rows = rowsByHash(await this.vouchersByHash(manager, venueId, candidates.map((candidate) => candidate.input.hash)));
+    const rows = rowsByHash(
+      await this.vouchersByHash(
+        manager,
+        venueId,
+        candidates.map((candidate) => candidate.input.hash),
+      ),
+    );
     const unknown = candidates.filter((candidate) => !rows.has(candidate.input.hash.toString('hex'))).length;
     if (unknown > 0) {
       // A batch may not be a way round the threshold: past it, nothing of the batch is looked at.
@@ -131,7 +142,14 @@ export class OfflineSyncService {
       const { index, scan, input, service, place } = candidate;
       const row = rows.get(input.hash.toString('hex'));
       if (row && isSameScan(row, venueId, dto.deviceId, scan.scannedAt)) {
-        results.push({ index, outcome: 'accepted', serial: row.serial, redemptionId: row.redemptionId!, valueCents: row.faceValueCents, alreadyRecorded: true });
+        results.push({
+          index,
+          outcome: 'accepted',
+          serial: row.serial,
+          redemptionId: row.redemptionId!,
+          valueCents: row.faceValueCents,
+          alreadyRecorded: true,
+        });
         continue;
       }
       const verdict = verdictFor(input, row, place, scan.scannedAt);
@@ -140,7 +158,10 @@ export class OfflineSyncService {
         continue;
       }
       if (ceiling.remaining(verdict.row.programmeId) < verdict.row.faceValueCents) {
-        conflict(index, 'OFFLINE_CEILING_EXCEEDED', { serial: verdict.row.serial, details: { remainingCents: ceiling.remaining(verdict.row.programmeId) } });
+        conflict(index, 'OFFLINE_CEILING_EXCEEDED', {
+          serial: verdict.row.serial,
+          details: { remainingCents: ceiling.remaining(verdict.row.programmeId) },
+        });
         continue;
       }
       const redemptionId = randomUUID();
@@ -166,7 +187,11 @@ export class OfflineSyncService {
 
     results.sort((a, b) => a.index - b.index);
     const acceptedCount = results.filter((result) => result.outcome === 'accepted').length;
-    await this.redemptions.completeOfflineBatch(manager, batchId, { acceptedCount, acceptedValueCents: String(acceptedValueCents), results });
+    await this.redemptions.completeOfflineBatch(manager, batchId, {
+      acceptedCount,
+      acceptedValueCents: String(acceptedValueCents),
+      results,
+    });
     await this.audit.record(manager, {
       action: 'offline_batch.settled',
       objectType: 'offline_batch',
@@ -174,7 +199,14 @@ export class OfflineSyncService {
       objectOrganisationId: venueId,
       after: { deviceId: dto.deviceId, itemCount: dto.scans.length, acceptedCount, acceptedValueCents },
     });
-    return { batchId, deviceId: dto.deviceId, acceptedCount, conflictCount: results.length - acceptedCount, acceptedValueCents, items: results };
+    return {
+      batchId,
+      deviceId: dto.deviceId,
+      acceptedCount,
+      conflictCount: results.length - acceptedCount,
+      acceptedValueCents,
+      items: results,
+    };
   }
 
   private async vouchersByHash(manager: EntityManager, venueId: string, hashes: Buffer[]): Promise<VoucherForRedemptionRow[]> {
@@ -186,7 +218,15 @@ export class OfflineSyncService {
     manager: EntityManager,
     row: VoucherForRedemptionRow,
     redemptionId: string,
-    scan: { venueId: string; siteId: string | null; service: Candidate['service']; scannedAt: Date; deviceId: string; actor: OrganisationActor; batchId: string },
+    scan: {
+      venueId: string;
+      siteId: string | null;
+      service: Candidate['service'];
+      scannedAt: Date;
+      deviceId: string;
+      actor: OrganisationActor;
+      batchId: string;
+    },
   ): Promise<boolean> {
     try {
       return await this.transactions.withinSavepoint(manager, () =>
@@ -219,7 +259,10 @@ function isSameScan(row: VoucherForRedemptionRow, venueId: string, deviceId: str
 
 function conflictDetails(row: VoucherForRedemptionRow | null | undefined, code: string, venueId: string): Partial<OfflineItemResult> {
   if (!row) return {};
-  return { serial: row.serial, ...(code === 'ALREADY_REDEEMED' && row.redemptionId ? { details: { ...alreadyRedeemedDetails(row, venueId) } } : {}) };
+  return {
+    serial: row.serial,
+    ...(code === 'ALREADY_REDEEMED' && row.redemptionId ? { details: { ...alreadyRedeemedDetails(row, venueId) } } : {}),
+  };
 }
 
 function unique(values: string[]): string[] {

@@ -3,10 +3,20 @@ import { AppConfig } from '../../config/app-config';
 import { NaturalBatcher } from '../../database/natural-batcher';
 import { isConcurrencyFailure, isLockTimeout, isUniqueViolation } from '../../database/postgres-errors';
 import { PreparedStatement, PreparedStatementPool } from '../../database/prepared-statement';
-import { READ_FOR_REDEMPTIONS_SQL, type RedemptionRead, type RedemptionReadRow, rowsByRead, type VenueAndVouchers, venueAndVouchers } from './redemption-reads';
+import {
+  READ_FOR_REDEMPTIONS_SQL,
+  type RedemptionRead,
+  type RedemptionReadRow,
+  rowsByRead,
+  type VenueAndVouchers,
+  venueAndVouchers,
+} from './redemption-reads';
 import { REDEEM_VOUCHERS_SQL, redeemVouchersParameters, type RedemptionOutcome, type RedemptionRequest } from './redemption-request';
 
-const READ_FOR_REDEMPTIONS = new PreparedStatement<RedemptionReadRow & { request: string }>('read_for_redemptions', READ_FOR_REDEMPTIONS_SQL);
+const READ_FOR_REDEMPTIONS = new PreparedStatement<RedemptionReadRow & { request: string }>(
+  'read_for_redemptions',
+  READ_FOR_REDEMPTIONS_SQL,
+);
 
 const REDEEM_VOUCHERS = new PreparedStatement<{ outcomes: RedemptionOutcome[] }>('redeem_vouchers', REDEEM_VOUCHERS_SQL);
 
@@ -32,7 +42,9 @@ export class OnlineRedemptionBatches {
     config: AppConfig,
   ) {
     this.reads = new NaturalBatcher(config.REDEMPTION_BATCH_LANES, config.REDEMPTION_BATCH_MAX_SIZE, (reads) => this.readBatch(reads));
-    this.writes = new NaturalBatcher(config.REDEMPTION_BATCH_LANES, config.REDEMPTION_BATCH_MAX_SIZE, (requests) => this.redeemBatch(requests));
+    this.writes = new NaturalBatcher(config.REDEMPTION_BATCH_LANES, config.REDEMPTION_BATCH_MAX_SIZE, (requests) =>
+      this.redeemBatch(requests),
+    );
   }
 
   /**

@@ -50,7 +50,13 @@ export type RedemptionReadRow = { venue: RedemptionVenueContext; earlier: Earlie
 /** Everything a redemption reads, for each read of a JSON array; rows numbered by `request` (see the file). */
 export const READ_FOR_REDEMPTIONS_SQL = sqlFile(__dirname, 'sql/read-for-redemptions.sql');
 
-export function redemptionRead(venueId: string, serviceIds: readonly string[], siteIds: readonly string[], codeHashes: readonly Buffer[], key: string | null = null): RedemptionRead {
+export function redemptionRead(
+  venueId: string,
+  serviceIds: readonly string[],
+  siteIds: readonly string[],
+  codeHashes: readonly Buffer[],
+  key: string | null = null,
+): RedemptionRead {
   return {
     venueId,
     serviceIds: postgresArray(serviceIds),
@@ -63,7 +69,9 @@ export function redemptionRead(venueId: string, serviceIds: readonly string[], s
 /** The rows of one read: null when the venue is not an active venue. */
 export function venueAndVouchers(rows: readonly RedemptionReadRow[]): VenueAndVouchers | null {
   if (rows.length === 0) return null;
-  const vouchers = rows.filter((row) => row.id != null).map(({ venue: _venue, earlier: _earlier, ...voucher }) => voucher as VoucherForRedemptionRow);
+  const vouchers = rows
+    .filter((row) => row.id != null)
+    .map(({ venue: _venue, earlier: _earlier, ...voucher }) => voucher as VoucherForRedemptionRow);
   const [{ venue, earlier }] = rows;
   return {
     venue,

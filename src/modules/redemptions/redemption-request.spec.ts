@@ -20,13 +20,25 @@ describe('redemptionRequest', () => {
   it('hands SQL every field of redemption_request, and nothing else', () => {
     const request = redemptionRequest(command);
     expect(Object.keys(request).sort()).toEqual(Object.keys(REDEMPTION_REQUEST_SQL_TYPES.redemption_request).sort());
-    expect(request).toMatchObject({ voucher_ids: ['v1', 'v2'], redemption_ids: ['r1', 'r2'], scanned_at: '2026-03-01T10:00:00.000Z', idempotency: null });
+    expect(request).toMatchObject({
+      voucher_ids: ['v1', 'v2'],
+      redemption_ids: ['r1', 'r2'],
+      scanned_at: '2026-03-01T10:00:00.000Z',
+      idempotency: null,
+    });
   });
 
   it('carries the key and the answer when the writer claims the key itself, the hash in bytea hex input form', () => {
     const body = { z: 1, a: 2 };
     const request = redemptionRequest(command, {
-      request: { organisationId: 'venue', key: 'k', endpoint: 'POST /redemptions', body: {}, requestHash: Buffer.from([0x0a, 0xff]), lockKey: 'lock' },
+      request: {
+        organisationId: 'venue',
+        key: 'k',
+        endpoint: 'POST /redemptions',
+        body: {},
+        requestHash: Buffer.from([0x0a, 0xff]),
+        lockKey: 'lock',
+      },
       responseStatus: 201,
       responseBody: body,
     });

@@ -1,5 +1,12 @@
 import type { VoucherStatus } from '../vouchers/voucher-status';
-import { DEVICE_CLOCK_TOLERANCE_MS, isInsideTerritory, refusalFor, undoRefusal, UNDO_WINDOW_MS, type VoucherForRedemption } from './redemption.rules';
+import {
+  DEVICE_CLOCK_TOLERANCE_MS,
+  isInsideTerritory,
+  refusalFor,
+  undoRefusal,
+  UNDO_WINDOW_MS,
+  type VoucherForRedemption,
+} from './redemption.rules';
 
 const AT = new Date('2026-06-15T10:00:00Z');
 const LYON = { communeInseeCode: '69387', departementCode: '69' };

@@ -36,9 +36,19 @@ export class RedemptionsController {
   @Post('check')
   @HttpCode(200)
   @Roles('venue_agent')
-  @ApiOperation({ summary: 'What a chèque is and whether this venue may redeem it now (`refusal` says why not); a code that is no chèque is an error' })
+  @ApiOperation({
+    summary: 'What a chèque is and whether this venue may redeem it now (`refusal` says why not); a code that is no chèque is an error',
+  })
   @ApiOkResponse({ type: VoucherCheckDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'UNKNOWN_SITE', 'INVALID_CODE', 'INVALID_SIGNATURE', 'CHECK_CHARACTER_MISMATCH', 'RATE_LIMITED')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'UNKNOWN_SITE',
+    'INVALID_CODE',
+    'INVALID_SIGNATURE',
+    'CHECK_CHARACTER_MISMATCH',
+    'RATE_LIMITED',
+  )
   check(@CurrentActor() actor: OrganisationActor, @Body() dto: CheckVoucherDto) {
     return this.redemptions.check(actor, dto);
   }
@@ -46,9 +56,32 @@ export class RedemptionsController {
   @Post()
   @Roles('venue_agent')
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Redeem every chèque sent for one service, or none: a refusal names the first reason in `code` and details every chèque in `details.items` (VoucherItemVerdictDto[])' })
+  @ApiOperation({
+    summary:
+      'Redeem every chèque sent for one service, or none: a refusal names the first reason in `code` and details every chèque in `details.items` (VoucherItemVerdictDto[])',
+  })
   @ApiCreatedResponse({ type: RedemptionReceiptDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'RATE_LIMITED', 'UNKNOWN_SERVICE', 'UNKNOWN_SITE', 'TOO_MANY_VOUCHERS_FOR_SERVICE', 'DUPLICATE_VOUCHER_IN_REQUEST', 'VENUE_NOT_QUALIFIED', 'ALREADY_REDEEMED', 'EXPIRED', 'CANCELLED', 'NOT_ISSUED', 'OUTSIDE_TERRITORY', 'INVALID_CODE', 'INVALID_SIGNATURE', 'CHECK_CHARACTER_MISMATCH')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'IDEMPOTENCY_KEY_REQUIRED',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+    'RATE_LIMITED',
+    'UNKNOWN_SERVICE',
+    'UNKNOWN_SITE',
+    'TOO_MANY_VOUCHERS_FOR_SERVICE',
+    'DUPLICATE_VOUCHER_IN_REQUEST',
+    'VENUE_NOT_QUALIFIED',
+    'ALREADY_REDEEMED',
+    'EXPIRED',
+    'CANCELLED',
+    'NOT_ISSUED',
+    'OUTSIDE_TERRITORY',
+    'INVALID_CODE',
+    'INVALID_SIGNATURE',
+    'CHECK_CHARACTER_MISMATCH',
+  )
   async redeem(
     @CurrentActor() actor: OrganisationActor,
     @Headers('idempotency-key') key: string | undefined,
@@ -63,7 +96,14 @@ export class RedemptionsController {
   @Roles('venue_agent')
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: OfflineBatchReportDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'RATE_LIMITED')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'IDEMPOTENCY_KEY_REQUIRED',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+    'RATE_LIMITED',
+  )
   async submitOfflineBatch(
     @CurrentActor() actor: OrganisationActor,
     @Headers('idempotency-key') key: string | undefined,

@@ -13,5 +13,7 @@ import { VoucherLookupLimiter } from './voucher-lookup-limiter';
 @Module({
   imports: [IdempotencyModule, LedgerModule, OppositionsModule, VenuesModule],
   controllers: [RedemptionsController],
-  providers: [RedemptionsService, OfflineSyncService, OnlineRedemptionBatches, VoucherLookupLimiter, RedemptionsRepository], exports: [RedemptionsRepository] })
+  providers: [RedemptionsService, OfflineSyncService, OnlineRedemptionBatches, VoucherLookupLimiter, RedemptionsRepository],
+  exports: [RedemptionsRepository],
+})
 export class RedemptionsModule {}

@@ -5,8 +5,20 @@ import { CommonError } from '../../common/errors/common-errors';
 import { isConcurrencyFailure, isUniqueViolation } from '../../database/postgres-errors';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { OfflineBatchEntity } from './offline-batch.entity';
-import { READ_FOR_REDEMPTIONS_SQL, type RedemptionRead, type RedemptionReadRow, type VenueAndVouchers, venueAndVouchers } from './redemption-reads';
-import { type RedeemCommand, REDEEM_VOUCHERS_SQL, redeemVouchersParameters, redemptionRequest, type RedemptionOutcome } from './redemption-request';
+import {
+  READ_FOR_REDEMPTIONS_SQL,
+  type RedemptionRead,
+  type RedemptionReadRow,
+  type VenueAndVouchers,
+  venueAndVouchers,
+} from './redemption-reads';
+import {
+  type RedeemCommand,
+  REDEEM_VOUCHERS_SQL,
+  redeemVouchersParameters,
+  redemptionRequest,
+  type RedemptionOutcome,
+} from './redemption-request';
 import { RedemptionEntity } from './redemption.entity';
 import { RedemptionError } from './redemptions.errors';
 
@@ -90,8 +102,10 @@ export class RedemptionsRepository {
       );
       return outcomes[0] === 'redeemed';
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_redemptions_voucher_active')) throw new RedemptionError('ALREADY_REDEEMED', 'This chèque has already been redeemed.');
-      if (isConcurrencyFailure(error)) throw new CommonError('CONCURRENT_MODIFICATION', 'These chèques were being changed by another request; try again.');
+      if (isUniqueViolation(error, 'uq_redemptions_voucher_active'))
+        throw new RedemptionError('ALREADY_REDEEMED', 'This chèque has already been redeemed.');
+      if (isConcurrencyFailure(error))
+        throw new CommonError('CONCURRENT_MODIFICATION', 'These chèques were being changed by another request; try again.');
       throw error;
     }
   }
@@ -145,7 +159,11 @@ export class RedemptionsRepository {
     return manager.findOne(RedemptionEntity, { where: { id, venueId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async markCancelled(manager: EntityManager, id: string, values: Pick<RedemptionEntity, 'cancelledAt' | 'cancelledByUserId' | 'cancellationReason'>): Promise<void> {
+  async markCancelled(
+    manager: EntityManager,
+    id: string,
+    values: Pick<RedemptionEntity, 'cancelledAt' | 'cancelledByUserId' | 'cancellationReason'>,
+  ): Promise<void> {
     await manager.update(RedemptionEntity, { id }, values);
   }
 
@@ -153,7 +171,10 @@ export class RedemptionsRepository {
    * The chèque of an undone redemption may be redeemed again, and its carnet, if this chèque had used
    * it up, is open again. Call `lockCarnetOf` first.
    */
-  async reinstateVoucher(manager: EntityManager, voucherId: string): Promise<{ reinstated: boolean; carnetId: string | null; carnetReopened: boolean }> {
+  async reinstateVoucher(
+    manager: EntityManager,
+    voucherId: string,
+  ): Promise<{ reinstated: boolean; carnetId: string | null; carnetReopened: boolean }> {
     const [row]: { reinstated: boolean; carnetId: string | null; carnetReopened: boolean }[] = await manager.query(
       `WITH voucher AS (
          UPDATE vouchers SET status = 'issued', redeemed_at = NULL WHERE id = $1 AND status = 'redeemed' RETURNING carnet_id
@@ -199,7 +220,11 @@ export class RedemptionsRepository {
     await manager.insert(OfflineBatchEntity, batch);
   }
 
-  async completeOfflineBatch(manager: EntityManager, id: string, values: Pick<OfflineBatchEntity, 'acceptedCount' | 'acceptedValueCents' | 'results'>): Promise<void> {
+  async completeOfflineBatch(
+    manager: EntityManager,
+    id: string,
+    values: Pick<OfflineBatchEntity, 'acceptedCount' | 'acceptedValueCents' | 'results'>,
+  ): Promise<void> {
     await manager.update(OfflineBatchEntity, { id }, values as QueryDeepPartialEntity<OfflineBatchEntity>);
   }
 }

@@ -122,7 +122,12 @@ export class RedemptionsService {
     const inputs = this.readInputs(dto.vouchers, 'vouchers', now);
     // Blocked callers are turned away before any database work (even a replay waits for the window to end).
     await this.limiter.assertAllowed(actor);
-    const request = this.idempotency.identify({ organisationId: actor.organisationId, key: idempotencyKey, endpoint: REDEEM_ENDPOINT, body: dto });
+    const request = this.idempotency.identify({
+      organisationId: actor.organisationId,
+      key: idempotencyKey,
+      endpoint: REDEEM_ENDPOINT,
+      body: dto,
+    });
     const done = await this.redeemInOnlineBatch(actor, request, inputs, dto, now);
     return done ?? this.idempotency.execute(request, 201, (manager) => this.redeemOrNameRefusal(manager, actor, inputs, dto, now));
   }
@@ -141,7 +146,13 @@ export class RedemptionsService {
     now: Date,
   ): Promise<IdempotentResponse | null> {
     const found = await this.onlineBatches.read(
-      redemptionRead(actor.organisationId, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash), request.key),
+      redemptionRead(
+        actor.organisationId,
+        [dto.serviceId],
+        dto.siteId ? [dto.siteId] : [],
+        inputs.map((input) => input.hash),
+        request.key,
+      ),
     );
     if (found?.earlier) return this.idempotency.replay(found.earlier, request);
     let plan: RedemptionPlan;
@@ -161,16 +172,30 @@ export class RedemptionsService {
       case 'answered':
         return this.idempotency.replayStoredAnswer(request);
       case 'in_progress':
-        throw new IdempotencyError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed. Retry shortly.');
+        throw new IdempotencyError(
+          'IDEMPOTENCY_REQUEST_IN_PROGRESS',
+          'A request with this Idempotency-Key is still being processed. Retry shortly.',
+        );
       case 'not_redeemed':
         return null;
     }
   }
 
   /** The full path, in the idempotent transaction (which holds the key and stores the answer): names every refusal, and redeems if none. */
-  private async redeemOrNameRefusal(manager: EntityManager, actor: OrganisationActor, inputs: ReadyInput[], dto: RedeemVouchersDto, now: Date): Promise<RedemptionReceipt> {
+  private async redeemOrNameRefusal(
+    manager: EntityManager,
+    actor: OrganisationActor,
+    inputs: ReadyInput[],
+    dto: RedeemVouchersDto,
+    now: Date,
+  ): Promise<RedemptionReceipt> {
     const found = await this.redemptions.read(
-      redemptionRead(actor.organisationId, [dto.serviceId], dto.siteId ? [dto.siteId] : [], inputs.map((input) => input.hash)),
+      redemptionRead(
+        actor.organisationId,
+        [dto.serviceId],
+        dto.siteId ? [dto.siteId] : [],
+        inputs.map((input) => input.hash),
+      ),
       manager,
     );
     const plan = redemptionPlan(found, dto, inputs, now);
@@ -215,9 +240,13 @@ export class RedemptionsService {
         case 'ALREADY_CANCELLED':
           throw new InvalidTransitionError('redemption', 'cancelled', 'cancel');
         case 'IN_STATEMENT':
-          throw new RedemptionError('REDEMPTION_NOT_CANCELLABLE', 'This redemption is in a reimbursement statement and can no longer be undone.', {
-            reason: 'IN_STATEMENT',
-          });
+          throw new RedemptionError(
+            'REDEMPTION_NOT_CANCELLABLE',
+            'This redemption is in a reimbursement statement and can no longer be undone.',
+            {
+              reason: 'IN_STATEMENT',
+            },
+          );
         case 'UNDO_WINDOW_PASSED':
           throw new RedemptionError('REDEMPTION_NOT_CANCELLABLE', 'A redemption can only be undone within 24 hours.', {
             reason: 'UNDO_WINDOW_PASSED',
@@ -226,7 +255,11 @@ export class RedemptionsService {
         case null:
           break;
       }
-      await this.redemptions.markCancelled(manager, redemption.id, { cancelledAt: now, cancelledByUserId: actor.userId, cancellationReason: reason });
+      await this.redemptions.markCancelled(manager, redemption.id, {
+        cancelledAt: now,
+        cancelledByUserId: actor.userId,
+        cancellationReason: reason,
+      });
       await this.redemptions.lockCarnetOf(manager, redemption.voucherId);
       const reinstated = await this.redemptions.reinstateVoucher(manager, redemption.voucherId);
       if (!reinstated.reinstated) {
@@ -298,7 +331,10 @@ export class RedemptionsService {
   /** Money the venue is owed and not yet paid (`venue_payment_made` lines are payments to it, positive). */
   async totals(actor: OrganisationActor): Promise<RedemptionTotals> {
     const venueId = actor.organisationId;
-    const [byKind, notYetInStatement] = await Promise.all([this.ledger.totalsByKind({ venueId }), this.redemptions.notYetInStatement(venueId)]);
+    const [byKind, notYetInStatement] = await Promise.all([
+      this.ledger.totalsByKind({ venueId }),
+      this.redemptions.notYetInStatement(venueId),
+    ]);
     const owed = BigInt(byKind.redemption_owed_to_venue ?? '0');
     const paid = BigInt(byKind.venue_payment_made ?? '0');
     return {
@@ -317,20 +353,42 @@ export class RedemptionsService {
     const bad = results.flatMap((result, index): VoucherItemVerdict[] =>
       result.ok
         ? []
-        : [{ index, serial: null, outcome: 'refused', refusal: voucherRefusal(result.error, result.signatureError ? { signatureError: result.signatureError } : {}) }],
+        : [
+            {
+              index,
+              serial: null,
+              outcome: 'refused',
+              refusal: voucherRefusal(result.error, result.signatureError ? { signatureError: result.signatureError } : {}),
+            },
+          ],
     );
     if (bad.length > 0) throw new RedemptionError(bad[0].refusal!.code, bad[0].refusal!.message, { items: bad });
     const ready = results.map((result) => (result.ok ? readyInput(result.code, result.qrSerial) : null)!);
     const seen = new Set<string>();
     for (const [index, input] of ready.entries()) {
-      if (seen.has(input.code)) throw new RedemptionError('DUPLICATE_VOUCHER_IN_REQUEST', 'The same chèque appears twice in this request.', { index });
+      if (seen.has(input.code))
+        throw new RedemptionError('DUPLICATE_VOUCHER_IN_REQUEST', 'The same chèque appears twice in this request.', { index });
       seen.add(input.code);
     }
     return ready;
   }
 
-  private async verdicts(manager: EntityManager, venueId: string, inputs: ReadyInput[], place: RedemptionPlace, at: Date): Promise<VoucherVerdict[]> {
-    const found = await this.redemptions.read(redemptionRead(venueId, [], [], inputs.map((input) => input.hash)), manager);
+  private async verdicts(
+    manager: EntityManager,
+    venueId: string,
+    inputs: ReadyInput[],
+    place: RedemptionPlace,
+    at: Date,
+  ): Promise<VoucherVerdict[]> {
+    const found = await this.redemptions.read(
+      redemptionRead(
+        venueId,
+        [],
+        [],
+        inputs.map((input) => input.hash),
+      ),
+      manager,
+    );
     const rows = rowsByHash(found?.vouchers ?? []);
     return inputs.map((input) => verdictFor(input, rows.get(input.hash.toString('hex')), place, at));
   }
@@ -352,9 +410,13 @@ interface RedemptionPlan {
 function redemptionPlan(found: VenueAndVouchers | null, dto: RedeemVouchersDto, inputs: ReadyInput[], at: Date): RedemptionPlan {
   const { venue, place, service } = resolveVenue(found?.venue ?? null, dto.serviceId, dto.siteId ?? null);
   if (inputs.length > service!.maxVouchers) {
-    throw new RedemptionError('TOO_MANY_VOUCHERS_FOR_SERVICE', `This service takes at most ${service!.maxVouchers} chèque(s) per session.`, {
-      maxVouchers: service!.maxVouchers,
-    });
+    throw new RedemptionError(
+      'TOO_MANY_VOUCHERS_FOR_SERVICE',
+      `This service takes at most ${service!.maxVouchers} chèque(s) per session.`,
+      {
+        maxVouchers: service!.maxVouchers,
+      },
+    );
   }
   assertQualified(venue);
   const rowsFound = rowsByHash(found!.vouchers);
@@ -365,7 +427,12 @@ function redemptionPlan(found: VenueAndVouchers | null, dto: RedeemVouchersDto, 
 function receiptOf(plan: RedemptionPlan, command: RedeemCommand): RedemptionReceipt {
   const rows = plan.verdicts.map((verdict) => verdict.row!);
   return {
-    redemptions: rows.map((row, index) => ({ id: command.redemptionIds[index], voucherId: row.id, serial: row.serial, valueCents: row.faceValueCents })),
+    redemptions: rows.map((row, index) => ({
+      id: command.redemptionIds[index],
+      voucherId: row.id,
+      serial: row.serial,
+      valueCents: row.faceValueCents,
+    })),
     totalValueCents: rows.reduce((sum, row) => sum + row.faceValueCents, 0),
     serviceId: command.serviceId,
     serviceCategory: command.serviceCategory,
@@ -386,9 +453,13 @@ function resolveVenue(venue: RedemptionVenueContext | null, serviceId: string | 
 
 function assertQualified(venue: RedemptionVenueContext): void {
   if (venue.qualificationStatus !== 'qualified') {
-    throw new RedemptionError('VENUE_NOT_QUALIFIED', `Your venue is not qualified to redeem chèques (status: ${venue.qualificationStatus}).`, {
-      qualificationStatus: venue.qualificationStatus,
-    });
+    throw new RedemptionError(
+      'VENUE_NOT_QUALIFIED',
+      `Your venue is not qualified to redeem chèques (status: ${venue.qualificationStatus}).`,
+      {
+        qualificationStatus: venue.qualificationStatus,
+      },
+    );
   }
 }
 

@@ -35,8 +35,16 @@ describe('readVoucherInput', () => {
       error: 'INVALID_SIGNATURE',
       signatureError: 'INVALID_SIGNATURE',
     });
-    expect(readVoucherInput({ qr }, ring, new Date('2029-01-01T00:00:00Z'))).toEqual({ ok: false, error: 'INVALID_SIGNATURE', signatureError: 'KEY_EXPIRED' });
-    expect(readVoucherInput({ qr: 'not a qr' }, ring, NOW)).toEqual({ ok: false, error: 'INVALID_SIGNATURE', signatureError: 'MALFORMED_PAYLOAD' });
+    expect(readVoucherInput({ qr }, ring, new Date('2029-01-01T00:00:00Z'))).toEqual({
+      ok: false,
+      error: 'INVALID_SIGNATURE',
+      signatureError: 'KEY_EXPIRED',
+    });
+    expect(readVoucherInput({ qr: 'not a qr' }, ring, NOW)).toEqual({
+      ok: false,
+      error: 'INVALID_SIGNATURE',
+      signatureError: 'MALFORMED_PAYLOAD',
+    });
   });
 });
 

@@ -11,8 +11,7 @@ export interface VoucherInput {
 }
 
 export type ReadVoucherInput =
-  | { ok: true; code: string; qrSerial: string | null }
-  | { ok: false; error: VoucherInputErrorCode; signatureError?: string };
+  { ok: true; code: string; qrSerial: string | null } | { ok: false; error: VoucherInputErrorCode; signatureError?: string };
 
 /**
  * Everything that can be known without the database: a QR's signature (so a forged QR never reaches a

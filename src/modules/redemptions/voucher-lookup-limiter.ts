@@ -54,7 +54,9 @@ export class VoucherLookupLimiter {
     const crossed = counters.filter((counter, index) => states[index].count >= counter.max && states[index].count - count < counter.max);
     for (const counter of crossed) {
       const ip = currentContext()?.ip ?? null;
-      this.logger.warn(`Voucher look-ups blocked for ${counter.scope} (${actor.label}, venue ${actor.organisationId}, ip ${ip}): ${counter.max} unknown codes`);
+      this.logger.warn(
+        `Voucher look-ups blocked for ${counter.scope} (${actor.label}, venue ${actor.organisationId}, ip ${ip}): ${counter.max} unknown codes`,
+      );
       // Outside the request's transaction: the request is about to fail, the security event must stay.
       await this.audit.record(this.dataSource.manager, {
         action: 'voucher_lookup.blocked',
@@ -70,8 +72,16 @@ export class VoucherLookupLimiter {
   private countersOf(actor: OrganisationActor): Counter[] {
     const ip = currentContext()?.ip ?? 'unknown';
     return [
-      { scope: 'actor', key: `voucher-lookup-failures:actor:${actor.userId ?? actor.apiKeyId}`, max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_ACTOR },
-      { scope: 'venue', key: `voucher-lookup-failures:venue:${actor.organisationId}`, max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_VENUE },
+      {
+        scope: 'actor',
+        key: `voucher-lookup-failures:actor:${actor.userId ?? actor.apiKeyId}`,
+        max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_ACTOR,
+      },
+      {
+        scope: 'venue',
+        key: `voucher-lookup-failures:venue:${actor.organisationId}`,
+        max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_VENUE,
+      },
       { scope: 'ip', key: `voucher-lookup-failures:ip:${ip}`, max: this.config.VOUCHER_LOOKUP_MAX_FAILURES_PER_IP },
     ];
   }

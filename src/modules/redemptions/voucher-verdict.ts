@@ -80,14 +80,20 @@ export interface VoucherItemVerdict {
 
 const VENUE_NOT_QUALIFIED_MESSAGE = 'Your venue is not qualified to redeem chèques.';
 
-export function voucherRefusal(code: VoucherRefusalReason, extra: Pick<VoucherRefusal, 'alreadyRedeemed' | 'signatureError'> = {}): VoucherRefusal {
+export function voucherRefusal(
+  code: VoucherRefusalReason,
+  extra: Pick<VoucherRefusal, 'alreadyRedeemed' | 'signatureError'> = {},
+): VoucherRefusal {
   return { code, message: code === 'VENUE_NOT_QUALIFIED' ? VENUE_NOT_QUALIFIED_MESSAGE : VOUCHER_ERROR_MESSAGES[code], ...extra };
 }
 
 /** The refusal of a verdict, with when (and, to this venue, where) an already redeemed chèque was used. */
 export function refusalOf(verdict: VoucherVerdict, venueId: string): VoucherRefusal | null {
   if (verdict.outcome === 'ok') return null;
-  return voucherRefusal(verdict.code, verdict.code === 'ALREADY_REDEEMED' && verdict.row ? { alreadyRedeemed: alreadyRedeemedDetails(verdict.row, venueId) } : {});
+  return voucherRefusal(
+    verdict.code,
+    verdict.code === 'ALREADY_REDEEMED' && verdict.row ? { alreadyRedeemed: alreadyRedeemedDetails(verdict.row, venueId) } : {},
+  );
 }
 
 /** Per-input detail of a refused request. */

@@ -87,11 +87,7 @@ describe('validateIban', () => {
 
   it('property: computed check digits always validate, any single-digit change never does', () => {
     const frenchBban = fc
-      .tuple(
-        fc.stringMatching(/^\d{10}$/),
-        fc.stringMatching(/^[0-9A-Z]{11}$/),
-        fc.stringMatching(/^\d{2}$/),
-      )
+      .tuple(fc.stringMatching(/^\d{10}$/), fc.stringMatching(/^[0-9A-Z]{11}$/), fc.stringMatching(/^\d{2}$/))
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(frenchBban, fc.nat(), fc.integer({ min: 1, max: 9 }), (bban, position, delta) => {

@@ -21,7 +21,12 @@ export class PaymentBatchesRepository {
   }
 
   /** exported → confirmed; null if the batch is not (or no longer) exported. */
-  async markConfirmed(manager: EntityManager, id: string, paidOn: string, bankReference: string | null): Promise<PaymentBatchEntity | null> {
+  async markConfirmed(
+    manager: EntityManager,
+    id: string,
+    paidOn: string,
+    bankReference: string | null,
+  ): Promise<PaymentBatchEntity | null> {
     const result = await manager
       .createQueryBuilder()
       .update(PaymentBatchEntity)

@@ -24,7 +24,11 @@ export class PaymentsController {
   @OrganisationAdminOnly()
   @ApiOkResponse({ type: BankAccountDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_IBAN', 'INVALID_BIC')
-  registerBankAccount(@CurrentActor() actor: OrganisationActor, @Param('venueId', new ParseUUIDPipe()) venueId: string, @Body() dto: RegisterBankAccountDto) {
+  registerBankAccount(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('venueId', new ParseUUIDPipe()) venueId: string,
+    @Body() dto: RegisterBankAccountDto,
+  ) {
     return this.payments.registerBankAccount(actor, venueId, dto);
   }
 
@@ -40,7 +44,14 @@ export class PaymentsController {
   @Roles('anct_admin')
   @UsersOnly()
   @ApiCreatedResponse({ type: PaymentBatchDto })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_EXECUTION_DATE', 'STATEMENTS_NOT_PAYABLE', 'VENUE_BANK_ACCOUNT_MISSING', 'SEPA_INVALID_INPUT')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'NOT_FOUND',
+    'INVALID_EXECUTION_DATE',
+    'STATEMENTS_NOT_PAYABLE',
+    'VENUE_BANK_ACCOUNT_MISSING',
+    'SEPA_INVALID_INPUT',
+  )
   createBatch(@CurrentActor() actor: OrganisationActor, @Body() dto: CreatePaymentBatchDto) {
     return this.payments.createBatch(actor, dto);
   }
@@ -67,7 +78,10 @@ export class PaymentsController {
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async sepaFile(@Param('id', new ParseUUIDPipe()) id: string) {
     const { xml, fileName } = await this.payments.sepaFile(id);
-    return new StreamableFile(Buffer.from(xml, 'utf8'), { type: 'application/xml; charset=utf-8', disposition: `attachment; filename="${fileName}"` });
+    return new StreamableFile(Buffer.from(xml, 'utf8'), {
+      type: 'application/xml; charset=utf-8',
+      disposition: `attachment; filename="${fileName}"`,
+    });
   }
 
   @Post('payment-batches/:id/confirm')
@@ -76,7 +90,11 @@ export class PaymentsController {
   @UsersOnly()
   @ApiOkResponse({ type: PaymentBatchDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_STATE_TRANSITION', 'INVALID_EXECUTION_DATE')
-  confirmBatch(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ConfirmPaymentBatchDto) {
+  confirmBatch(
+    @CurrentActor() actor: OrganisationActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ConfirmPaymentBatchDto,
+  ) {
     return this.payments.confirmBatch(actor, id, dto);
   }
 

@@ -35,7 +35,13 @@ export interface BankAccountView {
 export type PaymentBatchView = Omit<PaymentBatchEntity, 'xml'> & { sepaFileUrl: string; statementIds?: string[] };
 
 function bankAccountView(account: VenueBankAccountEntity): BankAccountView {
-  return { venueId: account.venueId, iban: maskIban(account.iban), bic: account.bic, holderName: account.holderName, updatedAt: account.updatedAt };
+  return {
+    venueId: account.venueId,
+    iban: maskIban(account.iban),
+    bic: account.bic,
+    holderName: account.holderName,
+    updatedAt: account.updatedAt,
+  };
 }
 
 function batchView(batch: PaymentBatchEntity, statementIds?: string[]): PaymentBatchView {
@@ -73,11 +79,19 @@ export class PaymentsService {
     }
     // The name goes into SEPA files restricted to the SEPA Latin set: one that would vanish there is refused now.
     if (toSepaText(dto.holderName, SEPA_MAX_LENGTH.name) === '') {
-      throw new ValidationFailedError([{ field: 'holderName', problems: ['holderName must contain latin letters or digits (SEPA character set)'] }]);
+      throw new ValidationFailedError([
+        { field: 'holderName', problems: ['holderName must contain latin letters or digits (SEPA character set)'] },
+      ]);
     }
     return this.transactions.run(async (manager) => {
       const before = await this.bankAccounts.lockByVenue(manager, venueId);
-      const saved = await this.bankAccounts.save(manager, { venueId, iban: iban.iban, bic, holderName: dto.holderName.trim(), updatedByUserId: actor.userId });
+      const saved = await this.bankAccounts.save(manager, {
+        venueId,
+        iban: iban.iban,
+        bic,
+        holderName: dto.holderName.trim(),
+        updatedByUserId: actor.userId,
+      });
       await this.audit.record(manager, {
         action: before ? 'venue_bank_account.changed' : 'venue_bank_account.registered',
         objectType: 'venue_bank_account',
@@ -159,7 +173,12 @@ export class PaymentsService {
           action: 'payment_batch.exported',
           objectType: 'payment_batch',
           objectId: batch.id,
-          after: { messageId, transferCount: statements.length, controlSumCents: controlSum.toString(), requestedExecutionDate: execution.day },
+          after: {
+            messageId,
+            transferCount: statements.length,
+            controlSumCents: controlSum.toString(),
+            requestedExecutionDate: execution.day,
+          },
         },
         ...statements.map((s) => ({
           action: 'reimbursement_statement.exported_for_payment',
@@ -169,7 +188,10 @@ export class PaymentsService {
           after: { paymentBatchId: batch.id, messageId, creditorIban: maskIban(s.iban!) },
         })),
       );
-      return batchView(batch, statements.map((s) => s.id));
+      return batchView(
+        batch,
+        statements.map((s) => s.id),
+      );
     });
   }
 
@@ -186,7 +208,10 @@ export class PaymentsService {
       if (!batch) throw await this.transitionError(id, 'confirm');
       const reference = dto.bankReference ?? batch.messageId;
       const paid = await this.statements.markPaidByBatch(manager, id, reference, dto.paidOn);
-      const splits = await this.statements.paymentSplits(manager, paid.map((statement) => statement.id));
+      const splits = await this.statements.paymentSplits(
+        manager,
+        paid.map((statement) => statement.id),
+      );
       await this.ledger.append(
         manager,
         splits.map((split) => ({
@@ -203,7 +228,13 @@ export class PaymentsService {
       );
       await this.audit.record(
         manager,
-        { action: 'payment_batch.confirmed', objectType: 'payment_batch', objectId: id, before: { status: 'exported' }, after: { status: 'confirmed', paidOn: dto.paidOn, reference } },
+        {
+          action: 'payment_batch.confirmed',
+          objectType: 'payment_batch',
+          objectId: id,
+          before: { status: 'exported' },
+          after: { status: 'confirmed', paidOn: dto.paidOn, reference },
+        },
         ...paid.map((statement) => ({
           action: 'reimbursement_statement.paid',
           objectType: 'reimbursement_statement',
@@ -218,10 +249,18 @@ export class PaymentsService {
           kind: 'statement_paid',
           eventKey: `reimbursement_statement.paid:${statement.id}`,
           organisations: [statement.venueId],
-          content: statementPaidMail({ ...statement, paidOn: dto.paidOn, reference, url: this.notifications.link(WEB_PATHS.venueStatements) }),
+          content: statementPaidMail({
+            ...statement,
+            paidOn: dto.paidOn,
+            reference,
+            url: this.notifications.link(WEB_PATHS.venueStatements),
+          }),
         });
       }
-      return batchView(batch, paid.map((statement) => statement.id));
+      return batchView(
+        batch,
+        paid.map((statement) => statement.id),
+      );
     });
   }
 
@@ -233,7 +272,13 @@ export class PaymentsService {
       const released = await this.statements.detachFromBatch(manager, id);
       await this.audit.record(
         manager,
-        { action: 'payment_batch.cancelled', objectType: 'payment_batch', objectId: id, before: { status: 'exported' }, after: { status: 'cancelled' } },
+        {
+          action: 'payment_batch.cancelled',
+          objectType: 'payment_batch',
+          objectId: id,
+          before: { status: 'exported' },
+          after: { status: 'cancelled' },
+        },
         ...released.map((statement) => ({
           action: 'reimbursement_statement.released_from_payment',
           objectType: 'reimbursement_statement',
@@ -243,7 +288,10 @@ export class PaymentsService {
           after: { paymentBatchId: null },
         })),
       );
-      return batchView(batch, released.map((statement) => statement.id));
+      return batchView(
+        batch,
+        released.map((statement) => statement.id),
+      );
     });
   }
 

@@ -13,7 +13,14 @@ import { StatementsService } from './statements.service';
 @Module({
   imports: [JobRunsModule, LedgerModule],
   controllers: [ReimbursementsController, PaymentsController],
-  providers: [StatementsService, StatementDocuments, PaymentsService, StatementsRepository, BankAccountsRepository, PaymentBatchesRepository],
+  providers: [
+    StatementsService,
+    StatementDocuments,
+    PaymentsService,
+    StatementsRepository,
+    BankAccountsRepository,
+    PaymentBatchesRepository,
+  ],
   exports: [StatementsService, StatementsRepository, BankAccountsRepository, PaymentBatchesRepository],
 })
 export class ReimbursementsModule {}

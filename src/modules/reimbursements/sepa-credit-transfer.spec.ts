@@ -164,12 +164,20 @@ describe('buildPain001', () => {
     expect(childTags(xml, root)).toEqual(['GrpHdr', 'PmtInf']);
     expect(childTags(xml, [...root, 'GrpHdr'])).toEqual(['MsgId', 'CreDtTm', 'NbOfTxs', 'CtrlSum', 'InitgPty']);
     expect(childTags(xml, [...root, 'PmtInf'])).toEqual([
-      'PmtInfId', 'PmtMtd', 'BtchBookg', 'NbOfTxs', 'CtrlSum', 'PmtTpInf', 'ReqdExctnDt',
-      'Dbtr', 'DbtrAcct', 'DbtrAgt', 'ChrgBr', 'CdtTrfTxInf',
+      'PmtInfId',
+      'PmtMtd',
+      'BtchBookg',
+      'NbOfTxs',
+      'CtrlSum',
+      'PmtTpInf',
+      'ReqdExctnDt',
+      'Dbtr',
+      'DbtrAcct',
+      'DbtrAgt',
+      'ChrgBr',
+      'CdtTrfTxInf',
     ]);
-    expect(childTags(xml, [...root, 'PmtInf', 'CdtTrfTxInf'])).toEqual([
-      'PmtId', 'Amt', 'CdtrAgt', 'Cdtr', 'CdtrAcct', 'RmtInf',
-    ]);
+    expect(childTags(xml, [...root, 'PmtInf', 'CdtTrfTxInf'])).toEqual(['PmtId', 'Amt', 'CdtrAgt', 'Cdtr', 'CdtrAcct', 'RmtInf']);
   });
 
   it('property: NbOfTxs and CtrlSum match the transfers, every amount reads back exactly', () => {
@@ -263,7 +271,11 @@ describe('buildPain001', () => {
   it('handles a large batch', () => {
     const transfers = Array.from({ length: 5000 }, (_, i) => {
       const bban = `2004101005${String(i).padStart(11, '0')}06`;
-      return transfer({ endToEndId: `E2E-${i}`, amountCents: 2000 + i, creditor: { name: `Lieu ${i}`, iban: `FR${ibanCheckDigits('FR', bban)}${bban}` } });
+      return transfer({
+        endToEndId: `E2E-${i}`,
+        amountCents: 2000 + i,
+        creditor: { name: `Lieu ${i}`, iban: `FR${ibanCheckDigits('FR', bban)}${bban}` },
+      });
     });
     const { GrpHdr, PmtInf } = parse(buildPain001(input({ transfers }))).CstmrCdtTrfInitn;
     expect(GrpHdr.NbOfTxs).toBe('5000');
@@ -291,7 +303,11 @@ describe('buildPain001', () => {
       ['fractional cents', { amountCents: 10.5 }, 'transfers[0].amountCents'],
       ['NaN amount', { amountCents: Number.NaN }, 'transfers[0].amountCents'],
       ['amount over the EPC maximum', { amountCents: 100_000_000_000 }, 'transfers[0].amountCents'],
-      ['IBAN with an altered digit', { creditor: { name: 'X', iban: 'FR1420041010050500013M02607' } }, 'transfers[0].creditor.iban is invalid (CHECKSUM)'],
+      [
+        'IBAN with an altered digit',
+        { creditor: { name: 'X', iban: 'FR1420041010050500013M02607' } },
+        'transfers[0].creditor.iban is invalid (CHECKSUM)',
+      ],
       ['non-SEPA IBAN', { creditor: { name: 'X', iban: 'US64SVBKUS6S3300958879' } }, 'transfers[0].creditor.iban is invalid (COUNTRY)'],
       ['bad BIC', { creditor: { name: 'X', iban: VENUE_IBAN, bic: 'PSST' } }, 'transfers[0].creditor.bic is invalid (LENGTH)'],
       ['name with no usable character', { creditor: { name: '★☆', iban: VENUE_IBAN } }, 'transfers[0].creditor.name is empty'],

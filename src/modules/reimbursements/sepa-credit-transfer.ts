@@ -59,11 +59,39 @@ export class SepaInputError extends DomainError<'SEPA_INVALID_INPUT'> {
  * 'o' because "n°" (numéro) is common in the remittance texts French users type.
  */
 const TRANSLITERATIONS: Readonly<Record<string, string>> = {
-  Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd',
-  Ð: 'D', ð: 'd', Þ: 'TH', þ: 'th', '&': '+', '€': 'EUR', '°': 'o',
-  '\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u2032': "'", '`': "'", '´': "'",
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2212': '-',
-  '\\': '/', ';': ',', '!': '.',
+  Œ: 'OE',
+  œ: 'oe',
+  Æ: 'AE',
+  æ: 'ae',
+  ß: 'ss',
+  Ø: 'O',
+  ø: 'o',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ð: 'D',
+  ð: 'd',
+  Þ: 'TH',
+  þ: 'th',
+  '&': '+',
+  '€': 'EUR',
+  '°': 'o',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u02bc': "'",
+  '\u2032': "'",
+  '`': "'",
+  '´': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\\': '/',
+  ';': ',',
+  '!': '.',
 };
 /** EPC "SEPA basic Latin" set: anything else may be rejected or mangled by a bank on the way. */
 const OUTSIDE_SEPA_LATIN = /[^A-Za-z0-9/\-?:().,'+ ]/g;
@@ -96,12 +124,7 @@ export function formatCentsAsSepaAmount(cents: number): string {
 }
 
 function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** xs:dateTime in UTC without milliseconds: unambiguous and accepted by the schema. */

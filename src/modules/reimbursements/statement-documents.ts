@@ -26,7 +26,9 @@ export class StatementDocuments {
       const header = await this.statements.header(statementId);
       const subtotals = await this.statements.funderSubtotals(statementId);
       const base = `statements/${header.statement.number}`;
-      await this.storage.write(`${base}.csv`, (output) => writeFrenchCsv(STATEMENT_CSV_COLUMNS, this.statements.streamLines(statementId), output));
+      await this.storage.write(`${base}.csv`, (output) =>
+        writeFrenchCsv(STATEMENT_CSV_COLUMNS, this.statements.streamLines(statementId), output),
+      );
       await this.storage.write(`${base}.pdf`, (output) =>
         writeStatementPdf(output, header, subtotals, this.statements.streamLines(statementId), new Date()),
       );

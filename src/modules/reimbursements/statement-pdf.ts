@@ -46,8 +46,17 @@ function drawRow(doc: PDFKit.PDFDocument, y: number, cells: string[], bold = fal
 }
 
 function drawTableHeader(doc: PDFKit.PDFDocument, y: number): number {
-  const height = drawRow(doc, y, COLUMNS.map((column) => column.header), true);
-  doc.moveTo(MARGIN, y + height - 3).lineTo(MARGIN + 495, y + height - 3).lineWidth(0.5).stroke();
+  const height = drawRow(
+    doc,
+    y,
+    COLUMNS.map((column) => column.header),
+    true,
+  );
+  doc
+    .moveTo(MARGIN, y + height - 3)
+    .lineTo(MARGIN + 495, y + height - 3)
+    .lineWidth(0.5)
+    .stroke();
   return y + height + 2;
 }
 
@@ -80,9 +89,18 @@ export async function writeStatementPdf(
   let y = drawTableHeader(doc, doc.y);
   let page = 1;
   for await (const line of lines) {
-    const cells = [formatDateTimeFr(line.scannedAt), line.serial, serviceCategoryLabel(line.serviceCategory), line.funderName, euros(line.valueCents)];
+    const cells = [
+      formatDateTimeFr(line.scannedAt),
+      line.serial,
+      serviceCategoryLabel(line.serviceCategory),
+      line.funderName,
+      euros(line.valueCents),
+    ];
     if (y + rowHeight(doc, cells) > BOTTOM) {
-      doc.font('Helvetica').fontSize(8).text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
       doc.addPage();
       page += 1;
       y = drawTableHeader(doc, MARGIN);
@@ -93,7 +111,10 @@ export async function writeStatementPdf(
 
   const summaryHeight = (subtotals.length + 4) * LINE_HEIGHT;
   if (y + summaryHeight > BOTTOM) {
-    doc.font('Helvetica').fontSize(8).text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
     doc.addPage();
     page += 1;
     y = MARGIN;
@@ -105,7 +126,10 @@ export async function writeStatementPdf(
     doc.font('Helvetica').fontSize(9);
     const height = Math.max(LINE_HEIGHT, doc.heightOfString(subtotal.funderName, { width: 296 }) + 3);
     if (y + height > BOTTOM) {
-      doc.font('Helvetica').fontSize(8).text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8)
+        .text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
       doc.addPage();
       page += 1;
       y = MARGIN;
@@ -116,11 +140,18 @@ export async function writeStatementPdf(
     doc.text(euros(subtotal.totalCents), MARGIN + 390, y, { width: 105, align: 'right', lineBreak: false });
     y += height;
   }
-  doc.moveTo(MARGIN, y + 2).lineTo(MARGIN + 495, y + 2).lineWidth(0.5).stroke();
+  doc
+    .moveTo(MARGIN, y + 2)
+    .lineTo(MARGIN + 495, y + 2)
+    .lineWidth(0.5)
+    .stroke();
   y += 8;
   doc.font('Helvetica-Bold').fontSize(10);
   doc.text('Total du relevé', MARGIN, y, { width: 300, lineBreak: false });
-  doc.text(`${statement.redemptionCount} chèque${statement.redemptionCount > 1 ? 's' : ''}`, MARGIN + 300, y, { width: 90, lineBreak: false });
+  doc.text(`${statement.redemptionCount} chèque${statement.redemptionCount > 1 ? 's' : ''}`, MARGIN + 300, y, {
+    width: 90,
+    lineBreak: false,
+  });
   doc.text(euros(statement.totalCents), MARGIN + 390, y, { width: 105, align: 'right', lineBreak: false });
   doc
     .font('Helvetica')

@@ -1,4 +1,10 @@
-import { checkExecutionDate, checkStatementPeriodEnd, defaultStatementPeriodEnd, formatStatementPeriod, statementSchedule } from './statement-period.rules';
+import {
+  checkExecutionDate,
+  checkStatementPeriodEnd,
+  defaultStatementPeriodEnd,
+  formatStatementPeriod,
+  statementSchedule,
+} from './statement-period.rules';
 
 describe('statement period rules', () => {
   it.each([

@@ -1,4 +1,11 @@
-import { addDays, formatParisShortDate, isCalendarDate, lastDayOfPreviousMonth, parisToday, startOfParisDay } from '../../common/time/paris-time';
+import {
+  addDays,
+  formatParisShortDate,
+  isCalendarDate,
+  lastDayOfPreviousMonth,
+  parisToday,
+  startOfParisDay,
+} from '../../common/time/paris-time';
 
 export type DayCheck = { ok: true; day: string } | { ok: false; reason: string };
 

@@ -114,7 +114,10 @@ export class StatementsRepository {
    * is writing them (or has): one writer per statement's files, whatever the runs overlapping.
    */
   async lockWithoutDocuments(manager: EntityManager, id: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT id FROM reimbursement_statements WHERE id = $1 AND documents_ready_at IS NULL FOR UPDATE SKIP LOCKED`, [id]);
+    const rows: unknown[] = await manager.query(
+      `SELECT id FROM reimbursement_statements WHERE id = $1 AND documents_ready_at IS NULL FOR UPDATE SKIP LOCKED`,
+      [id],
+    );
     return rows.length > 0;
   }
 
@@ -132,10 +135,9 @@ export class StatementsRepository {
 
   async header(id: string): Promise<StatementHeader> {
     const statement = await this.dataSource.manager.findOneByOrFail(ReimbursementStatementEntity, { id });
-    const [venue] = await this.dataSource.query(
-      `SELECT name, siret, address_line, postal_code, city FROM organisations WHERE id = $1`,
-      [statement.venueId],
-    );
+    const [venue] = await this.dataSource.query(`SELECT name, siret, address_line, postal_code, city FROM organisations WHERE id = $1`, [
+      statement.venueId,
+    ]);
     return {
       statement,
       venueName: venue.name,
@@ -212,7 +214,9 @@ export class StatementsRepository {
   async lockForPayment(
     manager: EntityManager,
     ids: string[],
-  ): Promise<Array<ReimbursementStatementEntity & { venueName: string; iban: string | null; bic: string | null; holderName: string | null }>> {
+  ): Promise<
+    Array<ReimbursementStatementEntity & { venueName: string; iban: string | null; bic: string | null; holderName: string | null }>
+  > {
     await manager.query(`SELECT id FROM reimbursement_statements WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
     const statements = await manager
       .createQueryBuilder(ReimbursementStatementEntity, 's')
@@ -263,7 +267,12 @@ export class StatementsRepository {
   }
 
   /** validated → paid for every statement of a confirmed batch. */
-  async markPaidByBatch(manager: EntityManager, batchId: string, paymentReference: string, paidOn: string): Promise<ReimbursementStatementEntity[]> {
+  async markPaidByBatch(
+    manager: EntityManager,
+    batchId: string,
+    paymentReference: string,
+    paidOn: string,
+  ): Promise<ReimbursementStatementEntity[]> {
     await manager.update(
       ReimbursementStatementEntity,
       { paymentBatchId: batchId, status: 'validated' },
@@ -274,15 +283,21 @@ export class StatementsRepository {
 
   /** What a payment pays, per order: the ledger records venue payments against the funder and order they settle. */
   async paymentSplits(manager: EntityManager, statementIds: string[]): Promise<PaymentSplit[]> {
-    const rows: Array<{ statement_id: string; venue_id: string; order_id: string; funder_id: string; programme_id: string; amount: string }> =
-      await manager.query(
-        `SELECT r.statement_id, r.venue_id, r.order_id, r.funder_id, o.programme_id, sum(r.value_cents)::text AS amount
+    const rows: Array<{
+      statement_id: string;
+      venue_id: string;
+      order_id: string;
+      funder_id: string;
+      programme_id: string;
+      amount: string;
+    }> = await manager.query(
+      `SELECT r.statement_id, r.venue_id, r.order_id, r.funder_id, o.programme_id, sum(r.value_cents)::text AS amount
          FROM redemptions r JOIN orders o ON o.id = r.order_id
          WHERE r.statement_id = ANY($1) AND r.cancelled_at IS NULL
          GROUP BY r.statement_id, r.venue_id, r.order_id, r.funder_id, o.programme_id
          ORDER BY r.statement_id, r.order_id`,
-        [statementIds],
-      );
+      [statementIds],
+    );
     return rows.map((row) => ({
       statementId: row.statement_id,
       venueId: row.venue_id,

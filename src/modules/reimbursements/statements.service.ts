@@ -53,7 +53,13 @@ export class StatementsService {
   async requestRun(actor: Actor, periodEnd: string | undefined, now = new Date()): Promise<JobRunEntity> {
     const check = checkStatementPeriodEnd(periodEnd ?? defaultStatementPeriodEnd(now, this.config.REIMBURSEMENT_STATEMENT_PERIOD), now);
     if (!check.ok) throw new ReimbursementError('INVALID_STATEMENT_PERIOD', check.reason);
-    return this.jobRuns.request(this.queue, REIMBURSEMENT_JOBS.drawUpStatements, 'reimbursement_statements', { periodEnd: check.day }, actor);
+    return this.jobRuns.request(
+      this.queue,
+      REIMBURSEMENT_JOBS.drawUpStatements,
+      'reimbursement_statements',
+      { periodEnd: check.day },
+      actor,
+    );
   }
 
   /** Parameters of a scheduled run: the period that just ended (a month, or half of one; `REIMBURSEMENT_STATEMENT_PERIOD`). */
@@ -105,7 +111,13 @@ export class StatementsService {
     }
     // Counted from PostgreSQL, not by this attempt: a retried run reports what its earlier attempts drew up too.
     const drawnUp = await this.statements.totalsOfRun(run.id);
-    return { periodEnd, statementsCreated: drawnUp.statements, redemptionsClaimed: drawnUp.redemptions, totalCents: drawnUp.totalCents, documentsRendered };
+    return {
+      periodEnd,
+      statementsCreated: drawnUp.statements,
+      redemptionsClaimed: drawnUp.redemptions,
+      totalCents: drawnUp.totalCents,
+      documentsRendered,
+    };
   }
 
   async list(actor: Actor, query: ListStatementsQuery): Promise<Page<StatementView>> {
@@ -141,7 +153,10 @@ export class StatementsService {
     const statement = await this.findVisible(actor, id);
     const path = format === 'pdf' ? statement.pdfPath : statement.csvPath;
     if (!path || !statement.documentsReadyAt) {
-      throw new ReimbursementError('STATEMENT_DOCUMENTS_NOT_READY', `The documents of statement ${statement.number} are still being written.`);
+      throw new ReimbursementError(
+        'STATEMENT_DOCUMENTS_NOT_READY',
+        `The documents of statement ${statement.number} are still being written.`,
+      );
     }
     return { stream: this.storage.openRead(path), fileName: `releve-${statement.number}.${format}` };
   }

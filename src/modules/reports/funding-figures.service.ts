@@ -80,7 +80,9 @@ export class FundingFiguresService {
       funderId = actor.organisationId;
     }
     if (funderId !== null && departement !== null) {
-      throw new CommonError('VALIDATION_FAILED', 'Choose a funder or a département, not both.', { fields: { departement: ['not with funderId'] } });
+      throw new CommonError('VALIDATION_FAILED', 'Choose a funder or a département, not both.', {
+        fields: { departement: ['not with funderId'] },
+      });
     }
     if (!(await this.reports.isProgrammeVisibleTo(actor, query.programmeId))) throw new NotFoundError('Programme');
     if (funderId !== null && !(await this.reports.isFunder(funderId))) throw new NotFoundError('Funder');
@@ -102,8 +104,19 @@ export class FundingFiguresService {
       scopeLabel: names.funder ?? (departement !== null ? `Département ${departement}` : programmeLabel),
       asOf: live.asOf,
       totals: toValues(totals),
-      funders: funders.map((row) => ({ funderId: row.scope_key, name: row.label, siren: row.code, departement: row.departement, ...toValues(row) })),
-      departements: funderId !== null ? [] : live.summary.filter((row) => row.level === 'departement').map((row) => ({ departement: row.scope_key, label: row.label, ...toValues(row) })),
+      funders: funders.map((row) => ({
+        funderId: row.scope_key,
+        name: row.label,
+        siren: row.code,
+        departement: row.departement,
+        ...toValues(row),
+      })),
+      departements:
+        funderId !== null
+          ? []
+          : live.summary
+              .filter((row) => row.level === 'departement')
+              .map((row) => ({ departement: row.scope_key, label: row.label, ...toValues(row) })),
       months: live.funnel.map(toMonth),
     };
   }

@@ -15,7 +15,12 @@ const count = (header: string, field: Counted, width?: number): ExportColumn<Sum
   value: (row) => exactNumber(row[field]),
   width,
 });
-const euros = (header: string, field: Counted): ExportColumn<SummaryRow> => ({ header, kind: 'euros', value: (row) => exactNumber(row[field]), width: 16 });
+const euros = (header: string, field: Counted): ExportColumn<SummaryRow> => ({
+  header,
+  kind: 'euros',
+  value: (row) => exactNumber(row[field]),
+  width: 16,
+});
 
 /**
  * The summary of a funding report, identical in CSV and XLSX. Meanings are documented in
@@ -37,7 +42,11 @@ export const SUMMARY_COLUMNS: readonly ExportColumn<SummaryRow>[] = [
   count('Chèques expirés', 'vouchersExpired'),
   count('Chèques annulés', 'vouchersCancelled'),
   count('Chèques remis aux bénéficiaires', 'vouchersEverIssued'),
-  { header: 'Taux d’encaissement', kind: 'percent', value: (row) => redemptionRate(exactNumber(row.vouchersRedeemed), exactNumber(row.vouchersEverIssued)) },
+  {
+    header: 'Taux d’encaissement',
+    kind: 'percent',
+    value: (row) => redemptionRate(exactNumber(row.vouchersRedeemed), exactNumber(row.vouchersEverIssued)),
+  },
   count('Carnets distribués', 'carnetsIssued'),
   count('Personnes distinctes', 'peopleReached'),
   count('Carnets sans identifiant de personne', 'carnetsWithoutPersonId'),
@@ -51,7 +60,8 @@ export const SUMMARY_COLUMNS: readonly ExportColumn<SummaryRow>[] = [
   {
     header: 'Minimum atteint',
     kind: 'text',
-    value: (row) => targetPublicMet(exactNumber(row.carnetsTargetPublic), exactNumber(row.carnetsWithIssuanceRecord), row.targetPublicMinRateBp),
+    value: (row) =>
+      targetPublicMet(exactNumber(row.carnetsTargetPublic), exactNumber(row.carnetsWithIssuanceRecord), row.targetPublicMinRateBp),
     width: 10,
   },
   count('Lieux actifs', 'venuesActive'),
@@ -70,8 +80,16 @@ export const FUNNEL_COLUMNS: readonly ExportColumn<FunnelRow>[] = [
   { header: 'Carnets distribués', kind: 'integer', value: (row) => exactNumber(row.carnetsIssued) },
   { header: 'Carnets avec un premier chèque encaissé', kind: 'integer', value: (row) => exactNumber(row.carnetsFirstUse) },
   { header: 'Carnets entièrement utilisés', kind: 'integer', value: (row) => exactNumber(row.carnetsAllUsed) },
-  { header: 'Taux de premier usage', kind: 'percent', value: (row) => ratio(exactNumber(row.carnetsFirstUse), exactNumber(row.carnetsIssued)) },
-  { header: 'Taux d’utilisation complète', kind: 'percent', value: (row) => ratio(exactNumber(row.carnetsAllUsed), exactNumber(row.carnetsIssued)) },
+  {
+    header: 'Taux de premier usage',
+    kind: 'percent',
+    value: (row) => ratio(exactNumber(row.carnetsFirstUse), exactNumber(row.carnetsIssued)),
+  },
+  {
+    header: 'Taux d’utilisation complète',
+    kind: 'percent',
+    value: (row) => ratio(exactNumber(row.carnetsAllUsed), exactNumber(row.carnetsIssued)),
+  },
   { header: 'Chèques distribués', kind: 'integer', value: (row) => exactNumber(row.vouchersIssued) },
   { header: 'Chèques encaissés', kind: 'integer', value: (row) => exactNumber(row.vouchersRedeemed) },
 ];

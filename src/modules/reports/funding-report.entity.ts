@@ -11,7 +11,10 @@ import type { FundingReportStatus } from './funding-report-status';
 @Index('ix_funding_reports_programme', ['programmeId', 'createdAt'])
 @Index('ix_funding_reports_funder', ['funderId', 'createdAt'])
 @Check('ck_funding_reports_status', `status IN ('queued', 'running', 'ready', 'failed')`)
-@Check('ck_funding_reports_ready', `status <> 'ready' OR (summary_csv_path IS NOT NULL AND funnel_csv_path IS NOT NULL AND xlsx_path IS NOT NULL)`)
+@Check(
+  'ck_funding_reports_ready',
+  `status <> 'ready' OR (summary_csv_path IS NOT NULL AND funnel_csv_path IS NOT NULL AND xlsx_path IS NOT NULL)`,
+)
 export class FundingReportEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -17,21 +17,48 @@ function selectList(columns: Record<string, string>): string {
 }
 
 const SUMMARY_SELECT = selectList({
-  reportId: 'report_id', position: 'position', level: 'level', code: 'code', label: 'label',
-  carnetsOrdered: 'carnets_ordered', vouchersOrdered: 'vouchers_ordered', valueOrderedCents: 'value_ordered_cents',
-  valuePaidCents: 'value_paid_cents', feesPaidCents: 'fees_paid_cents', vouchersInStock: 'vouchers_in_stock',
-  vouchersAllocated: 'vouchers_allocated', vouchersIssued: 'vouchers_issued', vouchersRedeemed: 'vouchers_redeemed',
-  vouchersExpired: 'vouchers_expired', vouchersCancelled: 'vouchers_cancelled', vouchersEverIssued: 'vouchers_ever_issued',
-  carnetsIssued: 'carnets_issued', carnetsTargetPublic: 'carnets_target_public', carnetsWithIssuanceRecord: 'carnets_with_issuance_record',
-  peopleReached: 'people_reached', carnetsWithoutPersonId: 'carnets_without_person_id', targetPublicMinRateBp: 'target_public_min_rate_bp',
-  venuesActive: 'venues_active', valueRedeemedCents: 'value_redeemed_cents', valueReimbursedCents: 'value_reimbursed_cents',
-  valuePendingCents: 'value_pending_cents', stateShareDueCents: 'state_share_due_cents', stateSharePaidCents: 'state_share_paid_cents',
+  reportId: 'report_id',
+  position: 'position',
+  level: 'level',
+  code: 'code',
+  label: 'label',
+  carnetsOrdered: 'carnets_ordered',
+  vouchersOrdered: 'vouchers_ordered',
+  valueOrderedCents: 'value_ordered_cents',
+  valuePaidCents: 'value_paid_cents',
+  feesPaidCents: 'fees_paid_cents',
+  vouchersInStock: 'vouchers_in_stock',
+  vouchersAllocated: 'vouchers_allocated',
+  vouchersIssued: 'vouchers_issued',
+  vouchersRedeemed: 'vouchers_redeemed',
+  vouchersExpired: 'vouchers_expired',
+  vouchersCancelled: 'vouchers_cancelled',
+  vouchersEverIssued: 'vouchers_ever_issued',
+  carnetsIssued: 'carnets_issued',
+  carnetsTargetPublic: 'carnets_target_public',
+  carnetsWithIssuanceRecord: 'carnets_with_issuance_record',
+  peopleReached: 'people_reached',
+  carnetsWithoutPersonId: 'carnets_without_person_id',
+  targetPublicMinRateBp: 'target_public_min_rate_bp',
+  venuesActive: 'venues_active',
+  valueRedeemedCents: 'value_redeemed_cents',
+  valueReimbursedCents: 'value_reimbursed_cents',
+  valuePendingCents: 'value_pending_cents',
+  stateShareDueCents: 'state_share_due_cents',
+  stateSharePaidCents: 'state_share_paid_cents',
   creditNoteCents: 'credit_note_cents',
 });
 
 const FUNNEL_SELECT = selectList({
-  reportId: 'report_id', month: `to_char(month, 'YYYY-MM-DD')`, carnetsOrdered: 'carnets_ordered', carnetsAllocated: 'carnets_allocated', carnetsIssued: 'carnets_issued', carnetsFirstUse: 'carnets_first_use',
-  carnetsAllUsed: 'carnets_all_used', vouchersIssued: 'vouchers_issued', vouchersRedeemed: 'vouchers_redeemed',
+  reportId: 'report_id',
+  month: `to_char(month, 'YYYY-MM-DD')`,
+  carnetsOrdered: 'carnets_ordered',
+  carnetsAllocated: 'carnets_allocated',
+  carnetsIssued: 'carnets_issued',
+  carnetsFirstUse: 'carnets_first_use',
+  carnetsAllUsed: 'carnets_all_used',
+  vouchersIssued: 'vouchers_issued',
+  vouchersRedeemed: 'vouchers_redeemed',
 });
 
 /** A programme, optionally narrowed to one funder or to the funders of one département. */
@@ -49,19 +76,43 @@ export interface LiveSummaryRow {
   /** The funder's id, the département's code, or empty for the scope's line. */
   scope_key: string;
   departement: string;
-  carnets_ordered: string; vouchers_ordered: string; value_ordered: string; value_paid: string; fees_paid: string;
-  in_stock: string; allocated: string; issued: string; redeemed: string; expired: string; cancelled: string; ever_issued: string;
-  carnets_issued: string; target_public: string; with_record: string; people: string; without_person: string;
+  carnets_ordered: string;
+  vouchers_ordered: string;
+  value_ordered: string;
+  value_paid: string;
+  fees_paid: string;
+  in_stock: string;
+  allocated: string;
+  issued: string;
+  redeemed: string;
+  expired: string;
+  cancelled: string;
+  ever_issued: string;
+  carnets_issued: string;
+  target_public: string;
+  with_record: string;
+  people: string;
+  without_person: string;
   target_public_min_rate_bp: number;
-  venues_active: string; value_redeemed: string; value_reimbursed: string; value_pending: string;
-  state_share_due: string; state_share_paid: string; credit_notes: string;
+  venues_active: string;
+  value_redeemed: string;
+  value_reimbursed: string;
+  value_pending: string;
+  state_share_due: string;
+  state_share_paid: string;
+  credit_notes: string;
 }
 
 /** A row of FUNNEL_SQL, with its month as `YYYY-MM`. */
 export interface LiveFunnelRow {
   month_text: string;
-  carnets_ordered: string; carnets_allocated: string; carnets_issued: string; carnets_first_use: string;
-  carnets_all_used: string; vouchers_issued: string; vouchers_redeemed: string;
+  carnets_ordered: string;
+  carnets_allocated: string;
+  carnets_issued: string;
+  carnets_first_use: string;
+  carnets_all_used: string;
+  vouchers_issued: string;
+  vouchers_redeemed: string;
 }
 
 export interface LiveFigures {
@@ -74,7 +125,9 @@ export interface LiveFigures {
 export class FundingReportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(values: Pick<FundingReportEntity, 'programmeId' | 'funderId' | 'requestedByOrganisationId' | 'requestedByUserId'>): Promise<FundingReportEntity> {
+  async insert(
+    values: Pick<FundingReportEntity, 'programmeId' | 'funderId' | 'requestedByOrganisationId' | 'requestedByUserId'>,
+  ): Promise<FundingReportEntity> {
     const repository = this.dataSource.getRepository(FundingReportEntity);
     return repository.save(repository.create({ ...values, status: 'queued' }));
   }
@@ -111,7 +164,9 @@ export class FundingReportsRepository {
 
   /** Reports not finished yet, oldest first: each must have its job (see FundingReportsProcessor.recoverJobs). */
   async findPendingIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM funding_reports WHERE status IN ('queued', 'running') ORDER BY created_at`);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM funding_reports WHERE status IN ('queued', 'running') ORDER BY created_at`,
+    );
     return rows.map((row) => row.id);
   }
 
@@ -161,11 +216,19 @@ export class FundingReportsRepository {
   }
 
   streamSummary(reportId: string): AsyncGenerator<SummaryRow> {
-    return streamQuery<SummaryRow>(this.dataSource, `SELECT ${SUMMARY_SELECT} FROM funding_report_rows WHERE report_id = $1 ORDER BY position`, [reportId]);
+    return streamQuery<SummaryRow>(
+      this.dataSource,
+      `SELECT ${SUMMARY_SELECT} FROM funding_report_rows WHERE report_id = $1 ORDER BY position`,
+      [reportId],
+    );
   }
 
   streamFunnel(reportId: string): AsyncGenerator<FunnelRow> {
-    return streamQuery<FunnelRow>(this.dataSource, `SELECT ${FUNNEL_SELECT} FROM funding_report_funnel_rows WHERE report_id = $1 ORDER BY month`, [reportId]);
+    return streamQuery<FunnelRow>(
+      this.dataSource,
+      `SELECT ${FUNNEL_SELECT} FROM funding_report_funnel_rows WHERE report_id = $1 ORDER BY month`,
+      [reportId],
+    );
   }
 
   async markReady(id: string, paths: Pick<FundingReportEntity, 'summaryCsvPath' | 'funnelCsvPath' | 'xlsxPath'>): Promise<void> {
@@ -186,7 +249,14 @@ export class FundingReportsRepository {
   }
 
   async isEnrolled(programmeId: string, funderId: string): Promise<boolean> {
-    return (await this.dataSource.query(`SELECT 1 FROM programme_enrolments WHERE programme_id = $1 AND funder_id = $2`, [programmeId, funderId])).length > 0;
+    return (
+      (
+        await this.dataSource.query(`SELECT 1 FROM programme_enrolments WHERE programme_id = $1 AND funder_id = $2`, [
+          programmeId,
+          funderId,
+        ])
+      ).length > 0
+    );
   }
 
   async isFunder(id: string): Promise<boolean> {

@@ -63,7 +63,9 @@ export class FundingReportsService {
       requestedByUserId: actor.userId,
     });
     try {
-      await this.queue.add(FUNDING_REPORT_JOB, { reportId: report.id } satisfies FundingReportPayload, { jobId: fundingReportJobId(report.id) });
+      await this.queue.add(FUNDING_REPORT_JOB, { reportId: report.id } satisfies FundingReportPayload, {
+        jobId: fundingReportJobId(report.id),
+      });
     } catch (error) {
       await this.reports.markFailed(report.id, `Could not be queued: ${(error as Error).message}`);
       throw error;
@@ -81,9 +83,17 @@ export class FundingReportsService {
         const asOf = await this.reports.computeFigures(report);
         const names = await this.reports.scopeNames(report.programmeId, report.funderId);
         const base = `reports/${report.id}`;
-        const paths = { summaryCsvPath: `${base}/bilan-synthese.csv`, funnelCsvPath: `${base}/bilan-parcours.csv`, xlsxPath: `${base}/bilan.xlsx` };
-        await this.storage.write(paths.summaryCsvPath, (output) => writeFrenchCsv(SUMMARY_COLUMNS, this.reports.streamSummary(report.id), output));
-        await this.storage.write(paths.funnelCsvPath, (output) => writeFrenchCsv(FUNNEL_COLUMNS, this.reports.streamFunnel(report.id), output));
+        const paths = {
+          summaryCsvPath: `${base}/bilan-synthese.csv`,
+          funnelCsvPath: `${base}/bilan-parcours.csv`,
+          xlsxPath: `${base}/bilan.xlsx`,
+        };
+        await this.storage.write(paths.summaryCsvPath, (output) =>
+          writeFrenchCsv(SUMMARY_COLUMNS, this.reports.streamSummary(report.id), output),
+        );
+        await this.storage.write(paths.funnelCsvPath, (output) =>
+          writeFrenchCsv(FUNNEL_COLUMNS, this.reports.streamFunnel(report.id), output),
+        );
         const about = [
           { label: 'Programme', value: names.programme ?? report.programmeId },
           { label: 'Périmètre', value: names.funder ? `Financeur : ${names.funder}` : 'Tous les financeurs du programme' },

@@ -74,7 +74,11 @@ function digit(value: number): string {
 function valueAt(text: string, position: number): number {
   const value = DIGIT_VALUE.get(text.charAt(position));
   if (value === undefined) {
-    throw new Base45DecodeError('INVALID_CHARACTER', position, `Character ${JSON.stringify(text.charAt(position))} at ${position} is not in the base45 alphabet`);
+    throw new Base45DecodeError(
+      'INVALID_CHARACTER',
+      position,
+      `Character ${JSON.stringify(text.charAt(position))} at ${position} is not in the base45 alphabet`,
+    );
   }
   return value;
 }

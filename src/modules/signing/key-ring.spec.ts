@@ -126,10 +126,18 @@ describe('key ring', () => {
 
     it('refuses other algorithms and garbage', () => {
       const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-      expect(keyRingErrorOf(() => importPrivateKeyPem(ec.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())).code).toBe('INVALID_KEY_MATERIAL');
-      expect(keyRingErrorOf(() => importPublicKeyPem(ec.publicKey.export({ format: 'pem', type: 'spki' }).toString())).code).toBe('INVALID_KEY_MATERIAL');
-      expect(keyRingErrorOf(() => importPrivateKeyPem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n')).code).toBe('INVALID_KEY_MATERIAL');
-      expect(keyRingErrorOf(() => importPublicKeyPem('-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n')).code).toBe('INVALID_KEY_MATERIAL');
+      expect(keyRingErrorOf(() => importPrivateKeyPem(ec.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString())).code).toBe(
+        'INVALID_KEY_MATERIAL',
+      );
+      expect(keyRingErrorOf(() => importPublicKeyPem(ec.publicKey.export({ format: 'pem', type: 'spki' }).toString())).code).toBe(
+        'INVALID_KEY_MATERIAL',
+      );
+      expect(keyRingErrorOf(() => importPrivateKeyPem('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n')).code).toBe(
+        'INVALID_KEY_MATERIAL',
+      );
+      expect(keyRingErrorOf(() => importPublicKeyPem('-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n')).code).toBe(
+        'INVALID_KEY_MATERIAL',
+      );
     });
   });
 
@@ -176,7 +184,9 @@ describe('key ring', () => {
     });
 
     const secret = signingKeyToConfigEntry(key).split(':')[1];
-    const ecSecret = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    const ecSecret = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .privateKey.export({ format: 'der', type: 'pkcs8' })
+      .toString('base64');
     it.each([
       ['no key id separator', secret, 'INVALID_KEY_MATERIAL'],
       ['not base64', `k:${secret.slice(0, -4)}!!!!`, 'INVALID_KEY_MATERIAL'],

@@ -68,7 +68,8 @@ export function createSigningKey(keyId: string, privateKey: KeyObject, validity:
 }
 
 export function createVerificationKey(keyId: string, publicKey: KeyObject, validity: KeyValidity): VerificationKey {
-  if (!KEY_ID_PATTERN.test(keyId)) throw new KeyRingError('INVALID_KEY_ID', `Key id ${JSON.stringify(keyId)} must match ${KEY_ID_PATTERN}`, { keyId });
+  if (!KEY_ID_PATTERN.test(keyId))
+    throw new KeyRingError('INVALID_KEY_ID', `Key id ${JSON.stringify(keyId)} must match ${KEY_ID_PATTERN}`, { keyId });
   assertEd25519(publicKey, 'public');
   assertValidity(keyId, validity);
   return { keyId, publicKey, notBefore: validity.notBefore, notAfter: validity.notAfter };
@@ -78,7 +79,8 @@ export function createVerificationKey(keyId: string, publicKey: KeyObject, valid
 export function createVerificationKeyRing(keys: readonly VerificationKey[]): VerificationKeyRing {
   const ring = new Map<string, VerificationKey>();
   for (const key of keys) {
-    if (ring.has(key.keyId)) throw new KeyRingError('DUPLICATE_KEY_ID', `Key id ${key.keyId} appears twice in the key ring`, { keyId: key.keyId });
+    if (ring.has(key.keyId))
+      throw new KeyRingError('DUPLICATE_KEY_ID', `Key id ${key.keyId} appears twice in the key ring`, { keyId: key.keyId });
     ring.set(key.keyId, createVerificationKey(key.keyId, key.publicKey, key));
   }
   return ring;
@@ -90,7 +92,10 @@ export function exportPrivateKeyPem(privateKey: KeyObject): string {
 }
 
 export function importPrivateKeyPem(pem: string): KeyObject {
-  return assertEd25519(attempt(() => createPrivateKey({ key: pem, format: 'pem' }), 'PEM private key'), 'private');
+  return assertEd25519(
+    attempt(() => createPrivateKey({ key: pem, format: 'pem' }), 'PEM private key'),
+    'private',
+  );
 }
 
 export function exportPublicKeyPem(publicKey: KeyObject): string {
@@ -101,7 +106,10 @@ export function exportPublicKeyPem(publicKey: KeyObject): string {
 export function importPublicKeyPem(pem: string): KeyObject {
   // createPublicKey would happily derive a public key from a private PEM: refuse, someone pasted a secret in the wrong place.
   if (!pem.includes('-----BEGIN PUBLIC KEY-----')) throw new KeyRingError('INVALID_KEY_MATERIAL', 'Expected a PEM "PUBLIC KEY" (SPKI)');
-  return assertEd25519(attempt(() => createPublicKey({ key: pem, format: 'pem' }), 'PEM public key'), 'public');
+  return assertEd25519(
+    attempt(() => createPublicKey({ key: pem, format: 'pem' }), 'PEM public key'),
+    'public',
+  );
 }
 
 /** The 32-byte seed, base64url (JWK `d`). */
@@ -138,7 +146,11 @@ export function signingKeyFromConfigEntry(entry: string, validity: KeyValidity):
     throw new KeyRingError('INVALID_KEY_MATERIAL', 'Signing key configuration must read keyId:base64(PKCS#8 DER)');
   }
   const der = Buffer.from(base64, 'base64');
-  return createSigningKey(keyId, attempt(() => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }), 'configured private key'), validity);
+  return createSigningKey(
+    keyId,
+    attempt(() => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }), 'configured private key'),
+    validity,
+  );
 }
 
 export function toPublicJwk(key: VerificationKey): PublicJwk {
@@ -172,7 +184,10 @@ export function fromPublicJwk(jwk: unknown): VerificationKey {
 
 function assertEd25519(key: KeyObject, expectedType: 'private' | 'public'): KeyObject {
   if (key.type !== expectedType || key.asymmetricKeyType !== 'ed25519') {
-    throw new KeyRingError('INVALID_KEY_MATERIAL', `Expected an Ed25519 ${expectedType} key`, { type: key.type, asymmetricKeyType: key.asymmetricKeyType });
+    throw new KeyRingError('INVALID_KEY_MATERIAL', `Expected an Ed25519 ${expectedType} key`, {
+      type: key.type,
+      asymmetricKeyType: key.asymmetricKeyType,
+    });
   }
   return key;
 }

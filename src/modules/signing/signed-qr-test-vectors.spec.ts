@@ -28,14 +28,22 @@ describe('signed QR test vectors (docs/verifier/signed-qr-test-vectors.json)', (
   const key = createSigningKey(published.key.kid, privateKey, validity);
   const ring = createVerificationKeyRing([fromPublicJwk(published.key.publicJwk)]);
 
-  it.each(published.vectors.map((vector) => [vector.fields.serial, vector] as const))('%s: payload, signature and QR text as published', (_serial, vector) => {
-    const claims = { serial: vector.fields.serial, code: vector.fields.code, expiresAt: new Date(vector.fields.expiresAt), territory: vector.fields.territory };
-    expect(encodeVoucherPayload({ version: 1, keyId: key.keyId, ...claims }).toString('hex')).toBe(vector.payloadHex);
-    const text = signVoucherQr(claims, key, validity.notBefore);
-    expect(text).toBe(vector.qrText);
-    expect(text).toBe(`PN1:${encodeBase45Hex(vector.payloadHex + vector.signatureHex)}`);
-    expect(verifyVoucherQr(text, ring, validity.notBefore)).toEqual({ ...vector.fields, expiresAt: new Date(vector.fields.expiresAt) });
-  });
+  it.each(published.vectors.map((vector) => [vector.fields.serial, vector] as const))(
+    '%s: payload, signature and QR text as published',
+    (_serial, vector) => {
+      const claims = {
+        serial: vector.fields.serial,
+        code: vector.fields.code,
+        expiresAt: new Date(vector.fields.expiresAt),
+        territory: vector.fields.territory,
+      };
+      expect(encodeVoucherPayload({ version: 1, keyId: key.keyId, ...claims }).toString('hex')).toBe(vector.payloadHex);
+      const text = signVoucherQr(claims, key, validity.notBefore);
+      expect(text).toBe(vector.qrText);
+      expect(text).toBe(`PN1:${encodeBase45Hex(vector.payloadHex + vector.signatureHex)}`);
+      expect(verifyVoucherQr(text, ring, validity.notBefore)).toEqual({ ...vector.fields, expiresAt: new Date(vector.fields.expiresAt) });
+    },
+  );
 
   it('are read the same by the standalone verifier (Node standard library only), offline with the JWK set', () => {
     const directory = mkdtempSync(join(tmpdir(), 'pn-vectors-'));
@@ -43,7 +51,9 @@ describe('signed QR test vectors (docs/verifier/signed-qr-test-vectors.json)', (
       const jwks = join(directory, 'keys.json');
       writeFileSync(jwks, JSON.stringify({ keys: [published.key.publicJwk] }));
       for (const vector of published.vectors) {
-        const output = JSON.parse(execFileSync('node', [join(VERIFIER_DIR, 'verify-cheque-qr.mjs'), '--jwks', jwks, vector.qrText], { encoding: 'utf8' }));
+        const output = JSON.parse(
+          execFileSync('node', [join(VERIFIER_DIR, 'verify-cheque-qr.mjs'), '--jwks', jwks, vector.qrText], { encoding: 'utf8' }),
+        );
         expect(output).toMatchObject({ ...vector.fields, signatureValid: true });
       }
       // One altered character: the signature no longer matches (or the text no longer decodes).

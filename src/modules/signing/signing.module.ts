@@ -4,5 +4,9 @@ import { SigningKeysService } from './signing-keys.service';
 import { VoucherQrService } from './voucher-qr.service';
 
 @Global()
-@Module({ controllers: [SigningKeysController], providers: [SigningKeysService, VoucherQrService], exports: [SigningKeysService, VoucherQrService] })
+@Module({
+  controllers: [SigningKeysController],
+  providers: [SigningKeysService, VoucherQrService],
+  exports: [SigningKeysService, VoucherQrService],
+})
 export class SigningModule {}

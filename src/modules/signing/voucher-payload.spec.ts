@@ -48,13 +48,11 @@ describe('voucher payload', () => {
   });
 
   it('has exactly one encoding: any bytes that decode re-encode to themselves', () => {
-    const mutatedEncoding = fc
-      .tuple(voucherPayloadArbitrary, fc.nat(), fc.integer({ min: 1, max: 255 }))
-      .map(([payload, at, mask]) => {
-        const bytes = encodeVoucherPayload(payload);
-        bytes[at % bytes.length] ^= mask;
-        return bytes;
-      });
+    const mutatedEncoding = fc.tuple(voucherPayloadArbitrary, fc.nat(), fc.integer({ min: 1, max: 255 })).map(([payload, at, mask]) => {
+      const bytes = encodeVoucherPayload(payload);
+      bytes[at % bytes.length] ^= mask;
+      return bytes;
+    });
     fc.assert(
       fc.property(mutatedEncoding, (bytes) => {
         let decoded: VoucherPayload;
@@ -74,8 +72,10 @@ describe('voucher payload', () => {
     expect(encodeVoucherPayload(samplePayload).toString('hex')).toBe(
       [
         '01', // version
-        '09', Buffer.from('pn-2026-a').toString('hex'), // key id
-        '93', '2026a0042a000123a07f', // serial: packed flag | 19, nibbles, 0xF padding
+        '09',
+        Buffer.from('pn-2026-a').toString('hex'), // key id
+        '93',
+        '2026a0042a000123a07f', // serial: packed flag | 19, nibbles, 0xF padding
         '3cc744dfa28fc9a5a38d', // code: 7K3M9QX2HZ4TB8WD as an 80-bit number (computed independently)
         '6c256fdf', // expiry: 1 814 392 799 s
         '06', // territory count
@@ -90,7 +90,8 @@ describe('voucher payload', () => {
   });
 
   it('packs digits-and-dashes serials and keeps other serials as ASCII', () => {
-    const serialBytes = (serial: string) => encodeVoucherPayload({ ...samplePayload, serial }).length - encodeVoucherPayload({ ...samplePayload, serial: '1' }).length;
+    const serialBytes = (serial: string) =>
+      encodeVoucherPayload({ ...samplePayload, serial }).length - encodeVoucherPayload({ ...samplePayload, serial: '1' }).length;
     expect(serialBytes('2026-0042-000123-07')).toBe(10 - 1);
     expect(serialBytes('2026-0042-000123-0')).toBe(9 - 1);
     expect(serialBytes('PN-2026-0042')).toBe(12 - 1);
@@ -172,12 +173,18 @@ describe('voucher payload', () => {
 
     it('every strict prefix, as truncated', () => {
       for (let length = 0; length < valid.length; length++) {
-        expect(rejectionOf(valid.subarray(0, length))).toMatchObject({ code: 'INVALID_VOUCHER_PAYLOAD', details: { reason: 'payload is truncated' } });
+        expect(rejectionOf(valid.subarray(0, length))).toMatchObject({
+          code: 'INVALID_VOUCHER_PAYLOAD',
+          details: { reason: 'payload is truncated' },
+        });
       }
     });
 
     it('trailing bytes', () => {
-      expect(rejectionOf(Buffer.concat([valid, Buffer.from([0])]))).toMatchObject({ code: 'INVALID_VOUCHER_PAYLOAD', details: { field: 'payload' } });
+      expect(rejectionOf(Buffer.concat([valid, Buffer.from([0])]))).toMatchObject({
+        code: 'INVALID_VOUCHER_PAYLOAD',
+        details: { field: 'payload' },
+      });
     });
 
     it.each<[string, number, number[], string]>([
@@ -199,7 +206,12 @@ describe('voucher payload', () => {
 
     it('an ASCII serial that should have been packed (a second spelling of the same payload)', () => {
       const asciiSerial = Buffer.from('2026', 'ascii');
-      const bytes = Buffer.concat([valid.subarray(0, keyIdEnd), Buffer.from([asciiSerial.length]), asciiSerial, valid.subarray(keyIdEnd + 11)]);
+      const bytes = Buffer.concat([
+        valid.subarray(0, keyIdEnd),
+        Buffer.from([asciiSerial.length]),
+        asciiSerial,
+        valid.subarray(keyIdEnd + 11),
+      ]);
       expect(rejectionOf(bytes)).toMatchObject({ code: 'INVALID_VOUCHER_PAYLOAD', details: { field: 'serial' } });
     });
 

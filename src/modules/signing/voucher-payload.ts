@@ -148,14 +148,16 @@ function assertSerial(serial: string): string {
 
 function assertExpiry(expiresAt: Date): Date {
   const seconds = expiresAt.getTime() / 1000;
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_UINT32) throw invalid('expiresAt', 'must be a whole second between 1970 and 2106');
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_UINT32)
+    throw invalid('expiresAt', 'must be a whole second between 1970 and 2106');
   return expiresAt;
 }
 
 function assertTerritory(territory: readonly string[]): readonly string[] {
   if (territory.length > MAX_TERRITORY_ENTRIES) throw invalid('territory', `at most ${MAX_TERRITORY_ENTRIES} entries`);
   for (const code of territory) {
-    if (!isDepartementCode(code) && !isCommuneCode(code)) throw invalid('territory', `${JSON.stringify(code)} is neither a département nor a commune code`);
+    if (!isDepartementCode(code) && !isCommuneCode(code))
+      throw invalid('territory', `${JSON.stringify(code)} is neither a département nor a commune code`);
   }
   if (new Set(territory).size !== territory.length) throw invalid('territory', 'contains duplicates');
   return territory;

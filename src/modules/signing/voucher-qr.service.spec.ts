@@ -96,13 +96,21 @@ describe('VoucherQrService', () => {
 
     it('signed by a key the platform does not know → UNKNOWN_KEY', () => {
       const stranger = generateSigningKeyPair('pn-rogue', OLD.notBefore, OLD.notAfter);
-      const forged = signVoucherQr({ serial: chèque.serial, code: chèque.expectedCode, expiresAt: new Date('2027-12-31T22:59:59Z'), territory: [] }, stranger, now);
+      const forged = signVoucherQr(
+        { serial: chèque.serial, code: chèque.expectedCode, expiresAt: new Date('2027-12-31T22:59:59Z'), territory: [] },
+        stranger,
+        now,
+      );
       expect(rejectionCode(() => service.verify(forged, now))).toBe('UNKNOWN_KEY');
     });
 
     it('signed by another key under a known key id → INVALID_SIGNATURE', () => {
       const impostor = generateSigningKeyPair('pn-2026', OLD.notBefore, OLD.notAfter);
-      const forged = signVoucherQr({ serial: chèque.serial, code: chèque.expectedCode, expiresAt: new Date('2027-12-31T22:59:59Z'), territory: [] }, impostor, now);
+      const forged = signVoucherQr(
+        { serial: chèque.serial, code: chèque.expectedCode, expiresAt: new Date('2027-12-31T22:59:59Z'), territory: [] },
+        impostor,
+        now,
+      );
       expect(rejectionCode(() => service.verify(forged, now))).toBe('INVALID_SIGNATURE');
     });
 
@@ -118,9 +126,14 @@ describe('VoucherQrService', () => {
 
     it('a payload truncated before its signature → MALFORMED_PAYLOAD', () => {
       const payloadOnly = signed.subarray(0, signed.length - 64);
-      expect(rejectionCode(() => service.verify(reencode(Buffer.concat([payloadOnly.subarray(0, payloadOnly.length - 2), signed.subarray(signed.length - 64)])), now))).toBe(
-        'MALFORMED_PAYLOAD',
-      );
+      expect(
+        rejectionCode(() =>
+          service.verify(
+            reencode(Buffer.concat([payloadOnly.subarray(0, payloadOnly.length - 2), signed.subarray(signed.length - 64)])),
+            now,
+          ),
+        ),
+      ).toBe('MALFORMED_PAYLOAD');
     });
 
     it('a genuine QR once its key has expired → KEY_EXPIRED', () => {

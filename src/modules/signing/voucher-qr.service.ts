@@ -37,7 +37,12 @@ export class VoucherQrService {
 
   /** @throws VoucherCodeMismatchError when the derived code does not hash to the stored one. */
   codeOf(voucher: QrVoucher): string {
-    const code = deriveVoucherCode(this.secrets.forVersion(voucher.codeKeyVersion), voucher.codeKeyVersion, voucher.serial, voucher.codeNonce);
+    const code = deriveVoucherCode(
+      this.secrets.forVersion(voucher.codeKeyVersion),
+      voucher.codeKeyVersion,
+      voucher.serial,
+      voucher.codeNonce,
+    );
     if (!hashVoucherCode(code).equals(voucher.codeHash)) {
       throw new VoucherCodeMismatchError(
         `Chèque ${voucher.serial}: the code derived with secret version ${voucher.codeKeyVersion} does not match the stored hash (VOUCHER_CODE_SECRETS changed?)`,

@@ -176,7 +176,10 @@ describe('voucher QR signature', () => {
 
     it('for the bytes truncated at every length', () => {
       for (let length = 0; length < signed.length; length++) {
-        expect({ length, code: rejectionOf(`PN1:${encodeBase45(signed.subarray(0, length))}`).code }).toEqual({ length, code: 'MALFORMED_PAYLOAD' });
+        expect({ length, code: rejectionOf(`PN1:${encodeBase45(signed.subarray(0, length))}`).code }).toEqual({
+          length,
+          code: 'MALFORMED_PAYLOAD',
+        });
       }
     });
 

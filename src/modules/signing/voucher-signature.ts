@@ -37,15 +37,23 @@ export class SigningError extends DomainError<SigningErrorCode> {}
 /** @throws SigningError, or VoucherPayloadError when a claim does not fit the payload format. */
 export function signVoucherQr(claims: VoucherClaims, key: SigningKey, now: Date): string {
   if (!(now.getTime() >= key.notBefore.getTime() && now.getTime() <= key.notAfter.getTime())) {
-    throw new SigningError('SIGNING_KEY_NOT_ACTIVE', `Key ${key.keyId} may only sign between ${key.notBefore.toISOString()} and ${key.notAfter.toISOString()}`, {
-      keyId: key.keyId,
-    });
+    throw new SigningError(
+      'SIGNING_KEY_NOT_ACTIVE',
+      `Key ${key.keyId} may only sign between ${key.notBefore.toISOString()} and ${key.notAfter.toISOString()}`,
+      {
+        keyId: key.keyId,
+      },
+    );
   }
   if (claims.expiresAt.getTime() > key.notAfter.getTime()) {
-    throw new SigningError('VOUCHER_OUTLIVES_SIGNING_KEY', `Chèque ${claims.serial} would expire after key ${key.keyId} stops being accepted`, {
-      keyId: key.keyId,
-      serial: claims.serial,
-    });
+    throw new SigningError(
+      'VOUCHER_OUTLIVES_SIGNING_KEY',
+      `Chèque ${claims.serial} would expire after key ${key.keyId} stops being accepted`,
+      {
+        keyId: key.keyId,
+        serial: claims.serial,
+      },
+    );
   }
   const payload = encodeVoucherPayload({
     version: VOUCHER_PAYLOAD_VERSION,

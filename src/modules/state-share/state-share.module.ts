@@ -5,5 +5,10 @@ import { JobRunsModule } from '../job-runs/job-runs.module';
 import { StateShareController } from './state-share.controller';
 import { StateShareService } from './state-share.service';
 
-@Module({ imports: [JobRunsModule, LedgerModule], controllers: [StateShareController], providers: [StateShareService, StateShareRepository], exports: [StateShareService, StateShareRepository] })
+@Module({
+  imports: [JobRunsModule, LedgerModule],
+  controllers: [StateShareController],
+  providers: [StateShareService, StateShareRepository],
+  exports: [StateShareService, StateShareRepository],
+})
 export class StateShareModule {}

@@ -52,7 +52,9 @@ export class StateShareRepository {
    * time, never lost.
    */
   async computationInstants(settlingSeconds: number): Promise<{ ranAt: Date; countedUpTo: Date }> {
-    const [row] = await this.dataSource.query(`SELECT now() AS ran_at, now() - make_interval(secs => $1) AS counted_up_to`, [settlingSeconds]);
+    const [row] = await this.dataSource.query(`SELECT now() AS ran_at, now() - make_interval(secs => $1) AS counted_up_to`, [
+      settlingSeconds,
+    ]);
     return { ranAt: row.ran_at, countedUpTo: row.counted_up_to };
   }
 
@@ -137,7 +139,7 @@ export class StateShareRepository {
   ): Promise<{ items: StateShareLine[]; total: number }> {
     const [rows, [{ total }]]: [Array<Record<string, string | number | Date | null>>, Array<{ total: number }>] = await Promise.all([
       this.dataSource.query(
-      `WITH ${FUNDERS_OF_PROGRAMME}
+        `WITH ${FUNDERS_OF_PROGRAMME}
        SELECT f.id AS funder_id, f.name AS funder_name, p.state_share_rate_bp AS rate_bp,
               coalesce(e.envelope_cents, p.default_funder_cap_cents)::text AS cap,
               (SELECT coalesce(sum(r.value_cents), 0) FROM redemptions r JOIN orders o ON o.id = r.order_id
@@ -161,12 +163,12 @@ export class StateShareRepository {
        WHERE $2::uuid IS NULL OR f.id = $2
        ORDER BY f.name, f.id
        LIMIT $3 OFFSET $4`,
-      [programmeId, funderId ?? null, page.limit, page.offset],
+        [programmeId, funderId ?? null, page.limit, page.offset],
       ),
-      this.dataSource.query(`WITH ${FUNDERS_OF_PROGRAMME} SELECT count(*)::int AS total FROM pairs WHERE $2::uuid IS NULL OR pairs.funder_id = $2`, [
-        programmeId,
-        funderId ?? null,
-      ]),
+      this.dataSource.query(
+        `WITH ${FUNDERS_OF_PROGRAMME} SELECT count(*)::int AS total FROM pairs WHERE $2::uuid IS NULL OR pairs.funder_id = $2`,
+        [programmeId, funderId ?? null],
+      ),
     ]);
     const items = rows.map((row) => ({
       funderId: row.funder_id as string,

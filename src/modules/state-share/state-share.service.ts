@@ -95,7 +95,13 @@ export class StateShareService {
         const change = stateShareDelta(due, recorded);
         if (change !== 0n) {
           await this.ledger.append(manager, [
-            { kind: 'state_share_due', amountCents: change.toString(), occurredAt: asOf, programmeId: value.programmeId, funderId: value.funderId },
+            {
+              kind: 'state_share_due',
+              amountCents: change.toString(),
+              occurredAt: asOf,
+              programmeId: value.programmeId,
+              funderId: value.funderId,
+            },
           ]);
           await this.audit.record(manager, {
             action: 'state_share.due_recorded',
@@ -103,7 +109,13 @@ export class StateShareService {
             objectId: `${value.programmeId}:${value.funderId}`,
             objectOrganisationId: value.funderId,
             before: { dueCents: recorded.toString() },
-            after: { dueCents: due.toString(), redeemedValueCents: value.redeemedCents, rateBp: terms.rateBp, capCents: terms.capCents, asOf },
+            after: {
+              dueCents: due.toString(),
+              redeemedValueCents: value.redeemedCents,
+              rateBp: terms.rateBp,
+              capCents: terms.capCents,
+              asOf,
+            },
           });
         }
         await this.shares.saveComputation(manager, {
@@ -142,9 +154,13 @@ export class StateShareService {
       const amount = BigInt(dto.amountCents);
       const check = checkStateSharePayment(amount, dueCents, paidCents);
       if (!check.ok) {
-        throw new StateShareError('STATE_SHARE_PAYMENT_EXCEEDS_DUE', `Only ${check.outstandingCents} cents of State share are due and unpaid.`, {
-          outstandingCents: check.outstandingCents.toString(),
-        });
+        throw new StateShareError(
+          'STATE_SHARE_PAYMENT_EXCEEDS_DUE',
+          `Only ${check.outstandingCents} cents of State share are due and unpaid.`,
+          {
+            outstandingCents: check.outstandingCents.toString(),
+          },
+        );
       }
       await this.ledger.append(manager, [
         {

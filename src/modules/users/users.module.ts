@@ -4,5 +4,10 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ imports: [forwardRef(() => OrganisationsModule)], controllers: [UsersController], providers: [UsersService, UsersRepository], exports: [UsersService, UsersRepository] })
+@Module({
+  imports: [forwardRef(() => OrganisationsModule)],
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository],
+  exports: [UsersService, UsersRepository],
+})
 export class UsersModule {}

@@ -51,7 +51,10 @@ export class UsersRepository {
 
   /** Whether the login (refresh token family) still has a token not revoked: ended by logout or replay otherwise. */
   async isLoginAlive(familyId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL LIMIT 1`, [familyId]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL LIMIT 1`,
+      [familyId],
+    );
     return rows.length > 0;
   }
 
@@ -76,7 +79,9 @@ export class UsersRepository {
        ) SELECT * FROM updated`,
       [email.toLowerCase(), tokenHash, expiresAt],
     );
-    return row ? manager.create(UserEntity, { id: row.id, email: row.email, displayName: row.display_name, organisationId: row.organisation_id }) : null;
+    return row
+      ? manager.create(UserEntity, { id: row.id, email: row.email, displayName: row.display_name, organisationId: row.organisation_id })
+      : null;
   }
 
   /** Single use, enforced by the conditional update: the token is cleared as the password is set. */
@@ -97,7 +102,10 @@ export class UsersRepository {
     return this.manager(manager).findOneBy(UserEntity, organisationId ? { id, organisationId } : { id });
   }
 
-  async listInOrganisation(organisationId: string, page: { limit: number; offset: number }): Promise<{ items: UserEntity[]; total: number }> {
+  async listInOrganisation(
+    organisationId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: UserEntity[]; total: number }> {
     const [items, total] = await this.dataSource.manager.findAndCount(UserEntity, {
       where: { organisationId },
       order: { email: 'ASC' },

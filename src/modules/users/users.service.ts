@@ -98,7 +98,12 @@ export class UsersService {
       kind: 'invitation',
       eventKey: `user.invited:${user.id}`,
       recipient: { userId: user.id, email },
-      content: invitationMail({ displayName: user.displayName, organisationName: organisation.name, invitationUrl, expiresAt: invitationExpiresAt }),
+      content: invitationMail({
+        displayName: user.displayName,
+        organisationName: organisation.name,
+        invitationUrl,
+        expiresAt: invitationExpiresAt,
+      }),
     });
     return { user: toUserView(user), invitationToken, invitationUrl, invitationExpiresAt };
   }

@@ -17,7 +17,10 @@ export class VenueImportsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Import a file in the national standard (CSV or JSON, sent as is): its lines become venue applications or update sites, in a job.' })
+  @ApiOperation({
+    summary:
+      'Import a file in the national standard (CSV or JSON, sent as is): its lines become venue applications or update sites, in a job.',
+  })
   @ApiConsumes('text/csv', 'application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: VenueImportRunDto })

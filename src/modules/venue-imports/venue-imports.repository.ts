@@ -41,7 +41,9 @@ export interface ImportProgress {
 export class VenueImportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insertRun(values: Pick<VenueImportRunEntity, 'format' | 'fileName' | 'content' | 'totalLines' | 'requestedByUserId'>): Promise<VenueImportRunView> {
+  async insertRun(
+    values: Pick<VenueImportRunEntity, 'format' | 'fileName' | 'content' | 'totalLines' | 'requestedByUserId'>,
+  ): Promise<VenueImportRunView> {
     const [row] = await this.dataSource.manager.insert(VenueImportRunEntity, values).then((result) => result.identifiers);
     return (await this.findRun(row.id as string))!;
   }
@@ -97,7 +99,10 @@ export class VenueImportsRepository {
   }
 
   /** Sites imported earlier from lines with these `source` + `id` pairs (the empty string for no source). */
-  async findImportedSites(manager: EntityManager, keys: readonly { source: string; id: string }[]): Promise<Pick<VenueSiteEntity, 'id' | 'venueId' | 'externalId' | 'externalSource' | 'standardFingerprint'>[]> {
+  async findImportedSites(
+    manager: EntityManager,
+    keys: readonly { source: string; id: string }[],
+  ): Promise<Pick<VenueSiteEntity, 'id' | 'venueId' | 'externalId' | 'externalSource' | 'standardFingerprint'>[]> {
     if (keys.length === 0) return [];
     return manager.query(
       `SELECT s.id, s.venue_id AS "venueId", s.external_id AS "externalId", s.external_source AS "externalSource", s.standard_fingerprint AS "standardFingerprint"
@@ -108,10 +113,16 @@ export class VenueImportsRepository {
   }
 
   /** Sites registered here, exported with their own id and our source, now imported back. */
-  async findOwnSites(manager: EntityManager, siteIds: readonly string[]): Promise<Pick<VenueSiteEntity, 'id' | 'venueId' | 'externalId' | 'externalSource' | 'standardFingerprint'>[]> {
+  async findOwnSites(
+    manager: EntityManager,
+    siteIds: readonly string[],
+  ): Promise<Pick<VenueSiteEntity, 'id' | 'venueId' | 'externalId' | 'externalSource' | 'standardFingerprint'>[]> {
     const uuids = siteIds.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
     if (uuids.length === 0) return [];
-    return manager.find(VenueSiteEntity, { where: { id: In(uuids) }, select: { id: true, venueId: true, externalId: true, externalSource: true, standardFingerprint: true } });
+    return manager.find(VenueSiteEntity, {
+      where: { id: In(uuids) },
+      select: { id: true, venueId: true, externalId: true, externalSource: true, standardFingerprint: true },
+    });
   }
 
   findVenuesBySiret(manager: EntityManager, sirets: readonly string[]): Promise<Pick<OrganisationEntity, 'id' | 'siret'>[]> {

@@ -101,7 +101,11 @@ export class VenueImportsService {
    * sites by their id), the venues already known (by SIRET), then the new venues and the new sites each
    * in one insert. Only sites whose content changed are updated.
    */
-  private async importChunk(manager: EntityManager, lines: { line: number; site: StandardSite }[], progress: ImportProgress): Promise<void> {
+  private async importChunk(
+    manager: EntityManager,
+    lines: { line: number; site: StandardSite }[],
+    progress: ImportProgress,
+  ): Promise<void> {
     const keyOf = (site: StandardSite) => `${site.externalSource ?? ''}\u0000${site.externalId}`;
     const imported = await this.runs.findImportedSites(
       manager,
@@ -109,7 +113,12 @@ export class VenueImportsService {
     );
     const known = new Map(imported.map((site) => [`${site.externalSource}\u0000${site.externalId}`, site]));
     const own = new Map(
-      (await this.runs.findOwnSites(manager, lines.filter(({ site }) => site.externalSource === OWN_SOURCE).map(({ site }) => site.externalId))).map((site) => [site.id, site]),
+      (
+        await this.runs.findOwnSites(
+          manager,
+          lines.filter(({ site }) => site.externalSource === OWN_SOURCE).map(({ site }) => site.externalId),
+        )
+      ).map((site) => [site.id, site]),
     );
     const audits: AuditRecord[] = [];
     const toCreate: { line: number; site: StandardSite; fingerprint: string }[] = [];
@@ -117,7 +126,11 @@ export class VenueImportsService {
     for (const { line, site } of lines) {
       const key = keyOf(site);
       if (inThisChunk.has(key)) {
-        progress.rejectedLines.push({ line, id: site.externalId, reasons: [`id : « ${site.externalId} » figure déjà plus haut dans le fichier pour la même source`] });
+        progress.rejectedLines.push({
+          line,
+          id: site.externalId,
+          reasons: [`id : « ${site.externalId} » figure déjà plus haut dans le fichier pour la même source`],
+        });
         continue;
       }
       inThisChunk.add(key);
@@ -128,7 +141,11 @@ export class VenueImportsService {
       } else if (existing.standardFingerprint === fingerprint) {
         progress.unchangedCount += 1;
       } else {
-        await this.runs.updateSite(manager, existing.id, siteValues(site, fingerprint, existing.externalId === null ? null : (site.externalSource ?? '')));
+        await this.runs.updateSite(
+          manager,
+          existing.id,
+          siteValues(site, fingerprint, existing.externalId === null ? null : (site.externalSource ?? '')),
+        );
         audits.push({
           action: 'venue_site.imported',
           objectType: 'venue_site',
@@ -141,8 +158,15 @@ export class VenueImportsService {
       }
     }
 
-    const venueBySiret = new Map((await this.runs.findVenuesBySiret(manager, [...new Set(toCreate.map(({ site }) => site.siret))])).map((venue) => [venue.siret!, venue.id]));
-    const newVenues = [...new Map(toCreate.filter(({ site }) => !venueBySiret.has(site.siret)).map(({ site }) => [site.siret, site])).values()];
+    const venueBySiret = new Map(
+      (await this.runs.findVenuesBySiret(manager, [...new Set(toCreate.map(({ site }) => site.siret))])).map((venue) => [
+        venue.siret!,
+        venue.id,
+      ]),
+    );
+    const newVenues = [
+      ...new Map(toCreate.filter(({ site }) => !venueBySiret.has(site.siret)).map(({ site }) => [site.siret, site])).values(),
+    ];
     const newVenueIds = await this.runs.insertPendingVenues(
       manager,
       newVenues.map((site) => ({
@@ -168,7 +192,11 @@ export class VenueImportsService {
 
     const siteIds = await this.runs.insertSites(
       manager,
-      toCreate.map(({ site, fingerprint }) => ({ ...siteValues(site, fingerprint, site.externalSource ?? ''), venueId: venueBySiret.get(site.siret)!, openingHours: [] })),
+      toCreate.map(({ site, fingerprint }) => ({
+        ...siteValues(site, fingerprint, site.externalSource ?? ''),
+        venueId: venueBySiret.get(site.siret)!,
+        openingHours: [],
+      })),
     );
     toCreate.forEach(({ site, fingerprint }, index) =>
       audits.push({
@@ -203,7 +231,9 @@ function readFile(content: string): { format: 'csv' | 'json'; table: ReadTable }
       table = readStandardCsv(content);
     }
   } catch (error) {
-    throw notStandard(`le fichier ne peut pas être lu comme ${format === 'json' ? 'du JSON' : 'un CSV'} (${(error as Error).message.slice(0, 120)})`);
+    throw notStandard(
+      `le fichier ne peut pas être lu comme ${format === 'json' ? 'du JSON' : 'un CSV'} (${(error as Error).message.slice(0, 120)})`,
+    );
   }
   if (!table || table.lines.length === 0) throw notStandard('le fichier ne contient aucune ligne de lieu');
   const missing = missingRequiredColumns(table.header);

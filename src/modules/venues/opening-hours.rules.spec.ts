@@ -31,10 +31,16 @@ describe('opening hours (OSM syntax, Paris time)', () => {
   describe('in winter (UTC+1)', () => {
     // Wednesday 4 February 2026.
     it('open until the end of the slot', () => {
-      expect(openingStateAt(WEEKDAYS, new Date('2026-02-04T16:15:00Z'))).toEqual({ openNow: true, text: "Ouvert maintenant, jusqu'à 18 h" });
+      expect(openingStateAt(WEEKDAYS, new Date('2026-02-04T16:15:00Z'))).toEqual({
+        openNow: true,
+        text: "Ouvert maintenant, jusqu'à 18 h",
+      });
     });
     it('closed at lunch, opens again today', () => {
-      expect(openingStateAt(WEEKDAYS, new Date('2026-02-04T11:30:00Z'))).toEqual({ openNow: false, text: "Fermé, ouvre aujourd'hui à 14 h" });
+      expect(openingStateAt(WEEKDAYS, new Date('2026-02-04T11:30:00Z'))).toEqual({
+        openNow: false,
+        text: "Fermé, ouvre aujourd'hui à 14 h",
+      });
     });
     it('closed in the evening, opens tomorrow', () => {
       expect(openingStateAt(WEEKDAYS, new Date('2026-02-04T18:00:00Z'))).toEqual({ openNow: false, text: 'Fermé, ouvre demain à 9 h' });
@@ -52,7 +58,10 @@ describe('opening hours (OSM syntax, Paris time)', () => {
       expect(isOpenAt(WEEKDAYS, new Date('2026-03-28T10:30:00Z'))).toBe(true);
     });
     it('Monday 30 March, 17:30 Paris is 15:30 UTC (UTC+2): open until 18 h', () => {
-      expect(openingStateAt(WEEKDAYS, new Date('2026-03-30T15:30:00Z'))).toEqual({ openNow: true, text: "Ouvert maintenant, jusqu'à 18 h" });
+      expect(openingStateAt(WEEKDAYS, new Date('2026-03-30T15:30:00Z'))).toEqual({
+        openNow: true,
+        text: "Ouvert maintenant, jusqu'à 18 h",
+      });
     });
     it('Monday 30 March, 16:30 UTC is 18:30 in Paris: closed (a fixed UTC+1 would still say open)', () => {
       expect(openingStateAt(WEEKDAYS, new Date('2026-03-30T16:30:00Z'))).toEqual({ openNow: false, text: 'Fermé, ouvre demain à 9 h' });
@@ -61,7 +70,10 @@ describe('opening hours (OSM syntax, Paris time)', () => {
       expect(isOpenAt(WEEKDAYS, new Date('2026-03-30T07:30:00Z'))).toBe(true);
     });
     it('on the night of the change, a place open 01:00-04:00 is open at 3:30 Paris (01:30 UTC)', () => {
-      expect(openingStateAt('Su 01:00-04:00', new Date('2026-03-29T01:30:00Z'))).toEqual({ openNow: true, text: "Ouvert maintenant, jusqu'à 4 h" });
+      expect(openingStateAt('Su 01:00-04:00', new Date('2026-03-29T01:30:00Z'))).toEqual({
+        openNow: true,
+        text: "Ouvert maintenant, jusqu'à 4 h",
+      });
     });
   });
 
@@ -70,10 +82,16 @@ describe('opening hours (OSM syntax, Paris time)', () => {
       expect(isOpenAt(WEEKDAYS, new Date('2026-10-23T15:30:00Z'))).toBe(true);
     });
     it('Monday 26 October, 17:30 Paris is 16:30 UTC (UTC+1): open until 18 h', () => {
-      expect(openingStateAt(WEEKDAYS, new Date('2026-10-26T16:30:00Z'))).toEqual({ openNow: true, text: "Ouvert maintenant, jusqu'à 18 h" });
+      expect(openingStateAt(WEEKDAYS, new Date('2026-10-26T16:30:00Z'))).toEqual({
+        openNow: true,
+        text: "Ouvert maintenant, jusqu'à 18 h",
+      });
     });
     it('Monday 26 October, 07:30 UTC is 8:30 in Paris: closed, opens today at 9 h (a fixed UTC+2 would say open)', () => {
-      expect(openingStateAt(WEEKDAYS, new Date('2026-10-26T07:30:00Z'))).toEqual({ openNow: false, text: "Fermé, ouvre aujourd'hui à 9 h" });
+      expect(openingStateAt(WEEKDAYS, new Date('2026-10-26T07:30:00Z'))).toEqual({
+        openNow: false,
+        text: "Fermé, ouvre aujourd'hui à 9 h",
+      });
     });
   });
 

@@ -125,7 +125,14 @@ function parse(value: string): OpeningHours {
 /** A `Date` whose local fields (year … second) are the Paris wall clock at `instant`. */
 export function toParisWallClock(instant: Date): Date {
   const parts = Object.fromEntries(parisParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return new Date(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return new Date(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
 }
 
 /** `18 h`, `18 h 30`. */

@@ -14,7 +14,10 @@ export class PublicVenueSitesController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Qualified venues’ sites near a commune, postcode or département, with filters, nearest first; opening state in French (Paris time).' })
+  @ApiOperation({
+    summary:
+      'Qualified venues’ sites near a commune, postcode or département, with filters, nearest first; opening state in French (Paris time).',
+  })
   @ApiOkResponse({ type: PublicVenueSitePageDto })
   @ApiErrors('VALIDATION_FAILED', 'UNKNOWN_COMMUNE')
   find(@Query() query: SearchVenueSitesQuery) {
@@ -23,7 +26,9 @@ export class PublicVenueSitesController {
 
   @Public()
   @Get(':id')
-  @ApiOperation({ summary: 'One site: address, access, hours this week in French, open now, services that take the Pass numérique, contact.' })
+  @ApiOperation({
+    summary: 'One site: address, access, hours this week in French, open now, services that take the Pass numérique, contact.',
+  })
   @ApiOkResponse({ type: PublicVenueSiteDetailDto })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   detail(@Param('id', new ParseUUIDPipe()) id: string) {

@@ -37,7 +37,12 @@ describe('finding a venue', () => {
       site({ name: 'Guillotière', latitude: 45.7485, longitude: 4.8467 }),
       site({ name: 'Sans coordonnées' }),
     ];
-    expect(nearestFirst(sites, { point: { latitude: 45.75, longitude: 4.845 }, communeInseeCode: null, postalCode: null }).map((s) => [s.name, s.distanceKm])).toEqual([
+    expect(
+      nearestFirst(sites, { point: { latitude: 45.75, longitude: 4.845 }, communeInseeCode: null, postalCode: null }).map((s) => [
+        s.name,
+        s.distanceKm,
+      ]),
+    ).toEqual([
       ['Guillotière', 0.2],
       ['Villeurbanne', 4.3],
       ['Sans coordonnées', null],

@@ -63,13 +63,20 @@ export function matchesFilters(site: SearchableSite, filters: SiteFilters): bool
  * its postcode, then the others by distance from the commune's own sites (the official commune list
  * carries no coordinates). Sites without coordinates come after those with, then by name.
  */
-export function nearestFirst<Site extends SearchableSite>(sites: readonly Site[], origin: SearchOrigin): (Site & { distanceKm: number | null })[] {
+export function nearestFirst<Site extends SearchableSite>(
+  sites: readonly Site[],
+  origin: SearchOrigin,
+): (Site & { distanceKm: number | null })[] {
   const reference = origin.point ?? centreOf(sites.filter((site) => site.communeInseeCode === origin.communeInseeCode));
-  const rank = (site: Site) => (origin.point ? 0 : site.communeInseeCode === origin.communeInseeCode ? 0 : site.postalCode === origin.postalCode ? 1 : 2);
+  const rank = (site: Site) =>
+    origin.point ? 0 : site.communeInseeCode === origin.communeInseeCode ? 0 : site.postalCode === origin.postalCode ? 1 : 2;
   return sites
     .map((site) => ({
       ...site,
-      distanceKm: reference && site.latitude !== null && site.longitude !== null ? round(distanceKm(reference, { latitude: site.latitude, longitude: site.longitude })) : null,
+      distanceKm:
+        reference && site.latitude !== null && site.longitude !== null
+          ? round(distanceKm(reference, { latitude: site.latitude, longitude: site.longitude }))
+          : null,
     }))
     .sort(
       (a, b) =>

@@ -22,7 +22,9 @@ export class VenueSearchService {
   async search(query: SearchVenueSitesQuery, now = new Date()): Promise<Page<PublicVenueSiteDto>> {
     const where = [query.q, query.communeInseeCode, query.postalCode, query.departementCode].filter((value) => value !== undefined);
     if (where.length !== 1) {
-      throw new ValidationFailedError([{ field: 'q', problems: ['give exactly one of q, communeInseeCode, postalCode and departementCode'] }]);
+      throw new ValidationFailedError([
+        { field: 'q', problems: ['give exactly one of q, communeInseeCode, postalCode and departementCode'] },
+      ]);
     }
     if ((query.latitude === undefined) !== (query.longitude === undefined)) {
       throw new ValidationFailedError([{ field: 'latitude', problems: ['give both latitude and longitude, or neither'] }]);
@@ -37,7 +39,12 @@ export class VenueSearchService {
       communeInseeCode: origin.communeInseeCode,
       postalCode: origin.postalCode,
     });
-    return { items: ordered.slice(query.offset, query.offset + query.limit), total: ordered.length, limit: query.limit, offset: query.offset };
+    return {
+      items: ordered.slice(query.offset, query.offset + query.limit),
+      total: ordered.length,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   async detail(siteId: string, now = new Date()): Promise<PublicVenueSiteDetailDto> {
@@ -60,12 +67,20 @@ export class VenueSearchService {
     if (query.communeInseeCode) {
       const commune = findCommune(query.communeInseeCode);
       if (!commune) throw new UnknownCommuneError('communeInseeCode', `code INSEE « ${query.communeInseeCode} »`);
-      return { departementCodes: [commune.departementCode], communeInseeCode: commune.inseeCode, postalCode: commune.postalCodes[0] ?? null };
+      return {
+        departementCodes: [commune.departementCode],
+        communeInseeCode: commune.inseeCode,
+        postalCode: commune.postalCodes[0] ?? null,
+      };
     }
     if (query.postalCode) {
       const communes = communesOfPostalCode(query.postalCode);
       if (communes.length === 0) throw new UnknownCommuneError('postalCode', `code postal « ${query.postalCode} »`);
-      return { departementCodes: [...new Set(communes.map((c) => c.departementCode))], communeInseeCode: communes[0].inseeCode, postalCode: query.postalCode };
+      return {
+        departementCodes: [...new Set(communes.map((c) => c.departementCode))],
+        communeInseeCode: communes[0].inseeCode,
+        postalCode: query.postalCode,
+      };
     }
     const [commune] = searchCommunes(query.q!, 1);
     if (!commune) throw new UnknownCommuneError('q', `« ${query.q} »`);
@@ -116,7 +131,13 @@ function describe(site: VenueSiteEntity & { venueName: string }, catalogue: Venu
     accessibilityNotes: site.accessibilityNotes,
     acceptsPassNumerique: site.acceptsPassNumerique,
     passServices: site.acceptsPassNumerique
-      ? catalogue.map(({ label, category, durationMinutes, maxVouchers }) => ({ label, category, categoryLabel: SERVICE_CATEGORY_LABELS[category], durationMinutes, maxVouchers }))
+      ? catalogue.map(({ label, category, durationMinutes, maxVouchers }) => ({
+          label,
+          category,
+          categoryLabel: SERVICE_CATEGORY_LABELS[category],
+          durationMinutes,
+          maxVouchers,
+        }))
       : [],
   };
 }

@@ -61,7 +61,10 @@ export class VenuesRepository {
 
   async recordQualification(
     manager: EntityManager,
-    event: Pick<VenueQualificationEventEntity, 'venueId' | 'decision' | 'fromStatus' | 'toStatus' | 'reason' | 'decidedAt' | 'decidedByUserId'>,
+    event: Pick<
+      VenueQualificationEventEntity,
+      'venueId' | 'decision' | 'fromStatus' | 'toStatus' | 'reason' | 'decidedAt' | 'decidedByUserId'
+    >,
   ): Promise<void> {
     await manager.update(
       OrganisationEntity,
@@ -96,7 +99,11 @@ export class VenuesRepository {
     return manager.findOneByOrFail(VenueSiteEntity, { id: site.id, venueId: site.venueId });
   }
 
-  async updateService(manager: EntityManager, service: VenueServiceEntity, values: Partial<VenueServiceEntity>): Promise<VenueServiceEntity> {
+  async updateService(
+    manager: EntityManager,
+    service: VenueServiceEntity,
+    values: Partial<VenueServiceEntity>,
+  ): Promise<VenueServiceEntity> {
     await manager.update(VenueServiceEntity, { id: service.id, venueId: service.venueId }, values);
     return manager.findOneByOrFail(VenueServiceEntity, { id: service.id, venueId: service.venueId });
   }
@@ -165,7 +172,12 @@ export class VenuesRepository {
   async publicSite(siteId: string): Promise<(VenueSiteEntity & { siret: string; venueName: string }) | null> {
     const site = await this.dataSource.manager.findOneBy(VenueSiteEntity, { id: siteId, active: true });
     if (!site) return null;
-    const venue = await this.dataSource.manager.findOneBy(OrganisationEntity, { id: site.venueId, kind: 'venue', active: true, qualificationStatus: 'qualified' });
+    const venue = await this.dataSource.manager.findOneBy(OrganisationEntity, {
+      id: site.venueId,
+      kind: 'venue',
+      active: true,
+      qualificationStatus: 'qualified',
+    });
     return venue ? { ...site, siret: venue.siret!, venueName: venue.name } : null;
   }
 

@@ -54,6 +54,11 @@ describe('openingHoursProblems', () => {
   });
 
   it('allows back-to-back slots', () => {
-    expect(openingHoursProblems([{ day: 2, opens: '09:00', closes: '12:00' }, { day: 2, opens: '12:00', closes: '13:00' }])).toEqual([]);
+    expect(
+      openingHoursProblems([
+        { day: 2, opens: '09:00', closes: '12:00' },
+        { day: 2, opens: '12:00', closes: '13:00' },
+      ]),
+    ).toEqual([]);
   });
 });

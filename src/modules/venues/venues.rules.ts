@@ -37,7 +37,8 @@ export function openingHoursProblems(slots: readonly OpeningSlot[]): string[] {
   const problems: string[] = [];
   slots.forEach((slot, index) => {
     if (!Number.isInteger(slot.day) || slot.day < 1 || slot.day > 7) problems.push(`slot ${index}: day must be 1 (Monday) to 7 (Sunday)`);
-    if (!OPENING_TIME_PATTERN.test(slot.opens) || !OPENING_TIME_PATTERN.test(slot.closes)) problems.push(`slot ${index}: times must be HH:MM`);
+    if (!OPENING_TIME_PATTERN.test(slot.opens) || !OPENING_TIME_PATTERN.test(slot.closes))
+      problems.push(`slot ${index}: times must be HH:MM`);
     else if (slot.opens >= slot.closes) problems.push(`slot ${index}: opens must be before closes`);
   });
   if (problems.length > 0) return problems;

@@ -57,10 +57,12 @@ export interface VenueApplication {
 export interface PublicVenue {
   id: string;
   name: string;
-  sites: Pick<VenueSiteEntity, 'id' | 'name' | 'addressLine' | 'postalCode' | 'city' | 'communeInseeCode' | 'openingHours' | 'accessibilityNotes'>[];
+  sites: Pick<
+    VenueSiteEntity,
+    'id' | 'name' | 'addressLine' | 'postalCode' | 'city' | 'communeInseeCode' | 'openingHours' | 'accessibilityNotes'
+  >[];
   services: (Pick<VenueServiceEntity, 'label' | 'category' | 'durationMinutes' | 'maxVouchers'> & { categoryLabel: string })[];
 }
-
 
 @Injectable()
 export class VenuesService {
@@ -78,8 +80,16 @@ export class VenuesService {
    */
   async apply(dto: ApplyVenueDto): Promise<VenueApplication> {
     const sites: CreateVenueSiteDto[] = [seatSite(dto), ...(dto.additionalSites ?? [])];
-    sites.forEach((site, index) => assertValidOpeningHours(site.openingHours, index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`, site.openingHoursOsm));
-    sites.forEach((site, index) => assertKnownCommune(site.communeInseeCode, index === 0 ? 'communeInseeCode' : `additionalSites.${index - 1}.communeInseeCode`));
+    sites.forEach((site, index) =>
+      assertValidOpeningHours(
+        site.openingHours,
+        index === 0 ? 'openingHours' : `additionalSites.${index - 1}.openingHours`,
+        site.openingHoursOsm,
+      ),
+    );
+    sites.forEach((site, index) =>
+      assertKnownCommune(site.communeInseeCode, index === 0 ? 'communeInseeCode' : `additionalSites.${index - 1}.communeInseeCode`),
+    );
     return this.organisations.createInTransaction(async (manager) => {
       const { organisation, adminInvitation } = await this.organisations.registerVenue(manager, dto);
       const savedSites = await this.venues.insertSites(manager, organisation.id, sites.map(toSiteValues));
@@ -159,7 +169,12 @@ export class VenuesService {
         kind: 'qualification_decided',
         eventKey: `venue.qualification:${venueId}:${decidedAt.toISOString()}`,
         organisations: [venueId],
-        content: qualificationDecidedMail({ venueName: venue.name, status: next, reason, url: this.notifications.link(WEB_PATHS.venueHome) }),
+        content: qualificationDecidedMail({
+          venueName: venue.name,
+          status: next,
+          reason,
+          url: this.notifications.link(WEB_PATHS.venueHome),
+        }),
       });
       return this.profileOf({ ...venue, qualificationStatus: next, qualificationChangedAt: decidedAt }, manager);
     });
@@ -194,7 +209,10 @@ export class VenuesService {
     return this.transactions.run(async (manager) => {
       const site = await this.venues.findSiteOfVenue(manager, venueId, siteId);
       if (!site) throw new NotFoundError('Site');
-      const values: Partial<VenueSiteEntity> = { ...toSiteValues(dto), ...(dto.acceptsPassNumerique === undefined ? {} : { acceptsPassNumerique: dto.acceptsPassNumerique }) };
+      const values: Partial<VenueSiteEntity> = {
+        ...toSiteValues(dto),
+        ...(dto.acceptsPassNumerique === undefined ? {} : { acceptsPassNumerique: dto.acceptsPassNumerique }),
+      };
       const changed = changedFields(site, values);
       if (Object.keys(changed.after).length === 0) return site;
       const updated = await this.venues.updateSite(manager, site, values);
@@ -293,7 +311,9 @@ export class VenuesService {
    */
   async directory(query: PublicVenuesQuery): Promise<Page<PublicVenue>> {
     if (Boolean(query.communeInseeCode) === Boolean(query.departementCode)) {
-      throw new ValidationFailedError([{ field: 'communeInseeCode', problems: ['give exactly one of communeInseeCode and departementCode'] }]);
+      throw new ValidationFailedError([
+        { field: 'communeInseeCode', problems: ['give exactly one of communeInseeCode and departementCode'] },
+      ]);
     }
     const departementCode = query.communeInseeCode ? departementOfCommune(query.communeInseeCode) : query.departementCode!;
     const { venues, total } = await this.venues.directory({
@@ -303,7 +323,8 @@ export class VenuesService {
       offset: query.offset,
     });
     const ids = venues.map((venue) => venue.id);
-    const [sites, services] = ids.length > 0 ? await Promise.all([this.venues.activeSitesIn(ids, departementCode), this.venues.activeServicesOf(ids)]) : [[], []];
+    const [sites, services] =
+      ids.length > 0 ? await Promise.all([this.venues.activeSitesIn(ids, departementCode), this.venues.activeServicesOf(ids)]) : [[], []];
     const items = venues.map((venue) => ({
       id: venue.id,
       name: venue.name,
@@ -422,7 +443,10 @@ function toSiteValues(dto: CreateVenueSiteDto): Partial<VenueSiteEntity> {
 }
 
 /** The fields `values` changes in `row`, before and after (for the audit trail); none when the edit changes nothing. */
-function changedFields<Row extends object>(row: Row, values: Partial<Row>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+function changedFields<Row extends object>(
+  row: Row,
+  values: Partial<Row>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {

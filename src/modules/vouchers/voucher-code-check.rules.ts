@@ -58,9 +58,19 @@ export function encodeVoucherValues(values: readonly number[]): string {
 
 /** Lowercase and Crockford's look-alikes are accepted on input (O→0, I/L→1); U stays invalid. */
 const DECODING: ReadonlyMap<string, number> = new Map<string, number>([
-  ...[...VOUCHER_CODE_ALPHABET].flatMap((char, value) => [[char, value], [char.toLowerCase(), value]] as const),
-  ['O', 0], ['o', 0],
-  ['I', 1], ['i', 1], ['L', 1], ['l', 1],
+  ...[...VOUCHER_CODE_ALPHABET].flatMap(
+    (char, value) =>
+      [
+        [char, value],
+        [char.toLowerCase(), value],
+      ] as const,
+  ),
+  ['O', 0],
+  ['o', 0],
+  ['I', 1],
+  ['i', 1],
+  ['L', 1],
+  ['l', 1],
 ]);
 
 /** Whitespace (incl. no-break space) and typographic dashes: what copying from a PDF or an e-mail produces. */
@@ -78,8 +88,7 @@ export function computeVoucherCheckCharacter(payload: string): string {
 
 export type VoucherCodeRejection = 'MALFORMED' | 'CHECK_CHARACTER_MISMATCH';
 export type VoucherCodeParseResult =
-  | { readonly ok: true; readonly code: string }
-  | { readonly ok: false; readonly reason: VoucherCodeRejection };
+  { readonly ok: true; readonly code: string } | { readonly ok: false; readonly reason: VoucherCodeRejection };
 
 const MALFORMED: VoucherCodeParseResult = Object.freeze({ ok: false, reason: 'MALFORMED' });
 const CHECK_CHARACTER_MISMATCH: VoucherCodeParseResult = Object.freeze({ ok: false, reason: 'CHECK_CHARACTER_MISMATCH' });
@@ -111,4 +120,3 @@ export function normalisedVoucherCodeOrThrow(code: string): string {
 export function formatVoucherCode(code: string): string {
   return normalisedVoucherCodeOrThrow(code).match(GROUP)!.join('-');
 }
-

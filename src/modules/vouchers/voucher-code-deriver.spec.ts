@@ -4,7 +4,9 @@ import { createVoucherCodeDeriver, deriveVoucherCode, VOUCHER_CODE_ALPHABET } fr
 
 /** The reusable deriver (bulk generation) against Node's own HMAC, beyond the cases of voucher-code.rules.spec.ts. */
 function first75BitsOfHmac(secret: Uint8Array, keyVersion: number, serial: string, nonce: Uint8Array): bigint {
-  const digest = createHmac('sha256', secret).update(`v${keyVersion}|${serial}|${Buffer.from(nonce).toString('hex')}`).digest();
+  const digest = createHmac('sha256', secret)
+    .update(`v${keyVersion}|${serial}|${Buffer.from(nonce).toString('hex')}`)
+    .digest();
   return BigInt(`0x${digest.subarray(0, 10).toString('hex')}`) >> 5n;
 }
 

@@ -77,8 +77,7 @@ describe('check character quasigroup', () => {
   it('is totally anti-symmetric: (c∘x)∘y = (c∘y)∘x implies x = y (exhaustive, 32^3 triples)', () => {
     let violations = 0;
     for (const c of symbols)
-      for (const x of symbols)
-        for (const y of symbols) if (x !== y && op(op(c, x), y) === op(op(c, y), x)) violations++;
+      for (const x of symbols) for (const y of symbols) if (x !== y && op(op(c, x), y) === op(op(c, y), x)) violations++;
     expect(violations).toBe(0);
   });
 
@@ -118,18 +117,13 @@ describe('check character error detection', () => {
 
   it('property: a single substitution is reported as CHECK_CHARACTER_MISMATCH', () => {
     fc.assert(
-      fc.property(
-        codeArb,
-        fc.nat({ max: VOUCHER_CODE_LENGTH - 1 }),
-        fc.constantFrom(...ALPHABET),
-        (code, position, char) => {
-          fc.pre(code[position] !== char);
-          expect(parseVoucherCode(substitute(code, position, char))).toEqual({
-            ok: false,
-            reason: 'CHECK_CHARACTER_MISMATCH',
-          });
-        },
-      ),
+      fc.property(codeArb, fc.nat({ max: VOUCHER_CODE_LENGTH - 1 }), fc.constantFrom(...ALPHABET), (code, position, char) => {
+        fc.pre(code[position] !== char);
+        expect(parseVoucherCode(substitute(code, position, char))).toEqual({
+          ok: false,
+          reason: 'CHECK_CHARACTER_MISMATCH',
+        });
+      }),
       { numRuns: 2_000 },
     );
   });
@@ -149,15 +143,10 @@ describe('check character error detection', () => {
 
   it('property (bonus of α having order 31): a transposition at any distance is caught too', () => {
     fc.assert(
-      fc.property(
-        codeArb,
-        fc.nat({ max: VOUCHER_CODE_LENGTH - 1 }),
-        fc.nat({ max: VOUCHER_CODE_LENGTH - 1 }),
-        (code, i, j) => {
-          fc.pre(code[i] !== code[j]);
-          expect(parseVoucherCode(swap(code, i, j)).ok).toBe(false);
-        },
-      ),
+      fc.property(codeArb, fc.nat({ max: VOUCHER_CODE_LENGTH - 1 }), fc.nat({ max: VOUCHER_CODE_LENGTH - 1 }), (code, i, j) => {
+        fc.pre(code[i] !== code[j]);
+        expect(parseVoucherCode(swap(code, i, j)).ok).toBe(false);
+      }),
       { numRuns: 2_000 },
     );
   });
@@ -349,9 +338,7 @@ describe('deriveVoucherCode', () => {
       const expected = COUNT / 32;
       const tolerance = 6 * Math.sqrt(COUNT * (1 / 32) * (31 / 32)); // 6σ: false alarm ≈ 1e-6 over 512 cells
       const outliers = counts.flatMap((row, position) =>
-        row.flatMap((count, symbol) =>
-          Math.abs(count - expected) > tolerance ? [`${position}:${ALPHABET[symbol]}=${count}`] : [],
-        ),
+        row.flatMap((count, symbol) => (Math.abs(count - expected) > tolerance ? [`${position}:${ALPHABET[symbol]}=${count}`] : [])),
       );
       expect(outliers).toEqual([]);
     });

@@ -21,7 +21,12 @@ export {
   type VoucherCodeRejection,
   type VoucherCodeParseResult,
 } from './voucher-code-check.rules';
-import { encodeVoucherValues, normalisedVoucherCodeOrThrow, voucherCheckValue, VOUCHER_CODE_PAYLOAD_LENGTH } from './voucher-code-check.rules';
+import {
+  encodeVoucherValues,
+  normalisedVoucherCodeOrThrow,
+  voucherCheckValue,
+  VOUCHER_CODE_PAYLOAD_LENGTH,
+} from './voucher-code-check.rules';
 
 export const VOUCHER_NONCE_BYTES = 10;
 /**

@@ -13,10 +13,7 @@ import type { VoucherStatus } from './voucher-status';
 @Index('uq_vouchers_carnet_position', ['carnetId', 'position'], { unique: true })
 @Index('ix_vouchers_order_status', ['orderId', 'status'])
 @Index('ix_vouchers_funder_status', ['funderId', 'status'])
-@Check(
-  'ck_vouchers_status',
-  `status IN ('generated', 'active', 'allocated', 'issued', 'redeemed', 'expired', 'cancelled')`,
-)
+@Check('ck_vouchers_status', `status IN ('generated', 'active', 'allocated', 'issued', 'redeemed', 'expired', 'cancelled')`)
 @Check('ck_vouchers_face_value', `face_value_cents > 0`)
 export class VoucherEntity {
   @PrimaryGeneratedColumn('uuid')

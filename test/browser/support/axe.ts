@@ -26,7 +26,10 @@ async function waitForDsfrScripts(page: Page): Promise<void> {
     if (!document.documentElement.hasAttribute('data-fr-js')) return false;
     const modals = Array.from(document.querySelectorAll('.fr-modal'));
     const headerModals = Array.from(document.querySelectorAll('.fr-header__menu.fr-modal, .fr-header__search.fr-modal'));
-    return modals.every((modal) => modal.hasAttribute('data-fr-js-modal')) && headerModals.every((modal) => modal.hasAttribute('data-fr-js-header-modal'));
+    return (
+      modals.every((modal) => modal.hasAttribute('data-fr-js-modal')) &&
+      headerModals.every((modal) => modal.hasAttribute('data-fr-js-header-modal'))
+    );
   });
   // The header modal's resize runs on the next animation frame.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -40,13 +43,25 @@ export async function expectNoAxeViolations(page: Page, pageName: string): Promi
   await waitForDsfrScripts(page);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map(({ id, impact, help, helpUrl, nodes }) => ({ id, impact, help, helpUrl, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+    return result.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
+      id,
+      impact,
+      help,
+      helpUrl,
+      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+    }));
   }, WCAG_21_AA);
   if (violations.length === 0) return;
   const lines = violations.flatMap((violation) =>
-    violation.nodes.map((node) => `- [${violation.impact}] ${violation.id}: ${violation.help} — ${node.target.join(' ')}\n    ${(node.failureSummary ?? '').replace(/\n/g, '\n    ')}`),
+    violation.nodes.map(
+      (node) =>
+        `- [${violation.impact}] ${violation.id}: ${violation.help} — ${node.target.join(' ')}\n    ${(node.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
+    ),
   );
-  throw new Error(`axe-core found ${violations.length} WCAG 2.1 A/AA rule(s) broken on "${pageName}" (${page.url()}):\n${lines.join('\n')}`);
+  throw new Error(
+    `axe-core found ${violations.length} WCAG 2.1 A/AA rule(s) broken on "${pageName}" (${page.url()}):\n${lines.join('\n')}`,
+  );
 }

@@ -44,7 +44,9 @@ async function waitUntilReady(baseUrl: string, server: ChildProcess, output: () 
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server stopped during start-up (exit ${server.exitCode}):\n${output()}`);
-    const ready = await fetch(`${baseUrl}/health/ready`).then((response) => response.ok).catch(() => false);
+    const ready = await fetch(`${baseUrl}/health/ready`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -75,7 +77,11 @@ export async function startBrowserServer(
     REDIS_PREFIX: `pnweb-${randomBytes(4).toString('hex')}`,
     ...extraSettings,
   };
-  const server = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'start-all.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'start-all.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -135,6 +141,9 @@ async function clearRedisPrefix(prefix: string): Promise<void> {
 
 /** Runs one of the project's scripts (built into dist/scripts) against the server's database. */
 export async function runScript(server: BrowserServer, script: string, args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'scripts', `${script}.js`), ...args], { cwd: ROOT, env: server.env });
+  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'scripts', `${script}.js`), ...args], {
+    cwd: ROOT,
+    env: server.env,
+  });
   return stdout;
 }

@@ -13,7 +13,8 @@ export async function call<T>(server: BrowserServer, method: string, path: strin
   return (type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer())) as T;
 }
 
-export const organisationOf = async (server: BrowserServer, user: SeededUser) => (await call<{ organisationId: string }>(server, 'GET', '/auth/me', user)).organisationId;
+export const organisationOf = async (server: BrowserServer, user: SeededUser) =>
+  (await call<{ organisationId: string }>(server, 'GET', '/auth/me', user)).organisationId;
 
 /** One carnet handed to a beneficiary: its PDF as printed, its codes and serials in position order. */
 export interface SeededCarnet {
@@ -44,7 +45,9 @@ export interface CounterSeed {
  * its carnets allocated to the prescriber and each handed to a beneficiary; the codes read from the carnet PDFs.
  */
 export async function seedCounter(server: BrowserServer, users: SeededUsers, carnetSize = 5, carnetCount = 1): Promise<CounterSeed> {
-  const [venueId, funderId, prescriberId] = await Promise.all([users.venue, users.funder, users.prescriber].map((user) => organisationOf(server, user)));
+  const [venueId, funderId, prescriberId] = await Promise.all(
+    [users.venue, users.funder, users.prescriber].map((user) => organisationOf(server, user)),
+  );
   const serviceLabel = 'Atelier démarches en ligne';
   const service = await call<{ id: string }>(server, 'POST', `/venues/${venueId}/services`, users.venue, {
     label: serviceLabel,
@@ -62,10 +65,18 @@ export async function seedCounter(server: BrowserServer, users: SeededUsers, car
     minimumOrderCents: 0,
   });
   await call(server, 'POST', `/programmes/${programme.id}/enrolments`, users.anct, { funderId, envelopeCents: 1_000_000 });
-  const order = await call<{ id: string; totalDueCents: string | number }>(server, 'POST', '/orders', users.funder, { programmeId: programme.id, carnetCount, carnetSize });
+  const order = await call<{ id: string; totalDueCents: string | number }>(server, 'POST', '/orders', users.funder, {
+    programmeId: programme.id,
+    carnetCount,
+    carnetSize,
+  });
   await call(server, 'POST', `/orders/${order.id}/submit`, users.funder);
   await call(server, 'POST', `/orders/${order.id}/approve`, users.anct);
-  await call(server, 'POST', `/orders/${order.id}/payment`, users.anct, { paymentReference: 'VIR-NAVIGATEUR-1', paymentDate: new Date().toISOString().slice(0, 10), amountCents: Number(order.totalDueCents) });
+  await call(server, 'POST', `/orders/${order.id}/payment`, users.anct, {
+    paymentReference: 'VIR-NAVIGATEUR-1',
+    paymentDate: new Date().toISOString().slice(0, 10),
+    amountCents: Number(order.totalDueCents),
+  });
   const deadline = Date.now() + 120_000;
   while ((await call<{ status: string }>(server, 'GET', `/orders/${order.id}`, users.funder)).status !== 'ready') {
     if (Date.now() > deadline) throw new Error(`Order ${order.id} not generated after 120 s`);
@@ -90,5 +101,14 @@ export async function seedCounter(server: BrowserServer, users: SeededUsers, car
     carnets.push({ id, pdf, codes: printedCodes(pdf), serials: rows.filter((row) => row.carnetId === id).map((row) => row.serial) });
   }
   const [first] = carnets as [SeededCarnet];
-  return { venueId, serviceId: service.id, serviceLabel, carnetId: first.id, carnetPdf: first.pdf, codes: first.codes, serials: first.serials, carnets };
+  return {
+    venueId,
+    serviceId: service.id,
+    serviceLabel,
+    carnetId: first.id,
+    carnetPdf: first.pdf,
+    codes: first.codes,
+    serials: first.serials,
+    carnets,
+  };
 }

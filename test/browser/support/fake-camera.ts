@@ -65,7 +65,12 @@ function i420Of(frame: PNG): Buffer {
   for (let row = 0; row < chromaHeight; row++) {
     for (let column = 0; column < chromaWidth; column++) {
       let [r, g, b] = [0, 0, 0];
-      for (const [dy, dx] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+      for (const [dy, dx] of [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ] as const) {
         const at = ((2 * row + dy) * width + 2 * column + dx) * 4;
         r += data[at]!;
         g += data[at + 1]!;

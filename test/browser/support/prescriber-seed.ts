@@ -20,7 +20,11 @@ const isoDay = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_4
  * ANCT opens a programme valid `validForDays` more days and enrols the funder; the funder orders, ANCT
  * approves and records the payment, the worker generates the carnets, the funder allocates them all.
  */
-export async function seedPrescriberStock(server: BrowserServer, users: SeededUsers, options: { carnetCount: number; carnetSize?: number; validForDays?: number }): Promise<PrescriberStock> {
+export async function seedPrescriberStock(
+  server: BrowserServer,
+  users: SeededUsers,
+  options: { carnetCount: number; carnetSize?: number; validForDays?: number },
+): Promise<PrescriberStock> {
   const [funderId, prescriberId] = await Promise.all([users.funder, users.prescriber].map((user) => organisationOf(server, user)));
   const programme = await call<{ id: string }>(server, 'POST', '/programmes', users.anct, {
     name: `Programme ${Math.random().toString(36).slice(2, 10)}`,
@@ -36,7 +40,11 @@ export async function seedPrescriberStock(server: BrowserServer, users: SeededUs
   });
   await call(server, 'POST', `/orders/${order.id}/submit`, users.funder);
   await call(server, 'POST', `/orders/${order.id}/approve`, users.anct);
-  await call(server, 'POST', `/orders/${order.id}/payment`, users.anct, { paymentReference: `VIR-${order.number}`, paymentDate: isoDay(0), amountCents: Number(order.totalDueCents) });
+  await call(server, 'POST', `/orders/${order.id}/payment`, users.anct, {
+    paymentReference: `VIR-${order.number}`,
+    paymentDate: isoDay(0),
+    amountCents: Number(order.totalDueCents),
+  });
   const deadline = Date.now() + 120_000;
   while ((await call<{ status: string }>(server, 'GET', `/orders/${order.id}`, users.funder)).status !== 'ready') {
     if (Date.now() > deadline) throw new Error(`Order ${order.id} not generated after 120 s`);

@@ -12,7 +12,10 @@ export const DESKTOP = { width: 1280, height: 800 };
 export async function takeScreenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const initial = page.viewportSize();
-  for (const [suffix, size] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  for (const [suffix, size] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
     await page.setViewportSize(size);
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${suffix}.png`), fullPage: true, animations: 'disabled' });

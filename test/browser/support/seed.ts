@@ -29,7 +29,10 @@ async function call<T>(server: BrowserServer, method: string, path: string, body
 }
 
 async function accept(server: BrowserServer, email: string, organisationName: string, invitationToken: string): Promise<SeededUser> {
-  const tokens = await call<{ accessToken: string }>(server, 'POST', '/auth/accept-invitation', { token: invitationToken, password: BROWSER_PASSWORD });
+  const tokens = await call<{ accessToken: string }>(server, 'POST', '/auth/accept-invitation', {
+    token: invitationToken,
+    password: BROWSER_PASSWORD,
+  });
   return { email, password: BROWSER_PASSWORD, token: tokens.accessToken, organisationName };
 }
 
@@ -47,36 +50,54 @@ export async function seedUsers(server: BrowserServer): Promise<SeededUsers> {
   type Created = { adminInvitation: { invitationToken: string } };
   const funderEmail = uniqueEmail('funder');
   const funderName = 'Département du Rhône';
-  const funderCreated = await call<Created>(server, 'POST', '/organisations/funders', {
-    name: funderName,
-    siren: uniqueSiren(),
-    funderKind: 'departement',
-    departementCode: '69',
-    admin: { email: funderEmail, displayName: 'Dominique Financeur' },
-  }, anct.token);
+  const funderCreated = await call<Created>(
+    server,
+    'POST',
+    '/organisations/funders',
+    {
+      name: funderName,
+      siren: uniqueSiren(),
+      funderKind: 'departement',
+      departementCode: '69',
+      admin: { email: funderEmail, displayName: 'Dominique Financeur' },
+    },
+    anct.token,
+  );
   const funder = await accept(server, funderEmail, funderName, funderCreated.adminInvitation.invitationToken);
 
   const prescriberEmail = uniqueEmail('prescriber');
   const prescriberName = 'CCAS de Villeurbanne';
-  const prescriberCreated = await call<Created>(server, 'POST', '/organisations/prescribers', {
-    name: prescriberName,
-    siret: uniqueSiret(),
-    communeInseeCode: '69266',
-    admin: { email: prescriberEmail, displayName: 'Sacha Prescriptrice' },
-  }, funder.token);
+  const prescriberCreated = await call<Created>(
+    server,
+    'POST',
+    '/organisations/prescribers',
+    {
+      name: prescriberName,
+      siret: uniqueSiret(),
+      communeInseeCode: '69266',
+      admin: { email: prescriberEmail, displayName: 'Sacha Prescriptrice' },
+    },
+    funder.token,
+  );
   const prescriber = await accept(server, prescriberEmail, prescriberName, prescriberCreated.adminInvitation.invitationToken);
 
   const venueEmail = uniqueEmail('venue');
   const venueName = 'Espace numérique de la Guillotière';
-  const venueCreated = await call<Created>(server, 'POST', '/organisations/venues', {
-    name: venueName,
-    siret: uniqueSiret(),
-    addressLine: '1 rue de la Paix',
-    postalCode: '69007',
-    city: 'Lyon',
-    communeInseeCode: '69387',
-    admin: { email: venueEmail, displayName: 'Alex Médiatrice' },
-  }, anct.token);
+  const venueCreated = await call<Created>(
+    server,
+    'POST',
+    '/organisations/venues',
+    {
+      name: venueName,
+      siret: uniqueSiret(),
+      addressLine: '1 rue de la Paix',
+      postalCode: '69007',
+      city: 'Lyon',
+      communeInseeCode: '69387',
+      admin: { email: venueEmail, displayName: 'Alex Médiatrice' },
+    },
+    anct.token,
+  );
   const venue = await accept(server, venueEmail, venueName, venueCreated.adminInvitation.invitationToken);
   return { anct, funder, prescriber, venue };
 }

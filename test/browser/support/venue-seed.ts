@@ -4,7 +4,10 @@ import type { SeededUser, SeededUsers } from './seed';
 export async function callApi<T>(server: BrowserServer, method: string, path: string, user?: SeededUser, body?: unknown): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
     method,
-    headers: { ...(user ? { Authorization: `Bearer ${user.token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      ...(user ? { Authorization: `Bearer ${user.token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);

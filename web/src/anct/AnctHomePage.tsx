@@ -21,7 +21,11 @@ export function AnctHomePage() {
       { count: orders.data?.total ?? 0, text: 'commande(s) à décider', path: '/anct/commandes' },
       { count: venues.data?.total ?? 0, text: 'candidature(s) de lieu à qualifier', path: '/anct/lieux' },
       { count: statements.data?.total ?? 0, text: 'relevé(s) à valider', path: '/anct/remboursements' },
-      { count: batches.data?.items.filter((batch) => batch.status === 'exported').length ?? 0, text: 'lot(s) de virements dont le paiement est à confirmer', path: '/anct/remboursements' },
+      {
+        count: batches.data?.items.filter((batch) => batch.status === 'exported').length ?? 0,
+        text: 'lot(s) de virements dont le paiement est à confirmer',
+        path: '/anct/remboursements',
+      },
     ];
   }, []);
   const organisations = useApiData(async () => undocumentedDataOf<ListView<OrganisationView>>(await api.GET('/api/v1/organisations')), []);
@@ -50,7 +54,12 @@ export function AnctHomePage() {
               caption="Organisations du dispositif"
               noCaption
               headers={['Nom', 'Type', 'Département', 'État']}
-              data={data.items.map((organisation) => [organisation.name, label(ORGANISATION_KIND_LABELS, organisation.kind), organisation.departementCode ?? '—', organisation.active ? 'Active' : 'Désactivée'])}
+              data={data.items.map((organisation) => [
+                organisation.name,
+                label(ORGANISATION_KIND_LABELS, organisation.kind),
+                organisation.departementCode ?? '—',
+                organisation.active ? 'Active' : 'Désactivée',
+              ])}
             />
           </>
         )}

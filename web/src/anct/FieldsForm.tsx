@@ -15,7 +15,17 @@ export interface FieldSpec {
 }
 
 /** A small form of text fields checked before sending; `onSubmit` returns true once the server accepted it (the form empties). */
-export function FieldsForm({ fields, submitLabel, onSubmit, initial = {} }: { fields: FieldSpec[]; submitLabel: string; onSubmit: (values: Record<string, string>) => Promise<boolean>; initial?: Record<string, string> }) {
+export function FieldsForm({
+  fields,
+  submitLabel,
+  onSubmit,
+  initial = {},
+}: {
+  fields: FieldSpec[];
+  submitLabel: string;
+  onSubmit: (values: Record<string, string>) => Promise<boolean>;
+  initial?: Record<string, string>;
+}) {
   const empty = () => Object.fromEntries(fields.map((field) => [field.key, initial[field.key] ?? '']));
   const [values, setValues] = useState<Record<string, string>>(empty);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -41,12 +51,20 @@ export function FieldsForm({ fields, submitLabel, onSubmit, initial = {} }: { fi
     <form onSubmit={submit} noValidate>
       <div className="fr-grid-row fr-grid-row--gutters">
         {fields.map((field) => {
-          const common = { state: problems[field.key] ? ('error' as const) : ('default' as const), stateRelatedMessage: problems[field.key] };
+          const common = {
+            state: problems[field.key] ? ('error' as const) : ('default' as const),
+            stateRelatedMessage: problems[field.key],
+          };
           const change = (value: string) => setValues({ ...values, [field.key]: value });
           return (
             <div key={field.key} className={field.type === 'textarea' ? 'fr-col-12' : 'fr-col-12 fr-col-md-6'}>
               {field.options ? (
-                <Select label={field.label} hint={field.hint} {...common} nativeSelectProps={{ value: values[field.key], onChange: (event) => change(event.target.value) }}>
+                <Select
+                  label={field.label}
+                  hint={field.hint}
+                  {...common}
+                  nativeSelectProps={{ value: values[field.key], onChange: (event) => change(event.target.value) }}
+                >
                   <option value="">{field.optional ? 'Tous' : 'Choisir'}</option>
                   {Object.entries(field.options).map(([value, text]) => (
                     <option key={value} value={value}>
@@ -55,9 +73,24 @@ export function FieldsForm({ fields, submitLabel, onSubmit, initial = {} }: { fi
                   ))}
                 </Select>
               ) : field.type === 'textarea' ? (
-                <Input label={field.label} hintText={field.hint} {...common} textArea nativeTextAreaProps={{ value: values[field.key], onChange: (event) => change(event.target.value) }} />
+                <Input
+                  label={field.label}
+                  hintText={field.hint}
+                  {...common}
+                  textArea
+                  nativeTextAreaProps={{ value: values[field.key], onChange: (event) => change(event.target.value) }}
+                />
               ) : (
-                <Input label={field.label} hintText={field.hint} {...common} nativeInputProps={{ type: field.type ?? 'text', value: values[field.key], onChange: (event) => change(event.target.value) }} />
+                <Input
+                  label={field.label}
+                  hintText={field.hint}
+                  {...common}
+                  nativeInputProps={{
+                    type: field.type ?? 'text',
+                    value: values[field.key],
+                    onChange: (event) => change(event.target.value),
+                  }}
+                />
               )}
             </div>
           );
@@ -70,6 +103,9 @@ export function FieldsForm({ fields, submitLabel, onSubmit, initial = {} }: { fi
   );
 }
 
-export const digits = (count: number, what: string) => (value: string) => (new RegExp(`^\\d{${count}}$`).test(value.replace(/\s/g, '')) ? null : `${what} : ${count} chiffres.`);
-export const email = (value: string) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : 'Une adresse e-mail, par exemple prenom.nom@exemple.fr.');
-export const inseeCode = (value: string) => (/^(\d{5}|2[AB]\d{3})$/i.test(value) ? null : 'Le code INSEE de la commune : 5 caractères, par exemple 69387.');
+export const digits = (count: number, what: string) => (value: string) =>
+  new RegExp(`^\\d{${count}}$`).test(value.replace(/\s/g, '')) ? null : `${what} : ${count} chiffres.`;
+export const email = (value: string) =>
+  /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : 'Une adresse e-mail, par exemple prenom.nom@exemple.fr.';
+export const inseeCode = (value: string) =>
+  /^(\d{5}|2[AB]\d{3})$/i.test(value) ? null : 'Le code INSEE de la commune : 5 caractères, par exemple 69387.';

@@ -19,7 +19,11 @@ export const JOB_TRIGGER_LABELS: Record<string, string> = { schedule: 'Planifié
 
 export const STATEMENT_STATUS_LABELS: Record<string, string> = { draft: 'À valider', validated: 'Validé', paid: 'Payé' };
 
-export const BATCH_STATUS_LABELS: Record<string, string> = { exported: 'Fichier émis, paiement à confirmer', confirmed: 'Payé', cancelled: 'Annulé' };
+export const BATCH_STATUS_LABELS: Record<string, string> = {
+  exported: 'Fichier émis, paiement à confirmer',
+  confirmed: 'Payé',
+  cancelled: 'Annulé',
+};
 
 export const USER_STATUS_LABELS: Record<string, string> = { invited: 'Invité', active: 'Actif', deactivated: 'Désactivé' };
 

@@ -88,7 +88,7 @@ export function errorMessage(error: unknown, fallback = 'Une erreur est survenue
       case 'CSRF_REJECTED':
         return 'La page a expiré. Rechargez-la puis réessayez.';
       case 'FORBIDDEN':
-        return "Votre rôle ne permet pas cette action.";
+        return 'Votre rôle ne permet pas cette action.';
       case 'INVALID_PASSWORD_RESET':
         return 'Ce lien est inconnu, déjà utilisé ou expiré. Demandez un nouveau lien depuis « Mot de passe oublié ».';
       case 'INVALID_INVITATION':

@@ -49,7 +49,13 @@ export function FunderHomePage() {
                 caption="Commandes de carnets"
                 noCaption
                 headers={['Numéro', 'État', 'Carnets', 'Montant dû', 'Créée le']}
-                data={orders.items.map((order) => [<Link to={`/financeur/commandes/${order.id}`}>{order.number}</Link>, label(ORDER_STATUS_LABELS, order.status), String(order.carnetCount), euros(order.totalDueCents), frenchDate(order.createdAt)])}
+                data={orders.items.map((order) => [
+                  <Link to={`/financeur/commandes/${order.id}`}>{order.number}</Link>,
+                  label(ORDER_STATUS_LABELS, order.status),
+                  String(order.carnetCount),
+                  euros(order.totalDueCents),
+                  frenchDate(order.createdAt),
+                ])}
               />
             )}
           </>

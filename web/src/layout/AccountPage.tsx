@@ -13,7 +13,10 @@ export function AccountPage() {
   usePageTitle('Mon compte');
   const actor = useActor();
   const organisation = useApiData(
-    async () => undocumentedDataOf<OrganisationView>(await api.GET('/api/v1/organisations/{id}', { params: { path: { id: actor.organisationId ?? '' } } })),
+    async () =>
+      undocumentedDataOf<OrganisationView>(
+        await api.GET('/api/v1/organisations/{id}', { params: { path: { id: actor.organisationId ?? '' } } }),
+      ),
     [actor.organisationId],
   );
   return (

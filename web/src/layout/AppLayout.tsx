@@ -49,7 +49,9 @@ export function AppLayout() {
         navigation={menuOf(actor ?? null).map((item) => ({
           text: item.label,
           linkProps: item.external ? { to: item.path, reloadDocument: true } : { to: item.path },
-          isActive: !item.external && (location.pathname === item.path || (item.path !== space?.path && location.pathname.startsWith(`${item.path}/`))),
+          isActive:
+            !item.external &&
+            (location.pathname === item.path || (item.path !== space?.path && location.pathname.startsWith(`${item.path}/`))),
         }))}
       />
       <main id="contenu" role="main" tabIndex={-1}>

@@ -31,7 +31,11 @@ function PreferencesForm({ initial }: { initial: Preference[] }) {
   useEffect(() => setPreferences(initial), [initial]);
 
   if (preferences.length === 0) {
-    return <p>Votre structure ne reçoit pas de notification facultative : seuls les invitations et les liens de mot de passe vous sont envoyés.</p>;
+    return (
+      <p>
+        Votre structure ne reçoit pas de notification facultative : seuls les invitations et les liens de mot de passe vous sont envoyés.
+      </p>
+    );
   }
 
   const toggle = (kind: Preference['kind'], enabled: boolean) => {
@@ -61,13 +65,19 @@ function PreferencesForm({ initial }: { initial: Preference[] }) {
         hintText="Décochez ceux que vous ne souhaitez plus recevoir. Les invitations et les liens de mot de passe sont toujours envoyés."
         options={preferences.map((preference) => ({
           label: preference.label,
-          nativeInputProps: { name: preference.kind, checked: preference.enabled, onChange: (event) => toggle(preference.kind, event.target.checked) },
+          nativeInputProps: {
+            name: preference.kind,
+            checked: preference.enabled,
+            onChange: (event) => toggle(preference.kind, event.target.checked),
+          },
         }))}
       />
       <div role="status" aria-live="polite" className="fr-mb-2w">
         {outcome?.ok && <Alert severity="success" small description={outcome.message} />}
       </div>
-      <div role="alert">{outcome && !outcome.ok && <Alert severity="error" small description={outcome.message} className="fr-mb-2w" />}</div>
+      <div role="alert">
+        {outcome && !outcome.ok && <Alert severity="error" small description={outcome.message} className="fr-mb-2w" />}
+      </div>
       <Button type="submit" disabled={saving}>
         Enregistrer mes choix
       </Button>

@@ -37,7 +37,8 @@ export function PrescriberHomePage() {
                 <strong>{totals.issued}</strong> remis et en cours d’utilisation
               </li>
               <li>
-                <strong>{totals.fully_used}</strong> entièrement utilisés, <strong>{totals.expired}</strong> expirés, <strong>{totals.cancelled}</strong> en opposition
+                <strong>{totals.fully_used}</strong> entièrement utilisés, <strong>{totals.expired}</strong> expirés,{' '}
+                <strong>{totals.cancelled}</strong> en opposition
               </li>
             </ul>
             <ul className="fr-btns-group fr-btns-group--inline-md">

@@ -46,7 +46,9 @@ export function LoginPage() {
     event.preventDefault();
     setSubmitting(true);
     setError(null);
-    const { data, error: failure } = await api.POST('/api/v1/auth/session', { body: { email, password } }).catch(() => ({ data: undefined, error: undefined }));
+    const { data, error: failure } = await api
+      .POST('/api/v1/auth/session', { body: { email, password } })
+      .catch(() => ({ data: undefined, error: undefined }));
     setSubmitting(false);
     if (!data) {
       setError(errorMessage(failure, 'Connexion impossible pour le moment. Vérifiez votre réseau et réessayez.'));
@@ -86,14 +88,27 @@ export function LoginPage() {
                 <Input
                   label="Adresse e-mail"
                   hintText="Format attendu : nom@domaine.fr"
-                  nativeInputProps={{ type: 'email', name: 'email', autoComplete: 'username', required: true, value: email, onChange: (event) => setEmail(event.target.value) }}
+                  nativeInputProps={{
+                    type: 'email',
+                    name: 'email',
+                    autoComplete: 'username',
+                    required: true,
+                    value: email,
+                    onChange: (event) => setEmail(event.target.value),
+                  }}
                 />
               </div>
               <div className="fr-fieldset__element">
                 <PasswordInput
                   label="Mot de passe"
                   messagesHint=""
-                  nativeInputProps={{ name: 'password', autoComplete: 'current-password', required: true, value: password, onChange: (event) => setPassword(event.target.value) }}
+                  nativeInputProps={{
+                    name: 'password',
+                    autoComplete: 'current-password',
+                    required: true,
+                    value: password,
+                    onChange: (event) => setPassword(event.target.value),
+                  }}
                 />
                 <p className="fr-mt-1w fr-mb-0">
                   <Link className="fr-link" to={WEB_PATHS.forgottenPassword}>

@@ -19,7 +19,9 @@ export function MyPassPage() {
           <h2>Qu’est-ce que c’est ?</h2>
           <p className="fr-text--lg">C’est un carnet de chèques.</p>
           <p className="fr-text--lg">Chaque chèque vaut 10 €.</p>
-          <p className="fr-text--lg">Avec ces chèques, vous payez des ateliers pour apprendre à utiliser un ordinateur, un téléphone ou internet.</p>
+          <p className="fr-text--lg">
+            Avec ces chèques, vous payez des ateliers pour apprendre à utiliser un ordinateur, un téléphone ou internet.
+          </p>
           <p className="fr-text--lg">Vous ne payez rien : le chèque paie pour vous.</p>
 
           <h2>Comment l’utiliser ?</h2>
@@ -31,7 +33,9 @@ export function MyPassPage() {
           </ol>
 
           <h2>Où ?</h2>
-          <p className="fr-text--lg">Dans les lieux qui acceptent le Pass numérique : médiathèques, espaces numériques, associations, France services…</p>
+          <p className="fr-text--lg">
+            Dans les lieux qui acceptent le Pass numérique : médiathèques, espaces numériques, associations, France services…
+          </p>
           <p className="fr-text--lg">
             <Link className="fr-btn fr-btn--lg fr-icon-search-line fr-btn--icon-left" to="/trouver-un-lieu">
               Trouver un lieu près de chez moi
@@ -43,8 +47,12 @@ export function MyPassPage() {
           <p className="fr-text--lg">Après cette date, les chèques ne marchent plus. Utilisez-les avant.</p>
 
           <h2>J’ai perdu mon carnet</h2>
-          <p className="fr-text--lg">Prévenez vite la structure qui vous a donné le carnet (par exemple le CCAS, la mairie ou France services).</p>
-          <p className="fr-text--lg">Elle peut bloquer les chèques perdus, pour que personne ne les utilise. Elle peut aussi vous donner un nouveau carnet.</p>
+          <p className="fr-text--lg">
+            Prévenez vite la structure qui vous a donné le carnet (par exemple le CCAS, la mairie ou France services).
+          </p>
+          <p className="fr-text--lg">
+            Elle peut bloquer les chèques perdus, pour que personne ne les utilise. Elle peut aussi vous donner un nouveau carnet.
+          </p>
 
           <h2>Vous aidez une personne ?</h2>
           <p className="fr-text--lg">Vous pouvez imprimer cette page et la lui donner.</p>

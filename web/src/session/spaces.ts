@@ -112,6 +112,10 @@ export function spaceOf(actor: SessionActor | null): Space | null {
 export function landingPath(actor: SessionActor, requested: string | null): string {
   const space = spaceOf(actor);
   if (!space) return '/';
-  const sameSpace = requested && requested.startsWith('/') && !requested.startsWith('//') && (requested === space.path || requested.startsWith(`${space.path}/`) || requested.startsWith(`${space.path}?`));
+  const sameSpace =
+    requested &&
+    requested.startsWith('/') &&
+    !requested.startsWith('//') &&
+    (requested === space.path || requested.startsWith(`${space.path}/`) || requested.startsWith(`${space.path}?`));
   return sameSpace ? requested : space.path;
 }

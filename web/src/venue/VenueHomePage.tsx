@@ -20,7 +20,8 @@ export function VenueHomePage() {
   usePageTitle('Guichet');
   const actor = useActor();
   const venue = useApiData(
-    async () => undocumentedDataOf<VenueView>(await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } } })),
+    async () =>
+      undocumentedDataOf<VenueView>(await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } } })),
     [actor.organisationId],
   );
   return (
@@ -44,7 +45,11 @@ export function VenueHomePage() {
                 caption="Sites du lieu"
                 noCaption
                 headers={['Site', 'Adresse', 'État']}
-                data={data.sites.map((site) => [site.name, `${site.addressLine}, ${site.postalCode} ${site.city}`, site.active ? 'Ouvert' : 'Fermé'])}
+                data={data.sites.map((site) => [
+                  site.name,
+                  `${site.addressLine}, ${site.postalCode} ${site.city}`,
+                  site.active ? 'Ouvert' : 'Fermé',
+                ])}
               />
             )}
             <h2>Vos services</h2>

@@ -10,7 +10,9 @@ import { StatementsPage } from './statements/StatementsPage';
 import { VenueHomePage } from './VenueHomePage';
 
 // The administrator's pages load the opening-hours parser: apart, so that the counter's phone does not download it.
-const SitesAndServicesPage = lazy(() => import('./sites/SitesAndServicesPage').then((module) => ({ default: module.SitesAndServicesPage })));
+const SitesAndServicesPage = lazy(() =>
+  import('./sites/SitesAndServicesPage').then((module) => ({ default: module.SitesAndServicesPage })),
+);
 const SiteEditPage = lazy(() => import('./sites/SiteEditPage').then((module) => ({ default: module.SiteEditPage })));
 const ServiceFormPage = lazy(() => import('./services/ServiceFormPage').then((module) => ({ default: module.ServiceFormPage })));
 
@@ -24,10 +26,38 @@ export default function VenueRoutes() {
       <Route path="releves" element={<StatementsPage />} />
       <Route path="banque" element={<BankDetailsPage />} />
       <Route path="compte" element={<AccountPage />} />
-      <Route path="lieu" element={<Suspense fallback={<Loading />}><SitesAndServicesPage /></Suspense>} />
-      <Route path="lieu/sites/:siteId" element={<Suspense fallback={<Loading />}><SiteEditPage /></Suspense>} />
-      <Route path="lieu/services/nouveau" element={<Suspense fallback={<Loading />}><ServiceFormPage /></Suspense>} />
-      <Route path="lieu/services/:serviceId" element={<Suspense fallback={<Loading />}><ServiceFormPage key="edit" /></Suspense>} />
+      <Route
+        path="lieu"
+        element={
+          <Suspense fallback={<Loading />}>
+            <SitesAndServicesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="lieu/sites/:siteId"
+        element={
+          <Suspense fallback={<Loading />}>
+            <SiteEditPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="lieu/services/nouveau"
+        element={
+          <Suspense fallback={<Loading />}>
+            <ServiceFormPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="lieu/services/:serviceId"
+        element={
+          <Suspense fallback={<Loading />}>
+            <ServiceFormPage key="edit" />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -32,9 +32,15 @@ export class CarnetAlertsDto {
   @ApiProperty({ type: 'integer', example: 15, description: 'DISTRIBUTION_STOP_DAYS.' })
   distributionStopDays: number;
 
-  @ApiProperty({ type: () => [CarnetAlertGroupDto], description: 'Carnets held that expire within warningDays and can still be handed out.' })
+  @ApiProperty({
+    type: () => [CarnetAlertGroupDto],
+    description: 'Carnets held that expire within warningDays and can still be handed out.',
+  })
   expiringSoon: CarnetAlertGroupDto[];
 
-  @ApiProperty({ type: () => [CarnetAlertGroupDto], description: 'Carnets held whose distribution has stopped (not expired yet): they can no longer be handed out.' })
+  @ApiProperty({
+    type: () => [CarnetAlertGroupDto],
+    description: 'Carnets held whose distribution has stopped (not expired yet): they can no longer be handed out.',
+  })
   distributionClosed: CarnetAlertGroupDto[];
 }

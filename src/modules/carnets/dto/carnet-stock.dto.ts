@@ -53,7 +53,10 @@ export class CarnetStockDto {
   @ApiProperty({ type: () => [OrderStockDto] })
   orders: OrderStockDto[];
 
-  @ApiProperty({ type: () => [PrescriberStockDto], description: 'Carnets per prescriber structure (those never allocated are not in any).' })
+  @ApiProperty({
+    type: () => [PrescriberStockDto],
+    description: 'Carnets per prescriber structure (those never allocated are not in any).',
+  })
   prescribers: PrescriberStockDto[];
 }
 

@@ -53,10 +53,19 @@ export class CarnetDto {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   cancelledAt: Date | null;
 
-  @ApiProperty({ type: 'string', format: 'date-time', example: '2027-12-31T22:59:59.000Z', description: 'When its chèques stop being valid (the printed date).' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    example: '2027-12-31T22:59:59.000Z',
+    description: 'When its chèques stop being valid (the printed date).',
+  })
   expiresAt: Date;
 
-  @ApiProperty({ type: 'string', format: 'date-time', description: 'Last moment it may be handed out (DISTRIBUTION_STOP_DAYS before expiry: J-15).' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    description: 'Last moment it may be handed out (DISTRIBUTION_STOP_DAYS before expiry: J-15).',
+  })
   distributionClosesAt: Date;
 
   @ApiProperty({ type: () => CarnetVoucherCountsDto })

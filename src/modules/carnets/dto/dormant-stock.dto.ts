@@ -7,7 +7,12 @@ import { DORMANT_RUNS_SHOWN, DORMANT_STOCK_MAX_DAYS } from '../dormant-stock.rul
 import { CarnetNumberRunDto } from './carnet-stock.dto';
 
 export class DormantStockQuery extends PaginationQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: DORMANT_STOCK_MAX_DAYS, description: 'Carnets allocated more than this many days ago and still unissued (default DORMANT_STOCK_DAYS, 90).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: DORMANT_STOCK_MAX_DAYS,
+    description: 'Carnets allocated more than this many days ago and still unissued (default DORMANT_STOCK_DAYS, 90).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -36,13 +41,25 @@ export class DormantStructureDto {
   @ApiProperty({ type: 'string', format: 'date-time' })
   oldestAllocatedAt: Date;
 
-  @ApiProperty({ type: 'integer', example: 0, description: 'Carnets the structure handed out since the cut-off (all its carnets of this funder).' })
+  @ApiProperty({
+    type: 'integer',
+    example: 0,
+    description: 'Carnets the structure handed out since the cut-off (all its carnets of this funder).',
+  })
   handedOutSinceCutoff: number;
 
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Its last hand-out of a carnet of this funder; null if none.' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Its last hand-out of a carnet of this funder; null if none.',
+  })
   lastHandedOutAt: Date | null;
 
-  @ApiProperty({ type: () => [CarnetNumberRunDto], description: `The dormant carnets as runs of consecutive numbers (the first ${DORMANT_RUNS_SHOWN}).` })
+  @ApiProperty({
+    type: () => [CarnetNumberRunDto],
+    description: `The dormant carnets as runs of consecutive numbers (the first ${DORMANT_RUNS_SHOWN}).`,
+  })
   runs: CarnetNumberRunDto[];
 
   @ApiProperty({ type: 'integer', example: 1, description: 'How many runs there are in all.' })
@@ -53,6 +70,10 @@ export class DormantStockPageDto extends PageOf(DormantStructureDto) {
   @ApiProperty({ type: 'integer', example: 90, description: 'The window applied, in days.' })
   olderThanDays: number;
 
-  @ApiProperty({ type: 'string', format: 'date-time', description: 'Carnets allocated before this instant and still unissued are dormant.' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    description: 'Carnets allocated before this instant and still unissued are dormant.',
+  })
   allocatedBefore: Date;
 }

@@ -8,7 +8,12 @@ export class MoveCarnetsDto {
   @IsUUID()
   prescriberId: string;
 
-  @ApiPropertyOptional({ type: 'integer', example: 50, maximum: MAX_CARNETS_PER_MOVE, description: 'How many carnets (lowest numbers first to allocate, highest first to take back).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 50,
+    maximum: MAX_CARNETS_PER_MOVE,
+    description: 'How many carnets (lowest numbers first to allocate, highest first to take back).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -13,7 +13,6 @@ import type { CarnetGenerationJobData } from '../carnet-generation.queue';
  */
 @Processor(QUEUE_NAMES.carnetGeneration, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 3 })
 export class CarnetGenerationProcessor extends JobProcessor<CarnetGenerationJobData> implements RecoversJobs {
-
   constructor(private readonly generation: CarnetGenerationService) {
     super();
   }

@@ -13,7 +13,10 @@ export class CommuneDto {
   @ApiProperty({ example: '69' })
   departementCode: string;
 
-  @ApiProperty({ enum: ['commune', 'arrondissement'], description: 'A current commune, or a municipal arrondissement of Paris, Lyon or Marseille.' })
+  @ApiProperty({
+    enum: ['commune', 'arrondissement'],
+    description: 'A current commune, or a municipal arrondissement of Paris, Lyon or Marseille.',
+  })
   kind: 'commune' | 'arrondissement';
 }
 

@@ -3,7 +3,11 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class SearchCommunesQuery {
-  @ApiProperty({ type: 'string', example: 'lyon', description: 'A postcode, an INSEE code or the start of a commune name (accents and case ignored).' })
+  @ApiProperty({
+    type: 'string',
+    example: 'lyon',
+    description: 'A postcode, an INSEE code or the start of a commune name (accents and case ignored).',
+  })
   @IsString()
   @MinLength(2)
   @MaxLength(100)

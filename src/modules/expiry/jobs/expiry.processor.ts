@@ -15,7 +15,6 @@ export const PURGE_IDEMPOTENCY_RECORDS_JOB = 'purge-idempotency-records';
 
 @Processor(QUEUE_NAMES.expiry)
 export class ExpiryProcessor extends JobProcessor<JobRunPayload> implements RecoversJobs {
-
   constructor(
     private readonly expiry: ExpiryService,
     private readonly idempotency: IdempotencyService,
@@ -40,6 +39,11 @@ export class ExpiryProcessor extends JobProcessor<JobRunPayload> implements Reco
       this.logger.log(`Purged ${purged} stored Idempotency-Key answers older than ${this.config.IDEMPOTENCY_RETENTION_DAYS} days`);
       return { purged };
     }
-    return this.jobRuns.execute(job, 'expiry', () => ({}), (run) => this.expiry.executeRun(run));
+    return this.jobRuns.execute(
+      job,
+      'expiry',
+      () => ({}),
+      (run) => this.expiry.executeRun(run),
+    );
   }
 }

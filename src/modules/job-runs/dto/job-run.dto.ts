@@ -21,7 +21,12 @@ export class JobRunDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the run was asked to do (e.g. periodEnd).' })
   parameters: Record<string, unknown>;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'What the run did, once completed (counts, amounts in cents).' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'What the run did, once completed (counts, amounts in cents).',
+  })
   summary: Record<string, unknown> | null;
 
   @ApiProperty({ type: 'string', nullable: true })

@@ -14,6 +14,9 @@ export class NotificationPreferenceDto {
 
 /** The caller's settings, not a list resource: a short fixed set, named like the body of `PUT`. */
 export class NotificationPreferencesDto {
-  @ApiProperty({ type: [NotificationPreferenceDto], description: 'The notifications users of your organisation may receive; invitations and password resets are always sent.' })
+  @ApiProperty({
+    type: [NotificationPreferenceDto],
+    description: 'The notifications users of your organisation may receive; invitations and password resets are always sent.',
+  })
   preferences: NotificationPreferenceDto[];
 }

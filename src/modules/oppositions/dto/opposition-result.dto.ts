@@ -20,7 +20,12 @@ export class CarnetOppositionDto {
   @ApiProperty({ type: 'string', format: 'date-time' })
   cancelledAt: Date;
 
-  @ApiPropertyOptional({ type: 'string', nullable: true, example: '42', description: 'Revocation list version that contains these chèques.' })
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    example: '42',
+    description: 'Revocation list version that contains these chèques.',
+  })
   revocationVersion: string | null;
 }
 
@@ -39,7 +44,10 @@ export class RangeOppositionResultDto {
   @ApiProperty({ type: [CarnetOppositionDto] })
   cancelled: CarnetOppositionDto[];
 
-  @ApiProperty({ type: [SkippedCarnetDto], description: 'Carnets of the range you hold that could not be cancelled (already cancelled, used, expired).' })
+  @ApiProperty({
+    type: [SkippedCarnetDto],
+    description: 'Carnets of the range you hold that could not be cancelled (already cancelled, used, expired).',
+  })
   skipped: SkippedCarnetDto[];
 
   @ApiProperty({ type: 'number', example: 0, description: 'Numbers of the range that are not among your carnets.' })
@@ -62,7 +70,8 @@ export class VoucherOppositionDto {
   @ApiProperty({
     type: 'string',
     example: 'issued',
-    description: "The carnet's status afterwards, from its chèques' states: unchanged while one is still usable; then cancelled if all are cancelled, expired if one expired, otherwise fully_used.",
+    description:
+      "The carnet's status afterwards, from its chèques' states: unchanged while one is still usable; then cancelled if all are cancelled, expired if one expired, otherwise fully_used.",
   })
   carnetStatus: string;
 

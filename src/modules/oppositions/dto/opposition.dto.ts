@@ -5,7 +5,11 @@ import { OPPOSITION_REASONS, type OppositionReason } from '../opposition-reason'
 const CARNET_NUMBER = /^\d{4}-\d{4,}-\d{6,}$/;
 
 export class OppositionDto {
-  @ApiProperty({ type: 'string', enum: OPPOSITION_REASONS, description: 'lost, stolen, damaged, not_received (lost in the mail), blocked (funder decision), fraud_suspected.' })
+  @ApiProperty({
+    type: 'string',
+    enum: OPPOSITION_REASONS,
+    description: 'lost, stolen, damaged, not_received (lost in the mail), blocked (funder decision), fraud_suspected.',
+  })
   @IsIn(OPPOSITION_REASONS)
   reason: OppositionReason;
 }

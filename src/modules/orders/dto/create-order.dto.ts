@@ -33,7 +33,10 @@ export class CreateOrderDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(110)
-  @Matches(DEPARTEMENT_CODE_PATTERN, { each: true, message: 'each territoryDepartements entry must be a département code such as 69, 2A or 974' })
+  @Matches(DEPARTEMENT_CODE_PATTERN, {
+    each: true,
+    message: 'each territoryDepartements entry must be a département code such as 69, 2A or 974',
+  })
   territoryDepartements?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['69123'], description: 'Communes (INSEE codes) where the chèques may be redeemed.' })

@@ -53,13 +53,22 @@ export class OrderDto {
   @ApiProperty({ type: 'integer', example: 2080000 })
   totalDueCents: number;
 
-  @ApiProperty({ type: 'integer', example: 1000000, description: "Most State share this order can unlock, given the funder's remaining envelope when it was priced." })
+  @ApiProperty({
+    type: 'integer',
+    example: 1000000,
+    description: "Most State share this order can unlock, given the funder's remaining envelope when it was priced.",
+  })
   maxStateShareCents: number;
 
   @ApiProperty({ type: 'string', nullable: true, description: 'Text printed on the carnet cover.' })
   personalisationText: string | null;
 
-  @ApiProperty({ type: 'string', isArray: true, example: ['69'], description: 'Where the chèques may be redeemed; both lists empty = anywhere.' })
+  @ApiProperty({
+    type: 'string',
+    isArray: true,
+    example: ['69'],
+    description: 'Where the chèques may be redeemed; both lists empty = anywhere.',
+  })
   territoryDepartements: string[];
 
   @ApiProperty({ type: 'string', isArray: true, example: [] })

@@ -9,7 +9,11 @@ export class RecordPaymentDto {
   @MaxLength(140)
   paymentReference: string;
 
-  @ApiProperty({ type: 'string', example: '2026-03-02', description: 'Value date of the payment (Europe/Paris calendar day), not in the future.' })
+  @ApiProperty({
+    type: 'string',
+    example: '2026-03-02',
+    description: 'Value date of the payment (Europe/Paris calendar day), not in the future.',
+  })
   @Matches(CALENDAR_DATE_PATTERN, { message: 'paymentDate must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   paymentDate: string;

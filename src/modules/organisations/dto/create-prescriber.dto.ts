@@ -11,7 +11,11 @@ export class CreatePrescriberDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ type: 'string', example: '26690266700019', description: 'SIRET (14 digits). An existing structure with this SIRET is linked instead of created.' })
+  @ApiProperty({
+    type: 'string',
+    example: '26690266700019',
+    description: 'SIRET (14 digits). An existing structure with this SIRET is linked instead of created.',
+  })
   @Matches(/^\d{14}$/, { message: 'siret must be 14 digits' })
   siret: string;
 

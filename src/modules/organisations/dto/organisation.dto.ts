@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { InvitationDto } from '../../users/dto/user.dto';
-import { FUNDER_KINDS, ORGANISATION_KINDS, VENUE_QUALIFICATION_STATUSES, type FunderKind, type OrganisationKind, type VenueQualificationStatus } from '../organisation-kind';
+import {
+  FUNDER_KINDS,
+  ORGANISATION_KINDS,
+  VENUE_QUALIFICATION_STATUSES,
+  type FunderKind,
+  type OrganisationKind,
+  type VenueQualificationStatus,
+} from '../organisation-kind';
 
 /** ANCT, a funder, a prescriber structure or a venue. */
 export class OrganisationDto {
@@ -57,6 +64,10 @@ export class CreatedOrganisationDto {
   @ApiProperty({ type: () => OrganisationDto })
   organisation: OrganisationDto;
 
-  @ApiProperty({ type: () => InvitationDto, nullable: true, description: "Its first administrator's invitation; null when an existing structure was linked." })
+  @ApiProperty({
+    type: () => InvitationDto,
+    nullable: true,
+    description: "Its first administrator's invitation; null when an existing structure was linked.",
+  })
   adminInvitation: InvitationDto | null;
 }

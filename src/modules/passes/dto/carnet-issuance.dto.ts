@@ -23,7 +23,12 @@ export class CarnetIssuanceDto {
   @ApiProperty({ type: 'string', format: 'uuid' })
   beneficiaryId: string;
 
-  @ApiProperty({ type: 'string', nullable: true, example: 'Léa', description: 'As printed on the cover; null once the personal data is erased.' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'Léa',
+    description: 'As printed on the cover; null once the personal data is erased.',
+  })
   beneficiaryFirstName: string | null;
 
   @ApiProperty({ type: 'string', enum: REASON_CATEGORIES })

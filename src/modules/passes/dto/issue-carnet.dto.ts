@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { Equals, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  Equals,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { COMMUNE_INSEE_CODE_PATTERN } from '../../organisations/organisations.rules';
 import { FIRST_NAME_PATTERN } from '../passes.rules';
 import { REASON_CATEGORIES, type ReasonCategory } from '../reason-category';
@@ -9,7 +22,11 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 
 /** Typed by the prescriber to recognise the same person later; turned into a keyed hash at once and never stored. */
 export class PersonIdentityDto {
-  @ApiProperty({ type: 'string', example: 'Dupont Jean-Pierre', description: 'Family and given names, any order, accents and case ignored.' })
+  @ApiProperty({
+    type: 'string',
+    example: 'Dupont Jean-Pierre',
+    description: 'Family and given names, any order, accents and case ignored.',
+  })
   @IsString()
   @MinLength(2)
   @MaxLength(120)
@@ -50,7 +67,10 @@ export class IssueCarnetDto {
   @Equals(true, { message: 'consent must be true: the person must agree before anything is recorded' })
   consent: boolean;
 
-  @ApiPropertyOptional({ type: PersonIdentityDto, description: 'Optional: lets reports count people and flags a person who already holds an active carnet.' })
+  @ApiPropertyOptional({
+    type: PersonIdentityDto,
+    description: 'Optional: lets reports count people and flags a person who already holds an active carnet.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PersonIdentityDto)

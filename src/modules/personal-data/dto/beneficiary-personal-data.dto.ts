@@ -52,7 +52,10 @@ export class BeneficiaryPersonalDataDto {
   @ApiProperty({ type: 'string' })
   beneficiaryId: string;
 
-  @ApiProperty({ type: 'string', description: 'The structure that recorded the person and answers for the data (controller’s contact point).' })
+  @ApiProperty({
+    type: 'string',
+    description: 'The structure that recorded the person and answers for the data (controller’s contact point).',
+  })
   recordedBy: string;
 
   @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Null once erased.' })
@@ -70,7 +73,11 @@ export class BeneficiaryPersonalDataDto {
   @ApiProperty({ type: 'boolean', description: 'Belongs to the programme’s target public.' })
   targetPublic: boolean;
 
-  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Keyed pseudonym of the name and birth date (hex), null when none was given or once erased.' })
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    description: 'Keyed pseudonym of the name and birth date (hex), null when none was given or once erased.',
+  })
   pseudonym: string | null;
 
   @ApiProperty({ type: 'string', format: 'date-time' })

@@ -19,7 +19,15 @@ export class PersonalDataProcessor extends JobProcessor implements RecoversJobs 
   }
 
   async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
-    return (await upsertCronSchedule(this.queue, 'daily-personal-data-erasure', this.config.BENEFICIARY_ERASURE_CRON, ERASE_RETAINED_JOB, occasion)) ? 1 : 0;
+    return (await upsertCronSchedule(
+      this.queue,
+      'daily-personal-data-erasure',
+      this.config.BENEFICIARY_ERASURE_CRON,
+      ERASE_RETAINED_JOB,
+      occasion,
+    ))
+      ? 1
+      : 0;
   }
 
   protected handle(job: Job): Promise<unknown> {

@@ -8,7 +8,8 @@ export class CarnetPdfQuery {
     type: 'string',
     enum: PDF_DISPOSITIONS,
     default: 'attachment',
-    description: "inline: the browser opens the carnet in its own PDF viewer, ready to print (the hand-out desk); attachment: it saves the file.",
+    description:
+      'inline: the browser opens the carnet in its own PDF viewer, ready to print (the hand-out desk); attachment: it saves the file.',
   })
   @IsOptional()
   @IsIn(PDF_DISPOSITIONS)

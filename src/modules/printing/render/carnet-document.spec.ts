@@ -101,7 +101,16 @@ describe('QR code of a chèque with the largest territory an order may have', ()
   const key = generateSigningKeyPair('pass-numerique-1', new Date('2026-01-01T00:00:00Z'), new Date('2031-12-31T00:00:00Z'));
   const territoryOf = (entries: number) => Array.from({ length: entries }, (_, index) => `69${String(index + 1).padStart(3, '0')}`);
   const qrText = (entries: number) =>
-    signVoucherQr({ serial: '2026-99999-999999-99', code: 'W9C8S3X772YYHN2Q', expiresAt: new Date('2030-12-31T22:59:59Z'), territory: territoryOf(entries) }, key, now);
+    signVoucherQr(
+      {
+        serial: '2026-99999-999999-99',
+        code: 'W9C8S3X772YYHN2Q',
+        expiresAt: new Date('2030-12-31T22:59:59Z'),
+        territory: territoryOf(entries),
+      },
+      key,
+      now,
+    );
   const moduleMillimetres = (text: string) => {
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'Q' });
     return (couponQrBox(0).width * 25.4) / 72 / (modules.size + 2 * QR_QUIET_ZONE_MODULES);
@@ -114,7 +123,10 @@ describe('QR code of a chèque with the largest territory an order may have', ()
 
   it('is refused at order time one entry further, with TERRITORY_TOO_LARGE', () => {
     expect(() => assertPrintableTerritory(territoryOf(20), territoryOf(MAX_TERRITORY_ENTRIES - 19))).toThrow(
-      expect.objectContaining({ code: 'TERRITORY_TOO_LARGE', details: { rule: 'territory', entries: MAX_TERRITORY_ENTRIES + 1, maxEntries: MAX_TERRITORY_ENTRIES } }),
+      expect.objectContaining({
+        code: 'TERRITORY_TOO_LARGE',
+        details: { rule: 'territory', entries: MAX_TERRITORY_ENTRIES + 1, maxEntries: MAX_TERRITORY_ENTRIES },
+      }),
     );
   });
 });

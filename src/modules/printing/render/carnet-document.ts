@@ -68,7 +68,11 @@ export function createCarnetDocument(title: string): PDFKit.PDFDocument {
  * `output` to drain: finished pages go to disk instead of piling up in memory, whatever the number of
  * carnets.
  */
-export async function writeCarnets(carnets: readonly CarnetPrintData[], output: Writable, onCarnetDone?: (done: number) => void): Promise<void> {
+export async function writeCarnets(
+  carnets: readonly CarnetPrintData[],
+  output: Writable,
+  onCarnetDone?: (done: number) => void,
+): Promise<void> {
   const title = carnets.length === 1 ? `Pass numérique — carnet ${carnets[0].number}` : `Pass numérique — ${carnets.length} carnets`;
   const doc = createCarnetDocument(title);
   const finished = new Promise<void>((resolve, reject) => {
@@ -110,15 +114,25 @@ function drawCover(doc: PDFKit.PDFDocument, carnet: CarnetPrintData): void {
   let y = 146;
   if (carnet.cancelled) {
     doc.rect(left, y - 8, width, 44).fill('#b00020');
-    doc.fillColor('white').font('Helvetica-Bold').fontSize(20).text('CARNET ANNULÉ — NE PAS DISTRIBUER', left + 12, y + 4, { lineBreak: false });
+    doc
+      .fillColor('white')
+      .font('Helvetica-Bold')
+      .fontSize(20)
+      .text('CARNET ANNULÉ — NE PAS DISTRIBUER', left + 12, y + 4, { lineBreak: false });
     y += 56;
   }
   doc.fillColor('black').font('Helvetica').fontSize(16).text('Ce carnet est pour :', left, y, { lineBreak: false });
   y += 24;
   if (carnet.beneficiaryFirstName) {
-    doc.font('Helvetica-Bold').fontSize(30).text(toPrintableText(carnet.beneficiaryFirstName), left, y, { width, height: 36, ellipsis: true });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(30)
+      .text(toPrintableText(carnet.beneficiaryFirstName), left, y, { width, height: 36, ellipsis: true });
   } else {
-    doc.font('Helvetica').fontSize(16).text('Prénom : ........................................................', left, y + 10, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(16)
+      .text('Prénom : ........................................................', left, y + 10, { lineBreak: false });
   }
   y += 48;
   const dedication = coverDedication(carnet.funderName, carnet.personalisationText);
@@ -127,7 +141,11 @@ function drawCover(doc: PDFKit.PDFDocument, carnet: CarnetPrintData): void {
     y = doc.y + 4;
   }
   if (dedication.text) {
-    doc.font('Helvetica').fontSize(13).fillColor(GREY).text(toPrintableText(dedication.text), left, y, { width, height: 52, ellipsis: true });
+    doc
+      .font('Helvetica')
+      .fontSize(13)
+      .fillColor(GREY)
+      .text(toPrintableText(dedication.text), left, y, { width, height: 52, ellipsis: true });
     y = doc.y + 4;
   }
 
@@ -138,7 +156,10 @@ function drawCover(doc: PDFKit.PDFDocument, carnet: CarnetPrintData): void {
   doc.fillColor('black').font('Helvetica').fontSize(15);
   const value = validCoupons.reduce((sum, coupon) => sum + coupon.faceValueCents, 0);
   const voided = carnet.coupons.length - validCoupons.length;
-  const valueLine = voided > 0 ? `Valeur restante : ${formatEuros(value)} (${voided} chèque${voided > 1 ? 's' : ''} hors d’usage)` : `Soit ${formatEuros(value)} pour apprendre le numérique`;
+  const valueLine =
+    voided > 0
+      ? `Valeur restante : ${formatEuros(value)} (${voided} chèque${voided > 1 ? 's' : ''} hors d’usage)`
+      : `Soit ${formatEuros(value)} pour apprendre le numérique`;
   doc.text(valueLine, left + 18, y + 46, { lineBreak: false });
   doc.font('Helvetica-Bold').text(`À utiliser avant le ${formatLongDate(carnet.expiresAt)}`, left + 18, y + 68, { lineBreak: false });
   y += 118;
@@ -154,8 +175,16 @@ function drawCover(doc: PDFKit.PDFDocument, carnet: CarnetPrintData): void {
   ];
   steps.forEach((step, index) => {
     doc.circle(left + 11, y + 9, 11).fill(BLUE);
-    doc.fillColor('white').font('Helvetica-Bold').fontSize(13).text(String(index + 1), left + 4, y + 3, { width: 14, align: 'center', lineBreak: false });
-    doc.fillColor('black').font('Helvetica').fontSize(15).text(step, left + 32, y + 1, { width: width - 32, lineBreak: false });
+    doc
+      .fillColor('white')
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(String(index + 1), left + 4, y + 3, { width: 14, align: 'center', lineBreak: false });
+    doc
+      .fillColor('black')
+      .font('Helvetica')
+      .fontSize(15)
+      .text(step, left + 32, y + 1, { width: width - 32, lineBreak: false });
     y += 28;
   });
 
@@ -163,12 +192,24 @@ function drawCover(doc: PDFKit.PDFDocument, carnet: CarnetPrintData): void {
   doc.fillColor(BLUE).font('Helvetica-Bold').fontSize(18).text('Lieux près de chez vous', left, y, { lineBreak: false });
   y += 28;
   if (carnet.venues.length === 0) {
-    doc.fillColor('black').font('Helvetica').fontSize(14).text('Demandez la liste des lieux à la structure qui vous a donné ce carnet.', left, y, { width });
+    doc
+      .fillColor('black')
+      .font('Helvetica')
+      .fontSize(14)
+      .text('Demandez la liste des lieux à la structure qui vous a donné ce carnet.', left, y, { width });
   }
   for (const venue of carnet.venues.slice(0, MAX_VENUES)) {
     const address = [venue.addressLine, [venue.postalCode, venue.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    doc.fillColor('black').font('Helvetica-Bold').fontSize(13).text(toPrintableText(venue.name), left, y, { width, height: 16, ellipsis: true });
-    doc.font('Helvetica').fontSize(12).fillColor(GREY).text(toPrintableText(address), left, y + 16, { width, height: 15, ellipsis: true });
+    doc
+      .fillColor('black')
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(toPrintableText(venue.name), left, y, { width, height: 16, ellipsis: true });
+    doc
+      .font('Helvetica')
+      .fontSize(12)
+      .fillColor(GREY)
+      .text(toPrintableText(address), left, y + 16, { width, height: 15, ellipsis: true });
     y += 38;
   }
 
@@ -201,16 +242,39 @@ function drawCoupon(doc: PDFKit.PDFDocument, carnet: CarnetPrintData, coupon: Co
 
   if (coupon.state === 'valid' && coupon.qrText && coupon.code) {
     drawQrCode(doc, coupon.qrText, qr.x, qr.y, qr.width);
-    doc.fillColor('black').font('Helvetica-Bold').fontSize(34).text(formatEuros(coupon.faceValueCents), textX, top + 18, { lineBreak: false });
+    doc
+      .fillColor('black')
+      .font('Helvetica-Bold')
+      .fontSize(34)
+      .text(formatEuros(coupon.faceValueCents), textX, top + 18, { lineBreak: false });
     doc.fontSize(13).text(`Valable jusqu’au ${formatLongDate(coupon.expiresAt)}`, textX, top + 60, { lineBreak: false });
-    doc.font('Helvetica').fontSize(10).fillColor(GREY).text('Code à taper si le QR code ne marche pas :', textX, top + 82, { lineBreak: false });
-    doc.fillColor('black').font('Courier-Bold').fontSize(21).text(formatVoucherCode(coupon.code), textX, top + 96, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor(GREY)
+      .text('Code à taper si le QR code ne marche pas :', textX, top + 82, { lineBreak: false });
+    doc
+      .fillColor('black')
+      .font('Courier-Bold')
+      .fontSize(21)
+      .text(formatVoucherCode(coupon.code), textX, top + 96, { lineBreak: false });
   } else {
     const label = VOID_LABELS[coupon.state === 'valid' ? 'cancelled' : coupon.state];
     doc.rect(qr.x + 10, qr.y + 10, qr.width - 20, qr.height - 20).fill('#e5e5e5');
-    doc.fillColor('#b00020').font('Helvetica-Bold').fontSize(16).text(label, qr.x + 10, qr.y + qr.height / 2 - 8, { width: qr.width - 20, align: 'center', lineBreak: false });
-    doc.fillColor('black').font('Helvetica-Bold').fontSize(20).text(`Chèque ${label.toLowerCase()}`, textX, top + 26, { lineBreak: false });
-    doc.font('Helvetica').fontSize(13).text('Ce chèque ne peut plus être utilisé.', textX, top + 60, { lineBreak: false });
+    doc
+      .fillColor('#b00020')
+      .font('Helvetica-Bold')
+      .fontSize(16)
+      .text(label, qr.x + 10, qr.y + qr.height / 2 - 8, { width: qr.width - 20, align: 'center', lineBreak: false });
+    doc
+      .fillColor('black')
+      .font('Helvetica-Bold')
+      .fontSize(20)
+      .text(`Chèque ${label.toLowerCase()}`, textX, top + 26, { lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(13)
+      .text('Ce chèque ne peut plus être utilisé.', textX, top + 60, { lineBreak: false });
   }
 
   doc.font('Helvetica').fontSize(9).fillColor(GREY);

@@ -60,7 +60,10 @@ export class PdfRenderPool implements OnModuleDestroy {
     await Promise.all(this.threads.splice(0).map((thread) => thread.worker.terminate()));
   }
 
-  private submit(request: Omit<RenderRequest, 'taskId'>, onProgress?: (carnetsDone: number) => void): Promise<Extract<RenderReply, { type: 'done' }>> {
+  private submit(
+    request: Omit<RenderRequest, 'taskId'>,
+    onProgress?: (carnetsDone: number) => void,
+  ): Promise<Extract<RenderReply, { type: 'done' }>> {
     if (this.closed) return Promise.reject(new Error('PDF render pool closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ request: { ...request, taskId: this.nextTaskId++ }, onProgress, resolve, reject });

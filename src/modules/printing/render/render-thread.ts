@@ -41,7 +41,8 @@ async function render({ taskId, carnets, outputPath }: RenderRequest): Promise<R
   });
   if (file) tap.pipe(file);
   await writeCarnets(carnets, tap, (done) => {
-    if (done % PROGRESS_EVERY === 0 && done < carnets.length) port!.postMessage({ taskId, type: 'progress', carnetsDone: done } satisfies RenderReply);
+    if (done % PROGRESS_EVERY === 0 && done < carnets.length)
+      port!.postMessage({ taskId, type: 'progress', carnetsDone: done } satisfies RenderReply);
   });
   if (file && outputPath) {
     await finished(file);

@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { CALENDAR_DATE_PATTERN, MAX_CENTS } from '../../../common/http/money';
 import { VOUCHER_MAX_POSITION } from '../../vouchers/voucher-code.rules';
 
@@ -38,14 +51,22 @@ export class CreateProgrammeDto {
   @ArrayUnique()
   allowedCarnetSizes?: number[];
 
-  @ApiPropertyOptional({ type: 'integer', default: 5000, description: 'State co-financing rate on the value redeemed, in basis points (5000 = 50 %).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 5000,
+    description: 'State co-financing rate on the value redeemed, in basis points (5000 = 50 %).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000)
   stateShareRateBp?: number;
 
-  @ApiPropertyOptional({ type: 'integer', default: 300_000_000, description: 'Per-funder cap on the State share, in cents; default envelope of an enrolment.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 300_000_000,
+    description: 'Per-funder cap on the State share, in cents; default envelope of an enrolment.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -73,14 +94,22 @@ export class CreateProgrammeDto {
   @Max(366)
   graceDays?: number;
 
-  @ApiPropertyOptional({ type: 'integer', default: 5000, description: 'Minimum share of carnets handed to the target public, in basis points.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 5000,
+    description: 'Minimum share of carnets handed to the target public, in basis points.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000)
   targetPublicMinRateBp?: number;
 
-  @ApiPropertyOptional({ type: 'integer', default: 50_000, description: 'Per-venue ceiling on the value of offline redemptions not yet synchronised, in cents.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 50_000,
+    description: 'Per-venue ceiling on the value of offline redemptions not yet synchronised, in cents.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

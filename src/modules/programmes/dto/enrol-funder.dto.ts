@@ -7,7 +7,10 @@ export class EnrolFunderDto {
   @IsUUID()
   funderId: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'State envelope granted to the funder, in cents; defaults to the programme per-funder cap.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'State envelope granted to the funder, in cents; defaults to the programme per-funder cap.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -21,11 +21,24 @@ export class ReconciliationProcessor extends JobProcessor<JobRunPayload> impleme
   }
 
   async recoverJobs(occasion: RecoveryOccasion): Promise<number> {
-    const created = (await upsertCronSchedule(this.queue, 'daily-reconciliation', this.config.RECONCILIATION_CRON, RECONCILIATION_JOB, occasion)) ? 1 : 0;
+    const created = (await upsertCronSchedule(
+      this.queue,
+      'daily-reconciliation',
+      this.config.RECONCILIATION_CRON,
+      RECONCILIATION_JOB,
+      occasion,
+    ))
+      ? 1
+      : 0;
     return created + (await this.jobRuns.requeuePending(this.queue, RECONCILIATION_JOB, 'reconciliation', occasion));
   }
 
   protected handle(job: Job<JobRunPayload>): Promise<unknown> {
-    return this.jobRuns.execute(job, 'reconciliation', () => ({}), (run) => this.reconciliation.executeRun(run));
+    return this.jobRuns.execute(
+      job,
+      'reconciliation',
+      () => ({}),
+      (run) => this.reconciliation.executeRun(run),
+    );
   }
 }

@@ -39,7 +39,11 @@ export class OfflineItemResultDto {
   @ApiPropertyOptional({ type: 'string', enum: OFFLINE_CONFLICT_REASONS, description: 'Why a conflict.' })
   reason?: (typeof OFFLINE_CONFLICT_REASONS)[number];
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'ALREADY_REDEEMED: when (and, to this venue, where); INVALID_SIGNATURE: signatureError.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'ALREADY_REDEEMED: when (and, to this venue, where); INVALID_SIGNATURE: signatureError.',
+  })
   details?: Record<string, unknown>;
 }
 

@@ -4,7 +4,12 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsOptional, IsUUID, Matche
 import { VoucherInputDto } from './voucher-input.dto';
 
 export class OfflineScanDto extends VoucherInputDto {
-  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-03-14T09:42:10Z', description: 'When the device scanned the chèque (device clock, with its offset or in UTC).' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    example: '2026-03-14T09:42:10Z',
+    description: 'When the device scanned the chèque (device clock, with its offset or in UTC).',
+  })
   @Type(() => Date)
   @IsDate()
   scannedAt: Date;

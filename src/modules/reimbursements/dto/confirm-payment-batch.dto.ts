@@ -6,7 +6,11 @@ export class ConfirmPaymentBatchDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'paidOn must be a YYYY-MM-DD date' })
   paidOn: string;
 
-  @ApiPropertyOptional({ type: 'string', example: 'VIR-20260410-88812', description: 'Bank reference of the debit; the SEPA message id when absent.' })
+  @ApiPropertyOptional({
+    type: 'string',
+    example: 'VIR-20260410-88812',
+    description: 'Bank reference of the debit; the SEPA message id when absent.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)

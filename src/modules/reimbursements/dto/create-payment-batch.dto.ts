@@ -10,7 +10,11 @@ export class CreatePaymentBatchDto {
   @IsUUID('all', { each: true })
   statementIds: string[];
 
-  @ApiProperty({ type: 'string', example: '2026-04-10', description: 'Day the bank should execute the transfers (today or later, Europe/Paris).' })
+  @ApiProperty({
+    type: 'string',
+    example: '2026-04-10',
+    description: 'Day the bank should execute the transfers (today or later, Europe/Paris).',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'requestedExecutionDate must be a YYYY-MM-DD date' })
   requestedExecutionDate: string;
 }

@@ -21,7 +21,11 @@ export class PaymentBatchDto {
   @ApiProperty({ type: 'integer', description: 'Sum of the transfers.' })
   controlSumCents: number;
 
-  @ApiProperty({ type: 'string', example: '/api/v1/payment-batches/…/sepa.xml', description: 'The pain.001.001.03 file to hand to the bank.' })
+  @ApiProperty({
+    type: 'string',
+    example: '/api/v1/payment-batches/…/sepa.xml',
+    description: 'The pain.001.001.03 file to hand to the bank.',
+  })
   sepaFileUrl: string;
 
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
@@ -42,7 +46,12 @@ export class PaymentBatchDto {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   cancelledAt: Date | null;
 
-  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, description: 'The statements it pays (in the answers of create, confirm and cancel).' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    description: 'The statements it pays (in the answers of create, confirm and cancel).',
+  })
   statementIds?: string[];
 }
 
@@ -50,7 +59,11 @@ export class BankAccountDto {
   @ApiProperty({ type: 'string', format: 'uuid' })
   venueId: string;
 
-  @ApiProperty({ type: 'string', example: 'FR76 **** **** **** **** ***0 0189', description: 'Masked: country, check digits and last four characters only.' })
+  @ApiProperty({
+    type: 'string',
+    example: 'FR76 **** **** **** **** ***0 0189',
+    description: 'Masked: country, check digits and last four characters only.',
+  })
   iban: string;
 
   @ApiProperty({ type: 'string', nullable: true })

@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class RegisterBankAccountDto {
-  @ApiProperty({ type: 'string', example: 'FR14 2004 1010 0505 0001 3M02 606', description: 'Paper or electronic format; checked (SEPA country, length, mod-97 key).' })
+  @ApiProperty({
+    type: 'string',
+    example: 'FR14 2004 1010 0505 0001 3M02 606',
+    description: 'Paper or electronic format; checked (SEPA country, length, mod-97 key).',
+  })
   @IsString()
   @MaxLength(50)
   iban: string;

@@ -30,7 +30,12 @@ export class StatementDto {
   @ApiProperty({ type: 'integer', example: 12000 })
   totalCents: number;
 
-  @ApiProperty({ type: 'string', nullable: true, example: '/api/v1/reimbursement-statements/…/statement.pdf', description: 'Null until the documents are written.' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '/api/v1/reimbursement-statements/…/statement.pdf',
+    description: 'Null until the documents are written.',
+  })
   pdfUrl: string | null;
 
   @ApiProperty({ type: 'string', nullable: true, example: '/api/v1/reimbursement-statements/…/statement.csv' })

@@ -31,7 +31,13 @@ export class ReimbursementsProcessor extends JobProcessor<JobRunPayload> impleme
     const statementCron = statementSchedule(this.config.REIMBURSEMENT_STATEMENT_PERIOD, this.config.REIMBURSEMENT_STATEMENT_CRON);
     const created = [
       await upsertCronSchedule(this.queue, 'reimbursement-statements', statementCron, REIMBURSEMENT_JOBS.drawUpStatements, occasion),
-      await upsertCronSchedule(this.queue, 'daily-state-share', this.config.STATE_SHARE_CRON, REIMBURSEMENT_JOBS.computeStateShare, occasion),
+      await upsertCronSchedule(
+        this.queue,
+        'daily-state-share',
+        this.config.STATE_SHARE_CRON,
+        REIMBURSEMENT_JOBS.computeStateShare,
+        occasion,
+      ),
     ].filter(Boolean).length;
     return (
       created +
@@ -43,11 +49,19 @@ export class ReimbursementsProcessor extends JobProcessor<JobRunPayload> impleme
   protected async handle(job: Job<JobRunPayload>): Promise<unknown> {
     switch (job.name) {
       case REIMBURSEMENT_JOBS.drawUpStatements:
-        return this.jobRuns.execute(job, 'reimbursement_statements', () => this.statements.scheduledRunParameters(), (run) =>
-          this.statements.executeRun(run),
+        return this.jobRuns.execute(
+          job,
+          'reimbursement_statements',
+          () => this.statements.scheduledRunParameters(),
+          (run) => this.statements.executeRun(run),
         );
       case REIMBURSEMENT_JOBS.computeStateShare:
-        return this.jobRuns.execute(job, 'state_share', () => ({}), (run) => this.stateShare.executeRun(run));
+        return this.jobRuns.execute(
+          job,
+          'state_share',
+          () => ({}),
+          (run) => this.stateShare.executeRun(run),
+        );
       default:
         throw new Error(`Unknown job "${job.name}" on the ${QUEUE_NAMES.reimbursements} queue`);
     }

@@ -2,7 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 
 const count = (description: string) => ApiProperty({ type: 'integer', description });
 const cents = (description: string) => ApiProperty({ type: 'integer', description: `${description} (cents).` });
-const rate = (description: string) => ApiProperty({ type: 'number', nullable: true, description: `${description}; a ratio between 0 and 1, null when there is nothing to divide by.` });
+const rate = (description: string) =>
+  ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: `${description}; a ratio between 0 and 1, null when there is nothing to divide by.`,
+  });
 
 /**
  * The figures of a scope, exactly as the funding report computes them (same query, same rules): each
@@ -30,7 +35,11 @@ export class FundingFiguresValuesDto {
   @rate('Carnets to the target public ÷ carnets with a hand-out record') targetPublicShare: number | null;
   @count('The programme’s minimum share of the target public, in basis points (5000 = 50 %).') targetPublicMinRateBp: number;
 
-  @ApiProperty({ type: 'boolean', nullable: true, description: 'Whether the share reaches the programme’s minimum; null when nothing was handed out.' })
+  @ApiProperty({
+    type: 'boolean',
+    nullable: true,
+    description: 'Whether the share reaches the programme’s minimum; null when nothing was handed out.',
+  })
   targetPublicMinimumMet: boolean | null;
 
   @count('Venues that redeemed at least one chèque.') venuesActive: number;

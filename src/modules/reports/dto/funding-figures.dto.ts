@@ -21,7 +21,11 @@ export class FundingFiguresDto {
   @ApiProperty({ type: 'string', nullable: true, example: '69' })
   departement: string | null;
 
-  @ApiProperty({ type: 'string', example: 'Département 69', description: 'The scope in French: the programme, a funder’s name, or a département.' })
+  @ApiProperty({
+    type: 'string',
+    example: 'Département 69',
+    description: 'The scope in French: the programme, a funder’s name, or a département.',
+  })
   scopeLabel: string;
 
   @ApiProperty({ type: 'string', format: 'date-time', description: 'The moment the figures describe.' })
@@ -33,7 +37,10 @@ export class FundingFiguresDto {
   @ApiProperty({ type: [FundingFiguresFunderDto], description: 'Each funder of the scope, by name.' })
   funders: FundingFiguresFunderDto[];
 
-  @ApiProperty({ type: [FundingFiguresDepartementDto], description: 'Each département of the scope, by code (empty for a funder’s scope).' })
+  @ApiProperty({
+    type: [FundingFiguresDepartementDto],
+    description: 'Each département of the scope, by code (empty for a funder’s scope).',
+  })
   departements: FundingFiguresDepartementDto[];
 
   @ApiProperty({ type: [FundingFiguresMonthDto], description: 'The usage funnel, month by month.' })

@@ -7,7 +7,11 @@ export class FundingFiguresQuery {
   @IsUUID()
   programmeId: string;
 
-  @ApiPropertyOptional({ type: 'string', format: 'uuid', description: 'ANCT: one funder. A funder always gets its own figures (another funder is not found).' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    description: 'ANCT: one funder. A funder always gets its own figures (another funder is not found).',
+  })
   @IsOptional()
   @IsUUID()
   funderId?: string;

@@ -6,7 +6,10 @@ export class RequestFundingReportDto {
   @IsUUID()
   programmeId: string;
 
-  @ApiPropertyOptional({ type: 'string', description: 'ANCT: one funder, or the whole programme when absent. A funder always gets its own scope.' })
+  @ApiPropertyOptional({
+    type: 'string',
+    description: 'ANCT: one funder, or the whole programme when absent. A funder always gets its own scope.',
+  })
   @IsOptional()
   @IsUUID()
   funderId?: string;

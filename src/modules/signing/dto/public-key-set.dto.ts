@@ -19,7 +19,11 @@ export class PublicJwkDto {
   @ApiProperty({ type: 'number', description: 'Start of validity, seconds since 1970 (UTC).', example: 1767225600 })
   nbf: number;
 
-  @ApiProperty({ type: 'number', description: 'End of validity, seconds since 1970 (UTC): nothing signed by this key is accepted after it.', example: 2082758399 })
+  @ApiProperty({
+    type: 'number',
+    description: 'End of validity, seconds since 1970 (UTC): nothing signed by this key is accepted after it.',
+    example: 2082758399,
+  })
   exp: number;
 }
 

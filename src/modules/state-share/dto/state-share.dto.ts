@@ -29,10 +29,20 @@ export class StateShareDto {
   @ApiProperty({ type: 'integer' })
   outstandingCents: number;
 
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Cut-off of the last computation: redemptions recorded up to this instant were counted.' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'Cut-off of the last computation: redemptions recorded up to this instant were counted.',
+  })
   countedUpTo: Date | null;
 
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'When the last computation ran (STATE_SHARE_SETTLING_SECONDS after its cut-off).' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When the last computation ran (STATE_SHARE_SETTLING_SECONDS after its cut-off).',
+  })
   lastComputedAt: Date | null;
 
   @ApiProperty({ type: 'integer', description: 'Active redemptions recorded after that cut-off: the next computation counts them.' })

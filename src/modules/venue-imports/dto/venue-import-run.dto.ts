@@ -8,7 +8,7 @@ export class RejectedLineDto {
   @ApiPropertyOptional({ example: 'structure-12', nullable: true })
   id: string | null;
 
-  @ApiProperty({ example: ["code_postal : « 6900 » doit avoir 5 chiffres"], type: [String] })
+  @ApiProperty({ example: ['code_postal : « 6900 » doit avoir 5 chiffres'], type: [String] })
   reasons: string[];
 }
 

@@ -10,7 +10,10 @@ import { STANDARD_SITE_FIELDS } from './standard-site-fields.dto';
  * A venue's application: the organisation (SIRET, seat address, first administrator), the services it
  * offers, and where it receives people. The seat becomes the first site, with these opening hours.
  */
-export class ApplyVenueDto extends IntersectionType(CreateVenueDto, PickType(CreateVenueSiteDto, ['openingHours', 'accessibilityNotes', ...STANDARD_SITE_FIELDS] as const)) {
+export class ApplyVenueDto extends IntersectionType(
+  CreateVenueDto,
+  PickType(CreateVenueSiteDto, ['openingHours', 'accessibilityNotes', ...STANDARD_SITE_FIELDS] as const),
+) {
   @ApiProperty({ type: [CreateVenueServiceDto] })
   @IsArray()
   @ArrayMinSize(1)

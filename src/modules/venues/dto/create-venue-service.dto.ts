@@ -19,7 +19,14 @@ export class CreateVenueServiceDto {
   @Max(480)
   durationMinutes: number;
 
-  @ApiPropertyOptional({ type: 'integer', example: 1, minimum: 1, maximum: 10, default: 1, description: 'Most chèques one session may take.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 1,
+    minimum: 1,
+    maximum: 10,
+    default: 1,
+    description: 'Most chèques one session may take.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -6,7 +6,10 @@ import { OpeningSlotDto } from './opening-slot.dto';
 import { StandardSiteFieldsDto } from './standard-site-fields.dto';
 
 /** A point de présence: named and addressed like the venue itself, with its opening hours. */
-export class CreateVenueSiteDto extends IntersectionType(PickType(CreateVenueDto, ['name', 'addressLine', 'postalCode', 'city', 'communeInseeCode'] as const), StandardSiteFieldsDto) {
+export class CreateVenueSiteDto extends IntersectionType(
+  PickType(CreateVenueDto, ['name', 'addressLine', 'postalCode', 'city', 'communeInseeCode'] as const),
+  StandardSiteFieldsDto,
+) {
   @ApiProperty({ type: [OpeningSlotDto] })
   @IsArray()
   @ArrayMaxSize(28)

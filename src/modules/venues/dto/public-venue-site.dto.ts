@@ -63,7 +63,12 @@ export class PublicVenueSiteDto {
   @ApiProperty({ type: 'number', nullable: true })
   longitude: number | null;
 
-  @ApiProperty({ type: 'number', nullable: true, example: 1.2, description: 'From the person’s position, or from the searched commune’s sites.' })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    example: 1.2,
+    description: 'From the person’s position, or from the searched commune’s sites.',
+  })
   distanceKm: number | null;
 
   @ApiProperty({ type: 'string', nullable: true, example: 'Mo-Fr 09:00-12:00,14:00-18:30', description: 'OSM opening_hours syntax.' })

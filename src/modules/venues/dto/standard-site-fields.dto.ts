@@ -14,7 +14,10 @@ import {
 
 /** What the national standard describes about a site, as a form sends it (all optional; exact values of the standard). */
 export class StandardSiteFieldsDto {
-  @ApiPropertyOptional({ example: 'Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00', description: 'OSM opening_hours syntax; when given, it is the hours (the weekly slots are then ignored).' })
+  @ApiPropertyOptional({
+    example: 'Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00',
+    description: 'OSM opening_hours syntax; when given, it is the hours (the weekly slots are then ignored).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -101,7 +104,11 @@ export class StandardSiteFieldsDto {
   @MaxLength(200)
   addressComplement?: string;
 
-  @ApiPropertyOptional({ type: 'string', maxLength: STANDARD_SUMMARY_MAX_LENGTH, description: 'presentation_resume: what the place offers, in a few words.' })
+  @ApiPropertyOptional({
+    type: 'string',
+    maxLength: STANDARD_SUMMARY_MAX_LENGTH,
+    description: 'presentation_resume: what the place offers, in a few words.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(STANDARD_SUMMARY_MAX_LENGTH)
@@ -149,4 +156,3 @@ export const STANDARD_SITE_FIELDS = [
   'emails',
   'websites',
 ] as const satisfies readonly (keyof StandardSiteFieldsDto)[];
-

@@ -49,7 +49,12 @@ export class VenueSiteDto {
   @ApiProperty({ type: 'string', nullable: true })
   addressComplement: string | null;
 
-  @ApiProperty({ type: 'string', nullable: true, example: 'Mo-Fr 09:00-12:00,14:00-18:30', description: 'OSM opening_hours syntax; null: the weekly slots are the hours.' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'Mo-Fr 09:00-12:00,14:00-18:30',
+    description: 'OSM opening_hours syntax; null: the weekly slots are the hours.',
+  })
   openingHoursOsm: string | null;
 
   @ApiProperty({ type: [String] })

@@ -29,7 +29,10 @@ export function readStandardCsv(text: string): ReadTable {
   const withoutBom = text.replace(/^\uFEFF/, '');
   const firstLine = withoutBom.slice(0, withoutBom.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows = parse(withoutBom, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const rows = parse(withoutBom, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
   if (rows.length === 0) return { header: [], lines: [] };
   const header = rows[0].record.map((name) => name.trim());
   return {
@@ -43,14 +46,22 @@ export function readStandardCsv(text: string): ReadTable {
 
 /** The JSON form: an array of objects keyed by column; numbers and strings both read as text. */
 export function readStandardJson(value: unknown): ReadTable | null {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) return null;
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
+  )
+    return null;
   const header = [...new Set(value.flatMap((item) => Object.keys(item as object)))];
   return {
     header,
     lines: value.map((item, index) => ({
       line: index + 1,
       record: Object.fromEntries(
-        Object.entries(item as Record<string, unknown>).map(([key, cell]) => [key, cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join('|') : String(cell)]),
+        Object.entries(item as Record<string, unknown>).map(([key, cell]) => [
+          key,
+          cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join('|') : String(cell),
+        ]),
       ) as Partial<Record<StandardColumn, string>>,
     })),
   };

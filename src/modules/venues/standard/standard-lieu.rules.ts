@@ -87,9 +87,13 @@ export function parseStandardLine(record: Partial<Record<string, string>>): Pars
   const inseeCode = cell('code_insee').toUpperCase();
   if (inseeCode && !/^([013-9]\d|2[AB1-9])\d{3}$/.test(inseeCode)) problems.push(`code_insee : « ${inseeCode} » n'est pas un code INSEE`);
   const commune =
-    postalCode && cell('commune') && problems.length === 0 ? resolveCommune({ postalCode, city: cell('commune'), inseeCode: inseeCode || null }) : null;
+    postalCode && cell('commune') && problems.length === 0
+      ? resolveCommune({ postalCode, city: cell('commune'), inseeCode: inseeCode || null })
+      : null;
   if (postalCode && cell('commune') && problems.length === 0 && !commune) {
-    problems.push(`commune : « ${cell('commune')} » (${postalCode}${inseeCode ? `, ${inseeCode}` : ''}) est inconnue de la liste officielle des communes`);
+    problems.push(
+      `commune : « ${cell('commune')} » (${postalCode}${inseeCode ? `, ${inseeCode}` : ''}) est inconnue de la liste officielle des communes`,
+    );
   }
 
   const latitude = coordinate('latitude', -90, 90);
@@ -196,7 +200,14 @@ export function parseStandardLine(record: Partial<Record<string, string>>): Pars
  */
 export function splitList(cell: string): string[] {
   const separator = cell.includes(STANDARD_LIST_SEPARATOR) ? STANDARD_LIST_SEPARATOR : ';';
-  return [...new Set(cell.split(separator).map((value) => value.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      cell
+        .split(separator)
+        .map((value) => value.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** What identifies the content of an imported line: the same content again is "unchanged" (date_maj aside). */

@@ -19,7 +19,10 @@ const PAGE = 50;
 function dayStart(day: string, plusDays = 0): string {
   const [year, month, date] = day.split('-').map(Number);
   const utcNoon = new Date(Date.UTC(year!, month! - 1, date! + plusDays, 12));
-  const parisOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' }).formatToParts(utcNoon).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
+  const parisOffset =
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' })
+      .formatToParts(utcNoon)
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
   const hours = Number(parisOffset.replace('GMT', '') || '0');
   return new Date(Date.UTC(year!, month! - 1, date! + plusDays) - hours * 3_600_000).toISOString();
 }
@@ -33,7 +36,9 @@ export function AuditPage() {
   const [typed, setTyped] = useState(current);
   const events = useApiData(async () => {
     const query: Record<string, string | number> = { limit: PAGE, offset };
-    for (const filter of FILTERS) if (current[filter]) query[filter] = filter === 'from' ? dayStart(current.from) : filter === 'to' ? dayStart(current.to, 1) : current[filter];
+    for (const filter of FILTERS)
+      if (current[filter])
+        query[filter] = filter === 'from' ? dayStart(current.from) : filter === 'to' ? dayStart(current.to, 1) : current[filter];
     const answer = await api.GET('/api/v1/audit-events', { params: { query: query as never } });
     if (!answer.data) throw answer.error;
     return answer.data;
@@ -47,11 +52,21 @@ export function AuditPage() {
 
   function search(event: FormEvent) {
     event.preventDefault();
-    setParams(Object.fromEntries(Object.entries(typed).filter(([, value]) => value.trim() !== '').map(([key, value]) => [key, value.trim()])));
+    setParams(
+      Object.fromEntries(
+        Object.entries(typed)
+          .filter(([, value]) => value.trim() !== '')
+          .map(([key, value]) => [key, value.trim()]),
+      ),
+    );
   }
   const field = (key: Filter, text: string, hint?: string, type = 'text') => (
     <div className="fr-col-12 fr-col-md-4">
-      <Input label={text} hintText={hint} nativeInputProps={{ type, value: typed[key], onChange: (event) => setTyped({ ...typed, [key]: event.target.value }) }} />
+      <Input
+        label={text}
+        hintText={hint}
+        nativeInputProps={{ type, value: typed[key], onChange: (event) => setTyped({ ...typed, [key]: event.target.value }) }}
+      />
     </div>
   );
 
@@ -62,7 +77,10 @@ export function AuditPage() {
         <div className="fr-grid-row fr-grid-row--gutters">
           {field('action', 'Action', 'Par exemple order.approved.')}
           <div className="fr-col-12 fr-col-md-4">
-            <Select label="Type d’objet" nativeSelectProps={{ value: typed.objectType, onChange: (event) => setTyped({ ...typed, objectType: event.target.value }) }}>
+            <Select
+              label="Type d’objet"
+              nativeSelectProps={{ value: typed.objectType, onChange: (event) => setTyped({ ...typed, objectType: event.target.value }) }}
+            >
               <option value="">Tous</option>
               {Object.entries(OBJECT_TYPE_LABELS).map(([value, text]) => (
                 <option key={value} value={value}>
@@ -118,14 +136,22 @@ export function AuditPage() {
               <ul className="fr-btns-group fr-btns-group--inline">
                 {offset > 0 && (
                   <li>
-                    <button type="button" className="fr-btn fr-btn--secondary" onClick={() => setParams({ ...Object.fromEntries(params), offset: String(Math.max(0, offset - PAGE)) })}>
+                    <button
+                      type="button"
+                      className="fr-btn fr-btn--secondary"
+                      onClick={() => setParams({ ...Object.fromEntries(params), offset: String(Math.max(0, offset - PAGE)) })}
+                    >
                       Événements précédents
                     </button>
                   </li>
                 )}
                 {offset + data.items.length < data.total && (
                   <li>
-                    <button type="button" className="fr-btn fr-btn--secondary" onClick={() => setParams({ ...Object.fromEntries(params), offset: String(offset + PAGE) })}>
+                    <button
+                      type="button"
+                      className="fr-btn fr-btn--secondary"
+                      onClick={() => setParams({ ...Object.fromEntries(params), offset: String(offset + PAGE) })}
+                    >
                       Événements suivants
                     </button>
                   </li>

@@ -33,7 +33,9 @@ export function NationalFiguresPage() {
     <div className="fr-container fr-my-6w">
       <h1>Chiffres nationaux</h1>
       <DataStatus state={lists}>
-        {({ programmes, funders }) => (programmes.length === 0 ? <p>Aucun programme pour l’instant.</p> : <Figures programmes={programmes} funders={funders} />)}
+        {({ programmes, funders }) =>
+          programmes.length === 0 ? <p>Aucun programme pour l’instant.</p> : <Figures programmes={programmes} funders={funders} />
+        }
       </DataStatus>
     </div>
   );
@@ -57,7 +59,11 @@ function Figures({ programmes, funders }: { programmes: Programme[]; funders: Or
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const chosen = { programme: String(form.get('programme')), financeur: String(form.get('financeur')), departement: String(form.get('departement')) };
+    const chosen = {
+      programme: String(form.get('programme')),
+      financeur: String(form.get('financeur')),
+      departement: String(form.get('departement')),
+    };
     if (chosen.financeur && chosen.departement) {
       setFilterError('Choisissez un financeur ou un département, pas les deux.');
       return;
@@ -113,14 +119,20 @@ function Figures({ programmes, funders }: { programmes: Programme[]; funders: Or
         {(data) => (
           <>
             <p className="fr-text--lead">
-              {data.scopeLabel === data.programmeLabel ? `${data.programmeLabel}, tous les financeurs` : `${data.scopeLabel} — ${data.programmeLabel}`}
+              {data.scopeLabel === data.programmeLabel
+                ? `${data.programmeLabel}, tous les financeurs`
+                : `${data.scopeLabel} — ${data.programmeLabel}`}
             </p>
             <p>Chiffres au {dateTime(data.asOf)}, calculés comme le bilan : un bilan préparé maintenant donne les mêmes.</p>
             <FundingFiguresView figures={data} />
             {!data.funderId && (
               <>
                 <h2>Par financeur</h2>
-                <FiguresTable caption="Chiffres par financeur" rowHeader="Financeur" rows={data.funders.map((row) => ({ name: row.name, values: row }))} />
+                <FiguresTable
+                  caption="Chiffres par financeur"
+                  rowHeader="Financeur"
+                  rows={data.funders.map((row) => ({ name: row.name, values: row }))}
+                />
                 <h2>Par département</h2>
                 <FiguresTable
                   caption="Chiffres par département (des financeurs)"
@@ -134,7 +146,11 @@ function Figures({ programmes, funders }: { programmes: Programme[]; funders: Or
       </DataStatus>
       <h2>Bilans à télécharger</h2>
       {departement && <p>Le bilan du programme contient une ligne par département : celle du département {departement} y figure.</p>}
-      <FundingReportsPanel programmeId={programme.id} funderId={funder?.id ?? null} scopeLabel={funder ? `${funder.name}, ${programmeName(programme)}` : `${programmeName(programme)}, tous les financeurs`} />
+      <FundingReportsPanel
+        programmeId={programme.id}
+        funderId={funder?.id ?? null}
+        scopeLabel={funder ? `${funder.name}, ${programmeName(programme)}` : `${programmeName(programme)}, tous les financeurs`}
+      />
     </>
   );
 }

@@ -70,14 +70,18 @@ export function JobsPage() {
     <div className="fr-container fr-my-6w">
       <h1>Traitements</h1>
       <p>
-        Les traitements planifiés tournent chaque nuit ; chacun peut aussi être lancé à la main. Le détail des files d’attente (tentatives, erreurs techniques) est dans le{' '}
-        <a href="/admin/queues">tableau de bord des files d’attente</a>.
+        Les traitements planifiés tournent chaque nuit ; chacun peut aussi être lancé à la main. Le détail des files d’attente (tentatives,
+        erreurs techniques) est dans le <a href="/admin/queues">tableau de bord des files d’attente</a>.
       </p>
       <NoticeArea notice={notice} />
       <ul className="fr-btns-group fr-btns-group--inline">
         {MANUAL_RUNS.map((run) => (
           <li key={run.kind}>
-            <button type="button" className="fr-btn fr-btn--secondary" onClick={() => attempt(run.start, `${label(JOB_KIND_LABELS, run.kind)} : traitement demandé.`, done)}>
+            <button
+              type="button"
+              className="fr-btn fr-btn--secondary"
+              onClick={() => attempt(run.start, `${label(JOB_KIND_LABELS, run.kind)} : traitement demandé.`, done)}
+            >
               {run.text}
             </button>
           </li>
@@ -90,7 +94,10 @@ export function JobsPage() {
       </ul>
 
       <h2>Traitements planifiés et manuels</h2>
-      <Select label="Sorte de traitement" nativeSelectProps={{ value: kind, onChange: (event) => setKind(event.target.value as JobKind | '') }}>
+      <Select
+        label="Sorte de traitement"
+        nativeSelectProps={{ value: kind, onChange: (event) => setKind(event.target.value as JobKind | '') }}
+      >
         <option value="">Toutes</option>
         {Object.entries(JOB_KIND_LABELS).map(([value, text]) => (
           <option key={value} value={value}>
@@ -120,7 +127,9 @@ export function JobsPage() {
                 <span key="status" role={isLive(run) ? 'status' : undefined}>
                   {label(JOB_STATUS_LABELS, run.status)}
                 </span>,
-                isLive(run) ? `depuis ${duration(run.startedAt ?? run.createdAt, new Date().toISOString())}` : duration(run.startedAt, run.finishedAt),
+                isLive(run)
+                  ? `depuis ${duration(run.startedAt ?? run.createdAt, new Date().toISOString())}`
+                  : duration(run.startedAt, run.finishedAt),
                 run.attempts,
                 run.error ? `Erreur : ${run.error}` : run.status === 'completed' ? summaryText(run) : '—',
               ])}
@@ -161,7 +170,12 @@ export function JobsPage() {
               caption="Derniers rapports de financement"
               noCaption
               headers={['Demandé le', 'État', 'Durée', 'Erreur']}
-              data={data.items.map((report) => [frenchDateTime(report.createdAt), label(JOB_STATUS_LABELS, report.status), duration(report.startedAt, report.finishedAt), report.error ?? '—'])}
+              data={data.items.map((report) => [
+                frenchDateTime(report.createdAt),
+                label(JOB_STATUS_LABELS, report.status),
+                duration(report.startedAt, report.finishedAt),
+                report.error ?? '—',
+              ])}
             />
           )
         }

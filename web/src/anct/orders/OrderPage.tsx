@@ -30,7 +30,14 @@ export function OrderPage() {
     event.preventDefault();
     if (reason.trim().length < 3) return setReasonProblem('Indiquez le motif du refus : le financeur le lira.');
     setReasonProblem(null);
-    if (await attempt(() => api.POST('/api/v1/orders/{id}/reject', { params: { path: { id } }, body: { reason: reason.trim() } }), 'Commande refusée.', setNotice)) bump();
+    if (
+      await attempt(
+        () => api.POST('/api/v1/orders/{id}/reject', { params: { path: { id } }, body: { reason: reason.trim() } }),
+        'Commande refusée.',
+        setNotice,
+      )
+    )
+      bump();
   }
 
   return (
@@ -85,7 +92,14 @@ export function OrderPage() {
                   type="button"
                   className="fr-btn fr-mb-3w"
                   onClick={async () => {
-                    if (await attempt(() => api.POST('/api/v1/orders/{id}/approve', { params: { path: { id } } }), 'Commande validée : le financeur peut la payer.', setNotice)) bump();
+                    if (
+                      await attempt(
+                        () => api.POST('/api/v1/orders/{id}/approve', { params: { path: { id } } }),
+                        'Commande validée : le financeur peut la payer.',
+                        setNotice,
+                      )
+                    )
+                      bump();
                   }}
                 >
                   Valider la commande
@@ -105,7 +119,13 @@ export function OrderPage() {
               </section>
             )}
 
-            {data.status === 'approved' && <PaymentForm orderId={id} totalDueCents={data.totalDueCents} onDone={(text) => (setNotice(text), text.severity === 'success' && bump())} />}
+            {data.status === 'approved' && (
+              <PaymentForm
+                orderId={id}
+                totalDueCents={data.totalDueCents}
+                onDone={(text) => (setNotice(text), text.severity === 'success' && bump())}
+              />
+            )}
 
             {['paid', 'generating', 'ready'].includes(data.status) && (
               <section aria-labelledby="generation">
@@ -115,7 +135,11 @@ export function OrderPage() {
                     ? `Terminée le ${frenchDateTime(data.readyAt)} : ${data.generation.totalCarnets} carnets, ${data.generation.totalVouchers} chèques.`
                     : `En cours : ${data.generation.doneCarnets} carnets sur ${data.generation.totalCarnets}, ${data.generation.doneVouchers} chèques sur ${data.generation.totalVouchers}.`}
                 </p>
-                <progress max={Math.max(1, data.generation.totalVouchers)} value={data.generation.doneVouchers} aria-label="Avancement de la génération" />
+                <progress
+                  max={Math.max(1, data.generation.totalVouchers)}
+                  value={data.generation.doneVouchers}
+                  aria-label="Avancement de la génération"
+                />
               </section>
             )}
           </>
@@ -132,19 +156,40 @@ function PaymentForm({ orderId, totalDueCents, onDone }: { orderId: string; tota
   const [amount, setAmount] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const amountCents = centsOf(amount);
-  const amountProblem = submitted && amountCents === null ? 'Saisissez le montant reçu en euros.' : amountCents !== null && amountCents !== totalDueCents ? `Le montant reçu doit être égal au total dû : ${euros(totalDueCents)}.` : null;
+  const amountProblem =
+    submitted && amountCents === null
+      ? 'Saisissez le montant reçu en euros.'
+      : amountCents !== null && amountCents !== totalDueCents
+        ? `Le montant reçu doit être égal au total dû : ${euros(totalDueCents)}.`
+        : null;
   const referenceProblem = submitted && reference.trim() === '' ? 'Saisissez la référence du virement.' : null;
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (amountCents !== totalDueCents || reference.trim() === '') return;
-    await attempt(() => api.POST('/api/v1/orders/{id}/payment', { params: { path: { id: orderId } }, body: { paymentReference: reference.trim(), paymentDate: date, amountCents } }), 'Paiement enregistré : la génération des carnets commence.', onDone);
+    await attempt(
+      () =>
+        api.POST('/api/v1/orders/{id}/payment', {
+          params: { path: { id: orderId } },
+          body: { paymentReference: reference.trim(), paymentDate: date, amountCents },
+        }),
+      'Paiement enregistré : la génération des carnets commence.',
+      onDone,
+    );
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="payment">
       <h2 id="payment">Enregistrer le paiement</h2>
-      <Input label="Référence du virement" state={referenceProblem ? 'error' : 'default'} stateRelatedMessage={referenceProblem ?? undefined} nativeInputProps={{ value: reference, onChange: (event) => setReference(event.target.value) }} />
-      <Input label="Date de valeur" nativeInputProps={{ type: 'date', value: date, max: parisToday(), onChange: (event) => setDate(event.target.value) }} />
+      <Input
+        label="Référence du virement"
+        state={referenceProblem ? 'error' : 'default'}
+        stateRelatedMessage={referenceProblem ?? undefined}
+        nativeInputProps={{ value: reference, onChange: (event) => setReference(event.target.value) }}
+      />
+      <Input
+        label="Date de valeur"
+        nativeInputProps={{ type: 'date', value: date, max: parisToday(), onChange: (event) => setDate(event.target.value) }}
+      />
       <Input
         label="Montant reçu (€)"
         hintText={`Total dû : ${euros(totalDueCents)}`}

@@ -26,7 +26,10 @@ export function OrdersPage() {
   return (
     <div className="fr-container fr-my-6w">
       <h1>Commandes</h1>
-      <Select label="Commandes à afficher" nativeSelectProps={{ value: status, onChange: (event) => setStatus(event.target.value as OrderStatus) }}>
+      <Select
+        label="Commandes à afficher"
+        nativeSelectProps={{ value: status, onChange: (event) => setStatus(event.target.value as OrderStatus) }}
+      >
         {Object.entries(ORDER_STATUS_LABELS).map(([value, text]) => (
           <option key={value} value={value}>
             {value === 'submitted' ? 'Envoyées, à décider' : text}

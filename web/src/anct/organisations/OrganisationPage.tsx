@@ -26,7 +26,9 @@ export function OrganisationPage() {
     return answer.data;
   }, [id, reload]);
   const apiKeys = useApiData(async () => {
-    const answer = await api.GET('/api/v1/organisations/{organisationId}/api-keys', { params: { path: { organisationId: id }, query: { limit: 100, offset: 0 } } });
+    const answer = await api.GET('/api/v1/organisations/{organisationId}/api-keys', {
+      params: { path: { organisationId: id }, query: { limit: 100, offset: 0 } },
+    });
     if (!answer.data) throw answer.error;
     return answer.data;
   }, [id, reload]);
@@ -93,7 +95,13 @@ export function OrganisationPage() {
                     key={user.id}
                     type="button"
                     className="fr-btn fr-btn--sm fr-btn--tertiary"
-                    onClick={() => attempt(() => api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } }), `${user.displayName} ne peut plus se connecter.`, done)}
+                    onClick={() =>
+                      attempt(
+                        () => api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } }),
+                        `${user.displayName} ne peut plus se connecter.`,
+                        done,
+                      )
+                    }
                   >
                     Désactiver {user.displayName}
                   </button>
@@ -104,7 +112,10 @@ export function OrganisationPage() {
         }
       </DataStatus>
       <h2 className="fr-mt-4w">Clés d’API</h2>
-      <p>Les clés que l’organisation a créées pour ses logiciels (jamais leur secret). Révoquez une clé divulguée ou abandonnée : elle cesse aussitôt de fonctionner.</p>
+      <p>
+        Les clés que l’organisation a créées pour ses logiciels (jamais leur secret). Révoquez une clé divulguée ou abandonnée : elle cesse
+        aussitôt de fonctionner.
+      </p>
       <DataStatus state={apiKeys}>
         {(data) =>
           data.items.length === 0 ? (
@@ -126,7 +137,16 @@ export function OrganisationPage() {
                     key={key.id}
                     type="button"
                     className="fr-btn fr-btn--sm fr-btn--tertiary"
-                    onClick={() => attempt(() => api.DELETE('/api/v1/organisations/{organisationId}/api-keys/{id}', { params: { path: { organisationId: id, id: key.id } } }), `Clé « ${key.name} » révoquée.`, done)}
+                    onClick={() =>
+                      attempt(
+                        () =>
+                          api.DELETE('/api/v1/organisations/{organisationId}/api-keys/{id}', {
+                            params: { path: { organisationId: id, id: key.id } },
+                          }),
+                        `Clé « ${key.name} » révoquée.`,
+                        done,
+                      )
+                    }
                   >
                     Révoquer la clé {key.name}
                   </button>
@@ -145,7 +165,14 @@ export function OrganisationPage() {
           { key: 'admin', label: 'Administrateur de l’organisation', options: { no: 'Non', yes: 'Oui' } },
         ]}
         onSubmit={({ displayName, email: address, admin }) =>
-          attempt(() => api.POST('/api/v1/users', { body: { displayName: displayName!, email: address!, isOrganisationAdmin: admin === 'yes', organisationId: id } }), `Invitation envoyée à ${address}.`, done)
+          attempt(
+            () =>
+              api.POST('/api/v1/users', {
+                body: { displayName: displayName!, email: address!, isOrganisationAdmin: admin === 'yes', organisationId: id },
+              }),
+            `Invitation envoyée à ${address}.`,
+            done,
+          )
         }
       />
     </div>

@@ -31,7 +31,10 @@ export function OrganisationsPage() {
   return (
     <div className="fr-container fr-my-6w">
       <h1>Organisations</h1>
-      <Select label="Organisations à afficher" nativeSelectProps={{ value: kind, onChange: (event) => setKind(event.target.value as Kind) }}>
+      <Select
+        label="Organisations à afficher"
+        nativeSelectProps={{ value: kind, onChange: (event) => setKind(event.target.value as Kind) }}
+      >
         <option value="funder">Financeurs</option>
         <option value="prescriber">Structures prescriptrices</option>
         <option value="venue">Lieux de médiation</option>
@@ -46,7 +49,10 @@ export function OrganisationsPage() {
               caption={`Organisations : ${label(ORGANISATION_KIND_LABELS, kind).toLowerCase()} (${data.total})`}
               headers={['Nom', 'SIREN / SIRET', 'Commune', 'Département', 'État']}
               data={data.items.map((organisation) => [
-                <Link key={organisation.id} to={kind === 'venue' ? `/anct/lieux/${organisation.id}` : `/anct/organisations/${organisation.id}`}>
+                <Link
+                  key={organisation.id}
+                  to={kind === 'venue' ? `/anct/lieux/${organisation.id}` : `/anct/organisations/${organisation.id}`}
+                >
                   {organisation.name}
                 </Link>,
                 organisation.siren ?? organisation.siret ?? '—',
@@ -66,7 +72,12 @@ export function OrganisationsPage() {
           { key: 'name', label: 'Nom du financeur' },
           { key: 'siren', label: 'SIREN', check: digits(9, 'Le SIREN') },
           { key: 'funderKind', label: 'Type de collectivité', options: FUNDER_KIND_LABELS },
-          { key: 'departementCode', label: 'Département', hint: 'Code du département, par exemple 69 ou 2A.', check: (value) => (/^(\d{2,3}|2[AB])$/i.test(value) ? null : 'Un code de département, par exemple 69.') },
+          {
+            key: 'departementCode',
+            label: 'Département',
+            hint: 'Code du département, par exemple 69 ou 2A.',
+            check: (value) => (/^(\d{2,3}|2[AB])$/i.test(value) ? null : 'Un code de département, par exemple 69.'),
+          },
           { key: 'adminName', label: 'Nom du gestionnaire' },
           { key: 'adminEmail', label: 'E-mail du gestionnaire', type: 'email', check: email },
         ]}
@@ -74,7 +85,12 @@ export function OrganisationsPage() {
           attempt(
             () =>
               api.POST('/api/v1/organisations/funders', {
-                body: { ...funder, siren: siren!.replace(/\s/g, ''), funderKind: funderKind as never, admin: { displayName: adminName!, email: adminEmail! } } as never,
+                body: {
+                  ...funder,
+                  siren: siren!.replace(/\s/g, ''),
+                  funderKind: funderKind as never,
+                  admin: { displayName: adminName!, email: adminEmail! },
+                } as never,
               }),
             `Financeur créé : une invitation a été envoyée à ${adminEmail}.`,
             done,
@@ -96,7 +112,12 @@ export function OrganisationsPage() {
           attempt(
             () =>
               api.POST('/api/v1/organisations/prescribers', {
-                body: { ...prescriber, siret: siret!.replace(/\s/g, ''), addressLine: addressLine || undefined, admin: { displayName: adminName!, email: adminEmail! } } as never,
+                body: {
+                  ...prescriber,
+                  siret: siret!.replace(/\s/g, ''),
+                  addressLine: addressLine || undefined,
+                  admin: { displayName: adminName!, email: adminEmail! },
+                } as never,
               }),
             `Structure créée : une invitation a été envoyée à ${adminEmail}.`,
             done,

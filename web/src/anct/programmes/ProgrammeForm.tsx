@@ -49,7 +49,10 @@ function parse(typed: Typed): { fields: ProgrammeFields | null; problems: Proble
   if (!/^\d{4}-\d{2}-\d{2}$/.test(typed.validUntil)) problems.validUntil = 'Choisissez la date de fin de validité.';
   const faceValueCents = centsOf(typed.faceValue);
   if (!faceValueCents) problems.faceValue = 'Un montant en euros, par exemple 10,00.';
-  const sizes = typed.carnetSizes.split(/[\s,;]+/).filter(Boolean).map(Number);
+  const sizes = typed.carnetSizes
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map(Number);
   if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1) || new Set(sizes).size !== sizes.length)
     problems.carnetSizes = 'Des nombres entiers distincts séparés par des virgules, par exemple 5, 10.';
   const stateShareRateBp = bpOf(typed.stateRate);
@@ -90,11 +93,20 @@ const FIELDS: { key: keyof Typed; label: string; hint?: string; type?: string }[
   { key: 'name', label: 'Nom du programme' },
   { key: 'year', label: 'Année', hint: 'Imprimée dans les numéros de commande et de carnet.', type: 'number' },
   { key: 'validUntil', label: 'Fin de validité des chèques', hint: 'Dernier jour où les chèques sont valables.', type: 'date' },
-  { key: 'graceDays', label: 'Délai de grâce (jours)', hint: 'Jours après la fin de validité pendant lesquels les encaissements sont encore acceptés.', type: 'number' },
+  {
+    key: 'graceDays',
+    label: 'Délai de grâce (jours)',
+    hint: 'Jours après la fin de validité pendant lesquels les encaissements sont encore acceptés.',
+    type: 'number',
+  },
   { key: 'faceValue', label: 'Valeur faciale d’un chèque (€)' },
   { key: 'carnetSizes', label: 'Tailles de carnet autorisées', hint: 'Nombre de chèques par carnet, séparés par des virgules.' },
   { key: 'stateRate', label: 'Taux de cofinancement de l’État (%)' },
-  { key: 'funderCap', label: 'Plafond de la part de l’État par financeur (€)', hint: 'Enveloppe proposée par défaut à l’inscription d’un financeur.' },
+  {
+    key: 'funderCap',
+    label: 'Plafond de la part de l’État par financeur (€)',
+    hint: 'Enveloppe proposée par défaut à l’inscription d’un financeur.',
+  },
   { key: 'minimumOrder', label: 'Commande minimale (€, valeur faciale)' },
   { key: 'feeRate', label: 'Frais de l’opérateur (% de la valeur faciale)' },
   { key: 'targetPublicRate', label: 'Part minimale de public cible (%)' },
@@ -102,7 +114,15 @@ const FIELDS: { key: keyof Typed; label: string; hint?: string; type?: string }[
 ];
 
 /** All the parameters of a programme, typed in euros and percentages; `onSave` gets them in cents and basis points. */
-export function ProgrammeForm({ programme, submitLabel, onSave }: { programme?: Programme; submitLabel: string; onSave: (fields: ProgrammeFields) => Promise<boolean> }) {
+export function ProgrammeForm({
+  programme,
+  submitLabel,
+  onSave,
+}: {
+  programme?: Programme;
+  submitLabel: string;
+  onSave: (fields: ProgrammeFields) => Promise<boolean>;
+}) {
   const [typed, setTyped] = useState<Typed>(() => typedFrom(programme));
   const [problems, setProblems] = useState<Problems>({});
   const [saving, setSaving] = useState(false);

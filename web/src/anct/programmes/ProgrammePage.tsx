@@ -46,7 +46,14 @@ export function ProgrammePage() {
               className="fr-btn fr-btn--secondary fr-mb-4w"
               onClick={async () => {
                 const status = data.status === 'open' ? 'closed' : 'open';
-                if (await attempt(() => api.PATCH('/api/v1/programmes/{id}', { params: { path: { id } }, body: { status } as never }), status === 'closed' ? 'Programme clos : il n’accepte plus de commande.' : 'Programme rouvert.', setNotice)) bump();
+                if (
+                  await attempt(
+                    () => api.PATCH('/api/v1/programmes/{id}', { params: { path: { id } }, body: { status } as never }),
+                    status === 'closed' ? 'Programme clos : il n’accepte plus de commande.' : 'Programme rouvert.',
+                    setNotice,
+                  )
+                )
+                  bump();
               }}
             >
               {data.status === 'open' ? 'Clore le programme' : 'Rouvrir le programme'}
@@ -76,7 +83,9 @@ export function ProgrammePage() {
             <EnrolForm
               programmeId={id}
               defaultCapCents={data.defaultFunderCapCents}
-              funders={(funders.status === 'ready' ? funders.data : []).filter((funder) => enrolments.status !== 'ready' || !enrolments.data.items.some((enrolment) => enrolment.funderId === funder.id))}
+              funders={(funders.status === 'ready' ? funders.data : []).filter(
+                (funder) => enrolments.status !== 'ready' || !enrolments.data.items.some((enrolment) => enrolment.funderId === funder.id),
+              )}
               onDone={(text) => {
                 setNotice(text);
                 if (text.severity === 'success') bump();
@@ -90,7 +99,11 @@ export function ProgrammePage() {
               programme={data}
               submitLabel="Enregistrer les paramètres"
               onSave={async (fields) => {
-                const ok = await attempt(() => api.PATCH('/api/v1/programmes/{id}', { params: { path: { id } }, body: fields }), 'Paramètres enregistrés.', setNotice);
+                const ok = await attempt(
+                  () => api.PATCH('/api/v1/programmes/{id}', { params: { path: { id } }, body: fields }),
+                  'Paramètres enregistrés.',
+                  setNotice,
+                );
                 if (ok) bump();
                 return ok;
               }}
@@ -102,7 +115,17 @@ export function ProgrammePage() {
   );
 }
 
-function EnrolForm({ programmeId, defaultCapCents, funders, onDone }: { programmeId: string; defaultCapCents: number; funders: { id: string; name: string }[]; onDone: (notice: Notice) => void }) {
+function EnrolForm({
+  programmeId,
+  defaultCapCents,
+  funders,
+  onDone,
+}: {
+  programmeId: string;
+  defaultCapCents: number;
+  funders: { id: string; name: string }[];
+  onDone: (notice: Notice) => void;
+}) {
   const [funderId, setFunderId] = useState('');
   const [envelope, setEnvelope] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -112,7 +135,13 @@ function EnrolForm({ programmeId, defaultCapCents, funders, onDone }: { programm
     if (!funderId) return setProblem('Choisissez un financeur.');
     if (envelopeCents === null) return setProblem('L’enveloppe est un montant en euros.');
     setProblem(null);
-    if (await attempt(() => api.POST('/api/v1/programmes/{id}/enrolments', { params: { path: { id: programmeId } }, body: { funderId, envelopeCents } }), 'Financeur inscrit.', onDone)) {
+    if (
+      await attempt(
+        () => api.POST('/api/v1/programmes/{id}/enrolments', { params: { path: { id: programmeId } }, body: { funderId, envelopeCents } }),
+        'Financeur inscrit.',
+        onDone,
+      )
+    ) {
       setFunderId('');
       setEnvelope('');
     }
@@ -122,7 +151,12 @@ function EnrolForm({ programmeId, defaultCapCents, funders, onDone }: { programm
       <h3 className="fr-h5">Inscrire un financeur</h3>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Select label="Financeur" state={problem && !funderId ? 'error' : 'default'} stateRelatedMessage={problem && !funderId ? problem : undefined} nativeSelectProps={{ value: funderId, onChange: (event) => setFunderId(event.target.value) }}>
+          <Select
+            label="Financeur"
+            state={problem && !funderId ? 'error' : 'default'}
+            stateRelatedMessage={problem && !funderId ? problem : undefined}
+            nativeSelectProps={{ value: funderId, onChange: (event) => setFunderId(event.target.value) }}
+          >
             <option value="">Choisir un financeur</option>
             {funders.map((funder) => (
               <option key={funder.id} value={funder.id}>

@@ -22,13 +22,23 @@ export function ReconciliationPage() {
   return (
     <div className="fr-container fr-my-6w">
       <h1>Rapprochement</h1>
-      <p>Chaque nuit, le rapprochement vérifie que commandes, chèques, encaissements, relevés, virements et part de l’État concordent au centime.</p>
+      <p>
+        Chaque nuit, le rapprochement vérifie que commandes, chèques, encaissements, relevés, virements et part de l’État concordent au
+        centime.
+      </p>
       <NoticeArea notice={notice} />
       <button
         type="button"
         className="fr-btn fr-mb-3w"
         onClick={async () => {
-          if (await attempt(() => api.POST('/api/v1/reconciliation-runs'), 'Rapprochement demandé : son avancement s’affiche ci-dessous.', setNotice)) bump();
+          if (
+            await attempt(
+              () => api.POST('/api/v1/reconciliation-runs'),
+              'Rapprochement demandé : son avancement s’affiche ci-dessous.',
+              setNotice,
+            )
+          )
+            bump();
         }}
       >
         Lancer un rapprochement
@@ -51,7 +61,13 @@ export function ReconciliationPage() {
                   <span key="state" role={isLive(run) ? 'status' : undefined}>
                     {jobRunSentence(run)}
                   </span>,
-                  run.status !== 'completed' ? '—' : Number.isNaN(anomalies) ? 'Voir le détail' : anomalies === 0 ? 'Aucune anomalie' : `${anomalies} anomalie${anomalies > 1 ? 's' : ''}`,
+                  run.status !== 'completed'
+                    ? '—'
+                    : Number.isNaN(anomalies)
+                      ? 'Voir le détail'
+                      : anomalies === 0
+                        ? 'Aucune anomalie'
+                        : `${anomalies} anomalie${anomalies > 1 ? 's' : ''}`,
                 ];
               })}
             />

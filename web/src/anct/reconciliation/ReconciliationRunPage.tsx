@@ -23,7 +23,9 @@ function objectName(anomaly: Anomaly): string {
 function RelatedLinks({ anomaly }: { anomaly: Anomaly }) {
   const related = anomaly.related as Record<string, unknown>;
   const links = [
-    typeof related.orderId === 'string' && related.orderId !== anomaly.objectId ? { path: `/anct/commandes/${related.orderId}`, text: 'la commande' } : null,
+    typeof related.orderId === 'string' && related.orderId !== anomaly.objectId
+      ? { path: `/anct/commandes/${related.orderId}`, text: 'la commande' }
+      : null,
     typeof related.venueId === 'string' ? { path: `/anct/lieux/${related.venueId}`, text: 'le lieu' } : null,
     typeof related.funderId === 'string' ? { path: `/anct/organisations/${related.funderId}`, text: 'le financeur' } : null,
   ].filter((link) => link !== null);
@@ -54,7 +56,9 @@ export function ReconciliationRunPage() {
     return answer.data;
   }, [id, reload]);
   const anomalies = useApiData(async () => {
-    const answer = await api.GET('/api/v1/reconciliation-runs/{id}/anomalies', { params: { path: { id }, query: { limit: 200, offset: 0 } } });
+    const answer = await api.GET('/api/v1/reconciliation-runs/{id}/anomalies', {
+      params: { path: { id }, query: { limit: 200, offset: 0 } },
+    });
     if (!answer.data) throw answer.error;
     return answer.data;
   }, [id, reload]);
@@ -95,7 +99,13 @@ export function ReconciliationRunPage() {
                     headers={['Objet', 'Attendu', 'Constaté', 'Écart', 'Détails', 'Objets liés']}
                     data={list.map((anomaly) => {
                       const path = objectPath(anomaly.objectType, anomaly.objectId);
-                      const gap = anomaly.expectedCents !== null && anomaly.actualCents !== null && anomaly.expectedCents !== undefined && anomaly.actualCents !== undefined ? euros(Number(anomaly.actualCents) - Number(anomaly.expectedCents)) : '—';
+                      const gap =
+                        anomaly.expectedCents !== null &&
+                        anomaly.actualCents !== null &&
+                        anomaly.expectedCents !== undefined &&
+                        anomaly.actualCents !== undefined
+                          ? euros(Number(anomaly.actualCents) - Number(anomaly.expectedCents))
+                          : '—';
                       return [
                         path ? (
                           <Link key={anomaly.id} to={path}>

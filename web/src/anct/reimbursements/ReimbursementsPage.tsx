@@ -61,7 +61,10 @@ export function ReimbursementsPage() {
   usePolling(runningNow || documentsPending, bump);
 
   const drafts = statements.status === 'ready' ? statements.data.items.filter((statement) => statement.status === 'draft') : [];
-  const payable = statements.status === 'ready' ? statements.data.items.filter((statement) => statement.status === 'validated' && !statement.paymentBatchId) : [];
+  const payable =
+    statements.status === 'ready'
+      ? statements.data.items.filter((statement) => statement.status === 'validated' && !statement.paymentBatchId)
+      : [];
   const done = (text: Notice) => {
     setNotice(text);
     if (text.severity === 'success') bump();
@@ -160,7 +163,11 @@ export function ReimbursementsPage() {
 
       <section aria-labelledby="batch" className="fr-mt-6w">
         <h2 id="batch">Préparer un lot de virements</h2>
-        {payable.length === 0 ? <p>Aucun relevé validé en attente de virement.</p> : <BatchForm statements={payable} venueName={venueName} onDone={done} />}
+        {payable.length === 0 ? (
+          <p>Aucun relevé validé en attente de virement.</p>
+        ) : (
+          <BatchForm statements={payable} venueName={venueName} onDone={done} />
+        )}
       </section>
 
       <section aria-labelledby="batches" className="fr-mt-6w">
@@ -175,8 +182,8 @@ export function ReimbursementsPage() {
                   <li key={batch.id} id={`lot-${batch.id}`} className="fr-card fr-p-3w fr-mb-2w">
                     <h3 className="fr-h6 fr-mb-1w">Lot {batch.messageId}</h3>
                     <p className="fr-mb-1w">
-                      {batch.transferCount} virement(s) · {euros(batch.controlSumCents)} · exécution demandée le {frenchDate(batch.requestedExecutionDate)} ·{' '}
-                      <strong>{label(BATCH_STATUS_LABELS, batch.status)}</strong>
+                      {batch.transferCount} virement(s) · {euros(batch.controlSumCents)} · exécution demandée le{' '}
+                      {frenchDate(batch.requestedExecutionDate)} · <strong>{label(BATCH_STATUS_LABELS, batch.status)}</strong>
                       {batch.paidOn ? ` le ${frenchDate(batch.paidOn)}` : ''}
                       {batch.bankReference ? ` (réf. ${batch.bankReference})` : ''}
                     </p>
@@ -225,11 +232,19 @@ function RunForm({ onDone }: { onDone: (notice: Notice) => void }) {
   const [periodEnd, setPeriodEnd] = useState(parisToday(-1));
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await attempt(() => api.POST('/api/v1/reimbursement-statement-runs', { body: { periodEnd } }), 'Établissement des relevés demandé : son avancement s’affiche ci-dessous.', onDone);
+    await attempt(
+      () => api.POST('/api/v1/reimbursement-statement-runs', { body: { periodEnd } }),
+      'Établissement des relevés demandé : son avancement s’affiche ci-dessous.',
+      onDone,
+    );
   }
   return (
     <form onSubmit={submit} noValidate className="fr-mb-3w">
-      <Input label="Dernier jour de la période" hintText="Les encaissements jusqu’à la fin de ce jour (heure de Paris) sont inclus ; au plus hier." nativeInputProps={{ type: 'date', value: periodEnd, max: parisToday(-1), onChange: (event) => setPeriodEnd(event.target.value) }} />
+      <Input
+        label="Dernier jour de la période"
+        hintText="Les encaissements jusqu’à la fin de ce jour (heure de Paris) sont inclus ; au plus hier."
+        nativeInputProps={{ type: 'date', value: periodEnd, max: parisToday(-1), onChange: (event) => setPeriodEnd(event.target.value) }}
+      />
       <button type="submit" className="fr-btn">
         Établir les relevés
       </button>
@@ -237,14 +252,28 @@ function RunForm({ onDone }: { onDone: (notice: Notice) => void }) {
   );
 }
 
-function BatchForm({ statements, venueName, onDone }: { statements: { id: string; number: string; venueId: string; totalCents: number }[]; venueName: (id: string) => string; onDone: (notice: Notice) => void }) {
+function BatchForm({
+  statements,
+  venueName,
+  onDone,
+}: {
+  statements: { id: string; number: string; venueId: string; totalCents: number }[];
+  venueName: (id: string) => string;
+  onDone: (notice: Notice) => void;
+}) {
   const [chosen, setChosen] = useState<string[]>(() => statements.map((statement) => statement.id));
   const [executionDate, setExecutionDate] = useState(parisToday());
-  const total = statements.filter((statement) => chosen.includes(statement.id)).reduce((sum, statement) => sum + Number(statement.totalCents), 0);
+  const total = statements
+    .filter((statement) => chosen.includes(statement.id))
+    .reduce((sum, statement) => sum + Number(statement.totalCents), 0);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (chosen.length === 0) return onDone({ severity: 'error', text: 'Cochez au moins un relevé.' });
-    await attempt(() => api.POST('/api/v1/payment-batches', { body: { statementIds: chosen, requestedExecutionDate: executionDate } }), 'Lot de virements préparé : téléchargez son fichier SEPA pour la banque.', onDone);
+    await attempt(
+      () => api.POST('/api/v1/payment-batches', { body: { statementIds: chosen, requestedExecutionDate: executionDate } }),
+      'Lot de virements préparé : téléchargez son fichier SEPA pour la banque.',
+      onDone,
+    );
   }
   return (
     <form onSubmit={submit} noValidate>
@@ -261,7 +290,15 @@ function BatchForm({ statements, venueName, onDone }: { statements: { id: string
       <p>
         {chosen.length} relevé(s), total {euros(total)}
       </p>
-      <Input label="Date d’exécution demandée" nativeInputProps={{ type: 'date', value: executionDate, min: parisToday(), onChange: (event) => setExecutionDate(event.target.value) }} />
+      <Input
+        label="Date d’exécution demandée"
+        nativeInputProps={{
+          type: 'date',
+          value: executionDate,
+          min: parisToday(),
+          onChange: (event) => setExecutionDate(event.target.value),
+        }}
+      />
       <button type="submit" className="fr-btn">
         Préparer le lot de virements
       </button>
@@ -275,7 +312,11 @@ function ConfirmForm({ batchId, messageId, onDone }: { batchId: string; messageI
   async function submit(event: FormEvent) {
     event.preventDefault();
     await attempt(
-      () => api.POST('/api/v1/payment-batches/{id}/confirm', { params: { path: { id: batchId } }, body: { paidOn, bankReference: bankReference.trim() || undefined } }),
+      () =>
+        api.POST('/api/v1/payment-batches/{id}/confirm', {
+          params: { path: { id: batchId } },
+          body: { paidOn, bankReference: bankReference.trim() || undefined },
+        }),
       `Paiement du lot ${messageId} confirmé : les relevés sont payés.`,
       onDone,
     );
@@ -284,10 +325,17 @@ function ConfirmForm({ batchId, messageId, onDone }: { batchId: string; messageI
     <form onSubmit={submit} noValidate>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <Input label={`Payé le (lot ${messageId})`} nativeInputProps={{ type: 'date', value: paidOn, onChange: (event) => setPaidOn(event.target.value) }} />
+          <Input
+            label={`Payé le (lot ${messageId})`}
+            nativeInputProps={{ type: 'date', value: paidOn, onChange: (event) => setPaidOn(event.target.value) }}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Input label={`Référence bancaire (lot ${messageId})`} hintText="Facultatif." nativeInputProps={{ value: bankReference, onChange: (event) => setBankReference(event.target.value) }} />
+          <Input
+            label={`Référence bancaire (lot ${messageId})`}
+            hintText="Facultatif."
+            nativeInputProps={{ value: bankReference, onChange: (event) => setBankReference(event.target.value) }}
+          />
         </div>
       </div>
       <ul className="fr-btns-group fr-btns-group--inline">
@@ -300,7 +348,13 @@ function ConfirmForm({ batchId, messageId, onDone }: { batchId: string; messageI
           <button
             type="button"
             className="fr-btn fr-btn--secondary"
-            onClick={() => attempt(() => api.POST('/api/v1/payment-batches/{id}/cancel', { params: { path: { id: batchId } } }), `Lot ${messageId} annulé : ses relevés peuvent entrer dans un nouveau lot.`, onDone)}
+            onClick={() =>
+              attempt(
+                () => api.POST('/api/v1/payment-batches/{id}/cancel', { params: { path: { id: batchId } } }),
+                `Lot ${messageId} annulé : ses relevés peuvent entrer dans un nouveau lot.`,
+                onDone,
+              )
+            }
           >
             Annuler le lot {messageId}
           </button>

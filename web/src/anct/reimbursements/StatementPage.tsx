@@ -39,8 +39,9 @@ export function StatementPage() {
           <>
             <h1>Relevé {data.number}</h1>
             <p>
-              {nameIn(venues.status === 'ready' ? venues.data : undefined, data.venueId)}, du {frenchDate(data.periodStart)} au {frenchDate(data.periodEnd)} · {data.redemptionCount} chèque(s) ·{' '}
-              <strong>{euros(data.totalCents)}</strong> · <strong>{label(STATEMENT_STATUS_LABELS, data.status)}</strong>
+              {nameIn(venues.status === 'ready' ? venues.data : undefined, data.venueId)}, du {frenchDate(data.periodStart)} au{' '}
+              {frenchDate(data.periodEnd)} · {data.redemptionCount} chèque(s) · <strong>{euros(data.totalCents)}</strong> ·{' '}
+              <strong>{label(STATEMENT_STATUS_LABELS, data.status)}</strong>
               {data.validatedAt ? ` le ${frenchDateTime(data.validatedAt)}` : ''}
             </p>
             <NoticeArea notice={notice} />
@@ -62,7 +63,14 @@ export function StatementPage() {
                 className="fr-btn fr-mb-3w"
                 disabled={!data.documentsReadyAt}
                 onClick={async () => {
-                  if (await attempt(() => api.POST('/api/v1/reimbursement-statements/{id}/validate', { params: { path: { id } } }), `Relevé ${data.number} validé : il peut entrer dans un lot de virements.`, setNotice)) bump();
+                  if (
+                    await attempt(
+                      () => api.POST('/api/v1/reimbursement-statements/{id}/validate', { params: { path: { id } } }),
+                      `Relevé ${data.number} validé : il peut entrer dans un lot de virements.`,
+                      setNotice,
+                    )
+                  )
+                    bump();
                 }}
               >
                 Valider le relevé {data.number}

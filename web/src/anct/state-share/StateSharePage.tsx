@@ -61,7 +61,11 @@ export function StateSharePage() {
         Le calcul de la part due est fait chaque nuit ; vous pouvez le relancer maintenant.{' '}
         {lastRun && <span role="status">Dernier calcul : {jobRunSentence(lastRun)}</span>}
       </p>
-      <button type="button" className="fr-btn fr-btn--secondary fr-mb-3w" onClick={() => attempt(() => api.POST('/api/v1/state-share-runs'), 'Calcul de la part de l’État demandé.', done)}>
+      <button
+        type="button"
+        className="fr-btn fr-btn--secondary fr-mb-3w"
+        onClick={() => attempt(() => api.POST('/api/v1/state-share-runs'), 'Calcul de la part de l’État demandé.', done)}
+      >
         Calculer la part due maintenant
       </button>
       <DataStatus state={shares}>
@@ -89,14 +93,27 @@ export function StateSharePage() {
                 submitLabel="Enregistrer le versement"
                 initial={{ paidOn: parisToday() }}
                 fields={[
-                  { key: 'funderId', label: 'Financeur', options: Object.fromEntries(data.items.map((share) => [share.funderId, `${share.funderName} (reste ${euros(share.outstandingCents)})`])) },
-                  { key: 'amount', label: 'Montant versé (€)', check: (value) => (centsOf(value) ? null : 'Un montant en euros, par exemple 125,00.') },
+                  {
+                    key: 'funderId',
+                    label: 'Financeur',
+                    options: Object.fromEntries(
+                      data.items.map((share) => [share.funderId, `${share.funderName} (reste ${euros(share.outstandingCents)})`]),
+                    ),
+                  },
+                  {
+                    key: 'amount',
+                    label: 'Montant versé (€)',
+                    check: (value) => (centsOf(value) ? null : 'Un montant en euros, par exemple 125,00.'),
+                  },
                   { key: 'paidOn', label: 'Versé le', type: 'date' },
                   { key: 'reference', label: 'Référence du versement' },
                 ]}
                 onSubmit={({ funderId, amount, paidOn, reference }) =>
                   attempt(
-                    () => api.POST('/api/v1/state-share-payments', { body: { programmeId, funderId: funderId!, amountCents: centsOf(amount!)!, paidOn: paidOn!, reference: reference! } }),
+                    () =>
+                      api.POST('/api/v1/state-share-payments', {
+                        body: { programmeId, funderId: funderId!, amountCents: centsOf(amount!)!, paidOn: paidOn!, reference: reference! },
+                      }),
                     `Versement de ${euros(centsOf(amount!)!)} enregistré le ${frenchDate(paidOn!)}.`,
                     done,
                   )

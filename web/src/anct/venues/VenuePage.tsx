@@ -4,7 +4,12 @@ import { Table } from '@codegouvfr/react-dsfr/Table';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { serviceCategoryLabel } from '../../../../src/modules/venues/service-category';
-import { QUALIFICATION_DECISIONS, QUALIFICATION_TRANSITIONS, qualificationAfter, type QualificationDecision } from '../../../../src/modules/venues/venues.rules';
+import {
+  QUALIFICATION_DECISIONS,
+  QUALIFICATION_TRANSITIONS,
+  qualificationAfter,
+  type QualificationDecision,
+} from '../../../../src/modules/venues/venues.rules';
 import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
 import { euros, label, QUALIFICATION_LABELS } from '../../layout/labels';
@@ -49,7 +54,8 @@ export function VenuePage() {
               <dd>{data.siret ?? '—'}</dd>
               <dt>Adresse</dt>
               <dd>
-                {[data.addressLine, data.postalCode, data.city].filter(Boolean).join(', ') || '—'} (INSEE {data.communeInseeCode ?? '—'}, département {data.departementCode ?? '—'})
+                {[data.addressLine, data.postalCode, data.city].filter(Boolean).join(', ') || '—'} (INSEE {data.communeInseeCode ?? '—'},
+                département {data.departementCode ?? '—'})
               </dd>
               <dt>Reste dû au lieu</dt>
               <dd>{balance.status === 'ready' ? euros(balance.data.balances.owedToVenuesCents) : '…'}</dd>
@@ -65,7 +71,9 @@ export function VenuePage() {
                 data={data.sites.map((site) => [
                   site.name,
                   [site.addressLine, site.postalCode, site.city].filter(Boolean).join(', '),
-                  (site.openingHours as { day: number; opens: string; closes: string }[] | null)?.map((slot) => `${DAYS[slot.day]} ${slot.opens}–${slot.closes}`).join(' ; ') || '—',
+                  (site.openingHours as { day: number; opens: string; closes: string }[] | null)
+                    ?.map((slot) => `${DAYS[slot.day]} ${slot.opens}–${slot.closes}`)
+                    .join(' ; ') || '—',
                   site.accessibilityNotes ?? '—',
                   site.active ? 'Oui' : 'Non',
                 ])}
@@ -79,7 +87,13 @@ export function VenuePage() {
                 caption="Services du lieu"
                 noCaption
                 headers={['Service', 'Catégorie', 'Durée', 'Chèques au plus', 'Actif']}
-                data={data.services.map((service) => [service.label, serviceCategoryLabel(service.category), `${service.durationMinutes} min`, service.maxVouchers, service.active ? 'Oui' : 'Non'])}
+                data={data.services.map((service) => [
+                  service.label,
+                  serviceCategoryLabel(service.category),
+                  `${service.durationMinutes} min`,
+                  service.maxVouchers,
+                  service.active ? 'Oui' : 'Non',
+                ])}
               />
             )}
             <DecisionForm
@@ -133,10 +147,23 @@ function DecisionForm({ venueId, current, onDone }: { venueId: string; current: 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!decision) return setProblem('Choisissez une décision.');
-    if (QUALIFICATION_TRANSITIONS[decision].reasonRequired && reason.trim().length === 0) return setProblem('Indiquez le motif : le lieu en sera informé.');
+    if (QUALIFICATION_TRANSITIONS[decision].reasonRequired && reason.trim().length === 0)
+      return setProblem('Indiquez le motif : le lieu en sera informé.');
     setProblem(null);
-    const text = { qualify: 'Lieu qualifié.', refuse: 'Candidature refusée.', suspend: 'Lieu suspendu.', withdraw: 'Lieu retiré.' }[decision];
-    if (await attempt(() => api.POST('/api/v1/venues/{id}/qualification', { params: { path: { id: venueId } }, body: { decision, reason: reason.trim() || undefined } }), text, onDone)) {
+    const text = { qualify: 'Lieu qualifié.', refuse: 'Candidature refusée.', suspend: 'Lieu suspendu.', withdraw: 'Lieu retiré.' }[
+      decision
+    ];
+    if (
+      await attempt(
+        () =>
+          api.POST('/api/v1/venues/{id}/qualification', {
+            params: { path: { id: venueId } },
+            body: { decision, reason: reason.trim() || undefined },
+          }),
+        text,
+        onDone,
+      )
+    ) {
       setDecision('');
       setReason('');
     }
@@ -144,7 +171,12 @@ function DecisionForm({ venueId, current, onDone }: { venueId: string; current: 
   return (
     <form onSubmit={submit} noValidate className="fr-mt-4w" aria-labelledby="decision-title">
       <h2 id="decision-title">Décision de qualification</h2>
-      <Select label="Décision" state={problem && !decision ? 'error' : 'default'} stateRelatedMessage={problem && !decision ? problem : undefined} nativeSelectProps={{ value: decision, onChange: (event) => setDecision(event.target.value as QualificationDecision) }}>
+      <Select
+        label="Décision"
+        state={problem && !decision ? 'error' : 'default'}
+        stateRelatedMessage={problem && !decision ? problem : undefined}
+        nativeSelectProps={{ value: decision, onChange: (event) => setDecision(event.target.value as QualificationDecision) }}
+      >
         <option value="">Choisir une décision</option>
         {allowed.map((value) => (
           <option key={value} value={value}>
@@ -154,7 +186,11 @@ function DecisionForm({ venueId, current, onDone }: { venueId: string; current: 
       </Select>
       <Input
         label="Motif"
-        hintText={decision && !QUALIFICATION_TRANSITIONS[decision].reasonRequired ? 'Facultatif pour une qualification.' : 'Obligatoire pour un refus, une suspension ou un retrait.'}
+        hintText={
+          decision && !QUALIFICATION_TRANSITIONS[decision].reasonRequired
+            ? 'Facultatif pour une qualification.'
+            : 'Obligatoire pour un refus, une suspension ou un retrait.'
+        }
         textArea
         state={problem && decision ? 'error' : 'default'}
         stateRelatedMessage={problem && decision ? problem : undefined}

@@ -26,7 +26,10 @@ export function VenuesPage() {
   return (
     <div className="fr-container fr-my-6w">
       <h1>Lieux de médiation</h1>
-      <Select label="Lieux à afficher" nativeSelectProps={{ value: status, onChange: (event) => setStatus(event.target.value as Qualification) }}>
+      <Select
+        label="Lieux à afficher"
+        nativeSelectProps={{ value: status, onChange: (event) => setStatus(event.target.value as Qualification) }}
+      >
         {Object.entries(QUALIFICATION_LABELS).map(([value, text]) => (
           <option key={value} value={value}>
             {value === 'pending' ? 'Candidatures en attente de qualification' : text}
@@ -72,7 +75,10 @@ export function VenuesPage() {
         ]}
         onSubmit={async ({ adminName, adminEmail, siret, ...venue }) => {
           const ok = await attempt(
-            () => api.POST('/api/v1/organisations/venues', { body: { ...venue, siret: siret!.replace(/\s/g, ''), admin: { displayName: adminName!, email: adminEmail! } } as never }),
+            () =>
+              api.POST('/api/v1/organisations/venues', {
+                body: { ...venue, siret: siret!.replace(/\s/g, ''), admin: { displayName: adminName!, email: adminEmail! } } as never,
+              }),
             `Lieu créé : une invitation a été envoyée à ${adminEmail}.`,
             setNotice,
           );

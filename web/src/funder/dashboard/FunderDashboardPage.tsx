@@ -30,7 +30,9 @@ export function FunderDashboardPage() {
     <div className="fr-container fr-my-6w">
       <h1>Tableau de bord</h1>
       <DataStatus state={programmes}>
-        {(items) => (items.length === 0 ? <p>Votre collectivité n’est inscrite à aucun programme pour l’instant.</p> : <Dashboard programmes={items} />)}
+        {(items) =>
+          items.length === 0 ? <p>Votre collectivité n’est inscrite à aucun programme pour l’instant.</p> : <Dashboard programmes={items} />
+        }
       </DataStatus>
     </div>
   );
@@ -80,7 +82,11 @@ function Dashboard({ programmes }: { programmes: Programme[] }) {
         )}
       </DataStatus>
       <h2>Bilans à télécharger</h2>
-      <FundingReportsPanel programmeId={programme.id} funderId={actor.organisationId ?? null} scopeLabel={`votre territoire, ${programmeName(programme)}`} />
+      <FundingReportsPanel
+        programmeId={programme.id}
+        funderId={actor.organisationId ?? null}
+        scopeLabel={`votre territoire, ${programmeName(programme)}`}
+      />
     </>
   );
 }

@@ -50,7 +50,8 @@ export function ExpiryPage() {
               )}
               <h2>Avoirs reçus</h2>
               <p>
-                Après l’échéance, la valeur des chèques non utilisés vous est rendue sous forme d’avoir. Total des avoirs : <strong>{euros(balances.balances.creditNotesCents)}</strong>.
+                Après l’échéance, la valeur des chèques non utilisés vous est rendue sous forme d’avoir. Total des avoirs :{' '}
+                <strong>{euros(balances.balances.creditNotesCents)}</strong>.
               </p>
               {creditNotes.items.length === 0 ? (
                 <p>Aucun avoir pour l’instant.</p>
@@ -58,7 +59,11 @@ export function ExpiryPage() {
                 <Table
                   caption="Avoirs sur chèques expirés ou annulés"
                   headers={['Date', 'Commande', 'Montant']}
-                  data={creditNotes.items.map((entry) => [frenchDate(entry.occurredAt), orderNumber(entry.orderId), euros(entry.amountCents)])}
+                  data={creditNotes.items.map((entry) => [
+                    frenchDate(entry.occurredAt),
+                    orderNumber(entry.orderId),
+                    euros(entry.amountCents),
+                  ])}
                 />
               )}
             </>

@@ -26,7 +26,13 @@ function departementsOf(typed: string): string[] {
 export function NewOrderPage() {
   usePageTitle('Nouvelle commande');
   const [search] = useSearchParams();
-  const programmes = useApiData(async () => dataOf(await api.GET('/api/v1/programmes', { params: { query: { limit: 200 } } })).items.filter((programme) => programme.status === 'open'), []);
+  const programmes = useApiData(
+    async () =>
+      dataOf(await api.GET('/api/v1/programmes', { params: { query: { limit: 200 } } })).items.filter(
+        (programme) => programme.status === 'open',
+      ),
+    [],
+  );
   return (
     <div className="fr-container fr-my-6w">
       <h1>Nouvelle commande de carnets</h1>
@@ -45,7 +51,9 @@ export function NewOrderPage() {
 
 function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeView[]; initialProgrammeId: string }) {
   const navigate = useNavigate();
-  const [programmeId, setProgrammeId] = useState(programmes.some((programme) => programme.id === initialProgrammeId) ? initialProgrammeId : programmes[0]!.id);
+  const [programmeId, setProgrammeId] = useState(
+    programmes.some((programme) => programme.id === initialProgrammeId) ? initialProgrammeId : programmes[0]!.id,
+  );
   const programme = programmes.find((candidate) => candidate.id === programmeId)!;
   const [carnetSize, setCarnetSize] = useState(programme.allowedCarnetSizes[programme.allowedCarnetSizes.length - 1]!);
   const [typedCount, setTypedCount] = useState('');
@@ -55,7 +63,8 @@ function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeVi
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const quote = quoteTyped(programme, typedCount, carnetSize);
-  const countProblem = quote.state !== 'priced' ? (quote.problem ?? (submitted ? 'Saisissez le nombre de carnets à commander.' : null)) : null;
+  const countProblem =
+    quote.state !== 'priced' ? (quote.problem ?? (submitted ? 'Saisissez le nombre de carnets à commander.' : null)) : null;
 
   function chooseProgramme(id: string) {
     const chosen = programmes.find((candidate) => candidate.id === id)!;
@@ -121,7 +130,12 @@ function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeVi
         hintText={`Commande minimale du programme : ${euros(programme.minimumOrderCents)} en valeur des chèques.`}
         state={countProblem ? 'error' : 'default'}
         stateRelatedMessage={countProblem ?? undefined}
-        nativeInputProps={{ inputMode: 'numeric', autoComplete: 'off', value: typedCount, onChange: (event) => setTypedCount(event.target.value) }}
+        nativeInputProps={{
+          inputMode: 'numeric',
+          autoComplete: 'off',
+          value: typedCount,
+          onChange: (event) => setTypedCount(event.target.value),
+        }}
       />
       <section aria-labelledby="order-amounts" className="fr-mb-4w">
         <h2 id="order-amounts" className="fr-h4">
@@ -148,8 +162,8 @@ function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeVi
           )}
         </div>
         <p className="fr-text--sm">
-          La part de l’État est versée sur la valeur des chèques effectivement utilisés, au plus ce montant. Reste de votre enveloppe sur ce programme :{' '}
-          {euros(programme.enrolment?.remainingCents ?? 0)}.
+          La part de l’État est versée sur la valeur des chèques effectivement utilisés, au plus ce montant. Reste de votre enveloppe sur ce
+          programme : {euros(programme.enrolment?.remainingCents ?? 0)}.
         </p>
       </section>
       <Input

@@ -33,7 +33,8 @@ export function OrderPage() {
       try {
         const order = dataOf(await api.GET('/api/v1/orders/{id}', { params: { path: { id } } }));
         // The ledger changes only with the state (approval, payment, cancellation): read again then.
-        if (order.status !== lastStatus || !ledger) ledger = dataOf(await api.GET('/api/v1/orders/{id}/ledger', { params: { path: { id } } }));
+        if (order.status !== lastStatus || !ledger)
+          ledger = dataOf(await api.GET('/api/v1/orders/{id}/ledger', { params: { path: { id } } }));
         lastStatus = order.status;
         if (stopped) return;
         setLoaded({ status: 'ready', order, ledger });
@@ -69,7 +70,12 @@ export function OrderPage() {
     }
   }
 
-  if (loaded.status === 'loading') return <div className="fr-container fr-my-6w"><p role="status">Chargement…</p></div>;
+  if (loaded.status === 'loading')
+    return (
+      <div className="fr-container fr-my-6w">
+        <p role="status">Chargement…</p>
+      </div>
+    );
   if (loaded.status === 'error')
     return (
       <div className="fr-container fr-my-6w">
@@ -95,7 +101,14 @@ export function OrderPage() {
           nextTitle={step < ORDER_STEPS.length ? ORDER_STEPS[step] : undefined}
         />
       ) : null}
-      {order.status === 'rejected' && <Alert severity="warning" small description={`Refusée par l’ANCT : ${order.rejectionReason ?? 'sans motif'}`} className="fr-mb-3w" />}
+      {order.status === 'rejected' && (
+        <Alert
+          severity="warning"
+          small
+          description={`Refusée par l’ANCT : ${order.rejectionReason ?? 'sans motif'}`}
+          className="fr-mb-3w"
+        />
+      )}
       {order.status === 'draft' && <p>Cette commande n’a pas encore été envoyée à l’ANCT.</p>}
 
       <h2>Génération des carnets</h2>
@@ -118,7 +131,10 @@ export function OrderPage() {
         noCaption
         headers={['Montant', 'Valeur']}
         data={[
-          ['Carnets', `${order.carnetCount.toLocaleString('fr-FR')} carnets de ${order.carnetSize} chèques de ${euros(order.faceValueCents)}`],
+          [
+            'Carnets',
+            `${order.carnetCount.toLocaleString('fr-FR')} carnets de ${order.carnetSize} chèques de ${euros(order.faceValueCents)}`,
+          ],
           ['Valeur des chèques', euros(order.faceValueTotalCents)],
           ['Frais de gestion', euros(order.feeCents)],
           ['Total à payer', euros(order.totalDueCents)],
@@ -146,7 +162,12 @@ export function OrderPage() {
         <Table
           caption="Écritures de la commande"
           headers={['Date', 'Opération', 'Montant', 'Référence']}
-          data={ledger.entries.map((entry) => [frenchDate(entry.occurredAt), label(LEDGER_ENTRY_KIND_LABELS, entry.kind), euros(entry.amountCents), entry.reference ?? '—'])}
+          data={ledger.entries.map((entry) => [
+            frenchDate(entry.occurredAt),
+            label(LEDGER_ENTRY_KIND_LABELS, entry.kind),
+            euros(entry.amountCents),
+            entry.reference ?? '—',
+          ])}
         />
       )}
 

@@ -24,8 +24,11 @@ describe('order progress as the funder follows it', () => {
   });
 
   it('says the generation in carnets and chèques', () => {
-    expect(generationSentence({ generation: { doneCarnets: 120, totalCarnets: 2000, doneVouchers: 1200, totalVouchers: 20000 } }).replace(/\u202f/g, ' ')).toBe(
-      '120 carnets sur 2 000 (1 200 chèques sur 20 000)',
-    );
+    expect(
+      generationSentence({ generation: { doneCarnets: 120, totalCarnets: 2000, doneVouchers: 1200, totalVouchers: 20000 } }).replace(
+        /\u202f/g,
+        ' ',
+      ),
+    ).toBe('120 carnets sur 2 000 (1 200 chèques sur 20 000)');
   });
 });

@@ -45,9 +45,16 @@ describe('quoteTyped: the order form reads what the officer types and prices it 
   it('says, with the figures, which programme rule the server would refuse', () => {
     const below = quoteTyped(PROGRAMME, '199', 5);
     expect(below.state).toBe('refused');
-    expect(plain((below as { problem: string }).problem)).toBe('La commande minimale de ce programme est de 10 000,00 € en valeur des chèques ; celle-ci en fait 9 950,00 €.');
-    expect(quoteTyped(PROGRAMME, '200', 7)).toEqual({ state: 'refused', problem: 'Ce programme n’autorise que les carnets de 5 ou 10 chèques.' });
+    expect(plain((below as { problem: string }).problem)).toBe(
+      'La commande minimale de ce programme est de 10 000,00 € en valeur des chèques ; celle-ci en fait 9 950,00 €.',
+    );
+    expect(quoteTyped(PROGRAMME, '200', 7)).toEqual({
+      state: 'refused',
+      problem: 'Ce programme n’autorise que les carnets de 5 ou 10 chèques.',
+    });
     const above = quoteTyped({ ...PROGRAMME, defaultFunderCapCents: 999_999 }, '200', 10);
-    expect(plain((above as { problem: string }).problem)).toBe('La part de l’État de cette commande (10 000,00 €) dépasserait le plafond par financeur du programme (9 999,99 €).');
+    expect(plain((above as { problem: string }).problem)).toBe(
+      'La part de l’État de cette commande (10 000,00 €) dépasserait le plafond par financeur du programme (9 999,99 €).',
+    );
   });
 });

@@ -1,8 +1,15 @@
-import { MAX_CARNETS_PER_ORDER, type OrderPrice, type PricingRefusal, pricingRulesOf, quoteOrder } from '../../../../src/modules/orders/order-pricing.rules';
+import {
+  MAX_CARNETS_PER_ORDER,
+  type OrderPrice,
+  type PricingRefusal,
+  pricingRulesOf,
+  quoteOrder,
+} from '../../../../src/modules/orders/order-pricing.rules';
 import { euros } from '../../layout/labels';
 import type { ProgrammeView } from '../funder-api';
 
-export type TypedQuote = { state: 'incomplete'; problem?: string } | { state: 'refused'; problem: string } | { state: 'priced'; price: OrderPrice };
+export type TypedQuote =
+  { state: 'incomplete'; problem?: string } | { state: 'refused'; problem: string } | { state: 'priced'; price: OrderPrice };
 
 /** Why the server would refuse this order, said in French with the programme's figures. */
 export function refusalSentence(refusal: PricingRefusal): string {
@@ -26,8 +33,13 @@ export function quoteTyped(programme: ProgrammeView, typedCount: string, carnetS
   if (!/^\d+$/.test(text)) return { state: 'incomplete', problem: 'Saisissez un nombre entier de carnets, en chiffres.' };
   const carnetCount = Number(text);
   if (carnetCount < 1) return { state: 'incomplete', problem: 'Commandez au moins un carnet.' };
-  if (carnetCount > MAX_CARNETS_PER_ORDER) return { state: 'refused', problem: `Une commande compte au plus ${MAX_CARNETS_PER_ORDER.toLocaleString('fr-FR')} carnets.` };
+  if (carnetCount > MAX_CARNETS_PER_ORDER)
+    return { state: 'refused', problem: `Une commande compte au plus ${MAX_CARNETS_PER_ORDER.toLocaleString('fr-FR')} carnets.` };
   const envelope = programme.enrolment ?? { envelopeCents: 0, reservedCents: 0 };
-  const quote = quoteOrder(pricingRulesOf(programme), { carnetCount, carnetSize }, { envelopeCents: BigInt(envelope.envelopeCents), reservedCents: BigInt(envelope.reservedCents) });
+  const quote = quoteOrder(
+    pricingRulesOf(programme),
+    { carnetCount, carnetSize },
+    { envelopeCents: BigInt(envelope.envelopeCents), reservedCents: BigInt(envelope.reservedCents) },
+  );
   return quote.ok ? { state: 'priced', price: quote.price } : { state: 'refused', problem: refusalSentence(quote.refusal) };
 }

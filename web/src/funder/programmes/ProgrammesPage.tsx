@@ -17,8 +17,8 @@ export function ProgrammesPage() {
     <div className="fr-container fr-my-6w">
       <h1>Programmes</h1>
       <p>
-        Les programmes de l’ANCT auxquels votre collectivité est inscrite. L’enveloppe est le plafond de la part de l’État pour vos commandes ;
-        chaque commande en réserve sa part maximale jusqu’à son refus ou son annulation.
+        Les programmes de l’ANCT auxquels votre collectivité est inscrite. L’enveloppe est le plafond de la part de l’État pour vos
+        commandes ; chaque commande en réserve sa part maximale jusqu’à son refus ou son annulation.
       </p>
       <DataStatus state={programmes}>
         {(page) =>
@@ -34,12 +34,18 @@ export function ProgrammesPage() {
                   caption={`Enveloppe de l’État sur ${programme.name}`}
                   noCaption
                   headers={['Enveloppe de l’État', 'Réservé par vos commandes', 'Restant']}
-                  data={[[euros(programme.enrolment?.envelopeCents ?? 0), euros(programme.enrolment?.reservedCents ?? 0), <strong>{euros(programme.enrolment?.remainingCents ?? 0)}</strong>]]}
+                  data={[
+                    [
+                      euros(programme.enrolment?.envelopeCents ?? 0),
+                      euros(programme.enrolment?.reservedCents ?? 0),
+                      <strong>{euros(programme.enrolment?.remainingCents ?? 0)}</strong>,
+                    ],
+                  ]}
                 />
                 <p>
-                  Chèques de {euros(programme.faceValueCents)} en carnets de {programme.allowedCarnetSizes.join(' ou ')}, valables jusqu’au {frenchDate(programme.validUntil)} ;
-                  frais de gestion {percent(programme.operatorFeeRateBp)} ; part de l’État {percent(programme.stateShareRateBp)} des chèques utilisés ; commande minimale{' '}
-                  {euros(programme.minimumOrderCents)}.
+                  Chèques de {euros(programme.faceValueCents)} en carnets de {programme.allowedCarnetSizes.join(' ou ')}, valables jusqu’au{' '}
+                  {frenchDate(programme.validUntil)} ; frais de gestion {percent(programme.operatorFeeRateBp)} ; part de l’État{' '}
+                  {percent(programme.stateShareRateBp)} des chèques utilisés ; commande minimale {euros(programme.minimumOrderCents)}.
                 </p>
                 {programme.status === 'open' && (
                   <Link className="fr-btn" to={`/financeur/commandes/nouvelle?programme=${programme.id}`}>

@@ -19,14 +19,23 @@ export function DormantStockPage() {
   usePageTitle('Stock dormant');
   const [days, setDays] = useState<number | null>(null);
   const dormant = useApiData(
-    async () => dataOf(await api.GET('/api/v1/carnets/dormant-stock', { params: { query: { limit: 200, ...(days ? { olderThanDays: days } : {}) } } })),
+    async () =>
+      dataOf(
+        await api.GET('/api/v1/carnets/dormant-stock', { params: { query: { limit: 200, ...(days ? { olderThanDays: days } : {}) } } }),
+      ),
     [days],
   );
   return (
     <div className="fr-container fr-my-6w">
       <h1>Stock dormant</h1>
-      <p>Les carnets attribués depuis longtemps à une structure et jamais remis à un bénéficiaire. Reprenez-les pour les attribuer là où ils sont utilisés.</p>
-      <Select label="Attribués depuis plus de" nativeSelectProps={{ value: days ?? '', onChange: (event) => setDays(event.target.value ? Number(event.target.value) : null) }}>
+      <p>
+        Les carnets attribués depuis longtemps à une structure et jamais remis à un bénéficiaire. Reprenez-les pour les attribuer là où ils
+        sont utilisés.
+      </p>
+      <Select
+        label="Attribués depuis plus de"
+        nativeSelectProps={{ value: days ?? '', onChange: (event) => setDays(event.target.value ? Number(event.target.value) : null) }}
+      >
         <option value="">Durée par défaut</option>
         {WINDOWS.map((window) => (
           <option key={window} value={window}>
@@ -51,16 +60,23 @@ export function DormantStockPage() {
                   <strong>
                     {row.dormantCarnets.toLocaleString('fr-FR')} {row.dormantCarnets === 1 ? 'carnet dormant' : 'carnets dormants'}
                   </strong>{' '}
-                  ({euros(row.dormantValueCents)} de chèques inutilisés), attribués depuis le {frenchDate(row.oldestAllocatedAt)}. Remis depuis {page.olderThanDays} jours :{' '}
-                  {row.handedOutSinceCutoff.toLocaleString('fr-FR')} ; dernière remise : {row.lastHandedOutAt ? `le ${frenchDate(row.lastHandedOutAt)}` : 'jamais'}.
+                  ({euros(row.dormantValueCents)} de chèques inutilisés), attribués depuis le {frenchDate(row.oldestAllocatedAt)}. Remis
+                  depuis {page.olderThanDays} jours : {row.handedOutSinceCutoff.toLocaleString('fr-FR')} ; dernière remise :{' '}
+                  {row.lastHandedOutAt ? `le ${frenchDate(row.lastHandedOutAt)}` : 'jamais'}.
                 </p>
                 <ul>
                   {row.runs.map((run) => (
                     <li key={run.from}>
                       {run.count === 1 ? run.from : `${run.from} à ${run.to}`} ({run.count.toLocaleString('fr-FR')}){' '}
                       {run.count <= MAX_CARNETS_PER_MOVE && (
-                        <Link to={`/financeur/stock?action=reprendre&structure=${row.prescriberId}&de=${run.from}&a=${run.to}#return-title`}>
-                          Reprendre<span className="fr-sr-only"> les carnets {run.from} à {run.to} de {row.prescriberName}</span>
+                        <Link
+                          to={`/financeur/stock?action=reprendre&structure=${row.prescriberId}&de=${run.from}&a=${run.to}#return-title`}
+                        >
+                          Reprendre
+                          <span className="fr-sr-only">
+                            {' '}
+                            les carnets {run.from} à {run.to} de {row.prescriberName}
+                          </span>
                         </Link>
                       )}
                     </li>

@@ -40,8 +40,8 @@ export function StockPage() {
         {({ stock, structures }) => (
           <>
             <p>
-              En stock chez vous : <strong>{n(stock.totals.in_stock)} carnets</strong> ; attribués aux structures et pas encore remis : {n(stock.totals.allocated)} ;
-              remis aux bénéficiaires : {n(stock.totals.issued + stock.totals.fully_used)}.
+              En stock chez vous : <strong>{n(stock.totals.in_stock)} carnets</strong> ; attribués aux structures et pas encore remis :{' '}
+              {n(stock.totals.allocated)} ; remis aux bénéficiaires : {n(stock.totals.issued + stock.totals.fully_used)}.
             </p>
             <StructureStock stock={stock} structures={structures} />
             <OrderStock stock={stock} />
@@ -79,7 +79,13 @@ export function StockPage() {
 function StructureStock({ stock, structures }: { stock: CarnetStockView; structures: OrganisationView[] }) {
   const rows = structures.map((structure) => {
     const counts = stock.prescribers.find((row) => row.prescriberId === structure.id)?.counts;
-    return [structure.name, n(counts?.allocated ?? 0), n(counts?.issued ?? 0), n(counts?.fully_used ?? 0), n((counts?.expired ?? 0) + (counts?.cancelled ?? 0))];
+    return [
+      structure.name,
+      n(counts?.allocated ?? 0),
+      n(counts?.issued ?? 0),
+      n(counts?.fully_used ?? 0),
+      n((counts?.expired ?? 0) + (counts?.cancelled ?? 0)),
+    ];
   });
   return (
     <>
@@ -87,7 +93,11 @@ function StructureStock({ stock, structures }: { stock: CarnetStockView; structu
       {rows.length === 0 ? (
         <p>Aucune structure prescriptrice inscrite.</p>
       ) : (
-        <Table caption="Carnets de chaque structure" headers={['Structure', 'À remettre', 'Remis, en cours', 'Entièrement utilisés', 'Expirés ou annulés']} data={rows} />
+        <Table
+          caption="Carnets de chaque structure"
+          headers={['Structure', 'À remettre', 'Remis, en cours', 'Entièrement utilisés', 'Expirés ou annulés']}
+          data={rows}
+        />
       )}
     </>
   );
@@ -191,7 +201,10 @@ function MoveForm({
     }
     setBusy(true);
     try {
-      const answer = direction === 'allocate' ? await api.POST('/api/v1/carnets/allocations', { body }) : await api.POST('/api/v1/carnets/returns', { body });
+      const answer =
+        direction === 'allocate'
+          ? await api.POST('/api/v1/carnets/allocations', { body })
+          : await api.POST('/api/v1/carnets/returns', { body });
       if (answer.data) {
         setResult({ severity: 'success', text: movedSentence(answer.data, words.done, structureName(prescriberId)) });
         setCount('');
@@ -213,7 +226,10 @@ function MoveForm({
       <h2 id={`${prefix}-title`}>{words.title}</h2>
       <p>{words.intro}</p>
       <form onSubmit={move} noValidate>
-        <Select label="Structure prescriptrice" nativeSelectProps={{ id: `${prefix}-structure`, value: prescriberId, onChange: (event) => setPrescriberId(event.target.value) }}>
+        <Select
+          label="Structure prescriptrice"
+          nativeSelectProps={{ id: `${prefix}-structure`, value: prescriberId, onChange: (event) => setPrescriberId(event.target.value) }}
+        >
           {structures.map((structure) => (
             <option key={structure.id} value={structure.id}>
               {structure.name}
@@ -234,9 +250,18 @@ function MoveForm({
             <Input
               label="Nombre de carnets"
               hintText={`${words.countHint} 5 000 au plus par opération.`}
-              nativeInputProps={{ id: `${prefix}-count`, inputMode: 'numeric', autoComplete: 'off', value: count, onChange: (event) => setCount(event.target.value) }}
+              nativeInputProps={{
+                id: `${prefix}-count`,
+                inputMode: 'numeric',
+                autoComplete: 'off',
+                value: count,
+                onChange: (event) => setCount(event.target.value),
+              }}
             />
-            <Select label="Commande" nativeSelectProps={{ id: `${prefix}-order`, value: orderId, onChange: (event) => setOrderId(event.target.value) }}>
+            <Select
+              label="Commande"
+              nativeSelectProps={{ id: `${prefix}-order`, value: orderId, onChange: (event) => setOrderId(event.target.value) }}
+            >
               <option value="">Toutes les commandes</option>
               {stock.orders.map((order) => (
                 <option key={order.orderId} value={order.orderId}>
@@ -250,12 +275,22 @@ function MoveForm({
             <Input
               label="Premier numéro"
               hintText="Par exemple 2026-0042-000001"
-              nativeInputProps={{ id: `${prefix}-from`, autoComplete: 'off', value: fromNumber, onChange: (event) => setFromNumber(event.target.value) }}
+              nativeInputProps={{
+                id: `${prefix}-from`,
+                autoComplete: 'off',
+                value: fromNumber,
+                onChange: (event) => setFromNumber(event.target.value),
+              }}
             />
             <Input
               label="Dernier numéro"
               hintText="De la même commande ; vide pour un seul carnet."
-              nativeInputProps={{ id: `${prefix}-to`, autoComplete: 'off', value: toNumber, onChange: (event) => setToNumber(event.target.value) }}
+              nativeInputProps={{
+                id: `${prefix}-to`,
+                autoComplete: 'off',
+                value: toNumber,
+                onChange: (event) => setToNumber(event.target.value),
+              }}
             />
           </>
         )}

@@ -28,9 +28,13 @@ function problemsOf(fields: Fields): Partial<Record<keyof Fields, string>> {
   return {
     ...(fields.name.trim().length < 2 ? { name: 'Saisissez le nom de la structure.' } : {}),
     ...(!isValidSiret(siret) ? { siret: 'Saisissez les 14 chiffres du SIRET, sans erreur (la clé de contrôle ne correspond pas).' } : {}),
-    ...(!COMMUNE_INSEE_CODE_PATTERN.test(fields.communeInseeCode.trim()) ? { communeInseeCode: 'Saisissez le code INSEE de la commune (5 caractères, par exemple 69266).' } : {}),
+    ...(!COMMUNE_INSEE_CODE_PATTERN.test(fields.communeInseeCode.trim())
+      ? { communeInseeCode: 'Saisissez le code INSEE de la commune (5 caractères, par exemple 69266).' }
+      : {}),
     ...(fields.agentName.trim() === '' ? { agentName: 'Saisissez le nom de la personne à inviter.' } : {}),
-    ...(!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.agentEmail.trim()) ? { agentEmail: 'Saisissez une adresse e-mail, par exemple nom@ccas.fr.' } : {}),
+    ...(!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.agentEmail.trim())
+      ? { agentEmail: 'Saisissez une adresse e-mail, par exemple nom@ccas.fr.' }
+      : {}),
   };
 }
 
@@ -38,7 +42,10 @@ function problemsOf(fields: Fields): Partial<Record<keyof Fields, string>> {
 export function StructuresPage() {
   usePageTitle('Structures prescriptrices');
   const [reload, setReload] = useState(0);
-  const structures = useApiData(async () => dataOf(await api.GET('/api/v1/organisations', { params: { query: { kind: 'prescriber', limit: 200 } } })), [reload]);
+  const structures = useApiData(
+    async () => dataOf(await api.GET('/api/v1/organisations', { params: { query: { kind: 'prescriber', limit: 200 } } })),
+    [reload],
+  );
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -72,8 +79,9 @@ export function StructuresPage() {
           severity: 'success',
           content: invitation ? (
             <>
-              {answer.data.organisation.name} est inscrite. {invitation.user.displayName} reçoit une invitation par e-mail ; vous pouvez aussi lui transmettre ce lien,
-              valable jusqu’au {frenchDate(invitation.invitationExpiresAt)} : <span className="fr-text--bold">{invitation.invitationUrl}</span>
+              {answer.data.organisation.name} est inscrite. {invitation.user.displayName} reçoit une invitation par e-mail ; vous pouvez
+              aussi lui transmettre ce lien, valable jusqu’au {frenchDate(invitation.invitationExpiresAt)} :{' '}
+              <span className="fr-text--bold">{invitation.invitationUrl}</span>
             </>
           ) : (
             <>{answer.data.organisation.name} était déjà inscrite : elle est maintenant rattachée à votre collectivité, avec ses agents.</>
@@ -113,7 +121,12 @@ export function StructuresPage() {
             <Table
               caption={`Vos structures (${page.total})`}
               headers={['Structure', 'SIRET', 'Commune (code INSEE)', 'Inscrite le']}
-              data={page.items.map((structure) => [structure.name, structure.siret ?? '—', structure.communeInseeCode ?? '—', frenchDate(structure.createdAt)])}
+              data={page.items.map((structure) => [
+                structure.name,
+                structure.siret ?? '—',
+                structure.communeInseeCode ?? '—',
+                frenchDate(structure.createdAt),
+              ])}
             />
           )
         }
@@ -124,17 +137,33 @@ export function StructuresPage() {
         <p>Une structure déjà inscrite (même SIRET) est simplement rattachée à votre collectivité.</p>
         <form onSubmit={register} noValidate>
           <Input label="Nom de la structure" {...state('name')} nativeInputProps={{ ...field('name'), autoComplete: 'organization' }} />
-          <Input label="SIRET" hintText="14 chiffres" {...state('siret')} nativeInputProps={{ ...field('siret'), inputMode: 'numeric', autoComplete: 'off' }} />
-          <Input label="Code INSEE de la commune" hintText="Par exemple 69266 pour Villeurbanne" {...state('communeInseeCode')} nativeInputProps={{ ...field('communeInseeCode'), autoComplete: 'off' }} />
+          <Input
+            label="SIRET"
+            hintText="14 chiffres"
+            {...state('siret')}
+            nativeInputProps={{ ...field('siret'), inputMode: 'numeric', autoComplete: 'off' }}
+          />
+          <Input
+            label="Code INSEE de la commune"
+            hintText="Par exemple 69266 pour Villeurbanne"
+            {...state('communeInseeCode')}
+            nativeInputProps={{ ...field('communeInseeCode'), autoComplete: 'off' }}
+          />
           <Input label="Adresse (facultatif)" nativeInputProps={{ ...field('addressLine'), autoComplete: 'street-address' }} />
           <fieldset className="fr-fieldset">
             <legend className="fr-fieldset__legend">Premier agent de la structure</legend>
             <div className="fr-fieldset__content">
               <Input label="Prénom et nom" {...state('agentName')} nativeInputProps={{ ...field('agentName'), autoComplete: 'off' }} />
-              <Input label="Adresse e-mail" {...state('agentEmail')} nativeInputProps={{ ...field('agentEmail'), type: 'email', autoComplete: 'off' }} />
+              <Input
+                label="Adresse e-mail"
+                {...state('agentEmail')}
+                nativeInputProps={{ ...field('agentEmail'), type: 'email', autoComplete: 'off' }}
+              />
             </div>
           </fieldset>
-          <div aria-live="polite">{result && <Alert severity={result.severity} small description={result.content} className="fr-mb-3w" />}</div>
+          <div aria-live="polite">
+            {result && <Alert severity={result.severity} small description={result.content} className="fr-mb-3w" />}
+          </div>
           <Button type="submit" disabled={busy}>
             Inscrire et inviter
           </Button>

@@ -47,7 +47,15 @@ export const TABLE_FIGURES: Figure[] = [
 ];
 
 /** One line per funder or département, with the figures of TABLE_FIGURES. */
-export function FiguresTable({ caption, rowHeader, rows }: { caption: string; rowHeader: string; rows: { name: string; values: FundingFiguresValues }[] }) {
+export function FiguresTable({
+  caption,
+  rowHeader,
+  rows,
+}: {
+  caption: string;
+  rowHeader: string;
+  rows: { name: string; values: FundingFiguresValues }[];
+}) {
   return (
     <DataTable
       caption={caption}
@@ -61,7 +69,10 @@ export function FiguresTable({ caption, rowHeader, rows }: { caption: string; ro
 function KeyFigures({ values: v }: { values: FundingFiguresValues }) {
   const met = v.targetPublicMinimumMet;
   const items: { figure: Figure; detail: ReactNode }[] = [
-    { figure: FIGURE.redemptionRate, detail: `${count(v.vouchersRedeemed)} chèques encaissés sur ${count(v.vouchersEverIssued)} remis aux bénéficiaires` },
+    {
+      figure: FIGURE.redemptionRate,
+      detail: `${count(v.vouchersRedeemed)} chèques encaissés sur ${count(v.vouchersEverIssued)} remis aux bénéficiaires`,
+    },
     {
       figure: FIGURE.peopleReached,
       detail: `${count(v.carnetsIssued)} carnets distribués${v.carnetsWithoutPersonId > 0 ? `, dont ${count(v.carnetsWithoutPersonId)} sans identifiant de personne` : ''}`,
@@ -74,7 +85,8 @@ function KeyFigures({ values: v }: { values: FundingFiguresValues }) {
           {met !== null && (
             <>
               {' — '}
-              <span className={met ? 'fr-icon-success-line fr-icon--sm' : 'fr-icon-warning-line fr-icon--sm'} aria-hidden="true" /> {met ? 'atteint' : 'non atteint'}
+              <span className={met ? 'fr-icon-success-line fr-icon--sm' : 'fr-icon-warning-line fr-icon--sm'} aria-hidden="true" />{' '}
+              {met ? 'atteint' : 'non atteint'}
             </>
           )}
         </>

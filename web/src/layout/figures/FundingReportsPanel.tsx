@@ -16,7 +16,15 @@ const pending = (report: FundingReport) => report.status === 'queued' || report.
  * The report files (bilans) of a scope: the latest ones with their CSV and XLSX downloads, and a button
  * that asks for a new one; its progress is followed live (the job takes seconds on a national programme).
  */
-export function FundingReportsPanel({ programmeId, funderId, scopeLabel }: { programmeId: string; funderId: string | null; scopeLabel: string }) {
+export function FundingReportsPanel({
+  programmeId,
+  funderId,
+  scopeLabel,
+}: {
+  programmeId: string;
+  funderId: string | null;
+  scopeLabel: string;
+}) {
   const [reports, setReports] = useState<FundingReport[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [requesting, setRequesting] = useState(false);
@@ -44,7 +52,8 @@ export function FundingReportsPanel({ programmeId, funderId, scopeLabel }: { pro
       const answers = await Promise.all(waiting.map((id) => api.GET('/api/v1/funding-reports/{id}', { params: { path: { id } } })));
       const updated = new Map(answers.flatMap(({ data }) => (data ? [[data.id, data] as const] : [])));
       for (const report of updated.values()) {
-        if (report.status === 'ready') setAnnouncement(`Le bilan arrêté au ${dateTime(report.asOf ?? report.createdAt)} est prêt à télécharger.`);
+        if (report.status === 'ready')
+          setAnnouncement(`Le bilan arrêté au ${dateTime(report.asOf ?? report.createdAt)} est prêt à télécharger.`);
         if (report.status === 'failed') setAnnouncement('Le bilan n’a pas pu être préparé. Réessayez.');
       }
       setReports((current) => (current ?? []).map((report) => updated.get(report.id) ?? report));
@@ -65,8 +74,8 @@ export function FundingReportsPanel({ programmeId, funderId, scopeLabel }: { pro
   return (
     <>
       <p>
-        Le bilan ({scopeLabel}) reprend ces chiffres dans des fichiers pour un tableur : la synthèse et le parcours mois par mois en CSV, les deux
-        dans un classeur XLSX.
+        Le bilan ({scopeLabel}) reprend ces chiffres dans des fichiers pour un tableur : la synthèse et le parcours mois par mois en CSV,
+        les deux dans un classeur XLSX.
       </p>
       <Button onClick={request} disabled={requesting} iconId="fr-icon-file-download-line" iconPosition="left">
         Préparer un bilan à jour
@@ -96,7 +105,8 @@ export function FundingReportsPanel({ programmeId, funderId, scopeLabel }: { pro
 
 function ReportItem({ report }: { report: FundingReport }) {
   if (pending(report)) return <p className="fr-mb-0">Bilan demandé le {dateTime(report.createdAt)} : en préparation…</p>;
-  if (report.status === 'failed') return <p className="fr-mb-0">Bilan demandé le {dateTime(report.createdAt)} : échec de la préparation.</p>;
+  if (report.status === 'failed')
+    return <p className="fr-mb-0">Bilan demandé le {dateTime(report.createdAt)} : échec de la préparation.</p>;
   const when = dateTime(report.asOf ?? report.createdAt);
   const files = [
     { url: report.summaryCsvUrl, text: 'Synthèse (CSV)' },

@@ -19,7 +19,17 @@ const isOpen = (carnet: HeldCarnet, now: number) => new Date(carnet.distribution
  * chosen already (nothing to do when the agent takes the top of the pile); the number printed on the
  * carnet in hand may be typed instead.
  */
-export function CarnetPicker({ label: fieldLabel, value, onChange, reloadKey }: { label: string; value: HeldCarnet | null; onChange: (carnet: HeldCarnet | null) => void; reloadKey: number }) {
+export function CarnetPicker({
+  label: fieldLabel,
+  value,
+  onChange,
+  reloadKey,
+}: {
+  label: string;
+  value: HeldCarnet | null;
+  onChange: (carnet: HeldCarnet | null) => void;
+  reloadKey: number;
+}) {
   const held = useApiData(async () => {
     const answer = await api.GET('/api/v1/carnets', { params: { query: { status: 'allocated', limit: LISTED } } });
     if (!answer.data) throw new Error(`HTTP ${answer.response.status}`);
@@ -47,8 +57,10 @@ export function CarnetPicker({ label: fieldLabel, value, onChange, reloadKey }: 
     const answer = await api.GET('/api/v1/carnets', { params: { query: { number: trimmed } } });
     const found = answer.data?.items[0];
     if (!found) setTypedProblem('Ce carnet n’appartient pas au stock de votre structure.');
-    else if (found.status !== 'allocated') setTypedProblem(`Ce carnet ne peut pas être remis : il est « ${label(CARNET_STATUS_LABELS, found.status).toLowerCase()} ».`);
-    else if (!isOpen(found, Date.now())) setTypedProblem(`La distribution de ce carnet est arrêtée depuis le ${frenchDate(found.distributionClosesAt)}.`);
+    else if (found.status !== 'allocated')
+      setTypedProblem(`Ce carnet ne peut pas être remis : il est « ${label(CARNET_STATUS_LABELS, found.status).toLowerCase()} ».`);
+    else if (!isOpen(found, Date.now()))
+      setTypedProblem(`La distribution de ce carnet est arrêtée depuis le ${frenchDate(found.distributionClosesAt)}.`);
     else onChange(found);
   }
 
@@ -64,7 +76,10 @@ export function CarnetPicker({ label: fieldLabel, value, onChange, reloadKey }: 
         <Select
           label={fieldLabel}
           hint={`${held.data.total} carnet${held.data.total > 1 ? 's' : ''} en stock. Le premier est choisi : prenez celui du dessus de la pile.`}
-          nativeSelectProps={{ value: value?.id ?? '', onChange: (event) => onChange(options.find((carnet) => carnet.id === event.target.value) ?? null) }}
+          nativeSelectProps={{
+            value: value?.id ?? '',
+            onChange: (event) => onChange(options.find((carnet) => carnet.id === event.target.value) ?? null),
+          }}
         >
           {options.map((carnet) => (
             <option key={carnet.id} value={carnet.id} disabled={!isOpen(carnet, now)}>
@@ -80,7 +95,13 @@ export function CarnetPicker({ label: fieldLabel, value, onChange, reloadKey }: 
           hintText="Imprimé sur la couverture, par exemple 2026-0042-000123."
           state={typedProblem ? 'error' : 'default'}
           stateRelatedMessage={typedProblem ?? undefined}
-          nativeInputProps={{ value: typed, autoComplete: 'off', spellCheck: false, inputMode: 'numeric', onChange: (event) => void lookUp(event.target.value) }}
+          nativeInputProps={{
+            value: typed,
+            autoComplete: 'off',
+            spellCheck: false,
+            inputMode: 'numeric',
+            onChange: (event) => void lookUp(event.target.value),
+          }}
         />
       </div>
     </div>

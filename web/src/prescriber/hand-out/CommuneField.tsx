@@ -13,7 +13,15 @@ const communeLabel = (commune: Commune) => `${commune.name} (${commune.postalCod
  * offline list, /public/communes). The matches are radio buttons: one is chosen with a click, or at
  * once when the search settles it.
  */
-export function CommuneField({ value, onChange, problem }: { value: Commune | null; onChange: (commune: Commune | null) => void; problem: string | null }) {
+export function CommuneField({
+  value,
+  onChange,
+  problem,
+}: {
+  value: Commune | null;
+  onChange: (commune: Commune | null) => void;
+  problem: string | null;
+}) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Commune[]>([]);
   const [searched, setSearched] = useState(false);
@@ -59,14 +67,20 @@ export function CommuneField({ value, onChange, problem }: { value: Commune | nu
         }}
       />
       <div aria-live="polite">
-        {searched && matches.length === 0 && <p className="fr-text--sm">Aucune commune ne correspond : vérifiez le code postal ou l’orthographe.</p>}
+        {searched && matches.length === 0 && (
+          <p className="fr-text--sm">Aucune commune ne correspond : vérifiez le code postal ou l’orthographe.</p>
+        )}
         {matches.length > 0 && (
           <RadioButtons
             legend={matches.length === 1 ? 'Commune trouvée' : 'Choisissez la commune (ou vérifiez celle qui est cochée)'}
             small
             options={matches.map((commune) => ({
               label: communeLabel(commune),
-              nativeInputProps: { value: commune.inseeCode, checked: value?.inseeCode === commune.inseeCode, onChange: () => onChange(commune) },
+              nativeInputProps: {
+                value: commune.inseeCode,
+                checked: value?.inseeCode === commune.inseeCode,
+                onChange: () => onChange(commune),
+              },
             }))}
           />
         )}

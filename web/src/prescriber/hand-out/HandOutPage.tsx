@@ -27,7 +27,15 @@ interface Form {
   identity: PersonIdentity;
 }
 
-const EMPTY: Form = { firstName: '', birthYear: '', commune: null, targetPublic: null, reason: '', consent: false, identity: { fullName: '', birthDate: '' } };
+const EMPTY: Form = {
+  firstName: '',
+  birthYear: '',
+  commune: null,
+  targetPublic: null,
+  reason: '',
+  consent: false,
+  identity: { fullName: '', birthDate: '' },
+};
 
 type Problems = Partial<Record<'carnet' | 'firstName' | 'birthYear' | 'commune' | 'targetPublic' | 'reason' | 'consent', string>>;
 
@@ -36,7 +44,8 @@ function problemsOf(form: Form, carnet: HeldCarnet | null): Problems {
   const thisYear = new Date().getFullYear();
   if (!carnet) problems.carnet = 'Choisissez le carnet à remettre.';
   if (!form.firstName.trim()) problems.firstName = 'Saisissez le prénom (ou le surnom) à imprimer sur le carnet.';
-  else if (!FIRST_NAME_PATTERN.test(form.firstName.trim())) problems.firstName = 'Lettres seulement (accents, espaces, tirets et apostrophes acceptés), 40 au plus.';
+  else if (!FIRST_NAME_PATTERN.test(form.firstName.trim()))
+    problems.firstName = 'Lettres seulement (accents, espaces, tirets et apostrophes acceptés), 40 au plus.';
   if (form.birthYear && !(/^\d{4}$/.test(form.birthYear) && Number(form.birthYear) >= 1900 && Number(form.birthYear) <= thisYear)) {
     problems.birthYear = `Une année entre 1900 et ${thisYear}, ou rien.`;
   }
@@ -81,7 +90,10 @@ export function HandOutPage() {
     setSubmitted(true);
     setFailure(null);
     if (Object.keys(problemsOf(form, carnet)).length > 0 || !carnet || !form.commune || form.targetPublic === null || !form.reason) return;
-    const identity = form.identity.fullName.trim() && form.identity.birthDate ? { fullName: form.identity.fullName.trim(), birthDate: form.identity.birthDate } : undefined;
+    const identity =
+      form.identity.fullName.trim() && form.identity.birthDate
+        ? { fullName: form.identity.fullName.trim(), birthDate: form.identity.birthDate }
+        : undefined;
     setSending(true);
     try {
       const answer = await api.POST('/api/v1/carnets/{id}/issue', {
@@ -139,7 +151,12 @@ export function HandOutPage() {
         <p>Imprimez-le maintenant : il s’ouvre dans le lecteur PDF du navigateur, puis imprimez (Ctrl + P).</p>
         {/* Outside a DSFR button group, which would shrink a link with an icon to its icon alone. */}
         <p>
-          <a className="fr-btn fr-btn--lg fr-icon-printer-line fr-btn--icon-left" href={printableCarnetUrl(issued.carnetId)} target="_blank" rel="noopener">
+          <a
+            className="fr-btn fr-btn--lg fr-icon-printer-line fr-btn--icon-left"
+            href={printableCarnetUrl(issued.carnetId)}
+            target="_blank"
+            rel="noopener"
+          >
             Imprimer le carnet {issued.carnetNumber} (PDF, nouvelle fenêtre)
           </a>
         </p>
@@ -166,7 +183,12 @@ export function HandOutPage() {
               hintText="Ou surnom : il est imprimé sur la couverture du carnet."
               state={problems.firstName ? 'error' : 'default'}
               stateRelatedMessage={problems.firstName}
-              nativeInputProps={{ value: form.firstName, autoComplete: 'off', maxLength: 40, onChange: (event) => set('firstName', event.target.value) }}
+              nativeInputProps={{
+                value: form.firstName,
+                autoComplete: 'off',
+                maxLength: 40,
+                onChange: (event) => set('firstName', event.target.value),
+              }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-5">
@@ -175,7 +197,13 @@ export function HandOutPage() {
               hintText="Par exemple 1958."
               state={problems.birthYear ? 'error' : 'default'}
               stateRelatedMessage={problems.birthYear}
-              nativeInputProps={{ value: form.birthYear, inputMode: 'numeric', maxLength: 4, autoComplete: 'off', onChange: (event) => set('birthYear', event.target.value.trim()) }}
+              nativeInputProps={{
+                value: form.birthYear,
+                inputMode: 'numeric',
+                maxLength: 4,
+                autoComplete: 'off',
+                onChange: (event) => set('birthYear', event.target.value.trim()),
+              }}
             />
           </div>
         </div>
@@ -187,8 +215,14 @@ export function HandOutPage() {
           state={problems.targetPublic ? 'error' : 'default'}
           stateRelatedMessage={problems.targetPublic}
           options={[
-            { label: 'Oui', nativeInputProps: { name: 'target-public', checked: form.targetPublic === true, onChange: () => set('targetPublic', true) } },
-            { label: 'Non', nativeInputProps: { name: 'target-public', checked: form.targetPublic === false, onChange: () => set('targetPublic', false) } },
+            {
+              label: 'Oui',
+              nativeInputProps: { name: 'target-public', checked: form.targetPublic === true, onChange: () => set('targetPublic', true) },
+            },
+            {
+              label: 'Non',
+              nativeInputProps: { name: 'target-public', checked: form.targetPublic === false, onChange: () => set('targetPublic', false) },
+            },
           ]}
         />
         <Select
@@ -212,9 +246,10 @@ export function HandOutPage() {
         <div className="fr-callout fr-mb-2w">
           <h3 className="fr-callout__title">À lire à la personne</h3>
           <p className="fr-callout__text" id="consent-text">
-            « Pour vous remettre ce carnet, nous enregistrons votre prénom, votre commune, le motif et, si vous le voulez, votre année de naissance.
-            Ils servent uniquement à suivre le Pass numérique : les lieux où vous utiliserez vos chèques ne les voient pas. Ils sont effacés un an
-            après la fin de votre dernier carnet. Vous pouvez nous demander à tout moment de les voir ou de les effacer. Êtes-vous d’accord ? »
+            « Pour vous remettre ce carnet, nous enregistrons votre prénom, votre commune, le motif et, si vous le voulez, votre année de
+            naissance. Ils servent uniquement à suivre le Pass numérique : les lieux où vous utiliserez vos chèques ne les voient pas. Ils
+            sont effacés un an après la fin de votre dernier carnet. Vous pouvez nous demander à tout moment de les voir ou de les effacer.
+            Êtes-vous d’accord ? »
           </p>
         </div>
         <Checkbox
@@ -224,12 +259,21 @@ export function HandOutPage() {
           options={[
             {
               label: 'J’ai lu ce texte à la personne et elle est d’accord',
-              nativeInputProps: { checked: form.consent, 'aria-describedby': 'consent-text', onChange: (event) => set('consent', event.target.checked) },
+              nativeInputProps: {
+                checked: form.consent,
+                'aria-describedby': 'consent-text',
+                onChange: (event) => set('consent', event.target.checked),
+              },
             },
           ]}
         />
         {submitted && Object.keys(problems).length > 0 && (
-          <Alert className="fr-mb-2w" severity="error" small description="Le formulaire contient des erreurs : elles sont signalées sous chaque champ." />
+          <Alert
+            className="fr-mb-2w"
+            severity="error"
+            small
+            description="Le formulaire contient des erreurs : elles sont signalées sous chaque champ."
+          />
         )}
         {failure && <Alert className="fr-mb-2w" severity="error" small description={failure} />}
         <button type="submit" className="fr-btn fr-btn--lg" disabled={sending}>

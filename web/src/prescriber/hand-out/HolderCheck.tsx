@@ -23,7 +23,9 @@ export function HolderCheck({ identity, onChange }: { identity: PersonIdentity; 
   async function check() {
     setChecking(true);
     try {
-      const answer = await api.POST('/api/v1/carnets/holder-check', { body: { fullName: identity.fullName.trim(), birthDate: identity.birthDate } });
+      const answer = await api.POST('/api/v1/carnets/holder-check', {
+        body: { fullName: identity.fullName.trim(), birthDate: identity.birthDate },
+      });
       if (answer.data) setVerdict(answer.data.activeCarnets > 0 ? { kind: 'holds', count: answer.data.activeCarnets } : { kind: 'none' });
       else setVerdict({ kind: 'error', text: 'Vérifiez le nom et la date de naissance (une date passée).' });
     } catch {
@@ -45,10 +47,25 @@ export function HolderCheck({ identity, onChange }: { identity: PersonIdentity; 
         Le nom et la date de naissance ne sont jamais enregistrés : seul un pseudonyme l’est, pour reconnaître la même personne plus tard.
       </p>
       <div className="fr-fieldset__element">
-        <Input label="Nom et prénom" nativeInputProps={{ value: identity.fullName, autoComplete: 'off', onChange: (event) => change({ ...identity, fullName: event.target.value }) }} />
+        <Input
+          label="Nom et prénom"
+          nativeInputProps={{
+            value: identity.fullName,
+            autoComplete: 'off',
+            onChange: (event) => change({ ...identity, fullName: event.target.value }),
+          }}
+        />
       </div>
       <div className="fr-fieldset__element">
-        <Input label="Date de naissance" nativeInputProps={{ type: 'date', value: identity.birthDate, max: new Date().toISOString().slice(0, 10), onChange: (event) => change({ ...identity, birthDate: event.target.value }) }} />
+        <Input
+          label="Date de naissance"
+          nativeInputProps={{
+            type: 'date',
+            value: identity.birthDate,
+            max: new Date().toISOString().slice(0, 10),
+            onChange: (event) => change({ ...identity, birthDate: event.target.value }),
+          }}
+        />
       </div>
       <div className="fr-fieldset__element">
         <button type="button" className="fr-btn fr-btn--secondary" disabled={!complete || checking} onClick={check}>

@@ -1,6 +1,12 @@
 import { type Commune, settledCommune } from './commune-search';
 
-const commune = (name: string, inseeCode: string, postalCodes: string[]): Commune => ({ name, inseeCode, postalCodes, departementCode: inseeCode.slice(0, 2), kind: 'commune' });
+const commune = (name: string, inseeCode: string, postalCodes: string[]): Commune => ({
+  name,
+  inseeCode,
+  postalCodes,
+  departementCode: inseeCode.slice(0, 2),
+  kind: 'commune',
+});
 const villeurbanne = commune('Villeurbanne', '69266', ['69100']);
 const irigny = commune('Irigny', '69100', ['69540']);
 const lyon1 = commune('Lyon 1er Arrondissement', '69381', ['69001']);

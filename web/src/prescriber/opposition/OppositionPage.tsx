@@ -21,7 +21,10 @@ const OPPOSABLE = ['allocated', 'issued'];
 
 function ReasonSelect({ value, onChange, id }: { value: OppositionReason | ''; onChange: (reason: OppositionReason) => void; id: string }) {
   return (
-    <Select label="Motif de l’opposition" nativeSelectProps={{ id, value, onChange: (event) => onChange(event.target.value as OppositionReason) }}>
+    <Select
+      label="Motif de l’opposition"
+      nativeSelectProps={{ id, value, onChange: (event) => onChange(event.target.value as OppositionReason) }}
+    >
       <option value="" disabled>
         Choisissez le motif
       </option>
@@ -69,11 +72,16 @@ export function OppositionPage() {
     setFailure(null);
     setLookupMessage(null);
     const carnetNumber = number.trim();
-    if (!CARNET_NUMBER_PATTERN.test(carnetNumber)) return setLookupMessage('Un numéro de carnet s’écrit comme 2026-0042-000123 (il est imprimé sur la couverture).');
+    if (!CARNET_NUMBER_PATTERN.test(carnetNumber))
+      return setLookupMessage('Un numéro de carnet s’écrit comme 2026-0042-000123 (il est imprimé sur la couverture).');
     await lookUp(carnetNumber);
   }
 
-  const current = found ? (found.kind === 'handed_out' ? { id: found.issuance.carnetId, number: found.issuance.carnetNumber, status: found.issuance.carnetStatus } : found.carnet) : null;
+  const current = found
+    ? found.kind === 'handed_out'
+      ? { id: found.issuance.carnetId, number: found.issuance.carnetNumber, status: found.issuance.carnetStatus }
+      : found.carnet
+    : null;
 
   async function oppose() {
     if (!current || !reason) return setFailure('Choisissez le motif de l’opposition.');
@@ -81,7 +89,8 @@ export function OppositionPage() {
     setFailure(null);
     try {
       const answer = await api.POST('/api/v1/carnets/{id}/opposition', { params: { path: { id: current.id } }, body: { reason } });
-      if (!answer.data) return setFailure('L’opposition n’a pas pu être enregistrée : le carnet a peut-être changé d’état. Recherchez-le à nouveau.');
+      if (!answer.data)
+        return setFailure('L’opposition n’a pas pu être enregistrée : le carnet a peut-être changé d’état. Recherchez-le à nouveau.');
       setOpposed(
         `Carnet ${answer.data.carnetNumber} mis en opposition le ${frenchDate(answer.data.cancelledAt)} : ${answer.data.cancelledVouchers} chèque${answer.data.cancelledVouchers > 1 ? 's' : ''} annulé${answer.data.cancelledVouchers > 1 ? 's' : ''}, que plus aucun lieu n’acceptera.`,
       );
@@ -96,8 +105,12 @@ export function OppositionPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await api.POST('/api/v1/carnets/{id}/replacement', { params: { path: { id: found.issuance.carnetId } }, body: { replacementCarnetId: replacement.id } });
-      if (!answer.data) return setFailure('Le remplacement n’a pas pu être fait : choisissez un autre carnet, ou recherchez à nouveau le carnet perdu.');
+      const answer = await api.POST('/api/v1/carnets/{id}/replacement', {
+        params: { path: { id: found.issuance.carnetId } },
+        body: { replacementCarnetId: replacement.id },
+      });
+      if (!answer.data)
+        return setFailure('Le remplacement n’a pas pu être fait : choisissez un autre carnet, ou recherchez à nouveau le carnet perdu.');
       setReplaced({ carnetId: answer.data.carnetId, carnetNumber: answer.data.carnetNumber });
       await lookUp(found.issuance.carnetNumber);
     } finally {
@@ -135,7 +148,12 @@ export function OppositionPage() {
           {failure && <Alert className="fr-mb-2w" severity="error" small description={failure} />}
         </div>
         {replaced && (
-          <a className="fr-btn fr-icon-printer-line fr-btn--icon-left fr-mb-3w" href={printableCarnetUrl(replaced.carnetId)} target="_blank" rel="noopener">
+          <a
+            className="fr-btn fr-icon-printer-line fr-btn--icon-left fr-mb-3w"
+            href={printableCarnetUrl(replaced.carnetId)}
+            target="_blank"
+            rel="noopener"
+          >
             Imprimer le carnet {replaced.carnetNumber} (PDF, nouvelle fenêtre)
           </a>
         )}
@@ -144,9 +162,11 @@ export function OppositionPage() {
             <h3 className="fr-callout__title">Carnet {current.number}</h3>
             {found.kind === 'handed_out' ? (
               <p className="fr-callout__text">
-                Remis le {frenchDate(found.issuance.issuedAt)} à {found.issuance.beneficiaryFirstName ?? 'une personne dont les données sont effacées'}. État :{' '}
-                {label(CARNET_STATUS_LABELS, found.issuance.carnetStatus)}. Chèques : {found.issuance.vouchers.used} utilisé(s), {found.issuance.vouchers.unused} non
-                utilisé(s), {found.issuance.vouchers.cancelled} annulé(s), {found.issuance.vouchers.expired} expiré(s).
+                Remis le {frenchDate(found.issuance.issuedAt)} à{' '}
+                {found.issuance.beneficiaryFirstName ?? 'une personne dont les données sont effacées'}. État :{' '}
+                {label(CARNET_STATUS_LABELS, found.issuance.carnetStatus)}. Chèques : {found.issuance.vouchers.used} utilisé(s),{' '}
+                {found.issuance.vouchers.unused} non utilisé(s), {found.issuance.vouchers.cancelled} annulé(s),{' '}
+                {found.issuance.vouchers.expired} expiré(s).
                 {found.issuance.replacedByCarnetNumber && ` Remplacé par le carnet ${found.issuance.replacedByCarnetNumber}.`}
               </p>
             ) : (
@@ -190,10 +210,15 @@ function VoucherOpposition() {
   async function oppose(event: FormEvent) {
     event.preventDefault();
     const typed = serial.trim();
-    if (!VOUCHER_SERIAL_PATTERN.test(typed)) return setResult({ severity: 'error', text: 'Le numéro d’un chèque s’écrit comme 2026-0042-000123-01 (il est imprimé sur le chèque).' });
+    if (!VOUCHER_SERIAL_PATTERN.test(typed))
+      return setResult({
+        severity: 'error',
+        text: 'Le numéro d’un chèque s’écrit comme 2026-0042-000123-01 (il est imprimé sur le chèque).',
+      });
     if (!reason) return setResult({ severity: 'error', text: 'Choisissez le motif de l’opposition.' });
     const answer = await api.POST('/api/v1/vouchers/{serial}/opposition', { params: { path: { serial: typed } }, body: { reason } });
-    if (answer.data) setResult({ severity: 'success', text: `Chèque ${answer.data.serial} mis en opposition : aucun lieu ne l’acceptera plus.` });
+    if (answer.data)
+      setResult({ severity: 'success', text: `Chèque ${answer.data.serial} mis en opposition : aucun lieu ne l’acceptera plus.` });
     else if (answer.response.status === 404) setResult({ severity: 'error', text: 'Aucun chèque de votre structure ne porte ce numéro.' });
     else setResult({ severity: 'error', text: 'Ce chèque ne peut pas être mis en opposition : il est déjà utilisé, expiré ou annulé.' });
   }

@@ -13,12 +13,19 @@ import { usePageTitle } from '../../layout/usePageTitle';
 type PrintRun = components['schemas']['PrintRunViewDto'];
 type PrintRunFile = components['schemas']['PrintRunFileDto'];
 
-const STATUS_LABELS: Record<PrintRun['status'], string> = { queued: 'En attente', running: 'En cours', completed: 'Terminée', failed: 'Échouée' };
+const STATUS_LABELS: Record<PrintRun['status'], string> = {
+  queued: 'En attente',
+  running: 'En cours',
+  completed: 'Terminée',
+  failed: 'Échouée',
+};
 const POLL_MS = 1000;
 /** The order part of a carnet number, `2026-0042` in `2026-0042-000123`. */
 const orderPartOf = (carnetNumber: string) => carnetNumber.split('-').slice(0, 2).join('-');
 const fileSize = (bytes: number) =>
-  bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} ko` : `${(bytes / 1_048_576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+  bytes < 1_048_576
+    ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} ko`
+    : `${(bytes / 1_048_576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 function FileLinks({ files }: { files: PrintRunFile[] }) {
   return (
@@ -88,7 +95,10 @@ export function PrintRunsPage() {
     let body: { orderId: string } | { carnetIds: string[] } = { orderId: chosenOrder };
     if (from.trim() || to.trim()) {
       const ids = held.data.items
-        .filter((carnet) => carnet.orderId === chosenOrder && (!from.trim() || carnet.number >= from.trim()) && (!to.trim() || carnet.number <= to.trim()))
+        .filter(
+          (carnet) =>
+            carnet.orderId === chosenOrder && (!from.trim() || carnet.number >= from.trim()) && (!to.trim() || carnet.number <= to.trim()),
+        )
         .map((carnet) => carnet.id);
       if (ids.length === 0) return setProblem('Aucun carnet en stock de cette commande entre ces numéros.');
       body = { carnetIds: ids };
@@ -103,7 +113,10 @@ export function PrintRunsPage() {
   return (
     <div className="fr-container fr-my-6w">
       <h1>Impressions par lot</h1>
-      <p>Pour imprimer d’avance plusieurs carnets de votre stock. Un carnet remis à une personne s’imprime aussi seul, depuis la page de remise.</p>
+      <p>
+        Pour imprimer d’avance plusieurs carnets de votre stock. Un carnet remis à une personne s’imprime aussi seul, depuis la page de
+        remise.
+      </p>
       <section aria-labelledby="new-print-run" className="fr-mb-6w">
         <h2 id="new-print-run">Nouvelle impression</h2>
         <DataStatus state={held}>
@@ -112,7 +125,11 @@ export function PrintRunsPage() {
               <p>Votre structure n’a aucun carnet en stock à imprimer.</p>
             ) : (
               <form onSubmit={request} noValidate>
-                <Select label="Commande" hint="Tous les carnets de la commande que détient votre structure, en stock ou déjà remis." nativeSelectProps={{ value: chosenOrder, onChange: (event) => setOrderId(event.target.value) }}>
+                <Select
+                  label="Commande"
+                  hint="Tous les carnets de la commande que détient votre structure, en stock ou déjà remis."
+                  nativeSelectProps={{ value: chosenOrder, onChange: (event) => setOrderId(event.target.value) }}
+                >
                   {[...orders.entries()].map(([id, entry]) => (
                     <option key={id} value={id}>
                       Commande {entry.orderPart} — {entry.count} carnet{entry.count > 1 ? 's' : ''} en stock
@@ -122,10 +139,18 @@ export function PrintRunsPage() {
                 <p className="fr-hint-text">Ou seulement les carnets en stock entre deux numéros (facultatif) :</p>
                 <div className="fr-grid-row fr-grid-row--gutters">
                   <div className="fr-col-12 fr-col-md-6">
-                    <Input label="Du numéro" hintText="Par exemple 2026-0042-000001." nativeInputProps={{ value: from, autoComplete: 'off', onChange: (event) => setFrom(event.target.value) }} />
+                    <Input
+                      label="Du numéro"
+                      hintText="Par exemple 2026-0042-000001."
+                      nativeInputProps={{ value: from, autoComplete: 'off', onChange: (event) => setFrom(event.target.value) }}
+                    />
                   </div>
                   <div className="fr-col-12 fr-col-md-6">
-                    <Input label="Au numéro" hintText="Par exemple 2026-0042-000050." nativeInputProps={{ value: to, autoComplete: 'off', onChange: (event) => setTo(event.target.value) }} />
+                    <Input
+                      label="Au numéro"
+                      hintText="Par exemple 2026-0042-000050."
+                      nativeInputProps={{ value: to, autoComplete: 'off', onChange: (event) => setTo(event.target.value) }}
+                    />
                   </div>
                 </div>
                 {problem && <Alert className="fr-mb-2w" severity="error" small description={problem} />}
@@ -146,10 +171,17 @@ export function PrintRunsPage() {
           </label>
           <progress id="print-progress" max={100} value={run.progressPercent} className="fr-mb-1w" style={{ width: '100%' }} />
           <p role="status">
-            {STATUS_LABELS[run.status]} : {run.carnetsDone} carnet{run.carnetsDone > 1 ? 's' : ''} sur {run.carnetCount} ({run.progressPercent} %)
+            {STATUS_LABELS[run.status]} : {run.carnetsDone} carnet{run.carnetsDone > 1 ? 's' : ''} sur {run.carnetCount} (
+            {run.progressPercent} %)
             {run.status === 'completed' && ' — les fichiers sont prêts.'}
           </p>
-          {run.status === 'failed' && <Alert severity="error" small description={`L’impression a échoué${run.failureReason ? ` : ${run.failureReason}` : ''}. Relancez-la.`} />}
+          {run.status === 'failed' && (
+            <Alert
+              severity="error"
+              small
+              description={`L’impression a échoué${run.failureReason ? ` : ${run.failureReason}` : ''}. Relancez-la.`}
+            />
+          )}
           {run.files.length > 0 && <FileLinks files={run.files} />}
         </section>
       )}

@@ -50,7 +50,9 @@ export function StockPage() {
                     String(carnet.vouchers.unused),
                     frenchDate(carnet.expiresAt),
                     frenchDate(carnet.distributionClosesAt),
-                    new Date(carnet.distributionClosesAt).getTime() < Date.now() ? 'Distribution arrêtée' : label(CARNET_STATUS_LABELS, carnet.status),
+                    new Date(carnet.distributionClosesAt).getTime() < Date.now()
+                      ? 'Distribution arrêtée'
+                      : label(CARNET_STATUS_LABELS, carnet.status),
                   ])}
                 />
               )}
@@ -67,7 +69,18 @@ export function StockPage() {
                 <Table
                   caption={`Carnets remis par votre structure et leurs chèques${shownOf(handedOut.items.length, handedOut.total)}`}
                   noCaption
-                  headers={['Numéro', 'Remis le', 'À', 'Motif', 'État', 'Chèques utilisés', 'Non utilisés', 'Expirés', 'Annulés', 'Remplacement']}
+                  headers={[
+                    'Numéro',
+                    'Remis le',
+                    'À',
+                    'Motif',
+                    'État',
+                    'Chèques utilisés',
+                    'Non utilisés',
+                    'Expirés',
+                    'Annulés',
+                    'Remplacement',
+                  ]}
                   data={handedOut.items.map((issuance) => [
                     issuance.carnetNumber,
                     frenchDate(issuance.issuedAt),

@@ -69,20 +69,33 @@ export function ApplyPage() {
   }, [step, sent]);
 
   const compactSiret = siret.replace(/\s/g, '');
-  const siretProblem = compactSiret.length === 14 && !isValidSiret(compactSiret) ? 'Ce numéro SIRET contient une erreur. Relisez-le.' : showErrors && !isValidSiret(compactSiret) ? 'Le SIRET a 14 chiffres.' : null;
+  const siretProblem =
+    compactSiret.length === 14 && !isValidSiret(compactSiret)
+      ? 'Ce numéro SIRET contient une erreur. Relisez-le.'
+      : showErrors && !isValidSiret(compactSiret)
+        ? 'Le SIRET a 14 chiffres.'
+        : null;
   const nameProblem = showErrors && structureName.trim().length < 2 ? 'Indiquez le nom de la structure.' : null;
   const namedSites = sites.map((entry, index) => (index === 0 ? { ...entry, site: { ...entry.site, name: structureName } } : entry));
   const siteIssues = namedSites.map((entry) => ({ fields: siteProblems(entry.site), slots: slotsProblems(entry.slots) }));
   const serviceIssues = services.map(serviceProblems);
   const contactNameProblem = showErrors && contactName.trim().length === 0 ? 'Indiquez votre nom.' : null;
-  const contactEmailProblem = showErrors && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail.trim()) ? 'Indiquez une adresse e-mail complète. Exemple : nom@mairie.fr.' : null;
+  const contactEmailProblem =
+    showErrors && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail.trim())
+      ? 'Indiquez une adresse e-mail complète. Exemple : nom@mairie.fr.'
+      : null;
 
   const stepIsValid = (index: number): boolean => {
     switch (index) {
       case 0:
         return structureName.trim().length >= 2 && isValidSiret(compactSiret);
       case 1:
-        return siteIssues.every((issue) => Object.keys(issue.fields).length === 0 && issue.slots.overlap === null && issue.slots.bySlot.every((problem) => problem === null));
+        return siteIssues.every(
+          (issue) =>
+            Object.keys(issue.fields).length === 0 &&
+            issue.slots.overlap === null &&
+            issue.slots.bySlot.every((problem) => problem === null),
+        );
       case 2:
         return serviceIssues.every((issue) => Object.keys(issue).length === 0);
       case 3:
@@ -168,7 +181,9 @@ export function ApplyPage() {
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-lg-8">
           <h1>Candidater pour accepter le Pass numérique</h1>
-          <p className="fr-text--lg">Votre lieu aide les personnes à utiliser le numérique ? Faites la demande ici. Cela prend environ 10 minutes.</p>
+          <p className="fr-text--lg">
+            Votre lieu aide les personnes à utiliser le numérique ? Faites la demande ici. Cela prend environ 10 minutes.
+          </p>
           {/* The stepper's title is the step's heading (h2); focus goes to it at each step, for screen readers. */}
           <div ref={stepRef} tabIndex={-1}>
             <Stepper currentStep={step + 1} stepCount={STEPS.length} title={STEPS[step]} nextTitle={STEPS[step + 1]} />
@@ -186,14 +201,24 @@ export function ApplyPage() {
                   hintText="Exemple : Espace numérique de la Guillotière"
                   state={nameProblem ? 'error' : 'default'}
                   stateRelatedMessage={nameProblem ?? undefined}
-                  nativeInputProps={{ autoComplete: 'organization', value: structureName, onChange: (event) => setStructureName(event.target.value) }}
+                  nativeInputProps={{
+                    autoComplete: 'organization',
+                    value: structureName,
+                    onChange: (event) => setStructureName(event.target.value),
+                  }}
                 />
                 <Input
                   label="Numéro SIRET"
                   hintText="14 chiffres. Vous le trouvez sur annuaire-entreprises.data.gouv.fr."
                   state={siretProblem ? 'error' : isValidSiret(compactSiret) ? 'success' : 'default'}
                   stateRelatedMessage={siretProblem ?? (isValidSiret(compactSiret) ? 'Numéro SIRET valide.' : undefined)}
-                  nativeInputProps={{ inputMode: 'numeric', autoComplete: 'off', value: siret, maxLength: 17, onChange: (event) => setSiret(event.target.value.replace(/[^\d\s]/g, '')) }}
+                  nativeInputProps={{
+                    inputMode: 'numeric',
+                    autoComplete: 'off',
+                    value: siret,
+                    maxLength: 17,
+                    onChange: (event) => setSiret(event.target.value.replace(/[^\d\s]/g, '')),
+                  }}
                 />
               </>
             )}
@@ -212,15 +237,32 @@ export function ApplyPage() {
                       showErrors={showErrors}
                       onChange={(site) => setSites(sites.map((current, position) => (position === index ? { ...current, site } : current)))}
                     />
-                    <SlotsEditor idPrefix={`site-${index}`} slots={entry.slots} onChange={(slots) => setSites(sites.map((current, position) => (position === index ? { ...current, slots } : current)))} />
+                    <SlotsEditor
+                      idPrefix={`site-${index}`}
+                      slots={entry.slots}
+                      onChange={(slots) =>
+                        setSites(sites.map((current, position) => (position === index ? { ...current, slots } : current)))
+                      }
+                    />
                     {index > 0 && (
-                      <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setSites(sites.filter((_, position) => position !== index))}>
+                      <Button
+                        type="button"
+                        priority="tertiary"
+                        iconId="fr-icon-delete-line"
+                        onClick={() => setSites(sites.filter((_, position) => position !== index))}
+                      >
                         Retirer le lieu {index + 1}
                       </Button>
                     )}
                   </section>
                 ))}
-                <Button type="button" priority="secondary" iconId="fr-icon-add-line" className="fr-mb-4w" onClick={() => setSites([...sites, { site: EMPTY_SITE, slots: [] }])}>
+                <Button
+                  type="button"
+                  priority="secondary"
+                  iconId="fr-icon-add-line"
+                  className="fr-mb-4w"
+                  onClick={() => setSites([...sites, { site: EMPTY_SITE, slots: [] }])}
+                >
                   Ajouter un autre lieu
                 </Button>
               </>
@@ -238,13 +280,24 @@ export function ApplyPage() {
                       onChange={(changed) => setServices(services.map((current, position) => (position === index ? changed : current)))}
                     />
                     {services.length > 1 && (
-                      <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setServices(services.filter((_, position) => position !== index))}>
+                      <Button
+                        type="button"
+                        priority="tertiary"
+                        iconId="fr-icon-delete-line"
+                        onClick={() => setServices(services.filter((_, position) => position !== index))}
+                      >
                         Retirer le service {index + 1}
                       </Button>
                     )}
                   </section>
                 ))}
-                <Button type="button" priority="secondary" iconId="fr-icon-add-line" className="fr-mb-4w" onClick={() => setServices([...services, EMPTY_SERVICE])}>
+                <Button
+                  type="button"
+                  priority="secondary"
+                  iconId="fr-icon-add-line"
+                  className="fr-mb-4w"
+                  onClick={() => setServices([...services, EMPTY_SERVICE])}
+                >
                   Ajouter un service
                 </Button>
               </>
@@ -263,7 +316,12 @@ export function ApplyPage() {
                   hintText="Format attendu : nom@domaine.fr"
                   state={contactEmailProblem ? 'error' : 'default'}
                   stateRelatedMessage={contactEmailProblem ?? undefined}
-                  nativeInputProps={{ type: 'email', autoComplete: 'email', value: contactEmail, onChange: (event) => setContactEmail(event.target.value) }}
+                  nativeInputProps={{
+                    type: 'email',
+                    autoComplete: 'email',
+                    value: contactEmail,
+                    onChange: (event) => setContactEmail(event.target.value),
+                  }}
                 />
               </>
             )}
@@ -282,7 +340,8 @@ export function ApplyPage() {
                 <dt className="fr-text--bold">Services</dt>
                 {services.map((service, index) => (
                   <dd key={index}>
-                    {service.label} — {service.durationMinutes} min, {service.maxVouchers} chèque{service.maxVouchers === '1' ? '' : 's'} au plus
+                    {service.label} — {service.durationMinutes} min, {service.maxVouchers} chèque{service.maxVouchers === '1' ? '' : 's'} au
+                    plus
                   </dd>
                 ))}
                 <dt className="fr-text--bold">Contact</dt>

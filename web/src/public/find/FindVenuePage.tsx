@@ -53,7 +53,11 @@ export function FindVenuePage() {
     let cancelled = false;
     setResults({ status: 'loading' });
     const where = commune ? { communeInseeCode: commune } : { q: q.trim() };
-    const filters = { ...(service ? { service } : {}), ...(support ? { accessibility: support } : {}), ...(openNow ? { openNow: true } : {}) };
+    const filters = {
+      ...(service ? { service } : {}),
+      ...(support ? { accessibility: support } : {}),
+      ...(openNow ? { openNow: true } : {}),
+    };
     Promise.all([
       api.GET('/api/v1/public/venue-sites', { params: { query: { ...where, ...filters, limit: shown, offset: 0 } as never } }),
       api.GET('/api/v1/public/communes', { params: { query: { q: commune || q.trim(), limit: 6 } } }),
@@ -65,8 +69,18 @@ export function FindVenuePage() {
         const candidates = communes.data?.items ?? [];
         const searched = candidates[0];
         const isPostcode = /^\d{5}$/.test(q.trim()) && !commune;
-        const place = isPostcode ? `du code postal ${q.trim()}` : searched ? `de ${searched.name} (${searched.departementCode})` : `de ${q}`;
-        setResults({ status: 'ready', sites: found.data.items, total: found.data.total, place, otherCommunes: isPostcode || commune ? [] : candidates.slice(1) });
+        const place = isPostcode
+          ? `du code postal ${q.trim()}`
+          : searched
+            ? `de ${searched.name} (${searched.departementCode})`
+            : `de ${q}`;
+        setResults({
+          status: 'ready',
+          sites: found.data.items,
+          total: found.data.total,
+          place,
+          otherCommunes: isPostcode || commune ? [] : candidates.slice(1),
+        });
       })
       .catch(() => !cancelled && setResults({ status: 'error' }));
     return () => {
@@ -79,7 +93,11 @@ export function FindVenuePage() {
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
     next.set('q', typed.trim());
-    for (const [name, value] of [['aide', form.get('aide')], ['besoin', form.get('besoin')]] as const) if (value) next.set(name, String(value));
+    for (const [name, value] of [
+      ['aide', form.get('aide')],
+      ['besoin', form.get('besoin')],
+    ] as const)
+      if (value) next.set(name, String(value));
     if (form.get('ouvert')) next.set('ouvert', 'oui');
     setShown(PAGE_SIZE);
     setParams(next);
@@ -88,18 +106,32 @@ export function FindVenuePage() {
   return (
     <div className="fr-container fr-my-6w">
       <h1>Trouver un lieu près de chez vous</h1>
-      <p className="fr-text--lg">Avec le Pass numérique, des lieux vous aident à utiliser un ordinateur, un téléphone ou internet. Cherchez un lieu près de chez vous.</p>
+      <p className="fr-text--lg">
+        Avec le Pass numérique, des lieux vous aident à utiliser un ordinateur, un téléphone ou internet. Cherchez un lieu près de chez
+        vous.
+      </p>
       <form onSubmit={search} className="fr-mb-4w" role="search" aria-label="Chercher un lieu">
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
             <Input
               label="Votre commune ou votre code postal"
               hintText="Exemple : Villeurbanne ou 69100"
-              nativeInputProps={{ name: 'q', autoComplete: 'address-level2', required: true, minLength: 2, value: typed, onChange: (event) => setTyped(event.target.value) }}
+              nativeInputProps={{
+                name: 'q',
+                autoComplete: 'address-level2',
+                required: true,
+                minLength: 2,
+                value: typed,
+                onChange: (event) => setTyped(event.target.value),
+              }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Select label="L’aide que vous cherchez (facultatif)" nativeSelectProps={{ name: 'aide', defaultValue: service }} key={`aide-${service}`}>
+            <Select
+              label="L’aide que vous cherchez (facultatif)"
+              nativeSelectProps={{ name: 'aide', defaultValue: service }}
+              key={`aide-${service}`}
+            >
               <option value="">Toutes les aides</option>
               {STANDARD_SERVICES.map((value) => (
                 <option key={value} value={value}>
@@ -109,7 +141,11 @@ export function FindVenuePage() {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Select label="Un besoin particulier (facultatif)" nativeSelectProps={{ name: 'besoin', defaultValue: support }} key={`besoin-${support}`}>
+            <Select
+              label="Un besoin particulier (facultatif)"
+              nativeSelectProps={{ name: 'besoin', defaultValue: support }}
+              key={`besoin-${support}`}
+            >
               <option value="">Aucun</option>
               {STANDARD_SPECIFIC_SUPPORT.map((value) => (
                 <option key={value} value={value}>
@@ -119,7 +155,15 @@ export function FindVenuePage() {
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <Checkbox key={`ouvert-${openNow}`} options={[{ label: 'Seulement les lieux ouverts maintenant', nativeInputProps: { name: 'ouvert', value: 'oui', defaultChecked: openNow } }]} />
+            <Checkbox
+              key={`ouvert-${openNow}`}
+              options={[
+                {
+                  label: 'Seulement les lieux ouverts maintenant',
+                  nativeInputProps: { name: 'ouvert', value: 'oui', defaultChecked: openNow },
+                },
+              ]}
+            />
           </div>
         </div>
         <Button type="submit" iconId="fr-icon-search-line">
@@ -135,8 +179,16 @@ export function FindVenuePage() {
           </h2>
         )}
       </div>
-      {results.status === 'unknown' && <Alert severity="warning" small description="Nous ne trouvons pas cette commune. Vérifiez l’orthographe, ou tapez le code postal." />}
-      {results.status === 'error' && <Alert severity="error" small description="La recherche n’a pas marché. Vérifiez votre connexion et réessayez." />}
+      {results.status === 'unknown' && (
+        <Alert
+          severity="warning"
+          small
+          description="Nous ne trouvons pas cette commune. Vérifiez l’orthographe, ou tapez le code postal."
+        />
+      )}
+      {results.status === 'error' && (
+        <Alert severity="error" small description="La recherche n’a pas marché. Vérifiez votre connexion et réessayez." />
+      )}
       {results.status === 'ready' && (
         <>
           {results.otherCommunes.length > 0 && (
@@ -167,7 +219,8 @@ export function FindVenuePage() {
                 <OpeningStatus openNow={site.openNow} text={site.openingStatus} />
                 {site.passServices.length > 0 && (
                   <p className="fr-mb-0">
-                    Avec le Pass numérique : {site.passServices.map((passService) => `${passService.label} (${chequeCount(passService.maxVouchers)})`).join(' · ')}
+                    Avec le Pass numérique :{' '}
+                    {site.passServices.map((passService) => `${passService.label} (${chequeCount(passService.maxVouchers)})`).join(' · ')}
                   </p>
                 )}
               </li>

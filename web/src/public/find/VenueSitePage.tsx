@@ -35,7 +35,11 @@ export function VenueSitePage() {
   return (
     <div className="fr-container fr-my-6w">
       <p>
-        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" to="/trouver-un-lieu" onClick={(event) => window.history.length > 1 && (event.preventDefault(), window.history.back())}>
+        <Link
+          className="fr-link fr-icon-arrow-left-line fr-link--icon-left"
+          to="/trouver-un-lieu"
+          onClick={(event) => window.history.length > 1 && (event.preventDefault(), window.history.back())}
+        >
           Retour à la recherche
         </Link>
       </p>
@@ -67,7 +71,10 @@ export function VenueSitePage() {
               </p>
               {data.latitude !== null && data.longitude !== null && (
                 <p>
-                  <a className="fr-link" href={`geo:${data.latitude},${data.longitude}?q=${data.latitude},${data.longitude}(${encodeURIComponent(data.name)})`}>
+                  <a
+                    className="fr-link"
+                    href={`geo:${data.latitude},${data.longitude}?q=${data.latitude},${data.longitude}(${encodeURIComponent(data.name)})`}
+                  >
                     Ouvrir l’adresse dans mon application de cartes
                   </a>
                 </p>
@@ -80,7 +87,13 @@ export function VenueSitePage() {
               )}
               {data.appointmentUrl && (
                 <p>
-                  <a className="fr-link" href={data.appointmentUrl} target="_blank" rel="noopener noreferrer" title="Prendre rendez-vous en ligne — nouvelle fenêtre">
+                  <a
+                    className="fr-link"
+                    href={data.appointmentUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    title="Prendre rendez-vous en ligne — nouvelle fenêtre"
+                  >
                     Prendre rendez-vous en ligne
                   </a>
                 </p>
@@ -90,7 +103,11 @@ export function VenueSitePage() {
               {data.week.length === 0 ? (
                 <p>Le lieu n’a pas donné ses horaires. Appelez-le avant de venir.</p>
               ) : (
-                <Table caption="Horaires de cette semaine" headers={['Jour', 'Horaires']} data={data.week.map((day) => [day.day, day.hours])} />
+                <Table
+                  caption="Horaires de cette semaine"
+                  headers={['Jour', 'Horaires']}
+                  data={data.week.map((day) => [day.day, day.hours])}
+                />
               )}
 
               <h2 className="fr-mt-4w">Avec le Pass numérique</h2>
@@ -110,7 +127,11 @@ export function VenueSitePage() {
                 </>
               )}
 
-              {(data.services.length > 0 || data.publics.length > 0 || data.specificSupport.length > 0 || data.fees.length > 0 || data.supportModes.length > 0) && (
+              {(data.services.length > 0 ||
+                data.publics.length > 0 ||
+                data.specificSupport.length > 0 ||
+                data.fees.length > 0 ||
+                data.supportModes.length > 0) && (
                 <>
                   <h2 className="fr-mt-4w">Ce que propose le lieu</h2>
                   {data.services.length > 0 && <List items={data.services} />}
@@ -147,7 +168,13 @@ export function VenueSitePage() {
                   {data.accessibilityNotes && <p>{data.accessibilityNotes}</p>}
                   {data.acceslibreUrl && (
                     <p>
-                      <a className="fr-link" href={data.acceslibreUrl} target="_blank" rel="noopener noreferrer" title="Fiche acceslibre — nouvelle fenêtre">
+                      <a
+                        className="fr-link"
+                        href={data.acceslibreUrl}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        title="Fiche acceslibre — nouvelle fenêtre"
+                      >
                         Voir la fiche acceslibre du lieu
                       </a>
                     </p>
@@ -156,7 +183,9 @@ export function VenueSitePage() {
               )}
 
               <h2 className="fr-mt-4w">Contact</h2>
-              {!data.phone && data.emails.length === 0 && data.websites.length === 0 && <p>Le lieu n’a pas donné de contact. Passez aux horaires d’ouverture.</p>}
+              {!data.phone && data.emails.length === 0 && data.websites.length === 0 && (
+                <p>Le lieu n’a pas donné de contact. Passez aux horaires d’ouverture.</p>
+              )}
               <ul className="fr-raw-list fr-text--lg">
                 {data.phone && (
                   <li>

@@ -24,7 +24,13 @@ export type ChooseOutcome = { actor: SessionActor } | { error: string };
  * The page an e-mail link opens to choose a password (invitation, reset): the password twice, then the
  * person is signed in and lands in their space.
  */
-export function ChoosePasswordForm(props: { title: string; intro: ReactNode; missingToken: NonNullable<ReactNode>; submitLabel: string; choose: (token: string, password: string) => Promise<ChooseOutcome> }) {
+export function ChoosePasswordForm(props: {
+  title: string;
+  intro: ReactNode;
+  missingToken: NonNullable<ReactNode>;
+  submitLabel: string;
+  choose: (token: string, password: string) => Promise<ChooseOutcome>;
+}) {
   const token = useLinkToken();
   const { setActor } = useSession();
   const navigate = useNavigate();
@@ -75,16 +81,31 @@ export function ChoosePasswordForm(props: { title: string; intro: ReactNode; mis
                   <div className="fr-fieldset__element">
                     <PasswordInput
                       label="Nouveau mot de passe"
-                      messages={[{ message: `${MINIMUM_LENGTH} caractères minimum`, severity: password.length >= MINIMUM_LENGTH ? 'valid' : 'info' }]}
+                      messages={[
+                        { message: `${MINIMUM_LENGTH} caractères minimum`, severity: password.length >= MINIMUM_LENGTH ? 'valid' : 'info' },
+                      ]}
                       messagesHint="Votre mot de passe doit contenir :"
-                      nativeInputProps={{ name: 'new-password', autoComplete: 'new-password', required: true, minLength: MINIMUM_LENGTH, value: password, onChange: (event) => setPassword(event.target.value) }}
+                      nativeInputProps={{
+                        name: 'new-password',
+                        autoComplete: 'new-password',
+                        required: true,
+                        minLength: MINIMUM_LENGTH,
+                        value: password,
+                        onChange: (event) => setPassword(event.target.value),
+                      }}
                     />
                   </div>
                   <div className="fr-fieldset__element">
                     <PasswordInput
                       label="Confirmer le mot de passe"
                       messagesHint=""
-                      nativeInputProps={{ name: 'confirm-password', autoComplete: 'new-password', required: true, value: confirmation, onChange: (event) => setConfirmation(event.target.value) }}
+                      nativeInputProps={{
+                        name: 'confirm-password',
+                        autoComplete: 'new-password',
+                        required: true,
+                        value: confirmation,
+                        onChange: (event) => setConfirmation(event.target.value),
+                      }}
                     />
                   </div>
                   <div className="fr-fieldset__element">

@@ -42,7 +42,14 @@ export function ForgottenPasswordPage() {
               <Input
                 label="Adresse e-mail"
                 hintText="Format attendu : nom@domaine.fr"
-                nativeInputProps={{ type: 'email', name: 'email', autoComplete: 'email', required: true, value: email, onChange: (event) => setEmail(event.target.value) }}
+                nativeInputProps={{
+                  type: 'email',
+                  name: 'email',
+                  autoComplete: 'email',
+                  required: true,
+                  value: email,
+                  onChange: (event) => setEmail(event.target.value),
+                }}
               />
               <Button type="submit" disabled={submitting}>
                 Recevoir un lien

@@ -12,7 +12,9 @@ export function InvitationPage() {
       missingToken="Ouvrez le lien complet reçu par e-mail. S’il a expiré, demandez une nouvelle invitation à l’administrateur de votre structure."
       submitLabel="Activer mon compte"
       choose={async (token, password) => {
-        const { data, error } = await api.POST('/api/v1/auth/session/invitation', { body: { token, password } }).catch(() => ({ data: undefined, error: undefined }));
+        const { data, error } = await api
+          .POST('/api/v1/auth/session/invitation', { body: { token, password } })
+          .catch(() => ({ data: undefined, error: undefined }));
         return data ? { actor: data } : { error: errorMessage(error, 'Le compte n’a pas pu être activé. Réessayez dans un instant.') };
       }}
     />

@@ -18,8 +18,12 @@ export function NewPasswordPage() {
       }
       submitLabel="Enregistrer et me connecter"
       choose={async (token, password) => {
-        const { data, error } = await api.POST('/api/v1/auth/session/password-reset', { body: { token, password } }).catch(() => ({ data: undefined, error: undefined }));
-        return data ? { actor: data } : { error: errorMessage(error, 'Le mot de passe n’a pas pu être enregistré. Réessayez dans un instant.') };
+        const { data, error } = await api
+          .POST('/api/v1/auth/session/password-reset', { body: { token, password } })
+          .catch(() => ({ data: undefined, error: undefined }));
+        return data
+          ? { actor: data }
+          : { error: errorMessage(error, 'Le mot de passe n’a pas pu être enregistré. Réessayez dans un instant.') };
       }}
     />
   );

@@ -1,7 +1,19 @@
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 
 /** Boxes to tick among the exact values of one of the standard's lists (the values are French already). */
-export function ChoiceGroup<Choice extends string>({ legend, hint, choices, value, onChange }: { legend: string; hint?: string; choices: readonly Choice[]; value: Choice[]; onChange: (value: Choice[]) => void }) {
+export function ChoiceGroup<Choice extends string>({
+  legend,
+  hint,
+  choices,
+  value,
+  onChange,
+}: {
+  legend: string;
+  hint?: string;
+  choices: readonly Choice[];
+  value: Choice[];
+  onChange: (value: Choice[]) => void;
+}) {
   return (
     <Checkbox
       legend={legend}

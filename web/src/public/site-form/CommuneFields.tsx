@@ -16,7 +16,17 @@ export interface CommuneValue {
  * Postcode, then the commune among those of that postcode (the official list, through the API): the
  * person never types an INSEE code, and an unknown postcode is said at once.
  */
-export function CommuneFields({ idPrefix, value, onChange, showErrors }: { idPrefix: string; value: CommuneValue; onChange: (value: CommuneValue) => void; showErrors: boolean }) {
+export function CommuneFields({
+  idPrefix,
+  value,
+  onChange,
+  showErrors,
+}: {
+  idPrefix: string;
+  value: CommuneValue;
+  onChange: (value: CommuneValue) => void;
+  showErrors: boolean;
+}) {
   const [communes, setCommunes] = useState<Commune[] | null>(null);
   const postalCode = value.postalCode.trim();
 
@@ -33,7 +43,8 @@ export function CommuneFields({ idPrefix, value, onChange, showErrors }: { idPre
         const found = (data?.items ?? []).filter((commune) => commune.postalCodes.includes(postalCode));
         setCommunes(found);
         const chosen = found.find((commune) => commune.inseeCode === value.communeInseeCode) ?? (found.length === 1 ? found[0] : undefined);
-        if (chosen && chosen.inseeCode !== value.communeInseeCode) onChange({ postalCode: value.postalCode, city: chosen.name, communeInseeCode: chosen.inseeCode });
+        if (chosen && chosen.inseeCode !== value.communeInseeCode)
+          onChange({ postalCode: value.postalCode, city: chosen.name, communeInseeCode: chosen.inseeCode });
         if (!chosen && value.communeInseeCode) onChange({ postalCode: value.postalCode, city: '', communeInseeCode: '' });
       })
       .catch(() => !cancelled && setCommunes([]));

@@ -4,7 +4,17 @@ import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '../../../../src/mod
 import type { ServiceFormValues, ServiceProblems } from './service-form-values';
 
 /** One service of the catalogue: its name, its kind of help, how long, how many chèques a session takes. */
-export function ServiceFields({ idPrefix, service, problems, onChange }: { idPrefix: string; service: ServiceFormValues; problems: ServiceProblems; onChange: (service: ServiceFormValues) => void }) {
+export function ServiceFields({
+  idPrefix,
+  service,
+  problems,
+  onChange,
+}: {
+  idPrefix: string;
+  service: ServiceFormValues;
+  problems: ServiceProblems;
+  onChange: (service: ServiceFormValues) => void;
+}) {
   return (
     <>
       <Input
@@ -12,13 +22,21 @@ export function ServiceFields({ idPrefix, service, problems, onChange }: { idPre
         hintText="Exemple : Atelier « Faire ses démarches CAF en ligne »"
         state={problems.label ? 'error' : 'default'}
         stateRelatedMessage={problems.label}
-        nativeInputProps={{ id: `${idPrefix}-label`, value: service.label, onChange: (event) => onChange({ ...service, label: event.target.value }) }}
+        nativeInputProps={{
+          id: `${idPrefix}-label`,
+          value: service.label,
+          onChange: (event) => onChange({ ...service, label: event.target.value }),
+        }}
       />
       <Select
         label="Type d’aide"
         state={problems.category ? 'error' : 'default'}
         stateRelatedMessage={problems.category}
-        nativeSelectProps={{ id: `${idPrefix}-category`, value: service.category, onChange: (event) => onChange({ ...service, category: event.target.value as ServiceFormValues['category'] }) }}
+        nativeSelectProps={{
+          id: `${idPrefix}-category`,
+          value: service.category,
+          onChange: (event) => onChange({ ...service, category: event.target.value as ServiceFormValues['category'] }),
+        }}
       >
         <option value="">Choisissez</option>
         {SERVICE_CATEGORIES.map((category) => (
@@ -33,7 +51,16 @@ export function ServiceFields({ idPrefix, service, problems, onChange }: { idPre
             label="Durée d’une séance, en minutes"
             state={problems.durationMinutes ? 'error' : 'default'}
             stateRelatedMessage={problems.durationMinutes}
-            nativeInputProps={{ id: `${idPrefix}-duration`, type: 'number', inputMode: 'numeric', min: 15, max: 480, step: 15, value: service.durationMinutes, onChange: (event) => onChange({ ...service, durationMinutes: event.target.value }) }}
+            nativeInputProps={{
+              id: `${idPrefix}-duration`,
+              type: 'number',
+              inputMode: 'numeric',
+              min: 15,
+              max: 480,
+              step: 15,
+              value: service.durationMinutes,
+              onChange: (event) => onChange({ ...service, durationMinutes: event.target.value }),
+            }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6">
@@ -42,7 +69,15 @@ export function ServiceFields({ idPrefix, service, problems, onChange }: { idPre
             hintText="Souvent 1 chèque pour 2 heures."
             state={problems.maxVouchers ? 'error' : 'default'}
             stateRelatedMessage={problems.maxVouchers}
-            nativeInputProps={{ id: `${idPrefix}-vouchers`, type: 'number', inputMode: 'numeric', min: 1, max: 10, value: service.maxVouchers, onChange: (event) => onChange({ ...service, maxVouchers: event.target.value }) }}
+            nativeInputProps={{
+              id: `${idPrefix}-vouchers`,
+              type: 'number',
+              inputMode: 'numeric',
+              min: 1,
+              max: 10,
+              value: service.maxVouchers,
+              onChange: (event) => onChange({ ...service, maxVouchers: event.target.value }),
+            }}
           />
         </div>
       </div>

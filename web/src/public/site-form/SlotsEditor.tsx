@@ -6,8 +6,13 @@ const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dima
 
 /** Problems of a week of slots in French, by the server's own rule (venues.rules.ts): per slot, then overlaps. */
 export function slotsProblems(slots: readonly OpeningSlot[]): { bySlot: (string | null)[]; overlap: string | null } {
-  const bySlot = slots.map((slot) => (openingHoursProblems([slot]).length > 0 ? 'L’heure de fermeture doit être après l’heure d’ouverture.' : null));
-  const overlap = bySlot.every((problem) => problem === null) && openingHoursProblems(slots).length > 0 ? 'Deux horaires du même jour se chevauchent. Corrigez-les.' : null;
+  const bySlot = slots.map((slot) =>
+    openingHoursProblems([slot]).length > 0 ? 'L’heure de fermeture doit être après l’heure d’ouverture.' : null,
+  );
+  const overlap =
+    bySlot.every((problem) => problem === null) && openingHoursProblems(slots).length > 0
+      ? 'Deux horaires du même jour se chevauchent. Corrigez-les.'
+      : null;
   return { bySlot, overlap };
 }
 
@@ -15,14 +20,24 @@ export function slotsProblems(slots: readonly OpeningSlot[]): { bySlot: (string 
  * Opening hours as a list of slots (« mardi, de 09:00 à 12:30 »): simpler than the OSM syntax for a
  * first application; the server writes them in that syntax for the national export.
  */
-export function SlotsEditor({ idPrefix, slots, onChange }: { idPrefix: string; slots: OpeningSlot[]; onChange: (slots: OpeningSlot[]) => void }) {
+export function SlotsEditor({
+  idPrefix,
+  slots,
+  onChange,
+}: {
+  idPrefix: string;
+  slots: OpeningSlot[];
+  onChange: (slots: OpeningSlot[]) => void;
+}) {
   const { bySlot, overlap } = slotsProblems(slots);
   const set = (index: number, slot: OpeningSlot) => onChange(slots.map((current, position) => (position === index ? slot : current)));
   return (
     <fieldset className="fr-fieldset" aria-labelledby={`${idPrefix}-hours-legend`}>
       <legend className="fr-fieldset__legend" id={`${idPrefix}-hours-legend`}>
         Horaires d’ouverture
-        <span className="fr-hint-text">Un horaire par ligne. Exemple : mardi, de 09:00 à 12:30. Pour deux horaires le même jour, ajoutez deux lignes.</span>
+        <span className="fr-hint-text">
+          Un horaire par ligne. Exemple : mardi, de 09:00 à 12:30. Pour deux horaires le même jour, ajoutez deux lignes.
+        </span>
       </legend>
       {slots.length === 0 && <p className="fr-fieldset__element">Aucun horaire pour l’instant.</p>}
       {slots.map((slot, index) => (
@@ -32,7 +47,12 @@ export function SlotsEditor({ idPrefix, slots, onChange }: { idPrefix: string; s
               <label className="fr-label" htmlFor={`${idPrefix}-slot-${index}-day`}>
                 Jour
               </label>
-              <select className="fr-select" id={`${idPrefix}-slot-${index}-day`} value={slot.day} onChange={(event) => set(index, { ...slot, day: Number(event.target.value) })}>
+              <select
+                className="fr-select"
+                id={`${idPrefix}-slot-${index}-day`}
+                value={slot.day}
+                onChange={(event) => set(index, { ...slot, day: Number(event.target.value) })}
+              >
                 {DAYS.map((day, dayIndex) => (
                   <option key={day} value={dayIndex + 1}>
                     {day}
@@ -44,7 +64,13 @@ export function SlotsEditor({ idPrefix, slots, onChange }: { idPrefix: string; s
               <label className="fr-label" htmlFor={`${idPrefix}-slot-${index}-opens`}>
                 Ouvre à
               </label>
-              <input className="fr-input" type="time" id={`${idPrefix}-slot-${index}-opens`} value={slot.opens} onChange={(event) => set(index, { ...slot, opens: event.target.value })} />
+              <input
+                className="fr-input"
+                type="time"
+                id={`${idPrefix}-slot-${index}-opens`}
+                value={slot.opens}
+                onChange={(event) => set(index, { ...slot, opens: event.target.value })}
+              />
             </div>
             <div className={`fr-col-6 fr-col-md-3 fr-input-group${bySlot[index] ? ' fr-input-group--error' : ''}`}>
               <label className="fr-label" htmlFor={`${idPrefix}-slot-${index}-closes`}>
@@ -60,7 +86,12 @@ export function SlotsEditor({ idPrefix, slots, onChange }: { idPrefix: string; s
               />
             </div>
             <div className="fr-col-12 fr-col-md-2">
-              <Button type="button" priority="tertiary" size="small" onClick={() => onChange(slots.filter((_, position) => position !== index))}>
+              <Button
+                type="button"
+                priority="tertiary"
+                size="small"
+                onClick={() => onChange(slots.filter((_, position) => position !== index))}
+              >
                 Retirer<span className="fr-sr-only"> l’horaire {index + 1}</span>
               </Button>
             </div>

@@ -25,5 +25,10 @@ export function serviceProblems(service: ServiceFormValues): ServiceProblems {
 }
 
 export function serviceBody(service: ServiceFormValues) {
-  return { label: service.label.trim(), category: service.category as ServiceCategory, durationMinutes: Number(service.durationMinutes), maxVouchers: Number(service.maxVouchers) };
+  return {
+    label: service.label.trim(),
+    category: service.category as ServiceCategory,
+    durationMinutes: Number(service.durationMinutes),
+    maxVouchers: Number(service.maxVouchers),
+  };
 }

@@ -2,7 +2,14 @@ import { EMPTY_SERVICE, serviceBody, serviceProblems } from './service-form-valu
 import { EMPTY_SITE, siteBody, siteProblems } from './site-form-values';
 
 describe('the site form', () => {
-  const filled = { ...EMPTY_SITE, name: 'Médiathèque', addressLine: '1 rue de la Paix', postalCode: '69007', city: 'Lyon 7e Arrondissement', communeInseeCode: '69387' };
+  const filled = {
+    ...EMPTY_SITE,
+    name: 'Médiathèque',
+    addressLine: '1 rue de la Paix',
+    postalCode: '69007',
+    city: 'Lyon 7e Arrondissement',
+    communeInseeCode: '69387',
+  };
 
   it('asks for a name, a street and a commune, and accepts the rest empty', () => {
     expect(Object.keys(siteProblems(EMPTY_SITE)).sort()).toEqual(['addressLine', 'communeInseeCode', 'name']);
@@ -36,6 +43,11 @@ describe('the service form', () => {
       durationMinutes: 'Entre 15 et 480 minutes.',
       maxVouchers: 'Entre 1 et 10 chèques.',
     });
-    expect(serviceBody({ label: ' Atelier ', category: 'smartphone', durationMinutes: '90', maxVouchers: '2' })).toEqual({ label: 'Atelier', category: 'smartphone', durationMinutes: 90, maxVouchers: 2 });
+    expect(serviceBody({ label: ' Atelier ', category: 'smartphone', durationMinutes: '90', maxVouchers: '2' })).toEqual({
+      label: 'Atelier',
+      category: 'smartphone',
+      durationMinutes: 90,
+      maxVouchers: 2,
+    });
   });
 });

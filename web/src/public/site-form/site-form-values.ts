@@ -67,8 +67,10 @@ export function siteProblems(site: SiteFormValues): SiteProblems {
   if (site.name.trim().length < 2) problems.name = 'Indiquez le nom du lieu.';
   if (site.addressLine.trim().length < 2) problems.addressLine = 'Indiquez le numéro et la rue.';
   if (!site.communeInseeCode) problems.communeInseeCode = 'Indiquez le code postal puis choisissez la commune.';
-  if (site.phone.trim() && !toStandardPhone(site.phone)) problems.phone = 'Ce numéro de téléphone n’est pas complet. Exemple : 04 72 00 00 00.';
-  if (site.email.trim() && !EMAIL.test(site.email.trim())) problems.email = 'Cette adresse e-mail n’est pas complète. Exemple : contact@mairie.fr.';
+  if (site.phone.trim() && !toStandardPhone(site.phone))
+    problems.phone = 'Ce numéro de téléphone n’est pas complet. Exemple : 04 72 00 00 00.';
+  if (site.email.trim() && !EMAIL.test(site.email.trim()))
+    problems.email = 'Cette adresse e-mail n’est pas complète. Exemple : contact@mairie.fr.';
   for (const field of ['website', 'appointmentUrl', 'acceslibreUrl'] as const) {
     if (site[field].trim() && !WEB_ADDRESS.test(site[field].trim())) problems[field] = 'Une adresse de site web commence par https://';
   }

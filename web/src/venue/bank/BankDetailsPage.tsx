@@ -48,7 +48,8 @@ export function BankDetailsPage() {
   const [holderName, setHolderName] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const problem = ibanProblem(iban) ?? (submitted && !validateIban(iban).ok ? 'Saisissez l’IBAN complet, tel qu’il figure sur votre RIB.' : null);
+  const problem =
+    ibanProblem(iban) ?? (submitted && !validateIban(iban).ok ? 'Saisissez l’IBAN complet, tel qu’il figure sur votre RIB.' : null);
   const holderProblem = submitted && holderName.trim().length === 0 ? 'Saisissez le nom du titulaire du compte.' : null;
 
   async function save(event: FormEvent) {
@@ -56,7 +57,10 @@ export function BankDetailsPage() {
     setSubmitted(true);
     if (!validateIban(iban).ok || holderName.trim().length === 0) return;
     try {
-      const answer = await api.PUT('/api/v1/venues/{venueId}/bank-account', { params: { path: { venueId } }, body: { iban, holderName: holderName.trim() } });
+      const answer = await api.PUT('/api/v1/venues/{venueId}/bank-account', {
+        params: { path: { venueId } },
+        body: { iban, holderName: holderName.trim() },
+      });
       if (answer.response.ok) {
         setNotice({ severity: 'success', text: 'Vos coordonnées bancaires sont enregistrées.' });
         setIban('');
@@ -78,7 +82,9 @@ export function BankDetailsPage() {
       <h1>Coordonnées bancaires</h1>
       <p>Le compte sur lequel nous versons les remboursements de vos chèques.</p>
       {account.status === 'loading' && <p role="status">Chargement…</p>}
-      {account.status === 'error' && <Alert severity="error" small description="Les informations n'ont pas pu être chargées. Rechargez la page." />}
+      {account.status === 'error' && (
+        <Alert severity="error" small description="Les informations n'ont pas pu être chargées. Rechargez la page." />
+      )}
       {account.status === 'ready' &&
         (account.data ? (
           <div className="fr-callout fr-mb-4w">

@@ -40,7 +40,10 @@ interface Refusal {
 
 interface ErrorAnswer {
   code?: string;
-  details?: { items?: { index: number; outcome: 'ok' | 'refused'; serial: string | null; refusal: Refusal | null }[]; maxVouchers?: number };
+  details?: {
+    items?: { index: number; outcome: 'ok' | 'refused'; serial: string | null; refusal: Refusal | null }[];
+    maxVouchers?: number;
+  };
 }
 
 export interface ShownVerdict extends Verdict {
@@ -65,7 +68,10 @@ export function CounterPage() {
   const actor = useActor();
   const venue = useApiData(
     // Kept on the device: without network, the counter opens with the venue's services as last seen.
-    () => withOfflineCopy(`venue:${actor.organisationId}`, async () => undocumentedDataOf<CounterVenue>(await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } } }))),
+    () =>
+      withOfflineCopy(`venue:${actor.organisationId}`, async () =>
+        undocumentedDataOf<CounterVenue>(await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } } })),
+      ),
     [actor.organisationId],
   );
   return (
@@ -122,7 +128,9 @@ function Counter({ venue }: { venue: CounterVenue }) {
       }
       // 422: a refusal of the code itself; 400: a scanned text that cannot be a chèque's QR (too long).
       if (answer.response.status === 422 || (answer.response.status === 400 && 'qr' in input)) {
-        const verdict = verdictOf((answer.error as ErrorAnswer | undefined)?.code ?? ('qr' in input ? 'INVALID_SIGNATURE' : 'INVALID_CODE'));
+        const verdict = verdictOf(
+          (answer.error as ErrorAnswer | undefined)?.code ?? ('qr' in input ? 'INVALID_SIGNATURE' : 'INVALID_CODE'),
+        );
         setVerdicts([{ label, ...verdict }]);
         return { kind: 'refused', serial: null, title: verdict.title };
       }
@@ -177,7 +185,13 @@ function Counter({ venue }: { venue: CounterVenue }) {
               const entry = basket[item.index];
               const label = item.serial ?? (entry ? entry.serial : `Chèque ${item.index + 1}`);
               return item.outcome === 'ok'
-                ? { label, accepted: true, title: 'Chèque valable', reason: 'Ce chèque est bon, mais rien n’a été encaissé.', action: 'Retirez du panier les chèques refusés, puis encaissez à nouveau.' }
+                ? {
+                    label,
+                    accepted: true,
+                    title: 'Chèque valable',
+                    reason: 'Ce chèque est bon, mais rien n’a été encaissé.',
+                    action: 'Retirez du panier les chèques refusés, puis encaissez à nouveau.',
+                  }
                 : { label, ...verdictOf(item.refusal?.code ?? 'INVALID_CODE', item.refusal?.alreadyRedeemed) };
             }),
           );
@@ -226,7 +240,11 @@ function Counter({ venue }: { venue: CounterVenue }) {
                 setTyped(groupTypedCode(event.target.value));
                 const judged = judgeTypedCode(event.target.value);
                 // A complete code is judged at once; while typing, only an impossible character is flagged.
-                setFieldMessage(judged.state === 'typo' || judged.state === 'bad_character' || judged.state === 'too_long' ? typedCodeMessage(judged) : null);
+                setFieldMessage(
+                  judged.state === 'typo' || judged.state === 'bad_character' || judged.state === 'too_long'
+                    ? typedCodeMessage(judged)
+                    : null,
+                );
               },
             }}
           />
@@ -258,7 +276,11 @@ function Counter({ venue }: { venue: CounterVenue }) {
                 <span className="fr-text--lg fr-mr-2w">
                   Chèque {entry.serial} — {euros(entry.valueCents)}
                 </span>
-                <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={() => changeBasket(removeFromBasket(basket, entry.serial))}>
+                <button
+                  type="button"
+                  className="fr-btn fr-btn--tertiary fr-btn--sm"
+                  onClick={() => changeBasket(removeFromBasket(basket, entry.serial))}
+                >
                   Retirer le chèque {entry.serial}
                 </button>
               </li>
@@ -295,7 +317,12 @@ function Counter({ venue }: { venue: CounterVenue }) {
           </Select>
         )}
         {failure && <Alert className="fr-mb-2w" severity="error" small description={failure} />}
-        <button type="button" className="fr-btn" disabled={basket.length === 0 || !service || problem !== null || redeeming} onClick={redeem}>
+        <button
+          type="button"
+          className="fr-btn"
+          disabled={basket.length === 0 || !service || problem !== null || redeeming}
+          onClick={redeem}
+        >
           {redeeming ? 'Encaissement…' : `Encaisser ${basket.length} chèque${basket.length > 1 ? 's' : ''}`}
         </button>
       </section>

@@ -9,7 +9,10 @@ export function VerdictCard({ verdict }: { verdict: ShownVerdict }) {
   return (
     <div className={`fr-alert fr-alert--${tone} fr-mb-2w`}>
       <p className="fr-h3 fr-mb-1w">
-        <span className={verdict.accepted ? 'fr-icon-checkbox-circle-fill fr-mr-1w' : 'fr-icon-close-circle-fill fr-mr-1w'} aria-hidden="true" />
+        <span
+          className={verdict.accepted ? 'fr-icon-checkbox-circle-fill fr-mr-1w' : 'fr-icon-close-circle-fill fr-mr-1w'}
+          aria-hidden="true"
+        />
         {verdict.accepted ? 'Oui' : 'Non'} — {verdict.title}
       </p>
       <p className="fr-text--lg fr-mb-1w">Chèque {verdict.label}</p>

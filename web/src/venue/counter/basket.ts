@@ -23,7 +23,9 @@ export function removeFromBasket(basket: readonly BasketEntry[], serial: string)
 
 /** The entry that came from this very input (same code typed, same QR text), known without asking the server. */
 export function basketEntryOf(basket: readonly BasketEntry[], input: ChequeInput): BasketEntry | undefined {
-  return basket.find((entry) => ('code' in input ? 'code' in entry.input && entry.input.code === input.code : 'qr' in entry.input && entry.input.qr === input.qr));
+  return basket.find((entry) =>
+    'code' in input ? 'code' in entry.input && entry.input.code === input.code : 'qr' in entry.input && entry.input.qr === input.qr,
+  );
 }
 
 /** Why the basket cannot be redeemed for this service as it is, in French; null when it can. */

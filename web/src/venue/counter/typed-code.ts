@@ -1,8 +1,4 @@
-import {
-  parseVoucherCode,
-  VOUCHER_CODE_GROUP_SIZE,
-  VOUCHER_CODE_LENGTH,
-} from '../../../../src/modules/vouchers/voucher-code-check.rules';
+import { parseVoucherCode, VOUCHER_CODE_GROUP_SIZE, VOUCHER_CODE_LENGTH } from '../../../../src/modules/vouchers/voucher-code-check.rules';
 
 /** Whitespace and dashes the agent (or a barcode scanner) types between groups. */
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;

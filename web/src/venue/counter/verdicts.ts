@@ -30,7 +30,11 @@ export const ACCEPTED: Verdict = {
 export function verdictOf(code: string, alreadyRedeemed?: AlreadyRedeemed): Verdict {
   switch (code) {
     case 'ALREADY_REDEEMED': {
-      const where = alreadyRedeemed?.redeemedHere ? (alreadyRedeemed.site?.name ? `, ici (${alreadyRedeemed.site.name})` : ', dans votre lieu') : '';
+      const where = alreadyRedeemed?.redeemedHere
+        ? alreadyRedeemed.site?.name
+          ? `, ici (${alreadyRedeemed.site.name})`
+          : ', dans votre lieu'
+        : '';
       return {
         accepted: false,
         title: 'Chèque déjà utilisé',

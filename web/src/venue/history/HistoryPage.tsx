@@ -40,7 +40,16 @@ const PAGE_SIZE = 20;
 
 /** Whether the venue may still undo this redemption now: the server's own rule (24 h, not in a statement). */
 function undoable(row: RedemptionRow, now: Date): boolean {
-  return undoRefusal({ cancelledAt: row.cancelledAt ? new Date(row.cancelledAt) : null, statementId: row.statementId, recordedAt: new Date(row.recordedAt) }, now) === null;
+  return (
+    undoRefusal(
+      {
+        cancelledAt: row.cancelledAt ? new Date(row.cancelledAt) : null,
+        statementId: row.statementId,
+        recordedAt: new Date(row.recordedAt),
+      },
+      now,
+    ) === null
+  );
 }
 
 /** The venue's redemptions: what it is owed, the list filtered and by pages, and undo within 24 h. */
@@ -96,13 +105,25 @@ export function HistoryPage() {
         <h2 id="history-filters">Filtrer</h2>
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Du" nativeInputProps={{ type: 'date', value: draft.from, onChange: (event) => setDraft({ ...draft, from: event.target.value }) }} />
+            <Input
+              label="Du"
+              nativeInputProps={{ type: 'date', value: draft.from, onChange: (event) => setDraft({ ...draft, from: event.target.value }) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Au" nativeInputProps={{ type: 'date', value: draft.to, onChange: (event) => setDraft({ ...draft, to: event.target.value }) }} />
+            <Input
+              label="Au"
+              nativeInputProps={{ type: 'date', value: draft.to, onChange: (event) => setDraft({ ...draft, to: event.target.value }) }}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Select label="État" nativeSelectProps={{ value: draft.status, onChange: (event) => setDraft({ ...draft, status: event.target.value as Filters['status'] }) }}>
+            <Select
+              label="État"
+              nativeSelectProps={{
+                value: draft.status,
+                onChange: (event) => setDraft({ ...draft, status: event.target.value as Filters['status'] }),
+              }}
+            >
               <option value="">Tous</option>
               <option value="active">Encaissés</option>
               <option value="cancelled">Annulés</option>
@@ -142,10 +163,20 @@ export function HistoryPage() {
               <p>
                 Page {Math.floor(offset / PAGE_SIZE) + 1} sur {Math.max(1, Math.ceil(data.total / PAGE_SIZE))}
               </p>
-              <button type="button" className="fr-btn fr-btn--tertiary fr-mr-2w" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+              <button
+                type="button"
+                className="fr-btn fr-btn--tertiary fr-mr-2w"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+              >
                 Page précédente
               </button>
-              <button type="button" className="fr-btn fr-btn--tertiary" disabled={offset + PAGE_SIZE >= data.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+              <button
+                type="button"
+                className="fr-btn fr-btn--tertiary"
+                disabled={offset + PAGE_SIZE >= data.total}
+                onClick={() => setOffset(offset + PAGE_SIZE)}
+              >
                 Page suivante
               </button>
             </nav>
@@ -170,7 +201,10 @@ function HistoryItem({ row, onUndone }: { row: RedemptionRow; onUndone: (text: s
     }
     setSending(true);
     try {
-      const answer = await api.POST('/api/v1/redemptions/{id}/cancel', { params: { path: { id: row.id } }, body: { reason: reason.trim() } });
+      const answer = await api.POST('/api/v1/redemptions/{id}/cancel', {
+        params: { path: { id: row.id } },
+        body: { reason: reason.trim() },
+      });
       if (answer.response.ok) onUndone(`L’encaissement du chèque ${row.serial} est annulé : le chèque peut de nouveau servir.`, 'success');
       else onUndone(`L’encaissement du chèque ${row.serial} n’a pas pu être annulé (plus de 24 h, ou déjà sur un relevé).`, 'error');
     } catch {
@@ -189,11 +223,13 @@ function HistoryItem({ row, onUndone }: { row: RedemptionRow; onUndone: (text: s
         {parisDateTime(row.scannedAt)} · {row.mode === 'offline' ? 'hors ligne' : 'en ligne'} ·{' '}
         {row.status === 'cancelled' ? (
           <span>
-            <span className="fr-icon-close-circle-fill fr-icon--sm" aria-hidden="true" /> Annulé{row.cancellationReason ? ` : ${row.cancellationReason}` : ''}
+            <span className="fr-icon-close-circle-fill fr-icon--sm" aria-hidden="true" /> Annulé
+            {row.cancellationReason ? ` : ${row.cancellationReason}` : ''}
           </span>
         ) : (
           <span>
-            <span className="fr-icon-checkbox-circle-fill fr-icon--sm" aria-hidden="true" /> Encaissé{row.statementId ? ', sur un relevé' : ''}
+            <span className="fr-icon-checkbox-circle-fill fr-icon--sm" aria-hidden="true" /> Encaissé
+            {row.statementId ? ', sur un relevé' : ''}
           </span>
         )}
       </p>

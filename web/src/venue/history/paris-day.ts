@@ -12,7 +12,14 @@ const PARIS_PARTS = new Intl.DateTimeFormat('en-GB', {
 /** Milliseconds Paris is ahead of UTC at `instant` (1 or 2 hours). */
 function parisOffsetMs(instant: number): number {
   const parts = Object.fromEntries(PARIS_PARTS.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return wall - instant;
 }
 

@@ -102,10 +102,7 @@ export function OfflineCounter({ offline, services }: { offline: OfflineState; s
         <h2 id="offline-add">Ajouter un chèque hors ligne</h2>
         <form onSubmit={add} noValidate>
           {services.length > 0 && (
-            <Select
-              label="Service"
-              nativeSelectProps={{ value: serviceId, onChange: (event) => setServiceId(event.target.value) }}
-            >
+            <Select label="Service" nativeSelectProps={{ value: serviceId, onChange: (event) => setServiceId(event.target.value) }}>
               <option value="" disabled>
                 Choisissez le service
               </option>
@@ -205,7 +202,10 @@ export function OfflineSyncReport({ offline }: { offline: OfflineState }) {
             {conflicts.map((item) => (
               <VerdictCard
                 key={item.index}
-                verdict={{ label: item.serial ?? lastSync.labels[item.index] ?? `n° ${item.index + 1}`, ...conflictVerdict(item.reason, item.details) }}
+                verdict={{
+                  label: item.serial ?? lastSync.labels[item.index] ?? `n° ${item.index + 1}`,
+                  ...conflictVerdict(item.reason, item.details),
+                }}
               />
             ))}
             <button type="button" className="fr-btn fr-btn--tertiary fr-btn--sm" onClick={offline.dismissLastSync}>

@@ -38,7 +38,10 @@ describe('judgeQrOffline', () => {
   });
 
   it('refuses a chèque past its printed expiry, and one whose key was retired', async () => {
-    expect(await judgeQrOffline(vector!.qrText, keySet, none, new Date('2028-01-01T00:00:00Z'))).toMatchObject({ ok: false, refusal: 'EXPIRED' });
+    expect(await judgeQrOffline(vector!.qrText, keySet, none, new Date('2028-01-01T00:00:00Z'))).toMatchObject({
+      ok: false,
+      refusal: 'EXPIRED',
+    });
     const retired = { keys: [{ ...vectors.key.publicJwk, exp: Math.floor(beforeExpiry.getTime() / 1000) - 1 }] };
     expect(await judgeQrOffline(vector!.qrText, retired, none, beforeExpiry)).toEqual({ ok: false, refusal: 'INVALID_SIGNATURE' });
   });
@@ -53,11 +56,23 @@ describe('judgeQrOffline', () => {
 });
 
 describe('verifiedRevocationPage', () => {
-  const key = createSigningKey('test-vector', createPrivateKey({ key: Buffer.from(vectors.key.privateKeyPkcs8DerBase64, 'base64'), format: 'der', type: 'pkcs8' }), {
-    notBefore: new Date(vectors.key.publicJwk.nbf * 1000),
-    notAfter: new Date(vectors.key.publicJwk.exp * 1000),
-  });
-  const list = { format: REVOCATION_LIST_FORMAT, issuedAt: '2027-01-01T00:00:00Z', since: '0', until: '1', latestVersion: '1', hasMore: false, entries: [] };
+  const key = createSigningKey(
+    'test-vector',
+    createPrivateKey({ key: Buffer.from(vectors.key.privateKeyPkcs8DerBase64, 'base64'), format: 'der', type: 'pkcs8' }),
+    {
+      notBefore: new Date(vectors.key.publicJwk.nbf * 1000),
+      notAfter: new Date(vectors.key.publicJwk.exp * 1000),
+    },
+  );
+  const list = {
+    format: REVOCATION_LIST_FORMAT,
+    issuedAt: '2027-01-01T00:00:00Z',
+    since: '0',
+    until: '1',
+    latestVersion: '1',
+    hasMore: false,
+    entries: [],
+  };
 
   it('reads a list signed by the server', async () => {
     expect(await verifiedRevocationPage(signFlattenedJws(list, key, REVOCATION_LIST_JWS_TYPE), keySet)).toEqual(list);

@@ -1,5 +1,15 @@
-import { REVOCATION_LIST_FORMAT, REVOCATION_LIST_JWS_TYPE, type RevocationList } from '../../../../src/modules/oppositions/revocation-list.format';
-import { invalidSignature, keyExpiryError, openVoucherQr, SignatureError, unknownKey } from '../../../../src/modules/signing/voucher-qr-text';
+import {
+  REVOCATION_LIST_FORMAT,
+  REVOCATION_LIST_JWS_TYPE,
+  type RevocationList,
+} from '../../../../src/modules/oppositions/revocation-list.format';
+import {
+  invalidSignature,
+  keyExpiryError,
+  openVoucherQr,
+  SignatureError,
+  unknownKey,
+} from '../../../../src/modules/signing/voucher-qr-text';
 import type { PublicKeySet } from './offline-store';
 
 type PublicJwk = PublicKeySet['keys'][number];
@@ -14,7 +24,10 @@ function bytes(view: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 function base64urlBytes(text: string): Uint8Array<ArrayBuffer> {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
   return Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
 }
 
@@ -27,12 +40,18 @@ function importEd25519(jwk: PublicJwk): Promise<CryptoKey> {
  * key expiry) with WebCrypto's Ed25519, then the business checks the device can make alone: the printed
  * expiry and the cached signed revocation list. Single use is decided at synchronisation only.
  */
-export async function judgeQrOffline(text: string, keySet: PublicKeySet, revokedSerials: ReadonlySet<string>, now: Date): Promise<OfflineQrJudgement> {
+export async function judgeQrOffline(
+  text: string,
+  keySet: PublicKeySet,
+  revokedSerials: ReadonlySet<string>,
+  now: Date,
+): Promise<OfflineQrJudgement> {
   try {
     const { payload, payloadBytes, signature } = openVoucherQr(text);
     const jwk = keySet.keys.find((key) => key.kid === payload.keyId);
     if (!jwk) throw unknownKey(payload.keyId);
-    if (!(await crypto.subtle.verify({ name: 'Ed25519' }, await importEd25519(jwk), bytes(signature), bytes(payloadBytes)))) throw invalidSignature(jwk.kid);
+    if (!(await crypto.subtle.verify({ name: 'Ed25519' }, await importEd25519(jwk), bytes(signature), bytes(payloadBytes))))
+      throw invalidSignature(jwk.kid);
     const expired = keyExpiryError(jwk.kid, { notAfter: new Date(jwk.exp * 1000) }, now);
     if (expired) throw expired;
     // The programme's grace days are not in the QR: past the printed date, the device refuses (README, limits).

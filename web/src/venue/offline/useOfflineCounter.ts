@@ -49,7 +49,11 @@ async function refreshVerificationData(): Promise<void> {
     const now = Date.now();
     for (const entry of list.entries) if (Date.parse(entry.expiresAt) >= now) serials.add(entry.serial);
     since = list.until;
-    await writeMeta('revocations', { until: since, serials: [...serials], fetchedAt: new Date().toISOString() } satisfies CachedRevocations);
+    await writeMeta('revocations', {
+      until: since,
+      serials: [...serials],
+      fetchedAt: new Date().toISOString(),
+    } satisfies CachedRevocations);
     if (!list.hasMore) return;
   }
 }
@@ -105,7 +109,12 @@ export function useOfflineCounter(venueId: string): OfflineCounter {
       },
     });
     if (!answer.data) throw new Error(`HTTP ${answer.response.status}`);
-    await settleBatch(batch.key, { venueId, settledAt: new Date().toISOString(), labels: batch.scans.map((scan) => scan.label), report: answer.data });
+    await settleBatch(batch.key, {
+      venueId,
+      settledAt: new Date().toISOString(),
+      labels: batch.scans.map((scan) => scan.label),
+      report: answer.data,
+    });
   }, [venueId]);
 
   const sync = useCallback(async () => {
@@ -117,7 +126,9 @@ export function useOfflineCounter(venueId: string): OfflineCounter {
         // Scans taken while a batch was on its way go in the next one.
         while ((await queuedScans(venueId)).length > 0) await sendOnce();
       } catch {
-        setSyncFailure('Les chèques en attente n’ont pas pu être envoyés. Ils restent sur cet appareil ; un nouvel essai aura lieu au retour du réseau.');
+        setSyncFailure(
+          'Les chèques en attente n’ont pas pu être envoyés. Ils restent sur cet appareil ; un nouvel essai aura lieu au retour du réseau.',
+        );
       } finally {
         setSyncing(false);
         syncRunning = null;

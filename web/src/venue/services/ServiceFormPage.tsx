@@ -32,7 +32,12 @@ export function ServiceFormPage() {
         if (cancelled) return;
         const service = venue.services.find((candidate) => candidate.id === serviceId);
         if (!service) return setLoadFailed(true);
-        setValues({ label: service.label, category: service.category, durationMinutes: String(service.durationMinutes), maxVouchers: String(service.maxVouchers) });
+        setValues({
+          label: service.label,
+          category: service.category,
+          durationMinutes: String(service.durationMinutes),
+          maxVouchers: String(service.maxVouchers),
+        });
       })
       .catch(() => !cancelled && setLoadFailed(true));
     return () => {
@@ -44,8 +49,18 @@ export function ServiceFormPage() {
     if (failure) failureRef.current?.focus();
   }, [failure]);
 
-  if (loadFailed) return <div className="fr-container fr-my-6w"><Alert severity="error" small description="Ce service n’a pas pu être chargé. Revenez à la liste des services." /></div>;
-  if (!values) return <div className="fr-container fr-my-6w"><p role="status">Chargement…</p></div>;
+  if (loadFailed)
+    return (
+      <div className="fr-container fr-my-6w">
+        <Alert severity="error" small description="Ce service n’a pas pu être chargé. Revenez à la liste des services." />
+      </div>
+    );
+  if (!values)
+    return (
+      <div className="fr-container fr-my-6w">
+        <p role="status">Chargement…</p>
+      </div>
+    );
   const problems = serviceProblems(values);
 
   async function save(event: FormEvent) {

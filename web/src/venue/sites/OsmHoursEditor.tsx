@@ -25,7 +25,17 @@ export function useHoursCheck(value: string): { rules: HoursRules | null; proble
  * same parser and rules as the server (opening-hours.rules.ts), and read back in plain French for this
  * week, so that the administrator sees what the public will see.
  */
-export function OsmHoursEditor({ value, onChange, problem, rules }: { value: string; onChange: (value: string) => void; problem: string | null; rules: HoursRules | null }) {
+export function OsmHoursEditor({
+  value,
+  onChange,
+  problem,
+  rules,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | null;
+  rules: HoursRules | null;
+}) {
   const week = rules && value.trim() && !problem ? rules.weekOpeningHours(value.trim(), new Date()) : null;
   return (
     <>
@@ -34,9 +44,22 @@ export function OsmHoursEditor({ value, onChange, problem, rules }: { value: str
         hintText="Au format OpenStreetMap. Jours : Mo Tu We Th Fr Sa Su. Exemple : Mo-Fr 09:00-12:00,14:00-18:30; Sa 09:00-12:00. Laissez vide si le lieu n’a pas d’horaires fixes."
         state={problem ? 'error' : week ? 'success' : 'default'}
         stateRelatedMessage={problem ?? (week ? 'Horaires valides. Voici ce que le public verra :' : undefined)}
-        nativeInputProps={{ id: 'site-hours', autoComplete: 'off', spellCheck: false, value, onChange: (event) => onChange(event.target.value) }}
+        nativeInputProps={{
+          id: 'site-hours',
+          autoComplete: 'off',
+          spellCheck: false,
+          value,
+          onChange: (event) => onChange(event.target.value),
+        }}
       />
-      {week && <Table className="fr-mb-4w" caption="Aperçu des horaires de cette semaine" headers={['Jour', 'Horaires']} data={week.map((day) => [day.day, day.hours])} />}
+      {week && (
+        <Table
+          className="fr-mb-4w"
+          caption="Aperçu des horaires de cette semaine"
+          headers={['Jour', 'Horaires']}
+          data={week.map((day) => [day.day, day.hours])}
+        />
+      )}
     </>
   );
 }

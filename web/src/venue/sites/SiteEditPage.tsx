@@ -79,8 +79,18 @@ export function SiteEditPage() {
     if (failure) failureRef.current?.focus();
   }, [failure]);
 
-  if (original === 'error') return <div className="fr-container fr-my-6w"><Alert severity="error" small description="Ce site n’a pas pu être chargé. Revenez à la liste des sites." /></div>;
-  if (!original || !values) return <div className="fr-container fr-my-6w"><p role="status">Chargement…</p></div>;
+  if (original === 'error')
+    return (
+      <div className="fr-container fr-my-6w">
+        <Alert severity="error" small description="Ce site n’a pas pu être chargé. Revenez à la liste des sites." />
+      </div>
+    );
+  if (!original || !values)
+    return (
+      <div className="fr-container fr-my-6w">
+        <p role="status">Chargement…</p>
+      </div>
+    );
 
   const problems = siteProblems(values);
 

@@ -22,14 +22,24 @@ export function SitesAndServicesPage() {
   const venueId = actor.organisationId ?? '';
   const [reload, setReload] = useState(0);
   const location = useLocation();
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>((location.state as { notice?: string } | null)?.notice ? { severity: 'success', text: (location.state as { notice: string }).notice } : null);
+  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(
+    (location.state as { notice?: string } | null)?.notice
+      ? { severity: 'success', text: (location.state as { notice: string }).notice }
+      : null,
+  );
   const venue = useApiData(() => loadVenueProfile(venueId), [venueId, reload]);
 
   async function deactivate(service: VenueService) {
     if (!window.confirm(`Désactiver le service « ${service.label} » ? Il ne sera plus proposé au guichet ni dans la recherche.`)) return;
     try {
-      const answer = await api.POST('/api/v1/venues/{id}/services/{serviceId}/deactivate', { params: { path: { id: venueId, serviceId: service.id } } });
-      setNotice(answer.response.ok ? { severity: 'success', text: `Le service « ${service.label} » est désactivé.` } : { severity: 'error', text: changeRefusal(answer.response.status, (answer.error as { code?: unknown } | undefined)?.code) });
+      const answer = await api.POST('/api/v1/venues/{id}/services/{serviceId}/deactivate', {
+        params: { path: { id: venueId, serviceId: service.id } },
+      });
+      setNotice(
+        answer.response.ok
+          ? { severity: 'success', text: `Le service « ${service.label} » est désactivé.` }
+          : { severity: 'error', text: changeRefusal(answer.response.status, (answer.error as { code?: unknown } | undefined)?.code) },
+      );
       setReload((count) => count + 1);
     } catch {
       setNotice({ severity: 'error', text: 'La connexion a échoué : rien n’a été changé. Réessayez.' });
@@ -39,8 +49,19 @@ export function SitesAndServicesPage() {
   return (
     <div className="fr-container fr-my-6w">
       <h1>Sites et services</h1>
-      {!actor.isOrganisationAdmin && <Alert severity="info" small className="fr-mb-3w" description="Seul l’administrateur du lieu peut modifier les sites et les services." />}
-      <div aria-live="polite">{notice && <Alert severity={notice.severity} small description={notice.text} className="fr-mb-3w" closable onClose={() => setNotice(null)} />}</div>
+      {!actor.isOrganisationAdmin && (
+        <Alert
+          severity="info"
+          small
+          className="fr-mb-3w"
+          description="Seul l’administrateur du lieu peut modifier les sites et les services."
+        />
+      )}
+      <div aria-live="polite">
+        {notice && (
+          <Alert severity={notice.severity} small description={notice.text} className="fr-mb-3w" closable onClose={() => setNotice(null)} />
+        )}
+      </div>
       <DataStatus state={venue}>
         {(data) => (
           <>

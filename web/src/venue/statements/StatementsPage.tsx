@@ -30,7 +30,10 @@ const day = (iso: string) => DAY.format(new Date(`${iso}T00:00:00Z`));
 export function StatementsPage() {
   usePageTitle('Relevés de remboursement');
   const statements = useApiData(
-    async () => undocumentedDataOf<ListView<StatementRow>>(await api.GET('/api/v1/reimbursement-statements', { params: { query: { limit: 100, offset: 0 } as never } })),
+    async () =>
+      undocumentedDataOf<ListView<StatementRow>>(
+        await api.GET('/api/v1/reimbursement-statements', { params: { query: { limit: 100, offset: 0 } as never } }),
+      ),
     [],
   );
   return (

@@ -123,11 +123,21 @@ export function CameraScanner({ onScan }: { onScan: (qr: string) => Promise<Scan
         </button>
       )}
       <div aria-live="assertive">
-        {shownProblem && <Alert className="fr-mt-2w" severity={problem === 'failed' || problem === 'decoder' ? 'error' : 'warning'} title={shownProblem.title} description={shownProblem.description} small={false} />}
+        {shownProblem && (
+          <Alert
+            className="fr-mt-2w"
+            severity={problem === 'failed' || problem === 'decoder' ? 'error' : 'warning'}
+            title={shownProblem.title}
+            description={shownProblem.description}
+            small={false}
+          />
+        )}
       </div>
       <div className={`pn-camera pn-camera--${feedback?.tone ?? 'idle'} fr-mt-2w`} hidden={state === 'off'}>
         <video ref={video} className="pn-camera__video" muted playsInline aria-label="Image de la caméra" />
-        <p className="pn-camera__hint fr-mb-0">{state === 'starting' ? 'Ouverture de la caméra…' : 'Présentez le QR code du chèque devant la caméra : il est lu tout seul.'}</p>
+        <p className="pn-camera__hint fr-mb-0">
+          {state === 'starting' ? 'Ouverture de la caméra…' : 'Présentez le QR code du chèque devant la caméra : il est lu tout seul.'}
+        </p>
       </div>
       <div role="status" className="fr-mt-1w">
         {feedback && state !== 'off' && <p className={`fr-message fr-message--${feedback.tone} fr-text--lg`}>{feedback.text}</p>}

@@ -3,7 +3,10 @@ export type CameraProblem = 'unavailable' | 'denied' | 'no_camera' | 'busy' | 'd
 
 /** Names of the DOMExceptions getUserMedia rejects with (Media Capture and Streams). */
 export function cameraProblemOf(error: unknown): CameraProblem {
-  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
+  const name =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)
+      ? String((error as { name: unknown }).name)
+      : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
@@ -33,12 +36,14 @@ export function cameraProblemMessage(problem: CameraProblem): { title: string; d
     case 'no_camera':
       return {
         title: 'Aucune caméra trouvée',
-        description: 'Cet appareil n’a pas de caméra utilisable. Saisissez le code imprimé sur le chèque ci-dessous, ou branchez une caméra et réessayez.',
+        description:
+          'Cet appareil n’a pas de caméra utilisable. Saisissez le code imprimé sur le chèque ci-dessous, ou branchez une caméra et réessayez.',
       };
     case 'busy':
       return {
         title: 'Caméra occupée',
-        description: 'La caméra est déjà utilisée par une autre application. Fermez-la, puis réessayez. Vous pouvez aussi saisir le code du chèque ci-dessous.',
+        description:
+          'La caméra est déjà utilisée par une autre application. Fermez-la, puis réessayez. Vous pouvez aussi saisir le code du chèque ci-dessous.',
       };
     case 'unavailable':
       return {
@@ -49,7 +54,8 @@ export function cameraProblemMessage(problem: CameraProblem): { title: string; d
     case 'decoder':
       return {
         title: 'Lecteur de QR code indisponible',
-        description: 'Le lecteur de QR code n’a pas pu être chargé. Vérifiez la connexion et rechargez la page, ou saisissez le code du chèque ci-dessous.',
+        description:
+          'Le lecteur de QR code n’a pas pu être chargé. Vérifiez la connexion et rechargez la page, ou saisissez le code du chèque ci-dessous.',
       };
     case 'failed':
       return {

@@ -40,7 +40,8 @@ export function loadQrDetector(): Promise<QrDetector> {
 
 async function load(): Promise<QrDetector> {
   const native = (globalThis as unknown as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
-  if (native && (await native.getSupportedFormats().catch((): readonly string[] => [])).includes('qr_code')) return wrap(new native({ formats: ['qr_code'] }));
+  if (native && (await native.getSupportedFormats().catch((): readonly string[] => [])).includes('qr_code'))
+    return wrap(new native({ formats: ['qr_code'] }));
   // Also installs the polyfill as window.BarcodeDetector where the browser has none.
   const { BarcodeDetector, prepareZXingModule } = await import('barcode-detector');
   await prepareZXingModule({

@@ -2,7 +2,10 @@ import { scanFeedbackOf } from './scan-feedback';
 
 describe('scan feedback', () => {
   it('says in words what became of the chèque', () => {
-    expect(scanFeedbackOf({ kind: 'added', serial: '2026-0001-000001-01' })).toEqual({ tone: 'valid', text: 'Chèque 2026-0001-000001-01 ajouté au panier.' });
+    expect(scanFeedbackOf({ kind: 'added', serial: '2026-0001-000001-01' })).toEqual({
+      tone: 'valid',
+      text: 'Chèque 2026-0001-000001-01 ajouté au panier.',
+    });
     expect(scanFeedbackOf({ kind: 'already_in_basket', serial: '2026-0001-000001-01' }).text).toBe(
       'Le chèque 2026-0001-000001-01 est déjà dans le panier : il n’est pas ajouté une deuxième fois.',
     );
@@ -13,6 +16,9 @@ describe('scan feedback', () => {
     expect(scanFeedbackOf({ kind: 'refused', serial: null, title: 'Pas un chèque du dispositif' }).text).toBe(
       'QR code refusé — Pas un chèque du dispositif. Voir le résultat ci-dessous.',
     );
-    expect(scanFeedbackOf({ kind: 'failed', message: 'La connexion a échoué.' })).toEqual({ tone: 'error', text: 'La connexion a échoué.' });
+    expect(scanFeedbackOf({ kind: 'failed', message: 'La connexion a échoué.' })).toEqual({
+      tone: 'error',
+      text: 'La connexion a échoué.',
+    });
   });
 });

@@ -18,7 +18,10 @@ export function scanFeedbackOf(outcome: ScanOutcome): ScanFeedback {
     case 'already_in_basket':
       return { tone: 'info', text: `Le chèque ${outcome.serial} est déjà dans le panier : il n’est pas ajouté une deuxième fois.` };
     case 'refused':
-      return { tone: 'error', text: `${outcome.serial ? `Chèque ${outcome.serial} refusé` : 'QR code refusé'} — ${outcome.title}. Voir le résultat ci-dessous.` };
+      return {
+        tone: 'error',
+        text: `${outcome.serial ? `Chèque ${outcome.serial} refusé` : 'QR code refusé'} — ${outcome.title}. Voir le résultat ci-dessous.`,
+      };
     case 'failed':
       return { tone: 'error', text: outcome.message };
   }
