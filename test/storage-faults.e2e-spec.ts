@@ -110,15 +110,13 @@ describe('Storage and run outcomes after faults', () => {
       { venueId: venue.organisationId, scannedAt },
     );
 
-    const run = await testApp.app
-      .get(JobRunsRepository)
-      .insertQueued({
-        kind: 'reimbursement_statements',
-        trigger: 'manual',
-        jobKey: 'retried-run',
-        parameters: { periodEnd },
-        requestedByUserId: null,
-      });
+    const run = await testApp.app.get(JobRunsRepository).insertQueued({
+      kind: 'reimbursement_statements',
+      trigger: 'manual',
+      jobKey: 'retried-run',
+      parameters: { periodEnd },
+      requestedByUserId: null,
+    });
     const statements = testApp.app.get(StatementsService);
     const first = await statements.executeRun(run);
     // The retry of an attempt that died after claiming: nothing left to claim, and the run says what it drew up.
