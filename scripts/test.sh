@@ -11,6 +11,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   bash scripts/install-deps.sh
 fi
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p web/tsconfig.json
+# Lint and format (eslint.config.mjs: no floating promises, no non-null assertions, domain boundaries).
+npx eslint .
+npx prettier --check . --log-level warn
 npx nest build
 bash scripts/build-web.sh
 npx jest --ci --selectProjects unit e2e --testPathIgnorePatterns test/openapi-fuzz "$@"
