@@ -54,8 +54,11 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
     if (existing) return existing.organisationId;
     created += 1;
     const invitation = await invite();
-    await auth.acceptInvitation(invitation!.invitationToken, DEMO_PASSWORD);
-    return (await users.findByEmail(email))!.organisationId;
+    if (!invitation) throw new Error(`No invitation was created for ${email}: cannot seed this demo account`);
+    await auth.acceptInvitation(invitation.invitationToken, DEMO_PASSWORD);
+    const user = await users.findByEmail(email);
+    if (!user) throw new Error(`${email} cannot be found right after accepting its invitation`);
+    return user.organisationId;
   };
 
   const anctId = await step(LOGINS.anct, () => organisations.bootstrapAnctAdmin(LOGINS.anct, 'Admin ANCT (démo)'));
@@ -118,7 +121,9 @@ async function seedWith(app: INestApplicationContext): Promise<void> {
   }
   if (venue.qualificationStatus === 'pending') {
     created += 1;
-    await venues.decide(venueId, { decision: 'qualify', reason: 'Lieu de démonstration' }, (await users.findByEmail(LOGINS.anct))!.id);
+    const anct = await users.findByEmail(LOGINS.anct);
+    if (!anct) throw new Error(`${LOGINS.anct} must exist (seeded above) to qualify the demo venue`);
+    await venues.decide(venueId, { decision: 'qualify', reason: 'Lieu de démonstration' }, anct.id);
   }
   printLogins(created > 0 ? 'Demo data created.' : 'The demo data already exists.', service.id);
 }

@@ -55,7 +55,11 @@ export class CarnetPrintDataService {
         funderDepartementCode: carnet.funderDepartementCode,
       });
       const areaKey = `${area.communeInseeCode}|${area.departementCode}`;
-      if (!venuesByArea.has(areaKey)) venuesByArea.set(areaKey, this.printing.qualifiedVenuesNear(area, VENUES_ON_COVER));
+      let venuesOfArea = venuesByArea.get(areaKey);
+      if (!venuesOfArea) {
+        venuesOfArea = this.printing.qualifiedVenuesNear(area, VENUES_ON_COVER);
+        venuesByArea.set(areaKey, venuesOfArea);
+      }
       const carnetVouchers = vouchers.get(carnet.id) ?? [];
       printData.push({
         number: carnet.number,
@@ -65,7 +69,7 @@ export class CarnetPrintDataService {
         beneficiaryFirstName: carnet.beneficiaryFirstName,
         faceValueCents: carnet.faceValueCents,
         expiresAt: new Date(Math.max(...carnetVouchers.map((voucher) => voucher.expiresAt.getTime()))),
-        venues: await venuesByArea.get(areaKey)!,
+        venues: await venuesOfArea,
         coupons: carnetVouchers.map((voucher) => {
           const state = couponStateOf(voucher.status);
           const codes = state === 'valid' ? this.voucherQr.codesFor(voucher, carnet.territory, now) : null;

@@ -142,11 +142,13 @@ export class OfflineSyncService {
       const { index, scan, input, service, place } = candidate;
       const row = rows.get(input.hash.toString('hex'));
       if (row && isSameScan(row, venueId, dto.deviceId, scan.scannedAt)) {
+        // Redeemed by this very scan (a replayed batch): a redeemed chèque always has its redemption.
+        if (!row.redemptionId) throw new Error(`Chèque ${row.serial} is redeemed but has no redemption`);
         results.push({
           index,
           outcome: 'accepted',
           serial: row.serial,
-          redemptionId: row.redemptionId!,
+          redemptionId: row.redemptionId,
           valueCents: row.faceValueCents,
           alreadyRecorded: true,
         });

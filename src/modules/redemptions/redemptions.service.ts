@@ -18,7 +18,7 @@ import type { RedeemVouchersDto } from './dto/redeem-vouchers.dto';
 import { type RedemptionPlace, undoRefusal } from './redemption.rules';
 import { RedemptionError, VOUCHER_ERROR_MESSAGES } from './redemptions.errors';
 import { OnlineRedemptionBatches } from './online-redemption-batches';
-import { redemptionRead, type VenueAndVouchers } from './redemption-reads';
+import { redemptionRead, type VenueAndVouchers, type VoucherForRedemptionRow } from './redemption-reads';
 import { type RedeemCommand, redemptionRequest } from './redemption-request';
 import { RedemptionsRepository, type RedemptionView } from './redemptions.repository';
 import { assertUnambiguousInputs, readVoucherInput, type VoucherInput } from './voucher-input.rules';
@@ -90,13 +90,16 @@ export class RedemptionsService {
     const [input] = this.readInputs([dto], 'voucher', now);
     await this.limiter.assertAllowed(actor);
     const found = await this.redemptions.read(redemptionRead(actor.organisationId, [], dto.siteId ? [dto.siteId] : [], [input.hash]));
-    const { venue, place } = resolveVenue(found?.venue ?? null, null, dto.siteId ?? null);
-    const verdict = verdictFor(input, found!.vouchers[0], place, now);
-    if (verdict.outcome === 'refused' && !verdict.row) {
+    if (!found) throw new NotFoundError('Venue');
+    const { venue, place } = resolveVenue(found.venue, null, dto.siteId ?? null);
+    const verdict = verdictFor(input, found.vouchers[0], place, now);
+    const row = verdict.row;
+    if (!row) {
+      // Only a refusal comes without a row: an unknown code counts against the caller, then is refused.
       await this.recordUnknown(actor, [verdict]);
       assertAllRedeemable([verdict], venue.id);
+      throw new Error('A verdict without a chèque row must be a refusal, which assertAllRedeemable throws');
     }
-    const row = verdict.row!;
     const refusal = venue.qualificationStatus !== 'qualified' ? voucherRefusal('VENUE_NOT_QUALIFIED') : refusalOf(verdict, venue.id);
     return {
       serial: row.serial,
@@ -211,7 +214,7 @@ export class RedemptionsService {
   }
 
   private redeemCommand(actor: OrganisationActor, plan: RedemptionPlan, dto: RedeemVouchersDto, now: Date): RedeemCommand {
-    const rows = plan.verdicts.map((verdict) => verdict.row!);
+    const rows = plannedRows(plan);
     return {
       voucherIds: rows.map((row) => row.id),
       redemptionIds: rows.map(() => randomUUID()),
@@ -304,7 +307,7 @@ export class RedemptionsService {
               {
                 action: 'carnet.reopened',
                 objectType: 'carnet',
-                objectId: reinstated.carnetId!,
+                objectId: reopenedCarnetId(reinstated),
                 objectOrganisationId: redemption.funderId,
                 before: { status: 'fully_used' },
                 after: { status: 'issued', redemptionId: redemption.id },
@@ -313,7 +316,9 @@ export class RedemptionsService {
           : []),
       );
     });
-    return (await this.redemptions.findVisible(redemptionId, venueId))!;
+    const undone = await this.redemptions.findVisible(redemptionId, venueId);
+    if (!undone) throw new Error(`Redemption ${redemptionId} cannot be read back right after being undone`);
+    return undone;
   }
 
   async list(actor: OrganisationActor, query: ListRedemptionsQuery): Promise<Page<RedemptionView>> {
@@ -350,7 +355,7 @@ export class RedemptionsService {
   private readInputs(inputs: VoucherInput[], field: string, at: Date): ReadyInput[] {
     assertUnambiguousInputs(inputs, field);
     const results = inputs.map((input) => readVoucherInput(input, this.signingKeys.keyRing, at));
-    const bad = results.flatMap((result, index): VoucherItemVerdict[] =>
+    const bad = results.flatMap((result, index) =>
       result.ok
         ? []
         : [
@@ -359,11 +364,14 @@ export class RedemptionsService {
               serial: null,
               outcome: 'refused',
               refusal: voucherRefusal(result.error, result.signatureError ? { signatureError: result.signatureError } : {}),
-            },
+            } satisfies VoucherItemVerdict,
           ],
     );
-    if (bad.length > 0) throw new RedemptionError(bad[0].refusal!.code, bad[0].refusal!.message, { items: bad });
-    const ready = results.map((result) => (result.ok ? readyInput(result.code, result.qrSerial) : null)!);
+    if (bad.length > 0) throw new RedemptionError(bad[0].refusal.code, bad[0].refusal.message, { items: bad });
+    const ready = results.map((result) => {
+      if (!result.ok) throw new Error('Every unreadable chèque input was refused above');
+      return readyInput(result.code, result.qrSerial);
+    });
     const seen = new Set<string>();
     for (const [index, input] of ready.entries()) {
       if (seen.has(input.code))
@@ -408,24 +416,37 @@ interface RedemptionPlan {
 
 /** What the request asks of this venue, with a verdict per chèque; throws for a venue, site or service refusal. */
 function redemptionPlan(found: VenueAndVouchers | null, dto: RedeemVouchersDto, inputs: ReadyInput[], at: Date): RedemptionPlan {
-  const { venue, place, service } = resolveVenue(found?.venue ?? null, dto.serviceId, dto.siteId ?? null);
-  if (inputs.length > service!.maxVouchers) {
-    throw new RedemptionError(
-      'TOO_MANY_VOUCHERS_FOR_SERVICE',
-      `This service takes at most ${service!.maxVouchers} chèque(s) per session.`,
-      {
-        maxVouchers: service!.maxVouchers,
-      },
-    );
+  if (!found) throw new NotFoundError('Venue');
+  const { venue, place, service } = resolveVenue(found.venue, dto.serviceId, dto.siteId ?? null);
+  // resolveVenue throws UNKNOWN_SERVICE rather than return no service when one is named (serviceId is required).
+  if (!service) throw new Error(`Service ${dto.serviceId} was resolved to nothing`);
+  if (inputs.length > service.maxVouchers) {
+    throw new RedemptionError('TOO_MANY_VOUCHERS_FOR_SERVICE', `This service takes at most ${service.maxVouchers} chèque(s) per session.`, {
+      maxVouchers: service.maxVouchers,
+    });
   }
   assertQualified(venue);
-  const rowsFound = rowsByHash(found!.vouchers);
+  const rowsFound = rowsByHash(found.vouchers);
   const verdicts = inputs.map((input) => verdictFor(input, rowsFound.get(input.hash.toString('hex')), place, at));
-  return { venue, service: service!, place, verdicts };
+  return { venue, service, place, verdicts };
+}
+
+/** The chèque rows of a plan about to be redeemed (assertAllRedeemable has passed, so each verdict has its row). */
+function plannedRows(plan: RedemptionPlan): VoucherForRedemptionRow[] {
+  return plan.verdicts.map((verdict) => {
+    if (!verdict.row) throw new Error('A chèque without a row reached redemption: assertAllRedeemable must run first');
+    return verdict.row;
+  });
+}
+
+/** A reopened carnet is the carnet of the reinstated chèque, which therefore has one. */
+function reopenedCarnetId(reinstated: { carnetId: string | null }): string {
+  if (!reinstated.carnetId) throw new Error('A carnet was reopened for a chèque that belongs to no carnet');
+  return reinstated.carnetId;
 }
 
 function receiptOf(plan: RedemptionPlan, command: RedeemCommand): RedemptionReceipt {
-  const rows = plan.verdicts.map((verdict) => verdict.row!);
+  const rows = plannedRows(plan);
   return {
     redemptions: rows.map((row, index) => ({
       id: command.redemptionIds[index],

@@ -95,7 +95,9 @@ export function weekOpeningHours(value: string, now: Date): DayOpeningHours[] {
       .getOpenIntervals(start, end)
       .filter(([, , unknown]) => !unknown)
       .map(([from, to]) => `${clock(from)} – ${to.getTime() >= end.getTime() ? '24 h' : clock(to)}`);
-    return { day: FRENCH_DAYS[start.getDay()]!, hours: intervals.length > 0 ? intervals.join(', ') : 'fermé' };
+    const day = FRENCH_DAYS[start.getDay()];
+    if (day === undefined) throw new Error(`No French name for week day ${start.getDay()}`);
+    return { day, hours: intervals.length > 0 ? intervals.join(', ') : 'fermé' };
   });
 }
 
@@ -115,7 +117,8 @@ function parse(value: string): OpeningHours {
     } catch (error) {
       result = error instanceof Error ? error : new Error(String(error));
     }
-    if (parsed.size >= PARSED_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+    const oldest = parsed.keys().next();
+    if (parsed.size >= PARSED_CACHE_SIZE && !oldest.done) parsed.delete(oldest.value);
     parsed.set(value, result);
   }
   if (result instanceof Error) throw result;

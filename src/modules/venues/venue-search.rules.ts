@@ -88,11 +88,11 @@ export function nearestFirst<Site extends SearchableSite>(
 }
 
 function centreOf(sites: readonly SearchableSite[]): Point | null {
-  const located = sites.filter((site) => site.latitude !== null && site.longitude !== null);
+  const located = sites.flatMap(({ latitude, longitude }) => (latitude !== null && longitude !== null ? [{ latitude, longitude }] : []));
   if (located.length === 0) return null;
   return {
-    latitude: located.reduce((sum, site) => sum + site.latitude!, 0) / located.length,
-    longitude: located.reduce((sum, site) => sum + site.longitude!, 0) / located.length,
+    latitude: located.reduce((sum, site) => sum + site.latitude, 0) / located.length,
+    longitude: located.reduce((sum, site) => sum + site.longitude, 0) / located.length,
   };
 }
 

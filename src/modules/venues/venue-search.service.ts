@@ -35,7 +35,8 @@ export class VenueSearchService {
     const described = sites.map((site) => describe(site, catalogue.get(site.venueId) ?? [], now));
     const matching = described.filter((site) => matchesFilters(site, query));
     const ordered = nearestFirst(matching, {
-      point: query.latitude !== undefined ? { latitude: query.latitude, longitude: query.longitude! } : null,
+      point:
+        query.latitude !== undefined && query.longitude !== undefined ? { latitude: query.latitude, longitude: query.longitude } : null,
       communeInseeCode: origin.communeInseeCode,
       postalCode: origin.postalCode,
     });
@@ -82,9 +83,12 @@ export class VenueSearchService {
         postalCode: query.postalCode,
       };
     }
-    const [commune] = searchCommunes(query.q!, 1);
-    if (!commune) throw new UnknownCommuneError('q', `« ${query.q} »`);
-    const postalCode = /^\d{5}$/.test(query.q!.trim()) ? query.q!.trim() : (commune.postalCodes[0] ?? null);
+    // search() has checked that exactly one of the four is given: here it is q.
+    const { q } = query;
+    if (q === undefined) throw new Error('A search names q, a commune, a postcode or a département');
+    const [commune] = searchCommunes(q, 1);
+    if (!commune) throw new UnknownCommuneError('q', `« ${q} »`);
+    const postalCode = /^\d{5}$/.test(q.trim()) ? q.trim() : (commune.postalCodes[0] ?? null);
     return { departementCodes: [commune.departementCode], communeInseeCode: commune.inseeCode, postalCode };
   }
 

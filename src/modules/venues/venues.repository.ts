@@ -165,7 +165,11 @@ export class VenuesRepository {
     if (departementCodes) query.andWhere('s.departement_code = ANY(:departementCodes)', { departementCodes });
     const { entities, raw } = await query.getRawAndEntities<{ s_id: string; o_siret: string; o_name: string }>();
     const venueOf = new Map(raw.map((row) => [row.s_id, row]));
-    return entities.map((site) => ({ ...site, siret: venueOf.get(site.id)!.o_siret, venueName: venueOf.get(site.id)!.o_name }));
+    return entities.map((site) => {
+      const venue = venueOf.get(site.id);
+      if (!venue) throw new Error(`Site ${site.id} came back without its venue's columns`);
+      return { ...site, siret: venue.o_siret, venueName: venue.o_name };
+    });
   }
 
   /** One public site, or null when it, or its venue, is not public (inactive, not qualified). */
@@ -178,7 +182,9 @@ export class VenuesRepository {
       active: true,
       qualificationStatus: 'qualified',
     });
-    return venue ? { ...site, siret: venue.siret!, venueName: venue.name } : null;
+    if (!venue) return null;
+    if (!venue.siret) throw new Error(`Venue ${venue.id} has no SIRET`);
+    return { ...site, siret: venue.siret, venueName: venue.name };
   }
 
   activeSitesIn(venueIds: string[], departementCode: string): Promise<VenueSiteEntity[]> {

@@ -43,11 +43,11 @@ export function openingHoursProblems(slots: readonly OpeningSlot[]): string[] {
   });
   if (problems.length > 0) return problems;
   const sorted = [...slots].sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens));
-  for (let i = 1; i < sorted.length; i++) {
-    const [previous, current] = [sorted[i - 1]!, sorted[i]!];
-    if (previous.day === current.day && current.opens < previous.closes) {
+  sorted.forEach((current, index) => {
+    const previous = sorted[index - 1];
+    if (previous && previous.day === current.day && current.opens < previous.closes) {
       problems.push(`day ${current.day}: slots ${previous.opens}–${previous.closes} and ${current.opens}–${current.closes} overlap`);
     }
-  }
+  });
   return problems;
 }

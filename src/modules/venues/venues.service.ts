@@ -101,7 +101,9 @@ export class VenuesService {
         objectOrganisationId: organisation.id,
         after: { sites: savedSites.map((site) => site.id), services: savedServices.map((service) => service.id) },
       });
-      return { venue: await this.profileOf(organisation, manager), adminInvitation: adminInvitation! };
+      // registerVenue always invites the first administrator given in the application.
+      if (!adminInvitation) throw new Error(`Venue ${organisation.id} was registered without its administrator's invitation`);
+      return { venue: await this.profileOf(organisation, manager), adminInvitation };
     });
   }
 
@@ -140,7 +142,8 @@ export class VenuesService {
     return this.transactions.run(async (manager) => {
       const venue = await this.venues.lockVenue(manager, venueId);
       if (!venue) throw new NotFoundError('Venue');
-      const current = venue.qualificationStatus!;
+      const current = venue.qualificationStatus;
+      if (!current) throw new Error(`Venue ${venueId} has no qualification status`);
       const next = qualificationAfter(current, dto.decision);
       if (!next) throw new InvalidTransitionError('venue', current, dto.decision);
       const reason = dto.reason?.trim() || null;
@@ -315,7 +318,8 @@ export class VenuesService {
         { field: 'communeInseeCode', problems: ['give exactly one of communeInseeCode and departementCode'] },
       ]);
     }
-    const departementCode = query.communeInseeCode ? departementOfCommune(query.communeInseeCode) : query.departementCode!;
+    const departementCode = query.communeInseeCode ? departementOfCommune(query.communeInseeCode) : query.departementCode;
+    if (!departementCode) throw new Error('A directory query names a commune or a département (checked above)');
     const { venues, total } = await this.venues.directory({
       departementCode,
       communeInseeCode: query.communeInseeCode ?? null,

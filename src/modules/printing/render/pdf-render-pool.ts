@@ -44,8 +44,9 @@ export class PdfRenderPool implements OnModuleDestroy {
   constructor(private readonly config: AppConfig) {}
 
   async renderToBuffer(carnets: CarnetPrintData[]): Promise<Buffer> {
-    const reply = await this.submit({ carnets, outputPath: null });
-    return Buffer.from(reply.pdf!.buffer, reply.pdf!.byteOffset, reply.pdf!.byteLength);
+    const { pdf } = await this.submit({ carnets, outputPath: null });
+    if (!pdf) throw new Error('The PDF render thread sent no bytes back for a render without output file');
+    return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   }
 
   /** Writes the PDF to `path` (atomically: a partial file never carries the final name). */
@@ -72,10 +73,10 @@ export class PdfRenderPool implements OnModuleDestroy {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    for (let task = this.queue.at(0); task; task = this.queue.at(0)) {
       const thread = this.threads.find((candidate) => candidate.task === null) ?? this.startThread();
       if (!thread) return;
-      const task = this.queue.shift()!;
+      this.queue.shift();
       thread.task = task;
       thread.worker.ref();
       thread.worker.postMessage(task.request);

@@ -7,12 +7,12 @@ import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { parentPort } from 'node:worker_threads';
+import { type MessagePort, parentPort } from 'node:worker_threads';
 import { writeCarnets } from './carnet-document';
 import type { RenderReply, RenderRequest } from './render-protocol';
 
-const port = parentPort;
-if (!port) throw new Error('render-thread must run in a worker thread');
+if (!parentPort) throw new Error('render-thread must run in a worker thread');
+const port: MessagePort = parentPort;
 
 // Report progress at most this often: one message per carnet would be noise for big runs.
 const PROGRESS_EVERY = 10;
@@ -42,7 +42,7 @@ async function render({ taskId, carnets, outputPath }: RenderRequest): Promise<R
   if (file) tap.pipe(file);
   await writeCarnets(carnets, tap, (done) => {
     if (done % PROGRESS_EVERY === 0 && done < carnets.length)
-      port!.postMessage({ taskId, type: 'progress', carnetsDone: done } satisfies RenderReply);
+      port.postMessage({ taskId, type: 'progress', carnetsDone: done } satisfies RenderReply);
   });
   if (file && outputPath) {
     await finished(file);

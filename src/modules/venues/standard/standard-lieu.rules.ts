@@ -129,6 +129,8 @@ export function parseStandardLine(record: Partial<Record<string, string>>): Pars
   const appointmentUrl = url('prise_rdv');
 
   if (problems.length > 0) return { ok: false, problems };
+  // Without a problem, postcode and commune were given and resolved above.
+  if (!commune) throw new Error('A row without problems must have a resolved commune');
   return {
     ok: true,
     site: {
@@ -137,8 +139,8 @@ export function parseStandardLine(record: Partial<Record<string, string>>): Pars
       name: cell('nom'),
       city: cell('commune'),
       postalCode,
-      communeInseeCode: commune!.inseeCode,
-      departementCode: commune!.departementCode,
+      communeInseeCode: commune.inseeCode,
+      departementCode: commune.departementCode,
       addressLine: cell('adresse'),
       addressComplement: optional('complement_adresse'),
       latitude,
