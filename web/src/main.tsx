@@ -14,7 +14,10 @@ declare module '@codegouvfr/react-dsfr/spa' {
   }
 }
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element to render the application into.');
+
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -2,8 +2,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useState } from 'react';
 
-export interface FieldSpec {
-  key: string;
+export interface FieldSpec<K extends string = string> {
+  key: K;
   label: string;
   hint?: string;
   type?: 'text' | 'email' | 'date' | 'textarea';
@@ -14,17 +14,20 @@ export interface FieldSpec {
   check?: (value: string) => string | null;
 }
 
-/** A small form of text fields checked before sending; `onSubmit` returns true once the server accepted it (the form empties). */
-export function FieldsForm({
+/**
+ * A small form of text fields checked before sending; `onSubmit` returns true once the server accepted it (the form empties).
+ * `onSubmit` receives one (trimmed) value for every field key, typed by the keys of `fields`.
+ */
+export function FieldsForm<K extends string>({
   fields,
   submitLabel,
   onSubmit,
   initial = {},
 }: {
-  fields: FieldSpec[];
+  fields: FieldSpec<K>[];
   submitLabel: string;
-  onSubmit: (values: Record<string, string>) => Promise<boolean>;
-  initial?: Record<string, string>;
+  onSubmit: (values: Record<K, string>) => Promise<boolean>;
+  initial?: Partial<Record<K, string>>;
 }) {
   const empty = () => Object.fromEntries(fields.map((field) => [field.key, initial[field.key] ?? '']));
   const [values, setValues] = useState<Record<string, string>>(empty);
@@ -35,14 +38,17 @@ export function FieldsForm({
     event.preventDefault();
     const found: Record<string, string> = {};
     for (const field of fields) {
-      const value = values[field.key]!.trim();
+      const value = (values[field.key] ?? '').trim();
+      const problem = value ? field.check?.(value) : null;
       if (!value && !field.optional) found[field.key] = `Renseignez : ${field.label.toLowerCase()}.`;
-      else if (value && field.check?.(value)) found[field.key] = field.check(value)!;
+      else if (problem) found[field.key] = problem;
     }
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     setSending(true);
-    const ok = await onSubmit(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()])));
+    // Built from every key of `fields`, so it holds a value for each K (TypeScript cannot follow that through fromEntries).
+    const sent = Object.fromEntries(fields.map((field) => [field.key, (values[field.key] ?? '').trim()])) as Record<K, string>;
+    const ok = await onSubmit(sent);
     setSending(false);
     if (ok) setValues(empty());
   }

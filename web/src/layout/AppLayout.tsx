@@ -31,7 +31,7 @@ export function AppLayout() {
           buttonProps: {
             onClick: async () => {
               await logout();
-              navigate(LOGIN_PATH, { replace: true });
+              void navigate(LOGIN_PATH, { replace: true });
             },
           },
         },

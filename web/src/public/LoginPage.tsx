@@ -55,7 +55,7 @@ export function LoginPage() {
       return;
     }
     setActor(data);
-    navigate(landingPath(data, requested), { replace: true });
+    void navigate(landingPath(data, requested), { replace: true });
   };
 
   return (

@@ -17,14 +17,16 @@ const PAGE = 50;
 
 /** A Paris calendar day as the instant it starts (the API takes ISO 8601 instants); `to` is the day after, exclusive. */
 function dayStart(day: string, plusDays = 0): string {
-  const [year, month, date] = day.split('-').map(Number);
-  const utcNoon = new Date(Date.UTC(year!, month! - 1, date! + plusDays, 12));
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!parts) throw new Error(`Date invalide : « ${day} » (attendu AAAA-MM-JJ).`);
+  const [year, month, date] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const utcNoon = new Date(Date.UTC(year, month - 1, date + plusDays, 12));
   const parisOffset =
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' })
       .formatToParts(utcNoon)
       .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
   const hours = Number(parisOffset.replace('GMT', '') || '0');
-  return new Date(Date.UTC(year!, month! - 1, date! + plusDays) - hours * 3_600_000).toISOString();
+  return new Date(Date.UTC(year, month - 1, date + plusDays) - hours * 3_600_000).toISOString();
 }
 
 /** The audit trail, searched by action, object, organisation, person and dates (the filters live in the address, to share a search). */

@@ -10,6 +10,7 @@ import { FiguresTable, FundingFiguresView } from '../../layout/figures/FundingFi
 import { FundingReportsPanel } from '../../layout/figures/FundingReportsPanel';
 import { programmeName } from '../../layout/figures/ProgrammeOption';
 import { useApiData } from '../../layout/useApiData';
+import { isNonEmpty, type NonEmpty } from '../../layout/non-empty';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 type Programme = components['schemas']['ProgrammeDto'];
@@ -34,16 +35,16 @@ export function NationalFiguresPage() {
       <h1>Chiffres nationaux</h1>
       <DataStatus state={lists}>
         {({ programmes, funders }) =>
-          programmes.length === 0 ? <p>Aucun programme pour l’instant.</p> : <Figures programmes={programmes} funders={funders} />
+          isNonEmpty(programmes) ? <Figures programmes={programmes} funders={funders} /> : <p>Aucun programme pour l’instant.</p>
         }
       </DataStatus>
     </div>
   );
 }
 
-function Figures({ programmes, funders }: { programmes: Programme[]; funders: Organisation[] }) {
+function Figures({ programmes, funders }: { programmes: NonEmpty<Programme>; funders: Organisation[] }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const programme = programmes.find((candidate) => candidate.id === searchParams.get('programme')) ?? programmes[0]!;
+  const programme = programmes.find((candidate) => candidate.id === searchParams.get('programme')) ?? programmes[0];
   const funder = funders.find((candidate) => candidate.id === searchParams.get('financeur')) ?? null;
   const departement = funder ? null : searchParams.get('departement') || null;
   const departements = [...new Set(funders.flatMap((candidate) => (candidate.departementCode ? [candidate.departementCode] : [])))].sort();

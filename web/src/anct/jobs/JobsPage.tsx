@@ -36,14 +36,13 @@ export function JobsPage() {
     return answer.data;
   }, [kind, reload]);
   const generation = useApiData(async () => {
-    const [paid, generating] = await Promise.all(
-      (['paid', 'generating'] as const).map(async (status) => {
-        const answer = await api.GET('/api/v1/orders', { params: { query: { status, limit: 50, offset: 0 } } });
-        if (!answer.data) throw answer.error;
-        return answer.data.items;
-      }),
-    );
-    return [...paid!, ...generating!];
+    const ordersWith = async (status: 'paid' | 'generating') => {
+      const answer = await api.GET('/api/v1/orders', { params: { query: { status, limit: 50, offset: 0 } } });
+      if (!answer.data) throw answer.error;
+      return answer.data.items;
+    };
+    const [paid, generating] = await Promise.all([ordersWith('paid'), ordersWith('generating')]);
+    return [...paid, ...generating];
   }, [reload]);
   const reports = useApiData(async () => {
     const answer = await api.GET('/api/v1/funding-reports', { params: { query: { limit: 20, offset: 0 } } });

@@ -168,7 +168,7 @@ export function OrganisationPage() {
           attempt(
             () =>
               api.POST('/api/v1/users', {
-                body: { displayName: displayName!, email: address!, isOrganisationAdmin: admin === 'yes', organisationId: id },
+                body: { displayName, email: address, isOrganisationAdmin: admin === 'yes', organisationId: id },
               }),
             `Invitation envoyée à ${address}.`,
             done,

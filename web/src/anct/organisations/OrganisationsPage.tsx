@@ -87,9 +87,9 @@ export function OrganisationsPage() {
               api.POST('/api/v1/organisations/funders', {
                 body: {
                   ...funder,
-                  siren: siren!.replace(/\s/g, ''),
+                  siren: siren.replace(/\s/g, ''),
                   funderKind: funderKind as never,
-                  admin: { displayName: adminName!, email: adminEmail! },
+                  admin: { displayName: adminName, email: adminEmail },
                 } as never,
               }),
             `Financeur créé : une invitation a été envoyée à ${adminEmail}.`,
@@ -114,9 +114,9 @@ export function OrganisationsPage() {
               api.POST('/api/v1/organisations/prescribers', {
                 body: {
                   ...prescriber,
-                  siret: siret!.replace(/\s/g, ''),
+                  siret: siret.replace(/\s/g, ''),
                   addressLine: addressLine || undefined,
-                  admin: { displayName: adminName!, email: adminEmail! },
+                  admin: { displayName: adminName, email: adminEmail },
                 } as never,
               }),
             `Structure créée : une invitation a été envoyée à ${adminEmail}.`,

@@ -69,21 +69,31 @@ function parse(typed: Typed): { fields: ProgrammeFields | null; problems: Proble
   if (targetPublicMinRateBp === null) problems.targetPublicRate = 'Un pourcentage entre 0 et 100.';
   const offlineValueCeilingCents = centsOf(typed.offlineCeiling);
   if (offlineValueCeilingCents === null) problems.offlineCeiling = 'Un montant en euros.';
-  if (Object.keys(problems).length > 0) return { fields: null, problems };
+  if (
+    Object.keys(problems).length > 0 ||
+    faceValueCents === null ||
+    stateShareRateBp === null ||
+    defaultFunderCapCents === null ||
+    minimumOrderCents === null ||
+    operatorFeeRateBp === null ||
+    targetPublicMinRateBp === null ||
+    offlineValueCeilingCents === null
+  )
+    return { fields: null, problems };
   return {
     fields: {
       name: typed.name.trim(),
       year,
       validUntil: typed.validUntil,
-      faceValueCents: faceValueCents!,
+      faceValueCents,
       allowedCarnetSizes: sizes,
-      stateShareRateBp: stateShareRateBp!,
-      defaultFunderCapCents: defaultFunderCapCents!,
-      minimumOrderCents: minimumOrderCents!,
-      operatorFeeRateBp: operatorFeeRateBp!,
+      stateShareRateBp,
+      defaultFunderCapCents,
+      minimumOrderCents,
+      operatorFeeRateBp,
       graceDays,
-      targetPublicMinRateBp: targetPublicMinRateBp!,
-      offlineValueCeilingCents: offlineValueCeilingCents!,
+      targetPublicMinRateBp,
+      offlineValueCeilingCents,
     },
     problems,
   };

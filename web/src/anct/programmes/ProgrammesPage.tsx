@@ -60,7 +60,7 @@ export function ProgrammesPage() {
             'Programme créé.',
             setNotice,
           );
-          if (ok && createdId) navigate(`/anct/programmes/${createdId}`);
+          if (ok && createdId) void navigate(`/anct/programmes/${createdId}`);
           return ok;
         }}
       />

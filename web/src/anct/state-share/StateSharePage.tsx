@@ -108,16 +108,19 @@ export function StateSharePage() {
                   { key: 'paidOn', label: 'Versé le', type: 'date' },
                   { key: 'reference', label: 'Référence du versement' },
                 ]}
-                onSubmit={({ funderId, amount, paidOn, reference }) =>
-                  attempt(
+                onSubmit={({ funderId, amount, paidOn, reference }) => {
+                  const amountCents = centsOf(amount);
+                  // The field's check already refuses a value that is not an amount: nothing is sent then.
+                  if (amountCents === null) return Promise.resolve(false);
+                  return attempt(
                     () =>
                       api.POST('/api/v1/state-share-payments', {
-                        body: { programmeId, funderId: funderId!, amountCents: centsOf(amount!)!, paidOn: paidOn!, reference: reference! },
+                        body: { programmeId, funderId, amountCents, paidOn, reference },
                       }),
-                    `Versement de ${euros(centsOf(amount!)!)} enregistré le ${frenchDate(paidOn!)}.`,
+                    `Versement de ${euros(amountCents)} enregistré le ${frenchDate(paidOn)}.`,
                     done,
-                  )
-                }
+                  );
+                }}
               />
             </>
           )

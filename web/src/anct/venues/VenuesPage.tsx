@@ -77,7 +77,7 @@ export function VenuesPage() {
           const ok = await attempt(
             () =>
               api.POST('/api/v1/organisations/venues', {
-                body: { ...venue, siret: siret!.replace(/\s/g, ''), admin: { displayName: adminName!, email: adminEmail! } } as never,
+                body: { ...venue, siret: siret.replace(/\s/g, ''), admin: { displayName: adminName, email: adminEmail } } as never,
               }),
             `Lieu créé : une invitation a été envoyée à ${adminEmail}.`,
             setNotice,

@@ -10,6 +10,7 @@ import { FundingFiguresView } from '../../layout/figures/FundingFiguresView';
 import { FundingReportsPanel } from '../../layout/figures/FundingReportsPanel';
 import { programmeName } from '../../layout/figures/ProgrammeOption';
 import { useApiData } from '../../layout/useApiData';
+import { isNonEmpty, type NonEmpty } from '../../layout/non-empty';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { useActor } from '../../session/SessionContext';
 
@@ -31,18 +32,18 @@ export function FunderDashboardPage() {
       <h1>Tableau de bord</h1>
       <DataStatus state={programmes}>
         {(items) =>
-          items.length === 0 ? <p>Votre collectivité n’est inscrite à aucun programme pour l’instant.</p> : <Dashboard programmes={items} />
+          isNonEmpty(items) ? <Dashboard programmes={items} /> : <p>Votre collectivité n’est inscrite à aucun programme pour l’instant.</p>
         }
       </DataStatus>
     </div>
   );
 }
 
-function Dashboard({ programmes }: { programmes: Programme[] }) {
+function Dashboard({ programmes }: { programmes: NonEmpty<Programme> }) {
   const actor = useActor();
   const [searchParams, setSearchParams] = useSearchParams();
   const asked = searchParams.get('programme');
-  const programme = programmes.find((candidate) => candidate.id === asked) ?? programmes[0]!;
+  const programme = programmes.find((candidate) => candidate.id === asked) ?? programmes[0];
   const figures = useApiData(async () => {
     const { data } = await api.GET('/api/v1/funding-figures', { params: { query: { programmeId: programme.id } } });
     if (!data) throw new Error('figures');

@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
 import { euros } from '../../layout/labels';
 import { useApiData } from '../../layout/useApiData';
+import { isNonEmpty, type NonEmpty } from '../../layout/non-empty';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { dataOf, errorCode, type ProgrammeView } from '../funder-api';
 import { quoteTyped } from './order-quote';
@@ -38,10 +39,10 @@ export function NewOrderPage() {
       <h1>Nouvelle commande de carnets</h1>
       <DataStatus state={programmes}>
         {(open) =>
-          open.length === 0 ? (
-            <p>Aucun programme ouvert aux commandes pour votre collectivité.</p>
+          isNonEmpty(open) ? (
+            <OrderForm programmes={open} initialProgrammeId={search.get('programme') ?? open[0].id} />
           ) : (
-            <OrderForm programmes={open} initialProgrammeId={search.get('programme') ?? open[0]!.id} />
+            <p>Aucun programme ouvert aux commandes pour votre collectivité.</p>
           )
         }
       </DataStatus>
@@ -49,13 +50,21 @@ export function NewOrderPage() {
   );
 }
 
-function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeView[]; initialProgrammeId: string }) {
+/** The largest carnet size a programme allows, proposed first (a programme allows at least one size: checked when it is created). */
+function largestSize(programme: ProgrammeView): number {
+  const size = programme.allowedCarnetSizes.at(-1);
+  if (size === undefined) throw new Error(`Le programme « ${programme.name} » n’autorise aucune taille de carnet.`);
+  return size;
+}
+
+function OrderForm({ programmes, initialProgrammeId }: { programmes: NonEmpty<ProgrammeView>; initialProgrammeId: string }) {
   const navigate = useNavigate();
   const [programmeId, setProgrammeId] = useState(
-    programmes.some((programme) => programme.id === initialProgrammeId) ? initialProgrammeId : programmes[0]!.id,
+    programmes.some((programme) => programme.id === initialProgrammeId) ? initialProgrammeId : programmes[0].id,
   );
-  const programme = programmes.find((candidate) => candidate.id === programmeId)!;
-  const [carnetSize, setCarnetSize] = useState(programme.allowedCarnetSizes[programme.allowedCarnetSizes.length - 1]!);
+  // programmeId is always one of `programmes` (the select only offers them).
+  const programme = programmes.find((candidate) => candidate.id === programmeId) ?? programmes[0];
+  const [carnetSize, setCarnetSize] = useState(() => largestSize(programme));
   const [typedCount, setTypedCount] = useState('');
   const [personalisation, setPersonalisation] = useState('');
   const [territory, setTerritory] = useState('');
@@ -67,9 +76,10 @@ function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeVi
     quote.state !== 'priced' ? (quote.problem ?? (submitted ? 'Saisissez le nombre de carnets à commander.' : null)) : null;
 
   function chooseProgramme(id: string) {
-    const chosen = programmes.find((candidate) => candidate.id === id)!;
+    const chosen = programmes.find((candidate) => candidate.id === id);
+    if (!chosen) return;
     setProgrammeId(id);
-    if (!chosen.allowedCarnetSizes.includes(carnetSize)) setCarnetSize(chosen.allowedCarnetSizes[chosen.allowedCarnetSizes.length - 1]!);
+    if (!chosen.allowedCarnetSizes.includes(carnetSize)) setCarnetSize(largestSize(chosen));
   }
 
   async function send(event: FormEvent) {
@@ -99,7 +109,7 @@ function OrderForm({ programmes, initialProgrammeId }: { programmes: ProgrammeVi
       }
       // Created as a draft, then sent to ANCT; if sending fails, the order page offers to send it again.
       await api.POST('/api/v1/orders/{id}/submit', { params: { path: { id: created.data.id } } });
-      navigate(`/financeur/commandes/${created.data.id}`);
+      void navigate(`/financeur/commandes/${created.data.id}`);
     } catch {
       setFailure('La connexion a échoué. Vérifiez dans vos commandes si celle-ci a été créée avant de recommencer.');
     } finally {

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
 import { useApiData } from '../../layout/useApiData';
+import { isNonEmpty, type NonEmpty } from '../../layout/non-empty';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { type CarnetMoveView, type CarnetStockView, dataOf, errorCode, type OrganisationView } from '../funder-api';
 
@@ -45,7 +46,7 @@ export function StockPage() {
             </p>
             <StructureStock stock={stock} structures={structures} />
             <OrderStock stock={stock} />
-            {structures.length === 0 ? (
+            {!isNonEmpty(structures) ? (
               <p>
                 Pour attribuer des carnets, <Link to="/financeur/structures">inscrivez d’abord vos structures prescriptrices</Link>.
               </p>
@@ -172,13 +173,13 @@ function MoveForm({
 }: {
   direction: Direction;
   stock: CarnetStockView;
-  structures: OrganisationView[];
+  structures: NonEmpty<OrganisationView>;
   initial: URLSearchParams | null;
   onMoved: () => void;
 }) {
   const words = WORDS[direction];
   const prefix = direction === 'allocate' ? 'allocation' : 'return';
-  const [prescriberId, setPrescriberId] = useState(initial?.get('structure') ?? structures[0]!.id);
+  const [prescriberId, setPrescriberId] = useState(initial?.get('structure') ?? structures[0].id);
   const [mode, setMode] = useState<'count' | 'range'>(initial?.get('de') ? 'range' : 'count');
   const [count, setCount] = useState('');
   const [orderId, setOrderId] = useState(initial?.get('commande') ?? '');

@@ -28,10 +28,10 @@ export function SeriesPatterns({ prefix, count }: { prefix: string; count: numbe
   return (
     <svg className="pn-chart__defs" aria-hidden="true" focusable="false">
       <defs>
-        {Array.from({ length: Math.min(count, SERIES_STYLE_COUNT) }, (_, index) => (
+        {MARKS.slice(0, Math.min(count, SERIES_STYLE_COUNT)).map((mark, index) => (
           <pattern key={index} id={`${prefix}-${index}`} patternUnits="userSpaceOnUse" width={SIZE} height={SIZE}>
             <rect width={SIZE} height={SIZE} className={`pn-chart__fill-${index}`} />
-            {MARKS[index]!(index)}
+            {mark(index)}
           </pattern>
         ))}
       </defs>

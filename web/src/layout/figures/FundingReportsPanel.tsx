@@ -34,11 +34,16 @@ export function FundingReportsPanel({
   useEffect(() => {
     let cancelled = false;
     setReports(null);
-    api.GET('/api/v1/funding-reports', { params: { query: { programmeId, limit: 50 } } }).then(({ data }) => {
-      if (cancelled) return;
-      if (!data) return setFailed(true);
-      setReports(data.items.filter((report) => report.funderId === funderId).slice(0, SHOWN));
-    });
+    void api
+      .GET('/api/v1/funding-reports', { params: { query: { programmeId, limit: 50 } } })
+      .then(({ data }) => {
+        if (cancelled) return;
+        if (!data) return setFailed(true);
+        setReports(data.items.filter((report) => report.funderId === funderId).slice(0, SHOWN));
+      })
+      .catch(() => {
+        if (!cancelled) setFailed(true);
+      });
     return () => {
       cancelled = true;
     };

@@ -124,7 +124,9 @@ export function ApplyPage() {
       return;
     }
     const [seat, ...others] = namedSites;
-    const seatBody = siteBody(seat!.site);
+    // The first place (the structure's address) cannot be removed, so there always is one.
+    if (!seat) throw new Error('La candidature n’a aucun lieu.');
+    const seatBody = siteBody(seat.site);
     setSending(true);
     setFailure(null);
     try {
@@ -133,7 +135,7 @@ export function ApplyPage() {
           ...seatBody,
           name: structureName.trim(),
           siret: compactSiret,
-          openingHours: seat!.slots,
+          openingHours: seat.slots,
           admin: { displayName: contactName.trim(), email: contactEmail.trim() },
           services: services.map(serviceBody),
           additionalSites: others.map((entry) => ({ ...siteBody(entry.site), openingHours: entry.slots })),
@@ -233,7 +235,7 @@ export function ApplyPage() {
                       site={entry.site}
                       hideName={index === 0}
                       foldDetails
-                      problems={siteIssues[index]!.fields}
+                      problems={siteProblems(entry.site)}
                       showErrors={showErrors}
                       onChange={(site) => setSites(sites.map((current, position) => (position === index ? { ...current, site } : current)))}
                     />
@@ -276,7 +278,7 @@ export function ApplyPage() {
                     <ServiceFields
                       idPrefix={`service-${index}`}
                       service={service}
-                      problems={showErrors ? serviceIssues[index]! : {}}
+                      problems={showErrors ? serviceProblems(service) : {}}
                       onChange={(changed) => setServices(services.map((current, position) => (position === index ? changed : current)))}
                     />
                     {services.length > 1 && (

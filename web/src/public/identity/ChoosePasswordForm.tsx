@@ -55,7 +55,7 @@ export function ChoosePasswordForm(props: {
     setSubmitting(false);
     if ('error' in outcome) return setError(outcome.error);
     setActor(outcome.actor);
-    navigate(landingPath(outcome.actor, null), { replace: true });
+    void navigate(landingPath(outcome.actor, null), { replace: true });
   };
 
   return (

@@ -88,7 +88,8 @@ function Counter({ venue }: { venue: CounterVenue }) {
   const [fieldMessage, setFieldMessage] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [basket, setBasket] = useState<BasketEntry[]>([]);
-  const [serviceId, setServiceId] = useState(services.length === 1 ? services[0]!.id : '');
+  const [onlyService, ...otherServices] = services;
+  const [serviceId, setServiceId] = useState(onlyService && otherServices.length === 0 ? onlyService.id : '');
   const [basketKey, setBasketKey] = useState(() => crypto.randomUUID());
   const [verdicts, setVerdicts] = useState<ShownVerdict[]>([]);
   const [failure, setFailure] = useState<string | null>(null);

@@ -39,7 +39,8 @@ interface Service {
 export function OfflineCounter({ offline, services }: { offline: OfflineState; services: Service[] }) {
   const [typed, setTyped] = useState('');
   const [fieldMessage, setFieldMessage] = useState<string | null>(null);
-  const [serviceId, setServiceId] = useState(services.length === 1 ? services[0]!.id : '');
+  const [onlyService, ...otherServices] = services;
+  const [serviceId, setServiceId] = useState(onlyService && otherServices.length === 0 ? onlyService.id : '');
   const [verdict, setVerdict] = useState<ShownVerdict | null>(null);
   const field = useRef<HTMLInputElement>(null);
 

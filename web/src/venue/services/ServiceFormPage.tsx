@@ -75,11 +75,11 @@ export function ServiceFormPage() {
     setFailure(null);
     try {
       const body = serviceBody(values);
-      const answer = creating
+      const answer = !serviceId
         ? await api.POST('/api/v1/venues/{id}/services', { params: { path: { id: venueId } }, body })
-        : await api.PUT('/api/v1/venues/{id}/services/{serviceId}', { params: { path: { id: venueId, serviceId: serviceId! } }, body });
+        : await api.PUT('/api/v1/venues/{id}/services/{serviceId}', { params: { path: { id: venueId, serviceId } }, body });
       if (answer.response.ok) {
-        navigate('/guichet/lieu', { state: { notice: `Le service « ${body.label} » est enregistré.` } });
+        void navigate('/guichet/lieu', { state: { notice: `Le service « ${body.label} » est enregistré.` } });
       } else {
         setFailure(changeRefusal(answer.response.status, (answer.error as { code?: unknown } | undefined)?.code));
       }

@@ -121,7 +121,9 @@ export function SiteEditPage() {
         },
       });
       if (answer.response.ok) {
-        navigate('/guichet/lieu', { state: { notice: `Le site « ${body.name} » est enregistré. La recherche publique le montre déjà.` } });
+        void navigate('/guichet/lieu', {
+          state: { notice: `Le site « ${body.name} » est enregistré. La recherche publique le montre déjà.` },
+        });
       } else {
         setFailure(changeRefusal(answer.response.status, (answer.error as { code?: unknown } | undefined)?.code));
       }
