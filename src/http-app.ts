@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, RawServerDefault } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { mountBullBoard } from './queue/bull-board';
 import { PUBLIC_OPERATION_EXTENSION } from './auth/auth.decorators';
@@ -47,7 +47,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   setApiPrefix(app);
   // An empty JSON body is no body (action endpoints such as `POST /orders/{id}/submit` take none, and many
   // clients send the JSON content type anyway); anything else goes through Fastify's own safe parser.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  // Fastify types its parsers as "callback or promise"; the default JSON one is the callback kind (it calls `done`
+  // synchronously and returns nothing), which this type states so the call below is not taken for a promise.
+  const parseJson: (request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void) => void =
+    fastify.getDefaultJsonParser('error', 'error');
   // Nesting is bounded before parsing: every recursive step after it (transformation, validation) would
   // otherwise overflow the stack on a body nested 20,000 deep.
   app.useBodyParser<RawServerDefault>('application/json', {}, (request, body, done) => {

@@ -31,6 +31,9 @@ export class ApiKeysService {
   async create(actor: OrganisationActor, name: string): Promise<ApiKeyView & { key: string }> {
     const key = `${API_KEY_PREFIX}${newSecretToken(32)}`;
     const prefix = key.slice(0, API_KEY_PREFIX.length + 6);
+    const createdByUserId = actor.userId;
+    // The route is for signed-in people only (an API key cannot create another key).
+    if (!createdByUserId) throw new Error('An API key is created by a person: the actor has no user id.');
     return this.transactions.run(async (manager) => {
       const saved = await manager.save(
         manager.create(ApiKeyEntity, {
@@ -38,7 +41,7 @@ export class ApiKeysService {
           name,
           prefix,
           keyHash: sha256(key),
-          createdByUserId: actor.userId!,
+          createdByUserId,
         }),
       );
       await this.audit.record(manager, {

@@ -216,8 +216,11 @@ export class AuthService {
     // The cached entry remembers the write, so each instance writes at most once a minute per key.
     const now = new Date();
     if (!cached.lastUsedAt || now.getTime() - cached.lastUsedAt.getTime() > API_KEY_LAST_USED_PRECISION_MS) {
+      const apiKeyId = cached.actor.apiKeyId;
+      // apiKeyActor always sets the key's id.
+      if (!apiKeyId) throw new Error('An API key actor without apiKeyId.');
       cached.lastUsedAt = now;
-      void this.apiKeys.recordUse(cached.actor.apiKeyId!, now).catch(() => undefined);
+      void this.apiKeys.recordUse(apiKeyId, now).catch(() => undefined);
     }
     return cached.actor;
   }

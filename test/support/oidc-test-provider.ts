@@ -96,7 +96,7 @@ export class OidcTestProvider {
           response.writeHead(200, { 'Content-Type': 'application/jwt' }).end(forged);
           return;
         }
-        callback(request, response);
+        await callback(request, response);
       })().catch((error) => response.writeHead(500).end(String(error)));
     });
     this.server = server;

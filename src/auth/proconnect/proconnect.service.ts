@@ -59,12 +59,21 @@ export class ProConnectService {
   ) {}
 
   get enabled(): boolean {
-    return Boolean(
-      this.config.PROCONNECT_ISSUER &&
-      this.config.PROCONNECT_CLIENT_ID &&
-      this.config.PROCONNECT_CLIENT_SECRET &&
-      this.config.PROCONNECT_REDIRECT_URL,
-    );
+    return this.settings() !== null;
+  }
+
+  /** The four settings ProConnect needs, or null when any is missing (ProConnect is then off). */
+  private settings(): { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } | null {
+    const { PROCONNECT_ISSUER: issuer, PROCONNECT_CLIENT_ID: clientId, PROCONNECT_CLIENT_SECRET: clientSecret } = this.config;
+    const redirectUrl = this.config.PROCONNECT_REDIRECT_URL;
+    return issuer && clientId && clientSecret && redirectUrl ? { issuer, clientId, clientSecret, redirectUrl } : null;
+  }
+
+  /** The settings of an enabled ProConnect; callers are only reached when `enabled` (the routes check it first). */
+  private requiredSettings(): { issuer: string; clientId: string; clientSecret: string; redirectUrl: string } {
+    const settings = this.settings();
+    if (!settings) throw new Error('ProConnect is not configured (PROCONNECT_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _REDIRECT_URL).');
+    return settings;
   }
 
   /** `returnPath`: the page to open once signed in (kept only if it is a path of this site). */
@@ -80,7 +89,7 @@ export class ProConnectService {
       FLOW_TTL_SECONDS,
     );
     const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
-      redirect_uri: this.config.PROCONNECT_REDIRECT_URL!,
+      redirect_uri: this.requiredSettings().redirectUrl,
       scope: PROCONNECT_SCOPES,
       code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
@@ -109,7 +118,9 @@ export class ProConnectService {
         expectedNonce: flow.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims()!;
+      const claims = tokens.claims();
+      // idTokenExpected: true makes the grant fail without an ID token, so its claims are always there.
+      if (!claims) throw new Error('The token response carries no ID token.');
       const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
       idToken = tokens.id_token;
       identity = {
@@ -192,17 +203,18 @@ export class ProConnectService {
   /** Discovery once per process (retried after a failure); userinfo and ID tokens must be signed (RS256) and are verified. */
   private discover(): Promise<oidc.Configuration> {
     this.configuration ??= (async () => {
-      const issuer = new URL(this.config.PROCONNECT_ISSUER!);
+      const settings = this.requiredSettings();
+      const issuer = new URL(settings.issuer);
       const insecure = issuer.protocol === 'http:' && !this.config.isProduction;
       const configuration = await oidc.discovery(
         issuer,
-        this.config.PROCONNECT_CLIENT_ID!,
+        settings.clientId,
         {
-          client_secret: this.config.PROCONNECT_CLIENT_SECRET,
+          client_secret: settings.clientSecret,
           userinfo_signed_response_alg: 'RS256',
           id_token_signed_response_alg: 'RS256',
         },
-        oidc.ClientSecretPost(this.config.PROCONNECT_CLIENT_SECRET!),
+        oidc.ClientSecretPost(settings.clientSecret),
         insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
       );
       oidc.enableNonRepudiationChecks(configuration);

@@ -34,7 +34,10 @@ export class ExpiringMap<V> {
     // Deleting first moves a refreshed key to the back, behind entries that are really older.
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: Math.min(now + this.ttlMs, expiresAt) });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
   }
 
   clear(): void {

@@ -49,7 +49,10 @@ export class CarnetsService {
     const { items, total } = await this.carnets.list(actor, query);
     const summaries = await this.carnets.voucherSummaries(items.map((carnet) => carnet.id));
     const listed = items.map((carnet): CarnetDto => {
-      const { expiresAt, ...vouchers } = summaries.get(carnet.id)!;
+      const summary = summaries.get(carnet.id);
+      // A carnet is created with its vouchers, so every carnet has a summary.
+      if (!summary) throw new Error(`Carnet ${carnet.id} has no vouchers.`);
+      const { expiresAt, ...vouchers } = summary;
       return { ...carnet, expiresAt, distributionClosesAt: distributionClosesAt(expiresAt, this.config.DISTRIBUTION_STOP_DAYS), vouchers };
     });
     return { items: listed, total, limit: query.limit, offset: query.offset };

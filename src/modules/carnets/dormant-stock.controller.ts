@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { ApiErrors } from '../../common/errors/api-errors.decorator';
 import { DormantStockService } from './dormant-stock.service';
@@ -16,7 +16,7 @@ export class DormantStockController {
   @Roles('funder_manager')
   @ApiOkResponse({ type: DormantStockPageDto })
   @ApiErrors('VALIDATION_FAILED')
-  list(@CurrentActor() actor: Actor, @Query() query: DormantStockQuery) {
+  list(@CurrentActor() actor: OrganisationActor, @Query() query: DormantStockQuery) {
     return this.dormant.list(actor, query);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../auth/actor';
+import type { OrganisationActor } from '../../auth/actor';
 import { AppConfig } from '../../config/app-config';
 import type { Page } from '../../common/http/pagination.query';
 import type { NumberRun } from './carnets.rules';
@@ -17,8 +17,11 @@ export class DormantStockService {
   ) {}
 
   /** The funder's carnets allocated long ago and never handed out, per structure (see dormant-stock.rules.ts). */
-  async list(actor: Actor, query: DormantStockQuery): Promise<Page<DormantStructure> & { olderThanDays: number; allocatedBefore: Date }> {
-    const funderId = actor.organisationId!;
+  async list(
+    actor: OrganisationActor,
+    query: DormantStockQuery,
+  ): Promise<Page<DormantStructure> & { olderThanDays: number; allocatedBefore: Date }> {
+    const funderId = actor.organisationId;
     const olderThanDays = query.olderThanDays ?? this.config.DORMANT_STOCK_DAYS;
     const allocatedBefore = dormantCutoff(new Date(), olderThanDays);
     const { rows, total } = await this.dormant.structures(funderId, allocatedBefore, query);

@@ -38,12 +38,14 @@ let index: CommuneIndex | null = null;
 function communeIndex(): CommuneIndex {
   if (index) return index;
   const all = (communesData as RawCommune[])
-    .filter((raw) => (raw.type === 'commune-actuelle' || raw.type === 'arrondissement-municipal') && raw.departement)
+    .flatMap(({ departement, ...raw }) =>
+      (raw.type === 'commune-actuelle' || raw.type === 'arrondissement-municipal') && departement ? [{ ...raw, departement }] : [],
+    )
     .map((raw): Commune => ({
       inseeCode: raw.code,
       name: raw.nom,
       postalCodes: raw.codesPostaux ?? [],
-      departementCode: raw.departement!,
+      departementCode: raw.departement,
       kind: raw.type === 'commune-actuelle' ? 'commune' : 'arrondissement',
       population: raw.population ?? 0,
     }))

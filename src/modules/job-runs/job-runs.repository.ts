@@ -26,7 +26,9 @@ export class JobRunsRepository {
        RETURNING id`,
       [kind, jobKey, parameters],
     );
-    return (await this.findById(row.id))!;
+    const run = await this.findById(row.id);
+    if (!run) throw new Error(`Job run ${row.id} vanished right after its upsert.`);
+    return run;
   }
 
   /** Runs not finished yet: their job must exist in Redis (see JobRunsService.requeuePending). */

@@ -18,8 +18,10 @@ const SIGNATURE = 'L’équipe Pass numérique';
 const FOOTER =
   'Vous recevez ce message parce que vous avez un compte sur la plateforme Pass numérique. Vous pouvez choisir les notifications que vous recevez dans vos préférences.';
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 /** Builds both versions of one message from its blocks. */

@@ -6,13 +6,19 @@ import { NOTIFICATION_LABELS, OPTIONAL_NOTIFICATIONS_BY_ORGANISATION_KIND, type 
 import { NotificationError } from './notifications.errors';
 import { OutboxRepository } from './outbox.repository';
 
+/** Preferences are a person's: the routes are @UsersOnly, so the actor always has a user id. */
+function userIdOf(actor: Actor): string {
+  if (!actor.userId) throw new Error('Notification preferences need a signed-in person (the actor has no user id).');
+  return actor.userId;
+}
+
 /** Each user chooses, among the notifications of their kind of organisation, those they receive (all by default). */
 @Injectable()
 export class NotificationPreferencesService {
   constructor(private readonly outbox: OutboxRepository) {}
 
   async get(actor: Actor): Promise<NotificationPreferencesDto> {
-    const off = new Set(await this.outbox.optedOutKinds(actor.userId!));
+    const off = new Set(await this.outbox.optedOutKinds(userIdOf(actor)));
     return {
       preferences: this.applicableKinds(actor).map((kind) => ({ kind, label: NOTIFICATION_LABELS[kind], enabled: !off.has(kind) })),
     };
@@ -31,7 +37,7 @@ export class NotificationPreferencesService {
         },
       );
     }
-    await this.outbox.setOptOuts(actor.userId!, choices);
+    await this.outbox.setOptOuts(userIdOf(actor), choices);
     return this.get(actor);
   }
 

@@ -86,7 +86,9 @@ export class OppositionsService {
         throw new InvalidTransitionError('chèque', voucher.status, 'put in opposition');
 
       const cancelled = await this.oppositions.cancelVouchers(manager, { voucherId: voucher.id }, dto.reason, now);
-      const revocationVersion = (await this.oppositions.appendRevocations(manager, cancelled, dto.reason))!;
+      const revocationVersion = await this.oppositions.appendRevocations(manager, cancelled, dto.reason);
+      // The voucher was cancellable and locked, so it was cancelled and one revocation was appended.
+      if (revocationVersion === null) throw new Error(`Voucher ${voucher.id} was not cancelled.`);
       const holderId = voucher.prescriberId ?? voucher.funderId;
       const records: AuditRecord[] = [
         {

@@ -60,7 +60,10 @@ export class PassesService {
     const summaries = await this.carnets.voucherSummaries(items.map((item) => item.carnetId));
     return {
       items: items.map((item) => {
-        const { expiresAt, ...vouchers } = summaries.get(item.carnetId)!;
+        const summary = summaries.get(item.carnetId);
+        // A carnet is created with its vouchers, so every issued carnet has a summary.
+        if (!summary) throw new Error(`Carnet ${item.carnetId} has no vouchers.`);
+        const { expiresAt, ...vouchers } = summary;
         return { ...item, expiresAt, vouchers };
       }),
       total,

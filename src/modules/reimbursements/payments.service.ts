@@ -128,12 +128,13 @@ export class PaymentsService {
           statements: notPayable.map((s) => ({ id: s.id, number: s.number, status: s.status, paymentBatchId: s.paymentBatchId })),
         });
       }
-      const withoutAccount = statements.filter((statement) => !statement.iban);
+      const withoutAccount = statements.filter((statement) => !hasBankAccount(statement));
       if (withoutAccount.length > 0) {
         throw new ReimbursementError('VENUE_BANK_ACCOUNT_MISSING', 'Some venues have not registered their bank details.', {
           venueIds: [...new Set(withoutAccount.map((s) => s.venueId))],
         });
       }
+      const payable = statements.filter(hasBankAccount);
       const messageId = await this.batches.nextMessageId(manager, parisToday(now));
       let xml: string;
       try {
@@ -142,10 +143,10 @@ export class PaymentsService {
           createdAt: now,
           requestedExecutionDate: execution.day,
           debtor: { name: this.config.ANCT_PAYER_NAME, iban: this.config.ANCT_PAYER_IBAN, bic: this.config.ANCT_PAYER_BIC ?? null },
-          transfers: statements.map((statement) => ({
+          transfers: payable.map((statement) => ({
             endToEndId: statement.number,
             amountCents: Number(statement.totalCents),
-            creditor: { name: statement.holderName!, iban: statement.iban!, bic: statement.bic },
+            creditor: { name: statement.holderName, iban: statement.iban, bic: statement.bic },
             remittanceInformation: `Pass numerique releve ${statement.number} ${formatStatementPeriod(statement.periodStart, statement.periodEnd)}`,
           })),
         });
@@ -165,7 +166,7 @@ export class PaymentsService {
       await this.statements.attachToBatch(
         manager,
         batch.id,
-        statements.map((s) => ({ statementId: s.id, iban: s.iban!, bic: s.bic, name: s.holderName! })),
+        payable.map((s) => ({ statementId: s.id, iban: s.iban, bic: s.bic, name: s.holderName })),
       );
       await this.audit.record(
         manager,
@@ -180,12 +181,12 @@ export class PaymentsService {
             requestedExecutionDate: execution.day,
           },
         },
-        ...statements.map((s) => ({
+        ...payable.map((s) => ({
           action: 'reimbursement_statement.exported_for_payment',
           objectType: 'reimbursement_statement',
           objectId: s.id,
           objectOrganisationId: s.venueId,
-          after: { paymentBatchId: batch.id, messageId, creditorIban: maskIban(s.iban!) },
+          after: { paymentBatchId: batch.id, messageId, creditorIban: maskIban(s.iban) },
         })),
       );
       return batchView(
@@ -316,4 +317,11 @@ export class PaymentsService {
     const current = await this.batches.findById(id);
     return current ? new InvalidTransitionError('payment batch', current.status, attempted) : new NotFoundError('Payment batch');
   }
+}
+
+/** The venue has bank details (`iban` and `holder_name` are NOT NULL in venue_bank_accounts: both or neither). */
+function hasBankAccount<T extends { iban: string | null; holderName: string | null }>(
+  statement: T,
+): statement is T & { iban: string; holderName: string } {
+  return Boolean(statement.iban) && Boolean(statement.holderName);
 }

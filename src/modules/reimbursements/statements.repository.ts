@@ -232,7 +232,9 @@ export class StatementsRepository {
       );
     const byVenue = new Map(accounts.map((account) => [account.venue_id, account]));
     return statements.map((statement) => {
-      const account = byVenue.get(statement.venueId)!;
+      const account = byVenue.get(statement.venueId);
+      // The statement's venue_id references organisations, so the query above found its venue.
+      if (!account) throw new Error(`Venue ${statement.venueId} of statement ${statement.id} not found.`);
       return Object.assign(statement, {
         venueName: account.venue_name,
         iban: account.iban,

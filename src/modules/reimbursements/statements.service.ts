@@ -79,11 +79,13 @@ export class StatementsService {
         const id = randomUUID();
         const claim = await this.statements.claimForVenue(manager, id, venueId, periodEnd);
         if (claim.count === 0) return null; // another run got there first
+        // At least one redemption was claimed, so the earliest day exists.
+        if (claim.firstDay === null) throw new Error(`Statement claim for venue ${venueId} has redemptions but no first day.`);
         const created = await this.statements.insertStatement(manager, {
           id,
           venueId,
           runId: run.id,
-          periodStart: claim.firstDay!,
+          periodStart: claim.firstDay,
           periodEnd,
           count: claim.count,
           totalCents: claim.totalCents,

@@ -241,7 +241,10 @@ export class FundingReportsRepository {
 
   /** ANCT sees every programme; a funder only those it is enrolled in. */
   isProgrammeVisibleTo(actor: Actor, programmeId: string): Promise<boolean> {
-    return actor.organisationKind === 'funder' ? this.isEnrolled(programmeId, actor.organisationId!) : this.programmeExists(programmeId);
+    if (actor.organisationKind !== 'funder') return this.programmeExists(programmeId);
+    // A funder actor always acts for its own funder organisation.
+    if (!actor.organisationId) throw new Error('A funder actor without organisation.');
+    return this.isEnrolled(programmeId, actor.organisationId);
   }
 
   async programmeExists(id: string): Promise<boolean> {

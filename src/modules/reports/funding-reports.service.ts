@@ -129,7 +129,9 @@ export class FundingReportsService {
   async open(actor: OrganisationActor, id: string, file: FundingReportFile): Promise<{ stream: ReadStream; fileName: string }> {
     const report = await this.findVisible(actor, id);
     if (report.status !== 'ready') throw new ReportError('REPORT_NOT_READY', `The report is ${report.status}.`, { status: report.status });
-    const path = { 'summary.csv': report.summaryCsvPath, 'funnel.csv': report.funnelCsvPath, 'report.xlsx': report.xlsxPath }[file]!;
+    const path = { 'summary.csv': report.summaryCsvPath, 'funnel.csv': report.funnelCsvPath, 'report.xlsx': report.xlsxPath }[file];
+    // markReady writes the three paths together with the 'ready' status.
+    if (!path) throw new Error(`Report ${report.id} is ready but has no ${file}.`);
     return { stream: this.storage.openRead(path), fileName: `bilan-${report.id.slice(0, 8)}-${file}` };
   }
 

@@ -23,15 +23,22 @@ const BASE_SQUARED = BASE * BASE;
 /** Character → digit value. Lower case is absent on purpose: the RFC alphabet has none, and QR alphanumeric mode cannot carry it. */
 const DIGIT_VALUE: ReadonlyMap<string, number> = new Map([...BASE45_ALPHABET].map((char, value) => [char, value]));
 
+/** `bytes[index]` for an index the caller has bounded by `bytes.length`. */
+function byteAt(bytes: Uint8Array, index: number): number {
+  const byte = bytes[index];
+  if (byte === undefined) throw new RangeError(`Byte ${index} is beyond the ${bytes.length} bytes`);
+  return byte;
+}
+
 export function encodeBase45(bytes: Uint8Array): string {
   let text = '';
   let index = 0;
   for (; index + 1 < bytes.length; index += 2) {
-    const value = bytes[index]! * 256 + bytes[index + 1]!;
+    const value = byteAt(bytes, index) * 256 + byteAt(bytes, index + 1);
     text += digit(value % BASE) + digit(Math.floor(value / BASE) % BASE) + digit(Math.floor(value / BASE_SQUARED));
   }
   if (index < bytes.length) {
-    const value = bytes[index]!;
+    const value = byteAt(bytes, index);
     text += digit(value % BASE) + digit(Math.floor(value / BASE));
   }
   return text;

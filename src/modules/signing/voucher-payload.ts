@@ -174,7 +174,11 @@ function encodeSerial(serial: string): Buffer {
   const nibbles = [...serial].map((char) => (char === '-' ? SERIAL_DASH_NIBBLE : Number(char)));
   if (nibbles.length % 2 === 1) nibbles.push(SERIAL_PADDING_NIBBLE);
   const packed = Buffer.alloc(nibbles.length / 2);
-  for (let index = 0; index < packed.length; index++) packed[index] = (nibbles[2 * index]! << 4) | nibbles[2 * index + 1]!;
+  let high = 0;
+  nibbles.forEach((nibble, index) => {
+    if (index % 2 === 0) high = nibble << 4;
+    else packed[(index - 1) / 2] = high | nibble;
+  });
   return Buffer.concat([Buffer.from([SERIAL_PACKED_FLAG | serial.length]), packed]);
 }
 

@@ -89,7 +89,9 @@ export class StateShareService {
         await this.shares.lockFunderShare(manager, value.programmeId, value.funderId);
         const previous = await this.shares.findComputation(manager, value.programmeId, value.funderId);
         if (previous && previous.asOf.getTime() >= asOf.getTime()) return 0n;
-        const terms = (await this.shares.terms(manager, value.programmeId, value.funderId))!;
+        const terms = await this.shares.terms(manager, value.programmeId, value.funderId);
+        // The redeemed value comes from vouchers of this programme, which exists (and is never deleted).
+        if (!terms) throw new Error(`Programme ${value.programmeId} not found while computing the state share.`);
         const due = stateShareDue(BigInt(value.redeemedCents), terms.rateBp, BigInt(terms.capCents));
         const { dueCents: recorded } = await this.shares.ledgerTotals(manager, value.programmeId, value.funderId);
         const change = stateShareDelta(due, recorded);

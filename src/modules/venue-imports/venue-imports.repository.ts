@@ -45,7 +45,9 @@ export class VenueImportsRepository {
     values: Pick<VenueImportRunEntity, 'format' | 'fileName' | 'content' | 'totalLines' | 'requestedByUserId'>,
   ): Promise<VenueImportRunView> {
     const [row] = await this.dataSource.manager.insert(VenueImportRunEntity, values).then((result) => result.identifiers);
-    return (await this.findRun(row.id as string))!;
+    const run = await this.findRun(row.id as string);
+    if (!run) throw new Error(`Venue import run ${String(row.id)} vanished right after its insert.`);
+    return run;
   }
 
   findRun(id: string): Promise<VenueImportRunView | null> {

@@ -158,12 +158,11 @@ export class VenueImportsService {
       }
     }
 
-    const venueBySiret = new Map(
-      (await this.runs.findVenuesBySiret(manager, [...new Set(toCreate.map(({ site }) => site.siret))])).map((venue) => [
-        venue.siret!,
-        venue.id,
-      ]),
-    );
+    const venueBySiret = new Map<string, string>();
+    // Found by SIRET, so each has one.
+    for (const venue of await this.runs.findVenuesBySiret(manager, [...new Set(toCreate.map(({ site }) => site.siret))])) {
+      if (venue.siret) venueBySiret.set(venue.siret, venue.id);
+    }
     const newVenues = [
       ...new Map(toCreate.filter(({ site }) => !venueBySiret.has(site.siret)).map(({ site }) => [site.siret, site])).values(),
     ];
@@ -190,11 +189,17 @@ export class VenueImportsService {
       });
     });
 
+    // Every SIRET to create a site for now has its venue: found above, or just inserted as pending.
+    const venueIdOf = (siret: string): string => {
+      const venueId = venueBySiret.get(siret);
+      if (!venueId) throw new Error(`No venue for SIRET ${siret} after inserting the new ones.`);
+      return venueId;
+    };
     const siteIds = await this.runs.insertSites(
       manager,
       toCreate.map(({ site, fingerprint }) => ({
         ...siteValues(site, fingerprint, site.externalSource ?? ''),
-        venueId: venueBySiret.get(site.siret)!,
+        venueId: venueIdOf(site.siret),
         openingHours: [],
       })),
     );
@@ -203,7 +208,7 @@ export class VenueImportsService {
         action: 'venue_site.imported',
         objectType: 'venue_site',
         objectId: siteIds[index],
-        objectOrganisationId: venueBySiret.get(site.siret)!,
+        objectOrganisationId: venueIdOf(site.siret),
         after: { externalId: site.externalId, externalSource: site.externalSource ?? '', fingerprint },
       }),
     );

@@ -42,12 +42,22 @@ export const VOUCHER_CHECK_QUASIGROUP: ReadonlyArray<ReadonlyArray<number>> = Ob
   Array.from({ length: 32 }, (_, x) => Object.freeze(Array.from({ length: 32 }, (_, y) => gf32Multiply(ALPHA, x) ^ y))),
 );
 
+function quasigroupRow(value: number): ReadonlyArray<number> {
+  const row = VOUCHER_CHECK_QUASIGROUP[value];
+  if (!row) throw new RangeError(`Not a base32 value: ${value}`);
+  return row;
+}
+
 function dammInterim(values: readonly number[]): number {
-  return values.reduce((interim, value) => VOUCHER_CHECK_QUASIGROUP[interim]![value]!, 0);
+  return values.reduce((interim, value) => {
+    const next = quasigroupRow(interim)[value];
+    if (next === undefined) throw new RangeError(`Not a base32 value: ${value}`);
+    return next;
+  }, 0);
 }
 
 export function voucherCheckValue(payload: readonly number[]): number {
-  return VOUCHER_CHECK_QUASIGROUP[dammInterim(payload)]!.indexOf(0);
+  return quasigroupRow(dammInterim(payload)).indexOf(0);
 }
 
 export function encodeVoucherValues(values: readonly number[]): string {
@@ -83,7 +93,10 @@ export function computeVoucherCheckCharacter(payload: string): string {
     if (value < 0) throw new RangeError(`Not a voucher code character: ${JSON.stringify(char)}`);
     return value;
   });
-  return VOUCHER_CODE_ALPHABET[voucherCheckValue(values)]!;
+  const check = VOUCHER_CODE_ALPHABET[voucherCheckValue(values)];
+  // Each quasigroup row is a permutation of 0..31, so it holds a 0 and the index is a valid character.
+  if (check === undefined) throw new Error('Voucher check value out of the alphabet');
+  return check;
 }
 
 export type VoucherCodeRejection = 'MALFORMED' | 'CHECK_CHARACTER_MISMATCH';
@@ -118,5 +131,8 @@ export function normalisedVoucherCodeOrThrow(code: string): string {
 
 /** For display and print: `K7QM-3XHZ-…`. Throws on an invalid code, which can only be a bug here. */
 export function formatVoucherCode(code: string): string {
-  return normalisedVoucherCodeOrThrow(code).match(GROUP)!.join('-');
+  const groups = normalisedVoucherCodeOrThrow(code).match(GROUP);
+  // A normalised code has VOUCHER_CODE_LENGTH characters, at least one group.
+  if (!groups) throw new Error('A normalised voucher code has no group');
+  return groups.join('-');
 }

@@ -23,7 +23,10 @@ export class VoucherCodeSecrets {
       this.byVersion.set(Number(version), secret);
     }
     const version = Math.max(...this.byVersion.keys());
-    this.active = { version, secret: this.byVersion.get(version)! };
+    const secret = this.byVersion.get(version);
+    // Only an empty setting leaves no version (Math.max() is -Infinity).
+    if (!secret) throw new Error('VOUCHER_CODE_SECRETS holds no secret');
+    this.active = { version, secret };
   }
 
   forVersion(version: number): Buffer {
