@@ -74,7 +74,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self'");
       // Only WebAssembly compilation (the QR decoder) is allowed beyond our own origin's files: no inline script, no eval.
-    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:/);
+      expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:/);
       await page.getByRole('heading', { name: 'Connexion au Pass numérique' }).waitFor();
       await expectNoAxeViolations(page, 'connexion');
       await takeScreenshots(page, 'connexion');
