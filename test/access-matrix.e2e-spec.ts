@@ -612,6 +612,12 @@ const PUBLIC_ROUTES = [
   '/api/v1/auth/session/refresh',
   '/api/v1/auth/password-reset-requests',
   '/api/v1/auth/password-reset',
+  // Token-based: the invitation or reset token proves who the person is, then the session cookies are set.
+  '/api/v1/auth/session/invitation',
+  '/api/v1/auth/session/password-reset',
+  // Whether ProConnect is offered on the login page, and its sign-out (an address on the provider's origin only).
+  '/api/v1/auth/proconnect',
+  '/api/v1/auth/proconnect/logout',
   '/api/v1/auth/proconnect/login',
   '/api/v1/auth/proconnect/callback',
   '/api/v1/public/signing-keys',
