@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ApiKeyEntity } from './api-key.entity';
 import type { OrganisationKind } from '../modules/organisations/organisation-kind';
 
 export interface ActiveApiKeyRow {
@@ -28,5 +29,31 @@ export class ApiKeysRepository {
 
   async recordUse(id: string, at: Date): Promise<void> {
     await this.dataSource.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  insert(
+    manager: EntityManager,
+    key: Pick<ApiKeyEntity, 'organisationId' | 'name' | 'prefix' | 'keyHash' | 'createdByUserId'>,
+  ): Promise<ApiKeyEntity> {
+    return manager.save(manager.create(ApiKeyEntity, key));
+  }
+
+  /** An organisation's keys, newest first, revoked ones included. */
+  listOfOrganisation(organisationId: string, limit: number, offset: number): Promise<[ApiKeyEntity[], number]> {
+    return this.dataSource.manager.findAndCount(ApiKeyEntity, {
+      where: { organisationId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  /** A key of this organisation not yet revoked, locked until the caller's transaction ends. */
+  findActiveForUpdate(manager: EntityManager, id: string, organisationId: string): Promise<ApiKeyEntity | null> {
+    return manager.findOne(ApiKeyEntity, { where: { id, organisationId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markRevoked(manager: EntityManager, key: ApiKeyEntity, at: Date): Promise<void> {
+    await manager.update(ApiKeyEntity, { id: key.id }, { revokedAt: at });
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors/common-errors';
 import type { Page, PaginationQuery } from '../common/http/pagination.query';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { OrganisationActor } from './actor';
 import { ActorCache } from './actor-cache';
-import { ApiKeyEntity } from './api-key.entity';
+import type { ApiKeyEntity } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
 import { API_KEY_PREFIX } from './auth.service';
 import { newSecretToken, sha256 } from './secret-token';
 
@@ -23,6 +23,7 @@ export interface ApiKeyView {
 export class ApiKeysService {
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly apiKeys: ApiKeysRepository,
     private readonly audit: AuditService,
     private readonly actorCache: ActorCache,
   ) {}
@@ -35,15 +36,13 @@ export class ApiKeysService {
     // The route is for signed-in people only (an API key cannot create another key).
     if (!createdByUserId) throw new Error('An API key is created by a person: the actor has no user id.');
     return this.transactions.run(async (manager) => {
-      const saved = await manager.save(
-        manager.create(ApiKeyEntity, {
-          organisationId: actor.organisationId,
-          name,
-          prefix,
-          keyHash: sha256(key),
-          createdByUserId,
-        }),
-      );
+      const saved = await this.apiKeys.insert(manager, {
+        organisationId: actor.organisationId,
+        name,
+        prefix,
+        keyHash: sha256(key),
+        createdByUserId,
+      });
       await this.audit.record(manager, {
         action: 'api_key.created',
         objectType: 'api_key',
@@ -57,25 +56,17 @@ export class ApiKeysService {
 
   /** `organisationId`: ANCT reading another organisation's keys; the actor's own organisation otherwise. */
   async list(actor: OrganisationActor, page: PaginationQuery, organisationId = actor.organisationId): Promise<Page<ApiKeyView>> {
-    const [keys, total] = await this.transactions.manager.findAndCount(ApiKeyEntity, {
-      where: { organisationId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
-    });
+    const [keys, total] = await this.apiKeys.listOfOrganisation(organisationId, page.limit, page.offset);
     return { items: keys.map(toView), total, limit: page.limit, offset: page.offset };
   }
 
   /** `organisationId`: ANCT revoking another organisation's key (a leaked one); the actor's own organisation otherwise. */
   async revoke(actor: OrganisationActor, id: string, organisationId = actor.organisationId): Promise<ApiKeyView> {
     const revoked = await this.transactions.run(async (manager) => {
-      const key = await manager.findOne(ApiKeyEntity, {
-        where: { id, organisationId, revokedAt: IsNull() },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const key = await this.apiKeys.findActiveForUpdate(manager, id, organisationId);
       if (!key) throw new NotFoundError('API key');
       key.revokedAt = new Date();
-      await manager.save(key);
+      await this.apiKeys.markRevoked(manager, key, key.revokedAt);
       await this.audit.record(manager, {
         action: 'api_key.revoked',
         objectType: 'api_key',

@@ -17,7 +17,9 @@ import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
 import { PasswordResetService } from './password-reset.service';
 import { ProConnectController } from './proconnect/proconnect.controller';
+import { ProConnectAccountsRepository } from './proconnect/proconnect-accounts.repository';
 import { ProConnectService } from './proconnect/proconnect.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 @Global()
 @Module({
@@ -43,6 +45,8 @@ import { ProConnectService } from './proconnect/proconnect.service';
     ProConnectService,
     ApiKeysService,
     ApiKeysRepository,
+    RefreshTokensRepository,
+    ProConnectAccountsRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, ActorCache],

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { RateLimitedError } from '../common/errors/common-errors';
@@ -15,7 +15,7 @@ import { ActorCache, MAX_CACHED_ACTORS } from './actor-cache';
 import { ActiveApiKeyRow, ApiKeysRepository } from './api-keys.repository';
 import { AuthError, invalidCredentials, invalidToken } from './auth.errors';
 import { PasswordHasher } from './password-hasher';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { ROLE_BY_ORGANISATION_KIND } from './role';
 import { VerifiedAccessTokens } from './verified-access-tokens';
 import { newSecretToken, sha256 } from './secret-token';
@@ -55,6 +55,7 @@ export class AuthService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly apiKeys: ApiKeysRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly actorCache: ActorCache,
   ) {
     this.verifiedTokens = new VerifiedAccessTokens(config.JWT_ACCESS_TTL_SECONDS, MAX_CACHED_ACTORS);
@@ -95,19 +96,15 @@ export class AuthService {
   /** Rotation: each refresh token works once. Reuse of a rotated one revokes every token of its login. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const outcome = await this.transactions.run(async (manager) => {
-      const stored = await manager
-        .createQueryBuilder(RefreshTokenEntity, 't')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :hash', { hash: sha256(refreshToken) })
-        .getOne();
+      const stored = await this.refreshTokens.findByHashForUpdate(manager, sha256(refreshToken));
       if (!stored || stored.revokedAt || stored.expiresAt <= new Date()) return null;
       if (stored.rotatedAt) {
-        await this.revokeFamily(manager, stored.familyId);
+        await this.refreshTokens.revokeFamily(manager, stored.familyId);
         return 'reused' as const;
       }
       const actor = await this.authenticateUserId(stored.userId);
       if (!actor) return null;
-      await manager.update(RefreshTokenEntity, { id: stored.id }, { rotatedAt: new Date() });
+      await this.refreshTokens.markRotated(manager, stored.id);
       return this.issueTokens(manager, stored.userId, stored.familyId);
     });
     if (outcome === 'reused') {
@@ -120,15 +117,15 @@ export class AuthService {
 
   async logout(refreshToken: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash: sha256(refreshToken) });
-      if (stored) await this.revokeFamily(manager, stored.familyId);
+      const stored = await this.refreshTokens.findByHash(manager, sha256(refreshToken));
+      if (stored) await this.refreshTokens.revokeFamily(manager, stored.familyId);
     });
     // The login's access tokens stop working at once, on every instance, as on a deactivation.
     await this.actorCache.invalidateEverywhere();
   }
 
   async revokeAllRefreshTokensOfUser(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.refreshTokens.revokeAllOfUser(manager, userId);
   }
 
   async acceptInvitation(token: string, password: string): Promise<TokenPair> {
@@ -228,7 +225,7 @@ export class AuthService {
   private async issueTokens(manager: EntityManager, userId: string, familyId: string): Promise<TokenPair> {
     const refreshToken = newSecretToken();
     const refreshTokenExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    await manager.insert(RefreshTokenEntity, { userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshTokenExpiresAt });
+    await this.refreshTokens.insert(manager, { userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshTokenExpiresAt });
     const claims: AccessTokenClaims = { sub: userId, typ: 'access', fid: familyId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' });
     return {
@@ -238,10 +235,6 @@ export class AuthService {
       refreshToken,
       refreshTokenExpiresAt,
     };
-  }
-
-  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ProConnectAccountsRepository } from './proconnect-accounts.repository';
 import type { Redis } from 'ioredis';
 import * as oidc from 'openid-client';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { currentContext, runInContext } from '../../common/request-context';
 import { AppConfig } from '../../config/app-config';
@@ -55,6 +55,7 @@ export class ProConnectService {
     private readonly auth: AuthService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly accounts: ProConnectAccountsRepository,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
@@ -138,21 +139,12 @@ export class ProConnectService {
     if (!identity.email || !identity.idpId) return refused('PROVIDER_ERROR', returnPath);
 
     const outcome = await this.transactions.run(async (manager) => {
-      const linked = await this.findCandidate(manager, `u.proconnect_sub = $1 AND u.proconnect_idp_id = $2`, [
-        identity.sub,
-        identity.idpId,
-      ]);
-      const byEmail = linked ? null : await this.findCandidate(manager, `u.email = $1`, [identity.email]);
+      const linked = await this.accounts.findLinked(manager, identity.sub, identity.idpId);
+      const byEmail = linked ? null : await this.accounts.findByEmail(manager, identity.email);
       const decision = decideLink(identity, linked, byEmail);
       if (decision.outcome === 'refused') return decision;
       if (decision.outcome === 'link') {
-        // An invited person signing in with ProConnect needs no password: the invitation is used up.
-        await manager.query(
-          `UPDATE users SET proconnect_sub = $2, proconnect_idp_id = $3, status = CASE WHEN status = 'invited' THEN 'active' ELSE status END,
-                  invitation_token_hash = NULL, invitation_expires_at = NULL, updated_at = now()
-            WHERE id = $1`,
-          [decision.userId, identity.sub, identity.idpId],
-        );
+        await this.accounts.link(manager, decision.userId, identity.sub, identity.idpId);
         await runInContext(
           { ...(currentContext() ?? { requestId: 'proconnect' }), actor: systemActor(`proconnect:${identity.email}`) },
           () =>
@@ -164,7 +156,7 @@ export class ProConnectService {
             }),
         );
       }
-      await manager.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [decision.userId]);
+      await this.accounts.recordLogin(manager, decision.userId);
       return { outcome: 'signed_in' as const, tokens: await this.auth.openSession(decision.userId, manager) };
     });
     if (outcome.outcome === 'refused') {
@@ -179,25 +171,6 @@ export class ProConnectService {
         }).href
       : null;
     return { ok: true, tokens: outcome.tokens, endSessionUrl, returnPath };
-  }
-
-  private async findCandidate(manager: EntityManager, where: string, parameters: unknown[]): Promise<LinkCandidate | null> {
-    const [row] = await manager.query(
-      `SELECT u.id, u.email, u.status, o.siret, u.proconnect_sub, u.proconnect_idp_id
-         FROM users u JOIN organisations o ON o.id = u.organisation_id AND o.active
-        WHERE ${where} FOR UPDATE OF u`,
-      parameters,
-    );
-    return row
-      ? {
-          userId: row.id,
-          email: row.email,
-          status: row.status,
-          organisationSiret: row.siret?.trim() ?? null,
-          proconnectSub: row.proconnect_sub,
-          proconnectIdpId: row.proconnect_idp_id,
-        }
-      : null;
   }
 
   /** Discovery once per process (retried after a failure); userinfo and ID tokens must be signed (RS256) and are verified. */
