@@ -65,6 +65,8 @@ module.exports = {
       displayName: 'e2e',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
+      testEnvironment: '<rootDir>/test/support/e2e-environment.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/pg-deprecations.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

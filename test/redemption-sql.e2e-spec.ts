@@ -44,14 +44,20 @@ describe('The redemption SQL committed beside its repository', () => {
     await dropDatabase(databaseName);
   });
 
-  /** The composite type as `CREATE TYPE` would define it, from the catalog. */
-  async function typeDefinition(name: string): Promise<string> {
-    const { rows } = await client.query(
+  /** A composite type's fields and their SQL types, in order, from the catalog. */
+  async function compositeFields(name: string): Promise<Array<{ name: string; type: string }>> {
+    const { rows } = await client.query<{ name: string; type: string }>(
       `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
          FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
       [name],
     );
-    return `CREATE TYPE public.${name} AS (\n${rows.map((row) => `    ${row.name} ${row.type}`).join(',\n')}\n);`;
+    return rows;
+  }
+
+  /** The composite type as `CREATE TYPE` would define it, from the catalog. */
+  async function typeDefinition(name: string): Promise<string> {
+    const fields = await compositeFields(name);
+    return `CREATE TYPE public.${name} AS (\n${fields.map((field) => `    ${field.name} ${field.type}`).join(',\n')}\n);`;
   }
 
   it('deploys redeem_vouchers exactly as sql/redeem-vouchers.sql defines it', async () => {
@@ -60,18 +66,16 @@ describe('The redemption SQL committed beside its repository', () => {
   });
 
   it('deploys the request types exactly as sql/redemption-request.sql defines them', async () => {
-    const deployed = await Promise.all(['audit_actor', 'redemption_idempotency', 'redemption_request'].map(typeDefinition));
+    // One query at a time: a pg client runs its queries in turn (concurrent calls on one client are deprecated).
+    const deployed: string[] = [];
+    for (const name of ['audit_actor', 'redemption_idempotency', 'redemption_request']) deployed.push(await typeDefinition(name));
     expect(deployed.join('\n')).toBe(committed('redemption-request.sql'));
   });
 
   it('gives the TypeScript request type the fields and SQL types of the composite types', async () => {
     for (const [typeName, fields] of Object.entries(REDEMPTION_REQUEST_SQL_TYPES)) {
-      const { rows } = await client.query(
-        `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-           FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-        [typeName],
-      );
-      expect(Object.fromEntries(rows.map((row) => [row.name, row.type]))).toEqual(fields);
+      const deployed = await compositeFields(typeName);
+      expect(Object.fromEntries(deployed.map((field) => [field.name, field.type]))).toEqual(fields);
     }
   });
 
