@@ -1,5 +1,6 @@
-import { anctAdmin, appliedVenueAgent, bearer, http, LoggedIn } from './support/actors';
+import { anctAdmin, appliedVenueAgent, bearer, http, LoggedIn, TEST_PASSWORD } from './support/actors';
 import { uniqueSiret } from './support/identifiers';
+import { invitationInOutbox, outboxMailsTo } from './support/outbox';
 import { decide, venueApplication } from './support/redemption-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -49,6 +50,38 @@ describe('Venues: application, qualification, sites and services, public directo
       'venue.applied',
       'user.activated',
     ]);
+  });
+
+  it('sends the administrator’s invitation by e-mail only, written in the application’s own transaction', async () => {
+    const body = venueApplication();
+    const response = await http(testApp).post('/api/v1/venues/applications').send(body).expect(201);
+    const [mail] = await outboxMailsTo(testApp.dataSource, body.admin.email);
+    expect(mail).toMatchObject({ kind: 'invitation', subject: '[Pass numérique] Votre invitation' });
+    const { link, token } = await invitationInOutbox(testApp.dataSource, body.admin.email);
+    expect(mail.textBody).toContain(`Choisir votre mot de passe : ${link}`);
+    expect(mail.htmlBody).toContain(`href="${link}"`);
+
+    // Anyone may apply with anyone's address: the answer says where the invitation went, never what it holds.
+    const answer = JSON.stringify(response.body);
+    expect(answer).not.toContain(token);
+    expect(answer).not.toContain('#token=');
+    const [user] = await testApp.dataSource.query(`SELECT id, invitation_expires_at AS "expiresAt" FROM users WHERE email = $1`, [
+      body.admin.email,
+    ]);
+    expect(response.body.adminInvitation).toEqual({ email: body.admin.email, expiresAt: user.expiresAt.toISOString() });
+
+    // The same transaction id wrote the venue, its administrator and the e-mail: all three are committed, or none.
+    const writers = await testApp.dataSource.query(
+      `SELECT xmin::text AS xid FROM organisations WHERE id = $1
+       UNION ALL SELECT xmin::text FROM users WHERE id = $2
+       UNION ALL SELECT xmin::text FROM outbox_messages WHERE recipient_email = $3`,
+      [response.body.venue.id, user.id, body.admin.email],
+    );
+    expect(writers).toHaveLength(3);
+    expect(new Set(writers.map((row: { xid: string }) => row.xid)).size).toBe(1);
+
+    // The mailbox's owner gets in with the link's token.
+    await http(testApp).post('/api/v1/auth/accept-invitation').send({ token, password: TEST_PASSWORD }).expect(200);
   });
 
   it('refuses a bad SIRET, a SIRET already registered (even by two racing applications) and bad opening hours', async () => {

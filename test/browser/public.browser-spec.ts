@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uniqueEmail, uniqueSiret } from '../support/identifiers';
+import { invitationInOutbox } from '../support/outbox';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { watchPage } from './support/page-watch';
 import { PHONE, takeScreenshots } from './support/screenshots';
-import { seedUsers, type SeededUsers } from './support/seed';
+import { BROWSER_PASSWORD, seedUsers, type SeededUsers } from './support/seed';
 import { type PublicVenueSeed, seedPublicVenue } from './support/venue-seed';
 
 const JOURNEY_TIMEOUT = 180_000;
@@ -172,9 +173,17 @@ describe('Public pages, without login (Chromium)', () => {
       await page.getByText(`Tiers-lieu des Gratte-Ciel — SIRET ${siret}`).waitFor();
       await page.getByText('Premiers pas sur tablette — 90 min, 1 chèque au plus').waitFor();
       await expectNoAxeViolations(page, 'candidater (vérifier)');
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/venues/applications'));
       await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+      const answer = await (await answered).text();
       await page.getByRole('heading', { level: 1, name: 'Votre demande est envoyée' }).waitFor();
-      await page.getByText(`Vous recevez un e-mail à l’adresse ${email}.`, { exact: false }).waitFor();
+      // The invitation is in the mailbox, and only there: neither the answer nor the page holds its link.
+      await page.getByText('Consultez votre messagerie').waitFor();
+      await page.getByText(`Nous avons envoyé une invitation à ${email}.`, { exact: false }).waitFor();
+      await page.getByText('Regardez dans les courriers indésirables.', { exact: false }).waitFor();
+      const invitation = await invitationInOutbox(server, email);
+      expect(answer).not.toContain(invitation.token);
+      expect(await page.content()).not.toContain(invitation.token);
       await expectNoAxeViolations(page, 'candidater (envoyée)');
       await takeScreenshots(page, 'public-candidater-envoyee');
 
@@ -217,6 +226,14 @@ describe('Public pages, without login (Chromium)', () => {
         (response) => response.json() as Promise<{ items: { venueId: string }[] }>,
       );
       expect(search.items.map((item) => item.venueId)).not.toContain(organisation!.id);
+
+      // The person who reads that mailbox follows the e-mailed link and gets into the venue's space.
+      await page.goto(invitation.link);
+      await page.getByRole('heading', { level: 1, name: 'Activer votre compte' }).waitFor();
+      await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(BROWSER_PASSWORD);
+      await page.getByLabel('Confirmer le mot de passe', { exact: true }).fill(BROWSER_PASSWORD);
+      await page.getByRole('button', { name: 'Activer mon compte' }).click();
+      await page.waitForURL('**/guichet');
     },
     JOURNEY_TIMEOUT,
   );

@@ -3,6 +3,7 @@ import { OrganisationsService } from '../../src/modules/organisations/organisati
 import type { VenueProfile } from '../../src/modules/venues/venues.service';
 import type { TestApp } from './test-app';
 import { uniqueEmail, uniqueSiren, uniqueSiret } from './identifiers';
+import { invitationInOutbox } from './outbox';
 
 export const TEST_PASSWORD = 'a long enough test password';
 
@@ -96,10 +97,14 @@ export async function venueAgent(testApp: TestApp, anct: LoggedIn, communeInseeC
   return asLoggedIn(testApp, email, response.body.adminInvitation.invitationToken);
 }
 
-/** A venue that applied on its own (`POST /venues/applications`, no account needed), its administrator logged in. */
+/**
+ * A venue that applied on its own (`POST /venues/applications`, no account needed), its administrator logged in
+ * with the invitation e-mailed to them: the answer to the application does not carry it.
+ */
 export async function appliedVenueAgent(testApp: TestApp, application: { admin: { email: string } }) {
   const response = await http(testApp).post('/api/v1/venues/applications').send(application).expect(201);
-  const agent = await asLoggedIn(testApp, application.admin.email, response.body.adminInvitation.invitationToken);
+  const { token } = await invitationInOutbox(testApp.dataSource, application.admin.email);
+  const agent = await asLoggedIn(testApp, application.admin.email, token);
   return { agent, venue: response.body.venue as VenueProfile };
 }
 

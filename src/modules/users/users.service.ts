@@ -33,7 +33,10 @@ export interface UserView {
   createdAt: Date;
 }
 
-/** The invited person receives the link by e-mail; the inviter gets it too, to hand over if the e-mail goes astray. It works once, for 7 days. */
+/**
+ * The invited person receives the link by e-mail; a signed-in inviter gets it too, to hand over if the e-mail goes
+ * astray (an anonymous venue application does not: see VenuesService.apply). It works once, for 7 days.
+ */
 export interface Invitation {
   user: UserView;
   invitationToken: string;

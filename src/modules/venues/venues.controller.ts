@@ -24,6 +24,11 @@ export class VenuesController {
   @Public()
   @Post('applications')
   @UseGuards(VenueApplicationLimitGuard)
+  @ApiOperation({
+    summary: 'Public: a venue applies, pending qualification.',
+    description:
+      "Its first administrator's invitation is e-mailed to `admin.email` only; the answer says where it went, never its link or token.",
+  })
   @ApiCreatedResponse({ type: VenueApplicationDto })
   @ApiErrors('VALIDATION_FAILED', 'RATE_LIMITED', 'INVALID_SIRET', 'SIRET_ALREADY_REGISTERED', 'EMAIL_ALREADY_USED')
   apply(@Body() dto: ApplyVenueDto) {

@@ -12,7 +12,6 @@ import type { CreateVenueDto } from '../organisations/dto/create-venue.dto';
 import { type CreatedOrganisation, OrganisationsService } from '../organisations/organisations.service';
 import { UnknownCommuneError } from '../communes/communes.errors';
 import { findCommune } from '../communes/communes.rules';
-import type { Invitation } from '../users/users.service';
 import type { ApplyVenueDto } from './dto/apply-venue.dto';
 import type { CreateVenueByAnctDto } from './dto/create-venue-by-anct.dto';
 import type { CreateVenueServiceDto } from './dto/create-venue-service.dto';
@@ -49,9 +48,15 @@ export interface VenueProfile {
   qualificationHistory: Omit<VenueQualificationEventEntity, 'venue'>[];
 }
 
+/** Where an invitation was e-mailed, without its link: what an anonymous caller may be told. */
+export interface SentInvitation {
+  email: string;
+  expiresAt: Date;
+}
+
 export interface VenueApplication {
   venue: VenueProfile;
-  adminInvitation: Invitation;
+  adminInvitation: SentInvitation;
 }
 
 export interface PublicVenue {
@@ -75,8 +80,10 @@ export class VenuesService {
   ) {}
 
   /**
-   * Public: a venue applies without an account. It gets its first administrator's invitation (as an
-   * ANCT-created venue would) and can prepare its sites and services, but redeems nothing until ANCT qualifies it.
+   * Public: a venue applies without an account. Its first administrator is invited (as for an ANCT-created
+   * venue) and can prepare its sites and services, but redeems nothing until ANCT qualifies it. The invitation
+   * reaches them by e-mail only: anyone may apply with anyone's address, so the answer must not carry the link,
+   * or the applicant would take over the account of a mailbox they never read.
    */
   async apply(dto: ApplyVenueDto): Promise<VenueApplication> {
     const sites: CreateVenueSiteDto[] = [seatSite(dto), ...(dto.additionalSites ?? [])];
@@ -103,7 +110,10 @@ export class VenuesService {
       });
       // registerVenue always invites the first administrator given in the application.
       if (!adminInvitation) throw new Error(`Venue ${organisation.id} was registered without its administrator's invitation`);
-      return { venue: await this.profileOf(organisation, manager), adminInvitation };
+      return {
+        venue: await this.profileOf(organisation, manager),
+        adminInvitation: { email: adminInvitation.user.email, expiresAt: adminInvitation.invitationExpiresAt },
+      };
     });
   }
 

@@ -1827,6 +1827,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Public: a venue applies, pending qualification.
+         * @description Its first administrator's invitation is e-mailed to `admin.email` only; the answer says where it went, never its link or token.
+         */
         post: operations["VenuesController_apply"];
         delete?: never;
         options?: never;
@@ -3209,7 +3213,7 @@ export interface components {
             invitationExpiresAt: string;
             /** @description To send to POST /auth/accept-invitation with a password. */
             invitationToken: string;
-            /** @example https://pass.example.fr/invitation?token=… */
+            /** @example https://pass.example.fr/invitation#token=… */
             invitationUrl: string;
             user: components["schemas"]["UserDto"];
         };
@@ -4380,6 +4384,18 @@ export interface components {
             /** @description The token of the link received by e-mail. */
             token: string;
         };
+        SentInvitationDto: {
+            /**
+             * Format: email
+             * @example camille@epn-guillotiere.fr
+             */
+            email: string;
+            /**
+             * Format: date-time
+             * @description Until when the e-mailed link works (once).
+             */
+            expiresAt: string;
+        };
         SessionActorDto: {
             isOrganisationAdmin: boolean;
             /** @enum {string} */
@@ -4697,7 +4713,7 @@ export interface components {
             total: number;
         };
         VenueApplicationDto: {
-            adminInvitation: components["schemas"]["InvitationDto"];
+            adminInvitation: components["schemas"]["SentInvitationDto"];
             venue: components["schemas"]["VenueProfileDto"];
         };
         VenueImportRunDto: {

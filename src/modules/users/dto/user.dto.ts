@@ -31,7 +31,7 @@ export class UserDto {
   createdAt: Date;
 }
 
-/** No e-mail is sent by the platform yet: the inviter hands the link over; it works once, for 7 days. */
+/** For a signed-in inviter: the link is e-mailed to the invited person and answered to the inviter too; it works once, for 7 days. */
 export class InvitationDto {
   @ApiProperty({ type: () => UserDto })
   user: UserDto;
@@ -39,7 +39,7 @@ export class InvitationDto {
   @ApiProperty({ type: 'string', description: 'To send to POST /auth/accept-invitation with a password.' })
   invitationToken: string;
 
-  @ApiProperty({ type: 'string', example: 'https://pass.example.fr/invitation?token=…' })
+  @ApiProperty({ type: 'string', example: 'https://pass.example.fr/invitation#token=…' })
   invitationUrl: string;
 
   @ApiProperty({ type: 'string', format: 'date-time' })

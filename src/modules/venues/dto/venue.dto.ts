@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { InvitationDto } from '../../users/dto/user.dto';
 import { VENUE_QUALIFICATION_STATUSES, type VenueQualificationStatus } from '../../organisations/organisation-kind';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../service-category';
 import { OpeningSlotDto } from './opening-slot.dto';
@@ -200,12 +199,22 @@ export class VenueProfileDto {
   qualificationHistory: QualificationEventDto[];
 }
 
+/** Where the first administrator's invitation went. Its link is e-mailed to that address and never answered here. */
+export class SentInvitationDto {
+  @ApiProperty({ type: 'string', format: 'email', example: 'camille@epn-guillotiere.fr' })
+  email: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'Until when the e-mailed link works (once).' })
+  expiresAt: Date;
+}
+
+/** An application received: the venue, pending qualification, and the address its invitation was e-mailed to. */
 export class VenueApplicationDto {
   @ApiProperty({ type: () => VenueProfileDto })
   venue: VenueProfileDto;
 
-  @ApiProperty({ type: () => InvitationDto })
-  adminInvitation: InvitationDto;
+  @ApiProperty({ type: () => SentInvitationDto })
+  adminInvitation: SentInvitationDto;
 }
 
 export class DirectoryVenueSiteDto {

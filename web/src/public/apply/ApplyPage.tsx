@@ -4,6 +4,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { formatParisLongDate } from '../../../../src/common/time/paris-time';
 import { isValidSiret } from '../../../../src/modules/organisations/organisations.rules';
 import type { OpeningSlot } from '../../../../src/modules/venues/opening-hours';
 import { api } from '../../api/client';
@@ -55,7 +56,8 @@ export function ApplyPage() {
   const [showErrors, setShowErrors] = useState(false);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [sent, setSent] = useState<{ email: string } | null>(null);
+  /** Where the invitation was e-mailed: the only way in, since the answer never carries its link. */
+  const [sent, setSent] = useState<{ email: string; expiresAt: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const stepRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
@@ -141,8 +143,8 @@ export function ApplyPage() {
           additionalSites: others.map((entry) => ({ ...siteBody(entry.site), openingHours: entry.slots })),
         },
       });
-      if (answer.response.ok) {
-        setSent({ email: contactEmail.trim() });
+      if (answer.data) {
+        setSent(answer.data.adminInvitation);
       } else {
         const { text, step: backTo } = refusal((answer.error as { code?: unknown } | undefined)?.code);
         setFailure(text);
@@ -162,9 +164,15 @@ export function ApplyPage() {
           Votre demande est envoyée
         </h1>
         <Alert severity="success" title="Merci !" description="Nous avons bien reçu votre demande." className="fr-mb-4w" />
+        <Alert
+          severity="info"
+          title="Consultez votre messagerie"
+          description={`Nous avons envoyé une invitation à ${sent.email}. Elle contient le lien pour créer votre mot de passe. Ce lien fonctionne une seule fois, jusqu’au ${formatParisLongDate(new Date(sent.expiresAt))}. Vous ne trouvez pas l’e-mail ? Regardez dans les courriers indésirables.`}
+          className="fr-mb-4w"
+        />
         <h2>Et maintenant ?</h2>
         <ol className="fr-text--lg">
-          <li>Vous recevez un e-mail à l’adresse {sent.email}. Il contient un lien pour créer votre mot de passe.</li>
+          <li>Ouvrez l’e-mail « Votre invitation » et choisissez votre mot de passe.</li>
           <li>Avec ce mot de passe, vous pouvez déjà compléter vos lieux et vos services.</li>
           <li>L’ANCT étudie votre demande. Elle vous répond par e-mail.</li>
           <li>Quand votre lieu est qualifié, il apparaît dans la recherche et vous pouvez encaisser les chèques.</li>
