@@ -4010,8 +4010,11 @@ export interface components {
             addressComplement: string | null;
             addressLine: string;
             appointmentUrl: string | null;
+            /** @example Lyon */
             city: string;
+            /** @example 69383 */
             communeInseeCode: string;
+            /** @example 69 */
             departementCode: string;
             description: string | null;
             /**
@@ -4025,6 +4028,7 @@ export interface components {
             id: string;
             latitude: number | null;
             longitude: number | null;
+            /** @example Médiathèque de la Part-Dieu */
             name: string;
             /**
              * @description OSM opening_hours syntax.
@@ -4038,6 +4042,7 @@ export interface components {
             /** @description What the chèques pay for here, and how many each takes. */
             passServices: components["schemas"]["PassServiceDto"][];
             phone: string | null;
+            /** @example 69003 */
             postalCode: string;
             publics: string[];
             /** @description The standard’s services. */
@@ -4062,8 +4067,11 @@ export interface components {
             addressComplement: string | null;
             addressLine: string;
             appointmentUrl: string | null;
+            /** @example Lyon */
             city: string;
+            /** @example 69383 */
             communeInseeCode: string;
+            /** @example 69 */
             departementCode: string;
             /**
              * @description From the person’s position, or from the searched commune’s sites.
@@ -4076,6 +4084,7 @@ export interface components {
             id: string;
             latitude: number | null;
             longitude: number | null;
+            /** @example Médiathèque de la Part-Dieu */
             name: string;
             /**
              * @description OSM opening_hours syntax.
@@ -4089,6 +4098,7 @@ export interface components {
             /** @description What the chèques pay for here, and how many each takes. */
             passServices: components["schemas"]["PassServiceDto"][];
             phone: string | null;
+            /** @example 69003 */
             postalCode: string;
             publics: string[];
             /** @description The standard’s services. */
@@ -4769,6 +4779,7 @@ export interface components {
             venueId: string;
         };
         VenueSiteDto: {
+            /** @description Takes Pass numérique chèques. */
             acceptsPassNumerique: boolean;
             acceslibreUrl: string | null;
             accessibilityNotes: string | null;
