@@ -3,6 +3,7 @@
  * comes out identical in both formats. The `kind` decides how a cell is written: the writers
  * never guess from the value (guessing is how "-12,50" and "=SUM()" get confused).
  */
+import { type CalendarDate, parisWallClock, type WallClock } from '../time/paris-time';
 
 export type ExportCellKind = 'text' | 'integer' | 'euros' | 'date' | 'datetime' | 'percent';
 
@@ -15,7 +16,7 @@ export interface ExportCellValues {
   euros: number;
   /** A Date (its calendar day in Europe/Paris is used) or a `YYYY-MM-DD` string taken as is (TypeORM `date` columns). */
   date: Date | string;
-  /** Shown as Europe/Paris wall-clock time. */
+  /** Shown as Europe/Paris wall-clock time: reports are read by French funders and venues. */
   datetime: Date;
   /** A ratio: 0.125 is shown as 12.5 %. */
   percent: number;
@@ -41,48 +42,12 @@ export type ExportCell =
   | { kind: 'date'; value: CalendarDate }
   | { kind: 'datetime'; value: WallClock };
 
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-export interface WallClock extends CalendarDate {
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-/** Reports are read by French funders and venues: times are those of metropolitan France. */
-export const EXPORT_TIME_ZONE = 'Europe/Paris';
-
 /** A bad value is a programming error in the report definition: say which column it is in. */
 export class ExportValueError extends Error {
   constructor(header: string, message: string) {
     super(`Column "${header}": ${message}`);
     this.name = 'ExportValueError';
   }
-}
-
-// Built once: constructing an Intl formatter per cell would dominate the cost of big exports.
-const parisFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: EXPORT_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The date and time a clock on a wall in Paris showed at `date` (DST handled by ICU). */
-export function parisWallClock(date: Date): WallClock {
-  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of parisFormatter.formatToParts(date)) {
-    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
-  }
-  return clock;
 }
 
 const ISO_CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

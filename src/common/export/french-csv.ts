@@ -5,7 +5,8 @@
  */
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CalendarDate, calendarDateOf, ExportCell, ExportColumn, parisWallClock, readExportCell, WallClock } from './export-column';
+import { type CalendarDate, parisWallClock, type WallClock } from '../time/paris-time';
+import { calendarDateOf, ExportCell, ExportColumn, readExportCell } from './export-column';
 import { formatPercentFr } from './french-percent';
 
 export const CSV_BOM = '\uFEFF';

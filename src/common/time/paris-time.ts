@@ -10,6 +10,32 @@ const longDateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS_TIME_Z
 const isoDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const shortDateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
 
+// Built once: constructing an Intl formatter per call would dominate the cost of big exports.
+const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** A day of the calendar; `month` runs from 1 to 12. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** What a clock on a wall shows; `hour` runs from 0 to 23. */
+export interface WallClock extends CalendarDate {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
 /** `YYYY-MM-DD` that names a real day (no 31 April). */
 export function isCalendarDate(value: string): boolean {
   const match = CALENDAR_DATE.exec(value);
@@ -73,4 +99,13 @@ export function formatParisShortDate(instant: Date): string {
 /** Today's date in Paris as `YYYY-MM-DD` (late evening UTC is already tomorrow in Paris). */
 export function parisToday(now: Date): string {
   return isoDateFormat.format(now);
+}
+
+/** The date and time a clock on a wall in Paris showed at `instant` (DST handled by ICU). */
+export function parisWallClock(instant: Date): WallClock {
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of wallClockFormat.formatToParts(instant)) {
+    if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
+  }
+  return clock;
 }

@@ -58,6 +58,35 @@ const MOVED_COLUMNS = `c.id, c.number, c.order_id AS "orderId", c.sequence, c.pr
 /** Stock only ever contains carnets of orders whose generation finished. */
 const READY_ORDER = `EXISTS (SELECT 1 FROM orders o WHERE o.id = c.order_id AND o.status = 'ready')`;
 
+/** Which way carnets move between a funder's stock and one of its prescriber structures. */
+export type CarnetMoveDirection = 'allocate' | 'take_back';
+
+interface CarnetMoveSql {
+  /** The status the carnets leave (checked again by the UPDATE). */
+  from: CarnetStatus;
+  /** Which holder's carnets may move: any in the funder's stock, or only the prescriber's when taken back. */
+  holder: string;
+  set: string;
+  /** Allocation takes the lowest numbers first, a take-back the highest. */
+  order: 'ASC' | 'DESC';
+}
+
+/** `$2` is the prescriber in both directions: set on allocation, matched on take-back. */
+const CARNET_MOVES: Record<CarnetMoveDirection, CarnetMoveSql> = {
+  allocate: {
+    from: 'in_stock',
+    holder: 'TRUE',
+    set: `status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()`,
+    order: 'ASC',
+  },
+  take_back: {
+    from: 'allocated',
+    holder: 'c.prescriber_id = $2',
+    set: `status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()`,
+    order: 'DESC',
+  },
+};
+
 @Injectable()
 export class CarnetsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -137,88 +166,51 @@ export class CarnetsRepository {
   }
 
   /**
-   * The funder's first `count` carnets in stock (lowest numbers first). Rows another transaction is
-   * moving are skipped, not waited for: two allocations never pick the same carnet.
+   * Moves up to `count` carnets of the funder: the first ones in stock (lowest numbers first) to the
+   * prescriber, or the prescriber's last unissued ones (highest numbers first) back to the stock. Rows
+   * another transaction is moving are skipped, not waited for: two moves never pick the same carnet.
    */
-  async allocateByCount(
+  async moveByCount(
     manager: EntityManager,
+    direction: CarnetMoveDirection,
     funderId: string,
     prescriberId: string,
     count: number,
     orderId?: string,
   ): Promise<MovedCarnet[]> {
+    const move = CARNET_MOVES[direction];
     return manager
       .query(
         `WITH picked AS (
          SELECT c.id FROM carnets c JOIN orders o ON o.id = c.order_id
-          WHERE c.funder_id = $1 AND c.status = 'in_stock' AND o.status = 'ready' AND ($4::uuid IS NULL OR c.order_id = $4)
-          ORDER BY o.sequence, c.sequence
+          WHERE c.funder_id = $1 AND ${move.holder} AND c.status = '${move.from}' AND o.status = 'ready' AND ($4::uuid IS NULL OR c.order_id = $4)
+          ORDER BY o.sequence ${move.order}, c.sequence ${move.order}
           LIMIT $3
           FOR UPDATE OF c SKIP LOCKED)
-       UPDATE carnets c SET status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()
-         FROM picked WHERE c.id = picked.id AND c.status = 'in_stock'
+       UPDATE carnets c SET ${move.set}
+         FROM picked WHERE c.id = picked.id AND c.status = '${move.from}'
        RETURNING ${MOVED_COLUMNS}`,
         [funderId, prescriberId, count, orderId ?? null],
       )
       .then(([rows]) => rows);
   }
 
-  /** Every carnet of the range that is in stock; the caller refuses a partial range. */
-  async allocateRange(
+  /** Moves every carnet of the range that is where the move starts; the caller refuses a partial range. */
+  async moveRange(
     manager: EntityManager,
+    direction: CarnetMoveDirection,
     funderId: string,
     prescriberId: string,
     orderId: string,
     fromSequence: number,
     toSequence: number,
   ): Promise<MovedCarnet[]> {
+    const move = CARNET_MOVES[direction];
     return manager
       .query(
-        `UPDATE carnets c SET status = 'allocated', prescriber_id = $2, allocated_at = now(), updated_at = now()
-        WHERE c.funder_id = $1 AND c.order_id = $3 AND c.sequence BETWEEN $4 AND $5 AND c.status = 'in_stock' AND ${READY_ORDER}
-       RETURNING ${MOVED_COLUMNS}`,
-        [funderId, prescriberId, orderId, fromSequence, toSequence],
-      )
-      .then(([rows]) => rows);
-  }
-
-  /** The prescriber's last `count` unissued carnets of this funder (highest numbers first), skipping rows in use. */
-  async takeBackByCount(
-    manager: EntityManager,
-    funderId: string,
-    prescriberId: string,
-    count: number,
-    orderId?: string,
-  ): Promise<MovedCarnet[]> {
-    return manager
-      .query(
-        `WITH picked AS (
-         SELECT c.id FROM carnets c JOIN orders o ON o.id = c.order_id
-          WHERE c.funder_id = $1 AND c.prescriber_id = $2 AND c.status = 'allocated' AND o.status = 'ready' AND ($4::uuid IS NULL OR c.order_id = $4)
-          ORDER BY o.sequence DESC, c.sequence DESC
-          LIMIT $3
-          FOR UPDATE OF c SKIP LOCKED)
-       UPDATE carnets c SET status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()
-         FROM picked WHERE c.id = picked.id AND c.status = 'allocated'
-       RETURNING ${MOVED_COLUMNS}`,
-        [funderId, prescriberId, count, orderId ?? null],
-      )
-      .then(([rows]) => rows);
-  }
-
-  async takeBackRange(
-    manager: EntityManager,
-    funderId: string,
-    prescriberId: string,
-    orderId: string,
-    fromSequence: number,
-    toSequence: number,
-  ): Promise<MovedCarnet[]> {
-    return manager
-      .query(
-        `UPDATE carnets c SET status = 'in_stock', prescriber_id = NULL, allocated_at = NULL, updated_at = now()
-        WHERE c.funder_id = $1 AND c.prescriber_id = $2 AND c.order_id = $3 AND c.sequence BETWEEN $4 AND $5
-          AND c.status = 'allocated' AND ${READY_ORDER}
+        `UPDATE carnets c SET ${move.set}
+        WHERE c.funder_id = $1 AND ${move.holder} AND c.order_id = $3 AND c.sequence BETWEEN $4 AND $5
+          AND c.status = '${move.from}' AND ${READY_ORDER}
        RETURNING ${MOVED_COLUMNS}`,
         [funderId, prescriberId, orderId, fromSequence, toSequence],
       )

@@ -8,7 +8,7 @@ import { isConcurrencyFailure } from '../../database/postgres-errors';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { CarnetError } from './carnets.errors';
-import { CarnetsRepository, MovedCarnet } from './carnets.repository';
+import { CarnetMoveDirection, CarnetsRepository, MovedCarnet } from './carnets.repository';
 import { carnetSelection, CarnetSelection, NumberRun, StockSummary, summariseCarnetRuns, summariseStock } from './carnets.rules';
 import type { ListCarnetsQuery } from './dto/list-carnets.query';
 import type { CarnetDto } from './dto/carnet.dto';
@@ -82,9 +82,7 @@ export class CarnetsService {
   allocate(actor: OrganisationActor, dto: MoveCarnetsDto): Promise<CarnetMove> {
     return this.move(actor, dto, {
       action: 'carnet.allocated',
-      byCount: (manager, funderId, selection) =>
-        this.carnets.allocateByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
-      byRange: (manager, funderId, orderId, from, to) => this.carnets.allocateRange(manager, funderId, dto.prescriberId, orderId, from, to),
+      direction: 'allocate',
       vouchers: { from: 'active', to: 'allocated' },
       before: () => ({ status: 'in_stock', prescriberId: null }),
       after: (carnet) => ({ status: 'allocated', prescriberId: carnet.prescriberId }),
@@ -95,9 +93,7 @@ export class CarnetsService {
   takeBack(actor: OrganisationActor, dto: MoveCarnetsDto): Promise<CarnetMove> {
     return this.move(actor, dto, {
       action: 'carnet.taken_back',
-      byCount: (manager, funderId, selection) =>
-        this.carnets.takeBackByCount(manager, funderId, dto.prescriberId, selection.count, selection.orderId),
-      byRange: (manager, funderId, orderId, from, to) => this.carnets.takeBackRange(manager, funderId, dto.prescriberId, orderId, from, to),
+      direction: 'take_back',
       vouchers: { from: 'allocated', to: 'active' },
       before: () => ({ status: 'allocated', prescriberId: dto.prescriberId }),
       after: () => ({ status: 'in_stock', prescriberId: null }),
@@ -125,7 +121,7 @@ export class CarnetsService {
     const selection = carnetSelection(dto);
     return this.transactions.run(async (manager) => {
       if (!(await this.organisations.isPrescriberOfFunder(dto.prescriberId, funderId, manager))) throw new NotFoundError('Prescriber');
-      const moved = await this.moveSelection(manager, funderId, selection, how);
+      const moved = await this.moveSelection(manager, how.direction, funderId, dto.prescriberId, selection);
       await this.carnets.moveVouchersOfCarnets(
         manager,
         moved.map((carnet) => carnet.id),
@@ -149,12 +145,13 @@ export class CarnetsService {
 
   private async moveSelection(
     manager: EntityManager,
+    direction: CarnetMoveDirection,
     funderId: string,
+    prescriberId: string,
     selection: CarnetSelection,
-    how: MoveDefinition,
   ): Promise<MovedCarnet[]> {
     if (selection.kind === 'count') {
-      const moved = await how.byCount(manager, funderId, selection);
+      const moved = await this.carnets.moveByCount(manager, direction, funderId, prescriberId, selection.count, selection.orderId);
       if (moved.length < selection.count) {
         throw new CarnetError('INSUFFICIENT_STOCK', `Only ${moved.length} of the ${selection.count} carnets asked for can be moved.`, {
           requested: selection.count,
@@ -166,7 +163,15 @@ export class CarnetsService {
     const { range } = selection;
     const first = await this.carnets.findFunderCarnetByNumber(manager, funderId, range.fromNumber);
     if (!first) throw new NotFoundError('Carnet');
-    const moved = await how.byRange(manager, funderId, first.orderId, range.fromSequence, range.toSequence);
+    const moved = await this.carnets.moveRange(
+      manager,
+      direction,
+      funderId,
+      prescriberId,
+      first.orderId,
+      range.fromSequence,
+      range.toSequence,
+    );
     if (moved.length !== range.count) {
       throw new CarnetError('CARNETS_NOT_AVAILABLE', `${range.count - moved.length} carnets of the range are not in the expected state.`, {
         requested: range.count,
@@ -179,8 +184,7 @@ export class CarnetsService {
 
 interface MoveDefinition {
   action: string;
-  byCount(manager: EntityManager, funderId: string, selection: Extract<CarnetSelection, { kind: 'count' }>): Promise<MovedCarnet[]>;
-  byRange(manager: EntityManager, funderId: string, orderId: string, fromSequence: number, toSequence: number): Promise<MovedCarnet[]>;
+  direction: CarnetMoveDirection;
   vouchers: { from: 'active' | 'allocated'; to: 'active' | 'allocated' };
   before(carnet: MovedCarnet): Record<string, unknown>;
   after(carnet: MovedCarnet): Record<string, unknown>;

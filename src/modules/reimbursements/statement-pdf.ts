@@ -60,6 +60,16 @@ function drawTableHeader(doc: PDFKit.PDFDocument, y: number): number {
   return y + height + 2;
 }
 
+/** Closes a full page with its footer and opens the next one; returns the new page's number. */
+function turnPage(doc: PDFKit.PDFDocument, statementNumber: string, page: number): number {
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .text(`Relevé ${statementNumber} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
+  doc.addPage();
+  return page + 1;
+}
+
 export async function writeStatementPdf(
   output: Writable,
   header: StatementHeader,
@@ -97,12 +107,7 @@ export async function writeStatementPdf(
       euros(line.valueCents),
     ];
     if (y + rowHeight(doc, cells) > BOTTOM) {
-      doc
-        .font('Helvetica')
-        .fontSize(8)
-        .text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
-      doc.addPage();
-      page += 1;
+      page = turnPage(doc, statement.number, page);
       y = drawTableHeader(doc, MARGIN);
       await nextTurn();
     }
@@ -111,12 +116,7 @@ export async function writeStatementPdf(
 
   const summaryHeight = (subtotals.length + 4) * LINE_HEIGHT;
   if (y + summaryHeight > BOTTOM) {
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
-    doc.addPage();
-    page += 1;
+    page = turnPage(doc, statement.number, page);
     y = MARGIN;
   }
   y += 6;
@@ -126,12 +126,7 @@ export async function writeStatementPdf(
     doc.font('Helvetica').fontSize(9);
     const height = Math.max(LINE_HEIGHT, doc.heightOfString(subtotal.funderName, { width: 296 }) + 3);
     if (y + height > BOTTOM) {
-      doc
-        .font('Helvetica')
-        .fontSize(8)
-        .text(`Relevé ${statement.number} — page ${page}`, MARGIN, PAGE_HEIGHT - MARGIN, { lineBreak: false });
-      doc.addPage();
-      page += 1;
+      page = turnPage(doc, statement.number, page);
       y = MARGIN;
       doc.font('Helvetica').fontSize(9);
     }

@@ -1,5 +1,5 @@
 import OpeningHours from 'opening_hours';
-import { PARIS_TIME_ZONE } from '../../common/time/paris-time';
+import { parisWallClock } from '../../common/time/paris-time';
 import type { OpeningSlot } from './opening-hours';
 
 /**
@@ -17,17 +17,6 @@ const FRANCE = { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' }
 const OSM_DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 const FRENCH_DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
 const LOOK_AHEAD_DAYS = 8;
-
-const parisParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PARIS_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
 
 /** A problem in French with an `opening_hours` value, or null when the parser reads it. */
 export function openingHoursProblem(value: string): string | null {
@@ -127,15 +116,8 @@ function parse(value: string): OpeningHours {
 
 /** A `Date` whose local fields (year … second) are the Paris wall clock at `instant`. */
 export function toParisWallClock(instant: Date): Date {
-  const parts = Object.fromEntries(parisParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return new Date(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
+  const { year, month, day, hour, minute, second } = parisWallClock(instant);
+  return new Date(year, month - 1, day, hour, minute, second);
 }
 
 /** `18 h`, `18 h 30`. */

@@ -4014,8 +4014,11 @@ export interface components {
             addressComplement: string | null;
             addressLine: string;
             appointmentUrl: string | null;
+            /** @example Lyon */
             city: string;
+            /** @example 69383 */
             communeInseeCode: string;
+            /** @example 69 */
             departementCode: string;
             description: string | null;
             /**
@@ -4029,6 +4032,7 @@ export interface components {
             id: string;
             latitude: number | null;
             longitude: number | null;
+            /** @example Médiathèque de la Part-Dieu */
             name: string;
             /**
              * @description OSM opening_hours syntax.
@@ -4042,6 +4046,7 @@ export interface components {
             /** @description What the chèques pay for here, and how many each takes. */
             passServices: components["schemas"]["PassServiceDto"][];
             phone: string | null;
+            /** @example 69003 */
             postalCode: string;
             publics: string[];
             /** @description The standard’s services. */
@@ -4066,8 +4071,11 @@ export interface components {
             addressComplement: string | null;
             addressLine: string;
             appointmentUrl: string | null;
+            /** @example Lyon */
             city: string;
+            /** @example 69383 */
             communeInseeCode: string;
+            /** @example 69 */
             departementCode: string;
             /**
              * @description From the person’s position, or from the searched commune’s sites.
@@ -4080,6 +4088,7 @@ export interface components {
             id: string;
             latitude: number | null;
             longitude: number | null;
+            /** @example Médiathèque de la Part-Dieu */
             name: string;
             /**
              * @description OSM opening_hours syntax.
@@ -4093,6 +4102,7 @@ export interface components {
             /** @description What the chèques pay for here, and how many each takes. */
             passServices: components["schemas"]["PassServiceDto"][];
             phone: string | null;
+            /** @example 69003 */
             postalCode: string;
             publics: string[];
             /** @description The standard’s services. */
@@ -4785,6 +4795,7 @@ export interface components {
             venueId: string;
         };
         VenueSiteDto: {
+            /** @description Takes Pass numérique chèques. */
             acceptsPassNumerique: boolean;
             acceslibreUrl: string | null;
             accessibilityNotes: string | null;

@@ -1,15 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VOUCHER_REFUSAL_CODES } from './voucher-refusal.dto';
 
 const OFFLINE_CONFLICT_REASONS = [
-  'ALREADY_REDEEMED',
-  'EXPIRED',
-  'CANCELLED',
-  'NOT_ISSUED',
-  'OUTSIDE_TERRITORY',
-  'INVALID_CODE',
-  'INVALID_SIGNATURE',
-  'CHECK_CHARACTER_MISMATCH',
-  'VENUE_NOT_QUALIFIED',
+  ...VOUCHER_REFUSAL_CODES,
   'UNKNOWN_SERVICE',
   'UNKNOWN_SITE',
   'SCAN_IN_FUTURE',

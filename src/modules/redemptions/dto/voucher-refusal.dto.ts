@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-const VOUCHER_REFUSAL_CODES = [
+/** Why one chèque is refused; an offline scan's conflict reasons start with these. */
+export const VOUCHER_REFUSAL_CODES = [
   'ALREADY_REDEEMED',
   'EXPIRED',
   'CANCELLED',

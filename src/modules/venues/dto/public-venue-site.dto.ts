@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { SERVICE_CATEGORIES } from '../service-category';
+import { PublicSiteFieldsDto } from './public-site-fields.dto';
+import { VenueSiteDto } from './venue.dto';
 
 export class PassServiceDto {
   @ApiProperty({ type: 'string', example: 'Démarches CAF et impôts' })
@@ -26,42 +28,10 @@ export class DayOpeningHoursDto {
   hours: string;
 }
 
-export class PublicVenueSiteDto {
-  @ApiProperty({ type: 'string', format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ type: 'string', format: 'uuid' })
-  venueId: string;
-
+/** A site in the public search: the public fields, where it stands from the person, and its hours as read now. */
+export class PublicVenueSiteDto extends PublicSiteFieldsDto {
   @ApiProperty({ type: 'string', example: 'Espace public numérique de la Guillotière' })
   venueName: string;
-
-  @ApiProperty({ type: 'string' })
-  name: string;
-
-  @ApiProperty({ type: 'string' })
-  addressLine: string;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  addressComplement: string | null;
-
-  @ApiProperty({ type: 'string' })
-  postalCode: string;
-
-  @ApiProperty({ type: 'string' })
-  city: string;
-
-  @ApiProperty({ type: 'string' })
-  communeInseeCode: string;
-
-  @ApiProperty({ type: 'string' })
-  departementCode: string;
-
-  @ApiProperty({ type: 'number', nullable: true })
-  latitude: number | null;
-
-  @ApiProperty({ type: 'number', nullable: true })
-  longitude: number | null;
 
   @ApiProperty({
     type: 'number',
@@ -83,53 +53,15 @@ export class PublicVenueSiteDto {
   @ApiProperty({ type: [String], description: 'The standard’s services.' })
   services: string[];
 
-  @ApiProperty({ type: [String] })
-  publics: string[];
-
-  @ApiProperty({ type: [String] })
-  specificSupport: string[];
-
-  @ApiProperty({ type: [String] })
-  fees: string[];
-
-  @ApiProperty({ type: [String] })
-  accessModes: string[];
-
-  @ApiProperty({ type: [String] })
-  supportModes: string[];
-
-  @ApiProperty({ type: 'string', nullable: true })
-  phone: string | null;
-
-  @ApiProperty({ type: [String] })
-  emails: string[];
-
-  @ApiProperty({ type: [String] })
-  websites: string[];
-
-  @ApiProperty({ type: 'string', nullable: true })
-  appointmentUrl: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  acceslibreUrl: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  accessibilityNotes: string | null;
-
-  @ApiProperty({ type: 'boolean', description: 'Takes Pass numérique chèques.' })
-  acceptsPassNumerique: boolean;
-
   @ApiProperty({ type: [PassServiceDto], description: 'What the chèques pay for here, and how many each takes.' })
   passServices: PassServiceDto[];
 }
 
-export class PublicVenueSiteDetailDto extends PublicVenueSiteDto {
-  @ApiProperty({ type: 'string', nullable: true })
-  summary: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  description: string | null;
-
+/** One site's page: its presentation, as the venue wrote it, and this week's hours. */
+export class PublicVenueSiteDetailDto extends IntersectionType(
+  PublicVenueSiteDto,
+  PickType(VenueSiteDto, ['summary', 'description'] as const),
+) {
   @ApiProperty({ type: [DayOpeningHoursDto], description: 'This week, in French; empty when the site gives no hours.' })
   week: DayOpeningHoursDto[];
 }

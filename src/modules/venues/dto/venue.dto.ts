@@ -2,37 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { VENUE_QUALIFICATION_STATUSES, type VenueQualificationStatus } from '../../organisations/organisation-kind';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../service-category';
 import { OpeningSlotDto } from './opening-slot.dto';
+import { PublicSiteFieldsDto } from './public-site-fields.dto';
 
-export class VenueSiteDto {
-  @ApiProperty({ type: 'string', format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ type: 'string', format: 'uuid' })
-  venueId: string;
-
-  @ApiProperty({ type: 'string', example: 'Médiathèque de la Part-Dieu' })
-  name: string;
-
-  @ApiProperty({ type: 'string' })
-  addressLine: string;
-
-  @ApiProperty({ type: 'string', example: '69003' })
-  postalCode: string;
-
-  @ApiProperty({ type: 'string', example: 'Lyon' })
-  city: string;
-
-  @ApiProperty({ type: 'string', example: '69383' })
-  communeInseeCode: string;
-
-  @ApiProperty({ type: 'string', example: '69' })
-  departementCode: string;
-
+/** A site as its venue (and the ANCT) reads it: the public fields, the weekly slots, the standard's services and the presentation. */
+export class VenueSiteDto extends PublicSiteFieldsDto {
   @ApiProperty({ type: () => [OpeningSlotDto] })
   openingHours: OpeningSlotDto[];
-
-  @ApiProperty({ type: 'string', nullable: true })
-  accessibilityNotes: string | null;
 
   @ApiProperty({ type: 'boolean' })
   active: boolean;
@@ -45,9 +20,6 @@ export class VenueSiteDto {
 
   // What the national standard describes (see docs/venue-standard.md); the site's form edits them.
 
-  @ApiProperty({ type: 'string', nullable: true })
-  addressComplement: string | null;
-
   @ApiProperty({
     type: 'string',
     nullable: true,
@@ -59,50 +31,11 @@ export class VenueSiteDto {
   @ApiProperty({ type: [String] })
   standardServices: string[];
 
-  @ApiProperty({ type: [String] })
-  publics: string[];
-
-  @ApiProperty({ type: [String] })
-  specificSupport: string[];
-
-  @ApiProperty({ type: [String] })
-  fees: string[];
-
-  @ApiProperty({ type: [String] })
-  accessModes: string[];
-
-  @ApiProperty({ type: [String] })
-  supportModes: string[];
-
-  @ApiProperty({ type: 'string', nullable: true })
-  phone: string | null;
-
-  @ApiProperty({ type: [String] })
-  emails: string[];
-
-  @ApiProperty({ type: [String] })
-  websites: string[];
-
-  @ApiProperty({ type: 'number', nullable: true })
-  latitude: number | null;
-
-  @ApiProperty({ type: 'number', nullable: true })
-  longitude: number | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  acceslibreUrl: string | null;
-
-  @ApiProperty({ type: 'string', nullable: true })
-  appointmentUrl: string | null;
-
   @ApiProperty({ type: 'string', nullable: true })
   summary: string | null;
 
   @ApiProperty({ type: 'string', nullable: true })
   description: string | null;
-
-  @ApiProperty({ type: 'boolean' })
-  acceptsPassNumerique: boolean;
 }
 
 export class VenueServiceDto {
