@@ -6,7 +6,7 @@ import { printedCodes } from '../support/pdf';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
@@ -62,7 +62,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
   let users: SeededUsers;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
   const ids = { funder: '', venue: '', prescriber: '', programme: '', order: '', orderNumber: '', serviceId: '' };
   const programmeName = `Pass numérique navigateur ${randomUUID().slice(0, 6)}`;
 
@@ -89,19 +89,9 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
       iban: VENUE_IBAN,
       holderName: 'Espace numérique de la Guillotière',
     });
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
     await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(users.anct.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(users.anct.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logInThroughForm(page, users.anct);
     await page.waitForURL('**/anct');
   }, SERVER_TIMEOUT);
   afterAll(async () => {
@@ -109,10 +99,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
     await browser?.close();
     await server?.stop();
   }, SERVER_TIMEOUT);
-  afterEach(() => {
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
-  });
+  afterEach(() => expectCleanPage(watch));
 
   /** Opens a page from the ANCT menu, as a person does. */
   async function openFromMenu(name: string, heading: string): Promise<void> {

@@ -11,8 +11,8 @@ import { startBrowserServer, type BrowserServer } from './support/browser-server
 import { launchChromium } from './support/chromium';
 import { type CounterSeed, seedCounter } from './support/counter-seed';
 import { blankFrame, chequeFrame, chequePage, writeY4m } from './support/fake-camera';
-import { watchPage } from './support/page-watch';
-import { takeScreenshots } from './support/screenshots';
+import { expectCleanPage, type JourneyPageOptions, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
+import { DESKTOP, PHONE, takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUsers } from './support/seed';
 
 const JOURNEY_TIMEOUT = 240_000;
@@ -34,7 +34,7 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
   let videoDir: string;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
   /** Bodies of the redemption requests the page sent. */
   let redemptionBodies: string[];
 
@@ -64,27 +64,21 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    // Keeps every camera stream the page opens, to check that each one is stopped.
-    await context.addInitScript(() => {
-      const streams: MediaStream[] = [];
-      (window as unknown as { cameraStreams: MediaStream[] }).cameraStreams = streams;
-      const devices = navigator.mediaDevices;
-      if (!devices) return;
-      const getUserMedia = devices.getUserMedia.bind(devices);
-      devices.getUserMedia = async (constraints) => {
-        const stream = await getUserMedia(constraints);
-        streams.push(stream);
-        return stream;
-      };
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server, {
+      // Keeps every camera stream the page opens, to check that each one is stopped.
+      initScript: () => {
+        const streams: MediaStream[] = [];
+        (window as unknown as { cameraStreams: MediaStream[] }).cameraStreams = streams;
+        const devices = navigator.mediaDevices;
+        if (!devices) return;
+        const getUserMedia = devices.getUserMedia.bind(devices);
+        devices.getUserMedia = async (constraints) => {
+          const stream = await getUserMedia(constraints);
+          streams.push(stream);
+          return stream;
+        };
+      },
+    }));
     redemptionBodies = [];
     await page.route('**/api/v1/redemptions', async (route) => {
       redemptionBodies.push(route.request().postDataBuffer()?.toString() ?? '');
@@ -93,25 +87,21 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   async function openCounter(): Promise<void> {
     await page.goto('/connexion?retour=/guichet/encaisser');
-    await page.getByLabel('Adresse e-mail').fill(users.venue.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(users.venue.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logInThroughForm(page, users.venue);
     await page.getByRole('heading', { level: 1, name: 'Encaisser des chèques' }).waitFor();
   }
 
   /** A page of its own browser (its camera set otherwise), logged in at the counter, watched like the others. */
-  async function openCounterIn(other: Browser, viewport: { width: number; height: number }) {
-    const otherContext = await other.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport });
-    page = await otherContext.newPage();
-    const otherWatched = watchPage(page);
+  async function openCounterIn(other: Browser, options: JourneyPageOptions): Promise<PageWatch> {
+    const journey = await openJourneyPage(other, server, options);
+    page = journey.page;
     await openCounter();
-    return otherWatched;
+    return journey.watch;
   }
 
   /** The camera streams the page opened: how many, and how many still live. */
@@ -188,7 +178,7 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
     async () => {
       const refusing = await launchChromium({ fakeCamera: 'refused' });
       try {
-        const otherWatched = await openCounterIn(refusing, { width: 1280, height: 800 });
+        const otherWatch = await openCounterIn(refusing, { viewport: DESKTOP });
         await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
         await page.getByText('Accès à la caméra refusé').waitFor();
         await page.getByText('Autorisez-la dans les réglages du site', { exact: false }).waitFor();
@@ -196,7 +186,7 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
         expect(await page.getByLabel('Code du chèque').isEditable()).toBe(true);
         await expectNoAxeViolations(page, 'guichet/encaisser (caméra refusée)');
         await takeScreenshots(page, 'guichet-camera-refusee');
-        expect(otherWatched).toEqual({ cspViolations: [], errors: [] });
+        expectCleanPage(otherWatch);
       } finally {
         await refusing.close();
       }
@@ -210,12 +200,11 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
       // No fake device: this machine has no camera.
       const bare = await launchChromium();
       try {
-        const otherWatched = await openCounterIn(bare, { width: 360, height: 800 });
-        await page.context().grantPermissions(['camera'], { origin: server.baseUrl });
+        const otherWatch = await openCounterIn(bare, { viewport: PHONE, permissions: ['camera'] });
         await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
         await page.getByText('Aucune caméra trouvée').waitFor();
         await expectNoAxeViolations(page, 'guichet/encaisser (pas de caméra)');
-        expect(otherWatched).toEqual({ cspViolations: [], errors: [] });
+        expectCleanPage(otherWatch);
       } finally {
         await bare.close();
       }

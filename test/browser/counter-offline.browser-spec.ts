@@ -9,7 +9,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { type CounterSeed, seedCounter } from './support/counter-seed';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { BROWSER_PASSWORD, seedUsers, type SeededUsers } from './support/seed';
 
@@ -71,7 +71,7 @@ describe('The venue counter without network (Chromium)', () => {
   let seed: CounterSeed;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
   /** The QR code of the carnet's first chèque, read from the pixels of its printed page. */
   let firstQr: string;
 
@@ -90,19 +90,11 @@ describe('The venue counter without network (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   const redemptionsOf = (serial: string) =>
@@ -125,9 +117,7 @@ describe('The venue counter without network (Chromium)', () => {
     async () => {
       // Online once: log in, open the counter; the service worker precaches the app, the device keeps the keys and revocation list.
       await page.goto('/connexion');
-      await page.getByLabel('Adresse e-mail').fill(users.venue.email);
-      await page.getByLabel('Mot de passe', { exact: true }).fill(users.venue.password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await logInThroughForm(page, users.venue);
       await page.waitForURL('**/guichet');
       await page.goto('/guichet/encaisser');
       await page.getByRole('heading', { level: 1, name: 'Encaisser des chèques' }).waitFor();

@@ -6,7 +6,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { type CounterSeed, seedCounter } from './support/counter-seed';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUsers } from './support/seed';
 
@@ -34,7 +34,7 @@ describe('The venue counter (Chromium)', () => {
   let seed: CounterSeed;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
   /** Every API call the page made, to prove what was (not) sent. */
   let apiCalls: string[];
 
@@ -50,14 +50,7 @@ describe('The venue counter (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
     apiCalls = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -66,8 +59,7 @@ describe('The venue counter (Chromium)', () => {
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   /** Moves the focus with the Tab key alone until it reaches `target`. */

@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { type FiguresSeed, seedFigures } from './support/figures-seed';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
@@ -38,7 +38,7 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
   let seed: FiguresSeed;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -53,19 +53,11 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   async function api(method: string, path: string, user: SeededUser, body?: unknown): Promise<Response> {
@@ -98,9 +90,7 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
 
   async function login(user: SeededUser, landing: string): Promise<void> {
     await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(user.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logInThroughForm(page, user);
     await page.waitForURL(`**${landing}`);
   }
 

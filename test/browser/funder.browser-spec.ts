@@ -5,7 +5,7 @@ import { uniqueEmail, uniqueSiret } from '../support/identifiers';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
@@ -47,7 +47,7 @@ describe('The funder’s space (Chromium)', () => {
   let users: SeededUsers;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
   let programme: { id: string; name: string };
   let funderId: string;
   let prescriberId: string;
@@ -75,26 +75,16 @@ describe('The funder’s space (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   async function logIn(): Promise<void> {
     await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(users.funder.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(users.funder.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logInThroughForm(page, users.funder);
     await page.waitForURL('**/financeur');
   }
 

@@ -10,7 +10,7 @@ import { CLIENT_ID, CLIENT_SECRET, OidcTestProvider } from '../support/oidc-test
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
@@ -31,7 +31,7 @@ describe('Identity pages in the web application (Chromium)', () => {
   let users: SeededUsers;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
     mailDir = mkdtempSync(join(tmpdir(), 'pn-browser-mail-'));
@@ -59,19 +59,11 @@ describe('Identity pages in the web application (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   /** The link of the last e-mail to `email` whose subject contains `subject`, as the worker wrote it in MAIL_FILES_DIR. */
@@ -91,12 +83,6 @@ describe('Identity pages in the web application (Chromium)', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error(`No e-mail "${subject}" to ${email} in ${mailDir}`);
-  }
-
-  async function logIn(user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
-    await page.getByLabel('Adresse e-mail').fill(user.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
   }
 
   async function invite(inviter: SeededUser, email: string): Promise<void> {
@@ -139,9 +125,9 @@ describe('Identity pages in the web application (Chromium)', () => {
 
       await context.clearCookies();
       await page.goto('/connexion');
-      await logIn({ email: users.venue.email, password: users.venue.password });
+      await logInThroughForm(page, { email: users.venue.email, password: users.venue.password });
       await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
-      await logIn({ email: users.venue.email, password: NEW_PASSWORD });
+      await logInThroughForm(page, { email: users.venue.email, password: NEW_PASSWORD });
       await page.waitForURL('**/guichet');
     },
     JOURNEY_TIMEOUT,
@@ -182,7 +168,7 @@ describe('Identity pages in the web application (Chromium)', () => {
     async () => {
       await page.goto('/financeur/compte');
       await page.waitForURL('**/connexion?**');
-      await logIn(users.funder);
+      await logInThroughForm(page, users.funder);
       await page.waitForURL('**/financeur/compte');
       await page.getByRole('heading', { level: 2, name: 'Notifications par e-mail' }).waitFor();
       const approved = page.getByLabel('Commande approuvée');

@@ -6,7 +6,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { call } from './support/counter-seed';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { type PrescriberStock, seedPrescriberStock } from './support/prescriber-seed';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUsers } from './support/seed';
@@ -35,7 +35,7 @@ describe('The prescriber’s hand-out desk (Chromium)', () => {
   let distributionStopped: PrescriberStock;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -52,26 +52,16 @@ describe('The prescriber’s hand-out desk (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   async function logIn(): Promise<void> {
     await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(users.prescriber.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(users.prescriber.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logInThroughForm(page, users.prescriber);
     await page.waitForURL('**/prescripteur');
     await page.getByRole('heading', { level: 1, name: 'Espace prescripteur' }).waitFor();
   }

@@ -4,7 +4,7 @@ import { invitationInOutbox } from '../support/outbox';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, openJourneyPage, type PageWatch } from './support/journey';
 import { PHONE, takeScreenshots } from './support/screenshots';
 import { BROWSER_PASSWORD, seedUsers, type SeededUsers } from './support/seed';
 import { type PublicVenueSeed, seedPublicVenue } from './support/venue-seed';
@@ -19,7 +19,7 @@ describe('Public pages, without login (Chromium)', () => {
   let venue: PublicVenueSeed;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -34,14 +34,11 @@ describe('Public pages, without login (Chromium)', () => {
 
   beforeEach(async () => {
     // A phone: that is how beneficiaries and the people who help them look.
-    context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: PHONE });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server, { viewport: PHONE }));
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   it(

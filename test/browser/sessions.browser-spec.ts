@@ -4,9 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
-import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
+import { seedUsers, type SeededUsers } from './support/seed';
 
 const JOURNEY_TIMEOUT = 120_000;
 const SERVER_TIMEOUT = 300_000;
@@ -31,7 +31,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
   let users: SeededUsers;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -44,27 +44,12 @@ describe('Browser sessions in the web application (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
   });
   afterEach(async () => {
     await context?.close();
-    // No journey may trip the Content-Security-Policy or throw in the page.
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
-
-  async function logIn(user: SeededUser): Promise<void> {
-    await page.getByLabel('Adresse e-mail').fill(user.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
 
   it(
     'sends the login page with a strict Content-Security-Policy, accessible, and says so in French when the password is wrong',
@@ -79,7 +64,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
       await expectNoAxeViolations(page, 'connexion');
       await takeScreenshots(page, 'connexion');
 
-      await logIn({ ...users.venue, password: 'pas le bon mot de passe' });
+      await logInThroughForm(page, { ...users.venue, password: 'pas le bon mot de passe' });
       await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
       expect(page.url()).toBe(`${server.baseUrl}/connexion`);
       await expectNoAxeViolations(page, 'connexion (erreur)');
@@ -93,7 +78,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
       const user = users[space.role];
       await page.goto('/');
       await page.waitForURL('**/connexion');
-      await logIn(user);
+      await logInThroughForm(page, user);
       await page.waitForURL(`**${space.path}`);
       await page.getByRole('heading', { level: 1, name: space.heading }).waitFor();
       const navigation = page.getByRole('navigation', { name: 'Menu principal' });
@@ -127,7 +112,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
       };
       const liveBefore = await liveRefreshTokens();
       await page.goto('/connexion');
-      await logIn(users.funder);
+      await logInThroughForm(page, users.funder);
       await page.waitForURL('**/financeur');
       expect(await liveRefreshTokens()).toBe(liveBefore + 1);
       const cookies = await context.cookies();
@@ -159,7 +144,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
     'brings a person whose session expired back to the login page, then to where they were',
     async () => {
       await page.goto('/connexion');
-      await logIn(users.prescriber);
+      await logInThroughForm(page, users.prescriber);
       await page.waitForURL('**/prescripteur');
       await page.getByText(users.prescriber.organisationName, { exact: true }).waitFor();
       // The session ends while the page is open (cookies gone: expired, or revoked elsewhere).
@@ -167,7 +152,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
       await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Mon compte' }).click();
       await page.waitForURL('**/connexion?retour=%2Fprescripteur%2Fcompte');
       await page.getByText('Votre session a pris fin.').waitFor();
-      await logIn(users.prescriber);
+      await logInThroughForm(page, users.prescriber);
       await page.waitForURL('**/prescripteur/compte');
       await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
       await page.getByText(users.prescriber.organisationName, { exact: true }).waitFor();
@@ -180,7 +165,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
     'refuses a change made with the session cookie but without the CSRF token (403), and takes it with the token',
     async () => {
       await page.goto('/connexion');
-      await logIn(users.anct);
+      await logInThroughForm(page, users.anct);
       await page.waitForURL('**/anct');
       const post = (withToken: boolean) =>
         page.evaluate(async (sendToken) => {
@@ -204,7 +189,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
     'opens the queue dashboard from the ANCT space with the browser session',
     async () => {
       await page.goto('/connexion');
-      await logIn(users.anct);
+      await logInThroughForm(page, users.anct);
       await page.waitForURL('**/anct');
       const dashboard = page.waitForResponse((response) => new URL(response.url()).pathname === '/admin/queues');
       await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: "Files d'attente" }).click();
@@ -212,8 +197,8 @@ describe('Browser sessions in the web application (Chromium)', () => {
       // Bull Board's own page is not ours: only the API answers below it are checked.
       const queues = await page.evaluate(async () => (await fetch('/admin/queues/api/queues')).status);
       expect(queues).toBe(200);
-      watched.cspViolations.length = 0;
-      watched.errors.length = 0;
+      watch.cspViolations.length = 0;
+      watch.errors.length = 0;
     },
     JOURNEY_TIMEOUT,
   );

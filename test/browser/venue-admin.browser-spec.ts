@@ -4,7 +4,7 @@ import { uniqueEmail } from '../support/identifiers';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { watchPage } from './support/page-watch';
+import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { BROWSER_PASSWORD, seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 import { callApi, type PublicVenueSeed, seedPublicVenue } from './support/venue-seed';
@@ -28,7 +28,7 @@ describe('The venue administrator’s sites and services (Chromium)', () => {
   let venue: PublicVenueSeed;
   let context: BrowserContext;
   let page: Page;
-  let watched: ReturnType<typeof watchPage>;
+  let watch: PageWatch;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -42,26 +42,16 @@ describe('The venue administrator’s sites and services (Chromium)', () => {
   }, SERVER_TIMEOUT);
 
   beforeEach(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-      viewport: { width: 1280, height: 800 },
-    });
-    page = await context.newPage();
-    watched = watchPage(page);
+    ({ context, page, watch } = await openJourneyPage(browser, server));
   });
   afterEach(async () => {
     await context?.close();
-    expect(watched.cspViolations).toEqual([]);
-    expect(watched.errors).toEqual([]);
+    expectCleanPage(watch);
   });
 
   async function logIn(user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
     await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(user.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logInThroughForm(page, user);
     await page.waitForURL('**/guichet');
   }
 

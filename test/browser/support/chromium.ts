@@ -36,5 +36,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
       '--no-first-run',
       ...fakeCameraArgs(options.fakeCamera),
     ],
+    // The browser's own language, which the context's `locale` does not change: it writes the date fields'
+    // placeholder (jj/mm/aaaa, not mm/dd/yyyy in the screenshots). On Linux Chromium reads it from LANGUAGE,
+    // not from --lang, and needs its French language pack (Debian's `chromium-l10n`).
+    env: { ...process.env, LANGUAGE: 'fr' },
   });
 }

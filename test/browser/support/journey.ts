@@ -1,0 +1,65 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserServer } from './browser-server';
+import { DESKTOP } from './screenshots';
+import type { SeededUser } from './seed';
+
+/** What a page reported as going wrong: Content-Security-Policy violations (the browser says them in the console) and uncaught errors. */
+export interface PageWatch {
+  cspViolations: string[];
+  errors: string[];
+}
+
+export interface JourneyPage {
+  context: BrowserContext;
+  page: Page;
+  watch: PageWatch;
+}
+
+export interface JourneyPageOptions {
+  /** The window's size: a desktop's unless the journey is a phone's (`PHONE` from screenshots.ts). */
+  viewport?: { width: number; height: number };
+  /** Granted to the service's origin without a prompt, as a person who said yes before (e.g. `camera`). */
+  permissions?: string[];
+  /** Runs in the page before the application's own scripts (e.g. to record the camera streams it opens). */
+  initScript?: () => void;
+}
+
+function watchPage(page: Page): PageWatch {
+  const watch: PageWatch = { cspViolations: [], errors: [] };
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/i.test(text)) watch.cspViolations.push(text);
+  });
+  page.on('pageerror', (error) => watch.errors.push(error.message));
+  return watch;
+}
+
+/**
+ * A fresh browser context on the service, as a person in France sees it (French, Paris time), and its page,
+ * watched from the first request so that the journey can assert nothing went wrong (`expectCleanPage`).
+ */
+export async function openJourneyPage(browser: Browser, server: BrowserServer, options: JourneyPageOptions = {}): Promise<JourneyPage> {
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: options.viewport ?? DESKTOP,
+  });
+  if (options.permissions) await context.grantPermissions(options.permissions, { origin: server.baseUrl });
+  if (options.initScript) await context.addInitScript(options.initScript);
+  const page = await context.newPage();
+  return { context, page, watch: watchPage(page) };
+}
+
+/** No journey may trip the Content-Security-Policy or throw in the page. */
+export function expectCleanPage(watch: PageWatch): void {
+  expect(watch.cspViolations).toEqual([]);
+  expect(watch.errors).toEqual([]);
+}
+
+/** Fills the login form the page shows (`/connexion`) and sends it; where it lands is the caller's to check. */
+export async function logInThroughForm(page: Page, user: Pick<SeededUser, 'email' | 'password'>): Promise<void> {
+  await page.getByLabel('Adresse e-mail').fill(user.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
