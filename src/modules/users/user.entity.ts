@@ -50,6 +50,10 @@ export class UserEntity {
   @Column({ type: 'bytea', nullable: true })
   invitationTokenHash: Buffer | null;
 
+  /** When the pending invitation's link was last e-mailed (the first invitation or a re-send); null once accepted. */
+  @Column({ type: 'timestamptz', nullable: true })
+  invitationSentAt: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   invitationExpiresAt: Date | null;
 

@@ -24,6 +24,22 @@ export class UserDto {
   @ApiProperty({ type: 'string', enum: USER_STATUSES })
   status: UserStatus;
 
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'While the invitation is pending (status invited): when its link was last e-mailed.',
+  })
+  invitationSentAt: Date | null;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'While the invitation is pending: until when its link works (past: expired, to re-send or cancel).',
+  })
+  invitationExpiresAt: Date | null;
+
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   lastLoginAt: Date | null;
 
