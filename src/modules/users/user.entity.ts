@@ -1,9 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../../auth/role';
 import { OrganisationEntity } from '../organisations/organisation.entity';
-
-export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
+import type { UserStatus } from './user-status';
 
 @Entity('users')
 @Check('ck_users_role', `role IN ('anct_admin', 'funder_manager', 'prescriber_agent', 'venue_agent')`)

@@ -1,5 +1,5 @@
 import type { OrganisationKind } from '../organisations/organisation-kind';
-import type { UserStatus } from './user.entity';
+import type { UserStatus } from './user-status';
 import {
   invitationExpiry,
   invitationOutcome,

@@ -1,5 +1,5 @@
 import type { OrganisationKind } from '../organisations/organisation-kind';
-import type { UserStatus } from './user.entity';
+import type { UserStatus } from './user-status';
 
 /** An invitation link works once, for this many days after it was (last) sent. */
 export const INVITATION_VALIDITY_DAYS = 7;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../../auth/role';
-import { USER_STATUSES, type UserStatus } from '../user.entity';
+import { USER_STATUSES, type UserStatus } from '../user-status';
 
 export class UserDto {
   @ApiProperty({ type: 'string', format: 'uuid' })
