@@ -49,8 +49,8 @@ function OrganisationPeople({ organisationId }: { organisationId: string }) {
   const [invited, setInvited] = useState(0);
   return (
     <section aria-labelledby="people-title" className="fr-mt-6w">
-      <h2 id="people-title">Personnes de la structure</h2>
-      <PeopleTable organisationId={organisationId} caption="Personnes de la structure" reload={invited} />
+      <h2 id="people-title">Personnes de l’organisation</h2>
+      <PeopleTable organisationId={organisationId} caption="Personnes de l’organisation" reload={invited} />
       <h3 className="fr-mt-4w">Inviter une personne</h3>
       <InvitePersonForm organisationId={organisationId} onInvited={() => setInvited((count) => count + 1)} />
     </section>
