@@ -17,6 +17,7 @@ import { PasswordResetTokens1796195887141 } from './1796195887141-PasswordResetT
 import { BeneficiaryDataErasure1796196928582 } from './1796196928582-BeneficiaryDataErasure';
 import { ProConnectIdentity1796197971160 } from './1796197971160-ProConnectIdentity';
 import { FundingFunnelOrderedAllocated1796205322204 } from './1796205322204-FundingFunnelOrderedAllocated';
+import { InvitationSentAt1796220119015 } from './1796220119015-InvitationSentAt';
 
 /** Every migration, in order. `npm run migration:generate` appends new ones here. */
 export const ALL_MIGRATIONS: Function[] = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS: Function[] = [
   BeneficiaryDataErasure1796196928582,
   ProConnectIdentity1796197971160,
   FundingFunnelOrderedAllocated1796205322204,
+  InvitationSentAt1796220119015,
 ];

@@ -14,6 +14,8 @@ interface Fixtures {
   actors: Record<ActorName, LoggedIn>;
   funderAApiKeyId: string;
   funderAColleagueId: string;
+  /** An invitation prescriber A sent and nobody accepted yet. */
+  prescriberAPendingUserId: string;
   /** A programme funder A is enrolled in, and orders of funder A in three states. */
   programmeAId: string;
   draftOrderId: string;
@@ -136,6 +138,32 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ALL_ACTORS,
   },
   { method: 'get', route: '/api/v1/users', url: () => '/api/v1/users', allowed: ALL_ACTORS },
+  // Into another organisation: ANCT anywhere, a funder into the prescriber structures it works with.
+  {
+    method: 'post',
+    route: '/api/v1/users',
+    url: () => '/api/v1/users',
+    body: (f) => ({ email: uniqueEmail('u'), displayName: 'U', organisationId: f.actors.prescriberA.organisationId }),
+    allowed: ['anct', 'funderA', 'prescriberA'],
+  },
+  {
+    method: 'get',
+    route: '/api/v1/users',
+    url: (f) => `/api/v1/users?organisationId=${f.actors.prescriberA.organisationId}`,
+    allowed: ['anct', 'funderA', 'prescriberA'],
+  },
+  {
+    method: 'post',
+    route: '/api/v1/users/{id}/invitation',
+    url: (f) => `/api/v1/users/${f.prescriberAPendingUserId}/invitation`,
+    allowed: ['anct', 'funderA', 'prescriberA'],
+  },
+  {
+    method: 'delete',
+    route: '/api/v1/users/{id}/invitation',
+    url: (f) => `/api/v1/users/${f.prescriberAPendingUserId}/invitation`,
+    allowed: ['anct', 'funderA', 'prescriberA'],
+  },
   {
     method: 'post',
     route: '/api/v1/users/{id}/deactivate',
@@ -655,6 +683,11 @@ describe('Role × endpoint × organisation matrix', () => {
       .set(bearer(funderA.token))
       .send({ email: uniqueEmail('c'), displayName: 'C' })
       .expect(201);
+    const pending = await http(testApp)
+      .post('/api/v1/users')
+      .set(bearer(actors.prescriberA.token))
+      .send({ email: uniqueEmail('pending'), displayName: 'P' })
+      .expect(201);
     const programme = await programmeViaApi(testApp, anct);
     await enrolViaApi(testApp, anct, programme.id, funderA.organisationId);
     const steps = { anct, funder: funderA, programmeId: programme.id };
@@ -720,6 +753,7 @@ describe('Role × endpoint × organisation matrix', () => {
       actors,
       funderAApiKeyId: key.body.id,
       funderAColleagueId: colleague.body.user.id,
+      prescriberAPendingUserId: pending.body.user.id,
       programmeAId: programme.id,
       draftOrderId: (await draftOrder(testApp, steps)).id,
       submittedOrderId: (await submittedOrder(testApp, steps)).id,

@@ -142,6 +142,7 @@ export class AuthService {
       user.passwordHash = passwordHash;
       user.status = 'active';
       user.invitationTokenHash = null;
+      user.invitationSentAt = null;
       user.invitationExpiresAt = null;
       await this.users.save(manager, user);
       const actor = userActor({ ...user, organisationKind: user.organisation?.kind ?? null });

@@ -2,6 +2,7 @@
 // Functions passed to page.evaluate run in the browser, hence the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uniqueEmail, uniqueSiret } from '../support/identifiers';
+import { invitationInOutbox } from '../support/outbox';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
@@ -313,6 +314,65 @@ describe('The funder’s space (Chromium)', () => {
       await page.getByRole('link', { name: order!.number }).waitFor();
       await expectNoAxeViolations(page, 'financeur/commandes');
       await takeScreenshots(page, 'financeur-commandes');
+    },
+    JOURNEY_TIMEOUT,
+  );
+
+  it(
+    'invites an agent into one of its structures, then sends the expired invitation again',
+    async () => {
+      const structureName = users.prescriber.organisationName;
+      const email = uniqueEmail('agent-remplacant');
+      await logIn();
+      await openFromMenu('Structures', 'Structures prescriptrices');
+      await page.getByRole('button', { name: `Inviter un agent à ${structureName}` }).click();
+      const agents = page.getByRole('region', { name: `Agents de ${structureName}` });
+      // The section opened below the table takes the focus, so a keyboard or screen reader user lands in it.
+      await page.waitForFunction(() => document.activeElement?.id === 'structure-people-title');
+      await agents.getByRole('cell', { name: users.prescriber.email }).waitFor();
+      await agents.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+      await agents.getByText('Saisissez le prénom et le nom de la personne.').waitFor();
+      await agents.getByLabel('Prénom et nom').fill('Alex Remplaçant');
+      await agents.getByLabel('Adresse e-mail').fill(email);
+      // DSFR draws its own checkbox: the person clicks its label.
+      await agents.getByText(/^Administrateur/).click();
+      expect(await agents.getByLabel(/^Administrateur/).isChecked()).toBe(true);
+      await agents.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+      await agents.getByText(`Invitation envoyée à ${email}, valable jusqu’au`, { exact: false }).waitFor();
+      const row = agents.getByRole('row').filter({ hasText: email });
+      await row.getByText(/^Invitation envoyée le .+ — expire le .+$/).waitFor();
+      const [invited] = await server.query<{ id: string; organisationId: string; status: string; admin: boolean }>(
+        `SELECT id, organisation_id AS "organisationId", status, is_organisation_admin AS admin FROM users WHERE email = $1`,
+        [email],
+      );
+      expect(invited).toMatchObject({ organisationId: prescriberId, status: 'invited', admin: true });
+      await expectNoAxeViolations(page, 'financeur/structures (agents)');
+
+      // A week later the link has expired unread: the list says so, and the officer sends a new one.
+      const firstLink = await invitationInOutbox(server, email);
+      await server.query(`UPDATE users SET invitation_expires_at = now() - interval '1 day' WHERE id = $1`, [invited!.id]);
+      await page.reload();
+      await page.getByRole('button', { name: `Inviter un agent à ${structureName}` }).click();
+      await row.getByText('Invitation expirée', { exact: true }).waitFor();
+      await row.getByRole('button', { name: 'Renvoyer l’invitation' }).click();
+      await agents.getByText(`Nouvelle invitation envoyée à ${email}`, { exact: false }).waitFor();
+      await row.getByText(/^Invitation envoyée le .+ — expire le .+$/).waitFor();
+      const secondLink = await invitationInOutbox(server, email);
+      expect(secondLink.token).not.toBe(firstLink.token);
+      const [renewed] = await server.query<{ expiresAt: Date }>(`SELECT invitation_expires_at AS "expiresAt" FROM users WHERE id = $1`, [
+        invited!.id,
+      ]);
+      expect(renewed!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+      const accept = (token: string) =>
+        fetch(`${server.baseUrl}/api/v1/auth/accept-invitation`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ token, password: 'un mot de passe assez long pour Alex' }),
+        });
+      expect((await accept(firstLink.token)).status).toBe(400);
+      await expectNoAxeViolations(page, 'financeur/structures (invitation renvoyée)');
+      await takeScreenshots(page, 'financeur-structures-agents');
+      expect((await accept(secondLink.token)).status).toBe(200);
     },
     JOURNEY_TIMEOUT,
   );

@@ -21,7 +21,8 @@ export class ProConnectAccountsRepository {
   async link(manager: EntityManager, userId: string, sub: string, idpId: string): Promise<void> {
     await manager.query(
       `UPDATE users SET proconnect_sub = $2, proconnect_idp_id = $3, status = CASE WHEN status = 'invited' THEN 'active' ELSE status END,
-              invitation_token_hash = NULL, invitation_expires_at = NULL, updated_at = now()
+              invitation_token_hash = NULL, invitation_sent_at = NULL, invitation_expires_at = NULL,
+              updated_at = now()
         WHERE id = $1`,
       [userId, sub, idpId],
     );

@@ -39,6 +39,8 @@ export const HTTP_STATUS_BY_ERROR_CODE: Record<ErrorCode, HttpStatus> = {
 
   EMAIL_ALREADY_USED: HttpStatus.CONFLICT,
   CANNOT_DEACTIVATE_SELF: HttpStatus.UNPROCESSABLE_ENTITY,
+  // The person accepted (or was deactivated) meanwhile: there is no invitation left to re-send or cancel.
+  INVITATION_NOT_PENDING: HttpStatus.CONFLICT,
 
   PROGRAMME_ALREADY_EXISTS: HttpStatus.CONFLICT,
   FUNDER_ALREADY_ENROLLED: HttpStatus.CONFLICT,

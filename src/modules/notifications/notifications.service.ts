@@ -35,6 +35,19 @@ export class NotificationsService {
     return this.outbox.insertMessages(manager, message.eventKey, message.kind, [message.recipient], message.content);
   }
 
+  /**
+   * Takes back, in the caller's transaction, the e-mails of `kind` to this user that are not sent yet (a link
+   * replaced by a newer one, or cancelled, must not arrive after the fact). Returns how many were withdrawn.
+   */
+  withdrawPending(manager: EntityManager, userId: string, kind: NotificationKind): Promise<number> {
+    return this.outbox.withdrawPending(manager, userId, kind);
+  }
+
+  /** Before a user row is deleted: the e-mails already sent to it stay in the outbox under their address only. */
+  forgetRecipientUser(manager: EntityManager, userId: string): Promise<void> {
+    return this.outbox.detachRecipientUser(manager, userId);
+  }
+
   /** An address of the web application (a route of WEB_PATHS) under PUBLIC_BASE_URL, for links in messages; a token goes in the fragment. */
   link(path: string, token?: string): string {
     return webLink(this.config.PUBLIC_BASE_URL, path, token);

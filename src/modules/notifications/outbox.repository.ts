@@ -56,6 +56,25 @@ export class OutboxRepository {
   }
 
   /**
+   * Deletes the messages of `kind` to this user not sent yet: what they say no longer holds (an invitation link
+   * replaced or cancelled). A message being delivered holds its row lock: the delete waits, then skips it if sent.
+   */
+  async withdrawPending(manager: EntityManager, recipientUserId: string, kind: NotificationKind): Promise<number> {
+    // In a CTE: TypeORM answers a bare DELETE with [rows, count], a SELECT with its rows.
+    const rows: unknown[] = await manager.query(
+      `WITH withdrawn AS (DELETE FROM outbox_messages WHERE recipient_user_id = $1 AND kind = $2 AND status = 'pending' RETURNING id)
+       SELECT id FROM withdrawn`,
+      [recipientUserId, kind],
+    );
+    return rows.length;
+  }
+
+  /** The messages sent to a user whose row is about to be deleted keep their address, not the link to the row. */
+  async detachRecipientUser(manager: EntityManager, recipientUserId: string): Promise<void> {
+    await manager.query(`UPDATE outbox_messages SET recipient_user_id = NULL WHERE recipient_user_id = $1`, [recipientUserId]);
+  }
+
+  /**
    * Claims pending messages never handed to the queue, or handed over more than `redispatchMinutes` ago and
    * still unsent, and counts the hand-over (its number names the queue job). Rows locked by a delivery are skipped.
    */

@@ -1,9 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../../auth/role';
 import { OrganisationEntity } from '../organisations/organisation.entity';
-
-export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
+import type { UserStatus } from './user-status';
 
 @Entity('users')
 @Check('ck_users_role', `role IN ('anct_admin', 'funder_manager', 'prescriber_agent', 'venue_agent')`)
@@ -49,6 +47,10 @@ export class UserEntity {
 
   @Column({ type: 'bytea', nullable: true })
   invitationTokenHash: Buffer | null;
+
+  /** When the pending invitation's link was last e-mailed (the first invitation or a re-send); null once accepted. */
+  @Column({ type: 'timestamptz', nullable: true })
+  invitationSentAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   invitationExpiresAt: Date | null;

@@ -29,8 +29,31 @@ export class UsersRepository {
     return this.dataSource.manager.findOneBy(UserEntity, { email: email.toLowerCase() });
   }
 
-  emailExists(manager: EntityManager, email: string): Promise<boolean> {
-    return manager.exists(UserEntity, { where: { email: email.toLowerCase() } });
+  /**
+   * The account holding this address, locked until the caller's transaction ends: two invitations of one
+   * address at once are decided one after the other (the second sees what the first did).
+   */
+  findByEmailForUpdate(manager: EntityManager, email: string): Promise<UserEntity | null> {
+    return manager
+      .createQueryBuilder(UserEntity, 'u')
+      .setLock('pessimistic_write')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  /** A user, locked until the caller's transaction ends (a re-send and a cancellation of one invitation wait for each other). */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.createQueryBuilder(UserEntity, 'u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+  }
+
+  /** Only an invitation never accepted goes: a person who ever had an account keeps their row (and its audit trail). */
+  async deleteInvited(manager: EntityManager, id: string): Promise<boolean> {
+    // In a CTE: TypeORM answers a bare DELETE with [rows, count], a SELECT with its rows.
+    const rows: unknown[] = await manager.query(
+      `WITH deleted AS (DELETE FROM users WHERE id = $1 AND status = 'invited' RETURNING id) SELECT id FROM deleted`,
+      [id],
+    );
+    return rows.length === 1;
   }
 
   /**

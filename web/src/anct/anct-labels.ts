@@ -25,8 +25,6 @@ export const BATCH_STATUS_LABELS: Record<string, string> = {
   cancelled: 'Annulé',
 };
 
-export const USER_STATUS_LABELS: Record<string, string> = { invited: 'Invité', active: 'Actif', deactivated: 'Désactivé' };
-
 export const FUNDER_KIND_LABELS: Record<string, string> = {
   region: 'Région',
   departement: 'Département',

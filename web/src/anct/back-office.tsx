@@ -1,6 +1,6 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
+import type { Notice } from '../layout/NoticeArea';
 
 /** A counter that, put in a useApiData dependency list, reloads the data when bumped (after an action). */
 export function useReload(): [number, () => void] {
@@ -20,19 +20,7 @@ export function usePolling(active: boolean, reload: () => void, everyMs = 1500):
   }, [active, everyMs]);
 }
 
-export interface Notice {
-  severity: 'success' | 'error';
-  text: string;
-}
-
-/** What an action answered, announced to screen readers (the live region is always in the page). */
-export function NoticeArea({ notice }: { notice: Notice | null }) {
-  return (
-    <div role="status" aria-live="polite">
-      {notice && <Alert className="fr-mb-2w" severity={notice.severity} small description={notice.text} />}
-    </div>
-  );
-}
+export { NoticeArea, type Notice } from '../layout/NoticeArea';
 
 /** French sentences for the refusals an ANCT agent can meet; otherwise the generic sentence with the code. */
 const REFUSALS: Record<string, string> = {

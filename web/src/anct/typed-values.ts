@@ -5,10 +5,7 @@ export function parisToday(offsetDays = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(day);
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
-export function frenchDateTime(value: string | null | undefined): string {
-  return value ? DATE_TIME.format(new Date(value)) : '—';
-}
+export { frenchDateTime } from '../layout/labels';
 
 /** `1 min 05 s` between two instants; '—' while not finished. */
 export function duration(from: string | null | undefined, to: string | null | undefined): string {

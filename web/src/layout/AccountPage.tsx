@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { OrganisationView } from '../api/views';
 import { useActor } from '../session/SessionContext';
@@ -7,8 +8,13 @@ import { NotificationPreferences } from './NotificationPreferences';
 import { OrganisationSummary } from './OrganisationSummary';
 import { undocumentedDataOf, useApiData } from './useApiData';
 import { usePageTitle } from './usePageTitle';
+import { InvitePersonForm } from '../people/InvitePersonForm';
+import { PeopleTable } from '../people/PeopleTable';
 
-/** "Mon compte", in every space: who is logged in, for which organisation, with which rights, and which e-mails they receive. */
+/**
+ * "Mon compte", in every space: who is logged in, for which organisation, with which rights, and which e-mails they
+ * receive; an organisation's administrator also finds its people here, invites one and follows their invitations.
+ */
 export function AccountPage() {
   usePageTitle('Mon compte');
   const actor = useActor();
@@ -34,6 +40,19 @@ export function AccountPage() {
       </dl>
       <p className="fr-text--sm">L'affichage clair ou sombre se règle avec « Paramètres d'affichage », en haut et en bas de page.</p>
       <NotificationPreferences />
+      {actor.isOrganisationAdmin && actor.organisationId && <OrganisationPeople organisationId={actor.organisationId} />}
     </div>
+  );
+}
+
+function OrganisationPeople({ organisationId }: { organisationId: string }) {
+  const [invited, setInvited] = useState(0);
+  return (
+    <section aria-labelledby="people-title" className="fr-mt-6w">
+      <h2 id="people-title">Personnes de l’organisation</h2>
+      <PeopleTable organisationId={organisationId} caption="Personnes de l’organisation" reload={invited} />
+      <h3 className="fr-mt-4w">Inviter une personne</h3>
+      <InvitePersonForm organisationId={organisationId} onInvited={() => setInvited((count) => count + 1)} />
+    </section>
   );
 }

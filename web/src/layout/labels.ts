@@ -56,6 +56,11 @@ export function frenchDate(value: string | null | undefined): string {
   return value ? DATE.format(new Date(value)) : '—';
 }
 
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+export function frenchDateTime(value: string | null | undefined): string {
+  return value ? DATE_TIME.format(new Date(value)) : '—';
+}
+
 export const LEDGER_ENTRY_KIND_LABELS: Record<string, string> = {
   order_face_value_due: 'Valeur des chèques due',
   operator_fee_due: 'Frais de gestion dus',

@@ -18,7 +18,11 @@ export class InviteUserDto {
   @IsBoolean()
   isOrganisationAdmin?: boolean;
 
-  @ApiPropertyOptional({ type: 'string', description: 'ANCT admins only: the organisation to invite into.' })
+  @ApiPropertyOptional({
+    type: 'string',
+    description:
+      "The organisation to invite into (default: the caller's): any for ANCT admins, a prescriber structure it works with for a funder; another answers 404.",
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;

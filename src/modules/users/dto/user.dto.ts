@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../../auth/role';
-import { USER_STATUSES, type UserStatus } from '../user.entity';
+import { USER_STATUSES, type UserStatus } from '../user-status';
 
 export class UserDto {
   @ApiProperty({ type: 'string', format: 'uuid' })
@@ -23,6 +23,22 @@ export class UserDto {
 
   @ApiProperty({ type: 'string', enum: USER_STATUSES })
   status: UserStatus;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'While the invitation is pending (status invited): when its link was last e-mailed.',
+  })
+  invitationSentAt: Date | null;
+
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'While the invitation is pending: until when its link works (past: expired, to re-send or cancel).',
+  })
+  invitationExpiresAt: Date | null;
 
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
   lastLoginAt: Date | null;

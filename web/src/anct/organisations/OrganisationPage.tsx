@@ -3,14 +3,18 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
-import { frenchDate, label, ORGANISATION_KIND_LABELS, ROLE_LABELS } from '../../layout/labels';
+import { frenchDate, label, ORGANISATION_KIND_LABELS } from '../../layout/labels';
 import { useApiData } from '../../layout/useApiData';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { FUNDER_KIND_LABELS, USER_STATUS_LABELS } from '../anct-labels';
+import { PeopleTable } from '../../people/PeopleTable';
+import { FUNDER_KIND_LABELS } from '../anct-labels';
 import { attempt, frenchDateTime, type Notice, NoticeArea, useReload } from '../back-office';
 import { email, FieldsForm } from '../FieldsForm';
 
-/** One organisation: what it is, its people (invite one, deactivate one), its API keys (revoke one), and its trail in the audit log. */
+/**
+ * One organisation: what it is, its people (invite one, re-send or cancel a pending invitation, deactivate one), its
+ * API keys (revoke one), and its trail in the audit log.
+ */
 export function OrganisationPage() {
   const { id = '' } = useParams();
   const [reload, bump] = useReload();
@@ -20,11 +24,6 @@ export function OrganisationPage() {
     if (!answer.data) throw answer.error;
     return answer.data;
   }, [id]);
-  const users = useApiData(async () => {
-    const answer = await api.GET('/api/v1/users', { params: { query: { organisationId: id, limit: 200, offset: 0 } } });
-    if (!answer.data) throw answer.error;
-    return answer.data;
-  }, [id, reload]);
   const apiKeys = useApiData(async () => {
     const answer = await api.GET('/api/v1/organisations/{organisationId}/api-keys', {
       params: { path: { organisationId: id }, query: { limit: 100, offset: 0 } },
@@ -73,44 +72,7 @@ export function OrganisationPage() {
       </DataStatus>
       <NoticeArea notice={notice} />
       <h2>Personnes</h2>
-      <DataStatus state={users}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>Personne pour l’instant.</p>
-          ) : (
-            <Table
-              caption="Personnes de l’organisation"
-              noCaption
-              headers={['Nom', 'E-mail', 'Rôle', 'État', 'Dernière connexion', 'Action']}
-              data={data.items.map((user) => [
-                `${user.displayName}${user.isOrganisationAdmin ? ' (administrateur)' : ''}`,
-                user.email,
-                label(ROLE_LABELS, user.role),
-                label(USER_STATUS_LABELS, user.status),
-                frenchDateTime(user.lastLoginAt),
-                user.status === 'deactivated' ? (
-                  '—'
-                ) : (
-                  <button
-                    key={user.id}
-                    type="button"
-                    className="fr-btn fr-btn--sm fr-btn--tertiary"
-                    onClick={() =>
-                      attempt(
-                        () => api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } }),
-                        `${user.displayName} ne peut plus se connecter.`,
-                        done,
-                      )
-                    }
-                  >
-                    Désactiver {user.displayName}
-                  </button>
-                ),
-              ])}
-            />
-          )
-        }
-      </DataStatus>
+      <PeopleTable organisationId={id} caption="Personnes de l’organisation" reload={reload} deactivation />
       <h2 className="fr-mt-4w">Clés d’API</h2>
       <p>
         Les clés que l’organisation a créées pour ses logiciels (jamais leur secret). Révoquez une clé divulguée ou abandonnée : elle cesse

@@ -2,14 +2,16 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Table } from '@codegouvfr/react-dsfr/Table';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { COMMUNE_INSEE_CODE_PATTERN, isValidSiret } from '../../../../src/modules/organisations/organisations.rules';
 import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
 import { frenchDate } from '../../layout/labels';
 import { useApiData } from '../../layout/useApiData';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { dataOf, errorCode } from '../funder-api';
+import { InvitePersonForm } from '../../people/InvitePersonForm';
+import { PeopleTable } from '../../people/PeopleTable';
+import { dataOf, errorCode, type OrganisationView } from '../funder-api';
 
 interface Fields {
   name: string;
@@ -38,7 +40,10 @@ function problemsOf(fields: Fields): Partial<Record<keyof Fields, string>> {
   };
 }
 
-/** The funder's prescriber structures, and the form that registers one and invites its first agent. */
+/**
+ * The funder's prescriber structures, and the form that registers one and invites its first agent. "Inviter un
+ * agent" opens a structure's people: its pending invitations (re-send, cancel) and the form to invite one more.
+ */
 export function StructuresPage() {
   usePageTitle('Structures prescriptrices');
   const [reload, setReload] = useState(0);
@@ -50,6 +55,7 @@ export function StructuresPage() {
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ severity: 'success' | 'error'; content: NonNullable<ReactNode> } | null>(null);
+  const [opened, setOpened] = useState<OrganisationView | null>(null);
   const problems = submitted ? problemsOf(fields) : {};
   const field = (name: keyof Fields) => ({
     value: fields[name],
@@ -96,7 +102,7 @@ export function StructuresPage() {
           severity: 'error',
           content:
             code === 'EMAIL_ALREADY_USED'
-              ? 'Cette adresse e-mail a déjà un compte : invitez une autre personne.'
+              ? 'Cette adresse e-mail a déjà un compte ou une invitation en cours : invitez une autre personne.'
               : code === 'INVALID_SIRET' || code === 'SIRET_ALREADY_REGISTERED'
                 ? 'Ce SIRET ne peut pas être inscrit : vérifiez-le.'
                 : 'La structure n’a pas pu être inscrite. Vérifiez les champs et réessayez.',
@@ -120,17 +126,28 @@ export function StructuresPage() {
           ) : (
             <Table
               caption={`Vos structures (${page.total})`}
-              headers={['Structure', 'SIRET', 'Commune (code INSEE)', 'Inscrite le']}
+              headers={['Structure', 'SIRET', 'Commune (code INSEE)', 'Inscrite le', 'Agents']}
               data={page.items.map((structure) => [
                 structure.name,
                 structure.siret ?? '—',
                 structure.communeInseeCode ?? '—',
                 frenchDate(structure.createdAt),
+                <Button
+                  key={structure.id}
+                  size="small"
+                  priority="secondary"
+                  onClick={() => setOpened(structure)}
+                  nativeButtonProps={{ 'aria-label': `Inviter un agent à ${structure.name}` }}
+                >
+                  Inviter un agent
+                </Button>,
               ])}
             />
           )
         }
       </DataStatus>
+
+      {opened && <StructurePeople key={opened.id} structure={opened} />}
 
       <section aria-labelledby="register-title" className="fr-mt-6w">
         <h2 id="register-title">Inscrire une structure et inviter son premier agent</h2>
@@ -170,5 +187,22 @@ export function StructuresPage() {
         </form>
       </section>
     </div>
+  );
+}
+
+/** One structure's people and the form to invite an agent; the heading takes the focus when it opens. */
+function StructurePeople({ structure }: { structure: OrganisationView }) {
+  const [invited, setInvited] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="structure-people-title" className="fr-mt-6w">
+      <h2 id="structure-people-title" ref={heading} tabIndex={-1}>
+        Agents de {structure.name}
+      </h2>
+      <PeopleTable organisationId={structure.id} caption={`Agents de ${structure.name}`} reload={invited} />
+      <h3 className="fr-mt-4w">Inviter un agent</h3>
+      <InvitePersonForm organisationId={structure.id} onInvited={() => setInvited((count) => count + 1)} />
+    </section>
   );
 }
