@@ -331,7 +331,8 @@ const ENDPOINTS: Endpoint[] = [
     method: 'get',
     route: '/api/v1/print-runs',
     url: () => '/api/v1/print-runs',
-    allowed: ['funderA', 'prescriberA', 'funderB', 'prescriberB'],
+    // ANCT watches the platform's jobs: it lists every organisation's runs, but opens neither a run nor its files.
+    allowed: ['anct', 'funderA', 'prescriberA', 'funderB', 'prescriberB'],
   },
   {
     method: 'get',

@@ -17,6 +17,7 @@ jest.setTimeout(60_000);
 describe('Print runs', () => {
   const storageDir = mkdtempSync(join(tmpdir(), 'pn-print-runs-'));
   let testApp: TestApp;
+  let anct: LoggedIn;
   let funder: LoggedIn;
   let otherFunder: LoggedIn;
   let prescriber: LoggedIn;
@@ -40,7 +41,7 @@ describe('Print runs', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp({ withWorker: true, settings: { STORAGE_DIR: storageDir, PRINT_RUN_CARNETS_PER_FILE: '4' } });
-    const anct = await anctAdmin(testApp);
+    anct = await anctAdmin(testApp);
     funder = await funderManager(testApp, anct);
     otherFunder = await funderManager(testApp, anct);
     prescriber = await prescriberAgent(testApp, funder);
@@ -145,6 +146,33 @@ describe('Print runs', () => {
     const listed = await http(testApp).get('/api/v1/print-runs').set(bearer(prescriber.token)).expect(200);
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([run.id]);
     await download(prescriber, `/api/v1/print-runs/${run.id}/files/2`).expect(404);
+  });
+
+  it('lets ANCT list every organisation’s runs with who asked for them, read only, while others list only their own', async () => {
+    const requested = await http(testApp)
+      .post('/api/v1/print-runs')
+      .set(bearer(prescriber.token))
+      .send({ carnetIds: [stock.carnets[1].id] })
+      .expect(202);
+    await waitUntilFinished(prescriber, requested.body.id);
+    const own = async (who: LoggedIn) =>
+      (await http(testApp).get('/api/v1/print-runs?limit=100').set(bearer(who.token)).expect(200)).body.items as {
+        id: string;
+        organisationId: string;
+        organisationName: string;
+      }[];
+    const [everyone, ofPrescriber, ofFunder, ofOtherPrescriber] = await Promise.all([anct, prescriber, funder, otherPrescriber].map(own));
+    expect(everyone.map((item) => item.id).sort()).toEqual([...ofPrescriber, ...ofFunder].map((item) => item.id).sort());
+    expect(ofOtherPrescriber).toEqual([]);
+    const [organisation] = await testApp.dataSource.query('SELECT name FROM organisations WHERE id = $1', [prescriber.organisationId]);
+    expect(everyone.find((item) => item.id === requested.body.id)).toMatchObject({
+      organisationId: prescriber.organisationId,
+      organisationName: organisation.name,
+      status: 'completed',
+    });
+    // Watching is not opening: the run and its files stay the requester's.
+    await getRun(anct, requested.body.id).expect(403);
+    await download(anct, `/api/v1/print-runs/${requested.body.id}/files/1`).expect(403);
   });
 
   it('refuses carnets the requester does not hold (404) and bad requests (400, 422), creating nothing', async () => {

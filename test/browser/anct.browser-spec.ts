@@ -7,7 +7,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
-import { takeScreenshots } from './support/screenshots';
+import { DESKTOP, takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
 const STEP_TIMEOUT = 240_000;
@@ -101,13 +101,40 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
   }, SERVER_TIMEOUT);
   afterEach(() => expectCleanPage(watch));
 
-  /** Opens a page from the ANCT menu, as a person does. */
-  async function openFromMenu(name: string, heading: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name, exact: true }).click();
+  const navigation = () => page.getByRole('navigation', { name: 'Menu principal' });
+  const menuButton = (group: string) => navigation().getByRole('button', { name: group, exact: true });
+  const menuLink = (name: string) => navigation().getByRole('link', { name, exact: true });
+
+  /** The page fits the desktop window: nothing to scroll sideways (13 menu entries on one line did not). */
+  async function expectNoSidewaysScroll(): Promise<void> {
+    expect(page.viewportSize()).toEqual(DESKTOP);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width);
+  }
+
+  /** The page shown is marked in the menu: its link (aria-current="page") and, when it has one, its drop-down's button. */
+  async function expectCurrent(name: string, group: string | null): Promise<void> {
+    expect(await navigation().getByRole('link', { name, exact: true, includeHidden: true }).getAttribute('aria-current')).toBe('page');
+    if (group) expect(await menuButton(group).getAttribute('aria-current')).toBe('true');
+    expect(await navigation().locator('[aria-current]').count()).toBe(group ? 2 : 1);
+  }
+
+  /** Opens a page from the ANCT menu with the mouse, as a person does: its drop-down first, when it is in one. */
+  async function openFromMenu(group: string | null, name: string, heading: string): Promise<void> {
+    if (group) {
+      await menuButton(group).click();
+      expect(await menuButton(group).getAttribute('aria-expanded')).toBe('true');
+    }
+    await menuLink(name).click();
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    // The drop-down closes once its link is followed.
+    if (group)
+      await page.waitForFunction((button) => button?.getAttribute('aria-expanded') === 'false', await menuButton(group).elementHandle());
+    await expectCurrent(name, group);
+    await expectNoSidewaysScroll();
   }
 
   async function check(name: string): Promise<void> {
+    await expectNoSidewaysScroll();
     await expectNoAxeViolations(page, name);
     await takeScreenshots(page, name);
   }
@@ -117,7 +144,10 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
   it(
     'creates a programme with its parameters and enrols the funder with its envelope',
     async () => {
-      await openFromMenu('Programmes', 'Programmes');
+      await page.getByRole('heading', { level: 1, name: 'Espace ANCT' }).waitFor();
+      await expectCurrent('Accueil ANCT', 'Pilotage');
+      await expectNoSidewaysScroll();
+      await openFromMenu('Programmes et commandes', 'Programmes', 'Programmes');
       await page.getByLabel('Nom du programme').fill(programmeName);
       await page.getByLabel('Fin de validité des chèques').fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
       await page.getByLabel('Commande minimale (€, valeur faciale)').fill('0');
@@ -155,7 +185,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
       Object.assign(ids, { order: order.id, orderNumber: order.number });
       expect(order.totalDueCents).toBe(5200); // 5 × 10 € + 4 %
 
-      await openFromMenu('Commandes', 'Commandes');
+      await openFromMenu('Programmes et commandes', 'Commandes', 'Commandes');
       const queue = page.getByRole('table', { name: /Commandes : envoyée/ });
       await queue
         .getByRole('row', { name: shown(`${order.number} ${users.funder.organisationName} 1 × 5 chèques 50,00 € 2,00 € 52,00 € 25,00 €`) })
@@ -184,7 +214,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
   it(
     'qualifies the venue from its application, with a dated history',
     async () => {
-      await openFromMenu('Lieux', 'Lieux de médiation');
+      await openFromMenu(null, 'Lieux', 'Lieux de médiation');
       await page.getByRole('link', { name: users.venue.organisationName }).waitFor();
       await check('anct-lieux');
       await page.getByRole('link', { name: users.venue.organisationName }).click();
@@ -240,7 +270,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
         [ids.venue],
       );
 
-      await openFromMenu('Remboursements', 'Remboursements des lieux');
+      await openFromMenu('Finances', 'Remboursements', 'Remboursements des lieux');
       await page.getByRole('button', { name: 'Établir les relevés' }).click();
       await success('Établissement des relevés demandé');
       const runs = page.getByRole('table', { name: 'Derniers établissements de relevés' });
@@ -296,7 +326,29 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
   it(
     'computes the State share due to the funder and records its payment',
     async () => {
-      await openFromMenu('Part de l’État', 'Part de l’État');
+      // By keyboard alone: Tab to the drop-down, Enter opens it, Escape closes it, Space opens it again,
+      // Tab to the link and Enter follows it (DSFR's own script handles the keys).
+      const finances = menuButton('Finances');
+      const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      for (let presses = 0; presses < 30 && (await focused()) !== 'Finances'; presses += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Finances');
+      await page.keyboard.press('Enter');
+      await menuLink('Part de l’État').waitFor();
+      expect(await finances.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Escape');
+      await menuLink('Part de l’État').waitFor({ state: 'hidden' });
+      expect(await finances.getAttribute('aria-expanded')).toBe('false');
+      expect(await focused()).toBe('Finances');
+      await page.keyboard.press('Space');
+      await menuLink('Part de l’État').waitFor();
+      for (let presses = 0; presses < 5 && (await focused()) !== 'Part de l’État'; presses += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Part de l’État');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Part de l’État' }).waitFor();
+      await menuLink('Part de l’État').waitFor({ state: 'hidden' });
+      await expectCurrent('Part de l’État', 'Finances');
+      await expectNoSidewaysScroll();
       await page.getByLabel('Programme').selectOption({ label: programmeName });
       await page.getByRole('button', { name: 'Calculer la part due maintenant' }).click();
       await page.getByText(/Dernier calcul : Terminé/).waitFor(JOB_WAIT);
@@ -319,7 +371,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
   it(
     'runs a reconciliation that finds nothing, then shows an anomaly injected in the database with a link to its object',
     async () => {
-      await openFromMenu('Rapprochement', 'Rapprochement');
+      await openFromMenu('Finances', 'Rapprochement', 'Rapprochement');
       await page.getByRole('button', { name: 'Lancer un rapprochement' }).click();
       await page
         .getByRole('table', { name: /Rapprochements/ })
@@ -357,7 +409,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
   it(
     'shows the organisations and their people, the audit trail of a decision and the jobs with their state',
     async () => {
-      await openFromMenu('Organisations', 'Organisations');
+      await openFromMenu(null, 'Organisations', 'Organisations');
       await page.getByRole('link', { name: users.funder.organisationName }).waitFor();
       await check('anct-organisations');
       await page.getByRole('link', { name: users.funder.organisationName }).click();
@@ -382,7 +434,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
       expect((await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { 'X-Api-Key': apiKey.key } })).status).toBe(401);
       await check('anct-organisation');
 
-      await openFromMenu('Journal d’audit', 'Journal d’audit');
+      await openFromMenu('Suivi technique', 'Journal d’audit', 'Journal d’audit');
       await page.getByLabel('Action').fill('order.approved');
       await page.getByRole('button', { name: 'Rechercher' }).click();
       const trail = page.getByRole('table', { name: /Événements 1 à 1 sur 1/ });
@@ -391,7 +443,15 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
       await trail.getByRole('link', { name: `Commande ${ids.order.slice(0, 8)}` }).click();
       await page.getByRole('heading', { level: 1, name: `Commande ${ids.orderNumber}` }).waitFor();
 
-      await openFromMenu('Traitements', 'Traitements');
+      // The prescriber prints its carnet again through the API: ANCT watches every organisation's print runs.
+      const [carnet] = await server.query<{ id: string }>('SELECT id FROM carnets WHERE order_id = $1', [ids.order]);
+      await call(server, 'POST', '/print-runs', users.prescriber, { carnetIds: [carnet!.id] });
+
+      await openFromMenu('Suivi technique', 'Traitements', 'Traitements');
+      await page
+        .getByRole('table', { name: 'Dernières impressions de carnets' })
+        .getByRole('row', { name: shown(`${users.prescriber.organisationName} … Terminé 1 / 1 1`) })
+        .waitFor(JOB_WAIT);
       const jobs = page.getByRole('table', { name: 'Derniers traitements' });
       await jobs.getByRole('row', { name: /Relevés de remboursement Manuel .* Terminé/ }).waitFor();
       await jobs

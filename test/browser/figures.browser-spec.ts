@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { type FiguresSeed, seedFigures } from './support/figures-seed';
-import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
+import { expectCleanPage, followMenuLink, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
@@ -95,7 +95,7 @@ describe('Figures: the funder’s dashboard and ANCT’s national figures (Chrom
   }
 
   async function openFromMenu(name: string, heading: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name }).click();
+    await followMenuLink(page, name);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Chiffres clés' }).waitFor();
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PrintRunEntity, type PrintRunFile } from './print-run.entity';
 
-/** Print runs are only ever read by their requesting organisation (or by the job, by id). */
+/** Print runs are read by their requesting organisation, listed by ANCT (read only), and run by the job, by id. */
 @Injectable()
 export class PrintRunsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -21,9 +21,14 @@ export class PrintRunsRepository {
     return this.dataSource.manager.findOneBy(PrintRunEntity, { id, organisationId });
   }
 
-  async listOfOrganisation(organisationId: string, limit: number, offset: number): Promise<{ items: PrintRunEntity[]; total: number }> {
+  /**
+   * Newest first, with the requesting organisation's name; `organisationId` null only for ANCT, who
+   * supervises every organisation's runs.
+   */
+  async listOf(organisationId: string | null, limit: number, offset: number): Promise<{ items: PrintRunEntity[]; total: number }> {
     const [items, total] = await this.dataSource.manager.findAndCount(PrintRunEntity, {
-      where: { organisationId },
+      where: organisationId === null ? {} : { organisationId },
+      relations: { organisation: true },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: limit,
       skip: offset,
@@ -31,6 +36,7 @@ export class PrintRunsRepository {
       select: {
         id: true,
         organisationId: true,
+        organisation: { id: true, name: true },
         status: true,
         carnetCount: true,
         carnetsPerFile: true,

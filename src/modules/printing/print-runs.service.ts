@@ -15,6 +15,7 @@ import { QUEUE_NAMES } from '../../queue/queue-names';
 import { carnetScopeOf } from '../carnets/carnet-scope';
 import { CarnetPrintDataService } from './carnet-print-data.service';
 import type { CreatePrintRunDto } from './dto/create-print-run.dto';
+import type { PrintRunListItemDto } from './dto/print-run-list-item.dto';
 import type { PrintRunViewDto } from './dto/print-run-view.dto';
 import { printRunFilePath } from './print-run-storage';
 import type { PrintRunEntity } from './print-run.entity';
@@ -104,9 +105,11 @@ export class PrintRunsService {
     return toView(run);
   }
 
-  async list(actor: OrganisationActor, query: PaginationQuery): Promise<Page<PrintRunViewDto>> {
-    const { items, total } = await this.runs.listOfOrganisation(actor.organisationId, query.limit, query.offset);
-    return { items: items.map(toView), total, limit: query.limit, offset: query.offset };
+  /** An organisation lists its own runs; ANCT lists everyone's, to watch the platform's jobs (it cannot open their files). */
+  async list(actor: OrganisationActor, query: PaginationQuery): Promise<Page<PrintRunListItemDto>> {
+    const scope = actor.organisationKind === 'anct' ? null : actor.organisationId;
+    const { items, total } = await this.runs.listOf(scope, query.limit, query.offset);
+    return { items: items.map(toListItem), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: OrganisationActor, id: string): Promise<PrintRunViewDto> {
@@ -145,6 +148,11 @@ function toView(run: PrintRunEntity): PrintRunViewDto {
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
   };
+}
+
+function toListItem(run: PrintRunEntity): PrintRunListItemDto {
+  if (!run.organisation) throw new Error(`Print run ${run.id} listed without its organisation`);
+  return { ...toView(run), organisationId: run.organisationId, organisationName: run.organisation.name };
 }
 
 /** The order to print when no carnets are listed: request() has checked that exactly one of the two is given. */

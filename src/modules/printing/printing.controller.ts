@@ -18,6 +18,7 @@ import { PaginationQuery } from '../../common/http/pagination.query';
 import { CarnetPdfService } from './carnet-pdf.service';
 import { CarnetPdfQuery } from './dto/carnet-pdf.query';
 import { CreatePrintRunDto } from './dto/create-print-run.dto';
+import { PrintRunListItemDto } from './dto/print-run-list-item.dto';
 import { PrintRunViewDto } from './dto/print-run-view.dto';
 import { PageOf } from '../../common/http/page.dto';
 import { PrintRunsService } from './print-runs.service';
@@ -61,7 +62,9 @@ export class PrintingController {
   }
 
   @Get('print-runs')
-  @ApiOkResponse({ type: PageOf(PrintRunViewDto) })
+  @Roles('prescriber_agent', 'funder_manager', 'anct_admin')
+  @ApiOperation({ summary: 'Print runs, newest first: the organisation’s own; ANCT lists every organisation’s (read only)' })
+  @ApiOkResponse({ type: PageOf(PrintRunListItemDto) })
   @ApiErrors('VALIDATION_FAILED')
   listPrintRuns(@CurrentActor() actor: OrganisationActor, @Query() query: PaginationQuery) {
     return this.printRuns.list(actor, query);

@@ -63,3 +63,20 @@ export async function logInThroughForm(page: Page, user: Pick<SeededUser, 'email
   await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
+
+/**
+ * Follows a link of the main menu as a person does: when the link sits in a drop-down (a DSFR menu of the
+ * navigation), the drop-down's button is pressed first.
+ */
+export async function followMenuLink(page: Page, name: string): Promise<void> {
+  const navigation = page.getByRole('navigation', { name: 'Menu principal' });
+  const named = { name, exact: true, includeHidden: true };
+  const link = navigation.getByRole('link', named);
+  await link.waitFor({ state: 'attached' });
+  const dropDown = navigation
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', named) })
+    .getByRole('button');
+  if ((await dropDown.count()) > 0 && (await dropDown.getAttribute('aria-expanded')) !== 'true') await dropDown.click();
+  await link.click();
+}

@@ -1075,6 +1075,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Print runs, newest first: the organisation’s own; ANCT lists every organisation’s (read only) */
         get: operations["PrintingController_listPrintRuns"];
         put?: never;
         /** Print many carnets at once: rendered by a job into PDF files of at most PRINT_RUN_CARNETS_PER_FILE carnets */
@@ -3841,6 +3842,50 @@ export interface components {
             /** @description SHA-256 of the file, hex. */
             sha256: string;
         };
+        PrintRunListItemDto: {
+            /** @example 2000 */
+            carnetCount: number;
+            /** @example 750 */
+            carnetsDone: number;
+            /** @example 250 */
+            carnetsPerFile: number;
+            /** Format: date-time */
+            createdAt: string;
+            failureReason?: string | null;
+            /** @description Files finished so far, downloadable at once. */
+            files: components["schemas"]["PrintRunFileDto"][];
+            /** Format: date-time */
+            finishedAt?: string | null;
+            id: string;
+            /**
+             * Format: uuid
+             * @description The funder or prescriber that asked for the run.
+             */
+            organisationId: string;
+            /** @example CCAS de Villeurbanne */
+            organisationName: string;
+            /**
+             * @description Whole percent of carnets rendered.
+             * @example 37
+             */
+            progressPercent: number;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+        };
+        PrintRunListItemPageDto: {
+            items: components["schemas"]["PrintRunListItemDto"][];
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            /**
+             * @description Rows matching the filters, all pages together.
+             * @example 1
+             */
+            total: number;
+        };
         PrintRunViewDto: {
             /** @example 2000 */
             carnetCount: number;
@@ -3865,18 +3910,6 @@ export interface components {
             startedAt?: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed";
-        };
-        PrintRunViewPageDto: {
-            items: components["schemas"]["PrintRunViewDto"][];
-            /** @example 50 */
-            limit: number;
-            /** @example 0 */
-            offset: number;
-            /**
-             * @description Rows matching the filters, all pages together.
-             * @example 1
-             */
-            total: number;
         };
         ProConnectSessionDto: {
             /** @description Short-lived JWT to send as `Authorization: Bearer …`. */
@@ -9760,7 +9793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PrintRunViewPageDto"];
+                    "application/json": components["schemas"]["PrintRunListItemPageDto"];
                 };
             };
             /** @description VALIDATION_FAILED */

@@ -3,7 +3,7 @@ import type { components } from '../api/schema';
 export type SessionActor = components['schemas']['SessionActorDto'];
 export type Role = NonNullable<SessionActor['role']>;
 
-export interface MenuItem {
+export interface MenuLink {
   label: string;
   path: string;
   /** A page served by the server itself (outside the web application), opened by a full page load. */
@@ -12,12 +12,27 @@ export interface MenuItem {
   adminOnly?: boolean;
 }
 
+/**
+ * A drop-down of the main navigation (the DSFR "menu"): a button that opens a short list of links. A space
+ * whose links would not fit on one line at desktop width groups them, under words its users would use.
+ */
+export interface MenuGroup {
+  label: string;
+  links: MenuLink[];
+}
+
+export type MenuEntry = MenuLink | MenuGroup;
+
+export function isMenuGroup(entry: MenuEntry): entry is MenuGroup {
+  return 'links' in entry;
+}
+
 export interface Space {
   role: Role;
   /** The space's root path, in French: where the role lands after login. */
   path: string;
   title: string;
-  menu: MenuItem[];
+  menu: MenuEntry[];
 }
 
 /**
@@ -73,35 +88,75 @@ export const SPACES: Record<Role, Space> = {
     path: '/anct',
     title: 'Espace ANCT',
     menu: [
-      { label: 'Accueil ANCT', path: '/anct' },
-      { label: 'Programmes', path: '/anct/programmes' },
-      { label: 'Commandes', path: '/anct/commandes' },
+      {
+        label: 'Pilotage',
+        links: [
+          { label: 'Accueil ANCT', path: '/anct' },
+          { label: 'Chiffres nationaux', path: '/anct/chiffres' },
+        ],
+      },
+      {
+        label: 'Programmes et commandes',
+        links: [
+          { label: 'Programmes', path: '/anct/programmes' },
+          { label: 'Commandes', path: '/anct/commandes' },
+        ],
+      },
       { label: 'Lieux', path: '/anct/lieux' },
-      { label: 'Remboursements', path: '/anct/remboursements' },
-      { label: 'Part de l’État', path: '/anct/part-etat' },
-      { label: 'Rapprochement', path: '/anct/rapprochement' },
+      {
+        label: 'Finances',
+        links: [
+          { label: 'Remboursements', path: '/anct/remboursements' },
+          { label: 'Part de l’État', path: '/anct/part-etat' },
+          { label: 'Rapprochement', path: '/anct/rapprochement' },
+        ],
+      },
       { label: 'Organisations', path: '/anct/organisations' },
-      { label: 'Journal d’audit', path: '/anct/journal' },
-      { label: 'Traitements', path: '/anct/traitements' },
-      { label: 'Chiffres nationaux', path: '/anct/chiffres' },
-      { label: "Files d'attente", path: '/admin/queues', external: true },
+      {
+        label: 'Suivi technique',
+        links: [
+          { label: 'Journal d’audit', path: '/anct/journal' },
+          { label: 'Traitements', path: '/anct/traitements' },
+          { label: "Files d'attente", path: '/admin/queues', external: true },
+        ],
+      },
       { label: 'Mon compte', path: '/anct/compte' },
     ],
   },
 };
 
 /** The public pages' menu, for a person who is not logged in (beneficiaries, helpers, venues that apply). */
-export const PUBLIC_MENU: MenuItem[] = [
+export const PUBLIC_MENU: MenuEntry[] = [
   { label: 'Trouver un lieu', path: '/trouver-un-lieu' },
   { label: 'Mon Pass numérique', path: '/mon-pass-numerique' },
   { label: 'Candidater', path: '/candidater' },
 ];
 
-/** The menu a person sees: their space's, without the administrator's entries unless they are one. */
-export function menuOf(actor: SessionActor | null): MenuItem[] {
+/** The menu a person sees: their space's (see `shownTo`), or the public pages' when not logged in. */
+export function menuOf(actor: SessionActor | null): MenuEntry[] {
   const space = spaceOf(actor);
-  if (!space) return PUBLIC_MENU;
-  return space.menu.filter((item) => !item.adminOnly || actor?.isOrganisationAdmin);
+  return space ? shownTo(space.menu, actor?.isOrganisationAdmin === true) : PUBLIC_MENU;
+}
+
+/** A menu without the administrator's links unless the person is one; a group left with no link is left out. */
+export function shownTo(menu: MenuEntry[], isOrganisationAdmin: boolean): MenuEntry[] {
+  const shown = (link: MenuLink) => !link.adminOnly || isOrganisationAdmin;
+  return menu.flatMap((entry): MenuEntry[] => {
+    if (!isMenuGroup(entry)) return shown(entry) ? [entry] : [];
+    const links = entry.links.filter(shown);
+    return links.length === 0 ? [] : [{ ...entry, links }];
+  });
+}
+
+/**
+ * Whether an entry leads to the page shown: a link to its own path or to a page below it (an order's page
+ * is under Commandes), the space's home to itself only; a group when one of its links does. A page served
+ * by the server is never the one shown in the application.
+ */
+export function isCurrentEntry(entry: MenuEntry, pathname: string, spacePath: string | null): boolean {
+  if (isMenuGroup(entry)) return entry.links.some((link) => isCurrentEntry(link, pathname, spacePath));
+  if (entry.external) return false;
+  return pathname === entry.path || (entry.path !== spacePath && pathname.startsWith(`${entry.path}/`));
 }
 
 export function spaceOf(actor: SessionActor | null): Space | null {

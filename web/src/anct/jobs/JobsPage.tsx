@@ -22,8 +22,8 @@ const MANUAL_RUNS: { kind: JobKind; text: string; start: () => Promise<{ error?:
 
 /**
  * The background work: scheduled and manual runs (statements, expiry, State share, reconciliation) with
- * their state, duration and errors; order generation, funding reports and venue imports in progress;
- * and the way to the queue dashboard.
+ * their state, duration and errors; order generation, the funders' and prescribers' print runs, funding
+ * reports and venue imports; and the way to the queue dashboard.
  */
 export function JobsPage() {
   usePageTitle('Traitements');
@@ -44,6 +44,11 @@ export function JobsPage() {
     const [paid, generating] = await Promise.all([ordersWith('paid'), ordersWith('generating')]);
     return [...paid, ...generating];
   }, [reload]);
+  const printRuns = useApiData(async () => {
+    const answer = await api.GET('/api/v1/print-runs', { params: { query: { limit: 20, offset: 0 } } });
+    if (!answer.data) throw answer.error;
+    return answer.data;
+  }, [reload]);
   const reports = useApiData(async () => {
     const answer = await api.GET('/api/v1/funding-reports', { params: { query: { limit: 20, offset: 0 } } });
     if (!answer.data) throw answer.error;
@@ -57,6 +62,7 @@ export function JobsPage() {
   const live =
     (runs.status === 'ready' && runs.data.items.some(isLive)) ||
     (generation.status === 'ready' && generation.data.length > 0) ||
+    (printRuns.status === 'ready' && printRuns.data.items.some((run) => run.status === 'queued' || run.status === 'running')) ||
     (reports.status === 'ready' && reports.data.items.some((report) => report.status === 'queued' || report.status === 'running')) ||
     (imports.status === 'ready' && imports.data.items.some((run) => run.status === 'queued' || run.status === 'running'));
   usePolling(live, bump, 2000);
@@ -153,6 +159,35 @@ export function JobsPage() {
                 </Link>,
                 `${order.generation.doneCarnets} / ${order.generation.totalCarnets}`,
                 `${order.generation.doneVouchers} / ${order.generation.totalVouchers}`,
+              ])}
+            />
+          )
+        }
+      </DataStatus>
+
+      <h2 className="fr-mt-4w">Impressions de carnets</h2>
+      <p>Les impressions par lot demandées par les financeurs et les prescripteurs ; seul le demandeur télécharge les fichiers.</p>
+      <DataStatus state={printRuns}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>Aucune impression demandée.</p>
+          ) : (
+            <Table
+              caption="Dernières impressions de carnets"
+              noCaption
+              headers={['Demandeur', 'Demandée le', 'État', 'Carnets imprimés', 'Fichiers', 'Durée', 'Erreur']}
+              data={data.items.map((run) => [
+                <Link key={run.id} to={`/anct/organisations/${run.organisationId}`}>
+                  {run.organisationName}
+                </Link>,
+                frenchDateTime(run.createdAt),
+                <span key="status" role={run.status === 'queued' || run.status === 'running' ? 'status' : undefined}>
+                  {label(JOB_STATUS_LABELS, run.status)}
+                </span>,
+                `${run.carnetsDone} / ${run.carnetCount}`,
+                run.files.length,
+                duration(run.startedAt, run.finishedAt),
+                run.failureReason ?? '—',
               ])}
             />
           )
