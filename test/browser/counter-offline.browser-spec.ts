@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser, hence the DOM types.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { couponQrBox } from '../../src/modules/printing/render/carnet-document';
 import { uniqueEmail, uniqueSiret } from '../support/identifiers';
 import { decodeQrIn, rasterisePage } from '../support/pdf';
 import { expectNoAxeViolations } from './support/axe';
+import { breakTheNetwork, waitUntilReadyOffline } from './support/bad-network';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { type CounterSeed, seedCounter } from './support/counter-seed';
@@ -71,30 +72,6 @@ function firstQrOf(carnetPdf: Buffer): string {
   return qr;
 }
 
-/**
- * A network the browser believes up (`navigator.onLine` stays true) that does not carry the API's answers:
- * checks and the readiness probe get no answer at all; a redemption reaches the server, which redeems, but
- * its answer is lost on the way back; an offline batch is cut. Returns what puts the network right again.
- */
-async function breakTheNetwork(page: Page): Promise<() => Promise<void>> {
-  const held: Route[] = [];
-  const hold = (route: Route) => {
-    held.push(route);
-  };
-  await page.route('**/api/v1/redemptions/check', hold);
-  await page.route('**/health/ready', hold);
-  await page.route('**/api/v1/redemptions', async (route) => {
-    await route.fetch();
-    await route.abort('connectionreset');
-  });
-  await page.route('**/api/v1/redemptions/offline-batches', (route) => route.abort('internetdisconnected'));
-  return async () => {
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
-    // The page gave up on these long ago (its deadline): nothing is waiting for them any more.
-    for (const route of held) await route.abort().catch(() => undefined);
-  };
-}
-
 describe('The venue counter without network (Chromium)', () => {
   let server: BrowserServer;
   let browser: Browser;
@@ -140,26 +117,7 @@ describe('The venue counter without network (Chromium)', () => {
     await page.waitForURL('**/guichet');
     await page.goto('/guichet/encaisser');
     await page.getByRole('heading', { level: 1, name: 'Encaisser des chèques' }).waitFor();
-    // The service worker precaches the app, the device keeps the keys and the revocation list.
-    await page.waitForFunction(
-      async () => (await navigator.serviceWorker.ready).active !== null && navigator.serviceWorker.controller !== null,
-      undefined,
-      { timeout: 60_000 },
-    );
-    await page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const request = indexedDB.open('pass-numerique-guichet');
-          request.onsuccess = () => {
-            const read = request.result.transaction('meta').objectStore('meta').get('revocations');
-            read.onsuccess = () => resolve(read.result !== undefined);
-            read.onerror = () => resolve(false);
-          };
-          request.onerror = () => resolve(false);
-        }),
-      undefined,
-      { timeout: 60_000 },
-    );
+    await waitUntilReadyOffline(page);
   }
 
   async function enter(text: string): Promise<void> {

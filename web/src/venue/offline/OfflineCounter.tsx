@@ -3,6 +3,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ShownVerdict } from '../counter/CounterPage';
+import { CameraScanner } from '../counter/camera/CameraScanner';
+import type { ScanOutcome } from '../counter/camera/scan-feedback';
 import { groupTypedCode, judgeTypedCode, typedCodeMessage } from '../counter/typed-code';
 import { verdictOf } from '../counter/verdicts';
 import { VerdictCard } from '../counter/VerdictCard';
@@ -134,6 +136,28 @@ export function OfflineCounter({
     })();
   }, [handover, serviceId, offline, onHandoverTaken]);
 
+  const NO_KEYS = 'Cet appareil n’a pas encore les clés pour vérifier les QR codes : saisissez le code imprimé sous le QR code.';
+
+  /** A QR code read by the camera: verified on the device and queued, as one typed by a scanner. */
+  async function scanWithCamera(qr: string): Promise<ScanOutcome> {
+    if (!serviceId) return { kind: 'failed', message: 'Choisissez d’abord le service, puis présentez à nouveau le chèque.' };
+    const entry = await offline.queueQr(qr, serviceId);
+    switch (entry.outcome) {
+      case 'queued':
+        setVerdicts([{ ...ON_HOLD, label: entry.scan.label, reason: onHoldReason(entry.scan) }]);
+        return { kind: 'queued', serial: entry.scan.label };
+      case 'duplicate':
+        return { kind: 'already_queued', serial: entry.label };
+      case 'refused': {
+        const verdict = verdictOf(entry.refusal);
+        setVerdicts([{ label: entry.label, ...verdict }]);
+        return { kind: 'refused', serial: entry.serial, title: verdict.title };
+      }
+      case 'cannot_verify':
+        return { kind: 'failed', message: NO_KEYS };
+    }
+  }
+
   async function add(event: FormEvent) {
     event.preventDefault();
     if (!serviceId) {
@@ -169,7 +193,7 @@ export function OfflineCounter({
         setTyped('');
         break;
       case 'cannot_verify':
-        setFieldMessage('Cet appareil n’a pas encore les clés pour vérifier les QR codes : saisissez le code imprimé sous le QR code.');
+        setFieldMessage(NO_KEYS);
         break;
     }
     field.current?.focus();
@@ -210,19 +234,20 @@ export function OfflineCounter({
       )}
       <section aria-labelledby="offline-add" className="fr-mb-4w">
         <h2 id="offline-add">Ajouter un chèque hors ligne</h2>
-        <form onSubmit={add} noValidate>
-          {services.length > 0 && (
-            <Select label="Service" nativeSelectProps={{ value: serviceId, onChange: (event) => setServiceId(event.target.value) }}>
-              <option value="" disabled>
-                Choisissez le service
+        {services.length > 0 && (
+          <Select label="Service" nativeSelectProps={{ value: serviceId, onChange: (event) => setServiceId(event.target.value) }}>
+            <option value="" disabled>
+              Choisissez le service
+            </option>
+            {services.map((service) => (
+              <option key={service.id} value={service.id}>
+                {service.label} — {cheques(service.maxVouchers)} maximum
               </option>
-              {services.map((service) => (
-                <option key={service.id} value={service.id}>
-                  {service.label} — {cheques(service.maxVouchers)} maximum
-                </option>
-              ))}
-            </Select>
-          )}
+            ))}
+          </Select>
+        )}
+        <CameraScanner onScan={scanWithCamera} />
+        <form onSubmit={add} noValidate>
           <Input
             label="Code ou QR code du chèque"
             hintText="Le code de 16 caractères imprimé sur le chèque (XXXX-XXXX-XXXX-XXXX). Un lecteur de QR codes qui tape comme un clavier fonctionne aussi."

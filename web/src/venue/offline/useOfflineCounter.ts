@@ -57,7 +57,7 @@ async function refreshVerificationData(): Promise<void> {
 export type OfflineEntry =
   | { outcome: 'queued'; scan: QueuedScan }
   | { outcome: 'duplicate'; label: string }
-  | { outcome: 'refused'; refusal: 'INVALID_SIGNATURE' | 'EXPIRED' | 'CANCELLED'; label: string }
+  | { outcome: 'refused'; refusal: 'INVALID_SIGNATURE' | 'EXPIRED' | 'CANCELLED'; label: string; serial: string | null }
   | { outcome: 'cannot_verify' };
 
 /** A chèque the online counter was handling when the API stopped answering, handed to the offline side. */
@@ -195,7 +195,8 @@ export function useOfflineCounter(venueId: string): OfflineCounter {
       if (!keys) return { outcome: 'cannot_verify' };
       const revocations = await readMeta<CachedRevocations>('revocations');
       const judged = await judgeQrOffline(text, keys, new Set(revocations?.serials ?? []), new Date());
-      if (!judged.ok) return { outcome: 'refused', refusal: judged.refusal, label: judged.serial ?? 'inconnu' };
+      if (!judged.ok)
+        return { outcome: 'refused', refusal: judged.refusal, label: judged.serial ?? 'inconnu', serial: judged.serial ?? null };
       return queueScan({ serviceId, input: { qr: text }, code: judged.code, label: judged.serial, verifiedLocally: true });
     },
     [queueScan],
