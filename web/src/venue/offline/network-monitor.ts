@@ -70,13 +70,9 @@ export function probeNow(): void {
 
 export type Reached<T> = { reached: true; answer: T } | { reached: false; cause: UnreachableCause };
 
-/**
- * One call of the counter with a deadline. No answer, none in time, or "unavailable": the counter goes
- * degraded and the caller learns why; any other answer (a refusal included) is the caller's to read.
- */
-export async function reachApi<T extends { response: Response }>(
+async function callOnce<T extends { response: Response }>(
   call: (init: { signal: AbortSignal }) => Promise<T>,
-  timeoutMs = REQUEST_TIMEOUT_MS,
+  timeoutMs: number,
 ): Promise<Reached<T>> {
   let answer: T;
   try {
@@ -84,13 +80,26 @@ export async function reachApi<T extends { response: Response }>(
   } catch (error) {
     const cause = unreachableCause({ threw: error });
     if (!cause) throw error;
-    reportUnreachable(cause);
     return { reached: false, cause };
   }
   const cause = unreachableCause({ status: answer.response.status });
-  if (!cause) return { reached: true, answer };
-  reportUnreachable(cause);
-  return { reached: false, cause };
+  return cause ? { reached: false, cause } : { reached: true, answer };
+}
+
+/**
+ * One call of the counter with a deadline. A connection cut at once (no HTTP answer, no wait) is often a blip:
+ * the very same request is sent once more — the same Idempotency-Key for a redemption, so a first attempt
+ * that did reach the server is answered again, never redone. Still no answer, none in time, or "unavailable":
+ * the counter goes degraded and the caller learns why; any other answer (a refusal included) is the caller's.
+ */
+export async function reachApi<T extends { response: Response }>(
+  call: (init: { signal: AbortSignal }) => Promise<T>,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<Reached<T>> {
+  let reached = await callOnce(call, timeoutMs);
+  if (!reached.reached && reached.cause === 'network') reached = await callOnce(call, timeoutMs);
+  if (!reached.reached) reportUnreachable(reached.cause);
+  return reached;
 }
 
 /** `navigator.onLine`, followed as it changes; coming back, the API is probed at once. */
