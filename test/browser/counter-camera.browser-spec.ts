@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { decodeQrIn } from '../support/pdf';
 import { couponQrBox } from '../../src/modules/printing/render/carnet-document';
 import { expectNoAxeViolations } from './support/axe';
+import { breakTheNetwork, waitUntilReadyOffline } from './support/bad-network';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { type CounterSeed, seedCounter } from './support/counter-seed';
@@ -208,6 +209,40 @@ describe('The venue counter scans chèques with the camera (Chromium, fake camer
       } finally {
         await bare.close();
       }
+    },
+    JOURNEY_TIMEOUT,
+  );
+  it(
+    'keeps reading chèques with the camera when the network stops answering: verified on the device, queued once, synchronised once',
+    async () => {
+      await page.setViewportSize(PHONE);
+      await openCounter();
+      await waitUntilReadyOffline(page);
+      const [scanned, typed] = [seed.serials[0]!, seed.serials[1]!];
+      const repairNetwork = await breakTheNetwork(page);
+      await page.getByLabel('Code du chèque').fill(seed.codes[1]!);
+      await page.getByLabel('Code du chèque').press('Enter');
+      await page.getByText('Réseau instable — 1 chèque en attente, accepté sous réserve').waitFor({ timeout: 30_000 });
+
+      await page.getByRole('button', { name: 'Scanner avec la caméra' }).click();
+      await page.getByText(`Chèque ${scanned} mis en attente : accepté sous réserve.`).waitFor({ timeout: 60_000 });
+      await page.getByText('Réseau instable — 2 chèques en attente, acceptés sous réserve').waitFor();
+      await page.getByText('Le QR code est authentique', { exact: false }).waitFor();
+      await takeScreenshots(page, 'guichet-reseau-instable-camera');
+      await expectNoAxeViolations(page, 'guichet/encaisser (réseau instable, caméra)');
+      // Taken away and shown again: not queued twice.
+      await page.getByText(`Le chèque ${scanned} est déjà en attente : il n’est pas pris une deuxième fois.`).waitFor({ timeout: 60_000 });
+      expect(await page.getByRole('region', { name: 'Chèques en attente sur cet appareil' }).getByRole('listitem').count()).toBe(2);
+      await page.getByRole('button', { name: 'Arrêter la caméra' }).click();
+      expect(await cameraStreams()).toEqual({ opened: 1, live: 0 });
+      const before = await redemptionsOf(scanned);
+
+      await repairNetwork();
+      await page.getByText(/^Synchronisation faite : /).waitFor({ timeout: 90_000 });
+      expect(await redemptionsOf(typed)).toEqual([{ venueId: seed.venueId, serviceId: seed.serviceId, status: 'redeemed' }]);
+      // Redeemed once, whether by this synchronisation or before it (then reported as a conflict).
+      expect(await redemptionsOf(scanned)).toEqual([{ venueId: seed.venueId, serviceId: seed.serviceId, status: 'redeemed' }]);
+      if (before.length > 0) await page.getByText('Non — Chèque déjà utilisé').waitFor();
     },
     JOURNEY_TIMEOUT,
   );

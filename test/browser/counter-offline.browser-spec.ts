@@ -6,11 +6,12 @@ import { couponQrBox } from '../../src/modules/printing/render/carnet-document';
 import { uniqueEmail, uniqueSiret } from '../support/identifiers';
 import { decodeQrIn, rasterisePage } from '../support/pdf';
 import { expectNoAxeViolations } from './support/axe';
+import { breakTheNetwork, waitUntilReadyOffline } from './support/bad-network';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
 import { type CounterSeed, seedCounter } from './support/counter-seed';
 import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
-import { takeScreenshots } from './support/screenshots';
+import { PHONE, takeScreenshots } from './support/screenshots';
 import { BROWSER_PASSWORD, seedUsers, type SeededUsers } from './support/seed';
 
 const JOURNEY_TIMEOUT = 300_000;
@@ -64,6 +65,13 @@ async function otherVenue(server: BrowserServer, users: SeededUsers): Promise<{ 
   return { token: accessToken, serviceId: service.id };
 }
 
+/** The QR code of a carnet's first chèque, read from the pixels of its printed page. */
+function firstQrOf(carnetPdf: Buffer): string {
+  const qr = decodeQrIn(rasterisePage(carnetPdf, 2), couponQrBox(0));
+  if (!qr) throw new Error('The first QR code of the printed carnet did not scan');
+  return qr;
+}
+
 describe('The venue counter without network (Chromium)', () => {
   let server: BrowserServer;
   let browser: Browser;
@@ -72,17 +80,16 @@ describe('The venue counter without network (Chromium)', () => {
   let context: BrowserContext;
   let page: Page;
   let watch: PageWatch;
-  /** The QR code of the carnet's first chèque, read from the pixels of its printed page. */
+  /** The QR code of the first carnet's first chèque. */
   let firstQr: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
     server = await startBrowserServer();
     users = await seedUsers(server);
-    seed = await seedCounter(server, users);
-    const qr = decodeQrIn(rasterisePage(seed.carnetPdf, 2), couponQrBox(0));
-    if (!qr) throw new Error('The first QR code of the printed carnet did not scan');
-    firstQr = qr;
+    // Two carnets: one for each journey (the device's queue is its own in each, the database is shared).
+    seed = await seedCounter(server, users, 5, 2);
+    firstQr = firstQrOf(seed.carnetPdf);
   }, SERVER_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
@@ -103,6 +110,16 @@ describe('The venue counter without network (Chromium)', () => {
       [serial],
     );
 
+  /** Logs in and opens the counter online, then waits until the device can work without network. */
+  async function openCounterOnline(): Promise<void> {
+    await page.goto('/connexion');
+    await logInThroughForm(page, users.venue);
+    await page.waitForURL('**/guichet');
+    await page.goto('/guichet/encaisser');
+    await page.getByRole('heading', { level: 1, name: 'Encaisser des chèques' }).waitFor();
+    await waitUntilReadyOffline(page);
+  }
+
   async function enter(text: string): Promise<void> {
     const field = page.getByLabel('Code ou QR code du chèque');
     await field.fill('');
@@ -115,33 +132,9 @@ describe('The venue counter without network (Chromium)', () => {
   it(
     'opens offline, verifies and queues three chèques, keeps them across a reload, then synchronises them with one conflict',
     async () => {
-      // Online once: log in, open the counter; the service worker precaches the app, the device keeps the keys and revocation list.
-      await page.goto('/connexion');
-      await logInThroughForm(page, users.venue);
-      await page.waitForURL('**/guichet');
-      await page.goto('/guichet/encaisser');
-      await page.getByRole('heading', { level: 1, name: 'Encaisser des chèques' }).waitFor();
+      await openCounterOnline();
       const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]')?.getAttribute('href'));
       expect(manifest).toBe('/manifest.webmanifest');
-      await page.waitForFunction(
-        async () => (await navigator.serviceWorker.ready).active !== null && navigator.serviceWorker.controller !== null,
-        undefined,
-        { timeout: 60_000 },
-      );
-      await page.waitForFunction(
-        () =>
-          new Promise<boolean>((resolve) => {
-            const request = indexedDB.open('pass-numerique-guichet');
-            request.onsuccess = () => {
-              const read = request.result.transaction('meta').objectStore('meta').get('revocations');
-              read.onsuccess = () => resolve(read.result !== undefined);
-              read.onerror = () => resolve(false);
-            };
-            request.onerror = () => resolve(false);
-          }),
-        undefined,
-        { timeout: 60_000 },
-      );
 
       await context.setOffline(true);
       await page.getByText('Hors ligne — 0 chèque en attente, accepté sous réserve').waitFor();
@@ -216,6 +209,93 @@ describe('The venue counter without network (Chromium)', () => {
       await page.getByRole('heading', { level: 1, name: 'Encaisser des chèques' }).waitFor();
       await page.getByLabel('Code du chèque').waitFor();
       expect(await page.getByRole('region', { name: 'Chèques pris hors ligne' }).count()).toBe(0);
+    },
+    JOURNEY_TIMEOUT,
+  );
+  /** A code typed in the online counter, as a barcode scanner does: characters, then Enter. */
+  async function typeOnline(code: string): Promise<void> {
+    const field = page.getByLabel('Code du chèque');
+    await field.fill('');
+    await field.focus();
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+  }
+
+  it(
+    'on a network that says "online" but does not answer: goes degraded by itself, keeps the chèques in hand, comes back and synchronises each chèque once',
+    async () => {
+      const carnet = seed.carnets[1]!;
+      const { codes, serials } = carnet;
+      // A phone's size: the agents use theirs at the counter.
+      await page.setViewportSize(PHONE);
+      await openCounterOnline();
+      await typeOnline(codes[1]!);
+      const basket = page.getByRole('region', { name: 'Panier' });
+      await basket.getByRole('button', { name: `Retirer le chèque ${serials[1]}` }).waitFor();
+
+      // The network goes bad while the browser still says it is online: the next check gets no answer.
+      let repairNetwork = await breakTheNetwork(page);
+      const askedAt = Date.now();
+      await typeOnline(codes[2]!);
+      await page.getByText('Réseau instable — 2 chèques en attente, acceptés sous réserve').waitFor({ timeout: 30_000 });
+      // Not before the deadline (8 s): a slow answer is waited for.
+      expect(Date.now() - askedAt).toBeGreaterThanOrEqual(7_500);
+      expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+      await page
+        .getByText('Le réseau ne répond pas : les chèques sont vérifiés sur cet appareil et mis en attente.', { exact: false })
+        .waitFor();
+      // Neither the chèque being checked nor the one in the basket is lost: both are queued, nothing to scan again.
+      const result = page.getByRole('region', { name: 'Résultat' });
+      expect(await result.getByText('Oui — Accepté sous réserve').count()).toBe(2);
+      const queue = page.getByRole('region', { name: 'Chèques en attente sur cet appareil' });
+      await queue.getByText(`Chèque ${serials[1]} —`, { exact: false }).waitFor();
+      await queue.getByText('vérifié en ligne avant la coupure', { exact: false }).waitFor();
+      await queue.getByText('code saisi, vérifié à l’envoi', { exact: false }).waitFor();
+
+      // The next chèque's QR code is verified on the device, as without network.
+      await enter(firstQrOf(carnet.pdf));
+      await page.getByText('Réseau instable — 3 chèques en attente, acceptés sous réserve').waitFor();
+      await page.getByText('Le QR code est authentique', { exact: false }).waitFor();
+      expect(await queue.getByRole('listitem').count()).toBe(3);
+      await page.getByRole('button', { name: 'Réessayer maintenant' }).waitFor();
+      await expectNoAxeViolations(page, 'guichet/encaisser (réseau instable)');
+      await takeScreenshots(page, 'guichet-reseau-instable');
+      for (const serial of serials.slice(0, 3)) expect(await redemptionsOf(serial)).toEqual([]);
+
+      // The network answers again: the counter finds out by itself (no click, no reload) and sends the queue.
+      await repairNetwork();
+      await page.getByText('Synchronisation faite : 3 chèques encaissés, 0 en conflit').waitFor({ timeout: 90_000 });
+      await page.getByLabel('Code du chèque').waitFor();
+      const report = page.getByRole('region', { name: 'Chèques pris hors ligne' });
+      await report.getByRole('button', { name: 'J’ai lu le résultat' }).click();
+
+      // A redemption whose answer is lost: the server redeemed it, the counter never heard.
+      await typeOnline(codes[3]!);
+      await basket.getByRole('button', { name: `Retirer le chèque ${serials[3]}` }).waitFor();
+      repairNetwork = await breakTheNetwork(page);
+      await page.getByRole('button', { name: 'Encaisser 1 chèque' }).click();
+      await page.getByText('Réseau instable — 1 chèque en attente, accepté sous réserve').waitFor({ timeout: 30_000 });
+      await page.getByText('Le réseau n’a pas confirmé l’encaissement', { exact: false }).waitFor();
+      await queue.getByText('encaissement resté sans réponse, confirmé à l’envoi', { exact: false }).waitFor();
+      expect(await redemptionsOf(serials[3]!)).toEqual([{ venueId: seed.venueId, mode: 'online', deviceId: null }]);
+
+      // Sent again at synchronisation, it is not redeemed twice, and the agent reads it as redeemed, not as a conflict.
+      await repairNetwork();
+      await page.getByText('Synchronisation faite : 1 chèque encaissé, 0 en conflit').waitFor({ timeout: 90_000 });
+      await report.getByText('Oui — Chèque encaissé').waitFor();
+      await report.getByText('quand le réseau a coupé : la réponse s’était perdue', { exact: false }).waitFor();
+      expect(await report.getByText('Chèque déjà utilisé').count()).toBe(0);
+      await expectNoAxeViolations(page, 'guichet/encaisser (réponse perdue, synchronisé)');
+      await takeScreenshots(page, 'guichet-reponse-perdue');
+
+      // Each chèque redeemed exactly once, by this venue.
+      for (const serial of serials.slice(0, 3)) {
+        expect(await redemptionsOf(serial)).toEqual([
+          { venueId: seed.venueId, mode: 'offline', deviceId: expect.stringMatching(/^guichet-[0-9a-f-]{36}$/) },
+        ]);
+      }
+      expect(await redemptionsOf(serials[3]!)).toEqual([{ venueId: seed.venueId, mode: 'online', deviceId: null }]);
+      expect(await redemptionsOf(serials[4]!)).toEqual([]);
     },
     JOURNEY_TIMEOUT,
   );

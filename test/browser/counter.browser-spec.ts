@@ -160,7 +160,7 @@ describe('The venue counter (Chromium)', () => {
   );
 
   it(
-    'redeems a basket of two chèques all at once, once, even when the answer is lost and the agent retries',
+    'redeems a basket of two chèques all at once, once, even when the answer is lost: the counter asks again with the same key',
     async () => {
       await openCounterByKeyboard();
       await typeCode(seed.codes[1]!);
@@ -181,10 +181,7 @@ describe('The venue counter (Chromium)', () => {
           await route.fulfill({ response });
         }
       });
-      await page.getByRole('button', { name: 'Encaisser 2 chèques' }).click();
-      await page.getByText('La connexion a échoué', { exact: false }).waitFor();
-      expect(await redemptionsOf(seed.serials[1]!)).toHaveLength(1);
-
+      // The connection cut at once: the counter sends the same request again by itself, and the server replays its answer.
       await page.getByRole('button', { name: 'Encaisser 2 chèques' }).click();
       await page.getByText('Oui — Chèque accepté').first().waitFor();
       expect(await page.getByText('Oui — Chèque accepté').count()).toBe(2);

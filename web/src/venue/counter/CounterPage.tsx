@@ -1,14 +1,15 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { DataStatus } from '../../layout/DataStatus';
 import { undocumentedDataOf, useApiData } from '../../layout/useApiData';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { OfflineCounter, OfflineSyncReport } from '../offline/OfflineCounter';
 import { withOfflineCopy } from '../offline/offline-copy';
-import { useOfflineCounter } from '../offline/useOfflineCounter';
+import { reachApi } from '../offline/network-monitor';
+import { type CarriedCheque, type Handover, useOfflineCounter } from '../offline/useOfflineCounter';
 import { useActor } from '../../session/SessionContext';
 import { type BasketEntry, type ChequeInput, addToBasket, basketEntryOf, basketProblem, removeFromBasket } from './basket';
 import { CameraScanner } from './camera/CameraScanner';
@@ -61,7 +62,9 @@ export function euros(cents: number): string {
  * The counter: chèques scanned with the camera, or typed (or read by a barcode scanner that types and
  * presses Enter) go into a basket, each checked as it comes; the agent picks the service and confirms, and the whole basket is
  * redeemed at once or not at all. The basket carries its own Idempotency-Key: a retry after a network
- * failure replays the first answer instead of redeeming twice.
+ * failure replays the first answer instead of redeeming twice. When the API does not answer a check or a
+ * redemption (network error, deadline, "unavailable"), the counter goes offline and hands it the chèques it
+ * was handling.
  */
 export function CounterPage() {
   usePageTitle('Encaisser des chèques');
@@ -69,8 +72,10 @@ export function CounterPage() {
   const venue = useApiData(
     // Kept on the device: without network, the counter opens with the venue's services as last seen.
     () =>
-      withOfflineCopy(`venue:${actor.organisationId}`, async () =>
-        undocumentedDataOf<CounterVenue>(await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } } })),
+      withOfflineCopy(`venue:${actor.organisationId}`, async (signal) =>
+        undocumentedDataOf<CounterVenue>(
+          await api.GET('/api/v1/venues/{id}', { params: { path: { id: actor.organisationId ?? '' } }, signal }),
+        ),
       ),
     [actor.organisationId],
   );
@@ -98,6 +103,33 @@ function Counter({ venue }: { venue: CounterVenue }) {
   const service = services.find((candidate) => candidate.id === serviceId) ?? null;
   const offline = useOfflineCounter(venue.id);
   const problem = basketProblem(basket, service);
+  /** The chèques handed to the offline counter, until it has queued them. */
+  const [handover, setHandover] = useState<Handover | null>(null);
+
+  /**
+   * The API did not answer: the offline counter takes the chèques in hand, queued as soon as it knows the
+   * service. They leave the basket only once queued, so that if the API answers first, nothing is lost.
+   */
+  function handOver(cheques: CarriedCheque[], answerLostAt: string | null) {
+    setFailure(null);
+    setHandover({ cheques, serviceId, answerLostAt });
+  }
+
+  function handoverTaken(taken: Handover) {
+    const queued = new Set(taken.cheques.filter((cheque) => cheque.checkedOnline).map((cheque) => cheque.label));
+    setBasket((current) => current.filter((entry) => !queued.has(entry.serial)));
+    setBasketKey(crypto.randomUUID());
+    if (taken.cheques.some((cheque) => !cheque.checkedOnline && 'code' in cheque.input)) setTyped('');
+    setHandover((current) => (current === taken ? null : current));
+  }
+
+  // Back online before the service was chosen: the chèques are still in the basket (and the field).
+  useEffect(() => {
+    if (offline.online) setHandover(null);
+  }, [offline.online]);
+
+  /** The basket's chèques, as handed over: checked online. */
+  const basketCheques = (): CarriedCheque[] => basket.map((entry) => ({ input: entry.input, label: entry.serial, checkedOnline: true }));
 
   /** Any change to what would be sent is another operation: it gets its own key. */
   function changeBasket(next: BasketEntry[]) {
@@ -114,7 +146,12 @@ function Counter({ venue }: { venue: CounterVenue }) {
     if (known) return { kind: 'already_in_basket', serial: known.serial };
     setFailure(null);
     try {
-      const answer = await api.POST('/api/v1/redemptions/check', { body: input });
+      const reached = await reachApi(({ signal }) => api.POST('/api/v1/redemptions/check', { body: input, signal }));
+      if (!reached.reached) {
+        handOver([...basketCheques(), { input, label, checkedOnline: false }], null);
+        return { kind: 'failed', message: 'Le réseau ne répond pas : le chèque est vérifié sur cet appareil.' };
+      }
+      const answer = reached.answer;
       if (answer.response.ok) {
         const checked = answer.data as unknown as CheckAnswer;
         if (!checked.redeemable) {
@@ -170,10 +207,21 @@ function Counter({ venue }: { venue: CounterVenue }) {
     setFailure(null);
     setRedeeming(true);
     try {
-      const answer = await api.POST('/api/v1/redemptions', {
-        params: { header: { 'Idempotency-Key': basketKey } },
-        body: { serviceId: service.id, vouchers: basket.map((entry) => entry.input) },
-      });
+      const sentAt = new Date().toISOString();
+      const reached = await reachApi(({ signal }) =>
+        api.POST('/api/v1/redemptions', {
+          params: { header: { 'Idempotency-Key': basketKey } },
+          body: { serviceId: service.id, vouchers: basket.map((entry) => entry.input) },
+          signal,
+        }),
+      );
+      if (!reached.reached) {
+        // The server may have redeemed them: they are queued marked so, and the synchronisation, which never
+        // redeems a chèque twice, recognises this venue's own redemption instead of reporting a conflict.
+        handOver(basketCheques(), sentAt);
+        return;
+      }
+      const answer = reached.answer;
       if (answer.response.ok) {
         setVerdicts(basket.map((entry) => ({ label: entry.serial, ...ACCEPTED })));
         changeBasket([]);
@@ -210,7 +258,9 @@ function Counter({ venue }: { venue: CounterVenue }) {
   }
 
   const total = basket.reduce((sum, entry) => sum + entry.valueCents, 0);
-  if (!offline.online) return <OfflineCounter offline={offline} services={services} />;
+  if (!offline.online) {
+    return <OfflineCounter offline={offline} services={services} handover={handover} onHandoverTaken={handoverTaken} />;
+  }
   return (
     <>
       <OfflineSyncReport offline={offline} />

@@ -1,7 +1,9 @@
+import { DEVICE_CLOCK_TOLERANCE_MS } from '../../../../src/modules/redemptions/redemption.rules';
 import { type AlreadyRedeemed, type Verdict, verdictOf } from '../counter/verdicts';
-import type { OfflineBatchReport } from './offline-store';
+import type { OfflineBatchReport, SyncOutcome } from './offline-store';
 
-type Reason = NonNullable<OfflineBatchReport['items'][number]['reason']>;
+type Item = OfflineBatchReport['items'][number];
+type Reason = NonNullable<Item['reason']>;
 
 /**
  * Why a chèque taken offline was not redeemed at synchronisation, in plain French with what to do. The
@@ -48,4 +50,54 @@ export function conflictVerdict(reason: Reason | undefined, details?: Record<str
     default:
       return verdictOf(reason ?? 'INVALID_CODE', details as AlreadyRedeemed | undefined);
   }
+}
+
+const PARIS_DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/**
+ * Whether an "already redeemed" conflict is the redemption request whose answer was lost: the chèque was
+ * sent for redemption at `answerLostAt` (device clock), then queued; the server has it redeemed by this
+ * venue since then (give or take the device clock's tolerance). The chèque is redeemed once, by this venue:
+ * nothing for the agent to do.
+ */
+export function isOwnLostRedemption(item: Item, answerLostAt: string | null | undefined): boolean {
+  if (!answerLostAt || item.outcome !== 'conflict' || item.reason !== 'ALREADY_REDEEMED') return false;
+  const details = item.details as AlreadyRedeemed | undefined;
+  if (!details?.redeemedHere || !details.redeemedAt) return false;
+  return Date.parse(details.redeemedAt) >= Date.parse(answerLostAt) - DEVICE_CLOCK_TOLERANCE_MS;
+}
+
+function ownLostRedemptionVerdict(item: Item): Verdict {
+  const redeemedAt = (item.details as AlreadyRedeemed).redeemedAt;
+  return {
+    accepted: true,
+    title: 'Chèque encaissé',
+    reason: `Votre lieu a encaissé ce chèque${redeemedAt ? ` le ${PARIS_DATE_TIME.format(new Date(redeemedAt))}` : ''}, quand le réseau a coupé : la réponse s’était perdue. Il n’est compté qu’une fois.`,
+    action: 'Rien à faire : gardez le chèque papier.',
+  };
+}
+
+export interface SyncSummary {
+  /** Redeemed by the batch, and by a redemption whose answer was lost. */
+  acceptedCount: number;
+  conflictCount: number;
+  /** What to show for each chèque worth a word: every conflict, and every lost answer found redeemed. */
+  verdicts: (Verdict & { label: string; index: number })[];
+}
+
+/** What a synchronisation decided, as the agent reads it: a lost answer found redeemed here counts as redeemed. */
+export function syncSummary(outcome: SyncOutcome): SyncSummary {
+  let acceptedCount = outcome.report.acceptedCount;
+  const verdicts: SyncSummary['verdicts'] = [];
+  for (const item of outcome.report.items) {
+    if (item.outcome !== 'conflict') continue;
+    const label = item.serial ?? outcome.labels[item.index] ?? `n° ${item.index + 1}`;
+    if (isOwnLostRedemption(item, outcome.answerLostAt?.[item.index])) {
+      acceptedCount += 1;
+      verdicts.push({ label, index: item.index, ...ownLostRedemptionVerdict(item) });
+    } else {
+      verdicts.push({ label, index: item.index, ...conflictVerdict(item.reason, item.details) });
+    }
+  }
+  return { acceptedCount, conflictCount: outcome.report.items.length - acceptedCount, verdicts };
 }

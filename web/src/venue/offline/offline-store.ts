@@ -20,6 +20,13 @@ export interface QueuedScan {
   scannedAt: string;
   /** True when the QR's signature, expiry and revocation were verified on the device. */
   verifiedLocally: boolean;
+  /** True when the server said it was redeemable just before the network stopped answering. */
+  checkedOnline?: boolean;
+  /**
+   * Device time of a redemption request that had this chèque and got no answer: the server may have redeemed
+   * it then, and the synchronisation's "already redeemed here" is that redemption, not a conflict.
+   */
+  answerLostAt?: string;
   /** Set when the scan is put in a batch being sent: a retry resends the same batch with the same Idempotency-Key. */
   batchKey?: string;
 }
@@ -36,6 +43,8 @@ export interface SyncOutcome {
   settledAt: string;
   /** Labels of the scans as the agent saw them, by their position in the batch. */
   labels: string[];
+  /** Each scan's `answerLostAt`, by its position in the batch (absent from outcomes kept by an older version). */
+  answerLostAt?: (string | null)[];
   report: OfflineBatchReport;
 }
 

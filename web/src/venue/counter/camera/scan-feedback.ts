@@ -2,6 +2,9 @@
 export type ScanOutcome =
   | { kind: 'added'; serial: string }
   | { kind: 'already_in_basket'; serial: string }
+  /** Offline or on a network that does not answer: verified on the device and queued. */
+  | { kind: 'queued'; serial: string }
+  | { kind: 'already_queued'; serial: string }
   /** The server's verdict is shown in full in the counter's "Résultat". */
   | { kind: 'refused'; serial: string | null; title: string }
   | { kind: 'failed'; message: string };
@@ -17,6 +20,10 @@ export function scanFeedbackOf(outcome: ScanOutcome): ScanFeedback {
       return { tone: 'valid', text: `Chèque ${outcome.serial} ajouté au panier.` };
     case 'already_in_basket':
       return { tone: 'info', text: `Le chèque ${outcome.serial} est déjà dans le panier : il n’est pas ajouté une deuxième fois.` };
+    case 'queued':
+      return { tone: 'valid', text: `Chèque ${outcome.serial} mis en attente : accepté sous réserve.` };
+    case 'already_queued':
+      return { tone: 'info', text: `Le chèque ${outcome.serial} est déjà en attente : il n’est pas pris une deuxième fois.` };
     case 'refused':
       return {
         tone: 'error',
