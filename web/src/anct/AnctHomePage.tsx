@@ -4,25 +4,26 @@ import { api } from '../api/client';
 import type { ListView, OrganisationView } from '../api/views';
 import { DataStatus } from '../layout/DataStatus';
 import { label, ORGANISATION_KIND_LABELS } from '../layout/labels';
-import { undocumentedDataOf, useApiData } from '../layout/useApiData';
+import { dataOf, undocumentedDataOf, useApiData } from '../layout/useApiData';
 import { usePageTitle } from '../layout/usePageTitle';
 
 /** ANCT's home: what waits for a decision, the organisations of the scheme, and the way to the job queues' dashboard. */
 export function AnctHomePage() {
   usePageTitle('Espace ANCT');
   const toDo = useApiData(async () => {
+    // A count that could not be read is an error shown as such, never a reassuring 0.
     const [orders, venues, statements, batches] = await Promise.all([
-      api.GET('/api/v1/orders', { params: { query: { status: 'submitted', limit: 1, offset: 0 } } }),
-      api.GET('/api/v1/venues', { params: { query: { qualificationStatus: 'pending', limit: 1, offset: 0 } } }),
-      api.GET('/api/v1/reimbursement-statements', { params: { query: { status: 'draft', limit: 1, offset: 0 } } }),
-      api.GET('/api/v1/payment-batches', { params: { query: { limit: 100, offset: 0 } } }),
+      api.GET('/api/v1/orders', { params: { query: { status: 'submitted', limit: 1, offset: 0 } } }).then(dataOf),
+      api.GET('/api/v1/venues', { params: { query: { qualificationStatus: 'pending', limit: 1, offset: 0 } } }).then(dataOf),
+      api.GET('/api/v1/reimbursement-statements', { params: { query: { status: 'draft', limit: 1, offset: 0 } } }).then(dataOf),
+      api.GET('/api/v1/payment-batches', { params: { query: { limit: 100, offset: 0 } } }).then(dataOf),
     ]);
     return [
-      { count: orders.data?.total ?? 0, text: 'commande(s) à décider', path: '/anct/commandes' },
-      { count: venues.data?.total ?? 0, text: 'candidature(s) de lieu à qualifier', path: '/anct/lieux' },
-      { count: statements.data?.total ?? 0, text: 'relevé(s) à valider', path: '/anct/remboursements' },
+      { count: orders.total, text: 'commande(s) à décider', path: '/anct/commandes' },
+      { count: venues.total, text: 'candidature(s) de lieu à qualifier', path: '/anct/lieux' },
+      { count: statements.total, text: 'relevé(s) à valider', path: '/anct/remboursements' },
       {
-        count: batches.data?.items.filter((batch) => batch.status === 'exported').length ?? 0,
+        count: batches.items.filter((batch) => batch.status === 'exported').length,
         text: 'lot(s) de virements dont le paiement est à confirmer',
         path: '/anct/remboursements',
       },

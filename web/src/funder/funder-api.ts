@@ -9,11 +9,7 @@ export type OrganisationView = components['schemas']['OrganisationDto'];
 export type DormantStockView = components['schemas']['DormantStockPageDto'];
 export type ExpiryWarningPageView = components['schemas']['ExpiryWarningPageDto'];
 
-/** The body of an answer the contract documents; an error answer throws (useApiData shows the error state). */
-export function dataOf<T>(answer: { data?: T; error?: unknown; response: Response }): T {
-  if (!answer.response.ok || answer.data === undefined) throw answer.error ?? new Error(`HTTP ${answer.response.status}`);
-  return answer.data;
-}
+export { dataOf } from '../layout/useApiData';
 
 /** The API's error code of a refused call, if it says one. */
 export function errorCode(error: unknown): string | undefined {

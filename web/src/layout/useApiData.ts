@@ -22,6 +22,12 @@ export function useApiData<T>(load: () => Promise<T>, dependencies: readonly unk
   return state;
 }
 
+/** The body of an answer the contract documents; an error answer throws (useApiData shows the error state). */
+export function dataOf<T>(answer: { data?: T; error?: unknown; response: Response }): T {
+  if (!answer.response.ok || answer.data === undefined) throw answer.error ?? new Error(`HTTP ${answer.response.status}`);
+  return answer.data;
+}
+
 /**
  * Unwraps an openapi-fetch answer whose body the OpenAPI does not describe yet: the page states the
  * fields it reads (api/views.ts); an error answer throws, which useApiData turns into the error state.
