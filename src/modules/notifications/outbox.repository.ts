@@ -132,13 +132,16 @@ export class OutboxRepository {
 
   /** Deletes up to `limit` messages sent more than `days` days ago; returns how many. Pending ones are kept whatever their age. */
   async purgeSent(days: number, limit: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `DELETE FROM outbox_messages WHERE id IN (
-         SELECT id FROM outbox_messages WHERE status = 'sent' AND sent_at < now() - make_interval(days => $1) LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
+    // Counted by a SELECT: TypeORM answers a bare DELETE … RETURNING with [rows, rowCount], not the rows.
+    const [{ count }]: { count: number }[] = await this.dataSource.query(
+      `WITH purged AS (
+         DELETE FROM outbox_messages WHERE id IN (
+           SELECT id FROM outbox_messages WHERE status = 'sent' AND sent_at < now() - make_interval(days => $1) LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id)
+       SELECT count(*)::int AS count FROM purged`,
       [days, limit],
     );
-    return rows.length;
+    return count;
   }
 
   async optedOutKinds(userId: string): Promise<NotificationKind[]> {

@@ -11,7 +11,8 @@ export const DISPATCH_OUTBOX_JOB = 'dispatch-outbox';
 export const DELIVER_MESSAGE_JOB = 'deliver-message';
 export const PURGE_OUTBOX_JOB = 'purge-outbox';
 const DISPATCH_BATCH = 500;
-const PURGE_BATCH = 5000;
+/** Messages deleted per statement by the purge (exported for its test). */
+export const PURGE_BATCH = 5000;
 
 export interface DeliverMessagePayload {
   messageId: string;
