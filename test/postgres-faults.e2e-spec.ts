@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { isPostgresUnavailable } from '../src/database/postgres-errors';
+import { TransactionRunner } from '../src/database/transaction-runner';
 import { anctAdmin, bearer, http, type LoggedIn } from './support/actors';
 import { nonJsonLines, type RunningProcess, startApiProcess, waitFor } from './support/processes';
 import { issuedVouchers, type IssuedStock, qualifiedVenue, type ReadyVenue } from './support/redemption-fixtures';
@@ -9,6 +11,17 @@ import { createPeerTestApp, createTestApp, type TestApp } from './support/test-a
  * PostgreSQL restarts, fails over, times out idle connections or is told to end them: the API must keep
  * running, answer 503 with a code and `Retry-After` while it cannot reach it, and recover by itself.
  */
+/** The same database, reached through `proxy`. */
+function throughProxy(databaseUrl: string, proxy: TcpProxy): string {
+  const url = new URL(databaseUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String(proxy.port);
+  return url.toString();
+}
+
+const postgresProxy = () =>
+  new TcpProxy('127.0.0.1', Number(new URL(process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432').port || 5432));
+
 describe('PostgreSQL faults', () => {
   let testApp: TestApp;
   let anct: LoggedIn;
@@ -80,14 +93,14 @@ describe('PostgreSQL faults', () => {
   });
 
   describe('PostgreSQL unreachable', () => {
-    const proxy = new TcpProxy('127.0.0.1', Number(new URL(process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432').port || 5432));
+    const proxy = postgresProxy();
     let peer: TestApp;
     beforeAll(async () => {
       await proxy.up();
-      const url = new URL(testApp.config.DATABASE_URL);
-      url.hostname = '127.0.0.1';
-      url.port = String(proxy.port);
-      peer = await createPeerTestApp(testApp, { DATABASE_URL: url.toString(), AUTH_CACHE_TTL_SECONDS: '0' });
+      peer = await createPeerTestApp(testApp, {
+        DATABASE_URL: throughProxy(testApp.config.DATABASE_URL, proxy),
+        AUTH_CACHE_TTL_SECONDS: '0',
+      });
     });
     afterAll(async () => {
       await proxy.up();
@@ -118,6 +131,26 @@ describe('PostgreSQL faults', () => {
       await proxy.up();
       await waitFor('PostgreSQL reachable again', async () => (await http(peer).get('/health/ready')).status === 200, 15_000);
       await http(peer).get('/api/v1/programmes').set(bearer(anct.token)).expect(200);
+    });
+  });
+
+  describe('connection ended inside a transaction', () => {
+    it('fails the transaction with what ended the connection (503), not with the driver’s “already released” (500)', async () => {
+      const transactions = testApp.app.get(TransactionRunner);
+      const failure = await transactions
+        .run(async (manager) => {
+          const [{ pid }] = await manager.query('SELECT pg_backend_pid() AS pid');
+          await testApp.dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+          await waitFor('the driver to hand the ended connection back', async () => manager.queryRunner?.isReleased, 5000, 10);
+          return manager.query('SELECT 1');
+        })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(failure).toMatchObject({ code: '57P01' });
+      expect(isPostgresUnavailable(failure)).toBe(true);
+      await expect(transactions.run((manager) => manager.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
     });
   });
 });
