@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 /**
  * Runs a use case in one database transaction. Repositories take the `EntityManager` it hands out,
@@ -11,9 +13,36 @@ export class TransactionRunner {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** READ COMMITTED: the connections' default isolation (see typeorm-options.ts). */
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * READ COMMITTED unless `isolation` says otherwise (a snapshot over several statements): the
+   * connections' default (see typeorm-options.ts).
+   *
+   * When PostgreSQL ends the connection between two statements (a restart, a failover, a terminated
+   * backend), TypeORM hands it back to the pool at once and the next statement only says that it was
+   * released. The transaction then fails with what ended the connection, which the error filter answers
+   * 503 (a request sent again runs anew: nothing was committed).
+   */
+  async run<T>(work: (manager: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    // Listened to from the moment the connection is ours: it may end before the first statement is sent.
+    const lost: { error: Error | null } = { error: null };
+    const onConnectionError = (error: Error) => {
+      lost.error ??= error;
+    };
+    let connection: PoolClient | undefined;
+    try {
+      connection = (await runner.connect()) as PoolClient;
+      connection.on('error', onConnectionError);
+      return await (isolation ? runner.manager.transaction(isolation, work) : runner.manager.transaction(work));
+    } catch (error) {
+      if (lost.error && (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError)) {
+        throw lost.error;
+      }
+      throw error;
+    } finally {
+      connection?.removeListener('error', onConnectionError);
+      await runner.release();
+    }
   }
 
   /**

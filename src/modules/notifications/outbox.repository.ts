@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionRunner } from '../../database/transaction-runner';
 import type { NotificationKind } from './notification-kind';
 import type { MailContent } from './notification-messages';
 import type { OutboxMessageEntity } from './outbox-message.entity';
@@ -19,7 +20,10 @@ export type PendingMessage = Pick<OutboxMessageEntity, 'id' | 'recipientEmail' |
 
 @Injectable()
 export class OutboxRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   /**
    * Active users of active organisations among `organisationIds` (or of every ANCT organisation) who did not
@@ -152,7 +156,7 @@ export class OutboxRepository {
   }
 
   async setOptOuts(userId: string, changes: { kind: NotificationKind; enabled: boolean }[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const off = changes.filter((change) => !change.enabled).map((change) => change.kind);
       const on = changes.filter((change) => change.enabled).map((change) => change.kind);
       if (off.length > 0) {

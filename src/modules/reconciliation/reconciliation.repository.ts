@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { setLocalAnalyticalSettings } from '../../database/analytical-settings';
+import { TransactionRunner } from '../../database/transaction-runner';
 import type { AnomalyKind } from './anomaly-kind';
 import type { ReconciliationCheck } from './reconciliation.checks';
 import { ReconciliationAnomalyEntity } from './reconciliation-anomaly.entity';
 
 @Injectable()
 export class ReconciliationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   /** Every check of a run sees the same database: one REPEATABLE READ snapshot. */
   inSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.transactions.run(async (manager) => {
       for (const setting of setLocalAnalyticalSettings()) await manager.query(setting);
       return work(manager);
-    });
+    }, 'REPEATABLE READ');
   }
 
   /** Records what one check finds, inside the database; returns how many anomalies it found. */

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { setLocalAnalyticalSettings } from '../../database/analytical-settings';
 import { streamQuery } from '../../database/query-stream';
+import { TransactionRunner } from '../../database/transaction-runner';
 import type { FundingReportLevel } from './funding-report-row.entity';
 import type { FunnelRow, SummaryRow } from './funding-report.columns';
 import { FundingReportEntity } from './funding-report.entity';
@@ -123,7 +124,10 @@ export interface LiveFigures {
 
 @Injectable()
 export class FundingReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   async insert(
     values: Pick<FundingReportEntity, 'programmeId' | 'funderId' | 'requestedByOrganisationId' | 'requestedByUserId'>,
@@ -186,7 +190,7 @@ export class FundingReportsRepository {
    * those of an interrupted attempt. Nothing but row counts leaves PostgreSQL.
    */
   async computeFigures(report: FundingReportEntity): Promise<Date> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.transactions.run(async (manager) => {
       for (const setting of setLocalAnalyticalSettings()) await manager.query(setting);
       const [{ as_of: asOf }] = await manager.query(`SELECT now() AS as_of`);
       await manager.query(`DELETE FROM funding_report_rows WHERE report_id = $1`, [report.id]);
@@ -197,7 +201,7 @@ export class FundingReportsRepository {
       await manager.query(INSERT_FUNNEL_SQL, parameters);
       await manager.update(FundingReportEntity, { id: report.id }, { asOf });
       return asOf as Date;
-    });
+    }, 'REPEATABLE READ');
   }
 
   /**
@@ -205,14 +209,14 @@ export class FundingReportsRepository {
    * figure), in one snapshot as a report is computed. Counts and cents arrive as text (bigint).
    */
   async readFigures(scope: FiguresScope): Promise<LiveFigures> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    return this.transactions.run(async (manager) => {
       for (const setting of setLocalAnalyticalSettings()) await manager.query(setting);
       const [{ as_of: asOf }] = await manager.query(`SELECT now() AS as_of`);
       const parameters = [scope.programmeId, scope.funderId, scope.departement];
       const summary: LiveSummaryRow[] = await manager.query(FIGURES_SUMMARY_SQL, parameters);
       const funnel: LiveFunnelRow[] = await manager.query(FIGURES_FUNNEL_SQL, parameters);
       return { asOf: asOf as Date, summary, funnel };
-    });
+    }, 'REPEATABLE READ');
   }
 
   streamSummary(reportId: string): AsyncGenerator<SummaryRow> {
