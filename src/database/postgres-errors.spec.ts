@@ -22,6 +22,7 @@ describe('isPostgresUnavailable', () => {
     ],
     ['server starting up', databaseError('57P03', 'the database system is starting up')],
     ['too many connections', databaseError('53300')],
+    ['session ended for idling in a transaction', databaseError('25P03', 'terminating connection due to idle-in-transaction timeout')],
     ['connection exception class 08', databaseError('08006')],
     ['connection lost mid-statement', new Error('Connection terminated unexpectedly')],
     ['connect timeout', new Error('Connection terminated due to connection timeout')],

@@ -46,9 +46,11 @@ const UNREACHABLE_SOCKET_CODES = new Set([
 ]);
 /**
  * SQLSTATEs of a server that cannot serve now: connection exceptions (class 08), shut down or terminated
- * by an administrator (57P01, 57P02), starting up or recovering (57P03), out of connection slots (53300).
+ * by an administrator (57P01, 57P02), starting up or recovering (57P03), out of connection slots (53300),
+ * or a session it ended for idling inside a transaction (25P03, `idle_in_transaction_session_timeout`, set by
+ * an operator or a pooler): in every case the transaction was rolled back and the request may be sent again.
  */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '25P03']);
 /** What `pg` throws, as plain errors without a code, when a connection dies or cannot be had in time. */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
