@@ -40,6 +40,7 @@ export class PdfRenderPool implements OnModuleDestroy {
   private readonly queue: Task[] = [];
   private nextTaskId = 1;
   private closed = false;
+  private tasksDone = 0;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -53,6 +54,11 @@ export class PdfRenderPool implements OnModuleDestroy {
   async renderToFile(carnets: CarnetPrintData[], path: string, onProgress?: (carnetsDone: number) => void): Promise<RenderedFile> {
     const { bytes, sha256 } = await this.submit({ carnets, outputPath: path }, onProgress);
     return { bytes, sha256 };
+  }
+
+  /** How many renders the pool's threads have finished since it started: the main thread renders none. */
+  get tasksDoneInThreads(): number {
+    return this.tasksDone;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -103,8 +109,10 @@ export class PdfRenderPool implements OnModuleDestroy {
     thread.task = null;
     // An idle thread must not keep the process alive.
     thread.worker.unref();
-    if (reply.type === 'done') task.resolve(reply);
-    else task.reject(new Error(`PDF rendering failed: ${reply.message}`));
+    if (reply.type === 'done') {
+      this.tasksDone += 1;
+      task.resolve(reply);
+    } else task.reject(new Error(`PDF rendering failed: ${reply.message}`));
     this.dispatch();
   }
 
