@@ -31,6 +31,17 @@ export function loginPathReturningHere(): string {
 
 let refreshing: Promise<boolean> | null = null;
 
+/**
+ * Set while the person logs out: a page request still in flight then meets a 401, which is the logout's own
+ * doing, not an expired session. Sending the browser to the login page then would race with (and could
+ * override) the logout's own navigation, such as ProConnect's logout page.
+ */
+let loggingOut = false;
+
+export function setLoggingOut(value: boolean): void {
+  loggingOut = value;
+}
+
 /** One refresh at a time, however many calls found the access cookie expired together. */
 function refreshSession(): Promise<boolean> {
   refreshing ??= fetch(`${SESSION_PATH}/refresh`, {
@@ -62,7 +73,9 @@ const sessionMiddleware: Middleware = {
   async onResponse({ request, response }) {
     const retry = pendingRetries.get(request);
     pendingRetries.delete(request);
-    if (response.status !== 401 || CALLER_HANDLES_401.some((path) => new URL(request.url).pathname.startsWith(path))) return response;
+    if (response.status !== 401 || loggingOut || CALLER_HANDLES_401.some((path) => new URL(request.url).pathname.startsWith(path))) {
+      return response;
+    }
     if (retry && (await refreshSession())) {
       if (isChange(retry.method)) retry.headers.set(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
       const replayed = await fetch(retry);

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../api/client';
+import { api, setLoggingOut } from '../api/client';
 import { rememberActor, rememberedActor } from '../venue/offline/offline-store';
 import type { SessionActor } from './spaces';
 
@@ -39,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
+    setLoggingOut(true);
     await api.DELETE('/api/v1/auth/session');
     await rememberActor(null).catch(() => undefined);
     // Signed in with ProConnect: its session ends too (the server sends the browser through ProConnect's logout).
@@ -47,6 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     setActor(null);
+    setLoggingOut(false);
   }, []);
 
   const value = useMemo(() => ({ actor, setActor, logout }), [actor, logout]);
