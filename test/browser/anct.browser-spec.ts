@@ -6,7 +6,7 @@ import { printedCodes } from '../support/pdf';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
+import { expectCleanPage, logInThroughForm, openJourneyPage, openMenuGroup, type PageWatch, waitForDsfrMenus } from './support/journey';
 import { DESKTOP, takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
@@ -120,10 +120,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
 
   /** Opens a page from the ANCT menu with the mouse, as a person does: its drop-down first, when it is in one. */
   async function openFromMenu(group: string | null, name: string, heading: string): Promise<void> {
-    if (group) {
-      await menuButton(group).click();
-      expect(await menuButton(group).getAttribute('aria-expanded')).toBe('true');
-    }
+    if (group) await openMenuGroup(page, menuButton(group));
     await menuLink(name).click();
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     // The drop-down closes once its link is followed.
@@ -329,6 +326,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
       // By keyboard alone: Tab to the drop-down, Enter opens it, Escape closes it, Space opens it again,
       // Tab to the link and Enter follows it (DSFR's own script handles the keys).
       const finances = menuButton('Finances');
+      await waitForDsfrMenus(page);
       const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       for (let presses = 0; presses < 30 && (await focused()) !== 'Finances'; presses += 1) await page.keyboard.press('Tab');

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { BrowserServer } from './browser-server';
 import { DESKTOP } from './screenshots';
 import type { SeededUser } from './seed';
@@ -68,7 +68,26 @@ export async function logInThroughForm(page: Page, user: Pick<SeededUser, 'email
  * Follows a link of the main menu as a person does: when the link sits in a drop-down (a DSFR menu of the
  * navigation), the drop-down's button is pressed first.
  */
+/**
+ * Waits until DSFR's script has taken over every drop-down of the main menu (it marks each button it handles
+ * with `data-fr-js-collapse-button`): the header is rebuilt for each space, and a click on a button the script
+ * has not reached yet opens nothing.
+ */
+export async function waitForDsfrMenus(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.fr-nav__btn')).every((button) => button.hasAttribute('data-fr-js-collapse-button')),
+  );
+}
+
+/** Opens a drop-down of the main menu by its button and waits until DSFR says it is open. */
+export async function openMenuGroup(page: Page, button: Locator): Promise<void> {
+  await waitForDsfrMenus(page);
+  await button.click();
+  await page.waitForFunction((element) => element?.getAttribute('aria-expanded') === 'true', await button.elementHandle());
+}
+
 export async function followMenuLink(page: Page, name: string): Promise<void> {
+  await waitForDsfrMenus(page);
   const navigation = page.getByRole('navigation', { name: 'Menu principal' });
   const named = { name, exact: true, includeHidden: true };
   const link = navigation.getByRole('link', named);
@@ -77,6 +96,6 @@ export async function followMenuLink(page: Page, name: string): Promise<void> {
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', named) })
     .getByRole('button');
-  if ((await dropDown.count()) > 0 && (await dropDown.getAttribute('aria-expanded')) !== 'true') await dropDown.click();
+  if ((await dropDown.count()) > 0 && (await dropDown.getAttribute('aria-expanded')) !== 'true') await openMenuGroup(page, dropDown);
   await link.click();
 }
