@@ -3,9 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Link } from 'react-router';
 import { App } from './App';
+import { guardDsfrNavigationOnceLoaded } from './layout/dsfr-navigation';
 import { registerServiceWorker } from './venue/offline/service-worker';
 
 startReactDsfr({ defaultColorScheme: 'system', Link });
+void guardDsfrNavigationOnceLoaded();
 registerServiceWorker();
 
 declare module '@codegouvfr/react-dsfr/spa' {
