@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type CameraProblem, cameraProblemMessage, cameraProblemOf } from './camera-problem';
 import { loadQrDetector, type QrDetector } from './qr-detector';
 import { CHECKING, type ScanFeedback, scanFeedbackOf, type ScanOutcome } from './scan-feedback';
+import { pauseBeforeNextReading } from './scan-pace';
 import { Sightings } from './sightings';
 import './camera-scanner.css';
 
@@ -147,11 +148,13 @@ export function CameraScanner({ onScan }: { onScan: (qr: string) => Promise<Scan
 }
 
 /**
- * Reads every new frame of the video (requestVideoFrameCallback; animation frames where it is missing),
- * one at a time: a frame arriving while the previous one is read waits for the next turn.
+ * Reads the video's frames one at a time, pausing between two readings (scan-pace.ts) so that decoding does
+ * not take the whole of a cheap phone's processor; after the pause, the next new frame is read
+ * (requestVideoFrameCallback; an animation frame where it is missing).
  */
 function scanContinuously(element: HTMLVideoElement, detector: QrDetector, onTexts: (texts: string[]) => Promise<void>): () => void {
   let stopped = false;
+  let pause: ReturnType<typeof setTimeout> | undefined;
   const next = () => {
     if (stopped) return;
     if ('requestVideoFrameCallback' in element) element.requestVideoFrameCallback(() => void tick());
@@ -159,18 +162,22 @@ function scanContinuously(element: HTMLVideoElement, detector: QrDetector, onTex
   };
   const tick = async () => {
     if (stopped) return;
+    let readingMs = 0;
     try {
       if (element.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && element.videoWidth > 0) {
+        const startedAt = performance.now();
         const texts = await detector.detect(element);
+        readingMs = performance.now() - startedAt;
         if (!stopped) await onTexts(texts);
       }
     } catch {
       // A frame that cannot be read (the camera starting or turning): the next one will be.
     }
-    next();
+    pause = setTimeout(next, pauseBeforeNextReading(readingMs));
   };
   next();
   return () => {
     stopped = true;
+    clearTimeout(pause);
   };
 }
