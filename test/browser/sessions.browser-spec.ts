@@ -130,8 +130,39 @@ describe('Browser sessions in the web application (Chromium)', () => {
       expect(stored.readableCookies).not.toContain('pn_access');
       expect(stored.readableCookies).not.toContain('pn_refresh');
 
+      // A page request still in flight when the person logs out meets the logout's 401 (here held, then answered
+      // 401 once the login page shows): it must not load the login page a second time (a slow answer did so in
+      // CI, after the logout had ended) nor try to renew the ended session.
+      let releaseHeld = (): void => undefined;
+      const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+      let answeredHeld = (): void => undefined;
+      const heldAnswered = new Promise<void>((resolve) => (answeredHeld = resolve));
+      await page.route(
+        (url) => url.pathname.startsWith('/api/v1/') && !url.pathname.startsWith('/api/v1/auth/'),
+        async (route) => {
+          await held;
+          await route.fulfill({ status: 401, json: { code: 'UNAUTHENTICATED', message: 'Authentication required.' } });
+          answeredHeld();
+        },
+        { times: 1 },
+      );
+      await followMenuLink(page, 'Commandes');
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await page.waitForURL('**/connexion');
+      const navigations: string[] = [];
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) navigations.push(frame.url());
+      });
+      const refreshed = page.waitForRequest('**/api/v1/auth/session/refresh', { timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      releaseHeld();
+      await heldAnswered;
+      expect(await refreshed).toBe(false);
+      // Logged out by the person: the login page as it is, never one that would bring them back to the page left.
+      expect(navigations.filter((url) => new URL(url).pathname + new URL(url).search !== '/connexion')).toEqual([]);
+      expect(new URL(page.url()).search).toBe('');
       expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('pn_access');
       await page.goto('/financeur');
       await page.waitForURL('**/connexion?retour=%2Ffinanceur');

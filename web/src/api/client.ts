@@ -32,14 +32,19 @@ export function loginPathReturningHere(): string {
 let refreshing: Promise<boolean> | null = null;
 
 /**
- * Set while the person logs out: a page request still in flight then meets a 401, which is the logout's own
- * doing, not an expired session. Sending the browser to the login page then would race with (and could
- * override) the logout's own navigation, such as ProConnect's logout page.
+ * Set while the person logs out, and `sessionEpoch` moves on when a logout starts and when it ends: a page
+ * request sent before then, or during it, that meets a 401 met the logout's own doing, not an expired
+ * session. Sending the browser to the login page then would race with (and could override) the logout's own
+ * navigation: ProConnect's logout page, or the login page reached already (a slow answer used to arrive just
+ * after the logout ended and load the login page a second time).
  */
 let loggingOut = false;
+let sessionEpoch = 0;
+const sentInEpoch = new WeakMap<Request, number>();
 
 export function setLoggingOut(value: boolean): void {
   loggingOut = value;
+  sessionEpoch += 1;
 }
 
 /** One refresh at a time, however many calls found the access cookie expired together. */
@@ -68,12 +73,20 @@ const sessionMiddleware: Middleware = {
   onRequest({ request }) {
     if (isChange(request.method)) request.headers.set(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
     pendingRetries.set(request, request.clone());
+    sentInEpoch.set(request, sessionEpoch);
     return request;
   },
   async onResponse({ request, response }) {
     const retry = pendingRetries.get(request);
     pendingRetries.delete(request);
-    if (response.status !== 401 || loggingOut || CALLER_HANDLES_401.some((path) => new URL(request.url).pathname.startsWith(path))) {
+    const sentBeforeLogout = sentInEpoch.get(request) !== sessionEpoch;
+    sentInEpoch.delete(request);
+    if (
+      response.status !== 401 ||
+      loggingOut ||
+      sentBeforeLogout ||
+      CALLER_HANDLES_401.some((path) => new URL(request.url).pathname.startsWith(path))
+    ) {
       return response;
     }
     if (retry && (await refreshSession())) {

@@ -12,12 +12,22 @@ interface SessionState {
   actor: SessionActor | null | undefined;
   setActor: (actor: SessionActor | null) => void;
   logout: () => Promise<void>;
+  /**
+   * The person logged out here (not a session that ended by itself): the login page is then shown as it is,
+   * without the way back to the page they left, by every place that sends them there, so they agree.
+   */
+  loggedOut: boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [actor, setActor] = useState<SessionActor | null | undefined>(undefined);
+  const [actor, setCurrentActor] = useState<SessionActor | null | undefined>(undefined);
+  const [loggedOut, setLoggedOut] = useState(false);
+  const setActor = useCallback((next: SessionActor | null) => {
+    if (next) setLoggedOut(false);
+    setCurrentActor(next);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -47,11 +57,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       window.location.assign(PROCONNECT_LOGOUT_PATH);
       return;
     }
+    setLoggedOut(true);
     setActor(null);
     setLoggingOut(false);
-  }, []);
+  }, [setActor]);
 
-  const value = useMemo(() => ({ actor, setActor, logout }), [actor, logout]);
+  const value = useMemo(() => ({ actor, setActor, logout, loggedOut }), [actor, setActor, logout, loggedOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
