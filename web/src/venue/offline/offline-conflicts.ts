@@ -73,7 +73,7 @@ function ownLostRedemptionVerdict(item: Item): Verdict {
     accepted: true,
     title: 'Chèque encaissé',
     reason: `Votre lieu a encaissé ce chèque${redeemedAt ? ` le ${PARIS_DATE_TIME.format(new Date(redeemedAt))}` : ''}, quand le réseau a coupé : la réponse s’était perdue. Il n’est compté qu’une fois.`,
-    action: 'Rien à faire : gardez le chèque papier.',
+    action: 'Gardez le chèque papier ; il n’y a rien d’autre à faire.',
   };
 }
 
