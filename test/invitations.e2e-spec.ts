@@ -26,7 +26,7 @@ interface UserRow {
   isOrganisationAdmin: boolean;
 }
 
-describe('Invitations: a funder invites into its structures; pending invitations are re-sent, cancelled, re-invited once expired', () => {
+describe('Invitations: a funder invites into its structures and deactivates their people; pending invitations are re-sent, cancelled, re-invited once expired', () => {
   let testApp: TestApp;
   let anct: LoggedIn;
   let funderA: LoggedIn;
@@ -58,6 +58,7 @@ describe('Invitations: a funder invites into its structures; pending invitations
       .set(bearer(by.token));
   const resend = (by: LoggedIn, userId: string) => http(testApp).post(`/api/v1/users/${userId}/invitation`).set(bearer(by.token));
   const cancel = (by: LoggedIn, userId: string) => http(testApp).delete(`/api/v1/users/${userId}/invitation`).set(bearer(by.token));
+  const deactivate = (by: LoggedIn, userId: string) => http(testApp).post(`/api/v1/users/${userId}/deactivate`).set(bearer(by.token));
   const accept = (token: string) => http(testApp).post('/api/v1/auth/accept-invitation').send({ token, password: TEST_PASSWORD });
   const userByEmail = async (email: string): Promise<UserRow | undefined> =>
     (
@@ -256,6 +257,85 @@ describe('Invitations: a funder invites into its structures; pending invitations
     it('never deletes a person who has an account', async () => {
       expect((await cancel(anct, prescriberA.userId).expect(409)).body.code).toBe('INVITATION_NOT_PENDING');
       expect(await userByEmail(prescriberA.email)).toMatchObject({ status: 'active' });
+    });
+  });
+
+  describe('deactivating a person', () => {
+    it('lets a funder end the access of an agent who left its structure, even the last administrator, and invite the next one', async () => {
+      // A structure whose only person, its administrator, leaves.
+      const leaving = await prescriberAgent(testApp, funderA);
+      const login = await http(testApp).post('/api/v1/auth/login').send({ email: leaving.email, password: TEST_PASSWORD }).expect(200);
+      const deactivated = await deactivate(funderA, leaving.userId).expect(200);
+      expect(deactivated.body).toMatchObject({ id: leaving.userId, organisationId: leaving.organisationId, status: 'deactivated' });
+      await http(testApp).get('/api/v1/auth/me').set(bearer(leaving.token)).expect(401);
+      await http(testApp).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+      await http(testApp).post('/api/v1/auth/login').send({ email: leaving.email, password: TEST_PASSWORD }).expect(401);
+      expect(
+        await testApp.dataSource.query(`SELECT count(*)::int AS live FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL`, [
+          leaving.userId,
+        ]),
+      ).toEqual([{ live: 0 }]);
+      expect(
+        await testApp.dataSource.query(
+          `SELECT actor_user_id AS "actorUserId", actor_organisation_id AS "actorOrganisationId",
+                  object_organisation_id AS "objectOrganisationId", before, after
+             FROM audit_events WHERE object_id = $1 AND action = 'user.deactivated'`,
+          [leaving.userId],
+        ),
+      ).toEqual([
+        {
+          actorUserId: funderA.userId,
+          actorOrganisationId: funderA.organisationId,
+          objectOrganisationId: leaving.organisationId,
+          before: { status: 'active' },
+          after: { status: 'deactivated' },
+        },
+      ]);
+      const listed = await people(funderA, leaving.organisationId).expect(200);
+      expect(listed.body.items).toEqual([expect.objectContaining({ id: leaving.userId, status: 'deactivated' })]);
+      // Nobody is left in the structure to invite a successor: the funder does.
+      await invite(funderA, { email: uniqueEmail('successor'), organisationId: leaving.organisationId, isOrganisationAdmin: true }).expect(
+        201,
+      );
+    });
+
+    it('lets any of the funder’s managers do it, while its own people stay its administrators’ business', async () => {
+      const colleague = await invitedColleague(testApp, funderA);
+      const asColleague = { ...funderA, userId: colleague.id, token: colleague.accessToken };
+      const agent = await invitedColleague(testApp, prescriberA);
+      await deactivate(asColleague, agent.id).expect(200);
+      expect(await userByEmail(agent.email)).toMatchObject({ status: 'deactivated' });
+      // The funder's own people, the colleague's own account included: its administrators only, as for invitations.
+      const otherColleague = await invitedColleague(testApp, funderA);
+      expect((await deactivate(asColleague, otherColleague.id).expect(403)).body.code).toBe('FORBIDDEN');
+      expect((await deactivate(asColleague, colleague.id).expect(403)).body.code).toBe('FORBIDDEN');
+      // An administrator cannot deactivate their own account.
+      expect((await deactivate(funderA, funderA.userId).expect(422)).body.code).toBe('CANNOT_DEACTIVATE_SELF');
+      expect((await deactivate(prescriberA, prescriberA.userId).expect(422)).body.code).toBe('CANNOT_DEACTIVATE_SELF');
+      const statuses = await testApp.dataSource.query(`SELECT status FROM users WHERE id = ANY($1)`, [
+        [otherColleague.id, colleague.id, funderA.userId, prescriberA.userId],
+      ]);
+      expect(statuses).toEqual(Array(4).fill({ status: 'active' }));
+    });
+
+    it('cannot reach another funder’s structure nor any other organisation: 404 like a missing user, nothing changed', async () => {
+      const agentOfB = await invitedColleague(testApp, prescriberB);
+      const venueColleague = await invitedColleague(testApp, venue);
+      const missingUser = await deactivate(funderA, MISSING_USER).expect(404);
+      const before = await tableCounts(testApp);
+      const outOfReach = [agentOfB.id, prescriberB.userId, venueColleague.id, venue.userId, funderB.userId, anct.userId];
+      for (const userId of outOfReach) {
+        const refused = await deactivate(funderA, userId).expect(404);
+        expect({ ...refused.body, requestId: undefined }).toEqual({ ...missingUser.body, requestId: undefined });
+      }
+      // Nor may a structure reach its funder's people.
+      await deactivate(prescriberA, funderA.userId).expect(404);
+      expect(await tableCounts(testApp)).toEqual(before);
+      const statuses = await testApp.dataSource.query(`SELECT status FROM users WHERE id = ANY($1)`, [[...outOfReach, funderA.userId]]);
+      expect(statuses).toEqual(Array(outOfReach.length + 1).fill({ status: 'active' }));
+      // The funder that works with that structure can.
+      await deactivate(funderB, agentOfB.id).expect(200);
+      expect(await userByEmail(agentOfB.email)).toMatchObject({ status: 'deactivated' });
     });
   });
 

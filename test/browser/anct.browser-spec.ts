@@ -426,6 +426,7 @@ describe('ANCT back office: the money cycle (Chromium)', () => {
       await page.getByLabel('Administrateur de l’organisation').selectOption('no');
       await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
       await success('Invitation envoyée');
+      page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Désactiver Noé Comptable' }).click();
       await success('Noé Comptable ne peut plus se connecter.');
       // A key the funder made for its software, revoked by ANCT (a leak): it stops working at once.

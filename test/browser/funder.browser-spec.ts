@@ -319,7 +319,7 @@ describe('The funder’s space (Chromium)', () => {
   );
 
   it(
-    'invites an agent into one of its structures, then sends the expired invitation again',
+    'invites an agent into one of its structures, sends the expired invitation again, then deactivates the agent who left',
     async () => {
       const structureName = users.prescriber.organisationName;
       const email = uniqueEmail('agent-remplacant');
@@ -372,7 +372,34 @@ describe('The funder’s space (Chromium)', () => {
       expect((await accept(firstLink.token)).status).toBe(400);
       await expectNoAxeViolations(page, 'financeur/structures (invitation renvoyée)');
       await takeScreenshots(page, 'financeur-structures-agents');
-      expect((await accept(secondLink.token)).status).toBe(200);
+      const accepted = await accept(secondLink.token);
+      expect(accepted.status).toBe(200);
+      const { refreshToken } = (await accepted.json()) as { refreshToken: string };
+
+      // Alex leaves the structure: the officer ends the access from the same list, after a confirmation.
+      await page.reload();
+      await page.getByRole('button', { name: `Inviter un agent à ${structureName}` }).click();
+      await row.getByText('Actif', { exact: true }).waitFor();
+      const confirmation = new Promise<string>((resolve) =>
+        page.once('dialog', (dialog) => {
+          resolve(dialog.message());
+          void dialog.accept();
+        }),
+      );
+      await row.getByRole('button', { name: 'Désactiver Alex Remplaçant' }).click();
+      expect(await confirmation).toContain('Cette personne ne pourra plus se connecter');
+      await agents.getByText('Alex Remplaçant ne peut plus se connecter.', { exact: true }).waitFor();
+      await row.getByText('Désactivé', { exact: true }).waitFor();
+      expect(await row.getByRole('button').count()).toBe(0);
+      const [deactivated] = await server.query<{ status: string }>(`SELECT status FROM users WHERE id = $1`, [invited!.id]);
+      expect(deactivated).toEqual({ status: 'deactivated' });
+      const refreshed = await fetch(`${server.baseUrl}/api/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      expect(refreshed.status).toBe(401);
+      await expectNoAxeViolations(page, 'financeur/structures (agent désactivé)');
     },
     JOURNEY_TIMEOUT,
   );

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OrganisationActor } from '../../auth/actor';
-import { CurrentActor, OrganisationAdminOnly, Roles, UsersOnly } from '../../auth/auth.decorators';
+import { CurrentActor, Roles, UsersOnly } from '../../auth/auth.decorators';
 import { ANY_ROLE } from '../../auth/role-groups';
 import { InviteUserDto } from './dto/invite-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
@@ -13,7 +13,7 @@ import { InvitationDto, UserDto } from './dto/user.dto';
 /**
  * People of an organisation. Who may manage whose people is one rule, `peopleAccess` (users.rules.ts): an
  * organisation's administrators their own, ANCT's administrators anyone's, a funder's managers those of its
- * prescriber structures; so the administrator check is the service's, except for deactivation.
+ * prescriber structures; so the administrator check is the service's, for every action here.
  */
 @ApiTags('users')
 @ApiBearerAuth()
@@ -59,8 +59,7 @@ export class UsersController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
-  @OrganisationAdminOnly()
-  @ApiOkResponse({ type: UserDto })
+  @ApiOkResponse({ type: UserDto, description: 'The person can no longer sign in; their refresh tokens are revoked.' })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'CANNOT_DEACTIVATE_SELF')
   deactivate(@CurrentActor() actor: OrganisationActor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.users.deactivate(actor, id);

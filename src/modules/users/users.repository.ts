@@ -17,10 +17,6 @@ export interface ActiveUserRow {
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private manager(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
   insert(manager: EntityManager, user: Partial<UserEntity>): Promise<UserEntity> {
     return manager.getRepository(UserEntity).save(manager.getRepository(UserEntity).create(user));
   }
@@ -41,7 +37,10 @@ export class UsersRepository {
       .getOne();
   }
 
-  /** A user, locked until the caller's transaction ends (a re-send and a cancellation of one invitation wait for each other). */
+  /**
+   * A user, locked until the caller's transaction ends (a re-send, a cancellation and a deactivation of one person
+   * wait for each other).
+   */
   findByIdForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
     return manager.createQueryBuilder(UserEntity, 'u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
   }
@@ -118,11 +117,6 @@ export class UsersRepository {
       [tokenHash, passwordHash],
     );
     return row ? manager.create(UserEntity, { id: row.id, email: row.email, organisationId: row.organisation_id }) : null;
-  }
-
-  /** Tenant scoping: `organisationId` null only for ANCT, who may manage any organisation's users. */
-  findInOrganisation(id: string, organisationId: string | null, manager?: EntityManager): Promise<UserEntity | null> {
-    return this.manager(manager).findOneBy(UserEntity, organisationId ? { id, organisationId } : { id });
   }
 
   async listInOrganisation(

@@ -37,7 +37,7 @@ export function isInvitationExpired(expiresAt: Date | null, now: Date): boolean 
   return expiresAt === null || expiresAt.getTime() <= now.getTime();
 }
 
-/** Who is managing people (inviting, listing, re-sending or cancelling invitations). */
+/** Who is managing people (inviting, listing, re-sending or cancelling invitations, deactivating). */
 export interface PeopleManager {
   organisationId: string;
   organisationKind: OrganisationKind;
@@ -56,7 +56,8 @@ export interface ManagedOrganisation {
  * - an organisation's administrators, their own organisation's;
  * - ANCT's administrators, every organisation's;
  * - any manager of a funder, those of the prescriber structures it works with (it registers them and invites
- *   their first agent: it must be able to replace an agent who left or never accepted);
+ *   their first agent: it must be able to replace an agent who left or never accepted, and to end the access of
+ *   one who left, even when the structure has no administrator left);
  * - nobody else: another organisation answers `not_found`, exactly like a missing one, so ids cannot be probed.
  * Within reach but without the administrator flag: `forbidden`.
  */

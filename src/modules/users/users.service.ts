@@ -182,14 +182,20 @@ export class UsersService {
     });
   }
 
+  /**
+   * The person can no longer sign in (refresh tokens revoked, every instance's actor cache emptied), whoever
+   * manages their organisation's people (see peopleAccess): a funder removes the access of an agent who left one of
+   * its structures, even one with no administrator left. Out of reach answers 404, within reach without the right
+   * 403, and only then is one's own account refused.
+   */
   async deactivate(actor: OrganisationActor, userId: string): Promise<UserView> {
-    if (userId === actor.userId) {
-      throw new UserError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; ask another administrator.');
-    }
     const deactivated = await this.transactions.run(async (manager) => {
-      const scope = actor.organisationKind === 'anct' ? null : actor.organisationId;
-      const user = await this.users.findInOrganisation(userId, scope, manager);
+      const user = await this.users.findByIdForUpdate(manager, userId);
       if (!user) throw new NotFoundError('User');
+      await this.managedOrganisation(actor, user.organisationId, 'User', manager);
+      if (user.id === actor.userId) {
+        throw new UserError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account; ask another administrator.');
+      }
       const before = { status: user.status };
       user.status = 'deactivated';
       user.invitationTokenHash = null;

@@ -12463,6 +12463,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The person can no longer sign in; their refresh tokens are revoked. */
             200: {
                 headers: {
                     [name: string]: unknown;

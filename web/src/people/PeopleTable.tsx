@@ -13,8 +13,9 @@ type Person = components['schemas']['UserDto'];
 
 /**
  * The people of one organisation, each pending invitation with its dates and two actions: send it again (a new
- * link, the old one stops working) or cancel it (after a confirmation; the address is free again). ANCT also
- * deactivates people from here (`deactivation`). `reload` is bumped by the page after it invited someone.
+ * link, the old one stops working) or cancel it (after a confirmation; the address is free again). ANCT, and a funder
+ * for its structures, also deactivate people from here (`deactivation`, after a confirmation). `reload` is bumped by
+ * the page after it invited someone.
  */
 export function PeopleTable({
   organisationId,
@@ -75,11 +76,16 @@ export function PeopleTable({
     );
   };
 
-  const deactivate = (person: Person) =>
-    act(
+  const deactivate = (person: Person) => {
+    const confirmed = window.confirm(
+      `Désactiver le compte de ${person.displayName} (${person.email}) ? Cette personne ne pourra plus se connecter et son adresse ne pourra pas être invitée de nouveau.`,
+    );
+    if (!confirmed) return;
+    return act(
       () => api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: person.id } } }),
       () => `${person.displayName} ne peut plus se connecter.`,
     );
+  };
 
   function actionsOf(person: Person) {
     const buttons = [];

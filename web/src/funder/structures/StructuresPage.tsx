@@ -42,7 +42,8 @@ function problemsOf(fields: Fields): Partial<Record<keyof Fields, string>> {
 
 /**
  * The funder's prescriber structures, and the form that registers one and invites its first agent. "Inviter un
- * agent" opens a structure's people: its pending invitations (re-send, cancel) and the form to invite one more.
+ * agent" opens a structure's people: its pending invitations (re-send, cancel), the deactivation of an agent who
+ * left (the structure may have no administrator left to do it) and the form to invite one more.
  */
 export function StructuresPage() {
   usePageTitle('Structures prescriptrices');
@@ -190,7 +191,7 @@ export function StructuresPage() {
   );
 }
 
-/** One structure's people and the form to invite an agent; the heading takes the focus when it opens. */
+/** One structure's people (invitations, deactivation) and the form to invite an agent; the heading takes the focus when it opens. */
 function StructurePeople({ structure }: { structure: OrganisationView }) {
   const [invited, setInvited] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -200,7 +201,7 @@ function StructurePeople({ structure }: { structure: OrganisationView }) {
       <h2 id="structure-people-title" ref={heading} tabIndex={-1}>
         Agents de {structure.name}
       </h2>
-      <PeopleTable organisationId={structure.id} caption={`Agents de ${structure.name}`} reload={invited} />
+      <PeopleTable organisationId={structure.id} caption={`Agents de ${structure.name}`} reload={invited} deactivation />
       <h3 className="fr-mt-4w">Inviter un agent</h3>
       <InvitePersonForm organisationId={structure.id} onInvited={() => setInvited((count) => count + 1)} />
     </section>
