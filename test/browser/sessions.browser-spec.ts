@@ -54,6 +54,11 @@ describe('Browser sessions in the web application (Chromium)', () => {
   it(
     'sends the login page with a strict Content-Security-Policy, accessible, and says so in French when the password is wrong',
     async () => {
+      // A visitor (no session cookie) is not asked about a session it cannot have: no request, no 401 in the console.
+      const sessionRequests: string[] = [];
+      page.on('request', (request) => {
+        if (/^\/api\/v1\/auth\/(me|session)/.test(new URL(request.url()).pathname)) sessionRequests.push(request.url());
+      });
       const response = await page.goto('/connexion');
       const csp = response?.headers()['content-security-policy'] ?? '';
       expect(csp).toContain("default-src 'self'");
@@ -61,6 +66,7 @@ describe('Browser sessions in the web application (Chromium)', () => {
       // Only WebAssembly compilation (the QR decoder) is allowed beyond our own origin's files: no inline script, no eval.
       expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:/);
       await page.getByRole('heading', { name: 'Connexion au Pass numérique' }).waitFor();
+      expect(sessionRequests).toEqual([]);
       await expectNoAxeViolations(page, 'connexion');
       await takeScreenshots(page, 'connexion');
 

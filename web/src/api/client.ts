@@ -29,6 +29,15 @@ export function loginPathReturningHere(): string {
   return here.startsWith(LOGIN_PATH) ? LOGIN_PATH : `${LOGIN_PATH}?${RETURN_PARAMETER}=${encodeURIComponent(here)}`;
 }
 
+/**
+ * Whether a session may be open in this browser: the server sets the CSRF cookie with the session, for as long
+ * as its refresh cookie lives, and clears it at logout. Without it, asking who is logged in or renewing the
+ * session could only be answered 401 or 403: a visitor's pages spare those requests on a slow network.
+ */
+export function maySessionBeOpen(): boolean {
+  return readCookie(CSRF_COOKIE) !== undefined;
+}
+
 let refreshing: Promise<boolean> | null = null;
 
 /**
@@ -49,6 +58,7 @@ export function setLoggingOut(value: boolean): void {
 
 /** One refresh at a time, however many calls found the access cookie expired together. */
 function refreshSession(): Promise<boolean> {
+  if (!maySessionBeOpen()) return Promise.resolve(false);
   refreshing ??= fetch(`${SESSION_PATH}/refresh`, {
     method: 'POST',
     credentials: 'include',
