@@ -325,7 +325,7 @@ describe('The funder’s space (Chromium)', () => {
       const email = uniqueEmail('agent-remplacant');
       await logIn();
       await openFromMenu('Structures', 'Structures prescriptrices');
-      await page.getByRole('button', { name: `Inviter un agent à ${structureName}` }).click();
+      await page.getByRole('button', { name: `Voir les agents de ${structureName}` }).click();
       const agents = page.getByRole('region', { name: `Agents de ${structureName}` });
       // The section opened below the table takes the focus, so a keyboard or screen reader user lands in it.
       await page.waitForFunction(() => document.activeElement?.id === 'structure-people-title');
@@ -352,7 +352,7 @@ describe('The funder’s space (Chromium)', () => {
       const firstLink = await invitationInOutbox(server, email);
       await server.query(`UPDATE users SET invitation_expires_at = now() - interval '1 day' WHERE id = $1`, [invited!.id]);
       await page.reload();
-      await page.getByRole('button', { name: `Inviter un agent à ${structureName}` }).click();
+      await page.getByRole('button', { name: `Voir les agents de ${structureName}` }).click();
       await row.getByText('Invitation expirée', { exact: true }).waitFor();
       await row.getByRole('button', { name: 'Renvoyer l’invitation' }).click();
       await agents.getByText(`Nouvelle invitation envoyée à ${email}`, { exact: false }).waitFor();
@@ -378,7 +378,7 @@ describe('The funder’s space (Chromium)', () => {
 
       // Alex leaves the structure: the officer ends the access from the same list, after a confirmation.
       await page.reload();
-      await page.getByRole('button', { name: `Inviter un agent à ${structureName}` }).click();
+      await page.getByRole('button', { name: `Voir les agents de ${structureName}` }).click();
       await row.getByText('Actif', { exact: true }).waitFor();
       const confirmation = new Promise<string>((resolve) =>
         page.once('dialog', (dialog) => {

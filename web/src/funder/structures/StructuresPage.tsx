@@ -138,9 +138,9 @@ export function StructuresPage() {
                   size="small"
                   priority="secondary"
                   onClick={() => setOpened(structure)}
-                  nativeButtonProps={{ 'aria-label': `Inviter un agent à ${structure.name}` }}
+                  nativeButtonProps={{ 'aria-label': `Voir les agents de ${structure.name}` }}
                 >
-                  Inviter un agent
+                  Voir les agents
                 </Button>,
               ])}
             />
