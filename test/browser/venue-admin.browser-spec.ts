@@ -4,7 +4,7 @@ import { uniqueEmail } from '../support/identifiers';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
+import { expectCleanPage, followMenuLink, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { BROWSER_PASSWORD, seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 import { callApi, type PublicVenueSeed, seedPublicVenue } from './support/venue-seed';
@@ -198,6 +198,33 @@ describe('The venue administrator’s sites and services (Chromium)', () => {
       // By its address, the page says who may change it; the API would refuse anyway (403).
       await page.goto('/guichet/lieu');
       await page.getByText('Seul l’administrateur du lieu peut modifier les sites et les services.').waitFor();
+
+      // Lou leaves: the administrator deactivates the account from « Mon compte », after a confirmation.
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.waitForURL('**/connexion');
+      await logIn(users.venue);
+      await followMenuLink(page, 'Mon compte');
+      const people = page.getByRole('table', { name: 'Personnes de l’organisation' });
+      const row = people.getByRole('row').filter({ hasText: email });
+      await row.getByText('Actif', { exact: true }).waitFor();
+      // Never a button to deactivate oneself (the server would refuse it).
+      const own = people.getByRole('row').filter({ hasText: users.venue.email });
+      await own.waitFor();
+      expect(await own.getByRole('button').count()).toBe(0);
+      const confirmation = new Promise<string>((resolve) =>
+        page.once('dialog', (dialog) => {
+          resolve(dialog.message());
+          void dialog.accept();
+        }),
+      );
+      await row.getByRole('button', { name: 'Désactiver Lou Collègue' }).click();
+      expect(await confirmation).toContain('Cette personne ne pourra plus se connecter');
+      await page.getByText('Lou Collègue ne peut plus se connecter.', { exact: true }).waitFor();
+      await row.getByText('Désactivé', { exact: true }).waitFor();
+      expect(await server.query<{ status: string }>('SELECT status FROM users WHERE email = $1', [email])).toEqual([
+        { status: 'deactivated' },
+      ]);
+      await expectNoAxeViolations(page, 'guichet/compte (personne désactivée)');
     },
     JOURNEY_TIMEOUT,
   );

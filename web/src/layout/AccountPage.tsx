@@ -13,7 +13,8 @@ import { PeopleTable } from '../people/PeopleTable';
 
 /**
  * "Mon compte", in every space: who is logged in, for which organisation, with which rights, and which e-mails they
- * receive; an organisation's administrator also finds its people here, invites one and follows their invitations.
+ * receive; an organisation's administrator also finds its people here, invites one, follows their invitations and
+ * deactivates the account of one who left.
  */
 export function AccountPage() {
   usePageTitle('Mon compte');
@@ -50,7 +51,7 @@ function OrganisationPeople({ organisationId }: { organisationId: string }) {
   return (
     <section aria-labelledby="people-title" className="fr-mt-6w">
       <h2 id="people-title">Personnes de l’organisation</h2>
-      <PeopleTable organisationId={organisationId} caption="Personnes de l’organisation" reload={invited} />
+      <PeopleTable organisationId={organisationId} caption="Personnes de l’organisation" reload={invited} deactivation />
       <h3 className="fr-mt-4w">Inviter une personne</h3>
       <InvitePersonForm organisationId={organisationId} onInvited={() => setInvited((count) => count + 1)} />
     </section>

@@ -7,15 +7,17 @@ import { DataStatus } from '../layout/DataStatus';
 import { frenchDate, frenchDateTime, label, ROLE_LABELS } from '../layout/labels';
 import { type Notice, NoticeArea } from '../layout/NoticeArea';
 import { useApiData } from '../layout/useApiData';
+import { useActor } from '../session/SessionContext';
 import { NETWORK_FAILURE, peopleRefusal, personState } from './people-labels';
 
 type Person = components['schemas']['UserDto'];
 
 /**
  * The people of one organisation, each pending invitation with its dates and two actions: send it again (a new
- * link, the old one stops working) or cancel it (after a confirmation; the address is free again). ANCT, and a funder
- * for its structures, also deactivate people from here (`deactivation`, after a confirmation). `reload` is bumped by
- * the page after it invited someone.
+ * link, the old one stops working) or cancel it (after a confirmation; the address is free again). With `deactivation`
+ * (an administrator's own organisation, ANCT, a funder for its structures) people are deactivated from here too, after
+ * a confirmation; never the person looking, whom the server would refuse. `reload` is bumped by the page after it
+ * invited someone.
  */
 export function PeopleTable({
   organisationId,
@@ -28,6 +30,7 @@ export function PeopleTable({
   reload?: number;
   deactivation?: boolean;
 }) {
+  const actor = useActor();
   const [changes, setChanges] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -115,7 +118,7 @@ export function PeopleTable({
         </Button>,
       );
     }
-    if (deactivation && person.status !== 'deactivated') {
+    if (deactivation && person.status !== 'deactivated' && person.id !== actor.userId) {
       buttons.push(
         <Button
           key="deactivate"
