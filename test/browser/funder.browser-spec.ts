@@ -6,7 +6,7 @@ import { invitationInOutbox } from '../support/outbox';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
+import { acceptNextConfirmation, expectCleanPage, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 
@@ -380,12 +380,7 @@ describe('The funder’s space (Chromium)', () => {
       await page.reload();
       await page.getByRole('button', { name: `Voir les agents de ${structureName}` }).click();
       await row.getByText('Actif', { exact: true }).waitFor();
-      const confirmation = new Promise<string>((resolve) =>
-        page.once('dialog', (dialog) => {
-          resolve(dialog.message());
-          void dialog.accept();
-        }),
-      );
+      const confirmation = acceptNextConfirmation(page);
       await row.getByRole('button', { name: 'Désactiver Alex Remplaçant' }).click();
       expect(await confirmation).toContain('Cette personne ne pourra plus se connecter');
       await agents.getByText('Alex Remplaçant ne peut plus se connecter.', { exact: true }).waitFor();

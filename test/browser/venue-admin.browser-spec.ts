@@ -4,7 +4,14 @@ import { uniqueEmail } from '../support/identifiers';
 import { expectNoAxeViolations } from './support/axe';
 import { startBrowserServer, type BrowserServer } from './support/browser-server';
 import { launchChromium } from './support/chromium';
-import { expectCleanPage, followMenuLink, logInThroughForm, openJourneyPage, type PageWatch } from './support/journey';
+import {
+  acceptNextConfirmation,
+  expectCleanPage,
+  followMenuLink,
+  logInThroughForm,
+  openJourneyPage,
+  type PageWatch,
+} from './support/journey';
 import { takeScreenshots } from './support/screenshots';
 import { BROWSER_PASSWORD, seedUsers, type SeededUser, type SeededUsers } from './support/seed';
 import { callApi, type PublicVenueSeed, seedPublicVenue } from './support/venue-seed';
@@ -211,12 +218,7 @@ describe('The venue administrator’s sites and services (Chromium)', () => {
       const own = people.getByRole('row').filter({ hasText: users.venue.email });
       await own.waitFor();
       expect(await own.getByRole('button').count()).toBe(0);
-      const confirmation = new Promise<string>((resolve) =>
-        page.once('dialog', (dialog) => {
-          resolve(dialog.message());
-          void dialog.accept();
-        }),
-      );
+      const confirmation = acceptNextConfirmation(page);
       await row.getByRole('button', { name: 'Désactiver Lou Collègue' }).click();
       expect(await confirmation).toContain('Cette personne ne pourra plus se connecter');
       await page.getByText('Lou Collègue ne peut plus se connecter.', { exact: true }).waitFor();

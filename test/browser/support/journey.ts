@@ -99,3 +99,13 @@ export async function followMenuLink(page: Page, name: string): Promise<void> {
   if ((await dropDown.count()) > 0 && (await dropDown.getAttribute('aria-expanded')) !== 'true') await openMenuGroup(page, dropDown);
   await link.click();
 }
+
+/** Accepts the next confirmation the page asks (window.confirm) and gives its text, for the journey to check. */
+export function acceptNextConfirmation(page: Page): Promise<string> {
+  return new Promise((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    }),
+  );
+}
