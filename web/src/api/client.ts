@@ -42,7 +42,7 @@ let refreshing: Promise<boolean> | null = null;
 
 /**
  * Set while the person logs out, and `sessionEpoch` moves on when a logout starts and when it ends: a page
- * request sent before then, or during it, that meets a 401 met the logout's own doing, not an expired
+ * request sent before then, or during it, that meets a 401 meets the logout's own doing, not an expired
  * session. Sending the browser to the login page then would race with (and could override) the logout's own
  * navigation: ProConnect's logout page, or the login page reached already (a slow answer used to arrive just
  * after the logout ended and load the login page a second time).

@@ -32,11 +32,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     const lookUp = async () => {
+      let data: SessionActor | undefined;
       // No session cookie at all: a visitor, nothing to ask the server.
-      let data = maySessionBeOpen() ? (await api.GET('/api/v1/auth/me')).data : undefined;
-      // An expired access cookie with a live refresh cookie: renew once, then ask again.
-      if (!data && maySessionBeOpen() && (await api.POST('/api/v1/auth/session/refresh')).response.ok) {
+      if (maySessionBeOpen()) {
         ({ data } = await api.GET('/api/v1/auth/me'));
+        // An expired access cookie with a live refresh cookie: renew once, then ask again.
+        if (!data && (await api.POST('/api/v1/auth/session/refresh')).response.ok) ({ data } = await api.GET('/api/v1/auth/me'));
       }
       if (!cancelled) setActor(data ?? null);
       await rememberActor(data ?? null).catch(() => undefined);

@@ -41,8 +41,8 @@ function problemsOf(fields: Fields): Partial<Record<keyof Fields, string>> {
 }
 
 /**
- * The funder's prescriber structures, and the form that registers one and invites its first agent. "Inviter un
- * agent" opens a structure's people: its pending invitations (re-send, cancel), the deactivation of an agent who
+ * The funder's prescriber structures, and the form that registers one and invites its first agent. "Voir les
+ * agents" opens a structure's people: its pending invitations (re-send, cancel), the deactivation of an agent who
  * left (the structure may have no administrator left to do it) and the form to invite one more.
  */
 export function StructuresPage() {

@@ -14,6 +14,5 @@ export const MAX_PAUSE_MS = 250;
  * the previous one started.
  */
 export function pauseBeforeNextReading(readingMs: number): number {
-  const pause = Math.max(MIN_READING_INTERVAL_MS - readingMs, readingMs);
-  return Math.min(Math.max(pause, 0), MAX_PAUSE_MS);
+  return Math.min(Math.max(MIN_READING_INTERVAL_MS - readingMs, readingMs), MAX_PAUSE_MS);
 }
