@@ -59,7 +59,7 @@ export function ChoosePasswordForm(props: {
   };
 
   return (
-    <div className="fr-container fr-container--fluid fr-my-md-14v fr-my-6w">
+    <div className="fr-container fr-my-md-14v fr-my-6w">
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <h1>{props.title}</h1>
